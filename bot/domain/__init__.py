@@ -1,0 +1,1 @@
+"""Pure domain logic. Imports nothing from botbuilder, msgraph, sqlalchemy or aiohttp."""

@@ -1,0 +1,98 @@
+"""Framework-free value types for what the bot reads from and writes to Microsoft Graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A member of the organisation as Graph knows them."""
+
+    id: str
+    display_name: str
+    mail: str
+    department: str | None = None
+    job_title: str | None = None
+    office_location: str | None = None
+    preferred_language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """A bookable room from Graph places."""
+
+    id: str
+    email: str
+    display_name: str
+    capacity: int | None = None
+    building: str | None = None
+    floor_number: int | None = None
+    floor_label: str | None = None
+    tags: tuple[str, ...] = ()
+    is_wheelchair_accessible: bool = False
+    video_device_name: str | None = None
+    audio_device_name: str | None = None
+    display_device_name: str | None = None
+    booking_type: str = "standard"
+
+
+@dataclass(frozen=True, slots=True)
+class BusySlot:
+    """One busy interval in a schedule (UTC, aware datetimes)."""
+
+    start: datetime
+    end: datetime
+    status: str = "busy"
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Free/busy of one mailbox over the requested window."""
+
+    mailbox: str
+    busy: tuple[BusySlot, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AutomaticReplies:
+    """Out-of-office state from a mailbox's settings."""
+
+    status: str  # "disabled" | "alwaysEnabled" | "scheduled"
+    scheduled_start: datetime | None = None
+    scheduled_end: datetime | None = None
+
+    def active_at(self, when: datetime) -> bool:
+        """True when the out-of-office reply is in effect at ``when``."""
+        if self.status == "alwaysEnabled":
+            return True
+        if self.status == "scheduled" and self.scheduled_start and self.scheduled_end:
+            return self.scheduled_start <= when < self.scheduled_end
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """A calendar event the bot wants to create in an organiser's mailbox."""
+
+    subject: str
+    start: datetime
+    end: datetime
+    attendees: tuple[str, ...] = ()
+    room_email: str | None = None
+    location: str | None = None
+    body_html: str = ""
+    time_zone: str = "Europe/Berlin"
+    transaction_id: str | None = None
+    resource_attendees: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedEvent:
+    """What Graph returned for a created event."""
+
+    id: str
+    organizer: str
+    web_link: str | None = None

@@ -1,0 +1,108 @@
+"""Configuration: one pydantic-settings model read from the environment and `.env`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Self
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Mode(StrEnum):
+    """Local mode accepts unauthenticated requests (Playground); production never does."""
+
+    LOCAL = "local"
+    PRODUCTION = "production"
+
+
+class GraphAuth(StrEnum):
+    """How the bot authenticates against Microsoft Graph."""
+
+    SIMULATOR = "simulator"
+    MANAGED_IDENTITY = "managed_identity"
+    CLIENT_SECRET = "client_secret"
+    CERTIFICATE = "certificate"
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads; names map to upper-case environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    mode: Mode = Mode.LOCAL
+    host: str = "127.0.0.1"
+    port: int = 3978
+    log_json: bool = False
+    log_level: str = "INFO"
+
+    # Bot Framework identity (Azure Bot registration).
+    microsoft_app_type: str = "SingleTenant"
+    microsoft_app_id: str = ""
+    microsoft_app_password: SecretStr = SecretStr("")
+    microsoft_app_tenant_id: str = ""
+    microsoft_app_certificate_thumbprint: str = ""
+    microsoft_app_certificate_private_key_path: Path | None = None
+    # Alternative channel OpenID issuer (sovereign clouds, and tests with a local issuer).
+    to_bot_from_channel_openid_metadata_url: str = ""
+    to_bot_from_channel_token_issuer: str = ""
+
+    # Tenants whose activities are accepted; empty = only microsoft_app_tenant_id in production.
+    allowed_tenant_ids: list[str] = Field(default_factory=list)
+
+    database_url: str = "sqlite+aiosqlite:///./var/assistenz-bot.db"
+
+    graph_auth: GraphAuth = GraphAuth.SIMULATOR
+    graph_base_url: str = "https://graph.microsoft.com/v1.0"
+    graph_tenant_id: str = ""
+    graph_client_id: str = ""
+    graph_client_secret: SecretStr = SecretStr("")
+    graph_certificate_path: Path | None = None
+    graph_managed_identity_client_id: str = ""
+
+    default_locale: str = "de-DE"
+    time_zone: str = "Europe/Berlin"
+    holiday_state: str = "NW"
+    formal_address: bool = True
+
+    admin_ids: list[str] = Field(default_factory=list)
+    dedup_window_seconds: int = 24 * 3600
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> Self:
+        if self.mode is Mode.PRODUCTION:
+            missing = [
+                name
+                for name, value in (
+                    ("MICROSOFT_APP_ID", self.microsoft_app_id),
+                    ("MICROSOFT_APP_TENANT_ID", self.microsoft_app_tenant_id),
+                )
+                if not value
+            ]
+            if missing:
+                raise ValueError(
+                    "Im Produktivbetrieb fehlen Einstellungen: " + ", ".join(missing)
+                )
+            if not (
+                self.microsoft_app_password.get_secret_value()
+                or self.microsoft_app_certificate_thumbprint
+                or self.microsoft_app_type == "UserAssignedMSI"
+            ):
+                raise ValueError(
+                    "Im Produktivbetrieb braucht der Bot ein Passwort, ein Zertifikat oder "
+                    "MICROSOFT_APP_TYPE=UserAssignedMSI"
+                )
+            if self.graph_auth is GraphAuth.SIMULATOR:
+                raise ValueError("GRAPH_AUTH=simulator ist nur im lokalen Modus erlaubt")
+        return self
+
+    @property
+    def effective_allowed_tenants(self) -> frozenset[str]:
+        """Tenants accepted on /api/messages; empty means any (local mode only)."""
+        tenants = set(self.allowed_tenant_ids)
+        if self.microsoft_app_tenant_id:
+            tenants.add(self.microsoft_app_tenant_id)
+        return frozenset(tenants)
