@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
+from bot.domain.conversation_refs import StoredReference
 from bot.domain.graph_types import (
     AutomaticReplies,
     CreatedEvent,
@@ -63,4 +64,36 @@ class RoomCalendar(Protocol):
 
     async def delete_event(self, organizer: str, event_id: str) -> None:
         """Delete an event from a calendar without notification."""
+        ...
+
+
+class ActivityLedger(Protocol):
+    """Remembers processed activity ids so that Teams re-deliveries are handled once."""
+
+    async def claim(self, activity_key: str, now: datetime) -> bool:
+        """Record the key; False when it was already claimed (a re-delivery)."""
+        ...
+
+    async def release(self, activity_key: str) -> None:
+        """Forget a claim whose turn failed, so that a re-delivery is processed again."""
+        ...
+
+    async def purge_before(self, cutoff: datetime) -> int:
+        """Drop claims older than ``cutoff``; returns how many were removed."""
+        ...
+
+
+class ConversationReferences(Protocol):
+    """Stored conversation references, needed to message people and channels proactively."""
+
+    async def save(self, reference: StoredReference) -> None:
+        """Insert or update the reference for (conversation, user)."""
+        ...
+
+    async def for_conversation(self, conversation_id: str) -> StoredReference | None:
+        """The newest reference of a conversation (any user)."""
+        ...
+
+    async def personal_for_user(self, user_aad_id: str) -> StoredReference | None:
+        """The 1:1 conversation reference of a user, when the bot has one."""
         ...

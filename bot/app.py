@@ -1,0 +1,104 @@
+"""The aiohttp application factory: routes, lifetimes of DB, HTTP session, adapter and bot."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import aiohttp
+import structlog
+from aiohttp import web
+from botbuilder.integration.aiohttp import CloudAdapter
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import __version__
+from bot.adapters.clock import SystemClock
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.ledger import SqlActivityLedger
+from bot.adapters.db.references import SqlConversationReferences
+from bot.domain.ports import Clock
+from bot.settings import Settings
+from bot.teams.auth import PooledBotFrameworkAuthentication
+from bot.teams.endpoint import MessagesEndpoint
+from bot.teams.handler import AssistenzBot, BotDependencies
+from bot.teams.references import ReferenceRecorder
+from dialogs.context import DialogContext
+from dialogs.registry import build_router
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    """Long-lived objects of one bot process."""
+
+    engine: AsyncEngine
+    http: aiohttp.ClientSession
+    adapter: CloudAdapter
+    bot: AssistenzBot
+
+
+SETTINGS = web.AppKey("settings", Settings)
+CLOCK = web.AppKey("clock", Clock)  # type: ignore[type-abstract]
+RUNTIME = web.AppKey("runtime", Runtime)
+ENDPOINT = web.AppKey("messages_endpoint", MessagesEndpoint)
+
+
+def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
+    """Build the bot's web application; resources open on startup and close on shutdown."""
+    app = web.Application(client_max_size=1024 * 1024)
+    app[SETTINGS] = settings
+    app[CLOCK] = clock or SystemClock()
+    app.cleanup_ctx.append(_runtime)
+    app.router.add_post("/api/messages", _messages)
+    app.router.add_get("/healthz", _healthz)
+    app.router.add_get("/readyz", _readyz)
+    return app
+
+
+async def _runtime(app: web.Application) -> AsyncIterator[None]:
+    settings, clock = app[SETTINGS], app[CLOCK]
+    engine = create_engine(settings.database_url)
+    sessions = create_session_factory(engine)
+    http = aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=100, limit_per_host=50),
+        timeout=aiohttp.ClientTimeout(total=30),
+    )
+    adapter = CloudAdapter(PooledBotFrameworkAuthentication(settings, http))
+    deps = BotDependencies(
+        router=build_router(),
+        dialog_context=DialogContext(settings=settings, clock=clock),
+        ledger=SqlActivityLedger(sessions),
+        references=ReferenceRecorder(SqlConversationReferences(sessions), clock),
+        clock=clock,
+    )
+    runtime = Runtime(engine=engine, http=http, adapter=adapter, bot=AssistenzBot(deps))
+    app[RUNTIME] = runtime
+    endpoint = MessagesEndpoint(adapter, runtime.bot, settings.effective_allowed_tenants)
+    app[ENDPOINT] = endpoint
+    log.info("bot_started", version=__version__, mode=settings.mode.value)
+    try:
+        yield
+    finally:
+        await http.close()
+        await engine.dispose()
+        log.info("bot_stopped")
+
+
+async def _messages(request: web.Request) -> web.StreamResponse:
+    return await request.app[ENDPOINT].handle(request)
+
+
+async def _healthz(_request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok", "version": __version__})
+
+
+async def _readyz(request: web.Request) -> web.Response:
+    try:
+        async with request.app[RUNTIME].engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except Exception as error:
+        log.warning("readiness_failed", error=type(error).__name__)
+        return web.json_response({"status": "unavailable", "database": "down"}, status=503)
+    return web.json_response({"status": "ready", "database": "up"})

@@ -1,0 +1,72 @@
+"""Framework-free turn and reply types shared by the Teams layer and the dialogs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class ConversationKind(StrEnum):
+    """Where a message was written in Teams."""
+
+    PERSONAL = "personal"
+    GROUP_CHAT = "groupChat"
+    CHANNEL = "channel"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The person who caused the turn."""
+
+    id: str
+    aad_object_id: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One incoming user action, already stripped of Teams specifics."""
+
+    activity_id: str
+    conversation_id: str
+    conversation_kind: ConversationKind
+    tenant_id: str | None
+    actor: Actor
+    locale: str
+    text: str = ""
+    card_verb: str | None = None
+    card_data: dict[str, Any] = field(default_factory=dict)
+    reply_to_id: str | None = None
+    team_id: str | None = None
+    channel_id: str | None = None
+
+    @property
+    def is_card_action(self) -> bool:
+        """True for Action.Execute / Action.Submit turns."""
+        return self.card_verb is not None
+
+    @property
+    def language(self) -> str:
+        """Two-letter language of the turn ("de" unless the locale says English)."""
+        return "en" if self.locale.lower().startswith("en") else "de"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What a handler answers: plain text, an Adaptive Card, or both."""
+
+    text: str | None = None
+    card: dict[str, Any] | None = None
+    # Universal Actions: when true the card replaces the card the user clicked on.
+    replaces_card: bool = False
+
+    @classmethod
+    def of_text(cls, text: str) -> Reply:
+        """A plain text reply."""
+        return cls(text=text)
+
+    @classmethod
+    def of_card(cls, card: dict[str, Any], *, replaces_card: bool = False) -> Reply:
+        """An Adaptive Card reply."""
+        return cls(card=card, replaces_card=replaces_card)

@@ -1,0 +1,124 @@
+"""German-aware text normalisation: folding, tokenising, stemming, compound splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+from bot.domain.routing import lexicon
+
+# Digraphs stand for umlauts ("Koeln", "ueberhaupt"), except after a vowel or q where they are
+# ordinary letter pairs ("neue", "Bauer", "Quelle"). Both spellings fold to the bare vowel.
+_DIGRAPH = re.compile(r"(?<![aeiouq])([aou])e")
+_WORD = re.compile(r"[a-z0-9]+(?:[-/.'][a-z0-9]+)*")
+_SPLIT_PARTS = re.compile(r"[-/.']")
+# Linking elements ("Fugen") allowed between compound parts: Arbeit-s-vertrag, Kunde-n-dienst.
+_FUGEN = ("", "s", "es", "n", "en", "e", "er")
+_MIN_PART = 3
+_MIN_SPLIT = 7
+_STEMMER = snowballstemmer.stemmer("german")
+
+
+def fold(text: str) -> str:
+    """Lowercase and fold umlauts, ß and accents so all spellings share one key."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _DIGRAPH.sub(r"\1", text)
+
+
+STOPWORDS = frozenset(fold(w) for w in lexicon.STOPWORDS.split())
+
+
+def words(text: str) -> list[str]:
+    """Folded surface words; hyphenated words yield the joined form and their parts."""
+    out: list[str] = []
+    for match in _WORD.finditer(fold(text)):
+        token = match.group(0)
+        parts = [p for p in _SPLIT_PARTS.split(token) if p]
+        if len(parts) > 1:
+            out.append("".join(parts))
+            out.extend(p for p in parts if len(p) > 1)
+        else:
+            out.append(token)
+    return [w for w in out if not w.isdigit()]
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words without stopwords, digits and one-letter tokens."""
+    return [w for w in words(text) if len(w) > 1 and w not in STOPWORDS]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball German stem of an already folded word."""
+    result: str = _STEMMER.stemWord(word)
+    return result
+
+
+class CompoundSplitter:
+    """Splits compounds into words known from a vocabulary (Koehn & Knight style)."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._known = {w for w in vocabulary if len(w) >= _MIN_PART and w not in STOPWORDS}
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._best: dict[str, tuple[str, ...]] = {}
+
+    def add(self, vocabulary: Iterable[str]) -> None:
+        """Extend the known vocabulary (clears cached splits)."""
+        self._known.update(w for w in vocabulary if len(w) >= _MIN_PART and w not in STOPWORDS)
+        self._cache.clear()
+        self._best.clear()
+
+    def knows(self, word: str) -> bool:
+        """Whether the word is in the splitting vocabulary."""
+        return word in self._known
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """All parts of every level of the best split ("reisekostenabrechnung" -> ...)."""
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = tuple(dict.fromkeys(self._levels(word, 0)))
+            self._cache[word] = cached
+        return cached
+
+    def _levels(self, word: str, depth: int) -> list[str]:
+        if depth > 2 or len(word) < _MIN_SPLIT:
+            return []
+        best = self._best_split(word)
+        out: list[str] = []
+        for part in best:
+            out.append(part)
+            out.extend(self._levels(part, depth + 1))
+        return out
+
+    def _best_split(self, word: str) -> tuple[str, ...]:
+        cached = self._best.get(word)
+        if cached is None:
+            cached = self._best[word] = self._search(word)
+        return cached
+
+    def _search(self, word: str) -> tuple[str, ...]:
+        # Prefer the split into the fewest, longest known parts: long parts carry meaning,
+        # short ones ("ab", "ung") produce spurious matches.
+        best: tuple[str, ...] = ()
+        best_key = (0, 0)
+        for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            for fuge in _FUGEN:
+                if not head.endswith(fuge) or len(head) - len(fuge) < _MIN_PART:
+                    continue
+                left = head[: len(head) - len(fuge)] if fuge else head
+                if left not in self._known:
+                    continue
+                right = (tail,) if tail in self._known else self._best_split(tail)
+                if not right:
+                    continue
+                parts = (left, *right)
+                key = (-len(parts), min(len(p) for p in parts))
+                if not best or key > best_key:
+                    best, best_key = parts, key
+        return best

@@ -1,0 +1,62 @@
+"""Structured logging: JSON in production, readable in local mode; secrets are redacted."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import MutableMapping
+from typing import Any
+
+import structlog
+
+_SECRET_KEYS = re.compile(r"(password|secret|token|authorization|assertion|key)", re.IGNORECASE)
+_BEARER = re.compile(r"Bearer\s+[A-Za-z0-9._~+/=-]+")
+
+
+def _redact(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    for key, value in list(event.items()):
+        if key != "event" and _SECRET_KEYS.search(key):
+            event[key] = "***"
+        elif isinstance(value, str):
+            event[key] = _BEARER.sub("Bearer ***", value)
+    return event
+
+
+def configure_logging(level: str = "INFO", json_logs: bool = False) -> None:
+    """Configure structlog and the stdlib root logger once per process."""
+    renderer: Any = (
+        structlog.processors.JSONRenderer() if json_logs else structlog.dev.ConsoleRenderer()
+    )
+    shared: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.stdlib.add_logger_name,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        _redact,
+    ]
+    structlog.configure(
+        processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=shared,
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info if json_logs else _identity,
+            renderer,
+        ],
+    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(formatter)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    # msrest and azure log request headers at DEBUG; keep them quiet.
+    for noisy in ("msrest", "azure", "msal", "urllib3", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _identity(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    return event

@@ -1,0 +1,1 @@
+"""The only package that imports botbuilder: adapter setup, activity translation, sending."""

@@ -1,0 +1,84 @@
+"""The /api/messages HTTP endpoint: validation, tenant allowlist, then the CloudAdapter."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import structlog
+from aiohttp import web
+from botbuilder.core import serializer_helper
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+
+from bot.teams.handler import AssistenzBot
+from bot.teams.translate import tenant_of
+
+log = structlog.get_logger(__name__)
+MAX_BODY_BYTES = 256 * 1024
+
+
+class MessagesEndpoint:
+    """Turns every bad request into a 4xx answer; the server keeps serving."""
+
+    def __init__(
+        self, adapter: CloudAdapter, bot: AssistenzBot, allowed_tenants: frozenset[str]
+    ) -> None:
+        self._adapter = adapter
+        self._bot = bot
+        self._allowed_tenants = allowed_tenants
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        """POST /api/messages."""
+        activity = await _parse_activity(request)
+        tenant = tenant_of(activity)
+        if self._allowed_tenants and tenant not in self._allowed_tenants:
+            log.warning("tenant_refused", tenant_id=tenant)
+            raise web.HTTPForbidden(text="tenant not allowed")
+        auth_header = request.headers.get("Authorization", "")
+        with structlog.contextvars.bound_contextvars(
+            activity_id=activity.id, activity_type=activity.type
+        ):
+            try:
+                invoke_response = await self._adapter.process_activity(
+                    auth_header, activity, self._bot.on_turn
+                )
+            except PermissionError as error:
+                log.warning("unauthorized_request", reason=type(error).__name__)
+                raise web.HTTPUnauthorized() from None
+        if invoke_response:
+            return web.json_response(
+                data=serializer_helper(invoke_response.body), status=invoke_response.status
+            )
+        return web.Response(status=201)
+
+
+async def _parse_activity(request: web.Request) -> Activity:
+    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+        raise web.HTTPRequestEntityTooLarge(MAX_BODY_BYTES, request.content_length)
+    raw = await request.read()
+    if len(raw) > MAX_BODY_BYTES:
+        raise web.HTTPRequestEntityTooLarge(MAX_BODY_BYTES, len(raw))
+    try:
+        body: Any = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise web.HTTPBadRequest(text="body is not valid JSON") from None
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest(text="body must be a JSON object")
+    try:
+        activity = Activity().deserialize(body)
+    except Exception:
+        raise web.HTTPBadRequest(text="body is not a Bot Framework activity") from None
+    missing = [
+        name
+        for name, value in (
+            ("type", activity.type),
+            ("serviceUrl", activity.service_url),
+            ("conversation.id", getattr(activity.conversation, "id", None)),
+            ("channelId", activity.channel_id),
+        )
+        if not value
+    ]
+    if missing:
+        raise web.HTTPBadRequest(text="activity lacks " + ", ".join(missing))
+    return activity

@@ -1,0 +1,129 @@
+"""The Teams activity handler: deduplication, references, dispatch and the one error boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import AdaptiveCardInvokeResponse
+
+from bot.conversation import ConversationKind, Reply
+from bot.domain.ports import ActivityLedger, Clock
+from bot.i18n import language_of, t
+from bot.teams.references import ReferenceRecorder
+from bot.teams.translate import ADAPTIVE_CARD, conversation_kind, to_activity, to_turn
+from cards.builders import error_card, team_welcome_card
+from dialogs.context import DialogContext
+from dialogs.router import Router
+
+log = structlog.get_logger(__name__)
+CARD_ACTION_INVOKE = "adaptiveCard/action"
+
+
+@dataclass(frozen=True, slots=True)
+class BotDependencies:
+    """Everything the handler needs, built once by the app factory."""
+
+    router: Router
+    dialog_context: DialogContext
+    ledger: ActivityLedger
+    references: ReferenceRecorder
+    clock: Clock
+
+
+class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
+    """Maps Teams activities to router calls; never lets an exception reach the user raw."""
+
+    def __init__(self, deps: BotDependencies) -> None:
+        super().__init__()
+        self._deps = deps
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        """Bind log context and remember the conversation before the normal dispatch."""
+        activity = turn_context.activity
+        with structlog.contextvars.bound_contextvars(
+            activity_id=activity.id, conversation_id=getattr(activity.conversation, "id", None)
+        ):
+            await self._deps.references.remember(activity)
+            await super().on_turn(turn_context)
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        """Dispatch a message (text command or Action.Submit) exactly once."""
+        activity = turn_context.activity
+        key = f"msg|{activity.conversation.id}|{activity.id}"
+        if activity.id and not await self._deps.ledger.claim(key, self._deps.clock.now()):
+            log.info("duplicate_activity_ignored")
+            return
+        try:
+            turn = to_turn(turn_context)
+            reply = await self._deps.router.dispatch(turn, self._deps.dialog_context)
+            await self._send(turn_context, reply)
+        except Exception:
+            log.exception("turn_failed")
+            if activity.id:
+                await self._deps.ledger.release(key)
+            language = language_of(activity.locale)
+            await turn_context.send_activity(t("error.generic", language))
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
+        """Universal Actions; answered in the HTTP response (workaround from PLATFORM_NOTES)."""
+        if turn_context.activity.name != CARD_ACTION_INVOKE:
+            return await super().on_invoke_activity(turn_context)
+        language = language_of(turn_context.activity.locale)
+        try:
+            reply = await self._deps.router.dispatch(
+                to_turn(turn_context), self._deps.dialog_context
+            )
+        except Exception:
+            log.exception("card_action_failed")
+            reply = Reply.of_card(error_card(language, "error.generic"))
+        return _card_invoke_response(reply)
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        """Post the introduction when the bot itself is added to a team, chat or personal scope."""
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if any(member.id == bot_id for member in activity.members_added or []):
+            await self._welcome(turn_context)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        """Installation also announces the bot (Teams sends this beside conversationUpdate)."""
+        await self._welcome(turn_context)
+
+    async def _welcome(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        # Teams sends both conversationUpdate and installationUpdate on install: greet once.
+        key = f"welcome|{activity.conversation.id}"
+        if not await self._deps.ledger.claim(key, self._deps.clock.now()):
+            return
+        language = language_of(activity.locale)
+        if conversation_kind(activity) is ConversationKind.PERSONAL:
+            await turn_context.send_activity(t("welcome.personal.text", language))
+        else:
+            await self._send(turn_context, Reply.of_card(team_welcome_card(language)))
+
+    async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
+        outgoing = to_activity(reply)
+        reply_to = turn_context.activity.reply_to_id
+        if reply.replaces_card and reply_to:
+            outgoing.id = reply_to
+            await turn_context.update_activity(outgoing)
+        else:
+            await turn_context.send_activity(outgoing)
+
+
+def _card_invoke_response(reply: Reply) -> InvokeResponse:
+    body: dict[str, Any]
+    if reply.card is not None:
+        response = AdaptiveCardInvokeResponse(status_code=200, type=ADAPTIVE_CARD, value=reply.card)
+    else:
+        body = {"text": reply.text or ""}
+        response = AdaptiveCardInvokeResponse(
+            status_code=200, type="application/vnd.microsoft.activity.message", value=body["text"]
+        )
+    return InvokeResponse(status=200, body=response)
+
+

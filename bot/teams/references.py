@@ -1,0 +1,35 @@
+"""Stores every conversation reference once per (conversation, user, service URL)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from botbuilder.schema import Activity
+
+from bot.domain.ports import Clock, ConversationReferences
+from bot.teams.translate import stored_reference
+
+_CACHE_SIZE = 10_000
+
+
+class ReferenceRecorder:
+    """Writes a reference only when it is new or changed, so hot turns skip the write."""
+
+    def __init__(self, store: ConversationReferences, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self._seen: OrderedDict[tuple[str, str, str], None] = OrderedDict()
+
+    async def remember(self, activity: Activity) -> None:
+        """Persist the activity's conversation reference if this process has not yet."""
+        if activity.conversation is None or not activity.service_url:
+            return
+        reference = stored_reference(activity, self._clock.now())
+        key = (reference.conversation_id, reference.user_key, reference.service_url)
+        if key in self._seen:
+            self._seen.move_to_end(key)
+            return
+        await self._store.save(reference)
+        self._seen[key] = None
+        if len(self._seen) > _CACHE_SIZE:
+            self._seen.popitem(last=False)

@@ -1,0 +1,112 @@
+"""Translation between botbuilder activities and the framework-free Turn/Reply types."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationReference
+
+from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.domain.conversation_refs import StoredReference
+
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+_AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def tenant_of(activity: Activity) -> str | None:
+    """Tenant id; channel activities may carry it only in channelData.tenant.id."""
+    channel_data = activity.channel_data or {}
+    tenant = channel_data.get("tenant") if isinstance(channel_data, dict) else None
+    if isinstance(tenant, dict) and tenant.get("id"):
+        return str(tenant["id"])
+    conversation = activity.conversation
+    return getattr(conversation, "tenant_id", None) if conversation else None
+
+
+def conversation_kind(activity: Activity) -> ConversationKind:
+    """Personal chat, group chat or team channel."""
+    raw = getattr(activity.conversation, "conversation_type", None) or "personal"
+    try:
+        return ConversationKind(raw)
+    except ValueError:
+        return ConversationKind.PERSONAL
+
+
+def clean_text(context: TurnContext) -> str:
+    """Message text without the bot's @mention, other <at> tags or HTML markup."""
+    activity = context.activity
+    text = TurnContext.remove_recipient_mention(activity) if activity.entities else activity.text
+    text = _AT_TAG.sub(" ", text or "")
+    text = html.unescape(_TAG.sub(" ", text))
+    return " ".join(text.split())
+
+
+def card_action(activity: Activity) -> tuple[str | None, dict[str, Any]]:
+    """The card verb and data of an Action.Execute invoke or an Action.Submit message."""
+    value = activity.value if isinstance(activity.value, dict) else None
+    if value is None:
+        return None, {}
+    if activity.type == ActivityTypes.invoke:
+        action = value.get("action") if isinstance(value.get("action"), dict) else {}
+        data = action.get("data") if isinstance(action.get("data"), dict) else {}
+        return str(action.get("verb") or ""), dict(data)
+    data = dict(value)
+    verb = data.pop("verb", None)
+    return (str(verb) if verb else ""), data
+
+
+def to_turn(context: TurnContext) -> Turn:
+    """Build the framework-free Turn the dialogs see."""
+    activity = context.activity
+    sender = activity.from_property
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    team = channel_data.get("team") if isinstance(channel_data.get("team"), dict) else {}
+    channel = channel_data.get("channel") if isinstance(channel_data.get("channel"), dict) else {}
+    verb, data = card_action(activity)
+    return Turn(
+        activity_id=activity.id or "",
+        conversation_id=activity.conversation.id,
+        conversation_kind=conversation_kind(activity),
+        tenant_id=tenant_of(activity),
+        actor=Actor(
+            id=sender.id if sender else "",
+            aad_object_id=getattr(sender, "aad_object_id", None) if sender else None,
+            name=(sender.name or "") if sender else "",
+        ),
+        locale=activity.locale or "de-DE",
+        text="" if verb is not None else clean_text(context),
+        card_verb=verb,
+        card_data=data,
+        reply_to_id=activity.reply_to_id,
+        team_id=team.get("id"),
+        channel_id=channel.get("id"),
+    )
+
+
+def to_activity(reply: Reply) -> Activity:
+    """A message activity for a reply (text and/or Adaptive Card attachment)."""
+    attachments = (
+        [Attachment(content_type=ADAPTIVE_CARD, content=reply.card)] if reply.card else None
+    )
+    return Activity(type=ActivityTypes.message, text=reply.text, attachments=attachments)
+
+
+def stored_reference(activity: Activity, now: datetime) -> StoredReference:
+    """The reference to store for proactive messages to this conversation and user."""
+    reference: ConversationReference = TurnContext.get_conversation_reference(activity)
+    sender = activity.from_property
+    user_key = (getattr(sender, "aad_object_id", None) or (sender.id if sender else "")) or ""
+    return StoredReference(
+        conversation_id=activity.conversation.id,
+        user_key=user_key,
+        kind=conversation_kind(activity).value,
+        tenant_id=tenant_of(activity),
+        service_url=activity.service_url,
+        reference=reference.serialize(),
+        updated_at=now,
+    )

@@ -1,0 +1,1 @@
+"""Adaptive Card templates (schema 1.5) and the typed builders that fill them."""

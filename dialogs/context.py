@@ -1,0 +1,16 @@
+"""What a dialog handler may use besides the turn: settings and the application services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain.ports import Clock
+from bot.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class DialogContext:
+    """Per-turn access to configuration and services; handlers never see a DB session."""
+
+    settings: Settings
+    clock: Clock

@@ -1,0 +1,13 @@
+"""The one place where every feature's router is collected."""
+
+from __future__ import annotations
+
+from dialogs import help as help_dialog
+from dialogs.router import Router
+
+
+def build_router() -> Router:
+    """Return the router with every feature's commands and card verbs."""
+    router = Router()
+    router.include(help_dialog.router)
+    return router

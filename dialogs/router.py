@@ -1,0 +1,120 @@
+"""Dispatch of text commands and namespaced card verbs to handlers, with typed payloads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from bot.conversation import Reply, Turn
+from bot.i18n import t
+from cards.builders import error_card
+from dialogs.context import DialogContext
+
+CommandHandler = Callable[[Turn, str, DialogContext], Awaitable[Reply]]
+P = TypeVar("P", bound=BaseModel)
+CardHandler = Callable[[Turn, Any, DialogContext], Awaitable[Reply]]
+
+_WORD = re.compile(r"[\w@.-]+", re.UNICODE)
+
+
+def command_words(text: str) -> list[str]:
+    """Lower-cased words of a message, punctuation dropped ("Hilfe!" → ["hilfe"])."""
+    return [w.strip(".-") for w in _WORD.findall(text.casefold()) if w.strip(".-")]
+
+
+@dataclass(frozen=True, slots=True)
+class _CardRoute:
+    payload: type[BaseModel]
+    handler: CardHandler
+
+
+@dataclass
+class Router:
+    """Collects handlers; the longest matching command prefix wins."""
+
+    _commands: dict[tuple[str, ...], CommandHandler] = field(default_factory=dict)
+    _cards: dict[str, _CardRoute] = field(default_factory=dict)
+    _fallback: CommandHandler | None = None
+
+    def command(self, *phrases: str) -> Callable[[CommandHandler], CommandHandler]:
+        """Register a handler for one or more command phrases ("hilfe", "meine daten")."""
+
+        def register(handler: CommandHandler) -> CommandHandler:
+            for phrase in phrases:
+                key = tuple(command_words(phrase))
+                if key in self._commands:
+                    raise ValueError(f"command {phrase!r} registered twice")
+                self._commands[key] = handler
+            return handler
+
+        return register
+
+    def fallback(self, handler: CommandHandler) -> CommandHandler:
+        """Register the handler for free text that matches no command."""
+        self._fallback = handler
+        return handler
+
+    def card_action(
+        self, verb: str, payload: type[P]
+    ) -> Callable[[Callable[[Turn, P, DialogContext], Awaitable[Reply]]], CardHandler]:
+        """Register a handler for a namespaced card verb ("lunch.vote") with its payload model."""
+        if "." not in verb:
+            raise ValueError(f"card verb {verb!r} must be namespaced like 'feature.action'")
+
+        def register(handler: Callable[[Turn, P, DialogContext], Awaitable[Reply]]) -> CardHandler:
+            if verb in self._cards:
+                raise ValueError(f"card verb {verb!r} registered twice")
+            self._cards[verb] = _CardRoute(payload, handler)
+            return handler
+
+        return register
+
+    def include(self, other: Router) -> None:
+        """Merge another feature's router into this one."""
+        for key, handler in other._commands.items():
+            if key in self._commands:
+                raise ValueError(f"command {' '.join(key)!r} registered twice")
+            self._commands[key] = handler
+        for verb, route in other._cards.items():
+            if verb in self._cards:
+                raise ValueError(f"card verb {verb!r} registered twice")
+            self._cards[verb] = route
+        if other._fallback is not None:
+            self._fallback = other._fallback
+
+    async def dispatch(self, turn: Turn, ctx: DialogContext) -> Reply:
+        """Route one turn to its handler and return the reply."""
+        if turn.card_verb is not None:
+            return await self._dispatch_card(turn, ctx)
+        words = command_words(turn.text)
+        if not words:
+            return Reply.of_text(t("error.empty_message", turn.language))
+        for length in range(len(words), 0, -1):
+            handler = self._commands.get(tuple(words[:length]))
+            if handler is not None:
+                rest = _text_after_words(turn.text, length)
+                return await handler(turn, rest, ctx)
+        if self._fallback is not None:
+            return await self._fallback(turn, turn.text.strip(), ctx)
+        return Reply.of_text(t("error.unknown_command", turn.language, text=turn.text.strip()))
+
+    async def _dispatch_card(self, turn: Turn, ctx: DialogContext) -> Reply:
+        route = self._cards.get(turn.card_verb or "")
+        if route is None:
+            return Reply.of_card(error_card(turn.language, "error.card.unknown_verb"))
+        try:
+            payload = route.payload.model_validate(turn.card_data)
+        except ValidationError:
+            return Reply.of_card(error_card(turn.language, "error.card.bad_payload"))
+        return await route.handler(turn, payload, ctx)
+
+
+def _text_after_words(text: str, count: int) -> str:
+    matches = list(_WORD.finditer(text))
+    if count >= len(matches):
+        return ""
+    return text[matches[count].start() :].strip()

@@ -1,0 +1,109 @@
+"""Realistic Teams activities for tests and benchmarks (shapes as Teams and the Playground send)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+TENANT_ID = "7a1c3e55-2f4b-4d8a-9c61-5e2f8b0d4a17"
+BOT_ID = "28:assistenz-bot"
+_counter = itertools.count(1)
+
+
+def _base(service_url: str, conversation: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": f"1{next(_counter):012d}",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "timestamp": "2026-11-22T09:00:00.000Z",
+        "locale": "de-DE",
+        "from": user,
+        "recipient": {"id": BOT_ID, "name": "Assistenz-Bot"},
+        "conversation": conversation,
+        "channelData": {"tenant": {"id": TENANT_ID}},
+    }
+
+
+def user(n: int = 1) -> dict[str, Any]:
+    """A Teams user account with an aadObjectId."""
+    return {
+        "id": f"29:user-{n}",
+        "name": f"Testperson {n}",
+        "aadObjectId": f"00000000-0000-4000-8000-{n:012d}",
+    }
+
+
+def personal_conversation(n: int = 1) -> dict[str, Any]:
+    """A 1:1 conversation between the bot and user n."""
+    return {"id": f"a:personal-{n}", "conversationType": "personal", "tenantId": TENANT_ID}
+
+
+def channel_conversation() -> dict[str, Any]:
+    """The team's General channel (thread root)."""
+    return {
+        "id": "19:general@thread.tacv2",
+        "conversationType": "channel",
+        "isGroup": True,
+        "tenantId": TENANT_ID,
+    }
+
+
+def message(
+    service_url: str,
+    text: str,
+    *,
+    n: int = 1,
+    conversation: dict[str, Any] | None = None,
+    locale: str = "de-DE",
+) -> dict[str, Any]:
+    """A personal-chat message from user n."""
+    activity = _base(service_url, conversation or personal_conversation(n), user(n))
+    activity.update(type="message", text=text, textFormat="plain", locale=locale)
+    return activity
+
+
+def channel_mention(service_url: str, text: str, *, n: int = 1) -> dict[str, Any]:
+    """A channel post that @mentions the bot, as Teams delivers it."""
+    activity = _base(service_url, channel_conversation(), user(n))
+    mention = "<at>Assistenz-Bot</at>"
+    activity.update(
+        type="message",
+        text=f"{mention} {text}",
+        textFormat="plain",
+        entities=[
+            {
+                "type": "mention",
+                "text": mention,
+                "mentioned": {"id": BOT_ID, "name": "Assistenz-Bot"},
+            }
+        ],
+    )
+    activity["channelData"].update(
+        team={"id": "19:team@thread.tacv2"}, channel={"id": "19:general@thread.tacv2"}
+    )
+    return activity
+
+
+def card_invoke(
+    service_url: str, verb: str, data: dict[str, Any], *, n: int = 1, reply_to: str = "1card"
+) -> dict[str, Any]:
+    """An Action.Execute (Universal Action) invoke."""
+    activity = _base(service_url, personal_conversation(n), user(n))
+    activity.update(
+        type="invoke",
+        name="adaptiveCard/action",
+        replyToId=reply_to,
+        value={"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"},
+    )
+    return activity
+
+
+def bot_added_to_team(service_url: str) -> dict[str, Any]:
+    """conversationUpdate sent when the app is installed in a team."""
+    activity = _base(service_url, channel_conversation(), user(1))
+    activity.update(type="conversationUpdate", membersAdded=[{"id": BOT_ID}])
+    activity["channelData"].update(
+        team={"id": "19:team@thread.tacv2", "name": "Assistenz-Netzwerk"},
+        eventType="teamMemberAdded",
+    )
+    return activity

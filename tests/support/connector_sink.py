@@ -1,0 +1,74 @@
+"""A local stand-in for the Bot Connector service that records what the bot sends."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+
+@dataclass
+class ConnectorSink:
+    """Records sent and updated activities; ``url`` is the serviceUrl to put in activities."""
+
+    url: str = ""
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    updated: list[dict[str, Any]] = field(default_factory=list)
+    fail_next: list[int] = field(default_factory=list)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def texts(self) -> list[str]:
+        """Text of every sent activity."""
+        return [a.get("text") or "" for a in self.sent]
+
+    def cards(self) -> list[dict[str, Any]]:
+        """Adaptive Card contents of every sent activity."""
+        return [
+            att["content"]
+            for a in self.sent
+            for att in a.get("attachments") or []
+            if att.get("contentType") == "application/vnd.microsoft.card.adaptive"
+        ]
+
+    def app(self) -> web.Application:
+        """The aiohttp application serving the connector routes."""
+        app = web.Application()
+        app.router.add_post("/v3/conversations/{cid}/activities", self._send)
+        app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._send)
+        app.router.add_put("/v3/conversations/{cid}/activities/{aid}", self._update)
+        return app
+
+    async def _send(self, request: web.Request) -> web.Response:
+        if self.fail_next:
+            return web.json_response({"error": {"code": "x"}}, status=self.fail_next.pop(0))
+        body = await request.json()
+        body["_conversation"] = request.match_info["cid"]
+        body["_reply_to"] = request.match_info.get("aid")
+        self.sent.append(body)
+        return web.json_response({"id": f"sent-{next(self._ids)}"})
+
+    async def _update(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        body["_activity_id"] = request.match_info["aid"]
+        self.updated.append(body)
+        return web.json_response({"id": request.match_info["aid"]})
+
+
+@asynccontextmanager
+async def running_sink() -> AsyncIterator[ConnectorSink]:
+    """Start a sink on a free loopback port and stop it afterwards."""
+    sink = ConnectorSink()
+    runner = web.AppRunner(sink.app(), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    sink.url = f"http://127.0.0.1:{port}"
+    try:
+        yield sink
+    finally:
+        await runner.cleanup()
