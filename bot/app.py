@@ -40,7 +40,7 @@ class Runtime:
 
 
 SETTINGS = web.AppKey("settings", Settings)
-CLOCK = web.AppKey("clock", Clock)  # type: ignore[type-abstract]
+CLOCK = web.AppKey("clock", Clock)
 RUNTIME = web.AppKey("runtime", Runtime)
 ENDPOINT = web.AppKey("messages_endpoint", MessagesEndpoint)
 

@@ -22,7 +22,7 @@ class GraphAuth(StrEnum):
 
     SIMULATOR = "simulator"
     MANAGED_IDENTITY = "managed_identity"
-    CLIENT_SECRET = "client_secret"
+    CLIENT_SECRET = "client_secret"  # noqa: S105 - the name of a method, not a secret
     CERTIFICATE = "certificate"
 
 
@@ -68,6 +68,14 @@ class Settings(BaseSettings):
     holiday_state: str = "NW"
     formal_address: bool = True
 
+    # Teams app package (assistenz-bot package): public URL and publisher details.
+    app_base_url: str = ""
+    app_developer_name: str = "Assistenz-Netzwerk"
+    app_developer_website_url: str = ""
+    app_privacy_url: str = ""
+    app_terms_url: str = ""
+    app_teams_app_id: str = ""
+
     admin_ids: list[str] = Field(default_factory=list)
     dedup_window_seconds: int = 24 * 3600
 
@@ -83,9 +91,7 @@ class Settings(BaseSettings):
                 if not value
             ]
             if missing:
-                raise ValueError(
-                    "Im Produktivbetrieb fehlen Einstellungen: " + ", ".join(missing)
-                )
+                raise ValueError("Im Produktivbetrieb fehlen Einstellungen: " + ", ".join(missing))
             if not (
                 self.microsoft_app_password.get_secret_value()
                 or self.microsoft_app_certificate_thumbprint

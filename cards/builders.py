@@ -31,13 +31,13 @@ def help_card(language: str) -> dict[str, Any]:
 
 def error_card(language: str, message_key: str) -> dict[str, Any]:
     """A friendly error card for a card action that could not be carried out."""
-    return render(
-        "error", title=t("error.card.title", language), message=t(message_key, language)
-    )
+    return render("error", title=t("error.card.title", language), message=t(message_key, language))
 
 
 def team_welcome_card(language: str) -> dict[str, Any]:
     """The short introduction posted when the app is installed in a team."""
     return render(
-        "welcome_team", title=t("welcome.team.title", language), text=t("welcome.team.text", language)
+        "welcome_team",
+        title=t("welcome.team.title", language),
+        text=t("welcome.team.text", language),
     )

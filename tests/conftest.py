@@ -48,7 +48,9 @@ class RunningBot:
     clock: ManualClock
     app: web.Application
 
-    async def post(self, activity: Any, headers: dict[str, str] | None = None) -> aiohttp.ClientResponse:
+    async def post(
+        self, activity: Any, headers: dict[str, str] | None = None
+    ) -> aiohttp.ClientResponse:
         """POST an activity (dict) or raw bytes to /api/messages."""
         if isinstance(activity, bytes | str):
             return await self.http.post(

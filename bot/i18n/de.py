@@ -18,9 +18,10 @@ MESSAGES: dict[str, str] = {
     "help.privacy.text": "„meine daten“ zeigt, was ich über Sie gespeichert habe.",
     "help.footer": "Tipp: „hilfe“ zeigt diese Übersicht jederzeit wieder.",
     "welcome.team.title": "Hallo Assistenz-Netzwerk! 👋",
-    "welcome.team.text": "Ich bin der Bot des Assistenz-Netzwerks. Ich helfe, Fragen an die richtige "
-    "Assistenz zu leiten, organisiere den monatlichen Stammtisch, begrüße neue Kolleginnen und "
-    "Kollegen und vermittle Besprechungsräume. Erwähnen Sie mich mit @ und schreiben Sie „hilfe“.",
+    "welcome.team.text": "Ich bin der Bot des Assistenz-Netzwerks. Ich helfe, Fragen an die "
+    "richtige Assistenz zu leiten, organisiere den monatlichen Stammtisch, begrüße neue "
+    "Kolleginnen und Kollegen und vermittle Besprechungsräume. Erwähnen Sie mich mit @ und "
+    "schreiben Sie „hilfe“.",
     "welcome.personal.text": "Willkommen! Ich bin der Bot des Assistenz-Netzwerks. Schreiben Sie "
     "„hilfe“, um zu sehen, was ich kann.",
     "error.generic": "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es "

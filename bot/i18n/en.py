@@ -25,8 +25,7 @@ MESSAGES: dict[str, str] = {
     "what I can do.",
     "error.generic": "Sorry, something went wrong on my side. Please try again in a moment. "
     "Nothing was changed.",
-    "error.unknown_command": "Sorry, I did not understand “{text}”. Write “help” for an "
-    "overview.",
+    "error.unknown_command": "Sorry, I did not understand “{text}”. Write “help” for an overview.",
     "error.empty_message": "Your message was empty. Write “help” for an overview.",
     "error.card.title": "I could not carry out this action",
     "error.card.unknown_verb": "I do not know this button (any more). The card may be outdated – "

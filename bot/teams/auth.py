@@ -40,14 +40,18 @@ def _botbuilder_configuration(settings: Settings) -> SimpleNamespace:
             settings.to_bot_from_channel_openid_metadata_url
         )
         config.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = settings.to_bot_from_channel_token_issuer
-        config.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+        config.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = (
+            AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+        )
         config.TO_CHANNEL_FROM_BOT_LOGIN_URL = _login_url(settings)
     return config
 
 
 def _login_url(settings: Settings) -> str:
-    tenant = settings.microsoft_app_tenant_id or AuthenticationConstants.DEFAULT_CHANNEL_AUTH_TENANT
-    return AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX + tenant
+    tenant = (
+        settings.microsoft_app_tenant_id or AuthenticationConstants.DEFAULT_CHANNEL_AUTH_TENANT
+    )
+    return f"{AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX}{tenant}"
 
 
 def _credentials_factory(settings: Settings, config: Any) -> ServiceClientCredentialsFactory:
@@ -110,7 +114,9 @@ class PooledBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ign
         )
         self._user_token_client: UserTokenClient | None = None
 
-    async def authenticate_request(self, activity: Any, auth_header: str) -> AuthenticateRequestResult:
+    async def authenticate_request(
+        self, activity: Any, auth_header: str
+    ) -> AuthenticateRequestResult:
         """Validate the JWT (botbuilder), then hand out the pooled connector factory."""
         result = await self._inner.authenticate_request(activity, auth_header)
         result.connector_factory = self._connectors

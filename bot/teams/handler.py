@@ -118,12 +118,12 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
 def _card_invoke_response(reply: Reply) -> InvokeResponse:
     body: dict[str, Any]
     if reply.card is not None:
-        response = AdaptiveCardInvokeResponse(status_code=200, type=ADAPTIVE_CARD, value=reply.card)
+        response = AdaptiveCardInvokeResponse(
+            status_code=200, type=ADAPTIVE_CARD, value=reply.card
+        )
     else:
         body = {"text": reply.text or ""}
         response = AdaptiveCardInvokeResponse(
             status_code=200, type="application/vnd.microsoft.activity.message", value=body["text"]
         )
     return InvokeResponse(status=200, body=response)
-
-

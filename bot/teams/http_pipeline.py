@@ -12,12 +12,14 @@ from collections.abc import Callable
 from typing import Any
 
 import aiohttp
-from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Request, Response
+from msrest.pipeline import Request, Response
+from msrest.pipeline.async_abc import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline
 from msrest.pipeline.universal import RawDeserializer
-from msrest.universal_http import AsyncClientResponse, ClientRequest
+from msrest.universal_http import ClientRequest
+from msrest.universal_http.async_abc import AsyncClientResponse
 
 
-class _AiohttpResponse(AsyncClientResponse):  # type: ignore[misc]
+class _AiohttpResponse(AsyncClientResponse):
     def __init__(self, request: ClientRequest, status: int, headers: Any, body: bytes) -> None:
         super().__init__(request, None)
         self.status_code = status
@@ -32,7 +34,7 @@ class _AiohttpResponse(AsyncClientResponse):  # type: ignore[misc]
         return self._body.decode(encoding or "utf-8")
 
     def raise_for_status(self) -> None:
-        if self.status_code >= 400:
+        if self.status_code is not None and self.status_code >= 400:
             raise aiohttp.ClientResponseError(
                 request_info=None,  # type: ignore[arg-type]
                 history=(),
@@ -40,7 +42,7 @@ class _AiohttpResponse(AsyncClientResponse):  # type: ignore[misc]
             )
 
 
-class PooledAiohttpSender(AsyncHTTPSender):  # type: ignore[misc]
+class PooledAiohttpSender(AsyncHTTPSender[Any, Any]):
     """Sends msrest requests with a shared ``aiohttp.ClientSession`` (keep-alive pooling)."""
 
     def __init__(self, session: aiohttp.ClientSession) -> None:
@@ -56,7 +58,7 @@ class PooledAiohttpSender(AsyncHTTPSender):  # type: ignore[misc]
     def build_context(self) -> Any:
         return None
 
-    async def send(self, request: Request, **config: Any) -> Response:
+    async def send(self, request: Request[Any], **config: Any) -> Response[Any, Any]:
         http: ClientRequest = request.http_request
         async with self._session.request(
             http.method, http.url, headers=dict(http.headers), data=http.data
@@ -66,14 +68,15 @@ class PooledAiohttpSender(AsyncHTTPSender):  # type: ignore[misc]
         return Response(request, client_response)
 
 
-class BotCredentialsPolicy(AsyncHTTPPolicy):  # type: ignore[misc]
+class BotCredentialsPolicy(AsyncHTTPPolicy[Any, Any]):
     """Adds the bot's bearer token (MSAL caches it; empty credentials in local mode add none)."""
 
     def __init__(self, credentials: Any) -> None:
         super().__init__()
         self._credentials = credentials
 
-    async def send(self, request: Request, **kwargs: Any) -> Response:
+    async def send(self, request: Request[Any], **kwargs: Any) -> Response[Any, Any]:
+        assert self.next is not None, "policy used outside a pipeline"
         credentials = self._credentials
         if credentials is not None and getattr(credentials, "microsoft_app_id", None):
             token = credentials.get_access_token()
@@ -81,7 +84,7 @@ class BotCredentialsPolicy(AsyncHTTPPolicy):  # type: ignore[misc]
         return await self.next.send(request, **kwargs)
 
 
-class ThrottlingRetryPolicy(AsyncHTTPPolicy):  # type: ignore[misc]
+class ThrottlingRetryPolicy(AsyncHTTPPolicy[Any, Any]):
     """Retries 429/412/502/503/504 with exponential backoff and jitter, honouring Retry-After."""
 
     RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
@@ -92,27 +95,33 @@ class ThrottlingRetryPolicy(AsyncHTTPPolicy):  # type: ignore[misc]
         self._base_delay = base_delay
         self._max_delay = max_delay
 
-    async def send(self, request: Request, **kwargs: Any) -> Response:
+    async def send(self, request: Request[Any], **kwargs: Any) -> Response[Any, Any]:
         for attempt in range(1, self._attempts + 1):
-            response = await self.next.send(request, **kwargs)
+            response: Response[Any, Any] = await self._next().send(request, **kwargs)
             status = response.http_response.status_code
             if status not in self.RETRY_STATUSES or attempt == self._attempts:
                 return response
             await asyncio.sleep(self._delay(attempt, response.http_response.headers))
         raise AssertionError("unreachable")
 
+    def _next(self) -> Any:
+        assert self.next is not None, "policy used outside a pipeline"
+        return self.next
+
     def _delay(self, attempt: int, headers: Any) -> float:
         retry_after = headers.get("Retry-After") if headers is not None else None
         if retry_after and str(retry_after).isdigit():
             return min(float(retry_after), self._max_delay)
-        backoff = min(self._base_delay * 2 ** (attempt - 1), self._max_delay)
+        backoff: float = min(self._base_delay * 2 ** (attempt - 1), self._max_delay)
         return backoff / 2 + random.uniform(0, backoff / 2)
 
 
-def pooled_pipeline_type(session: aiohttp.ClientSession) -> Callable[[Any], AsyncPipeline]:
+def pooled_pipeline_type(
+    session: aiohttp.ClientSession,
+) -> Callable[[Any], AsyncPipeline[Any, Any]]:
     """A ``pipeline_type`` for ConnectorClient that uses the shared session."""
 
-    def build(config: Any) -> AsyncPipeline:
+    def build(config: Any) -> AsyncPipeline[Any, Any]:
         policies = [
             config.user_agent_policy,
             ThrottlingRetryPolicy(),

@@ -18,6 +18,10 @@ _AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def tenant_of(activity: Activity) -> str | None:
     """Tenant id; channel activities may carry it only in channelData.tenant.id."""
     channel_data = activity.channel_data or {}
@@ -52,9 +56,8 @@ def card_action(activity: Activity) -> tuple[str | None, dict[str, Any]]:
     if value is None:
         return None, {}
     if activity.type == ActivityTypes.invoke:
-        action = value.get("action") if isinstance(value.get("action"), dict) else {}
-        data = action.get("data") if isinstance(action.get("data"), dict) else {}
-        return str(action.get("verb") or ""), dict(data)
+        action = _dict(value.get("action"))
+        return str(action.get("verb") or ""), dict(_dict(action.get("data")))
     data = dict(value)
     verb = data.pop("verb", None)
     return (str(verb) if verb else ""), data
@@ -65,8 +68,8 @@ def to_turn(context: TurnContext) -> Turn:
     activity = context.activity
     sender = activity.from_property
     channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    team = channel_data.get("team") if isinstance(channel_data.get("team"), dict) else {}
-    channel = channel_data.get("channel") if isinstance(channel_data.get("channel"), dict) else {}
+    team = _dict(channel_data.get("team"))
+    channel = _dict(channel_data.get("channel"))
     verb, data = card_action(activity)
     return Turn(
         activity_id=activity.id or "",

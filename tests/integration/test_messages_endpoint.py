@@ -23,7 +23,9 @@ async def _count(database_url: str, model: type) -> int:
         await engine.dispose()
 
 
-async def test_hilfe_answers_with_german_overview_card(bot: RunningBot, sink: ConnectorSink) -> None:
+async def test_hilfe_answers_with_german_overview_card(
+    bot: RunningBot, sink: ConnectorSink
+) -> None:
     response = await bot.post(activities.message(sink.url, "Hilfe"))
     assert response.status == 201
     [card] = sink.cards()

@@ -1,4 +1,4 @@
-"""Realistic Teams activities for tests and benchmarks (shapes as Teams and the Playground send)."""
+"""Realistic Teams activities for tests and benchmarks (shaped as Teams sends them)."""
 
 from __future__ import annotations
 
@@ -93,7 +93,10 @@ def card_invoke(
         type="invoke",
         name="adaptiveCard/action",
         replyToId=reply_to,
-        value={"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"},
+        value={
+            "action": {"type": "Action.Execute", "verb": verb, "data": data},
+            "trigger": "manual",
+        },
     )
     return activity
 

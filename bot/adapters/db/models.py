@@ -38,7 +38,9 @@ class ConversationReferenceRow(Base):
 
     __tablename__ = "conversation_references"
     __table_args__ = (
-        UniqueConstraint("conversation_id", "user_key", name="uq_conversation_references_conv_user"),
+        UniqueConstraint(
+            "conversation_id", "user_key", name="uq_conversation_references_conv_user"
+        ),
         Index("ix_conversation_references_user_kind", "user_key", "kind"),
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,7 +14,7 @@ from bot.domain.routing.models import (
     RoutingResult,
     SimilarAnswer,
 )
-from bot.domain.routing.query import AnalysedQuery, QueryAnalyser, Weights, doc_features
+from bot.domain.routing.query import AnalysedQuery, QueryAnalyser, Weights, doc_bag
 from bot.domain.routing.scoring import FeatureIndex
 from bot.domain.routing.text import CompoundSplitter, content_words
 
@@ -71,21 +70,21 @@ class ExpertRouter:
         self._splitter = CompoundSplitter(vocabulary | set(lexicon_words))
         self._analyser = QueryAnalyser(vocabulary, self._splitter, self.settings.weights)
         s = self.settings
-        self._profiles = FeatureIndex([self._profile_bag(e) for e in self._experts], s.k1,
-                                      s.b_profile)
-        bags = [Counter(doc_features(h.text, self._splitter)) for h in self._history]
-        self._answers = FeatureIndex(bags, s.k1, s.b_history)
-        self._topics = [
-            [(t, frozenset(doc_features(t, self._splitter))) for t in e.topics]
-            for e in self._experts
-        ]
+        profiles = [self._profile_bag(e) for e in self._experts]
+        answers = [self._bag(h.text) for h in self._history]
+        self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)
+        self._answers = FeatureIndex(answers, s.k1, s.b_history, profiles)
+        self._topics = [[(t, frozenset(self._bag(t))) for t in e.topics] for e in self._experts]
 
-    def _profile_bag(self, expert: ExpertProfile) -> Counter[str]:
-        bag: Counter[str] = Counter()
+    def _bag(self, text: str) -> dict[str, float]:
+        return doc_bag(text, self._splitter, self.settings.weights.part)
+
+    def _profile_bag(self, expert: ExpertProfile) -> dict[str, float]:
+        bag: dict[str, float] = {}
         texts = _profile_fields(expert)
         for name, weight in self.settings.field_weights:
-            for feature in doc_features(texts[name], self._splitter):
-                bag[feature] += weight  # type: ignore[assignment]
+            for feature, tf in self._bag(texts[name]).items():
+                bag[feature] = bag.get(feature, 0.0) + weight * tf
         return bag
 
     def rank(self, question: str, k: int = 3) -> RoutingResult:
@@ -158,6 +157,6 @@ class ExpertRouter:
     def _best_field(self, expert: int, query: AnalysedQuery) -> str:
         texts = _profile_fields(self._experts[expert])
         wanted = {f for c in query.concepts for f, _ in c.features}
-        overlap = {name: len(wanted & set(doc_features(text, self._splitter)))
+        overlap = {name: len(wanted & set(self._bag(text)))
                    for name, text in texts.items() if name != "topics"}
         return max(overlap, key=lambda name: (overlap[name], name))

@@ -45,13 +45,16 @@ class AnalysedQuery:
     smalltalk: bool
 
 
-def doc_features(text: str, splitter: CompoundSplitter) -> list[str]:
-    """Index features of a document: stems of its words and of their compound parts."""
-    out: list[str] = []
+def doc_bag(text: str, splitter: CompoundSplitter, part: float) -> dict[str, float]:
+    """Weighted index features of a text: stems of its words and, weaker, of compound parts."""
+    bag: dict[str, float] = {}
     for word in content_words(text):
-        out.append(stem(word))
-        out.extend(stem(p) for p in splitter.split(word))
-    return out
+        key = stem(word)
+        bag[key] = bag.get(key, 0.0) + 1.0
+        for piece in splitter.split(word):
+            key = stem(piece)
+            bag[key] = bag.get(key, 0.0) + part
+    return bag
 
 
 def _synonym_table() -> dict[tuple[str, ...], list[tuple[str, ...]]]:

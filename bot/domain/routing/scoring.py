@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.domain.routing.query import Concept
 
@@ -12,8 +11,16 @@ from bot.domain.routing.query import Concept
 class FeatureIndex:
     """Inverted index of weighted feature bags with BM25 term saturation."""
 
-    def __init__(self, docs: Sequence[Counter[str]], k1: float, b: float) -> None:
-        self.size = len(docs)
+    def __init__(
+        self,
+        docs: Sequence[Mapping[str, float]],
+        k1: float,
+        b: float,
+        background: Sequence[Mapping[str, float]] = (),
+    ) -> None:
+        # Document frequencies also count background documents: with few experts, the
+        # organisation's answered questions tell generic words from specific ones better.
+        self.size = len(docs) + len(background)
         lengths = [sum(doc.values()) for doc in docs]
         avg = (sum(lengths) / len(lengths)) if lengths else 1.0
         self._postings: dict[str, dict[int, float]] = {}
@@ -23,7 +30,11 @@ class FeatureIndex:
             norm = k1 * (1.0 - b + b * length / (avg or 1.0))
             for feature, tf in doc.items():
                 self._postings.setdefault(feature, {})[number] = tf * (k1 + 1.0) / (tf + norm)
-        self._idf = {f: self._idf_of(len(p)) for f, p in self._postings.items()}
+        extra: dict[str, int] = {}
+        for doc in background:
+            for feature in doc:
+                extra[feature] = extra.get(feature, 0) + 1
+        self._idf = {f: self._idf_of(len(p) + extra.get(f, 0)) for f, p in self._postings.items()}
         self.rare_idf = self._idf_of(1)
 
     def _idf_of(self, df: int) -> float:

@@ -23,9 +23,7 @@ def upgrade() -> None:
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("activity_key", name="pk_processed_activities"),
     )
-    op.create_index(
-        "ix_processed_activities_received_at", "processed_activities", ["received_at"]
-    )
+    op.create_index("ix_processed_activities_received_at", "processed_activities", ["received_at"])
     op.create_table(
         "conversation_references",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),

@@ -1,0 +1,100 @@
+"""The `assistenz-bot` command line: serve, demo, migrate, package, eval-routing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.settings import Settings
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as error:
+        messages = "; ".join(str(e["msg"]) for e in error.errors())
+        raise SystemExit(f"Konfiguration ungültig: {messages}") from None
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from bot.app import create_app
+    from bot.logging import configure_logging
+
+    settings = _load_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    web.run_app(
+        create_app(settings),
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        access_log=None,
+        shutdown_timeout=20,
+        print=None,
+    )
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from bot.adapters.db.migrate import upgrade
+
+    settings = _load_settings()
+    upgrade(settings.database_url, args.revision)
+    print(f"Datenbank ist auf Stand {args.revision}.")
+    return 0
+
+
+def _package(args: argparse.Namespace) -> int:
+    from bot.appmanifest import build_app_package
+
+    path = build_app_package(_load_settings(), Path(args.output))
+    print(f"App-Paket geschrieben: {path}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from bot.demo.runner import run_demo
+
+    return int(run_demo(_load_settings(), playground_port=args.playground_port))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistenz-bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="Bot-Endpunkt starten (Produktiv oder lokal)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(run=_serve)
+
+    demo = commands.add_parser(
+        "demo", help="Alles lokal starten: SQLite, Graph-Simulator, Agents Playground"
+    )
+    demo.add_argument("--playground-port", type=int, default=56150)
+    demo.set_defaults(run=_demo)
+
+    migrate = commands.add_parser("migrate", help="Datenbank-Migrationen anwenden")
+    migrate.add_argument("--revision", default="head")
+    migrate.set_defaults(run=_migrate)
+
+    package = commands.add_parser("package", help="Teams-App-Paket (zip) bauen")
+    package.add_argument("--output", default="dist/assistenz-netzwerk.zip")
+    package.set_defaults(run=_package)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `assistenz-bot` script."""
+    args = _parser().parse_args(argv)
+    run: Command = args.run
+    return int(run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
