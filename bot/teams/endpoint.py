@@ -10,6 +10,7 @@ from aiohttp import web
 from botbuilder.core import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
+from botframework.connector.auth import AuthenticateRequestResult
 
 from bot.teams.handler import AssistenzBot
 from bot.teams.translate import tenant_of
@@ -35,22 +36,35 @@ class MessagesEndpoint:
         if self._allowed_tenants and tenant not in self._allowed_tenants:
             log.warning("tenant_refused", tenant_id=tenant)
             raise web.HTTPForbidden(text="tenant not allowed")
-        auth_header = request.headers.get("Authorization", "")
         with structlog.contextvars.bound_contextvars(
             activity_id=activity.id, activity_type=activity.type
         ):
-            try:
-                invoke_response = await self._adapter.process_activity(
-                    auth_header, activity, self._bot.on_turn
-                )
-            except PermissionError as error:
-                log.warning("unauthorized_request", reason=type(error).__name__)
-                raise web.HTTPUnauthorized() from None
+            authentication = await self._authenticate(request, activity)
+            invoke_response = await self._adapter.process_activity(
+                authentication, activity, self._bot.on_turn
+            )
         if invoke_response:
             return web.json_response(
                 data=serializer_helper(invoke_response.body), status=invoke_response.status
             )
         return web.Response(status=201)
+
+    async def _authenticate(
+        self, request: web.Request, activity: Activity
+    ) -> AuthenticateRequestResult:
+        """Validate the Bot Framework JWT; any failure (bad token, unknown key) is a 401."""
+        auth_header = request.headers.get("Authorization", "")
+        try:
+            result: AuthenticateRequestResult = (
+                await self._adapter.bot_framework_authentication.authenticate_request(
+                    activity, auth_header
+                )
+            )
+        except Exception as error:
+            # botbuilder raises PermissionError, but also jwt errors and IndexError (unknown kid).
+            log.warning("unauthorized_request", reason=type(error).__name__)
+            raise web.HTTPUnauthorized() from None
+        return result
 
 
 async def _parse_activity(request: web.Request) -> Activity:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
 import structlog
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import AdaptiveCardInvokeResponse
+from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse
 
 from bot.conversation import ConversationKind, Reply
 from bot.domain.ports import ActivityLedger, Clock
@@ -47,8 +45,15 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         with structlog.contextvars.bound_contextvars(
             activity_id=activity.id, conversation_id=getattr(activity.conversation, "id", None)
         ):
-            await self._deps.references.remember(activity)
-            await super().on_turn(turn_context)
+            try:
+                await self._deps.references.remember(activity)
+                await super().on_turn(turn_context)
+            except Exception:
+                # The one error boundary: log with context, tell the user kindly, and answer
+                # the HTTP request normally so that Teams does not re-deliver in a loop.
+                log.exception("turn_failed")
+                if activity.type == ActivityTypes.message:
+                    await self._apologise(turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """Dispatch a message (text command or Action.Submit) exactly once."""
@@ -62,11 +67,10 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             reply = await self._deps.router.dispatch(turn, self._deps.dialog_context)
             await self._send(turn_context, reply)
         except Exception:
-            log.exception("turn_failed")
             if activity.id:
+                # Nothing was done: let a re-delivery try again.
                 await self._deps.ledger.release(key)
-            language = language_of(activity.locale)
-            await turn_context.send_activity(t("error.generic", language))
+            raise
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
         """Universal Actions; answered in the HTTP response (workaround from PLATFORM_NOTES)."""
@@ -105,6 +109,14 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         else:
             await self._send(turn_context, Reply.of_card(team_welcome_card(language)))
 
+    async def _apologise(self, turn_context: TurnContext) -> None:
+        try:
+            await turn_context.send_activity(
+                t("error.generic", language_of(turn_context.activity.locale))
+            )
+        except Exception:
+            log.exception("apology_not_delivered")
+
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         outgoing = to_activity(reply)
         reply_to = turn_context.activity.reply_to_id
@@ -116,14 +128,12 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
 
 
 def _card_invoke_response(reply: Reply) -> InvokeResponse:
-    body: dict[str, Any]
     if reply.card is not None:
         response = AdaptiveCardInvokeResponse(
             status_code=200, type=ADAPTIVE_CARD, value=reply.card
         )
     else:
-        body = {"text": reply.text or ""}
         response = AdaptiveCardInvokeResponse(
-            status_code=200, type="application/vnd.microsoft.activity.message", value=body["text"]
+            status_code=200, type="application/vnd.microsoft.activity.message", value=reply.text
         )
     return InvokeResponse(status=200, body=response)
