@@ -68,10 +68,11 @@ class ExpertRouter:
         vocabulary = {w for t in texts for w in content_words(t)}
         lexicon_words = content_words(lexicon.SYNONYMS + " " + lexicon.ABBREVIATIONS)
         self._splitter = CompoundSplitter(vocabulary | set(lexicon_words))
-        self._analyser = QueryAnalyser(vocabulary, self._splitter, self.settings.weights)
         s = self.settings
         profiles = [self._profile_bag(e) for e in self._experts]
         answers = [self._bag(h.text) for h in self._history]
+        features = {f for bag in profiles + answers for f in bag}
+        self._analyser = QueryAnalyser(vocabulary, features, self._splitter, s.weights)
         self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)
         self._answers = FeatureIndex(answers, s.k1, s.b_history, profiles)
         self._topics = [[(t, frozenset(self._bag(t))) for t in e.topics] for e in self._experts]

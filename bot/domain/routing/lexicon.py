@@ -26,6 +26,14 @@ kummere kummern helfen hilft hilfe helfe ansprechpartner ansprechpartnerin anlau
 moglich gibt geben bekomme bekommen bekommt kriege kriegen kriegt mache machen macht gemacht
 brauche brauchen braucht benotige benotigen sollte wurde wurdest darf durfen
 heute morgen gestern ubermorgen bald gleich sofort schnell schnellsten
+furs ans aufs ins ubers vors unterm beim zum zur am im vom
+erste ersten erster erstes zweite zweiten dritte dritten nachste nachsten letzte letzten
+mehrere paar wenig wenige weniger neu neue neuen neuer neues alt alte alten aktuell aktuelle
+aktuellen bereits inzwischen normalerweise spatestens ungefahr uberhaupt extra total bisher
+stehe stehen steht stand liege liegen liegt lag sage sagen sagt sehe sehen sieht finde finden
+findet wisse wissen weiss gehe gehen kommen kommt kam lassen lasse lasst nehmen nimmt tun tut
+sitze sitzen sitzt klappt klappen laufe laufen lauft stelle stellen stellt sowas sache sachen
+dinge ding leider vielleicht dringend bescheid zuruck mit ohne danach vorher hinterher
 montag dienstag mittwoch donnerstag freitag samstag sonntag
 eins zwei drei vier funf sechs sieben acht neun zehn
 i me my mine we our ours you your yours he him his she her it its they them their what which
@@ -261,6 +269,31 @@ Serienbrief | Seriendruck | mail merge
 Excel | Tabelle | Tabellenkalkulation | spreadsheet
 Word | Textverarbeitung | Dokument | document
 OneNote | Notizbuch | notebook app
+Kollege | Kollegin | Kollegen | colleague | coworker | co-worker
+Freund | Bekannter | friend | acquaintance
+Empfehlung | empfehlen | Mitarbeiterempfehlung | referral | recommend | refer
+Firma | Unternehmen | Arbeitgeber | company | employer | firm
+Abteilung | Bereich | Fachbereich | department | division | team
+Formular | Antrag | beantragen | form | application form | apply | request
+Genehmigung | genehmigen | Freigabe | freigeben | approval | approve | authorisation
+Erstattung | erstatten | zurückerstatten | Rückerstattung | refund | reimburse | reimbursement
+Stornierung | stornieren | absagen | abgesagt | cancel | cancellation | cancelled
+Änderung | ändern | umstellen | change | modify | update
+einrichten | anlegen | erstellen | set up | create | setup
+melden | Meldung | anzeigen | report | notify | notification
+löschen | entfernen | delete | remove
+Frist | Deadline | Stichtag | bis wann | deadline | due date
+Kosten | Gebühr | Preis | cost | costs | fee | price
+Geld | Betrag | money | amount
+Urlaub | Urlaubsantrag | vacation | holiday | leave | annual leave
+Arbeitsplatz | Büro | Schreibtischplatz | workplace | office | workstation
+Gebäude | Haus | Standort | building | site | location | premises
+Stockwerk | Etage | Geschoss | floor | storey
+Zugang | Zutrittsrecht | entry | access
+Drucksache | Flyer | Broschüre | brochure | leaflet | flyer
+Übersetzung | übersetzen | Dolmetscher | translation | translate | interpreter
+Schreibtischstuhl | Bürostuhl | office chair
+Scan | scannen | einscannen | Belegscan | scan | scanning
 """
 
 # Abbreviations common in German offices that are not already in a synonym group.

@@ -11,13 +11,18 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from bot.domain.routing import lexicon
-from bot.domain.routing.text import CompoundSplitter, content_words, fold, stem, words
+from bot.domain.routing.text import CompoundSplitter, content_words, fold, stem, stem_en, words
 
 PHATIC = frozenset(fold(w) for w in lexicon.PHATIC.split())
 NEED_MARKERS = frozenset(fold(w) for w in lexicon.NEED_MARKERS.split())
-# "+1", emoji-only reactions and the like carry no words at all.
+# "+1" and similar reactions carry no words at all.
 _REACTION = re.compile(r"(^|\s)\+1\b")
 _MAX_NGRAM = 3
+# Compound heads/modifiers shorter than this match too many unrelated words.
+_MIN_AFFIX = 4
+_MAX_AFFIX_HITS = 24
+
+Key = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class Concept:
 
 @dataclass(frozen=True)
 class AnalysedQuery:
-    """Concepts of a question plus the structural signals used for abstention."""
+    """Concepts of a question plus the structural signal used for abstention."""
 
     concepts: tuple[Concept, ...]
     smalltalk: bool
@@ -57,75 +62,102 @@ def doc_bag(text: str, splitter: CompoundSplitter, part: float) -> dict[str, flo
     return bag
 
 
-def _synonym_table() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-    table: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+def _synonym_table() -> dict[Key, list[Key]]:
+    table: dict[Key, list[Key]] = defaultdict(list)
     groups = [line.split("|") for line in lexicon.SYNONYMS.strip().splitlines()]
     groups += [line.split("=") for line in lexicon.ABBREVIATIONS.strip().splitlines()]
     for group in groups:
-        keys = [tuple(stem(w) for w in content_words(phrase)) for phrase in group]
-        keys = [k for k in keys if k]
-        for key in keys:
-            table[key].extend(k for k in keys if k != key)
+        phrases = [content_words(phrase) for phrase in group]
+        targets = [tuple(stem(w) for w in p) for p in phrases if p]
+        for phrase in phrases:
+            for key in {tuple(stem(w) for w in phrase), tuple(stem_en(w) for w in phrase)}:
+                if key:
+                    table[key].extend(t for t in targets if t != key)
     return dict(table)
+
+
+def _affix_index(features: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    # Heads and modifiers of indexed compounds, so "pauschale" reaches
+    # "verpflegungspauschale" even when no document uses "pauschale" on its own.
+    heads: dict[str, list[str]] = defaultdict(list)
+    modifiers: dict[str, list[str]] = defaultdict(list)
+    for feature in sorted(features):
+        for cut in range(3, len(feature) - _MIN_AFFIX + 1):
+            heads[feature[cut:]].append(feature)
+        for cut in range(_MIN_AFFIX, len(feature) - 2):
+            modifiers[feature[:cut]].append(feature)
+    return dict(heads), dict(modifiers)
 
 
 class QueryAnalyser:
     """Turns a question into weighted concepts using the index vocabulary."""
 
     def __init__(
-        self, vocabulary: Iterable[str], splitter: CompoundSplitter, weights: Weights
+        self,
+        vocabulary: Iterable[str],
+        features: Iterable[str],
+        splitter: CompoundSplitter,
+        weights: Weights,
     ) -> None:
         self._vocab = set(vocabulary)
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for word in sorted(self._vocab):
-            if len(word) >= 4:
+            if len(word) >= 5:
                 self._by_initial[word[0]].append(word)
+        self._heads, self._modifiers = _affix_index(features)
         self._splitter = splitter
         self._weights = weights
         self._synonyms = _synonym_table()
 
     def analyse(self, text: str) -> AnalysedQuery:
         """Concepts plus a structural small-talk verdict for one question."""
-        all_words = words(text)
         content = [w for w in content_words(text) if w in self._vocab or w not in PHATIC]
         stems = [stem(w) for w in content]
         concepts = [self._concept(w, s) for w, s in zip(content, stems, strict=True)]
-        self._add_synonyms(stems, concepts)
-        return AnalysedQuery(tuple(concepts), self._is_smalltalk(text, all_words))
+        self._add_synonyms(content, concepts)
+        return AnalysedQuery(tuple(concepts), self._is_smalltalk(text))
 
     def _concept(self, word: str, word_stem: str) -> Concept:
         features: dict[str, float] = {word_stem: 1.0}
+        part = self._weights.part
         parts = self._splitter.split(word)
-        for part in parts:
-            features.setdefault(stem(part), self._weights.part)
+        for piece in parts:
+            self._put(features, stem(piece), part)
+        if len(word_stem) >= _MIN_AFFIX:
+            for compound in self._heads.get(word_stem, ())[:_MAX_AFFIX_HITS]:
+                self._put(features, compound, part)
+            for compound in self._modifiers.get(word_stem, ())[:_MAX_AFFIX_HITS]:
+                self._put(features, compound, part * 0.8)
         if not parts and word not in self._vocab:
             for near, similarity in self._near(word):
                 self._put(features, stem(near), self._weights.typo * similarity)
-                for part in self._splitter.split(near):
-                    self._put(features, stem(part), self._weights.part * similarity)
         return Concept(word, tuple(features.items()))
 
     def _near(self, word: str) -> list[tuple[str, float]]:
         # Typos rarely hit the first letter; bucketing by it keeps the search small.
-        if len(word) < 5:
+        if len(word) < 6:
             return []
-        limit = 1 if len(word) < 8 else 2
+        limit = 1 if len(word) < 10 else 2
         hits = process.extract(
             word, self._by_initial.get(word[0], []), scorer=Levenshtein.distance,
             score_cutoff=limit, limit=3,
         )
         return [(near, 1.0 - dist / len(word)) for near, dist, _ in hits]
 
-    def _add_synonyms(self, stems: list[str], concepts: list[Concept]) -> None:
+    def _add_synonyms(self, content: list[str], concepts: list[Concept]) -> None:
+        german = [stem(w) for w in content]
+        english = [stem_en(w) for w in content]
         for size in range(_MAX_NGRAM, 0, -1):
-            for start in range(len(stems) - size + 1):
-                others = self._synonyms.get(tuple(stems[start : start + size]))
-                if not others:
+            for start in range(len(content) - size + 1):
+                end = start + size
+                found = self._synonyms.get(tuple(german[start:end]), [])
+                found = found + self._synonyms.get(tuple(english[start:end]), [])
+                if not found:
                     continue
                 # The expansion belongs to the phrase's last word (German head position).
-                index = start + size - 1
+                index = end - 1
                 features = dict(concepts[index].features)
-                for phrase in others:
+                for phrase in found:
                     for feature in phrase:
                         self._put(features, feature, self._weights.synonym / len(phrase))
                 concepts[index] = Concept(concepts[index].word, tuple(features.items()))
@@ -135,7 +167,9 @@ class QueryAnalyser:
         if weight > features.get(feature, 0.0):
             features[feature] = weight
 
-    def _is_smalltalk(self, text: str, all_words: list[str]) -> bool:
+    @staticmethod
+    def _is_smalltalk(text: str) -> bool:
+        all_words = words(text)
         content = [w for w in content_words(text) if w not in PHATIC]
         if not content:
             return True

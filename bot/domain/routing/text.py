@@ -21,6 +21,7 @@ _FUGEN = ("", "s", "es", "n", "en", "e", "er")
 _MIN_PART = 3
 _MIN_SPLIT = 7
 _STEMMER = snowballstemmer.stemmer("german")
+_ENGLISH = snowballstemmer.stemmer("english")
 
 
 def fold(text: str) -> str:
@@ -56,6 +57,13 @@ def content_words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """Snowball German stem of an already folded word."""
     result: str = _STEMMER.stemWord(word)
+    return result
+
+
+@lru_cache(maxsize=50_000)
+def stem_en(word: str) -> str:
+    """Snowball English stem, used only to look English words up in the synonym table."""
+    result: str = _ENGLISH.stemWord(word)
     return result
 
 
