@@ -1,0 +1,55 @@
+"""Catalogues are complete in both languages and cards are valid Adaptive Card 1.5 JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.i18n import de, en, language_of, t
+from cards.builders import error_card, help_card, team_welcome_card
+from cards.render import render
+
+
+def test_catalogues_have_the_same_keys() -> None:
+    assert set(de.MESSAGES) == set(en.MESSAGES)
+
+
+def test_language_of_locales() -> None:
+    assert language_of("de-DE") == "de"
+    assert language_of("en-US") == "en"
+    assert language_of("fr-FR") == "de"
+    assert language_of(None) == "de"
+
+
+def test_translation_falls_back_to_german_and_formats() -> None:
+    assert t("error.unknown_command", "fr", text="x").startswith("Das habe ich")
+    assert "„x“" in t("error.unknown_command", "de", text="x")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_cards_render_as_adaptive_cards(language: str) -> None:
+    for card in (
+        help_card(language),
+        error_card(language, "error.card.bad_payload"),
+        team_welcome_card(language),
+    ):
+        assert card["type"] == "AdaptiveCard" and card["version"] == "1.5"
+        assert "${" not in json.dumps(card)
+
+
+def test_help_card_lists_all_capabilities() -> None:
+    card = help_card("de")
+    titles = [c["items"][0]["text"] for c in card["body"] if c.get("type") == "Container"]
+    assert titles == [
+        "Know-how finden",
+        "Stammtisch",
+        "Buddy für Neue",
+        "Besprechungsräume",
+        "Ihre Daten",
+    ]
+
+
+def test_render_substitutes_values_structurally() -> None:
+    card = render("error", title='Quote " and ${x}', message="<b>")
+    assert card["body"][0]["text"] == 'Quote " and ${x}'

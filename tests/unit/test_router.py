@@ -1,0 +1,114 @@
+"""Router: command matching, typed card payloads, friendly errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ConfigDict
+
+from bot.adapters.clock import ManualClock
+from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.settings import Settings
+from dialogs.context import DialogContext
+from dialogs.registry import build_router
+from dialogs.router import Router, command_words
+
+CTX = DialogContext(settings=Settings(_env_file=None), clock=ManualClock())  # type: ignore[call-arg]
+
+
+def _turn(text: str = "", verb: str | None = None, data: dict[str, Any] | None = None) -> Turn:
+    return Turn(
+        activity_id="1",
+        conversation_id="c",
+        conversation_kind=ConversationKind.PERSONAL,
+        tenant_id="t",
+        actor=Actor(id="29:u", aad_object_id="u", name="U"),
+        locale="de-DE",
+        text=text,
+        card_verb=verb,
+        card_data=data or {},
+    )
+
+
+class VotePayload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    poll_id: int
+    choice: str
+
+
+def _router() -> tuple[Router, list[Any]]:
+    calls: list[Any] = []
+    router = Router()
+
+    @router.command("meine daten")
+    async def data(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+        calls.append(("meine daten", rest))
+        return Reply.of_text("data")
+
+    @router.command("meine daten löschen")
+    async def delete(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+        calls.append(("löschen", rest))
+        return Reply.of_text("delete")
+
+    @router.card_action("lunch.vote", VotePayload)
+    async def vote(turn: Turn, payload: VotePayload, ctx: DialogContext) -> Reply:
+        calls.append(payload)
+        return Reply.of_text("voted")
+
+    return router, calls
+
+
+def test_command_words_drop_punctuation_and_case() -> None:
+    assert command_words("  Hilfe!! ") == ["hilfe"]
+    assert command_words("Meine Daten, bitte.") == ["meine", "daten", "bitte"]
+
+
+async def test_longest_command_wins_and_rest_is_passed() -> None:
+    router, calls = _router()
+    await router.dispatch(_turn("Meine Daten löschen sofort"), CTX)
+    await router.dispatch(_turn("meine daten"), CTX)
+    assert calls == [("löschen", "sofort"), ("meine daten", "")]
+
+
+async def test_typed_payload_reaches_handler() -> None:
+    router, calls = _router()
+    reply = await router.dispatch(
+        _turn(verb="lunch.vote", data={"poll_id": 3, "choice": "ja"}), CTX
+    )
+    assert reply.text == "voted" and calls == [VotePayload(poll_id=3, choice="ja")]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"poll_id": "x", "choice": "ja"}, {"poll_id": 1, "choice": "ja", "admin": True}],
+)
+async def test_malformed_payload_gets_error_card_and_no_call(data: dict[str, Any]) -> None:
+    router, calls = _router()
+    reply = await router.dispatch(_turn(verb="lunch.vote", data=data), CTX)
+    assert calls == []
+    assert reply.card is not None and "ungültig" in reply.card["body"][1]["text"]
+
+
+async def test_unknown_verb_gets_error_card() -> None:
+    router, _ = _router()
+    reply = await router.dispatch(_turn(verb="lunch.hack", data={}), CTX)
+    assert reply.card is not None and "kenne ich nicht" in reply.card["body"][1]["text"]
+
+
+def test_duplicate_registration_is_rejected() -> None:
+    router, _ = _router()
+    with pytest.raises(ValueError, match="twice"):
+        router.command("meine daten")(lambda *a: None)  # type: ignore[arg-type,return-value]
+    with pytest.raises(ValueError, match="namespaced"):
+        router.card_action("vote", VotePayload)
+
+
+async def test_registry_help_and_unknown_text() -> None:
+    router = build_router()
+    help_reply = await router.dispatch(_turn("hilfe"), CTX)
+    assert help_reply.card is not None
+    unknown = await router.dispatch(_turn("blubb"), CTX)
+    assert unknown.text is not None and "nicht verstanden" in unknown.text
+    empty = await router.dispatch(_turn("   "), CTX)
+    assert empty.text is not None and "leer" in empty.text
