@@ -6,6 +6,7 @@ import asyncio
 import os
 import signal
 import socket
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -66,7 +67,7 @@ class PlaygroundProcess:
             "TEAMSAPPTESTER_BROWSER": "none",
             "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(self.config_path),
         }
-        self._log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"playground-{self.port}.log"
+        self._log_path = Path(tempfile.gettempdir()) / f"playground-{self.port}.log"
         log = self._log_path.open("wb")
         self._process = await asyncio.create_subprocess_exec(
             str(root / "node_modules/.bin/agentsplayground"),

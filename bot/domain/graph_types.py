@@ -91,8 +91,35 @@ class NewEvent:
 
 @dataclass(frozen=True, slots=True)
 class CreatedEvent:
-    """What Graph returned for a created event."""
+    """What Graph returned for a created event.
+
+    ``room_response`` is the room attendee's Graph response ("none", "accepted", "declined",
+    "tentativelyAccepted", "notResponded"); a busy or reserved room mailbox declines. Real
+    Exchange processes the room asynchronously ("none" first, re-read with ``get_event``);
+    the simulator and the fake answer at once.
+    """
 
     id: str
     organizer: str
     web_link: str | None = None
+    room_response: str = "none"
+
+    @property
+    def room_declined(self) -> bool:
+        """True when the room mailbox declined the booking."""
+        return self.room_response == "declined"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEvent:
+    """An event as seen in one mailbox's calendar (aware UTC datetimes)."""
+
+    id: str
+    subject: str
+    start: datetime
+    end: datetime
+    organizer: str
+    show_as: str = "busy"
+    is_cancelled: bool = False
+    room_response: str = "none"
+    transaction_id: str | None = None

@@ -39,7 +39,7 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[st
 
 @pytest.fixture
 async def stores(backend: tuple[str, str | None]) -> AsyncIterator[Stores]:
-    kind, url = backend
+    _kind, url = backend
     if url is None:
         yield Stores(InMemoryActivityLedger(), InMemoryConversationReferences())
         return

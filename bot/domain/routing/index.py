@@ -31,6 +31,8 @@ class RouterSettings:
     field_weights: tuple[tuple[str, float], ...] = (
         ("topics", 2.0), ("title", 1.0), ("department", 1.0), ("about", 0.6), ("location", 0.3),
     )
+    # Answered questions also enter the expert's profile as a field of this weight.
+    history_field: float = 0.5
     # Weight of the best similar answered question relative to the profile match.
     history_weight: float = 0.8
     # Abstain when the best expert covers less than this share of what the question asks.
@@ -69,8 +71,12 @@ class ExpertRouter:
         lexicon_words = content_words(lexicon.SYNONYMS + " " + lexicon.ABBREVIATIONS)
         self._splitter = CompoundSplitter(vocabulary | set(lexicon_words))
         s = self.settings
-        profiles = [self._profile_bag(e) for e in self._experts]
         answers = [self._bag(h.text) for h in self._history]
+        profiles = [self._profile_bag(e) for e in self._experts]
+        for owner, bag in zip(self._owner, answers, strict=True):
+            target = profiles[owner]
+            for feature, tf in bag.items():
+                target[feature] = target.get(feature, 0.0) + s.history_field * tf
         features = {f for bag in profiles + answers for f in bag}
         self._analyser = QueryAnalyser(vocabulary, features, self._splitter, s.weights)
         self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)

@@ -68,232 +68,229 @@ hilfe help who what where when why which how can could should must need may prob
 kaputt defekt geht nicht kein keine error broken issue not doesnt wont cant
 """
 
-# Equivalence groups of common office vocabulary, German and English. A query phrase from a
-# group adds the other members with a reduced weight (see router settings).
+# Equivalence groups of common office vocabulary: German phrases, then after ";" English ones.
+# A phrase of a group in a question adds the other members with a reduced weight. German
+# phrases are matched by German stems, English ones by English stems, so "date" never
+# reaches "Daten".
 SYNONYMS = """
-Personalabteilung | Personal | HR | human resources | personnel
-Mitarbeiter | Mitarbeitende | Beschäftigte | Angestellte | employee | staff
-Führungskraft | Vorgesetzter | Chef | Chefin | Manager | Teamleiter | boss | supervisor | lead
-Arbeitsvertrag | employment contract | Anstellungsvertrag
-Befristung | befristet | fixed-term | Vertragsverlängerung
-Kündigung | kündigen | resignation | resign | notice
-Elternzeit | parental leave | Elterngeld | paternity leave | Babypause
-Mutterschutz | maternity leave | maternity | Schwangerschaft | schwanger | pregnant | pregnancy
-Teilzeit | part-time | Arbeitszeit reduzieren | Wochenarbeitszeit | Stundenreduzierung
-Arbeitszeugnis | Zeugnis | reference letter | certificate of employment
-Sabbatical | Auszeit | unbezahlter Urlaub | unpaid leave
-Homeoffice | mobiles Arbeiten | remote work | working from home | work from home | Telearbeit
-Nebentätigkeit | Nebenjob | side job | second job | Nebenbeschäftigung
-Wiedereingliederung | BEM | Eingliederungsmanagement | return to work
-Bewerbung | Bewerber | Kandidat | application | applicant | candidate
-Stellenausschreibung | Stellenanzeige | job posting | job ad | vacancy | offene Stelle
-Recruiting | Personalbeschaffung | recruitment | hiring | Einstellung | einstellen | hire
-Praktikum | Praktikant | Praktikantin | internship | intern
-Werkstudent | Werkstudentin | Werkstudierende | working student | student job
-Ausbildung | Azubi | Auszubildende | apprenticeship | apprentice | trainee
-Weiterbildung | Fortbildung | Schulung | Training | Seminar | Kurs | course | training
-Sprachkurs | language course | Englischkurs | Sprachtraining
-Mitarbeitergespräch | Jahresgespräch | Zielvereinbarung | appraisal | performance review
-Onboarding | Einarbeitung | erster Arbeitstag | first day | new hire | neue Kollegin
-Gehalt | Lohn | Entgelt | Vergütung | salary | pay | wage | payroll
-Gehaltsabrechnung | Lohnabrechnung | Entgeltabrechnung | payslip | pay slip | Lohnzettel
-Lohnsteuerbescheinigung | Jahresnachweis | tax certificate
-Steuer | versteuern | Versteuerung | besteuert | tax | taxes | taxable
-geldwerter Vorteil | GwV | benefit in kind | taxable benefit
-Sachbezug | Gutschein | Gutscheinkarte | voucher | benefit card
-Altersversorgung | Betriebsrente | bAV | Pensionskasse | Direktversicherung | pension
-Entgeltumwandlung | salary conversion | deferred compensation
-Vorschuss | Gehaltsvorschuss | advance | salary advance | Abschlag
-Krankmeldung | Krankschreibung | krankgeschrieben | Arbeitsunfähigkeit | AU | eAU | sick note
-krank | Krankheit | sick | illness | Krankengeld | sick pay | Entgeltfortzahlung
-Pfändung | Lohnpfändung | Pfändungsbeschluss | garnishment
-vermögenswirksame Leistungen | VL | capital-forming benefits
-Steuerklasse | tax class | Heirat | heiraten | married | marriage
-Jobticket | Deutschlandticket | public transport ticket | ÖPNV
-Rechnung | Eingangsrechnung | invoice | bill
-Mahnung | Zahlungserinnerung | reminder | dunning | overdue
-Zahlung | Überweisung | bezahlen | payment | pay out | transfer
-Lieferant | Dienstleister | Kreditor | supplier | vendor | provider
-Kreditkarte | Firmenkreditkarte | credit card | corporate card | company card
-Beleg | Quittung | receipt | voucher
-Bewirtung | Bewirtungsbeleg | Geschäftsessen | business meal | entertainment expenses
-Reisekosten | Spesen | Reisekostenabrechnung | travel expenses | expenses | expense report
-Verpflegungspauschale | Verpflegungsmehraufwand | per diem | meal allowance | Tagegeld
-Kilometergeld | Kilometerpauschale | mileage | mileage allowance
-Vorschuss | Barvorschuss | cash advance | Bargeld | cash
-Umsatzsteuer | Mehrwertsteuer | MwSt | USt | VAT | sales tax
-Jahresabschluss | annual accounts | year-end closing | Monatsabschluss | month-end closing
-Kostenstelle | KST | cost center | cost centre
-Budget | Etat | Budgetplanung | budget planning
-Forecast | Hochrechnung | Prognose | projection
-Bericht | Reporting | Auswertung | report | reporting | Dashboard
-Investition | Investitionsantrag | capex | investment | capital expenditure
-Wirtschaftlichkeitsrechnung | Business Case | cost-benefit
-Bestellung | bestellen | Bestellanforderung | BANF | purchase order | PO | order | purchase
-Einkauf | Beschaffung | beschaffen | procurement | purchasing | buy
-Angebot | Angebote | Kostenvoranschlag | quote | quotation | offer
-Ausschreibung | Vergabe | tender | call for tenders
-Rahmenvertrag | framework agreement | master agreement
-Büromaterial | Bürobedarf | office supplies | stationery | Schreibwaren
-Möbel | Büromöbel | Schreibtisch | Stuhl | furniture | desk | chair
-Lizenz | Softwarelizenz | license | licence | subscription
-Berater | Beratung | Beratungsfirma | consultant | consulting | Freelancer | freelance
-Laptop | Notebook | Rechner | Computer | PC | Dienstrechner | computer
-Passwort | Kennwort | password | Zugangsdaten | credentials
-Anmeldung | Login | einloggen | anmelden | sign in | log in
-gesperrt | entsperren | locked | unlock | locked out | ausgesperrt
-VPN | Fernzugriff | remote access
-Drucker | Kopierer | Multifunktionsgerät | printer | copier | scanner | drucken | print
-E-Mail | Mail | Outlook | email | mailbox | Postfach
-Abwesenheitsnotiz | Abwesenheit | out of office | autoreply | Autoantwort
-Mehrfaktor | Multi-Faktor-Authentifizierung | MFA | 2FA | two-factor | Authenticator
-Installation | installieren | Software | install | installation
-Ticket | Störung | Störungsmeldung | incident | IT-Portal | Helpdesk | Service Desk
-Handy | Smartphone | Diensthandy | Mobiltelefon | mobile | phone | cell phone | iPhone
-Mobilfunk | Mobilfunkvertrag | Roaming | SIM | mobile plan | data plan
-Headset | Kopfhörer | headphones | earphones
-Monitor | Bildschirm | screen | display
-Dockingstation | Dock | docking station
-Konferenztechnik | Videokonferenz | Kamera | Beamer | video conference | camera | projector
-Besprechungsraum | Meetingraum | Konferenzraum | meeting room | conference room | Raum | room
-Berechtigung | Zugriff | Zugriffsrechte | Rechte | access | permission | permissions | rights
-Laufwerk | Netzlaufwerk | Ordner | drive | shared drive | folder | network drive
-SharePoint | Teamseite | Dokumentenbibliothek | site | document library
-Verteiler | Verteilerliste | mailing list | distribution list
-Funktionspostfach | gemeinsames Postfach | shared mailbox
-Stellvertretung | Vertretung | Stellvertreter | delegate | deputy | substitute
-Kalender | Kalenderfreigabe | calendar | calendar sharing
-Vertrag | Verträge | contract | agreement
-Vertragsprüfung | Vertrag prüfen | contract review | legal review
-Geheimhaltungsvereinbarung | Vertraulichkeitsvereinbarung | NDA | non-disclosure agreement
-Vollmacht | Prokura | Zeichnungsbefugnis | Unterschriftsbefugnis | power of attorney | signing authority
-Unterschrift | unterschreiben | unterzeichnen | signature | sign
-Handelsregister | commercial register | Notar | notary
-AGB | Geschäftsbedingungen | terms and conditions
-Marke | Markenrecht | trademark | brand
-Geschenk | Geschenke | Einladung | gift | gifts | invitation | hospitality
-Interessenkonflikt | conflict of interest | Befangenheit
-Hinweisgebersystem | Whistleblower | Whistleblowing | anonym melden | Fehlverhalten | misconduct
-Geldwäsche | money laundering | AML
-Sanktionsliste | Sanktionen | sanctions | sanctions list | embargo
-Verhaltenskodex | Code of Conduct | Richtlinie | policy | guideline
-Compliance | Regelkonformität | Pflichtschulung | mandatory training
-Datenschutz | DSGVO | GDPR | data protection | privacy | personenbezogene Daten | personal data
-Auskunft | Auskunftsersuchen | Auskunftsanfrage | data subject request | subject access request
-Auftragsverarbeitung | AV-Vertrag | AVV | data processing agreement | DPA
-Löschfrist | Aufbewahrungsfrist | aufbewahren | retention | retention period | löschen | delete
-Datenpanne | Datenschutzvorfall | data breach | Datenleck
-Phishing | Spam | verdächtige Mail | suspicious email | scam
-Intranet | Mitarbeiterportal | internes Portal | intranet | Startseite
-Newsletter | Rundschreiben | Mitarbeitermagazin | staff magazine
-Vorlage | Template | Muster | template | sample
-Präsentation | PowerPoint | Folien | presentation | slides | deck
-Corporate Design | CD | Styleguide | brand guidelines | Logo
-Visitenkarte | business card | Kärtchen
-Signatur | E-Mail-Signatur | email signature | Mailsignatur
-Presse | Presseanfrage | Journalist | Zeitung | press | media | journalist | newspaper | reporter
-Social Media | LinkedIn | Instagram | social media
-Foto | Fotos | Bild | Bilder | Fotoshooting | photo | photos | picture | images
-Werbemittel | Werbegeschenke | Give-aways | Merchandise | promotional items | giveaways
-Sponsoring | sponsorship | Spende | donation
-Messe | Messestand | trade fair | trade show | exhibition | booth
-Makler | Vermittler | broker | intermediary | agent
-Provision | Courtage | commission | brokerage
-Vertrieb | Verkauf | sales | distribution
-Kunde | Kunden | Firmenkunde | customer | client | clients
-Beschwerde | Reklamation | complaint | complain | beschweren
-CRM | Kundendatenbank | customer database
-Dienstreise | Geschäftsreise | Reise | business trip | travel | trip
-Hotel | Übernachtung | Hotelbuchung | hotel | accommodation | overnight stay
-Flug | Flüge | fliegen | flight | flights | fly | airline
-Bahn | Zug | Zugticket | Bahnticket | train | rail | train ticket
-Bahncard | BC | railcard
-Mietwagen | Leihwagen | rental car | car rental | hire car
-Visum | Visa | Einreise | visa | entry permit
-Reiserichtlinie | Reisekostenrichtlinie | travel policy
-Buchung | buchen | reservieren | Reservierung | booking | book | reserve | reservation
-Zutritt | Zutrittskarte | Ausweis | Mitarbeiterausweis | badge | access card | ID card | key card
-Schlüssel | key | keys | abschließen | lock
-Umzug | umziehen | Büroumzug | move | relocation | relocate | moving
-Hausmeister | Haustechnik | facility | facilities | caretaker | janitor
-Post | Poststelle | Brief | Einschreiben | mail room | letter | parcel | Paket
-Parkplatz | Stellplatz | Tiefgarage | Garage | parking | parking space | car park
-Klimaanlage | Heizung | Lüftung | Temperatur | air conditioning | heating | ventilation
-Reinigung | putzen | sauber | cleaning | clean | Putzdienst
-Catering | Verpflegung | Bewirtung | Essen | Getränke | food | drinks | refreshments
-Kantine | Betriebsrestaurant | Mensa | canteen | cafeteria | staff restaurant
-Besucher | Gast | Gäste | Besucheranmeldung | visitor | guest | guests
-Empfang | Rezeption | reception | front desk
-Fahrrad | Rad | bike | bicycle | Fahrradstellplatz
-Fundsachen | Fundbüro | verloren | lost and found | lost property | lost
-Vorstand | Vorstandsvorsitzender | board | executive board | CEO
-Aufsichtsrat | AR | supervisory board
-Vorstandssitzung | Board Meeting | Gremiensitzung
-Protokoll | Niederschrift | minutes | protocol
-Termin | Termine | Terminanfrage | appointment | meeting | schedule
-Jubiläum | Dienstjubiläum | anniversary | Ehrung
-Rede | Grußwort | Ansprache | speech
-Betriebsrat | BR | works council
-Betriebsvereinbarung | works agreement
-Betriebsversammlung | Mitarbeiterversammlung | staff meeting | all-hands | town hall
-Gleitzeit | Kernarbeitszeit | Arbeitszeit | flexitime | working hours | working time
-Schwerbehinderung | Schwerbehindertenvertretung | disability
-Veranstaltung | Event | Feier | Fest | Party | event | party | celebration
-Sommerfest | summer party
-Weihnachtsfeier | Christmas party | Jahresabschlussfeier
-Location | Veranstaltungsort | Eventlocation | venue
-Agentur | Eventagentur | agency | event agency
-hybrid | hybride Veranstaltung | Livestream | Streaming | stream | hybrid event
-Dienstwagen | Firmenwagen | Firmenauto | Geschäftswagen | company car
-Poolfahrzeug | Poolwagen | Pool-Auto | pool car | fleet car
-Fuhrpark | Flotte | fleet | vehicle | vehicles | Fahrzeug
-Tankkarte | fuel card | Tankstelle | tanken | refuel
-Leasing | Leasingrate | lease | leasing
-Dienstrad | Jobrad | E-Bike | Fahrradleasing | bike leasing | company bike
-Führerschein | Führerscheinkontrolle | driving licence | driver's license
-Unfall | Schaden | Kratzer | Blechschaden | accident | damage | crash | scratch
-Ladekarte | Ladestation | Elektroauto | E-Auto | charging card | electric car | EV
-Arbeitsunfall | Dienstunfall | Wegeunfall | work accident | occupational accident
-Ersthelfer | Erste Hilfe | first aider | first aid
-Brandschutz | Brandschutzhelfer | fire safety | fire warden
-Ergonomie | ergonomisch | höhenverstellbar | Stehpult | ergonomics | standing desk
-Bildschirmarbeitsplatzbrille | Brille | Sehtest | glasses | eye test
-Betriebsarzt | Arbeitsmedizin | company doctor | occupational health
-Impfung | Grippeimpfung | vaccination | flu shot
-Gefährdungsbeurteilung | risk assessment
-Räumungsübung | Evakuierung | evacuation drill | fire drill
-Gesundheit | Gesundheitstag | health | health day
-Schadenfall | Schadenregulierung | claim | claims | Leistungsfall
-Gutachter | Sachverständiger | expert assessor | loss adjuster
-Serienbrief | Seriendruck | mail merge
-Excel | Tabelle | Tabellenkalkulation | spreadsheet
-Word | Textverarbeitung | Dokument | document
-OneNote | Notizbuch | notebook app
-Kollege | Kollegin | Kollegen | colleague | coworker | co-worker
-Freund | Bekannter | friend | acquaintance
-Empfehlung | empfehlen | Mitarbeiterempfehlung | referral | recommend | refer
-Firma | Unternehmen | Arbeitgeber | company | employer | firm
-Abteilung | Bereich | Fachbereich | department | division | team
-Formular | Antrag | beantragen | form | application form | apply | request
-Genehmigung | genehmigen | Freigabe | freigeben | approval | approve | authorisation
-Erstattung | erstatten | zurückerstatten | Rückerstattung | refund | reimburse | reimbursement
-Stornierung | stornieren | absagen | abgesagt | cancel | cancellation | cancelled
-Änderung | ändern | umstellen | change | modify | update
-einrichten | anlegen | erstellen | set up | create | setup
-melden | Meldung | anzeigen | report | notify | notification
-löschen | entfernen | delete | remove
-Frist | Deadline | Stichtag | bis wann | deadline | due date
-Kosten | Gebühr | Preis | cost | costs | fee | price
-Geld | Betrag | money | amount
-Urlaub | Urlaubsantrag | vacation | holiday | leave | annual leave
-Arbeitsplatz | Büro | Schreibtischplatz | workplace | office | workstation
-Gebäude | Haus | Standort | building | site | location | premises
-Stockwerk | Etage | Geschoss | floor | storey
-Zugang | Zutrittsrecht | entry | access
-Drucksache | Flyer | Broschüre | brochure | leaflet | flyer
-Übersetzung | übersetzen | Dolmetscher | translation | translate | interpreter
-Schreibtischstuhl | Bürostuhl | office chair
-Scan | scannen | einscannen | Belegscan | scan | scanning
+Personalabteilung | Personal | Personalwesen ; HR | human resources | personnel
+Mitarbeiter | Mitarbeitende | Beschäftigte | Angestellte ; employee | staff
+Führungskraft | Vorgesetzter | Chef | Chefin | Teamleiter | Teamleiterin ; manager | boss | supervisor | team lead
+Arbeitsvertrag | Anstellungsvertrag ; employment contract
+Befristung | befristet | Vertragsverlängerung ; fixed-term | temporary contract
+Kündigung | kündigen | Austritt ; resignation | resign | notice | leaver
+Elternzeit | Elterngeld | Babypause ; parental leave | paternity leave
+Mutterschutz | Schwangerschaft | schwanger ; maternity leave | maternity | pregnant | pregnancy
+Teilzeit | Arbeitszeit reduzieren | Wochenarbeitszeit | Stundenreduzierung ; part-time | part time
+Arbeitszeugnis | Zeugnis | Zwischenzeugnis ; reference letter | employment reference
+Sabbatical | Auszeit | unbezahlter Urlaub ; sabbatical | unpaid leave
+Homeoffice | mobiles Arbeiten | Telearbeit ; remote work | working from home | work from home | home office
+Nebentätigkeit | Nebenjob | Nebenbeschäftigung ; side job | second job | secondary employment
+Wiedereingliederung | BEM | Eingliederungsmanagement ; return to work | reintegration
+Bewerbung | Bewerber | Bewerberin | Kandidat | Kandidatin ; application | applicant | candidate
+Stellenausschreibung | Stellenanzeige | offene Stelle ; job posting | job ad | vacancy | opening
+Recruiting | Personalbeschaffung | Einstellung | einstellen ; recruitment | recruiting | hiring | hire
+Praktikum | Praktika | Praktikant | Praktikantin ; internship | intern
+Werkstudent | Werkstudentin | Werkstudierende ; working student | student job
+Ausbildung | Azubi | Auszubildende | duales Studium ; apprenticeship | apprentice | trainee
+Weiterbildung | Fortbildung | Schulung | Training | Seminar | Kurs ; course | training | seminar
+Sprachkurs | Englischkurs | Sprachtraining ; language course | language training
+Mitarbeitergespräch | Jahresgespräch | Zielvereinbarung ; appraisal | performance review
+Onboarding | Einarbeitung | erster Arbeitstag ; onboarding | first day | new hire
+Gehalt | Lohn | Entgelt | Vergütung ; salary | pay | wage | payroll
+Gehaltsabrechnung | Lohnabrechnung | Entgeltabrechnung | Lohnzettel ; payslip | pay slip
+Lohnsteuerbescheinigung | Jahresnachweis ; tax certificate | annual tax statement
+Steuer | versteuern | Versteuerung | besteuert | steuerpflichtig ; tax | taxes | taxable
+geldwerter Vorteil | GwV ; benefit in kind | taxable benefit
+Sachbezug | Gutschein | Gutscheinkarte ; voucher | benefit card | shopping card
+Altersversorgung | Betriebsrente | bAV | Pensionskasse | Direktversicherung ; pension | retirement
+Entgeltumwandlung ; salary conversion | deferred compensation | salary sacrifice
+Gehaltsvorschuss | Vorschuss | Abschlag ; salary advance | advance
+Krankmeldung | Krankschreibung | krankgeschrieben | Arbeitsunfähigkeit | AU | eAU ; sick note | doctor's note
+Krankheit | krank | Krankengeld | Entgeltfortzahlung ; sick | illness | sick pay | sick leave
+Pfändung | Lohnpfändung | Pfändungsbeschluss ; garnishment | wage garnishment
+vermögenswirksame Leistungen | VL ; capital-forming benefits
+Steuerklasse | Steuerklassenwechsel | Heirat | heiraten ; tax class | married | marriage
+Jobticket | Deutschlandticket | ÖPNV ; public transport ticket | transit pass
+Rechnung | Eingangsrechnung ; invoice | bill
+Mahnung | Zahlungserinnerung | gemahnt ; reminder | dunning | overdue
+Zahlung | Überweisung | bezahlen | überweisen ; payment | pay out | transfer
+Lieferant | Dienstleister | Kreditor | Anbieter ; supplier | vendor | provider
+Firmenkreditkarte | Kreditkarte | Firmenkarte ; credit card | corporate card | company card
+Beleg | Quittung | Rechnungsbeleg ; receipt
+Bewirtung | Bewirtungsbeleg | Geschäftsessen ; business meal | entertainment expenses | business dinner
+Reisekosten | Spesen | Reisekostenabrechnung ; travel expenses | expenses | expense report
+Verpflegungspauschale | Verpflegungsmehraufwand | Tagegeld ; per diem | meal allowance
+Kilometergeld | Kilometerpauschale ; mileage | mileage allowance
+Barvorschuss | Bargeld ; cash advance | cash
+Umsatzsteuer | Mehrwertsteuer | MwSt | USt ; VAT | sales tax
+Jahresabschluss | Monatsabschluss ; annual accounts | year-end closing | month-end closing
+Kostenstelle | KST ; cost center | cost centre
+Budget | Etat | Budgetplanung ; budget | budget planning
+Forecast | Hochrechnung | Prognose ; forecast | projection
+Bericht | Reporting | Auswertung | Dashboard ; report | reporting | dashboard
+Investition | Investitionsantrag ; capex | investment | capital expenditure
+Wirtschaftlichkeitsrechnung | Business Case ; business case | cost-benefit analysis
+Bestellung | bestellen | Bestellanforderung | BANF ; purchase order | PO | order | purchase
+Einkauf | Beschaffung | beschaffen ; procurement | purchasing | buy
+Angebot | Kostenvoranschlag ; quote | quotation | offer
+Ausschreibung | Vergabe ; tender | call for tenders
+Rahmenvertrag ; framework agreement | master agreement
+Büromaterial | Bürobedarf | Schreibwaren | Stifte | Kugelschreiber | Papier | Ordner | Toner ; office supplies | stationery | pens | paper
+Möbel | Büromöbel | Schreibtisch | Bürostuhl | Stuhl ; furniture | desk | chair | office chair
+Softwarelizenz | Lizenz ; license | licence | subscription
+Berater | Beratung | Beratungsfirma | Freelancer ; consultant | consulting | freelancer | contractor
+Laptop | Notebook | Rechner | Computer | PC | Dienstrechner ; laptop | notebook | computer
+Passwort | Kennwort | Zugangsdaten ; password | credentials
+Anmeldung | Login | einloggen | anmelden ; sign in | log in | login
+gesperrt | entsperren | ausgesperrt ; locked | unlock | locked out
+VPN | Fernzugriff ; VPN | remote access
+Drucker | Kopierer | Multifunktionsgerät | drucken ; printer | copier | scanner | print
+E-Mail | Mail | Outlook | Postfach ; email | e-mail | mailbox | inbox
+Abwesenheitsnotiz | Abwesenheitsassistent ; out of office | autoreply | auto-reply
+Multi-Faktor-Authentifizierung | MFA | 2FA | Authenticator ; two-factor | multi-factor | authenticator
+Installation | installieren | Software ; install | installation | software
+Ticket | Störung | Störungsmeldung | IT-Portal | Helpdesk ; incident | helpdesk | service desk | ticket
+Diensthandy | Handy | Smartphone | Mobiltelefon ; mobile phone | cell phone | smartphone | phone
+Mobilfunkvertrag | Mobilfunk | Roaming | SIM ; mobile plan | data plan | roaming
+Headset | Kopfhörer ; headset | headphones | earphones
+Monitor | Bildschirm ; monitor | screen | display
+Dockingstation | Dock ; docking station | dock
+Konferenztechnik | Videokonferenz | Kamera | Beamer ; video conference | camera | projector | AV equipment
+Besprechungsraum | Meetingraum | Konferenzraum ; meeting room | conference room
+Berechtigung | Zugriffsrechte | Rechte ; access rights | permission | permissions
+Laufwerk | Netzlaufwerk | Ordner | Laufwerksfreigabe ; shared drive | network drive | folder
+SharePoint | Teamseite | Dokumentenbibliothek ; SharePoint | document library
+Verteiler | Verteilerliste | Mailverteiler ; mailing list | distribution list
+Funktionspostfach | gemeinsames Postfach | Sammelpostfach ; shared mailbox | team mailbox
+Stellvertretung | Vertretung | Stellvertreter ; delegate | deputy | substitute | cover
+Kalender | Kalenderfreigabe ; calendar | calendar sharing
+Vertrag | Verträge ; contract | agreement
+Vertragsprüfung ; contract review | legal review
+Geheimhaltungsvereinbarung | Vertraulichkeitsvereinbarung | NDA ; non-disclosure agreement | NDA | confidentiality agreement
+Vollmacht | Prokura | Zeichnungsbefugnis | Unterschriftsbefugnis ; power of attorney | signing authority
+Unterschrift | unterschreiben | unterzeichnen ; signature | sign
+Handelsregister | Notar ; commercial register | notary
+AGB | Geschäftsbedingungen ; terms and conditions
+Markenrecht | Marke ; trademark
+Geschenk | Geschenke | Einladung | Einladungen ; gift | gifts | invitation | hospitality
+Interessenkonflikt ; conflict of interest
+Hinweisgebersystem | Whistleblower | Fehlverhalten ; whistleblower | whistleblowing | misconduct
+Geldwäsche | Geldwäscheprävention ; money laundering | AML
+Sanktionsliste | Sanktionen | Embargo ; sanctions | sanctions list | embargo
+Verhaltenskodex | Richtlinie | Regeln ; code of conduct | policy | guideline | rules
+Compliance | Compliance-Schulung | Pflichtschulung ; compliance | mandatory training
+Datenschutz | DSGVO | personenbezogene Daten ; GDPR | data protection | privacy | personal data
+Auskunftsersuchen | Auskunft | Auskunftsanfrage ; data subject request | subject access request
+Auftragsverarbeitung | AV-Vertrag | AVV ; data processing agreement | DPA
+Löschfrist | Aufbewahrungsfrist | aufbewahren | löschen ; retention | retention period | delete
+Datenschutzvorfall | Datenpanne | Datenleck ; data breach | data leak
+Phishing | Spam | Phishing-Meldung ; phishing | spam | suspicious email | scam
+Intranet | Mitarbeiterportal | Startseite ; intranet | staff portal
+Newsletter | Rundschreiben | Mitarbeitermagazin ; newsletter | staff magazine
+Vorlage | Muster | Template ; template | sample
+Präsentation | PowerPoint | Folien ; presentation | slides | deck
+Corporate Design | Styleguide | Logo ; brand guidelines | corporate design | logo
+Visitenkarte ; business card
+E-Mail-Signatur | Signatur | Mailsignatur ; email signature | signature
+Presse | Presseanfrage | Journalist | Journalistin | Zeitung ; press | media | journalist | newspaper | reporter
+Social Media | LinkedIn | Instagram ; social media
+Foto | Fotos | Bild | Bilder | Fotoshooting ; photo | photos | picture | images
+Werbemittel | Werbegeschenke | Give-aways | Merchandise ; promotional items | giveaways | merchandise
+Sponsoring | Spende ; sponsorship | donation
+Messe | Messestand | Messeauftritt ; trade fair | trade show | exhibition | booth
+Makler | Vermittler ; broker | intermediary
+Provision | Courtage ; commission | brokerage
+Vertrieb | Verkauf ; sales
+Kunde | Kunden | Firmenkunde | Firmenkunden ; customer | client | clients
+Beschwerde | Reklamation | beschweren ; complaint | complain
+CRM | Kundendatenbank ; CRM | customer database
+Dienstreise | Geschäftsreise | Reise ; business trip | travel | trip
+Hotel | Übernachtung | Hotelbuchung ; hotel | accommodation | overnight stay
+Flug | Flüge | fliegen ; flight | flights | fly | airline
+Bahn | Zug | Zugticket | Bahnticket | Zugfahrt ; train | rail | train ticket
+Bahncard | BC ; railcard
+Mietwagen | Leihwagen ; rental car | car rental | hire car
+Visum | Visa | Einreise ; visa | entry permit
+Reiserichtlinie | Reisekostenrichtlinie ; travel policy
+Buchung | buchen | reservieren | Reservierung ; booking | book | reserve | reservation
+Zutrittskarte | Ausweis | Mitarbeiterausweis | Zutritt ; badge | access card | ID card | key card
+Schlüssel | Schloss ; key | keys | lock
+Umzug | umziehen | Büroumzug ; move | relocation | relocate | moving
+Hausmeister | Haustechnik ; facility | facilities | caretaker | janitor
+Poststelle | Post | Brief | Einschreiben | Paket ; mail room | letter | parcel | registered mail
+Parkplatz | Stellplatz | Tiefgarage | Garage ; parking | parking space | car park | garage
+Klimaanlage | Heizung | Lüftung | Temperatur ; air conditioning | heating | ventilation | temperature
+Reinigung | putzen | sauber ; cleaning | clean
+Catering | Verpflegung | Getränke | Essen ; catering | food | drinks | refreshments
+Kantine | Betriebsrestaurant | Mensa ; canteen | cafeteria | staff restaurant
+Besucher | Gast | Gäste | Besucheranmeldung ; visitor | guest | guests
+Empfang | Rezeption ; reception | front desk
+Fahrrad | Fahrradstellplatz ; bike | bicycle
+Fundsachen | Fundbüro | verloren ; lost and found | lost property | lost
+Vorstand | Vorstandsvorsitzender ; board | executive board | CEO
+Aufsichtsrat | AR ; supervisory board
+Vorstandssitzung | Gremiensitzung ; board meeting
+Protokoll | Niederschrift ; minutes
+Termin | Termine | Terminanfrage ; appointment | meeting | schedule
+Dienstjubiläum | Jubiläum | Ehrung ; anniversary | service anniversary
+Rede | Grußwort | Ansprache ; speech
+Betriebsrat | BR ; works council
+Betriebsvereinbarung ; works agreement
+Betriebsversammlung | Mitarbeiterversammlung ; staff meeting | all-hands | town hall
+Gleitzeit | Kernarbeitszeit | Arbeitszeit ; flexitime | working hours | working time
+Schwerbehindertenvertretung | Schwerbehinderung ; disability
+Veranstaltung | Event | Feier | Fest | Party ; event | party | celebration
+Sommerfest ; summer party
+Weihnachtsfeier | Jahresabschlussfeier ; Christmas party
+Location | Veranstaltungsort ; venue
+Eventagentur | Agentur ; agency | event agency
+hybride Veranstaltung | Livestream | Streaming ; hybrid event | stream | livestream
+Dienstwagen | Firmenwagen | Firmenauto | Geschäftswagen ; company car
+Poolfahrzeug | Poolwagen ; pool car | fleet car
+Fuhrpark | Flotte | Fahrzeug ; fleet | vehicle | vehicles
+Tankkarte | tanken ; fuel card | refuel
+Leasing | Leasingrate ; lease | leasing
+Dienstrad | Jobrad | E-Bike | Fahrradleasing ; bike leasing | company bike | e-bike
+Führerscheinkontrolle | Führerschein ; driving licence | driver's license
+Unfall | Schaden | Blechschaden ; accident | damage | crash
+Ladekarte | Ladestation | Elektroauto | E-Auto ; charging card | electric car | EV
+Arbeitsunfall | Dienstunfall | Wegeunfall ; work accident | occupational accident
+Ersthelfer | Erste Hilfe ; first aider | first aid
+Brandschutzhelfer | Brandschutz ; fire safety | fire warden
+Ergonomie | ergonomisch | höhenverstellbar ; ergonomics | standing desk
+Bildschirmarbeitsplatzbrille | Brille | Sehtest ; glasses | eye test
+Betriebsarzt | Arbeitsmedizin ; company doctor | occupational health
+Grippeimpfung | Impfung ; vaccination | flu shot
+Gefährdungsbeurteilung ; risk assessment
+Räumungsübung | Evakuierung ; evacuation drill | fire drill
+Gesundheitstag | Gesundheit ; health | health day
+Schadenfall | Schadenregulierung | Leistungsfall ; claim | claims
+Gutachter | Sachverständiger ; assessor | loss adjuster
+Serienbrief | Seriendruck ; mail merge
+Excel | Tabelle | Tabellenkalkulation ; spreadsheet | excel
+Word | Dokument ; document
+Kollege | Kollegin | Kollegen ; colleague | coworker
+Freund | Freundin | Bekannter ; friend | acquaintance
+Mitarbeiterempfehlung | Empfehlung | empfehlen ; referral | recommend | refer
+Firma | Unternehmen | Arbeitgeber ; company | employer | firm
+Abteilung | Bereich | Fachbereich ; department | division
+Formular | Antrag | beantragen ; form | application form | apply | request
+Genehmigung | genehmigen | Freigabe | freigeben ; approval | approve | authorisation
+Erstattung | erstatten | Rückerstattung ; refund | reimburse | reimbursement
+Stornierung | stornieren | absagen ; cancel | cancellation
+Änderung | ändern | umstellen ; change | modify
+einrichten | anlegen | erstellen ; set up | create
+melden | Meldung ; report | notify
+Frist | Deadline | Stichtag ; deadline | due date
+Kosten | Gebühr | Preis ; cost | costs | fee | price
+Urlaub | Urlaubsantrag ; vacation | holiday | annual leave
+Arbeitsplatz | Büro ; workplace | office | workstation
+Gebäude | Standort ; building | site | premises
+Stockwerk | Etage | Geschoss ; floor | storey
+Flyer | Broschüre | Drucksache ; brochure | leaflet | flyer
+Übersetzung | übersetzen | Dolmetscher ; translation | translate | interpreter
+Scan | scannen | einscannen | Belegscan ; scan | scanning
 """
 
 # Abbreviations common in German offices that are not already in a synonym group.

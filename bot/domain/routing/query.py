@@ -62,18 +62,21 @@ def doc_bag(text: str, splitter: CompoundSplitter, part: float) -> dict[str, flo
     return bag
 
 
-def _synonym_table() -> dict[Key, list[Key]]:
-    table: dict[Key, list[Key]] = defaultdict(list)
-    groups = [line.split("|") for line in lexicon.SYNONYMS.strip().splitlines()]
-    groups += [line.split("=") for line in lexicon.ABBREVIATIONS.strip().splitlines()]
-    for group in groups:
-        phrases = [content_words(phrase) for phrase in group]
-        targets = [tuple(stem(w) for w in p) for p in phrases if p]
-        for phrase in phrases:
-            for key in {tuple(stem(w) for w in phrase), tuple(stem_en(w) for w in phrase)}:
-                if key:
-                    table[key].extend(t for t in targets if t != key)
-    return dict(table)
+def _synonym_tables() -> tuple[dict[Key, list[Key]], dict[Key, list[Key]]]:
+    by_german: dict[Key, list[Key]] = defaultdict(list)
+    by_english: dict[Key, list[Key]] = defaultdict(list)
+    groups = [line.partition(";")[::2] for line in lexicon.SYNONYMS.strip().splitlines()]
+    groups += [(line.replace("=", "|"), "") for line in lexicon.ABBREVIATIONS.strip().splitlines()]
+    for german_side, english_side in groups:
+        german = [content_words(p) for p in german_side.split("|")]
+        english = [content_words(p) for p in english_side.split("|")]
+        # Targets are index features, and the index stems every text the German way.
+        targets = {tuple(stem(w) for w in p) for p in german + english if p}
+        for key in {tuple(stem(w) for w in p) for p in german if p}:
+            by_german[key].extend(sorted(t for t in targets if t != key))
+        for key in {tuple(stem_en(w) for w in p) for p in english if p}:
+            by_english[key].extend(sorted(t for t in targets if t != tuple(map(stem, key))))
+    return dict(by_german), dict(by_english)
 
 
 def _affix_index(features: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -107,7 +110,7 @@ class QueryAnalyser:
         self._heads, self._modifiers = _affix_index(features)
         self._splitter = splitter
         self._weights = weights
-        self._synonyms = _synonym_table()
+        self._german, self._english = _synonym_tables()
 
     def analyse(self, text: str) -> AnalysedQuery:
         """Concepts plus a structural small-talk verdict for one question."""
@@ -150,8 +153,8 @@ class QueryAnalyser:
         for size in range(_MAX_NGRAM, 0, -1):
             for start in range(len(content) - size + 1):
                 end = start + size
-                found = self._synonyms.get(tuple(german[start:end]), [])
-                found = found + self._synonyms.get(tuple(english[start:end]), [])
+                found = self._german.get(tuple(german[start:end]), [])
+                found = found + self._english.get(tuple(english[start:end]), [])
                 if not found:
                     continue
                 # The expansion belongs to the phrase's last word (German head position).
