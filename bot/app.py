@@ -8,23 +8,16 @@ from dataclasses import dataclass
 import aiohttp
 import structlog
 from aiohttp import web
-from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import __version__
 from bot.adapters.clock import SystemClock
 from bot.adapters.db.engine import create_engine, create_session_factory
-from bot.adapters.db.ledger import SqlActivityLedger
-from bot.adapters.db.references import SqlConversationReferences
 from bot.domain.ports import Clock
 from bot.settings import Settings
-from bot.teams.auth import PooledBotFrameworkAuthentication
 from bot.teams.endpoint import MessagesEndpoint
-from bot.teams.handler import AssistenzBot, BotDependencies
-from bot.teams.references import ReferenceRecorder
-from dialogs.context import DialogContext
-from dialogs.registry import build_router
+from bot.teams.wiring import build_messages_endpoint
 
 log = structlog.get_logger(__name__)
 
@@ -35,14 +28,12 @@ class Runtime:
 
     engine: AsyncEngine
     http: aiohttp.ClientSession
-    adapter: CloudAdapter
-    bot: AssistenzBot
+    endpoint: MessagesEndpoint
 
 
 SETTINGS = web.AppKey("settings", Settings)
 CLOCK = web.AppKey("clock", Clock)
 RUNTIME = web.AppKey("runtime", Runtime)
-ENDPOINT = web.AppKey("messages_endpoint", MessagesEndpoint)
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
@@ -65,18 +56,8 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
         connector=aiohttp.TCPConnector(limit=100, limit_per_host=50),
         timeout=aiohttp.ClientTimeout(total=30),
     )
-    adapter = CloudAdapter(PooledBotFrameworkAuthentication(settings, http))
-    deps = BotDependencies(
-        router=build_router(),
-        dialog_context=DialogContext(settings=settings, clock=clock),
-        ledger=SqlActivityLedger(sessions),
-        references=ReferenceRecorder(SqlConversationReferences(sessions), clock),
-        clock=clock,
-    )
-    runtime = Runtime(engine=engine, http=http, adapter=adapter, bot=AssistenzBot(deps))
-    app[RUNTIME] = runtime
-    endpoint = MessagesEndpoint(adapter, runtime.bot, settings.effective_allowed_tenants)
-    app[ENDPOINT] = endpoint
+    endpoint = build_messages_endpoint(settings, http, sessions, clock)
+    app[RUNTIME] = Runtime(engine=engine, http=http, endpoint=endpoint)
     log.info("bot_started", version=__version__, mode=settings.mode.value)
     try:
         yield
@@ -87,7 +68,7 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
 
 
 async def _messages(request: web.Request) -> web.StreamResponse:
-    return await request.app[ENDPOINT].handle(request)
+    return await request.app[RUNTIME].endpoint.handle(request)
 
 
 async def _healthz(_request: web.Request) -> web.Response:
