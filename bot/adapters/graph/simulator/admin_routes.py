@@ -1,0 +1,86 @@
+"""Test and demo controls under /_sim (no auth, never part of Graph)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from aiohttp import web
+
+from bot.adapters.graph.simulator.render import event_json
+from bot.adapters.graph.simulator.state import STATE_KEY, Fault
+
+routes = web.RouteTableDef()
+
+
+@routes.get("/_sim/health")
+async def health(request: web.Request) -> web.Response:
+    """Liveness plus which organisation is served."""
+    org = request.app[STATE_KEY].org
+    return web.json_response({"status": "ok", "organisation": org.name, "tenantId": org.tenant_id})
+
+
+@routes.get("/_sim/requests")
+async def request_counts(request: web.Request) -> web.Response:
+    """Graph requests per route ("GET /v1.0/users/{user}": 3), faulted attempts included."""
+    counts = request.app[STATE_KEY].requests
+    return web.json_response(
+        {"total": sum(counts.values()), "routes": dict(sorted(counts.items()))}
+    )
+
+
+@routes.delete("/_sim/requests")
+async def reset_counts(request: web.Request) -> web.Response:
+    """Zero the request counters."""
+    request.app[STATE_KEY].requests.clear()
+    return web.Response(status=204)
+
+
+@routes.post("/_sim/faults")
+async def add_fault(request: web.Request) -> web.Response:
+    """Register a fault: {"path_prefix", "status", "retry_after", "count", "method"}."""
+    try:
+        body: dict[str, Any] = await request.json()
+        fault = Fault(
+            path_prefix=str(body["path_prefix"]),
+            status=int(body.get("status", 429)),
+            retry_after=None if body.get("retry_after") is None else int(body["retry_after"]),
+            count=int(body.get("count", 1)),
+            method=body.get("method"),
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        return web.json_response({"error": f"invalid fault: {exc}"}, status=400)
+    request.app[STATE_KEY].add_fault(fault)
+    return web.json_response(asdict(fault), status=201)
+
+
+@routes.get("/_sim/faults")
+async def list_faults(request: web.Request) -> web.Response:
+    """Faults with uses left."""
+    faults = [asdict(f) for f in request.app[STATE_KEY].faults if f.count > 0]
+    return web.json_response({"faults": faults})
+
+
+@routes.delete("/_sim/faults")
+async def clear_faults(request: web.Request) -> web.Response:
+    """Remove every fault."""
+    request.app[STATE_KEY].faults.clear()
+    return web.Response(status=204)
+
+
+@routes.get("/_sim/calendars/{mailbox}")
+async def calendar(request: web.Request) -> web.Response:
+    """Every item in one mailbox's calendar, Graph-shaped, times in UTC."""
+    state = request.app[STATE_KEY]
+    box = state.mailbox(request.match_info["mailbox"])
+    if box is None:
+        return web.json_response({"error": "unknown mailbox"}, status=404)
+    events = [event_json(e, "UTC") for e in state.calendars.events(box)]
+    return web.json_response({"mailbox": box.mail, "kind": box.kind, "events": events})
+
+
+@routes.post("/_sim/reset")
+async def reset(request: web.Request) -> web.Response:
+    """Back to the seeded calendars; faults and counters cleared."""
+    request.app[STATE_KEY].reset()
+    return web.Response(status=204)

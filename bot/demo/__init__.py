@@ -1,0 +1,22 @@
+"""Demo data: the "Nordlicht Demo GmbH" organisation and its Agents Playground config."""
+
+from bot.demo.calendar_seed import SeedOccurrence, expand_calendar_seeds
+from bot.demo.organisation import (
+    DEFAULT_PATH,
+    PLAYGROUND_CONFIG_PATH,
+    DemoOrganisation,
+    DemoPerson,
+    DemoRoom,
+    load_demo_organisation,
+)
+
+__all__ = [
+    "DEFAULT_PATH",
+    "PLAYGROUND_CONFIG_PATH",
+    "DemoOrganisation",
+    "DemoPerson",
+    "DemoRoom",
+    "SeedOccurrence",
+    "expand_calendar_seeds",
+    "load_demo_organisation",
+]
