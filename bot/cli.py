@@ -64,6 +64,22 @@ def _demo(args: argparse.Namespace) -> int:
     return int(run_demo(_load_settings(), playground_port=args.playground_port))
 
 
+def _eval_routing(args: argparse.Namespace) -> int:
+    import json
+
+    from bot.domain.routing.evaluation import evaluate
+
+    result = evaluate(
+        Path(args.directory), Path(args.history), Path(args.questions), router=args.router
+    )
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:>14}: {value}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistenz-bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +102,16 @@ def _parser() -> argparse.ArgumentParser:
     package = commands.add_parser("package", help="Teams-App-Paket (zip) bauen")
     package.add_argument("--output", default="dist/assistenz-netzwerk.zip")
     package.set_defaults(run=_package)
+
+    routing = commands.add_parser(
+        "eval-routing", help="Routing-Qualität auf einem beschrifteten Datensatz messen"
+    )
+    routing.add_argument("--directory", required=True)
+    routing.add_argument("--history", required=True)
+    routing.add_argument("--questions", required=True)
+    routing.add_argument("--router", choices=("ours", "baseline"), default="ours")
+    routing.add_argument("--json", action="store_true")
+    routing.set_defaults(run=_eval_routing)
     return parser
 
 

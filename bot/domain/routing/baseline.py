@@ -52,8 +52,9 @@ class BaselineRouter:
         scores.sort()
         candidates = []
         for value, expert_id, number in scores[:k]:
-            topic = next((t for t in self._experts[number].topics
-                          if set(_tokens(t)) & set(terms)), None)
+            topic = next(
+                (t for t in self._experts[number].topics if set(_tokens(t)) & set(terms)), None
+            )
             candidates.append(Candidate(expert_id, round(-value, 4), Reason("topic", topic)))
         return RoutingResult(tuple(candidates))
 

@@ -43,9 +43,13 @@ def load_directory(path: Path) -> list[ExpertProfile]:
     rows = data["experts"] if isinstance(data, dict) else data
     return [
         ExpertProfile(
-            id=r["id"], name=r.get("name", ""), department=r.get("department", ""),
-            title=r.get("title", ""), location=r.get("location", ""),
-            languages=tuple(r.get("languages", ())), topics=tuple(r.get("topics", ())),
+            id=r["id"],
+            name=r.get("name", ""),
+            department=r.get("department", ""),
+            title=r.get("title", ""),
+            location=r.get("location", ""),
+            languages=tuple(r.get("languages", ())),
+            topics=tuple(r.get("topics", ())),
             about=r.get("about", ""),
         )
         for r in rows
@@ -56,7 +60,9 @@ def load_history(path: Path) -> list[AnsweredQuestion]:
     """Answered questions from history.jsonl."""
     return [
         AnsweredQuestion(
-            id=str(r.get("id", n)), text=r["text"], answered_by=r["answered_by"],
+            id=str(r.get("id", n)),
+            text=r["text"],
+            answered_by=r["answered_by"],
             asked_at=datetime.fromisoformat(r["asked_at"].replace("Z", "+00:00")),
         )
         for n, r in enumerate(_jsonl(path))

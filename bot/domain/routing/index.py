@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,16 +30,20 @@ class RouterSettings:
     b_history: float = 0.75
     # A declared topic is the strongest profile evidence, the free-text "about" the weakest.
     field_weights: tuple[tuple[str, float], ...] = (
-        ("topics", 2.0), ("title", 1.0), ("department", 1.0), ("about", 0.6), ("location", 0.3),
+        ("topics", 2.0),
+        ("title", 1.0),
+        ("department", 1.0),
+        ("about", 0.6),
+        ("location", 0.3),
     )
     # Answered questions also enter the expert's profile as a field of this weight.
-    history_field: float = 0.5
+    history_field: float = 1.0
     # Weight of the best similar answered question relative to the profile match.
-    history_weight: float = 0.8
+    history_weight: float = 0.3
     # Abstain when the best expert covers less than this share of what the question asks.
-    abstain_below: float = 0.3
+    abstain_below: float = 0.25
     # Offer an earlier answer only for a close match of the whole question.
-    similar_above: float = 0.6
+    similar_above: float = 0.65
     # An unknown word counts as this share of a rare word in the calibration base.
     oov_weight: float = 0.5
     weights: Weights = field(default_factory=Weights)
@@ -46,8 +51,11 @@ class RouterSettings:
 
 def _profile_fields(expert: ExpertProfile) -> dict[str, str]:
     return {
-        "topics": " . ".join(expert.topics), "title": expert.title,
-        "department": expert.department, "about": expert.about, "location": expert.location,
+        "topics": " . ".join(expert.topics),
+        "title": expert.title,
+        "department": expert.department,
+        "about": expert.about,
+        "location": expert.location,
     }
 
 
@@ -63,7 +71,10 @@ class ExpertRouter:
         self.settings = settings or RouterSettings()
         self._experts = sorted(experts, key=lambda e: e.id)
         position = {e.id: i for i, e in enumerate(self._experts)}
-        self._history = [h for h in history if h.answered_by in position]
+        # Sorted inputs make results independent of the order the caller passes them in.
+        self._history = sorted(
+            (h for h in history if h.answered_by in position), key=lambda h: (h.asked_at, h.id)
+        )
         self._owner = [position[h.answered_by] for h in self._history]
         texts = [t for e in self._experts for t in _profile_fields(e).values()]
         texts += [h.text for h in self._history]
@@ -77,8 +88,7 @@ class ExpertRouter:
             target = profiles[owner]
             for feature, tf in bag.items():
                 target[feature] = target.get(feature, 0.0) + s.history_field * tf
-        features = {f for bag in profiles + answers for f in bag}
-        self._analyser = QueryAnalyser(vocabulary, features, self._splitter, s.weights)
+        self._analyser = QueryAnalyser(vocabulary, self._splitter, s.weights)
         self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)
         self._answers = FeatureIndex(answers, s.k1, s.b_history, profiles)
         self._topics = [[(t, frozenset(self._bag(t))) for t in e.topics] for e in self._experts]
@@ -108,21 +118,42 @@ class ExpertRouter:
             owner = self._owner[doc]
             if value > best_answer.get(owner, (0.0, -1))[0]:
                 best_answer[owner] = (value, doc)
-        totals = {e: profile.get(e, 0.0) + s.history_weight * best_answer.get(e, (0.0, -1))[0]
-                  for e in set(profile) | set(best_answer)}
-        ranked = sorted(totals.items(), key=lambda item: (-item[1], self._experts[item[0]].id))
-        if not ranked or ranked[0][1] < s.abstain_below:
+        totals = {
+            e: profile.get(e, 0.0) + s.history_weight * best_answer.get(e, (0.0, -1))[0]
+            for e in set(profile) | set(best_answer)
+        }
+        # Experts are sorted by id, so the index breaks ties deterministically.
+        ranked = heapq.nsmallest(max(k, 1), totals.items(), key=lambda i: (-i[1], i[0]))
+        if not ranked or not self._confident(ranked[0], query):
             return RoutingResult((), "no_match")
-        candidates = []
-        for expert, total in ranked[:k]:
-            answer = best_answer.get(expert, (0.0, -1))
-            history_part = s.history_weight * answer[0]
-            if history_part >= profile.get(expert, 0.0):
-                reason = self._answer_reason(answer[1])
-            else:
-                reason = self._topic_reason(expert, query)
-            candidates.append(Candidate(self._experts[expert].id, round(total, 4), reason))
+        base = self._profiles.potential(query.concepts, s.oov_weight)
+        candidates = [
+            Candidate(
+                self._experts[e].id,
+                round(total, 4),
+                self._reason(e, query, best_answer.get(e, (0.0, -1)), base),
+            )
+            for e, total in ranked[:k]
+        ]
         return RoutingResult(tuple(candidates))
+
+    def _confident(self, best: tuple[int, float], query: AnalysedQuery) -> bool:
+        expert, total = best
+        # Without an explicit request ("?", wer/wie/kann/brauche...) a message is more likely
+        # an announcement, so it needs a clearly stronger match to be routed.
+        needed = self.settings.abstain_below * (1.0 if query.request else 2.0)
+        if total < needed:
+            return False
+        # Evidence must be direct (a word or its synonym) or converge from two words: a lone
+        # match through a compound part or typo guess ("Kuchen" ~ "Teeküche") is too weak.
+        anchor = self.settings.weights.synonym
+        matched = 0
+        for concept in query.concepts:
+            weights = [w for f, w in concept.features if self._profiles.holds(f, expert)]
+            if weights and max(weights) >= anchor:
+                return True
+            matched += bool(weights)
+        return matched >= 2
 
     def similar_answered(self, question: str) -> SimilarAnswer | None:
         """The most similar earlier answered question, if it is close enough to offer."""
@@ -133,7 +164,9 @@ class ExpertRouter:
         if not scores:
             return None
         doc, value = max(scores.items(), key=lambda item: (item[1], -item[0]))
-        if value < self.settings.similar_above:
+        # An earlier answer fits only if the whole question matches, not one shared word.
+        shared = sum(v > 0.0 for v in self._answers.concept_scores(query.concepts, doc))
+        if value < self.settings.similar_above or shared < min(2, len(query.concepts)):
             return None
         return SimilarAnswer(self._history[doc], round(value, 4))
 
@@ -143,27 +176,40 @@ class ExpertRouter:
             return {}
         return {doc: value / base for doc, value in index.score(query.concepts).items()}
 
-    def _answer_reason(self, doc: int) -> Reason:
-        answered = self._history[doc]
-        return Reason("history", question_id=answered.id, asked_at=answered.asked_at)
+    def _reason(
+        self, expert: int, query: AnalysedQuery, answer: tuple[float, int], base: float
+    ) -> Reason:
+        # Name whichever explains more of the question: the best declared topic or the most
+        # similar answered question (both as shares of what the question asks).
+        topic, value = self._best_topic(expert, query)
+        share = value / base if base > 0.0 else 0.0
+        if answer[1] >= 0 and answer[0] >= share:
+            answered = self._history[answer[1]]
+            return Reason("history", question_id=answered.id, asked_at=answered.asked_at)
+        if topic is not None:
+            return Reason("topic", topic=topic)
+        return Reason("profile", field=self._best_field(expert, query))
 
-    def _topic_reason(self, expert: int, query: AnalysedQuery) -> Reason:
+    def _best_topic(self, expert: int, query: AnalysedQuery) -> tuple[str | None, float]:
         best_topic, best_value = None, 0.0
         for topic, features in self._topics[expert]:
             value = sum(
-                max((w * self._profiles.idf(f) for f, w in c.features if f in features),
-                    default=0.0)
+                max(
+                    (w * self._profiles.idf(f) for f, w in c.features if f in features),
+                    default=0.0,
+                )
                 for c in query.concepts
             )
             if value > best_value:
                 best_topic, best_value = topic, value
-        if best_topic is not None:
-            return Reason("topic", topic=best_topic)
-        return Reason("profile", field=self._best_field(expert, query))
+        return best_topic, best_value
 
     def _best_field(self, expert: int, query: AnalysedQuery) -> str:
         texts = _profile_fields(self._experts[expert])
         wanted = {f for c in query.concepts for f, _ in c.features}
-        overlap = {name: len(wanted & set(self._bag(text)))
-                   for name, text in texts.items() if name != "topics"}
+        overlap = {
+            name: len(wanted & set(self._bag(text)))
+            for name, text in texts.items()
+            if name != "topics"
+        }
         return max(overlap, key=lambda name: (overlap[name], name))

@@ -45,7 +45,20 @@ some such no nor not only own same so than too very can will just should now wou
 might must shall get got getting anyone someone somebody anybody know knows help helps
 responsible handle handles handling question questions please thanks im ive id dont does cant
 need needs want wants like today tomorrow yesterday monday tuesday wednesday thursday friday
-saturday sunday hi hello hey
+saturday sunday hi hello hey ask asking asked tell find give take make put go going come say
+see look run runs use try also already still anything something anyone else really just
+like would able way thing things there their please quick
+fast jede jedem jeden jeder jedes etwa eher ziemlich komplett
+will willst wollen wollt wollte wollten mochte mochten mochtest pro per je
+woche wochen tag tage tagen monat monate monaten jahr jahre jahren minute minuten zusammen
+organisiert organisiere organisieren betreut betreue betreuen koordiniert koordiniere
+koordinieren verantwortlich verantworte verantwortet organize organizes organise organises
+"""
+
+# Pure greeting and thanks words: never part of what a question is about.
+GREETINGS = """
+hallo hi hey moin servus gruss grusse gruezi danke dankeschon merci thx thanks thank cheers
+bye tschuss ciao hello
 """
 
 # Greeting, thanks, farewell and acknowledgement words: a message made only of these (plus
@@ -63,19 +76,22 @@ welcome glad lol haha hahaha yes no yep nope ebenfalls dito lieben liebe freue f
 # Words and signs that mark an information need or a problem report rather than a social note.
 NEED_MARKERS = """
 wer wen wem wie wo was wann warum wieso weshalb welche welcher welches welchen woher wohin
-kann konnen konnte darf durfen muss mussen brauche brauchen benotige suche suchen mochte
+kann konnen konnte darf durfen muss mussen brauch brauche brauchen braucht benotige suche
+suchen mochte soll sollen sollte bitte ob nichts fragt frage gesucht please wanted
 hilfe help who what where when why which how can could should must need may problem fehler
 kaputt defekt geht nicht kein keine error broken issue not doesnt wont cant
 """
 
-# Equivalence groups of common office vocabulary: German phrases, then after ";" English ones.
+# Equivalence groups of common office vocabulary: German phrases, then after ";" English ones;
+# an indented line continues the group above.
 # A phrase of a group in a question adds the other members with a reduced weight. German
 # phrases are matched by German stems, English ones by English stems, so "date" never
 # reaches "Daten".
 SYNONYMS = """
 Personalabteilung | Personal | Personalwesen ; HR | human resources | personnel
 Mitarbeiter | Mitarbeitende | Beschäftigte | Angestellte ; employee | staff
-Führungskraft | Vorgesetzter | Chef | Chefin | Teamleiter | Teamleiterin ; manager | boss | supervisor | team lead
+Führungskraft | Vorgesetzter | Chef | Chefin | Teamleiter | Teamleiterin ; manager | boss
+    | supervisor | team lead
 Arbeitsvertrag | Anstellungsvertrag ; employment contract
 Befristung | befristet | Vertragsverlängerung ; fixed-term | temporary contract
 Kündigung | kündigen | Austritt ; resignation | resign | notice | leaver
@@ -84,14 +100,18 @@ Mutterschutz | Schwangerschaft | schwanger ; maternity leave | maternity | pregn
 Teilzeit | Arbeitszeit reduzieren | Wochenarbeitszeit | Stundenreduzierung ; part-time | part time
 Arbeitszeugnis | Zeugnis | Zwischenzeugnis ; reference letter | employment reference
 Sabbatical | Auszeit | unbezahlter Urlaub ; sabbatical | unpaid leave
-Homeoffice | mobiles Arbeiten | Telearbeit ; remote work | working from home | work from home | home office
+Homeoffice | mobiles Arbeiten | Telearbeit ; remote work | working from home | work from home
+    | home office
 Nebentätigkeit | Nebenjob | Nebenbeschäftigung ; side job | second job | secondary employment
 Wiedereingliederung | BEM | Eingliederungsmanagement ; return to work | reintegration
 Bewerbung | Bewerber | Bewerberin | Kandidat | Kandidatin ; application | applicant | candidate
 Stellenausschreibung | Stellenanzeige | offene Stelle ; job posting | job ad | vacancy | opening
-Recruiting | Personalbeschaffung | Einstellung | einstellen ; recruitment | recruiting | hiring | hire
+Recruiting | Personalbeschaffung | Einstellung | einstellen ; recruitment | recruiting | hiring
+    | hire
 Praktikum | Praktika | Praktikant | Praktikantin ; internship | intern
 Werkstudent | Werkstudentin | Werkstudierende ; working student | student job
+Universität | Uni | Hochschule | Studium | Student | Studentin | Studierende ; university | student
+    | college
 Ausbildung | Azubi | Auszubildende | duales Studium ; apprenticeship | apprentice | trainee
 Weiterbildung | Fortbildung | Schulung | Training | Seminar | Kurs ; course | training | seminar
 Sprachkurs | Englischkurs | Sprachtraining ; language course | language training
@@ -102,11 +122,12 @@ Gehaltsabrechnung | Lohnabrechnung | Entgeltabrechnung | Lohnzettel ; payslip | 
 Lohnsteuerbescheinigung | Jahresnachweis ; tax certificate | annual tax statement
 Steuer | versteuern | Versteuerung | besteuert | steuerpflichtig ; tax | taxes | taxable
 geldwerter Vorteil | GwV ; benefit in kind | taxable benefit
-Sachbezug | Gutschein | Gutscheinkarte ; voucher | benefit card | shopping card
+Sachbezug | Gutschein | Gutscheinkarte ; voucher | benefit card
 Altersversorgung | Betriebsrente | bAV | Pensionskasse | Direktversicherung ; pension | retirement
 Entgeltumwandlung ; salary conversion | deferred compensation | salary sacrifice
 Gehaltsvorschuss | Vorschuss | Abschlag ; salary advance | advance
-Krankmeldung | Krankschreibung | krankgeschrieben | Arbeitsunfähigkeit | AU | eAU ; sick note | doctor's note
+Krankmeldung | Krankschreibung | krankgeschrieben | Arbeitsunfähigkeit | AU | eAU ; sick note
+    | doctor's note
 Krankheit | krank | Krankengeld | Entgeltfortzahlung ; sick | illness | sick pay | sick leave
 Pfändung | Lohnpfändung | Pfändungsbeschluss ; garnishment | wage garnishment
 vermögenswirksame Leistungen | VL ; capital-forming benefits
@@ -118,7 +139,8 @@ Zahlung | Überweisung | bezahlen | überweisen ; payment | pay out | transfer
 Lieferant | Dienstleister | Kreditor | Anbieter ; supplier | vendor | provider
 Firmenkreditkarte | Kreditkarte | Firmenkarte ; credit card | corporate card | company card
 Beleg | Quittung | Rechnungsbeleg ; receipt
-Bewirtung | Bewirtungsbeleg | Geschäftsessen ; business meal | entertainment expenses | business dinner
+Bewirtung | Bewirtungsbeleg | Geschäftsessen ; business meal | entertainment expenses
+    | business dinner
 Reisekosten | Spesen | Reisekostenabrechnung ; travel expenses | expenses | expense report
 Verpflegungspauschale | Verpflegungsmehraufwand | Tagegeld ; per diem | meal allowance
 Kilometergeld | Kilometerpauschale ; mileage | mileage allowance
@@ -136,10 +158,12 @@ Einkauf | Beschaffung | beschaffen ; procurement | purchasing | buy
 Angebot | Kostenvoranschlag ; quote | quotation | offer
 Ausschreibung | Vergabe ; tender | call for tenders
 Rahmenvertrag ; framework agreement | master agreement
-Büromaterial | Bürobedarf | Schreibwaren | Stifte | Kugelschreiber | Papier | Ordner | Toner ; office supplies | stationery | pens | paper
+Büromaterial | Bürobedarf | Schreibwaren | Stifte | Kugelschreiber | Papier | Ordner | Toner
+    ; office supplies | stationery | pens | paper
 Möbel | Büromöbel | Schreibtisch | Bürostuhl | Stuhl ; furniture | desk | chair | office chair
 Softwarelizenz | Lizenz ; license | licence | subscription
-Berater | Beratung | Beratungsfirma | Freelancer ; consultant | consulting | freelancer | contractor
+Berater | Beratung | Beratungsfirma | Freelancer ; consultant | consulting | freelancer
+    | contractor
 Laptop | Notebook | Rechner | Computer | PC | Dienstrechner ; laptop | notebook | computer
 Passwort | Kennwort | Zugangsdaten ; password | credentials
 Anmeldung | Login | einloggen | anmelden ; sign in | log in | login
@@ -148,15 +172,18 @@ VPN | Fernzugriff ; VPN | remote access
 Drucker | Kopierer | Multifunktionsgerät | drucken ; printer | copier | scanner | print
 E-Mail | Mail | Outlook | Postfach ; email | e-mail | mailbox | inbox
 Abwesenheitsnotiz | Abwesenheitsassistent ; out of office | autoreply | auto-reply
-Multi-Faktor-Authentifizierung | MFA | 2FA | Authenticator ; two-factor | multi-factor | authenticator
+Multi-Faktor-Authentifizierung | MFA | 2FA | Authenticator | Einmalcode | Code ; two-factor
+    | multi-factor | authenticator | verification code | one-time code
 Installation | installieren | Software ; install | installation | software
-Ticket | Störung | Störungsmeldung | IT-Portal | Helpdesk ; incident | helpdesk | service desk | ticket
+Ticket | Störung | Störungsmeldung | IT-Portal | Helpdesk ; incident | helpdesk | service desk
+    | ticket
 Diensthandy | Handy | Smartphone | Mobiltelefon ; mobile phone | cell phone | smartphone | phone
 Mobilfunkvertrag | Mobilfunk | Roaming | SIM ; mobile plan | data plan | roaming
 Headset | Kopfhörer ; headset | headphones | earphones
 Monitor | Bildschirm ; monitor | screen | display
 Dockingstation | Dock ; docking station | dock
-Konferenztechnik | Videokonferenz | Kamera | Beamer ; video conference | camera | projector | AV equipment
+Konferenztechnik | Videokonferenz | Kamera | Beamer ; video conference | camera | projector
+    | AV equipment
 Besprechungsraum | Meetingraum | Konferenzraum ; meeting room | conference room
 Berechtigung | Zugriffsrechte | Rechte ; access rights | permission | permissions
 Laufwerk | Netzlaufwerk | Ordner | Laufwerksfreigabe ; shared drive | network drive | folder
@@ -167,8 +194,10 @@ Stellvertretung | Vertretung | Stellvertreter ; delegate | deputy | substitute |
 Kalender | Kalenderfreigabe ; calendar | calendar sharing
 Vertrag | Verträge ; contract | agreement
 Vertragsprüfung ; contract review | legal review
-Geheimhaltungsvereinbarung | Vertraulichkeitsvereinbarung | NDA ; non-disclosure agreement | NDA | confidentiality agreement
-Vollmacht | Prokura | Zeichnungsbefugnis | Unterschriftsbefugnis ; power of attorney | signing authority
+Geheimhaltungsvereinbarung | Vertraulichkeitsvereinbarung | NDA ; non-disclosure agreement | NDA
+    | confidentiality agreement
+Vollmacht | Prokura | Zeichnungsbefugnis | Unterschriftsbefugnis ; power of attorney
+    | signing authority
 Unterschrift | unterschreiben | unterzeichnen ; signature | sign
 Handelsregister | Notar ; commercial register | notary
 AGB | Geschäftsbedingungen ; terms and conditions
@@ -193,10 +222,12 @@ Präsentation | PowerPoint | Folien ; presentation | slides | deck
 Corporate Design | Styleguide | Logo ; brand guidelines | corporate design | logo
 Visitenkarte ; business card
 E-Mail-Signatur | Signatur | Mailsignatur ; email signature | signature
-Presse | Presseanfrage | Journalist | Journalistin | Zeitung ; press | media | journalist | newspaper | reporter
+Presse | Presseanfrage | Journalist | Journalistin | Zeitung ; press | media | journalist
+    | newspaper | reporter
 Social Media | LinkedIn | Instagram ; social media
 Foto | Fotos | Bild | Bilder | Fotoshooting ; photo | photos | picture | images
-Werbemittel | Werbegeschenke | Give-aways | Merchandise ; promotional items | giveaways | merchandise
+Werbemittel | Werbegeschenke | Give-aways | Merchandise ; promotional items | giveaways
+    | merchandise
 Sponsoring | Spende ; sponsorship | donation
 Messe | Messestand | Messeauftritt ; trade fair | trade show | exhibition | booth
 Makler | Vermittler ; broker | intermediary
@@ -220,7 +251,8 @@ Umzug | umziehen | Büroumzug ; move | relocation | relocate | moving
 Hausmeister | Haustechnik ; facility | facilities | caretaker | janitor
 Poststelle | Post | Brief | Einschreiben | Paket ; mail room | letter | parcel | registered mail
 Parkplatz | Stellplatz | Tiefgarage | Garage ; parking | parking space | car park | garage
-Klimaanlage | Heizung | Lüftung | Temperatur ; air conditioning | heating | ventilation | temperature
+Klimaanlage | Heizung | Lüftung | Temperatur ; air conditioning | heating | ventilation
+    | temperature
 Reinigung | putzen | sauber ; cleaning | clean
 Catering | Verpflegung | Getränke | Essen ; catering | food | drinks | refreshments
 Kantine | Betriebsrestaurant | Mensa ; canteen | cafeteria | staff restaurant
@@ -278,9 +310,9 @@ Abteilung | Bereich | Fachbereich ; department | division
 Formular | Antrag | beantragen ; form | application form | apply | request
 Genehmigung | genehmigen | Freigabe | freigeben ; approval | approve | authorisation
 Erstattung | erstatten | Rückerstattung ; refund | reimburse | reimbursement
-Stornierung | stornieren | absagen ; cancel | cancellation
+Stornierung | stornieren | absagen ; cancel | cancellation | call off
 Änderung | ändern | umstellen ; change | modify
-einrichten | anlegen | erstellen ; set up | create
+einrichten | anlegen | erstellen | einstellen ; set up | create | configure
 melden | Meldung ; report | notify
 Frist | Deadline | Stichtag ; deadline | due date
 Kosten | Gebühr | Preis ; cost | costs | fee | price
@@ -291,6 +323,14 @@ Stockwerk | Etage | Geschoss ; floor | storey
 Flyer | Broschüre | Drucksache ; brochure | leaflet | flyer
 Übersetzung | übersetzen | Dolmetscher ; translation | translate | interpreter
 Scan | scannen | einscannen | Belegscan ; scan | scanning
+Köln ; Cologne
+München ; Munich
+Nürnberg ; Nuremberg
+Wien ; Vienna
+Zürich ; Zurich
+Deutschland ; Germany
+Österreich ; Austria
+Schweiz ; Switzerland
 """
 
 # Abbreviations common in German offices that are not already in a synonym group.

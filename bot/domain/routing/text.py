@@ -20,6 +20,11 @@ _SPLIT_PARTS = re.compile(r"[-/.']")
 _FUGEN = ("", "s", "es", "n", "en", "e", "er")
 _MIN_PART = 3
 _MIN_SPLIT = 7
+_MIN_HEAD = 4
+# Weak past participles, with an optional separable prefix: ab-ge-sag-t, ge-buch-t, stornier-t.
+_SEPARABLE = "ab an auf aus bei durch ein fest frei her hin hoch los mit nach um vor weg zu zuruck"
+_PARTICIPLE = re.compile(rf"^({'|'.join(_SEPARABLE.split())})?ge([a-z]{{3,}}?)(e?t)$")
+_LATIN_VERB = re.compile(r"^([a-z]{4,})iert$")
 _STEMMER = snowballstemmer.stemmer("german")
 _ENGLISH = snowballstemmer.stemmer("english")
 
@@ -67,6 +72,16 @@ def stem_en(word: str) -> str:
     return result
 
 
+def infinitive(word: str) -> str | None:
+    """The infinitive of a weak past participle ("abgesagt" -> "absagen"), else None."""
+    # The stemmer keeps participles apart from their verbs; questions use both forms.
+    match = _PARTICIPLE.match(word)
+    if match:
+        return (match.group(1) or "") + match.group(2) + "en"
+    match = _LATIN_VERB.match(word)
+    return match.group(1) + "ieren" if match else None
+
+
 class CompoundSplitter:
     """Splits compounds into words known from a vocabulary (Koehn & Knight style)."""
 
@@ -74,16 +89,6 @@ class CompoundSplitter:
         self._known = {w for w in vocabulary if len(w) >= _MIN_PART and w not in STOPWORDS}
         self._cache: dict[str, tuple[str, ...]] = {}
         self._best: dict[str, tuple[str, ...]] = {}
-
-    def add(self, vocabulary: Iterable[str]) -> None:
-        """Extend the known vocabulary (clears cached splits)."""
-        self._known.update(w for w in vocabulary if len(w) >= _MIN_PART and w not in STOPWORDS)
-        self._cache.clear()
-        self._best.clear()
-
-    def knows(self, word: str) -> bool:
-        """Whether the word is in the splitting vocabulary."""
-        return word in self._known
 
     def split(self, word: str) -> tuple[str, ...]:
         """All parts of every level of the best split ("reisekostenabrechnung" -> ...)."""
@@ -96,12 +101,20 @@ class CompoundSplitter:
     def _levels(self, word: str, depth: int) -> list[str]:
         if depth > 2 or len(word) < _MIN_SPLIT:
             return []
-        best = self._best_split(word)
+        best = self._best_split(word) or self._known_head(word)
         out: list[str] = []
         for part in best:
             out.append(part)
             out.extend(self._levels(part, depth + 1))
         return out
+
+    def _known_head(self, word: str) -> tuple[str, ...]:
+        # The last part of a German compound names what it is ("Geschäftskunden" are
+        # "Kunden"), so a known head is worth keeping even when the modifier is unknown.
+        for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
+            if word[cut:] in self._known:
+                return (word[cut:],)
+        return ()
 
     def _best_split(self, word: str) -> tuple[str, ...]:
         cached = self._best.get(word)

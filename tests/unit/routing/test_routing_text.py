@@ -1,0 +1,76 @@
+"""Normalisation: umlaut folding, tokenising, stemming, participles, compound splitting."""
+
+from __future__ import annotations
+
+from bot.domain.routing.text import (
+    CompoundSplitter,
+    content_words,
+    fold,
+    infinitive,
+    stem,
+    words,
+)
+
+
+def test_umlaut_spellings_fold_to_one_key() -> None:
+    assert fold("Köln") == fold("Koeln") == fold("KÖLN") == "koln"
+    assert fold("überhaupt") == fold("ueberhaupt")
+    assert fold("Größe") == fold("Groesse") == "grosse"
+    assert fold("Café") == "cafe"
+
+
+def test_vowel_pairs_that_are_not_umlauts_stay() -> None:
+    assert fold("neue") == "neue"
+    assert fold("Quelle") == "quelle"
+    assert fold("Bauer") == "bauer"
+
+
+def test_hyphenated_words_yield_whole_and_parts() -> None:
+    tokens = words("Die E-Mail-Signatur im Outlook-Client")
+    assert "emailsignatur" in tokens
+    assert {"mail", "signatur", "outlook", "client"} <= set(tokens)
+
+
+def test_content_words_drop_stopwords_and_digits() -> None:
+    assert content_words("Wer kann mir bitte mit den 3 Druckern helfen?") == ["druckern"]
+
+
+def test_stemming_unifies_inflections() -> None:
+    assert stem(fold("Rechnungen")) == stem(fold("Rechnung"))
+    assert stem(fold("Verträge")) == stem(fold("Vertrag"))
+    assert stem(fold("Flüge")) == stem(fold("Flug"))
+
+
+def test_weak_participles_map_to_their_infinitive() -> None:
+    assert infinitive("abgesagt") == "absagen"
+    assert infinitive("gebucht") == "buchen"
+    assert infinitive("storniert") == "stornieren"
+    assert infinitive("gestern") is None
+
+
+def test_compound_split_uses_known_words_and_linking_s() -> None:
+    splitter = CompoundSplitter(["arbeit", "vertrag", "reise", "kosten", "abrechnung"])
+    assert splitter.split("arbeitsvertrag") == ("arbeit", "vertrag")
+    parts = splitter.split("reisekostenabrechnung")
+    assert {"reise", "kosten", "abrechnung"} <= set(parts)
+
+
+def test_compound_split_descends_into_known_compounds() -> None:
+    splitter = CompoundSplitter(["reisekosten", "reise", "kosten", "abrechnung"])
+    assert splitter.split("reisekostenabrechnung") == (
+        "reisekosten",
+        "reise",
+        "kosten",
+        "abrechnung",
+    )
+
+
+def test_known_head_is_kept_when_modifier_is_unknown() -> None:
+    splitter = CompoundSplitter(["kunden"])
+    assert splitter.split("grosskunden") == ("kunden",)
+
+
+def test_short_or_unknown_words_are_not_split() -> None:
+    splitter = CompoundSplitter(["reise", "kosten"])
+    assert splitter.split("reise") == ()
+    assert splitter.split("wetterbericht") == ()
