@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from bot.i18n import t
@@ -10,8 +11,12 @@ from cards.render import render
 _HELP_SECTIONS = ("routing", "stammtisch", "buddy", "rooms", "privacy")
 
 
+@cache
 def help_card(language: str) -> dict[str, Any]:
-    """The overview of everything the bot can do."""
+    """The overview of everything the bot can do (static per language, so built once).
+
+    Cards are values: callers never mutate a built card.
+    """
     sections = [
         render(
             "section",

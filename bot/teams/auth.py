@@ -23,6 +23,7 @@ from botframework.connector.auth import (
 )
 
 from bot.settings import Settings
+from bot.teams.connector import FastConnectorClient
 from bot.teams.http_pipeline import pooled_pipeline_type
 
 
@@ -81,6 +82,7 @@ class PooledConnectorFactory(ConnectorFactory):  # type: ignore[misc]
         self._app_id = app_id
         self._credentials_factory = credentials_factory
         self._login_url = login_url
+        self._session = session
         self._pipeline_type = pooled_pipeline_type(session)
         self._clients: dict[tuple[str, str], ConnectorClient] = {}
 
@@ -93,8 +95,8 @@ class PooledConnectorFactory(ConnectorFactory):  # type: ignore[misc]
             credentials = await self._credentials_factory.create_credentials(
                 self._app_id, scope, self._login_url, True
             )
-            client = ConnectorClient(
-                credentials, base_url=service_url, pipeline_type=self._pipeline_type
+            client = FastConnectorClient(
+                credentials, service_url, self._session, pipeline_type=self._pipeline_type
             )
             self._clients[key] = client
         return client

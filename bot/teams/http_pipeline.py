@@ -42,6 +42,26 @@ class _AiohttpResponse(AsyncClientResponse):
             )
 
 
+RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
+BASE_DELAY_S = 0.5
+MAX_DELAY_S = 8.0
+
+
+def retry_delay(attempt: int, retry_after: str | None) -> float:
+    """Seconds to wait before retry ``attempt``: Retry-After if given, else backoff + jitter."""
+    if retry_after and retry_after.isdigit():
+        return min(float(retry_after), MAX_DELAY_S)
+    backoff: float = min(BASE_DELAY_S * 2 ** (attempt - 1), MAX_DELAY_S)
+    return backoff / 2 + random.uniform(0, backoff / 2)
+
+
+def bearer_token(credentials: Any) -> str | None:
+    """The bot's access token (MSAL caches it); None for the empty local-mode credentials."""
+    if credentials is not None and getattr(credentials, "microsoft_app_id", None):
+        return str(credentials.get_access_token())
+    return None
+
+
 class PooledAiohttpSender(AsyncHTTPSender[Any, Any]):
     """Sends msrest requests with a shared ``aiohttp.ClientSession`` (keep-alive pooling)."""
 
@@ -77,9 +97,8 @@ class BotCredentialsPolicy(AsyncHTTPPolicy[Any, Any]):
 
     async def send(self, request: Request[Any], **kwargs: Any) -> Response[Any, Any]:
         assert self.next is not None, "policy used outside a pipeline"
-        credentials = self._credentials
-        if credentials is not None and getattr(credentials, "microsoft_app_id", None):
-            token = credentials.get_access_token()
+        token = bearer_token(self._credentials)
+        if token:
             request.http_request.headers["Authorization"] = f"Bearer {token}"
         return await self.next.send(request, **kwargs)
 
@@ -87,33 +106,22 @@ class BotCredentialsPolicy(AsyncHTTPPolicy[Any, Any]):
 class ThrottlingRetryPolicy(AsyncHTTPPolicy[Any, Any]):
     """Retries 429/412/502/503/504 with exponential backoff and jitter, honouring Retry-After."""
 
-    RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
-
-    def __init__(self, attempts: int = 4, base_delay: float = 0.5, max_delay: float = 8.0) -> None:
+    def __init__(self, attempts: int = 4) -> None:
         super().__init__()
         self._attempts = attempts
-        self._base_delay = base_delay
-        self._max_delay = max_delay
 
     async def send(self, request: Request[Any], **kwargs: Any) -> Response[Any, Any]:
-        for attempt in range(1, self._attempts + 1):
-            response: Response[Any, Any] = await self._next().send(request, **kwargs)
-            status = response.http_response.status_code
-            if status not in self.RETRY_STATUSES or attempt == self._attempts:
-                return response
-            await asyncio.sleep(self._delay(attempt, response.http_response.headers))
-        raise AssertionError("unreachable")
-
-    def _next(self) -> Any:
         assert self.next is not None, "policy used outside a pipeline"
-        return self.next
-
-    def _delay(self, attempt: int, headers: Any) -> float:
-        retry_after = headers.get("Retry-After") if headers is not None else None
-        if retry_after and str(retry_after).isdigit():
-            return min(float(retry_after), self._max_delay)
-        backoff: float = min(self._base_delay * 2 ** (attempt - 1), self._max_delay)
-        return backoff / 2 + random.uniform(0, backoff / 2)
+        for attempt in range(1, self._attempts + 1):
+            response: Response[Any, Any] = await self.next.send(request, **kwargs)
+            status = response.http_response.status_code
+            if status not in RETRY_STATUSES or attempt == self._attempts:
+                return response
+            headers = response.http_response.headers
+            await asyncio.sleep(
+                retry_delay(attempt, headers.get("Retry-After") if headers else None)
+            )
+        raise AssertionError("unreachable")
 
 
 def pooled_pipeline_type(

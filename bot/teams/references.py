@@ -7,7 +7,7 @@ from collections import OrderedDict
 from botbuilder.schema import Activity
 
 from bot.domain.ports import Clock, ConversationReferences
-from bot.teams.translate import stored_reference
+from bot.teams.translate import stored_reference, user_key_of
 
 _CACHE_SIZE = 10_000
 
@@ -24,12 +24,11 @@ class ReferenceRecorder:
         """Persist the activity's conversation reference if this process has not yet."""
         if activity.conversation is None or not activity.service_url:
             return
-        reference = stored_reference(activity, self._clock.now())
-        key = (reference.conversation_id, reference.user_key, reference.service_url)
+        key = (activity.conversation.id, user_key_of(activity), activity.service_url)
         if key in self._seen:
             self._seen.move_to_end(key)
             return
-        await self._store.save(reference)
+        await self._store.save(stored_reference(activity, self._clock.now()))
         self._seen[key] = None
         if len(self._seen) > _CACHE_SIZE:
             self._seen.popitem(last=False)

@@ -91,22 +91,39 @@ def to_turn(context: TurnContext) -> Turn:
     )
 
 
+class _SharedCardContent(dict[str, Any]):
+    """Card JSON that botbuilder's per-send ``deepcopy`` shares instead of copying.
+
+    TurnContext deep-copies every outgoing activity; for a card that was measurably the largest
+    single cost of a help turn. Nothing mutates a card after the reply is built.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _SharedCardContent:
+        return self
+
+
 def to_activity(reply: Reply) -> Activity:
     """A message activity for a reply (text and/or Adaptive Card attachment)."""
     attachments = (
-        [Attachment(content_type=ADAPTIVE_CARD, content=reply.card)] if reply.card else None
+        [Attachment(content_type=ADAPTIVE_CARD, content=_SharedCardContent(reply.card))]
+        if reply.card
+        else None
     )
     return Activity(type=ActivityTypes.message, text=reply.text, attachments=attachments)
+
+
+def user_key_of(activity: Activity) -> str:
+    """The sender's Entra object id when Teams sends it, else the channel account id."""
+    sender = activity.from_property
+    return str((getattr(sender, "aad_object_id", None) or getattr(sender, "id", "")) or "")
 
 
 def stored_reference(activity: Activity, now: datetime) -> StoredReference:
     """The reference to store for proactive messages to this conversation and user."""
     reference: ConversationReference = TurnContext.get_conversation_reference(activity)
-    sender = activity.from_property
-    user_key = (getattr(sender, "aad_object_id", None) or (sender.id if sender else "")) or ""
     return StoredReference(
         conversation_id=activity.conversation.id,
-        user_key=user_key,
+        user_key=user_key_of(activity),
         kind=conversation_kind(activity).value,
         tenant_id=tenant_of(activity),
         service_url=activity.service_url,

@@ -2,49 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.adapters.db.models import ConversationReferenceRow
+from bot.adapters.db.batching import MicroBatcher
+from bot.adapters.db.models import Base, ConversationReferenceRow
 from bot.domain.conversation_refs import StoredReference
+
+_TABLE = Base.metadata.tables[ConversationReferenceRow.__tablename__]
+_UPDATED = ("kind", "tenant_id", "service_url", "reference", "updated_at")
 
 
 class SqlConversationReferences:
-    """Upsert by (conversation, user); portable across SQLite and PostgreSQL."""
+    """Upsert by (conversation, user) with INSERT … ON CONFLICT, batched under load."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+        self._saves: MicroBatcher[StoredReference, None] = MicroBatcher(self._save_many)
 
     async def save(self, reference: StoredReference) -> None:
         """Insert or update the reference for (conversation, user)."""
-        for _attempt in range(2):
-            try:
-                await self._upsert(reference)
-                return
-            except IntegrityError:
-                # Another replica inserted the same row between our select and insert: update it.
-                continue
-        await self._upsert(reference)
+        await self._saves.submit(reference)
 
-    async def _upsert(self, reference: StoredReference) -> None:
+    async def _save_many(self, references: Sequence[StoredReference]) -> list[None]:
+        # ON CONFLICT DO UPDATE may touch a row only once per statement: keep the newest.
+        newest: dict[tuple[str, str], StoredReference] = {}
+        for reference in references:
+            newest[(reference.conversation_id, reference.user_key)] = reference
+        rows = [
+            {
+                "conversation_id": r.conversation_id,
+                "user_key": r.user_key,
+                "kind": r.kind,
+                "tenant_id": r.tenant_id,
+                "service_url": r.service_url,
+                "reference": r.reference,
+                "updated_at": r.updated_at,
+            }
+            for r in newest.values()
+        ]
         async with self._sessions.begin() as session:
-            row = await session.scalar(
-                select(ConversationReferenceRow).where(
-                    ConversationReferenceRow.conversation_id == reference.conversation_id,
-                    ConversationReferenceRow.user_key == reference.user_key,
-                )
+            dialect = session.get_bind().dialect.name
+            insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+            statement = insert(_TABLE)
+            upsert = statement.on_conflict_do_update(
+                index_elements=["conversation_id", "user_key"],
+                set_={name: statement.excluded[name] for name in _UPDATED},
             )
-            if row is None:
-                row = ConversationReferenceRow(
-                    conversation_id=reference.conversation_id, user_key=reference.user_key
-                )
-                session.add(row)
-            row.kind = reference.kind
-            row.tenant_id = reference.tenant_id
-            row.service_url = reference.service_url
-            row.reference = reference.reference
-            row.updated_at = reference.updated_at
+            await session.execute(upsert, rows)
+        return [None] * len(references)
 
     async def for_conversation(self, conversation_id: str) -> StoredReference | None:
         """The newest reference of a conversation (any user)."""
