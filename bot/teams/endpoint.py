@@ -12,6 +12,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult
 
+from bot.teams.fast_json import model_from_json
 from bot.teams.handler import AssistenzBot
 from bot.teams.translate import tenant_of
 
@@ -80,7 +81,7 @@ async def _parse_activity(request: web.Request) -> Activity:
     if not isinstance(body, dict):
         raise web.HTTPBadRequest(text="body must be a JSON object")
     try:
-        activity = Activity().deserialize(body)
+        activity = model_from_json(Activity, body)
     except Exception:
         raise web.HTTPBadRequest(text="body is not a Bot Framework activity") from None
     missing = [

@@ -57,3 +57,50 @@ def test_minimal_activity_matches_msrest() -> None:
         timestamp=datetime(2026, 1, 1, tzinfo=UTC),
     )
     assert model_to_json(activity) == _msrest(activity)
+
+
+def _samples() -> list[dict]:
+    svc = "http://svc/_connector"
+    invoke = activities.card_invoke(svc, "lunch.vote", {"pollId": 3, "choice": "ja"})
+    added = activities.bot_added_to_team(svc)
+    weird = activities.message(svc, "hallo")
+    weird.update(
+        timestamp="2026-11-22T09:00:00.1234567Z",
+        localTimestamp="2026-11-22T10:00:00.123+01:00",
+        value={"verb": "x", "nested": [1, {"a": None}]},
+        SERVICEURL=svc,
+        unknownTopLevel={"k": 1},
+    )
+    return [
+        activities.message(svc, "hilfe"),
+        activities.channel_mention(svc, "hilfe"),
+        invoke,
+        added,
+        weird,
+    ]
+
+
+def test_deserialisation_matches_msrest() -> None:
+    from bot.teams.fast_json import model_from_json
+
+    for sample in _samples():
+        ours = model_from_json(Activity, sample)
+        theirs = Activity().deserialize(sample)
+        assert ours.serialize() == theirs.serialize(), sample
+        assert ours.as_dict() == theirs.as_dict()
+        assert getattr(ours, "additional_properties", None) == getattr(
+            theirs, "additional_properties", None
+        )
+        for mine, stock in zip(ours.entities or [], theirs.entities or [], strict=True):
+            assert mine.additional_properties == stock.additional_properties
+        assert (ours.conversation.tenant_id, ours.timestamp) == (
+            theirs.conversation.tenant_id,
+            theirs.timestamp,
+        )
+
+
+def test_mention_removal_works_on_fast_model() -> None:
+    from bot.teams.fast_json import model_from_json
+
+    activity = model_from_json(Activity, activities.channel_mention("http://svc", "hilfe bitte"))
+    assert TurnContext.remove_recipient_mention(activity).strip() == "hilfe bitte"
