@@ -1,0 +1,1 @@
+"""Load benchmarks (run from the repository root: ``python -m bench.load``)."""
