@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     graph_managed_identity_client_id: str = ""
 
     default_locale: str = "de-DE"
+    # "auto": answer in the language of the Teams client's locale; "de"/"en": always that one.
+    # The Agents Playground stamps every activity "en-US", so the demo pins "de".
+    bot_language: Literal["auto", "de", "en"] = "auto"
     time_zone: str = "Europe/Berlin"
     holiday_state: str = "NW"
     formal_address: bool = True

@@ -11,7 +11,7 @@ from aiohttp import web
 from bot.adapters.db.migrate import upgrade
 from bot.adapters.graph.simulator import running_simulator
 from bot.app import create_app
-from bot.demo.organisation import load_demo_organisation
+from bot.demo.organisation import PLAYGROUND_CONFIG_PATH, load_demo_organisation
 from bot.demo.playground import PlaygroundProcess
 from bot.logging import configure_logging
 from bot.settings import GraphAuth, Settings
@@ -30,15 +30,22 @@ def run_demo(settings: Settings, *, playground_port: int) -> int:
 async def _serve_demo(settings: Settings, playground_port: int) -> None:
     organisation = load_demo_organisation()
     async with running_simulator(organisation, port=GRAPH_SIMULATOR_PORT) as graph_url:
-        demo_settings = settings.model_copy(
-            update={"graph_base_url": graph_url, "graph_auth": GraphAuth.SIMULATOR}
-        )
+        update: dict[str, object] = {
+            "graph_base_url": graph_url,
+            "graph_auth": GraphAuth.SIMULATOR,
+        }
+        if "bot_language" not in settings.model_fields_set:
+            # The Playground stamps every activity "en-US"; a German demo should answer German.
+            update["bot_language"] = "de"
+        demo_settings = settings.model_copy(update=update)
         runner = web.AppRunner(create_app(demo_settings), access_log=None)
         await runner.setup()
         await web.TCPSite(runner, settings.host, settings.port).start()
         endpoint = f"http://{settings.host}:{settings.port}/api/messages"
         try:
-            async with PlaygroundProcess(endpoint, port=playground_port) as playground:
+            async with PlaygroundProcess(
+                endpoint, config_path=PLAYGROUND_CONFIG_PATH, port=playground_port
+            ) as playground:
                 print(
                     f"\nAssistenz-Bot läuft.\n"
                     f"  Teams-Client (Agents Playground): {playground.url}\n"

@@ -31,6 +31,8 @@ class BotDependencies:
     ledger: ActivityLedger
     references: ReferenceRecorder
     clock: Clock
+    # Set when the deployment pins one language instead of following the client's locale.
+    locale_override: str | None = None
 
 
 class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
@@ -64,7 +66,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             log.info("duplicate_activity_ignored")
             return
         try:
-            turn = to_turn(turn_context)
+            turn = to_turn(turn_context, self._deps.locale_override)
             reply = await self._deps.router.dispatch(turn, self._deps.dialog_context)
             await self._send(turn_context, reply)
         except Exception:
@@ -77,10 +79,10 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         """Universal Actions; answered in the HTTP response (workaround from PLATFORM_NOTES)."""
         if turn_context.activity.name != CARD_ACTION_INVOKE:
             return await super().on_invoke_activity(turn_context)
-        language = language_of(turn_context.activity.locale)
+        language = self._language(turn_context)
         try:
             reply = await self._deps.router.dispatch(
-                to_turn(turn_context), self._deps.dialog_context
+                to_turn(turn_context, self._deps.locale_override), self._deps.dialog_context
             )
         except Exception:
             log.exception("card_action_failed")
@@ -104,17 +106,18 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         key = f"welcome|{activity.conversation.id}"
         if not await self._deps.ledger.claim(key, self._deps.clock.now()):
             return
-        language = language_of(activity.locale)
+        language = self._language(turn_context)
         if conversation_kind(activity) is ConversationKind.PERSONAL:
             await turn_context.send_activity(t("welcome.personal.text", language))
         else:
             await self._send(turn_context, Reply.of_card(team_welcome_card(language)))
 
+    def _language(self, turn_context: TurnContext) -> str:
+        return language_of(self._deps.locale_override or turn_context.activity.locale)
+
     async def _apologise(self, turn_context: TurnContext) -> None:
         try:
-            await turn_context.send_activity(
-                t("error.generic", language_of(turn_context.activity.locale))
-            )
+            await turn_context.send_activity(t("error.generic", self._language(turn_context)))
         except Exception:
             log.exception("apology_not_delivered")
 

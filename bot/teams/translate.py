@@ -63,7 +63,7 @@ def card_action(activity: Activity) -> tuple[str | None, dict[str, Any]]:
     return (str(verb) if verb else ""), data
 
 
-def to_turn(context: TurnContext) -> Turn:
+def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
     """Build the framework-free Turn the dialogs see."""
     activity = context.activity
     sender = activity.from_property
@@ -81,7 +81,7 @@ def to_turn(context: TurnContext) -> Turn:
             aad_object_id=getattr(sender, "aad_object_id", None) if sender else None,
             name=(sender.name or "") if sender else "",
         ),
-        locale=activity.locale or "de-DE",
+        locale=locale_override or activity.locale or "de-DE",
         text="" if verb is not None else clean_text(context),
         card_verb=verb,
         card_data=data,

@@ -32,5 +32,6 @@ def build_messages_endpoint(
         ledger=SqlActivityLedger(sessions),
         references=ReferenceRecorder(SqlConversationReferences(sessions), clock),
         clock=clock,
+        locale_override=None if settings.bot_language == "auto" else settings.bot_language,
     )
     return MessagesEndpoint(adapter, AssistenzBot(deps), settings.effective_allowed_tenants)

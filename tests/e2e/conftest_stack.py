@@ -1,0 +1,39 @@
+"""The whole local stack for e2e tests: Graph simulator, bot on SQLite, Agents Playground."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from bot.adapters.graph.simulator import running_simulator
+from bot.demo.organisation import PLAYGROUND_CONFIG_PATH, load_demo_organisation
+from bot.demo.playground import PlaygroundProcess
+from tests.conftest import RunningBot, local_settings
+
+
+@dataclass
+class Stack:
+    """Running pieces of one e2e scenario."""
+
+    bot: RunningBot
+    playground: PlaygroundProcess
+    graph_url: str
+
+
+@asynccontextmanager
+async def running_stack(
+    bot_factory: Callable[..., Awaitable[RunningBot]],
+    database_url: str,
+    bot_language: str = "de",
+) -> AsyncIterator[Stack]:
+    """Start simulator, bot and Playground on free loopback ports; stop all afterwards."""
+    async with running_simulator(load_demo_organisation()) as graph_url:
+        # The Playground stamps activities "en-US": pin German like `assistenz-bot demo` does.
+        settings = local_settings(
+            database_url, graph_base_url=graph_url, bot_language=bot_language
+        )
+        bot = await bot_factory(settings)
+        endpoint = f"{bot.url}/api/messages"
+        async with PlaygroundProcess(endpoint, config_path=PLAYGROUND_CONFIG_PATH) as playground:
+            yield Stack(bot=bot, playground=playground, graph_url=graph_url)
