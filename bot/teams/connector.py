@@ -10,11 +10,11 @@ other Connector call keeps the stock implementation.
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 from urllib.parse import quote
 
 import aiohttp
+import orjson
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.aio.operations_async import ConversationsOperations
 from botframework.connector.models import Activity, ResourceResponse
@@ -67,7 +67,7 @@ class _FastConversationsOperations(ConversationsOperations):  # type: ignore[mis
         self, method: str, path: str, conversation_id: str, activity: Activity
     ) -> ResourceResponse:
         url = self._client.config.base_url.rstrip("/") + "/" + path
-        data = json.dumps(model_to_json(activity), ensure_ascii=False).encode("utf-8")
+        data = orjson.dumps(model_to_json(activity))
         headers = {
             "Accept": "application/json",
             "Content-Type": "application/json; charset=utf-8",
@@ -80,7 +80,7 @@ class _FastConversationsOperations(ConversationsOperations):  # type: ignore[mis
             async with self._session.request(method, url, data=data, headers=headers) as response:
                 body = await response.text()
                 if response.status in (200, 201, 202):
-                    payload = json.loads(body) if body else {}
+                    payload = orjson.loads(body) if body else {}
                     return ResourceResponse(id=payload.get("id"))
                 if response.status not in RETRY_STATUSES or attempt == MAX_ATTEMPTS:
                     raise ConnectorError(response.status, body)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+import orjson
 import structlog
 from aiohttp import web
 from botbuilder.core import serializer_helper
@@ -75,8 +75,8 @@ async def _parse_activity(request: web.Request) -> Activity:
     if len(raw) > MAX_BODY_BYTES:
         raise web.HTTPRequestEntityTooLarge(MAX_BODY_BYTES, len(raw))
     try:
-        body: Any = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        body: Any = orjson.loads(raw)
+    except orjson.JSONDecodeError:
         raise web.HTTPBadRequest(text="body is not valid JSON") from None
     if not isinstance(body, dict):
         raise web.HTTPBadRequest(text="body must be a JSON object")
