@@ -33,6 +33,13 @@ class ConnectorError(Exception):
         self.status = status
 
 
+def _activity_path(conversation_id: str, activity_id: str) -> str:
+    return (
+        f"v3/conversations/{quote(conversation_id, safe='')}"
+        f"/activities/{quote(activity_id, safe='')}"
+    )
+
+
 class _FastConversationsOperations(ConversationsOperations):  # type: ignore[misc]
     def __init__(self, *args: Any, session: aiohttp.ClientSession, credentials: Any) -> None:
         super().__init__(*args)
@@ -48,19 +55,13 @@ class _FastConversationsOperations(ConversationsOperations):  # type: ignore[mis
     async def reply_to_activity(
         self, conversation_id: str, activity_id: str, activity: Activity, **_kwargs: Any
     ) -> ResourceResponse:
-        path = (
-            f"v3/conversations/{quote(conversation_id, safe='')}"
-            f"/activities/{quote(activity_id, safe='')}"
-        )
+        path = _activity_path(conversation_id, activity_id)
         return await self._send("POST", path, conversation_id, activity)
 
     async def update_activity(
         self, conversation_id: str, activity_id: str, activity: Activity, **_kwargs: Any
     ) -> ResourceResponse:
-        path = (
-            f"v3/conversations/{quote(conversation_id, safe='')}"
-            f"/activities/{quote(activity_id, safe='')}"
-        )
+        path = _activity_path(conversation_id, activity_id)
         return await self._send("PUT", path, conversation_id, activity)
 
     async def _send(
