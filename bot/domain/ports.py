@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from typing import Protocol
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from bot.domain.conversation_refs import StoredReference
 from bot.domain.graph_types import (
@@ -15,6 +16,8 @@ from bot.domain.graph_types import (
     Room,
     Schedule,
 )
+from bot.domain.routing.experts import ExpertRecord
+from bot.domain.routing.questions import Question
 
 
 class Clock(Protocol):
@@ -96,4 +99,81 @@ class ConversationReferences(Protocol):
 
     async def personal_for_user(self, user_aad_id: str) -> StoredReference | None:
         """The 1:1 conversation reference of a user, when the bot has one."""
+        ...
+
+
+class ExpertRepository(Protocol):
+    """Experts per pool; profiles are upserted by (pool, user)."""
+
+    async def list_pool(self, pool_id: str) -> Sequence[ExpertRecord]:
+        """Every expert of a pool, ordered by name."""
+        ...
+
+    async def get(self, pool_id: str, user_key: str) -> ExpertRecord | None:
+        """One expert of a pool, or None."""
+        ...
+
+    async def pools_of(self, user_key: str) -> Sequence[str]:
+        """The pools in which this person is an expert."""
+        ...
+
+    async def upsert(self, record: ExpertRecord) -> None:
+        """Insert or replace the record for (pool, user)."""
+        ...
+
+
+class QuestionRepository(Protocol):
+    """Routed questions with optimistic concurrency (``version``)."""
+
+    async def add(self, question: Question) -> Question:
+        """Store a new question; returns it with its id."""
+        ...
+
+    async def get(self, question_id: int) -> Question | None:
+        """One question, or None."""
+        ...
+
+    async def save(self, question: Question) -> bool:
+        """Store ``question`` if the stored version is ``question.version - 1``; else False."""
+        ...
+
+    async def answered(self, pool_id: str, limit: int = 5000) -> Sequence[Question]:
+        """Answered questions of a pool, newest first (the router learns from them)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A claimed unit of scheduled work."""
+
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    due_at: datetime
+    attempts: int
+
+
+class JobQueue(Protocol):
+    """Durable scheduled jobs: each due job is handed to exactly one worker at a time."""
+
+    async def schedule(
+        self, kind: str, payload: dict[str, Any], due_at: datetime, dedup_key: str | None = None
+    ) -> bool:
+        """Add a job; False when a job with the same ``dedup_key`` exists already."""
+        ...
+
+    async def claim_due(self, now: datetime, limit: int, lease: timedelta) -> Sequence[Job]:
+        """Lease up to ``limit`` due jobs that nobody holds; others will not get them."""
+        ...
+
+    async def complete(self, job_id: int, now: datetime) -> None:
+        """Mark a claimed job done."""
+        ...
+
+    async def retry(self, job_id: int, due_at: datetime, error: str) -> None:
+        """Release a failed job for another attempt at ``due_at``."""
+        ...
+
+    async def cancel(self, dedup_key: str) -> None:
+        """Drop a pending job by its dedup key (no-op when absent or done)."""
         ...

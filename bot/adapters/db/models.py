@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, MetaData, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Explicit constraint names keep alembic migrations identical on SQLite and PostgreSQL.
@@ -52,3 +52,66 @@ class ConversationReferenceRow(Base):
     service_url: Mapped[str] = mapped_column(String(500))
     reference: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ExpertRow(Base):
+    """An assistant who can be asked, per expert pool (team or channel)."""
+
+    __tablename__ = "experts"
+    __table_args__ = (UniqueConstraint("pool_id", "user_key", name="uq_experts_pool_user"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    pool_id: Mapped[str] = mapped_column(String(200))
+    user_key: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    department: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    about: Mapped[str] = mapped_column(Text, default="")
+    deputy_key: Mapped[str | None] = mapped_column(String(200))
+    paused_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    source: Mapped[str] = mapped_column(String(20), default="directory")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class QuestionRow(Base):
+    """A routed question, its candidates, the escalation state and, once answered, the answer."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    pool_id: Mapped[str] = mapped_column(String(200), index=True)
+    asker_key: Mapped[str] = mapped_column(String(200), index=True)
+    asker_name: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(5))
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    candidates: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    current_index: Mapped[int] = mapped_column(default=0)
+    owner_key: Mapped[str | None] = mapped_column(String(200))
+    answer_text: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    escalate_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    thread: Mapped[dict[str, Any]] = mapped_column(JSON)
+    expert_cards: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class ScheduledJob(Base):
+    """Durable scheduled work (escalations, reminders); survives restarts, runs once."""
+
+    __tablename__ = "scheduled_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    dedup_key: Mapped[str | None] = mapped_column(String(300), unique=True)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(default=0)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,148 @@
+"""The life of a routed question: who is asked, who took it, escalation, the answer.
+
+A question names up to three experts (ranked). The first is asked by DM; while nobody has taken
+it, any named expert may take it over. Declining, or no reaction by the business-hours
+deadline, moves it to the next named expert; after the last one it stays open without an
+expert. The decisions are pure functions of the current state: the service persists the new
+state with a version check, so two clicks at once leave exactly one winner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+
+
+class QuestionState(StrEnum):
+    """Where a question stands."""
+
+    ASKED = "asked"  # an expert has been asked and may take it
+    TAKEN = "taken"  # an expert took it over and will answer
+    ANSWERED = "answered"  # closed with an answer
+    UNASSIGNED = "unassigned"  # every named expert declined or did not react
+    WITHDRAWN = "withdrawn"  # the asker was helped by an earlier answer or withdrew
+
+
+OPEN_STATES = frozenset({QuestionState.ASKED, QuestionState.TAKEN, QuestionState.UNASSIGNED})
+
+
+class DecisionError(Exception):
+    """A card action that is not (or no longer) allowed; ``code`` selects the user message."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class NamedExpert:
+    """An expert the router named for this question, with the reason shown to the asker."""
+
+    expert_key: str
+    name: str
+    reason: str
+    declined: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """Snapshot of a routed question; methods return the next snapshot or raise."""
+
+    id: int
+    pool_id: str
+    asker_key: str
+    asker_name: str
+    text: str
+    language: str
+    state: QuestionState
+    experts: tuple[NamedExpert, ...]
+    current_index: int
+    asked_at: datetime
+    escalate_at: datetime | None = None
+    owner_key: str | None = None
+    answer_text: str | None = None
+    answered_at: datetime | None = None
+    version: int = 1
+    thread: dict[str, str] = field(default_factory=dict)
+    expert_cards: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def current_expert(self) -> NamedExpert | None:
+        """The expert currently asked by DM (None once taken, answered or exhausted)."""
+        if self.state is not QuestionState.ASKED:
+            return None
+        return self.experts[self.current_index]
+
+    def named(self, expert_key: str) -> bool:
+        """True when the router named this expert for the question."""
+        return any(e.expert_key == expert_key for e in self.experts)
+
+    def take(self, expert_key: str) -> Question:
+        """A named expert takes the question over."""
+        self._require_open()
+        if self.state is QuestionState.TAKEN:
+            raise DecisionError("already_taken" if self.owner_key != expert_key else "yours")
+        if not self.named(expert_key):
+            raise DecisionError("not_named")
+        return replace(self, state=QuestionState.TAKEN, owner_key=expert_key, escalate_at=None)
+
+    def decline(self, expert_key: str, next_deadline: datetime | None) -> Question:
+        """The asked expert says "Nicht mein Thema": ask the next named expert."""
+        self._require_open()
+        current = self.current_expert
+        if current is None or current.expert_key != expert_key:
+            raise DecisionError("not_your_turn")
+        return self._advance(next_deadline)
+
+    def escalate(self, now: datetime, next_deadline: datetime | None) -> Question:
+        """No reaction by the deadline: ask the next named expert (idempotent when not due)."""
+        if self.state is not QuestionState.ASKED or self.escalate_at is None:
+            raise DecisionError("not_due")
+        if now < self.escalate_at:
+            raise DecisionError("not_due")
+        return self._advance(next_deadline)
+
+    def answer(self, expert_key: str, text: str, now: datetime) -> Question:
+        """The owner (or a named expert, taking it implicitly) closes it with an answer."""
+        self._require_open()
+        if not text.strip():
+            raise DecisionError("empty_answer")
+        if self.state is QuestionState.TAKEN and self.owner_key != expert_key:
+            raise DecisionError("already_taken")
+        if not self.named(expert_key):
+            raise DecisionError("not_named")
+        return replace(
+            self,
+            state=QuestionState.ANSWERED,
+            owner_key=expert_key,
+            answer_text=text.strip(),
+            answered_at=now,
+            escalate_at=None,
+        )
+
+    def withdraw(self, asker_key: str) -> Question:
+        """The asker closes the question (e.g. an earlier answer helped)."""
+        self._require_open()
+        if asker_key != self.asker_key:
+            raise DecisionError("not_asker")
+        return replace(self, state=QuestionState.WITHDRAWN, escalate_at=None)
+
+    def _advance(self, next_deadline: datetime | None) -> Question:
+        experts = list(self.experts)
+        experts[self.current_index] = replace(experts[self.current_index], declined=True)
+        following = self.current_index + 1
+        if following >= len(experts):
+            return replace(
+                self,
+                experts=tuple(experts),
+                state=QuestionState.UNASSIGNED,
+                escalate_at=None,
+            )
+        return replace(
+            self, experts=tuple(experts), current_index=following, escalate_at=next_deadline
+        )
+
+    def _require_open(self) -> None:
+        if self.state not in OPEN_STATES:
+            raise DecisionError("closed")
