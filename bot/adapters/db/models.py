@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Explicit constraint names keep alembic migrations identical on SQLite and PostgreSQL.
 NAMING = {
@@ -16,6 +18,25 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in and out; SQLite would otherwise hand back naive values."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware UTC times")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -30,7 +51,7 @@ class ProcessedActivity(Base):
     __tablename__ = "processed_activities"
 
     activity_key: Mapped[str] = mapped_column(String(300), primary_key=True)
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
 
 
 class ConversationReferenceRow(Base):
@@ -51,7 +72,7 @@ class ConversationReferenceRow(Base):
     tenant_id: Mapped[str | None] = mapped_column(String(64))
     service_url: Mapped[str] = mapped_column(String(500))
     reference: Mapped[dict[str, Any]] = mapped_column(JSON)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ExpertRow(Base):
@@ -72,9 +93,9 @@ class ExpertRow(Base):
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     about: Mapped[str] = mapped_column(Text, default="")
     deputy_key: Mapped[str | None] = mapped_column(String(200))
-    paused_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    paused_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     source: Mapped[str] = mapped_column(String(20), default="directory")
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class QuestionRow(Base):
@@ -93,9 +114,9 @@ class QuestionRow(Base):
     current_index: Mapped[int] = mapped_column(default=0)
     owner_key: Mapped[str | None] = mapped_column(String(200))
     answer_text: Mapped[str | None] = mapped_column(Text)
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    escalate_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    asked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    escalate_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     thread: Mapped[dict[str, Any]] = mapped_column(JSON)
     expert_cards: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(default=1)
@@ -109,9 +130,9 @@ class ScheduledJob(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(100))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     dedup_key: Mapped[str | None] = mapped_column(String(300), unique=True)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     attempts: Mapped[int] = mapped_column(default=0)
-    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     last_error: Mapped[str | None] = mapped_column(Text)

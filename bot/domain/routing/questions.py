@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class QuestionState(StrEnum):
@@ -85,7 +86,7 @@ class Question:
             raise DecisionError("already_taken" if self.owner_key != expert_key else "yours")
         if not self.named(expert_key):
             raise DecisionError("not_named")
-        return replace(self, state=QuestionState.TAKEN, owner_key=expert_key, escalate_at=None)
+        return self._next(state=QuestionState.TAKEN, owner_key=expert_key, escalate_at=None)
 
     def decline(self, expert_key: str, next_deadline: datetime | None) -> Question:
         """The asked expert says "Nicht mein Thema": ask the next named expert."""
@@ -112,8 +113,7 @@ class Question:
             raise DecisionError("already_taken")
         if not self.named(expert_key):
             raise DecisionError("not_named")
-        return replace(
-            self,
+        return self._next(
             state=QuestionState.ANSWERED,
             owner_key=expert_key,
             answer_text=text.strip(),
@@ -126,22 +126,34 @@ class Question:
         self._require_open()
         if asker_key != self.asker_key:
             raise DecisionError("not_asker")
-        return replace(self, state=QuestionState.WITHDRAWN, escalate_at=None)
+        return self._next(state=QuestionState.WITHDRAWN, escalate_at=None)
 
     def _advance(self, next_deadline: datetime | None) -> Question:
         experts = list(self.experts)
         experts[self.current_index] = replace(experts[self.current_index], declined=True)
         following = self.current_index + 1
         if following >= len(experts):
-            return replace(
-                self,
-                experts=tuple(experts),
-                state=QuestionState.UNASSIGNED,
-                escalate_at=None,
+            return self._next(
+                experts=tuple(experts), state=QuestionState.UNASSIGNED, escalate_at=None
             )
-        return replace(
-            self, experts=tuple(experts), current_index=following, escalate_at=next_deadline
+        return self._next(
+            experts=tuple(experts), current_index=following, escalate_at=next_deadline
         )
+
+    def with_cards(
+        self,
+        thread: dict[str, str] | None = None,
+        expert_cards: dict[str, dict[str, str]] | None = None,
+    ) -> Question:
+        """Record where the thread card and the experts' DM cards were posted."""
+        return self._next(
+            thread=self.thread if thread is None else thread,
+            expert_cards=self.expert_cards if expert_cards is None else expert_cards,
+        )
+
+    def _next(self, **changes: Any) -> Question:
+        # Every transition bumps the version: the repository saves only over the previous one.
+        return replace(self, version=self.version + 1, **changes)
 
     def _require_open(self) -> None:
         if self.state not in OPEN_STATES:

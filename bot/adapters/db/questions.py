@@ -1,0 +1,77 @@
+"""SQL implementation of the QuestionRepository port (optimistic concurrency by version)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.adapters.db.models import QuestionRow
+from bot.domain.routing.questions import NamedExpert, Question, QuestionState
+
+_COLUMNS = (
+    "pool_id", "asker_key", "asker_name", "text", "language", "current_index", "owner_key",
+    "answer_text", "answered_at", "asked_at", "escalate_at", "thread", "expert_cards",
+)  # fmt: skip
+
+
+def _values(question: Question) -> dict[str, Any]:
+    values = {name: getattr(question, name) for name in _COLUMNS}
+    values["state"] = question.state.value
+    values["candidates"] = [asdict(expert) for expert in question.experts]
+    return values
+
+
+def _question(row: QuestionRow) -> Question:
+    return Question(
+        id=row.id,
+        state=QuestionState(row.state),
+        experts=tuple(NamedExpert(**expert) for expert in row.candidates),
+        version=row.version,
+        **{name: getattr(row, name) for name in _COLUMNS},
+    )
+
+
+class SqlQuestionRepository:
+    """A save only wins when nobody saved in between: two clicks at once, one decision."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def add(self, question: Question) -> Question:
+        """Store a new question; returns it with its id."""
+        async with self._sessions.begin() as session:
+            row = QuestionRow(**_values(question), version=1)
+            session.add(row)
+            await session.flush()
+            return _question(row)
+
+    async def get(self, question_id: int) -> Question | None:
+        """One question, or None."""
+        async with self._sessions() as session:
+            row = await session.get(QuestionRow, question_id)
+            return _question(row) if row is not None else None
+
+    async def save(self, question: Question) -> bool:
+        """Store ``question`` if the stored version is ``question.version - 1``; else False."""
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(QuestionRow)
+                .where(QuestionRow.id == question.id, QuestionRow.version == question.version - 1)
+                .values(**_values(question), version=question.version)
+            )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def answered(self, pool_id: str, limit: int = 5000) -> Sequence[Question]:
+        """Answered questions of a pool, newest first (the router learns from them)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(QuestionRow)
+                .where(QuestionRow.pool_id == pool_id, QuestionRow.state == "answered")
+                .order_by(QuestionRow.answered_at.desc())
+                .limit(limit)
+            )
+            return [_question(row) for row in rows]

@@ -1,0 +1,44 @@
+"""In-memory QuestionRepository with the same version semantics as the SQL one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from bot.domain.routing.questions import Question, QuestionState
+
+
+class InMemoryQuestionRepository:
+    """Dict-backed; ``save`` checks the version like the SQL adapter."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, Question] = {}
+
+    async def add(self, question: Question) -> Question:
+        """Store a new question; returns it with its id."""
+        stored = replace(question, id=len(self._rows) + 1, version=1)
+        self._rows[stored.id] = stored
+        return stored
+
+    async def get(self, question_id: int) -> Question | None:
+        """One question, or None."""
+        return self._rows.get(question_id)
+
+    async def save(self, question: Question) -> bool:
+        """Store ``question`` if the stored version is ``question.version - 1``; else False."""
+        current = self._rows.get(question.id)
+        if current is None or current.version != question.version - 1:
+            return False
+        self._rows[question.id] = question
+        return True
+
+    async def answered(self, pool_id: str, limit: int = 5000) -> Sequence[Question]:
+        """Answered questions of a pool, newest first."""
+        rows = [
+            q
+            for q in self._rows.values()
+            if q.pool_id == pool_id and q.state is QuestionState.ANSWERED
+        ]
+        rows.sort(key=lambda q: q.answered_at or datetime.min.replace(tzinfo=UTC), reverse=True)
+        return rows[:limit]

@@ -1,0 +1,111 @@
+"""QuestionRepository contract: fake, SQLite and PostgreSQL behave the same, also when racing."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.questions import SqlQuestionRepository
+from bot.adapters.memory_questions import InMemoryQuestionRepository
+from bot.domain.ports import QuestionRepository
+from bot.domain.routing.questions import (
+    DecisionError,
+    NamedExpert,
+    Question,
+    QuestionState,
+)
+from tests.support.databases import fresh_database
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
+    if request.param == "memory":
+        yield None
+        return
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+async def repo(backend_url: str | None) -> AsyncIterator[QuestionRepository]:
+    if backend_url is None:
+        yield InMemoryQuestionRepository()
+        return
+    engine = create_engine(backend_url)
+    yield SqlQuestionRepository(create_session_factory(engine))
+    await engine.dispose()
+
+
+def new_question(pool: str = "team-1", text: str = "Wer kennt Concur?") -> Question:
+    return Question(
+        id=0,
+        pool_id=pool,
+        asker_key="asker",
+        asker_name="Anna Asker",
+        text=text,
+        language="de",
+        state=QuestionState.ASKED,
+        experts=(
+            NamedExpert("e1", "Erika Eins", "Thema: Reisekosten"),
+            NamedExpert("e2", "Emil Zwei", "Thema: Concur"),
+        ),
+        current_index=0,
+        asked_at=T0,
+        escalate_at=T0 + timedelta(hours=4),
+        thread={"conversation_id": "19:x;messageid=1", "activity_id": "1"},
+    )
+
+
+async def test_add_get_roundtrip(repo: QuestionRepository) -> None:
+    stored = await repo.add(new_question())
+    assert stored.id > 0 and stored.version == 1
+    loaded = await repo.get(stored.id)
+    assert loaded == stored
+    assert await repo.get(stored.id + 100) is None
+
+
+async def test_save_requires_the_previous_version(repo: QuestionRepository) -> None:
+    stored = await repo.add(new_question())
+    taken = stored.take("e2")
+    assert await repo.save(taken)
+    stale = stored.decline("e1", T0 + timedelta(hours=8))
+    assert not await repo.save(stale)
+    loaded = await repo.get(stored.id)
+    assert loaded is not None and loaded.owner_key == "e2" and loaded.state is QuestionState.TAKEN
+
+
+async def test_two_experts_taking_at_once_leave_exactly_one_owner(
+    repo: QuestionRepository,
+) -> None:
+    stored = await repo.add(new_question())
+
+    async def take(expert: str) -> bool:
+        return await repo.save(stored.take(expert))
+
+    results = await asyncio.gather(*(take(e) for e in ["e1", "e2"] * 10))
+    assert results.count(True) == 1
+    loaded = await repo.get(stored.id)
+    assert loaded is not None and loaded.owner_key in {"e1", "e2"}
+    with pytest.raises(DecisionError, match=r"already_taken"):
+        loaded.take("e1" if loaded.owner_key == "e2" else "e2")
+
+
+async def test_answered_lists_newest_first_per_pool(repo: QuestionRepository) -> None:
+    first = await repo.add(new_question(text="Erste"))
+    second = await repo.add(new_question(text="Zweite"))
+    other = await repo.add(new_question(pool="team-2"))
+    await repo.add(new_question(text="offen"))
+    for question, minutes in ((first, 1), (second, 2), (other, 3)):
+        assert await repo.save(
+            question.answer("e1", "So geht das.", T0 + timedelta(minutes=minutes))
+        )
+    answered = await repo.answered("team-1")
+    assert [q.text for q in answered] == ["Zweite", "Erste"]
+    assert answered[0].answer_text == "So geht das."
