@@ -14,10 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import __version__
 from bot.adapters.clock import SystemClock
 from bot.adapters.db.engine import create_engine, create_session_factory
-from bot.domain.ports import Clock
+from bot.adapters.graph.client import GraphConnection
+from bot.domain.ports import Clock, Notifier
+from bot.jobs import job_runner_context
+from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.teams.endpoint import MessagesEndpoint
-from bot.teams.wiring import build_messages_endpoint
+from bot.teams.wiring import build_teams_side
+from dialogs.context import DialogContext
 
 log = structlog.get_logger(__name__)
 
@@ -29,6 +33,7 @@ class Runtime:
     engine: AsyncEngine
     http: aiohttp.ClientSession
     endpoint: MessagesEndpoint
+    services: Services
 
 
 SETTINGS = web.AppKey("settings", Settings)
@@ -56,12 +61,27 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
         connector=aiohttp.TCPConnector(limit=100, limit_per_host=50),
         timeout=aiohttp.ClientTimeout(total=30),
     )
-    endpoint = build_messages_endpoint(settings, http, sessions, clock)
-    app[RUNTIME] = Runtime(engine=engine, http=http, endpoint=endpoint)
-    log.info("bot_started", version=__version__, mode=settings.mode.value)
+    graph: GraphConnection | None = None
     try:
-        yield
+        graph = GraphConnection(settings)
+        directory = graph.directory
+        built: list[Services] = []
+
+        def make_context(notifier: Notifier) -> DialogContext:
+            built.append(build_services(settings, sessions, clock, notifier, directory))
+            return built[0].context
+
+        teams = build_teams_side(settings, http, sessions, clock, make_context)
+        services = built[0]
+        app[RUNTIME] = Runtime(
+            engine=engine, http=http, endpoint=teams.endpoint, services=services
+        )
+        log.info("bot_started", version=__version__, mode=settings.mode.value)
+        async with job_runner_context(services.jobs):
+            yield
     finally:
+        if graph is not None:
+            await graph.close()
         await http.close()
         await engine.dispose()
         log.info("bot_stopped")

@@ -40,6 +40,8 @@ class Turn:
     reply_to_id: str | None = None
     team_id: str | None = None
     channel_id: str | None = None
+    # The serialised conversation reference: where proactive follow-ups to this turn go.
+    reference: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_card_action(self) -> bool:
@@ -65,6 +67,11 @@ class Reply:
     def of_text(cls, text: str) -> Reply:
         """A plain text reply."""
         return cls(text=text)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there is nothing to send (the handler already posted proactively)."""
+        return self.text is None and self.card is None
 
     @classmethod
     def of_card(cls, card: dict[str, Any], *, replaces_card: bool = False) -> Reply:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal, Self
@@ -79,6 +80,13 @@ class Settings(BaseSettings):
     app_terms_url: str = ""
     app_teams_app_id: str = ""
 
+    # Know-how routing: business hours before an unclaimed question goes to the next expert,
+    # and which expert pool a team's questions go to (team id -> pool id; others: "default").
+    routing_escalation_hours: float = Field(default=4.0, gt=0, le=80)
+    routing_business_day_start: time = time(8, 0)
+    routing_business_day_end: time = time(17, 0)
+    routing_pools: dict[str, str] = Field(default_factory=dict)
+
     admin_ids: list[str] = Field(default_factory=list)
     dedup_window_seconds: int = 24 * 3600
 
@@ -106,7 +114,23 @@ class Settings(BaseSettings):
                 )
             if self.graph_auth is GraphAuth.SIMULATOR:
                 raise ValueError("GRAPH_AUTH=simulator ist nur im lokalen Modus erlaubt")
+        self._check_graph_credentials()
         return self
+
+    def _check_graph_credentials(self) -> None:
+        needed: list[tuple[str, object]] = []
+        if self.graph_auth in (GraphAuth.CLIENT_SECRET, GraphAuth.CERTIFICATE):
+            needed += [("GRAPH_TENANT_ID", self.graph_tenant_id)]
+            needed += [("GRAPH_CLIENT_ID", self.graph_client_id)]
+        if self.graph_auth is GraphAuth.CLIENT_SECRET:
+            needed.append(("GRAPH_CLIENT_SECRET", self.graph_client_secret.get_secret_value()))
+        if self.graph_auth is GraphAuth.CERTIFICATE:
+            needed.append(("GRAPH_CERTIFICATE_PATH", self.graph_certificate_path))
+        missing = [name for name, value in needed if not value]
+        if missing:
+            raise ValueError(
+                f"GRAPH_AUTH={self.graph_auth.value} braucht außerdem: " + ", ".join(missing)
+            )
 
     @property
     def effective_allowed_tenants(self) -> frozenset[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.ports import Clock
+from bot.domain.ports import Clock, ExpertRepository
+from bot.domain.routing.service import RoutingService
 from bot.settings import Settings
 
 
@@ -14,3 +15,5 @@ class DialogContext:
 
     settings: Settings
     clock: Clock
+    routing: RoutingService | None = None
+    experts: ExpertRepository | None = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.conversation import Reply, Turn
-from bot.i18n import t
 from cards.builders import help_card
 from dialogs.context import DialogContext
 from dialogs.router import Router
@@ -15,9 +14,3 @@ router = Router()
 async def show_help(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     """Answer with the overview card of what the bot can do."""
     return Reply(card=help_card(turn.language))
-
-
-@router.fallback
-async def unknown_command(turn: Turn, text: str, ctx: DialogContext) -> Reply:
-    """Free text that no feature claims gets a friendly hint."""
-    return Reply.of_text(t("error.unknown_command", turn.language, text=text[:200]))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dialogs import experts as experts_dialog
 from dialogs import help as help_dialog
+from dialogs import routing as routing_dialog
 from dialogs.router import Router
 
 
@@ -10,4 +12,6 @@ def build_router() -> Router:
     """Return the router with every feature's commands and card verbs."""
     router = Router()
     router.include(help_dialog.router)
+    router.include(experts_dialog.router)
+    router.include(routing_dialog.router)
     return router

@@ -55,3 +55,8 @@ class InMemoryConversationReferences:
             if user == user_aad_id and r.kind == "personal"
         ]
         return max(rows, key=lambda r: r.updated_at, default=None)
+
+    async def any_for_user(self, user_aad_id: str) -> StoredReference | None:
+        """The newest reference of any conversation in which the user wrote to the bot."""
+        rows = [r for (_, user), r in self._rows.items() if user == user_aad_id]
+        return max(rows, key=lambda r: r.updated_at, default=None)

@@ -101,6 +101,10 @@ class ConversationReferences(Protocol):
         """The 1:1 conversation reference of a user, when the bot has one."""
         ...
 
+    async def any_for_user(self, user_aad_id: str) -> StoredReference | None:
+        """The newest reference of any conversation in which the user wrote to the bot."""
+        ...
+
 
 class ExpertRepository(Protocol):
     """Experts per pool; profiles are upserted by (pool, user)."""
@@ -176,4 +180,26 @@ class JobQueue(Protocol):
 
     async def cancel(self, dedup_key: str) -> None:
         """Drop a pending job by its dedup key (no-op when absent or done)."""
+        ...
+
+
+MessageHandle = dict[str, Any]
+"""Where a card was posted: JSON-able (stored with the question) and opaque to the domain."""
+
+
+class Notifier(Protocol):
+    """Proactive messages: post and update cards in threads and personal chats."""
+
+    async def post_card(self, place: MessageHandle, card: dict[str, Any]) -> MessageHandle:
+        """Post a card into the conversation (or thread) of ``place``; returns its handle."""
+        ...
+
+    async def update_card(self, handle: MessageHandle, card: dict[str, Any]) -> None:
+        """Replace a posted card in place (for everyone who sees it)."""
+        ...
+
+    async def send_direct(
+        self, user_key: str, card: dict[str, Any], tenant_id: str | None
+    ) -> MessageHandle | None:
+        """Send a card to a person's 1:1 chat; None when the bot cannot reach them (yet)."""
         ...

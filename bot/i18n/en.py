@@ -2,8 +2,8 @@
 
 MESSAGES: dict[str, str] = {
     "help.title": "Assistant network – what I can do for you",
-    "help.intro": "I connect the assistants across the company. Write to me in a personal chat "
-    "or @mention me in the channel.",
+    "help.intro": "I connect the assistants across the company. Write to me in a personal chat or"
+    " @mention me in the channel.",
     "help.routing.title": "Find know-how",
     "help.routing.text": "Just ask: “Who knows about travel expenses in Concur?” – I name the "
     "right assistants.",
@@ -21,8 +21,8 @@ MESSAGES: dict[str, str] = {
     "welcome.team.text": "I am the assistant network's bot. I route questions to the right "
     "assistant, organise the monthly get-together, welcome new colleagues and broker meeting "
     "rooms. @mention me and write “help”.",
-    "welcome.personal.text": "Welcome! I am the assistant network's bot. Write “help” to see "
-    "what I can do.",
+    "welcome.personal.text": "Welcome! I am the assistant network's bot. Write “help” to see what"
+    " I can do.",
     "error.generic": "Sorry, something went wrong on my side. Please try again in a moment. "
     "Nothing was changed.",
     "error.unknown_command": "Sorry, I did not understand “{text}”. Write “help” for an overview.",
@@ -32,4 +32,92 @@ MESSAGES: dict[str, str] = {
     "write “help” for a current overview.",
     "error.card.bad_payload": "This card's data is invalid or incomplete. Nothing was changed.",
     "error.tenant": "This bot is not enabled for your organisation.",
+    "routing.thread.title": "Question from {name}",
+    "routing.thread.experts": "These assistants know about it:",
+    "routing.mark.declined": "not their topic",
+    "routing.mark.asked": "asked",
+    "routing.status.asked": "Status: {name} has been asked.",
+    "routing.status.taken": "Status: {name} took the question.",
+    "routing.status.answered": "Status: answered by {name}.",
+    "routing.status.withdrawn": "Status: closed.",
+    "routing.status.unassigned": "Status: nobody has taken it yet – any named assistant can take "
+    "the question.",
+    "routing.answer.heading": "Answer:",
+    "routing.answer.label": "Your answer",
+    "routing.answer.required": "Please enter an answer.",
+    "routing.button.take": "Take question",
+    "routing.button.decline": "Not my topic",
+    "routing.button.forward": "Forward to …",
+    "routing.button.forward_send": "Forward",
+    "routing.button.answer": "Answer",
+    "routing.button.send_answer": "Send answer (answered)",
+    "routing.button.helped": "Yes, that helps",
+    "routing.button.ask_anyway": "No, ask the experts anyway",
+    "routing.forward.label": "Who should get the question?",
+    "routing.expert.title": "{name} has a question for you",
+    "routing.expert.why": "Why you: {reason}",
+    "routing.expert.thread_link": "[Open the thread]({link})",
+    "routing.offer.title": "Does this help?",
+    "routing.offer.earlier": "A similar question was answered before: “{question}”",
+    "routing.offer.answer_by": "Answer by {name}:",
+    "routing.offer.prompt": "Does this answer help you?",
+    "routing.reason.topic": "Topic: {topic}",
+    "routing.reason.history": "answered a similar question on {date}",
+    "routing.reason.forwarded": "forwarded by {name}",
+    "routing.reason.profile": "profile: {field}",
+    "routing.reply.smalltalk": "You're welcome! If you have a question, just write it – I'll find"
+    " the right assistant.",
+    "routing.reply.no_match": "I don't know anyone in the network for that yet. Try to phrase the"
+    " question more precisely, or write “help”.",
+    "routing.reply.no_experts": "No assistants are registered for this area yet. An admin can "
+    "import the directory. Write “help” for an overview.",
+    "routing.reply.helped": "Glad the earlier answer helps!",
+    "routing.note.taken": "Thanks! You took the question.",
+    "routing.note.declined": "All right – I'll ask the next assistant.",
+    "routing.note.forwarded": "Thanks – the question has been forwarded.",
+    "routing.note.answered": "Thanks for your answer! The question is closed.",
+    "routing.error.already_taken": "Someone else has already taken this question.",
+    "routing.error.yours": "You have already taken this question.",
+    "routing.error.not_named": "This question is addressed to other assistants; you cannot take "
+    "it.",
+    "routing.error.not_your_turn": "This question is not with you right now – nothing was "
+    "changed.",
+    "routing.error.closed": "This question is already closed – nothing was changed.",
+    "routing.error.empty_answer": "Please enter an answer.",
+    "routing.error.not_asker": "Only the person who asked can decide that.",
+    "routing.error.unknown_question": "I do not know this question (any more).",
+    "routing.error.unknown_expert": "This person is not an assistant in this network.",
+    "routing.error.forward_to_self": "You cannot forward to yourself.",
+    "routing.error.busy": "Several people are deciding at once – please try again.",
+    "routing.error.not_due": "This escalation is not due (any more).",
+    # experts: the "Meine Themen" profile card
+    "experts.card.title": "My topics",
+    "experts.card.intro": "Keep here what other assistants can ask you about. I route matching "
+    "questions to you – except while you are paused.",
+    "experts.card.topics": "Topics (comma separated)",
+    "experts.card.topics_placeholder": "e.g. travel expenses, Concur, visa, company car",
+    "experts.card.languages": "Languages people can ask you in",
+    "experts.card.deputy": "Deputy",
+    "experts.card.deputy_placeholder": "No deputy",
+    "experts.card.pause": "Paused up to and including (optional) – I will not ask you until then",
+    "experts.card.about": "About me (optional)",
+    "experts.card.save": "Save",
+    "experts.saved": "Saved. I take your details into account from now on.",
+    "experts.personal_only": "You keep your topics in your personal chat with me: write "
+    "“my topics” there.",
+    "experts.not_expert.title": "You are not in the expert directory yet",
+    "experts.not_expert.text": "The network's assistants can keep topics. Ask an administrator "
+    "of the bot to add you (for example through the “Assistenz-Netzwerk” group). Then write "
+    "“my topics” here again.",
+    "experts.error.title": "Please check your input – nothing was saved:",
+    "experts.error.invalid": "One of the inputs is invalid.",
+    "experts.error.topics_too_many": "Please give at most {max} topics (there are {count}).",
+    "experts.error.topic_too_long": "The topic “{topic}” is too long (at most {max} characters).",
+    "experts.error.language_unknown": "I do not know the language “{code}”.",
+    "experts.error.deputy_self": "You cannot be your own deputy.",
+    "experts.error.deputy_unknown": "The chosen deputy is not (any more) part of this network.",
+    "experts.error.pause_invalid": "The pause date is not a valid date.",
+    "experts.error.pause_past": "The pause date is in the past.",
+    "experts.error.pause_too_far": "A pause can be at most one year ahead (until {latest}).",
+    "experts.error.about_too_long": "“About me” may be at most {max} characters long.",
 }

@@ -122,6 +122,8 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             log.exception("apology_not_delivered")
 
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
+        if reply.is_empty:
+            return
         outgoing = to_activity(reply)
         reply_to = turn_context.activity.reply_to_id
         if reply.replaces_card and reply_to:

@@ -12,6 +12,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationR
 
 from bot.conversation import Actor, ConversationKind, Reply, Turn
 from bot.domain.conversation_refs import StoredReference
+from bot.teams.fast_json import model_to_json
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 _AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
@@ -88,6 +89,7 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         reply_to_id=activity.reply_to_id,
         team_id=team.get("id"),
         channel_id=channel.get("id"),
+        reference=model_to_json(TurnContext.get_conversation_reference(activity)),
     )
 
 

@@ -1,6 +1,9 @@
-"""Builds the botbuilder side of the app: adapter, bot and the /api/messages endpoint."""
+"""Builds the botbuilder side of the app: adapter, notifier, bot and the /api/messages endpoint."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import aiohttp
 from botbuilder.integration.aiohttp import CloudAdapter
@@ -8,30 +11,44 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.references import SqlConversationReferences
-from bot.domain.ports import Clock
+from bot.domain.ports import Clock, Notifier
 from bot.settings import Settings
 from bot.teams.auth import PooledBotFrameworkAuthentication
 from bot.teams.endpoint import MessagesEndpoint
 from bot.teams.handler import AssistenzBot, BotDependencies
+from bot.teams.notifier import TeamsNotifier
 from bot.teams.references import ReferenceRecorder
 from dialogs.context import DialogContext
 from dialogs.registry import build_router
 
 
-def build_messages_endpoint(
+@dataclass(frozen=True, slots=True)
+class TeamsSide:
+    """What the rest of the app needs from the Teams layer."""
+
+    endpoint: MessagesEndpoint
+    notifier: Notifier
+
+
+def build_teams_side(
     settings: Settings,
     http: aiohttp.ClientSession,
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
-) -> MessagesEndpoint:
-    """Wire adapter, authentication, bot and router into the endpoint handler."""
+    make_context: Callable[[Notifier], DialogContext],
+) -> TeamsSide:
+    """Wire adapter, authentication, notifier, bot and router into the endpoint handler."""
     adapter = CloudAdapter(PooledBotFrameworkAuthentication(settings, http))
+    references = SqlConversationReferences(sessions)
+    recorder = ReferenceRecorder(references, clock)
+    notifier = TeamsNotifier(adapter, settings.microsoft_app_id, references, recorder)
     deps = BotDependencies(
         router=build_router(),
-        dialog_context=DialogContext(settings=settings, clock=clock),
+        dialog_context=make_context(notifier),
         ledger=SqlActivityLedger(sessions),
-        references=ReferenceRecorder(SqlConversationReferences(sessions), clock),
+        references=recorder,
         clock=clock,
         locale_override=None if settings.bot_language == "auto" else settings.bot_language,
     )
-    return MessagesEndpoint(adapter, AssistenzBot(deps), settings.effective_allowed_tenants)
+    endpoint = MessagesEndpoint(adapter, AssistenzBot(deps), settings.effective_allowed_tenants)
+    return TeamsSide(endpoint=endpoint, notifier=notifier)

@@ -33,6 +33,9 @@ async def production_bot(bot_factory: Any, sqlite_url: str, issuer: LocalIssuer)
         to_bot_from_channel_openid_metadata_url=issuer.metadata_url,
         to_bot_from_channel_token_issuer=ISSUER,
         graph_auth="client_secret",
+        graph_tenant_id=activities.TENANT_ID,
+        graph_client_id="5b1f4c2e-9a8d-4e7f-b6c5-d4e3f2a1b0c9",
+        graph_client_secret="also-not-a-real-secret",
     )
     started: RunningBot = await bot_factory(settings)
     return started

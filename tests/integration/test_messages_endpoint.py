@@ -52,9 +52,10 @@ async def test_channel_mention_is_stripped_and_answered_in_thread(
 async def test_unknown_command_gets_friendly_german_hint(
     bot: RunningBot, sink: ConnectorSink
 ) -> None:
+    # Free text is a question for the experts; with nobody to ask the bot says so kindly.
     await bot.post(activities.message(sink.url, "xyzzy bitte"))
     [text] = sink.texts()
-    assert "nicht verstanden" in text and "hilfe" in text
+    assert "noch keine Assistenzen" in text and "„hilfe“" in text
 
 
 async def test_malformed_bodies_get_400_and_server_keeps_serving(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, or_, select, update
@@ -17,13 +17,11 @@ from bot.domain.ports import Job
 MAX_ERROR_LENGTH = 2000
 
 
-def utc(value: datetime) -> datetime:
-    """Aware UTC; SQLite hands back naive datetimes, which were stored as UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 class SqlJobQueue:
-    """Jobs in ``scheduled_jobs``; a claim is a lease (``locked_until``), not a held row lock."""
+    """Jobs in ``scheduled_jobs``; a claim is a lease (``locked_until``), not a held row lock.
+
+    Times are aware UTC in and out (``UtcDateTime`` columns), on SQLite as on PostgreSQL.
+    """
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -35,7 +33,7 @@ class SqlJobQueue:
         row = {
             "kind": kind,
             "payload": payload,
-            "due_at": utc(due_at),
+            "due_at": due_at,
             "dedup_key": dedup_key,
             "attempts": 0,
         }
@@ -43,13 +41,15 @@ class SqlJobQueue:
             sqlite = session.get_bind().dialect.name == "sqlite"
             insert = sqlite_insert if sqlite else postgresql_insert
             statement = (
-                insert(ScheduledJob).values(row).on_conflict_do_nothing().returning(ScheduledJob.id)
+                insert(ScheduledJob)
+                .values(row)
+                .on_conflict_do_nothing()
+                .returning(ScheduledJob.id)
             )
             return (await session.scalar(statement)) is not None
 
     async def claim_due(self, now: datetime, limit: int, lease: timedelta) -> Sequence[Job]:
         """Lease up to ``limit`` due jobs that nobody holds; others will not get them."""
-        now = utc(now)
         due = (
             select(ScheduledJob.id)
             .where(
@@ -80,20 +80,17 @@ class SqlJobQueue:
                     ScheduledJob.attempts,
                 )
             )
-            jobs = [
-                Job(id=r.id, kind=r.kind, payload=r.payload, due_at=utc(r.due_at), attempts=r.attempts)
-                for r in claimed
-            ]
+            jobs = [Job(r.id, r.kind, r.payload, r.due_at, r.attempts) for r in claimed]
         return sorted(jobs, key=lambda job: (job.due_at, job.id))
 
     async def complete(self, job_id: int, now: datetime) -> None:
         """Mark a claimed job done."""
-        await self._update(job_id, done_at=utc(now), locked_until=None)
+        await self._update(job_id, done_at=now, locked_until=None)
 
     async def retry(self, job_id: int, due_at: datetime, error: str) -> None:
         """Release a failed job for another attempt at ``due_at``."""
         await self._update(
-            job_id, locked_until=None, due_at=utc(due_at), last_error=error[:MAX_ERROR_LENGTH]
+            job_id, locked_until=None, due_at=due_at, last_error=error[:MAX_ERROR_LENGTH]
         )
 
     async def cancel(self, dedup_key: str) -> None:

@@ -67,6 +67,10 @@ class SqlConversationReferences:
             ConversationReferenceRow.kind == "personal",
         )
 
+    async def any_for_user(self, user_aad_id: str) -> StoredReference | None:
+        """The newest reference of any conversation in which the user wrote to the bot."""
+        return await self._first(ConversationReferenceRow.user_key == user_aad_id)
+
     async def _first(self, *conditions: object) -> StoredReference | None:
         async with self._sessions() as session:
             row = await session.scalar(

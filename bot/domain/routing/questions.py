@@ -43,6 +43,8 @@ class NamedExpert:
     expert_key: str
     name: str
     reason: str
+    department: str = ""
+    location: str = ""
     declined: bool = False
 
 
@@ -82,10 +84,10 @@ class Question:
     def take(self, expert_key: str) -> Question:
         """A named expert takes the question over."""
         self._require_open()
-        if self.state is QuestionState.TAKEN:
-            raise DecisionError("already_taken" if self.owner_key != expert_key else "yours")
         if not self.named(expert_key):
             raise DecisionError("not_named")
+        if self.state is QuestionState.TAKEN:
+            raise DecisionError("already_taken" if self.owner_key != expert_key else "yours")
         return self._next(state=QuestionState.TAKEN, owner_key=expert_key, escalate_at=None)
 
     def decline(self, expert_key: str, next_deadline: datetime | None) -> Question:
@@ -109,10 +111,10 @@ class Question:
         self._require_open()
         if not text.strip():
             raise DecisionError("empty_answer")
-        if self.state is QuestionState.TAKEN and self.owner_key != expert_key:
-            raise DecisionError("already_taken")
         if not self.named(expert_key):
             raise DecisionError("not_named")
+        if self.state is QuestionState.TAKEN and self.owner_key != expert_key:
+            raise DecisionError("already_taken")
         return self._next(
             state=QuestionState.ANSWERED,
             owner_key=expert_key,
@@ -150,6 +152,25 @@ class Question:
             thread=self.thread if thread is None else thread,
             expert_cards=self.expert_cards if expert_cards is None else expert_cards,
         )
+
+    def forward(
+        self, expert_key: str, target: NamedExpert, next_deadline: datetime | None
+    ) -> Question:
+        """The asked expert passes the question on: the target is asked next."""
+        self._require_open()
+        current = self.current_expert
+        if current is None or current.expert_key != expert_key:
+            raise DecisionError("not_your_turn")
+        if target.expert_key == expert_key:
+            raise DecisionError("forward_to_self")
+        if self.named(target.expert_key):
+            remaining = [e for e in self.experts if e.expert_key != target.expert_key]
+        else:
+            remaining = list(self.experts)
+        index = remaining.index(current) + 1
+        remaining.insert(index, target)
+        reordered = replace(self, experts=tuple(remaining), current_index=index - 1)
+        return reordered._advance(next_deadline)
 
     def _next(self, **changes: Any) -> Question:
         # Every transition bumps the version: the repository saves only over the previous one.

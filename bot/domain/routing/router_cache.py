@@ -1,0 +1,75 @@
+"""One ranking index per expert pool, rebuilt when experts or answers change (or it ages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.domain.ports import Clock, ExpertRepository, QuestionRepository
+from bot.domain.routing.index import ExpertRouter
+from bot.domain.routing.models import AnsweredQuestion, RoutingResult
+
+
+@dataclass(frozen=True)
+class PoolRouter:
+    """The index of one pool."""
+
+    router: ExpertRouter
+    size: int
+
+    @property
+    def empty(self) -> bool:
+        """True when the pool has no experts."""
+        return self.size == 0
+
+    def rank(self, text: str) -> RoutingResult:
+        """Rank the pool's experts for a question."""
+        return self.router.rank(text, k=6)
+
+    def similar_answered_id(self, text: str) -> str | None:
+        """Id of an earlier answered question similar enough to offer."""
+        similar = self.router.similar_answered(text)
+        return similar.question.id if similar is not None else None
+
+
+class RouterCache:
+    """Builds lazily; other replicas' changes are picked up after ``max_age``."""
+
+    def __init__(
+        self,
+        experts: ExpertRepository,
+        questions: QuestionRepository,
+        clock: Clock,
+        max_age: timedelta = timedelta(minutes=5),
+    ) -> None:
+        self._experts = experts
+        self._questions = questions
+        self._clock = clock
+        self._max_age = max_age
+        self._cache: dict[str, tuple[datetime, PoolRouter]] = {}
+
+    async def get(self, pool_id: str) -> PoolRouter:
+        """The current index of a pool."""
+        now = self._clock.now()
+        cached = self._cache.get(pool_id)
+        if cached is not None and now - cached[0] < self._max_age:
+            return cached[1]
+        records = await self._experts.list_pool(pool_id)
+        answered = await self._questions.answered(pool_id)
+        history = [
+            AnsweredQuestion(
+                id=str(q.id), text=q.text, answered_by=q.owner_key or "", asked_at=q.asked_at
+            )
+            for q in answered
+            if q.owner_key
+        ]
+        built = PoolRouter(ExpertRouter([r.to_profile() for r in records], history), len(records))
+        self._cache[pool_id] = (now, built)
+        return built
+
+    def invalidate(self, pool_id: str | None = None) -> None:
+        """Forget one pool's index (or all) so the next question rebuilds it."""
+        if pool_id is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(pool_id, None)

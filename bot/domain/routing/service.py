@@ -1,0 +1,279 @@
+"""Application service of know-how routing: ask, decide (take/decline/forward/answer), escalate.
+
+Pure orchestration over the ports. Decisions load the question, apply the state machine and
+save with a version check; a lost race reloads and decides again, so concurrent clicks end in
+exactly one decision and the loser gets a clear message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from bot.domain.business_hours import BusinessCalendar
+from bot.domain.ports import (
+    Clock,
+    Directory,
+    ExpertRepository,
+    JobQueue,
+    MessageHandle,
+    Notifier,
+    QuestionRepository,
+)
+from bot.domain.routing.experts import ExpertRecord
+from bot.domain.routing.questions import DecisionError, NamedExpert, Question, QuestionState
+from bot.domain.routing.router_cache import RouterCache
+from bot.domain.routing.views import QuestionViews, reason_text
+
+log = logging.getLogger(__name__)
+ESCALATE_JOB = "routing.escalate"
+Outcome = Literal["routed", "offered", "smalltalk", "no_match", "no_experts"]
+
+
+@dataclass(frozen=True, slots=True)
+class AskRequest:
+    """A question as written, with where it was asked and by whom."""
+
+    text: str
+    pool_id: str
+    asker_key: str
+    asker_name: str
+    language: str
+    tenant_id: str | None
+    place: MessageHandle  # where the thread card goes (the asking message's conversation)
+    thread_link: str | None = None
+    offer_earlier: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    """What happened to a question; ``card`` is set for an earlier-answer offer."""
+
+    outcome: Outcome
+    question: Question | None = None
+    card: dict[str, Any] | None = None
+
+
+@dataclass
+class RoutingService:
+    """Routes questions to experts and carries every decision through to the cards."""
+
+    experts: ExpertRepository
+    questions: QuestionRepository
+    notifier: Notifier
+    jobs: JobQueue
+    directory: Directory
+    clock: Clock
+    calendar: BusinessCalendar
+    views: QuestionViews
+    escalation_delay: timedelta
+    routers: RouterCache
+
+    async def ask(self, request: AskRequest) -> AskResult:
+        """Rank experts; offer an earlier answer first, or route to the best three."""
+        router = await self.routers.get(request.pool_id)
+        if router.empty:
+            return AskResult("no_experts")
+        if request.offer_earlier:
+            earlier = await self._earlier_answer(router.similar_answered_id(request.text))
+            if earlier is not None:
+                card = self.views.offer_card(earlier, request.text, request.language)
+                return AskResult("offered", earlier, card)
+        ranking = router.rank(request.text)
+        if ranking.abstain_reason == "smalltalk":
+            return AskResult("smalltalk")
+        now = self.clock.now()
+        named = await self._named_experts(request.pool_id, ranking.candidates, now, request)
+        if not named:
+            return AskResult("no_match")
+        question = await self.questions.add(self._new_question(request, named, now))
+        thread = await self.notifier.post_card(
+            request.place, self.views.thread_card(question, request.language)
+        )
+        thread = {**thread, "link": request.thread_link} if request.thread_link else thread
+        question = await self._store(question.with_cards(thread=thread))
+        return AskResult("routed", await self._ask_current(question))
+
+    async def take(self, question_id: int, expert_key: str) -> Question:
+        """A named expert takes the question over."""
+        return await self._decide(question_id, lambda q: q.take(expert_key))
+
+    async def answer(self, question_id: int, expert_key: str, text: str) -> Question:
+        """Close with an answer; the router learns from it."""
+        question = await self._decide(
+            question_id, lambda q: q.answer(expert_key, text, self.clock.now())
+        )
+        self.routers.invalidate(question.pool_id)
+        return question
+
+    async def decline(self, question_id: int, expert_key: str) -> Question:
+        """ "Nicht mein Thema": ask the next named expert."""
+        question = await self._decide(
+            question_id, lambda q: q.decline(expert_key, self._deadline(self.clock.now()))
+        )
+        return await self._ask_current(question)
+
+    async def forward(self, question_id: int, expert_key: str, target_key: str) -> Question:
+        """Pass the question to another expert of the pool."""
+        probe = await self._load(question_id)
+        target = await self.experts.get(probe.pool_id, target_key)
+        if target is None:
+            raise DecisionError("unknown_expert")
+        reason = reason_text("forwarded", probe.language, name=self._name_of(probe, expert_key))
+        named = _named(target, reason)
+        question = await self._decide(
+            question_id, lambda q: q.forward(expert_key, named, self._deadline(self.clock.now()))
+        )
+        return await self._ask_current(question)
+
+    async def withdraw(self, question_id: int, asker_key: str) -> Question:
+        """The asker closes the question."""
+        return await self._decide(question_id, lambda q: q.withdraw(asker_key))
+
+    async def escalate(self, question_id: int, index: int) -> None:
+        """Job: no reaction by the deadline; idempotent when the question moved on."""
+        question = await self.questions.get(question_id)
+        if question is None or question.state is not QuestionState.ASKED:
+            return
+        if question.current_index != index:
+            return
+        now = self.clock.now()
+        try:
+            question = await self._decide(
+                question_id, lambda q: q.escalate(now, self._deadline(now))
+            )
+        except DecisionError:
+            return
+        await self._ask_current(question)
+
+    async def pool_names(self, pool_id: str) -> list[tuple[str, str]]:
+        """(key, name) of every expert of a pool, for the forward choice."""
+        return [(e.user_key, e.name) for e in await self.experts.list_pool(pool_id)]
+
+    async def card_for(self, question: Question, view: str, viewer: str) -> dict[str, Any]:
+        """The current card of the given view, for the invoke response."""
+        if view == "expert":
+            pool = await self.pool_names(question.pool_id)
+            return self.views.expert_card(question, viewer, pool, question.language)
+        return self.views.thread_card(question, question.language)
+
+    async def get(self, question_id: int) -> Question:
+        """Load a question or raise ``DecisionError("unknown_question")``."""
+        return await self._load(question_id)
+
+    async def _decide(
+        self, question_id: int, decision: Callable[[Question], Question]
+    ) -> Question:
+        for _attempt in range(5):
+            current = await self._load(question_id)
+            decided = decision(current)
+            if await self.questions.save(decided):
+                await self._refresh_cards(decided)
+                return decided
+        raise DecisionError("busy")
+
+    async def _load(self, question_id: int) -> Question:
+        question = await self.questions.get(question_id)
+        if question is None:
+            raise DecisionError("unknown_question")
+        return question
+
+    async def _store(self, question: Question) -> Question:
+        if not await self.questions.save(question):
+            raise DecisionError("busy")
+        return question
+
+    async def _ask_current(self, question: Question) -> Question:
+        current = question.current_expert
+        if current is None:
+            return question
+        pool = await self.pool_names(question.pool_id)
+        card = self.views.expert_card(question, current.expert_key, pool, question.language)
+        handle = await self.notifier.send_direct(current.expert_key, card, None)
+        if handle is not None:
+            cards = {**question.expert_cards, current.expert_key: handle}
+            question = await self._store(question.with_cards(expert_cards=cards))
+        if question.escalate_at is not None:
+            await self.jobs.schedule(
+                ESCALATE_JOB,
+                {"question_id": question.id, "index": question.current_index},
+                question.escalate_at,
+                dedup_key=f"{ESCALATE_JOB}:{question.id}:{question.current_index}",
+            )
+        return question
+
+    async def _refresh_cards(self, question: Question) -> None:
+        if question.thread.get("activity_id"):
+            await self.notifier.update_card(
+                question.thread, self.views.thread_card(question, question.language)
+            )
+        pool = await self.pool_names(question.pool_id)
+        for expert_key, handle in question.expert_cards.items():
+            card = self.views.expert_card(question, expert_key, pool, question.language)
+            await self.notifier.update_card(handle, card)
+
+    async def _earlier_answer(self, question_id: str | None) -> Question | None:
+        if question_id is None or not question_id.isdigit():
+            return None
+        earlier = await self.questions.get(int(question_id))
+        return earlier if earlier and earlier.state is QuestionState.ANSWERED else None
+
+    async def _named_experts(
+        self, pool_id: str, candidates: Any, now: datetime, request: AskRequest
+    ) -> tuple[NamedExpert, ...]:
+        named: list[NamedExpert] = []
+        for candidate in candidates:
+            record = await self.experts.get(pool_id, candidate.expert_id)
+            if record is None or record.user_key == request.asker_key:
+                continue
+            if not record.available_at(now) or await self._out_of_office(record, now):
+                continue
+            reason = reason_text(candidate.reason.kind, request.language, reason=candidate.reason)
+            named.append(_named(record, reason))
+        return tuple(named[:3])
+
+    async def _out_of_office(self, record: ExpertRecord, now: datetime) -> bool:
+        try:
+            replies = await self.directory.get_automatic_replies(record.email or record.user_key)
+        except Exception:
+            # Graph unreachable must not block routing: ask the expert; escalation follows.
+            log.warning("out-of-office state unknown for expert %s", record.user_key)
+            return False
+        return replies.active_at(now)
+
+    def _deadline(self, now: datetime) -> datetime:
+        return self.calendar.add_business_time(now, self.escalation_delay)
+
+    def _new_question(
+        self, request: AskRequest, named: tuple[NamedExpert, ...], now: datetime
+    ) -> Question:
+        return Question(
+            id=0,
+            pool_id=request.pool_id,
+            asker_key=request.asker_key,
+            asker_name=request.asker_name,
+            text=request.text,
+            language=request.language,
+            state=QuestionState.ASKED,
+            experts=named,
+            current_index=0,
+            asked_at=now,
+            escalate_at=self._deadline(now),
+        )
+
+    @staticmethod
+    def _name_of(question: Question, key: str) -> str:
+        return next((e.name for e in question.experts if e.expert_key == key), "")
+
+
+def _named(record: ExpertRecord, reason: str) -> NamedExpert:
+    return NamedExpert(
+        expert_key=record.user_key,
+        name=record.name,
+        reason=reason,
+        department=record.department,
+        location=record.location,
+    )

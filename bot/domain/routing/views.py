@@ -1,0 +1,40 @@
+"""How routing presents itself: the card-building port and the reason texts."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from bot.domain.routing.models import Reason
+from bot.domain.routing.questions import Question
+from bot.i18n import t
+
+
+class QuestionViews(Protocol):
+    """Builds the cards of a question (implemented in the cards package)."""
+
+    def thread_card(self, question: Question, lang: str) -> dict[str, Any]:
+        """The card in the asker's thread."""
+        ...
+
+    def expert_card(
+        self, question: Question, expert_key: str, pool: list[tuple[str, str]], lang: str
+    ) -> dict[str, Any]:
+        """The DM card of one named expert."""
+        ...
+
+    def offer_card(self, earlier: Question, asked_text: str, lang: str) -> dict[str, Any]:
+        """The earlier-answer offer."""
+        ...
+
+
+def reason_text(kind: str, lang: str, *, reason: Reason | None = None, name: str = "") -> str:
+    """One line why an expert is named ("Thema: Reisekosten", "hat … am 12.3. beantwortet")."""
+    if kind == "topic" and reason is not None and reason.topic:
+        return t("routing.reason.topic", lang, topic=reason.topic)
+    if kind == "history" and reason is not None and reason.asked_at is not None:
+        day = f"{reason.asked_at.day}.{reason.asked_at.month}."
+        return t("routing.reason.history", lang, date=day)
+    if kind == "forwarded":
+        return t("routing.reason.forwarded", lang, name=name)
+    field = reason.field if reason is not None and reason.field else ""
+    return t("routing.reason.profile", lang, field=field).rstrip(": ")

@@ -1,0 +1,103 @@
+"""Cards of the expert profile: the "Meine Themen" form and the not-an-expert hint."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.routing.directory_import import LANGUAGES
+from bot.domain.routing.experts import ExpertRecord
+from bot.i18n import t
+from cards.render import render
+
+
+@dataclass(frozen=True, slots=True)
+class TopicsForm:
+    """The form's values as the card inputs hold them (strings, as Teams sends them back)."""
+
+    pool_id: str
+    topics: str = ""
+    languages: str = ""  # comma-separated language codes
+    deputy: str = ""  # user key of the deputy, "" for none
+    paused_until: str = ""  # last paused day, YYYY-MM-DD, "" for none
+    about: str = ""
+
+
+def last_paused_day(paused_until: datetime, zone: ZoneInfo) -> date:
+    """The last local day of a pause that ends at ``paused_until`` (exclusive)."""
+    return (paused_until.astimezone(zone) - timedelta(microseconds=1)).date()
+
+
+def topics_form(record: ExpertRecord, now: datetime, zone: ZoneInfo) -> TopicsForm:
+    """The form prefilled from a stored record; a pause that is over is not shown."""
+    paused = record.paused_until
+    return TopicsForm(
+        pool_id=record.pool_id,
+        topics=", ".join(record.topics),
+        languages=",".join(record.languages),
+        deputy=record.deputy_key or "",
+        paused_until=last_paused_day(paused, zone).isoformat() if paused and paused > now else "",
+        about=record.about,
+    )
+
+
+def my_topics_card(
+    language: str,
+    form: TopicsForm,
+    pool: Sequence[ExpertRecord],
+    self_key: str,
+    today: date,
+    latest_pause: date,
+    notice: str | None = None,
+    *,
+    is_error: bool = False,
+) -> dict[str, Any]:
+    """The profile form: topics, languages, deputy, pause and about, with an optional notice."""
+    deputies = [
+        {"title": " – ".join(p for p in (e.name, e.department) if p), "value": e.user_key}
+        for e in pool
+        if e.user_key != self_key
+    ]
+    # A deputy who left the pool is not offered; saving then clears the stale value.
+    deputy = form.deputy if any(d["value"] == form.deputy for d in deputies) else ""
+    languages = ",".join(c for c in form.languages.split(",") if c.strip() in LANGUAGES)
+    blocks = []
+    if notice:
+        color = "Attention" if is_error else "Good"
+        blocks.append({"type": "TextBlock", "text": notice, "wrap": True, "color": color})
+    return render(
+        "my_topics",
+        title=t("experts.card.title", language),
+        intro=t("experts.card.intro", language),
+        notice=blocks,
+        topics_label=t("experts.card.topics", language),
+        topics_placeholder=t("experts.card.topics_placeholder", language),
+        topics=form.topics,
+        languages_label=t("experts.card.languages", language),
+        language_choices=[{"title": name, "value": code} for code, name in LANGUAGES.items()],
+        languages=languages,
+        deputy_label=t("experts.card.deputy", language),
+        deputy_placeholder=t("experts.card.deputy_placeholder", language),
+        deputy_choices=deputies,
+        deputy=deputy,
+        pause_label=t("experts.card.pause", language),
+        paused_until=form.paused_until,
+        today=today.isoformat(),
+        latest_pause=latest_pause.isoformat(),
+        about_label=t("experts.card.about", language),
+        about=form.about,
+        save=t("experts.card.save", language),
+        pool_id=form.pool_id,
+    )
+
+
+def not_expert_card(language: str) -> dict[str, Any]:
+    """Explains how to become an expert of the network (an admin adds you)."""
+    return render(
+        "my_topics_info",
+        title=t("experts.not_expert.title", language),
+        text=t("experts.not_expert.text", language),
+    )

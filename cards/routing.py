@@ -1,0 +1,186 @@
+"""Cards of know-how routing: the thread card, the expert's DM card, the earlier-answer offer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain.routing.questions import NamedExpert, Question, QuestionState
+from bot.i18n import t
+from cards.render import render
+
+
+def _text(text: str, **extra: Any) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": text, "wrap": True, **extra}
+
+
+def _execute(title: str, verb: str, data: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"type": "Action.Execute", "title": title, "verb": verb, "data": data, **extra}
+
+
+def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str, Any]:
+    where = ", ".join(part for part in (expert.department, expert.location) if part)
+    marks = []
+    if expert.declined:
+        marks.append(t("routing.mark.declined", lang))
+    if question.current_expert == expert:
+        marks.append(t("routing.mark.asked", lang))
+    suffix = f" ({', '.join(marks)})" if marks else ""
+    return _text(f"**{expert.name}**{suffix} – {where}  \n{expert.reason}", spacing="Small")
+
+
+def status_text(question: Question, lang: str) -> str:
+    """One line saying where the question stands."""
+    names = {e.expert_key: e.name for e in question.experts}
+    current = question.current_expert
+    if question.state is QuestionState.ASKED and current is not None:
+        return t("routing.status.asked", lang, name=current.name)
+    if question.state is QuestionState.TAKEN:
+        return t("routing.status.taken", lang, name=names.get(question.owner_key or "", "?"))
+    if question.state is QuestionState.ANSWERED:
+        return t("routing.status.answered", lang, name=names.get(question.owner_key or "", "?"))
+    if question.state is QuestionState.WITHDRAWN:
+        return t("routing.status.withdrawn", lang)
+    return t("routing.status.unassigned", lang)
+
+
+def _answer_block(question: Question, lang: str) -> list[dict[str, Any]]:
+    if question.answer_text is None:
+        return []
+    return [
+        _text(t("routing.answer.heading", lang), weight="Bolder", spacing="Medium"),
+        _text(question.answer_text, spacing="Small"),
+    ]
+
+
+def thread_card(question: Question, lang: str) -> dict[str, Any]:
+    """The card in the asker's thread: named experts, reasons, status, "Frage übernehmen"."""
+    details = [_text(t("routing.thread.experts", lang), weight="Bolder", spacing="Medium")]
+    details += [_expert_line(e, question, lang) for e in question.experts]
+    details += _answer_block(question, lang)
+    actions = []
+    if question.state in (QuestionState.ASKED, QuestionState.UNASSIGNED):
+        data = {"question_id": question.id, "view": "thread"}
+        actions.append(_execute(t("routing.button.take", lang), "routing.take", data))
+    return render(
+        "routing_question",
+        title=t("routing.thread.title", lang, name=question.asker_name),
+        question=question.text,
+        details=details,
+        status=status_text(question, lang),
+        actions=actions,
+    )
+
+
+def expert_card(
+    question: Question, expert_key: str, pool: list[tuple[str, str]], lang: str
+) -> dict[str, Any]:
+    """The DM card for one named expert; buttons depend on the expert's turn and the state."""
+    data = {"question_id": question.id, "view": "expert"}
+    details: list[dict[str, Any]] = [
+        _text(t("routing.expert.why", lang, reason=_reason_of(question, expert_key)))
+    ]
+    link = question.thread.get("link")
+    if link:
+        details.append(_text(t("routing.expert.thread_link", lang, link=link)))
+    details += _answer_block(question, lang)
+    open_for_me = question.state in (QuestionState.ASKED, QuestionState.UNASSIGNED) or (
+        question.state is QuestionState.TAKEN and question.owner_key == expert_key
+    )
+    actions: list[dict[str, Any]] = []
+    if open_for_me:
+        if question.state is not QuestionState.TAKEN:
+            actions.append(_execute(t("routing.button.take", lang), "routing.take", data))
+        actions.append(_answer_action(data, lang))
+    current = question.current_expert
+    if current is not None and current.expert_key == expert_key:
+        actions.append(_execute(t("routing.button.decline", lang), "routing.decline", data))
+        others = [(key, name) for key, name in pool if key != expert_key]
+        if others:
+            actions.append(_forward_action(data, others, lang))
+    return render(
+        "routing_question",
+        title=t("routing.expert.title", lang, name=question.asker_name),
+        question=question.text,
+        details=details,
+        status=status_text(question, lang),
+        actions=actions,
+    )
+
+
+def _reason_of(question: Question, expert_key: str) -> str:
+    return next((e.reason for e in question.experts if e.expert_key == expert_key), "")
+
+
+def _answer_action(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {
+        "type": "Action.ShowCard",
+        "title": t("routing.button.answer", lang),
+        "card": {
+            "type": "AdaptiveCard",
+            "body": [
+                {
+                    "type": "Input.Text",
+                    "id": "answer",
+                    "isMultiline": True,
+                    "isRequired": True,
+                    "maxLength": 4000,
+                    "label": t("routing.answer.label", lang),
+                    "errorMessage": t("routing.answer.required", lang),
+                }
+            ],
+            "actions": [_execute(t("routing.button.send_answer", lang), "routing.answer", data)],
+        },
+    }
+
+
+def _forward_action(
+    data: dict[str, Any], others: list[tuple[str, str]], lang: str
+) -> dict[str, Any]:
+    choices = [{"title": name, "value": key} for key, name in others]
+    return {
+        "type": "Action.ShowCard",
+        "title": t("routing.button.forward", lang),
+        "card": {
+            "type": "AdaptiveCard",
+            "body": [
+                {
+                    "type": "Input.ChoiceSet",
+                    "id": "target",
+                    "isRequired": True,
+                    "label": t("routing.forward.label", lang),
+                    "choices": choices,
+                }
+            ],
+            "actions": [_execute(t("routing.button.forward_send", lang), "routing.forward", data)],
+        },
+    }
+
+
+def offer_card(earlier: Question, asked_text: str, lang: str) -> dict[str, Any]:
+    """ "Hilft dir das?": an earlier answer to a similar question, before experts are asked."""
+    answer_by = next((e.name for e in earlier.experts if e.expert_key == earlier.owner_key), "")
+    details = [
+        _text(t("routing.offer.earlier", lang, question=earlier.text), spacing="Medium"),
+        _text(t("routing.offer.answer_by", lang, name=answer_by), weight="Bolder"),
+        _text(earlier.answer_text or "", spacing="Small"),
+    ]
+    data = {"earlier_id": earlier.id, "text": asked_text}
+    return render(
+        "routing_question",
+        title=t("routing.offer.title", lang),
+        question=asked_text,
+        details=details,
+        status=t("routing.offer.prompt", lang),
+        actions=[
+            _execute(t("routing.button.helped", lang), "routing.helped", data),
+            _execute(t("routing.button.ask_anyway", lang), "routing.ask_anyway", data),
+        ],
+    )
+
+
+class RoutingCards:
+    """The card builders bundled as the domain's ``QuestionViews`` port."""
+
+    thread_card = staticmethod(thread_card)
+    expert_card = staticmethod(expert_card)
+    offer_card = staticmethod(offer_card)

@@ -1,0 +1,230 @@
+"""'Meine Themen': experts keep their own topics, languages, deputy and pause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from bot.conversation import ConversationKind, Reply, Turn
+from bot.domain.ports import ExpertRepository
+from bot.domain.routing import directory_import as limits
+from bot.domain.routing.experts import DEFAULT_POOL, ExpertRecord
+from bot.i18n import de, t
+from cards.experts import TopicsForm, my_topics_card, not_expert_card, topics_form
+from dialogs.context import DialogContext
+from dialogs.router import Router
+
+router = Router()
+
+
+class SaveProfilePayload(BaseModel):
+    """What "Speichern" sends: the card's data plus its inputs, all strings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pool_id: str = Field(min_length=1, max_length=200)
+    topics: str = Field("", max_length=10_000)
+    languages: str = Field("", max_length=500)
+    deputy: str = Field("", max_length=200)
+    paused_until: str = Field("", max_length=30)
+    about: str = Field("", max_length=10_000)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    self_key: str
+    pool_keys: frozenset[str]
+    today: date
+
+    @property
+    def latest_pause(self) -> date:
+        return _one_year_after(self.today)
+
+
+def _error(kind: str, **params: Any) -> PydanticCustomError:
+    # The type names an i18n key (experts.error.<kind>); the message is only for logs.
+    return PydanticCustomError(kind, kind, params)
+
+
+def _rules_of(info: ValidationInfo) -> _Rules:
+    if not isinstance(info.context, _Rules):
+        raise TypeError("validate ProfileUpdate with context=_Rules(...)")
+    return info.context
+
+
+class ProfileUpdate(BaseModel):
+    """The validated profile; validate with ``context=_Rules(...)``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    topics: tuple[str, ...]
+    languages: tuple[str, ...]
+    deputy: str | None
+    paused_until: date | None
+    about: str
+
+    @field_validator("topics", mode="before")
+    @classmethod
+    def _topics(cls, value: str) -> tuple[str, ...]:
+        topics = limits.clean_topics(value.replace(";", ",").replace("\n", ",").split(","))
+        if len(topics) > limits.MAX_TOPICS:
+            raise _error("topics_too_many", max=limits.MAX_TOPICS, count=len(topics))
+        for topic in topics:
+            if len(topic) > limits.MAX_TOPIC_LENGTH:
+                raise _error("topic_too_long", topic=topic[:40], max=limits.MAX_TOPIC_LENGTH)
+        return topics
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _languages(cls, value: str) -> tuple[str, ...]:
+        codes = tuple(dict.fromkeys(c.strip().lower() for c in value.split(",") if c.strip()))
+        for code in codes:
+            if code not in limits.LANGUAGES:
+                raise _error("language_unknown", code=code[:10])
+        return codes
+
+    @field_validator("deputy", mode="before")
+    @classmethod
+    def _deputy(cls, value: str, info: ValidationInfo) -> str | None:
+        rules = _rules_of(info)
+        if not value:
+            return None
+        if value == rules.self_key:
+            raise _error("deputy_self")
+        if value not in rules.pool_keys:
+            raise _error("deputy_unknown")
+        return value
+
+    @field_validator("paused_until", mode="before")
+    @classmethod
+    def _pause(cls, value: str, info: ValidationInfo) -> date | None:
+        rules = _rules_of(info)
+        if not value:
+            return None
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            raise _error("pause_invalid") from None
+        if day < rules.today:
+            raise _error("pause_past")
+        if day > rules.latest_pause:
+            raise _error("pause_too_far", latest=rules.latest_pause)
+        return day
+
+    @field_validator("about", mode="before")
+    @classmethod
+    def _about(cls, value: str) -> str:
+        if len(value.strip()) > limits.MAX_ABOUT_LENGTH:
+            raise _error("about_too_long", max=limits.MAX_ABOUT_LENGTH)
+        return value.strip()
+
+
+@router.command("meine themen", "my topics")
+async def my_topics(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Answer with the profile form of the expert who asked."""
+    if turn.conversation_kind is not ConversationKind.PERSONAL:
+        # The form shows pause and deputy and saves for whoever clicks it: personal chat only.
+        return Reply.of_text(t("experts.personal_only", turn.language))
+    key = turn.actor.aad_object_id
+    pools = await _experts(ctx).pools_of(key) if key else []
+    if not key or not pools:
+        return Reply.of_card(not_expert_card(turn.language))
+    record = await _experts(ctx).get(DEFAULT_POOL if DEFAULT_POOL in pools else pools[0], key)
+    if record is None:  # removed between the two reads
+        return Reply.of_card(not_expert_card(turn.language))
+    pool = await _experts(ctx).list_pool(record.pool_id)
+    return Reply.of_card(_card(record, ctx, turn.language, pool))
+
+
+@router.card_action("experts.save_profile", SaveProfilePayload)
+async def save_profile(turn: Turn, payload: SaveProfilePayload, ctx: DialogContext) -> Reply:
+    """Validate and save the form for the clicking person (never someone named in the data)."""
+    lang, key = turn.language, turn.actor.aad_object_id
+    record = await _experts(ctx).get(payload.pool_id, key) if key else None
+    if key is None or record is None:
+        return Reply.of_card(not_expert_card(lang), replaces_card=True)
+    pool = await _experts(ctx).list_pool(record.pool_id)
+    zone = ZoneInfo(ctx.settings.time_zone)
+    rules = _Rules(key, frozenset(e.user_key for e in pool), _local_today(ctx))
+    try:
+        update = ProfileUpdate.model_validate(
+            payload.model_dump(exclude={"pool_id"}), context=rules
+        )
+    except ValidationError as exc:
+        form = TopicsForm(**payload.model_dump())
+        card = my_topics_card(
+            lang, form, pool, key, rules.today, rules.latest_pause, _problems(exc, lang),
+            is_error=True,
+        )  # fmt: skip
+        return Reply.of_card(card, replaces_card=True)
+    saved = replace(
+        record,
+        topics=update.topics,
+        languages=update.languages,
+        deputy_key=update.deputy,
+        paused_until=_pause_end(update.paused_until, zone),
+        about=update.about,
+        source="profile",
+    )
+    await _experts(ctx).upsert(saved)
+    card = _card(saved, ctx, lang, pool, notice=t("experts.saved", lang))
+    return Reply.of_card(card, replaces_card=True)
+
+
+def _card(
+    record: ExpertRecord,
+    ctx: DialogContext,
+    lang: str,
+    pool: Sequence[ExpertRecord],
+    notice: str | None = None,
+) -> dict[str, Any]:
+    today = _local_today(ctx)
+    form = topics_form(record, ctx.clock.now(), ZoneInfo(ctx.settings.time_zone))
+    latest = _one_year_after(today)
+    return my_topics_card(lang, form, pool, record.user_key, today, latest, notice)
+
+
+def _local_today(ctx: DialogContext) -> date:
+    return ctx.clock.now().astimezone(ZoneInfo(ctx.settings.time_zone)).date()
+
+
+def _one_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _experts(ctx: DialogContext) -> ExpertRepository:
+    if ctx.experts is None:
+        raise RuntimeError("DialogContext.experts is not wired")
+    return ctx.experts
+
+
+def _pause_end(last_day: date | None, zone: ZoneInfo) -> datetime | None:
+    # "Pause bis 10.03." includes that day: the pause ends at the next local midnight.
+    if last_day is None:
+        return None
+    return datetime.combine(last_day + timedelta(days=1), time(), zone).astimezone(UTC)
+
+
+def _problems(exc: ValidationError, lang: str) -> str:
+    lines = [t("experts.error.title", lang), ""]
+    for error in exc.errors():
+        key = f"experts.error.{error['type']}"
+        params = {name: _shown(value, lang) for name, value in (error.get("ctx") or {}).items()}
+        known = key in de.MESSAGES  # pydantic's own error types get the generic message
+        lines.append("- " + t(key if known else "experts.error.invalid", lang, **params))
+    return "\n".join(lines)
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y" if lang == "de" else "%Y-%m-%d")
+    return value

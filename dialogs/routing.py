@@ -1,0 +1,202 @@
+"""Know-how routing in chat: free-text questions and the decisions on the question cards."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.conversation import ConversationKind, Reply, Turn
+from bot.domain.routing.experts import DEFAULT_POOL
+from bot.domain.routing.questions import DecisionError, Question
+from bot.domain.routing.service import AskRequest, RoutingService
+from bot.i18n import t
+from cards.builders import error_card
+from dialogs.context import DialogContext
+from dialogs.router import Router
+
+router = Router()
+MAX_QUESTION = 2000
+
+
+class _Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class QuestionAction(_Payload):
+    """Take / decline: only the question id travels; who acts comes from the activity."""
+
+    question_id: int = Field(gt=0)
+    view: str = Field(default="expert", pattern="^(thread|expert)$")
+
+
+class AnswerAction(QuestionAction):
+    """The answer typed into the card."""
+
+    answer: str = Field(min_length=1, max_length=4000)
+
+
+class ForwardAction(QuestionAction):
+    """The expert chosen in the forward list."""
+
+    target: str = Field(min_length=1, max_length=200)
+
+
+class OfferAction(_Payload):
+    """The earlier-answer offer: which earlier question, and the new question's text."""
+
+    earlier_id: int = Field(gt=0)
+    text: str = Field(min_length=1, max_length=MAX_QUESTION)
+
+
+def pool_of(turn: Turn, ctx: DialogContext) -> str:
+    """The expert pool of a conversation: configured per team, else the default pool."""
+    if turn.team_id:
+        return ctx.settings.routing_pools.get(turn.team_id, DEFAULT_POOL)
+    return DEFAULT_POOL
+
+
+def _thread_link(turn: Turn) -> str | None:
+    if turn.conversation_kind is not ConversationKind.CHANNEL or not turn.channel_id:
+        return None
+    message_id = turn.conversation_id.partition(";messageid=")[2] or turn.activity_id
+    return (
+        f"https://teams.microsoft.com/l/message/{turn.channel_id}/{message_id}"
+        f"?tenantId={turn.tenant_id or ''}&parentMessageId={message_id}"
+    )
+
+
+async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True) -> Reply:
+    service = ctx.routing
+    if service is None:
+        return Reply.of_text(t("error.unknown_command", turn.language, text=text[:200]))
+    if not turn.actor.aad_object_id:
+        return Reply.of_text(t("error.generic", turn.language))
+    request = AskRequest(
+        text=text[:MAX_QUESTION],
+        pool_id=pool_of(turn, ctx),
+        asker_key=turn.actor.aad_object_id,
+        asker_name=turn.actor.name,
+        language=turn.language,
+        tenant_id=turn.tenant_id,
+        place={"reference": turn.reference},
+        thread_link=_thread_link(turn),
+        offer_earlier=offer,
+    )
+    result = await service.ask(request)
+    if result.outcome == "routed":
+        return Reply()  # the thread card was posted by the service
+    if result.outcome == "offered" and result.card is not None:
+        return Reply.of_card(result.card)
+    return Reply.of_text(t(f"routing.reply.{result.outcome}", turn.language))
+
+
+@router.fallback
+async def free_text_question(turn: Turn, text: str, ctx: DialogContext) -> Reply:
+    """Any text that is no command is treated as a question (small talk is answered kindly)."""
+    return await _ask(turn, text, ctx)
+
+
+@router.command("frage", "question")
+async def explicit_question(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """ "frage …" routes the rest of the message."""
+    if not rest:
+        return Reply.of_text(t("error.empty_message", turn.language))
+    return await _ask(turn, rest, ctx)
+
+
+async def _decision_reply(
+    turn: Turn, ctx: DialogContext, action: QuestionAction, decided: Question, note: str
+) -> Reply:
+    assert ctx.routing is not None
+    if action.view == "thread":
+        # The thread card is shared: it was updated for everyone; the clicker gets a toast.
+        return Reply.of_text(t(note, turn.language))
+    card = await ctx.routing.card_for(decided, action.view, turn.actor.aad_object_id or "")
+    return Reply.of_card(_with_note(card, t(note, turn.language), good=True), replaces_card=True)
+
+
+async def _refused(
+    turn: Turn, service: RoutingService, action: QuestionAction, code: str
+) -> Reply:
+    message = t(f"routing.error.{code}", turn.language)
+    if action.view == "thread":
+        return Reply.of_text(message)
+    try:
+        question = await service.get(action.question_id)
+    except DecisionError:
+        return Reply.of_card(error_card(turn.language, f"routing.error.{code}"))
+    card = await service.card_for(question, action.view, turn.actor.aad_object_id or "")
+    return Reply.of_card(_with_note(card, message, good=False), replaces_card=True)
+
+
+def _with_note(card: dict[str, object], note: str, *, good: bool) -> dict[str, object]:
+    block = {
+        "type": "TextBlock",
+        "text": note,
+        "wrap": True,
+        "weight": "Bolder",
+        "color": "Good" if good else "Attention",
+    }
+    body = card.get("body")
+    return {**card, "body": [block, *(body if isinstance(body, list) else [])]}
+
+
+def _expert_of(turn: Turn) -> str:
+    if not turn.actor.aad_object_id:
+        raise DecisionError("not_named")
+    return turn.actor.aad_object_id
+
+
+@router.card_action("routing.take", QuestionAction)
+async def take(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
+    """ "Frage übernehmen" (thread or DM card)."""
+    assert ctx.routing is not None
+    try:
+        decided = await ctx.routing.take(action.question_id, _expert_of(turn))
+    except DecisionError as error:
+        return await _refused(turn, ctx.routing, action, error.code)
+    return await _decision_reply(turn, ctx, action, decided, "routing.note.taken")
+
+
+@router.card_action("routing.decline", QuestionAction)
+async def decline(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
+    """ "Nicht mein Thema"."""
+    assert ctx.routing is not None
+    try:
+        decided = await ctx.routing.decline(action.question_id, _expert_of(turn))
+    except DecisionError as error:
+        return await _refused(turn, ctx.routing, action, error.code)
+    return await _decision_reply(turn, ctx, action, decided, "routing.note.declined")
+
+
+@router.card_action("routing.forward", ForwardAction)
+async def forward(turn: Turn, action: ForwardAction, ctx: DialogContext) -> Reply:
+    """ "Weiterleiten an …"."""
+    assert ctx.routing is not None
+    try:
+        decided = await ctx.routing.forward(action.question_id, _expert_of(turn), action.target)
+    except DecisionError as error:
+        return await _refused(turn, ctx.routing, action, error.code)
+    return await _decision_reply(turn, ctx, action, decided, "routing.note.forwarded")
+
+
+@router.card_action("routing.answer", AnswerAction)
+async def answer(turn: Turn, action: AnswerAction, ctx: DialogContext) -> Reply:
+    """ "Beantworten": closes the question with the typed answer."""
+    assert ctx.routing is not None
+    try:
+        decided = await ctx.routing.answer(action.question_id, _expert_of(turn), action.answer)
+    except DecisionError as error:
+        return await _refused(turn, ctx.routing, action, error.code)
+    return await _decision_reply(turn, ctx, action, decided, "routing.note.answered")
+
+
+@router.card_action("routing.helped", OfferAction)
+async def helped(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
+    """ "Ja, das hilft": nothing is routed."""
+    return Reply.of_text(t("routing.reply.helped", turn.language))
+
+
+@router.card_action("routing.ask_anyway", OfferAction)
+async def ask_anyway(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
+    """ "Nein, trotzdem Experten fragen": route without offering earlier answers."""
+    return await _ask(turn, action.text, ctx, offer=False)

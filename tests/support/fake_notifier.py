@@ -1,0 +1,37 @@
+"""A Notifier fake that records what would have been posted, updated or sent by DM."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.domain.ports import MessageHandle
+
+
+@dataclass
+class RecordingNotifier:
+    """Every post gets a fresh id; DMs go to ``reachable`` users only (others: None)."""
+
+    reachable: set[str] | None = None
+    posts: list[tuple[MessageHandle, dict[str, Any]]] = field(default_factory=list)
+    updates: list[tuple[MessageHandle, dict[str, Any]]] = field(default_factory=list)
+    directs: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    async def post_card(self, place: MessageHandle, card: dict[str, Any]) -> MessageHandle:
+        self.posts.append((place, card))
+        return {"reference": place.get("reference", {}), "activity_id": f"post-{len(self.posts)}"}
+
+    async def update_card(self, handle: MessageHandle, card: dict[str, Any]) -> None:
+        self.updates.append((handle, card))
+
+    async def send_direct(
+        self, user_key: str, card: dict[str, Any], tenant_id: str | None
+    ) -> MessageHandle | None:
+        if self.reachable is not None and user_key not in self.reachable:
+            return None
+        self.directs.append((user_key, card))
+        return {"reference": {"user": user_key}, "activity_id": f"dm-{len(self.directs)}"}
+
+    def dm_recipients(self) -> list[str]:
+        """Who got a DM, in order."""
+        return [user for user, _ in self.directs]

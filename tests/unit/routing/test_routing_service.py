@@ -1,0 +1,170 @@
+"""The routing service end to end over fakes: ask, DM, take, decline, escalate, answer, offer."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.graph.fake import FakeDirectory
+from bot.adapters.memory_experts import InMemoryExpertRepository
+from bot.adapters.memory_jobs import InMemoryJobQueue
+from bot.adapters.memory_questions import InMemoryQuestionRepository
+from bot.demo.organisation import load_demo_organisation
+from bot.domain.business_hours import BusinessCalendar
+from bot.domain.routing.directory_import import parse_directory
+from bot.domain.routing.expert_service import import_directory
+from bot.domain.routing.questions import DecisionError, QuestionState
+from bot.domain.routing.router_cache import RouterCache
+from bot.domain.routing.service import ESCALATE_JOB, AskRequest, RoutingService
+from bot.jobs import JobRunner
+from cards.routing import RoutingCards
+from tests.support.fake_notifier import RecordingNotifier
+
+DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "bot" / "demo" / "experts.json"
+MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
+ASKER = "f6e4bd59-0000-0000-0000-000000000000"
+
+
+@dataclass
+class World:
+    service: RoutingService
+    notifier: RecordingNotifier
+    clock: ManualClock
+    jobs: InMemoryJobQueue
+    runner: JobRunner
+    questions: InMemoryQuestionRepository
+
+
+async def make_world(clock: ManualClock | None = None) -> World:
+    clock = clock or ManualClock(MONDAY_9)
+    experts = InMemoryExpertRepository()
+    records = parse_directory(json.loads(DEMO_EXPERTS.read_text("utf-8")))
+    await import_directory(experts, records, clock.now())
+    questions = InMemoryQuestionRepository()
+    jobs = InMemoryJobQueue()
+    notifier = RecordingNotifier()
+    service = RoutingService(
+        experts=experts,
+        questions=questions,
+        notifier=notifier,
+        jobs=jobs,
+        directory=FakeDirectory(load_demo_organisation(), clock=clock),
+        clock=clock,
+        calendar=BusinessCalendar("Europe/Berlin", "NW"),
+        views=RoutingCards(),
+        escalation_delay=timedelta(hours=4),
+        routers=RouterCache(experts, questions, clock),
+    )
+
+    async def escalate(job: object) -> None:
+        payload = job.payload  # type: ignore[attr-defined]
+        await service.escalate(int(payload["question_id"]), int(payload["index"]))
+
+    runner = JobRunner(jobs, clock, {ESCALATE_JOB: escalate})
+    return World(service, notifier, clock, jobs, runner, questions)
+
+
+def ask(text: str, offer: bool = True) -> AskRequest:
+    return AskRequest(
+        text=text,
+        pool_id="default",
+        asker_key=ASKER,
+        asker_name="Dr. Katharina Albrecht",
+        language="de",
+        tenant_id="t",
+        place={"reference": {"conversation": {"id": "19:general;messageid=1"}}},
+        offer_earlier=offer,
+    )
+
+
+async def test_question_is_routed_to_the_right_expert_with_thread_card_and_dm() -> None:
+    world = await make_world()
+    result = await world.service.ask(
+        ask("Wo bekomme ich einen zweiten Bildschirm fürs Homeoffice?")
+    )
+    assert result.outcome == "routed" and result.question is not None
+    question = result.question
+    assert question.experts[0].name == "Aylin Demir"
+    assert len(world.notifier.posts) == 1
+    thread_text = json.dumps(world.notifier.posts[0][1], ensure_ascii=False)
+    assert "Aylin Demir" in thread_text and "Frage übernehmen" in thread_text
+    assert world.notifier.dm_recipients() == [question.experts[0].expert_key]
+    assert question.escalate_at == datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # 13:00 Berlin
+
+
+async def test_small_talk_and_unknown_topics_are_not_routed() -> None:
+    world = await make_world()
+    assert (await world.service.ask(ask("Danke dir, schönes Wochenende!"))).outcome == "smalltalk"
+    assert world.notifier.posts == [] and world.notifier.directs == []
+
+
+async def test_out_of_office_expert_is_skipped() -> None:
+    # Claudia Neumann (Reisekosten, Concur) has an always-on out-of-office reply in Graph.
+    world = await make_world()
+    result = await world.service.ask(ask("Wie rechne ich meine Reisekosten in Concur ab?"))
+    assert result.question is not None
+    assert "Claudia Neumann" not in [e.name for e in result.question.experts]
+
+
+async def test_take_then_second_take_is_refused_and_nothing_changes() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None and len(question.experts) >= 2
+    first, second = question.experts[0].expert_key, question.experts[1].expert_key
+    taken = await world.service.take(question.id, second)
+    assert taken.state is QuestionState.TAKEN and taken.owner_key == second
+    with pytest.raises(DecisionError, match="already_taken"):
+        await world.service.take(question.id, first)
+    with pytest.raises(DecisionError, match="not_named"):
+        await world.service.take(question.id, ASKER)
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.owner_key == second
+
+
+async def test_decline_asks_the_next_expert_and_stale_decline_is_refused() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None
+    first = question.experts[0].expert_key
+    declined = await world.service.decline(question.id, first)
+    assert declined.current_index == 1
+    assert world.notifier.dm_recipients() == [first, question.experts[1].expert_key]
+    with pytest.raises(DecisionError, match="not_your_turn"):
+        await world.service.decline(question.id, first)
+
+
+async def test_escalation_waits_for_business_hours_and_survives_as_a_job() -> None:
+    # Friday 16:00 Berlin: 4 business hours end Monday 11:00.
+    world = await make_world(ManualClock(datetime(2026, 3, 6, 15, 0, tzinfo=UTC)))
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None
+    assert question.escalate_at == datetime(2026, 3, 9, 10, 0, tzinfo=UTC)
+    world.clock.advance(timedelta(days=2))  # Sunday: nothing due
+    assert await world.runner.run_once() == 0
+    world.clock.current = datetime(2026, 3, 9, 10, 0, tzinfo=UTC)
+    assert await world.runner.run_once() == 1
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.current_index == 1
+    assert world.notifier.dm_recipients()[-1] == question.experts[1].expert_key
+    assert await world.runner.run_once() == 0  # the job ran once
+
+
+async def test_answer_closes_and_a_similar_question_gets_the_earlier_answer() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wie kann ich mein Passwort zurücksetzen?"))).question
+    assert question is not None
+    expert = question.experts[0].expert_key
+    answered = await world.service.answer(question.id, expert, "Über das Self-Service-Portal.")
+    assert answered.state is QuestionState.ANSWERED
+    with pytest.raises(DecisionError, match="closed"):
+        await world.service.take(question.id, expert)
+    again = await world.service.ask(ask("Passwort zurücksetzen: wie mache ich das?"))
+    assert again.outcome == "offered" and again.card is not None
+    assert "Self-Service-Portal" in json.dumps(again.card, ensure_ascii=False)
+    routed = await world.service.ask(ask("Passwort zurücksetzen: wie mache ich das?", offer=False))
+    assert routed.outcome == "routed"

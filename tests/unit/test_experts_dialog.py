@@ -1,0 +1,194 @@
+"""The "Meine Themen" profile card: show, validate, save for the clicking person only."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.memory_experts import InMemoryExpertRepository
+from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.domain.routing.experts import DEFAULT_POOL, ExpertRecord
+from bot.settings import Settings
+from dialogs.context import DialogContext
+from dialogs.experts import router
+
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday, 09:00 in Berlin
+ME = ExpertRecord(
+    pool_id=DEFAULT_POOL, user_key="me", name="Sabine Krüger", department="Vorstand",
+    languages=("de",), topics=("Concur", "Reisekosten"), about="Hallo",
+)  # fmt: skip
+OTHERS = [
+    ExpertRecord(pool_id=DEFAULT_POOL, user_key="bea", name="Bea Adam", department="Einkauf"),
+    ExpertRecord(pool_id=DEFAULT_POOL, user_key="carl", name="Carl Zander"),
+    ExpertRecord(pool_id="team-x", user_key="xena", name="Xena Team-X"),
+]
+
+
+def _ctx(*records: ExpertRecord) -> tuple[DialogContext, InMemoryExpertRepository]:
+    repo = InMemoryExpertRepository([ME, *OTHERS, *records])
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    return DialogContext(settings=settings, clock=ManualClock(NOW), experts=repo), repo
+
+
+def _turn(
+    text: str = "",
+    data: dict[str, Any] | None = None,
+    user: str | None = "me",
+    kind: ConversationKind = ConversationKind.PERSONAL,
+    locale: str = "de-DE",
+) -> Turn:
+    return Turn(
+        activity_id="1", conversation_id="c", conversation_kind=kind, tenant_id="t",
+        actor=Actor(id="29:x", aad_object_id=user, name="X"), locale=locale, text=text,
+        card_verb="experts.save_profile" if data is not None else None, card_data=data or {},
+    )  # fmt: skip
+
+
+def _inputs(reply: Reply) -> dict[str, dict[str, Any]]:
+    assert reply.card is not None
+    return {b["id"]: b for b in reply.card["body"] if "id" in b}
+
+
+def _texts(reply: Reply) -> str:
+    assert reply.card is not None
+    return "\n".join(b.get("text", "") for b in reply.card["body"])
+
+
+def _save(**inputs: str) -> dict[str, Any]:
+    values = {"topics": "Concur, Reisekosten", "languages": "de", "deputy": "",
+              "paused_until": "", "about": "Hallo"}  # fmt: skip
+    return {"pool_id": DEFAULT_POOL, **values, **inputs}
+
+
+async def test_the_card_is_prefilled_for_the_expert() -> None:
+    ctx, _ = _ctx(replace(ME, user_key="me", pool_id="team-x", name="Sabine (team)"))
+    reply = await router.dispatch(_turn("Meine Themen"), ctx)
+    card = reply.card
+    assert card is not None and card["version"] == "1.5" and "${" not in json.dumps(card)
+    inputs = _inputs(reply)
+    assert inputs["topics"]["value"] == "Concur, Reisekosten"
+    assert inputs["languages"]["value"] == "de" and inputs["languages"]["isMultiSelect"]
+    deputies = [c["value"] for c in inputs["deputy"]["choices"]]
+    assert deputies == ["bea", "carl"]  # same pool, not oneself, by name
+    assert inputs["paused_until"]["value"] == "" and inputs["paused_until"]["min"] == "2026-03-02"
+    assert inputs["paused_until"]["max"] == "2027-03-02"
+    [action] = card["actions"]
+    assert action["type"] == "Action.Execute" and action["verb"] == "experts.save_profile"
+    assert action["data"] == {"pool_id": DEFAULT_POOL}  # the default pool is preferred
+
+
+async def test_english_command_gives_english_card() -> None:
+    ctx, _ = _ctx()
+    reply = await router.dispatch(_turn("my topics", locale="en-US"), ctx)
+    assert reply.card is not None and reply.card["body"][0]["text"] == "My topics"
+
+
+async def test_a_non_expert_is_told_how_to_become_one() -> None:
+    ctx, _ = _ctx()
+    reply = await router.dispatch(_turn("meine themen", user="stranger"), ctx)
+    assert "Administrator" in _texts(reply) and not _inputs(reply)
+    reply = await router.dispatch(_turn("meine themen", user=None), ctx)
+    assert "noch nicht im Experten-Verzeichnis" in _texts(reply)
+
+
+async def test_in_a_channel_the_form_is_offered_only_in_the_personal_chat() -> None:
+    ctx, _ = _ctx()
+    reply = await router.dispatch(_turn("meine themen", kind=ConversationKind.CHANNEL), ctx)
+    assert reply.card is None and reply.text is not None and "persönlichen Chat" in reply.text
+
+
+async def test_saving_updates_the_clicking_expert_as_profile() -> None:
+    ctx, repo = _ctx()
+    data = _save(topics="SAP Concur; Visum\nDienstwagen, visum", languages="de,en",
+                 deputy="bea", paused_until="2026-03-10", about=" Fragen Sie mich. ")  # fmt: skip
+    reply = await router.dispatch(_turn(data=data), ctx)
+    saved = await repo.get(DEFAULT_POOL, "me")
+    assert saved == replace(
+        ME, topics=("SAP Concur", "Visum", "Dienstwagen"), languages=("de", "en"),
+        deputy_key="bea", about="Fragen Sie mich.", source="profile",
+        paused_until=datetime(2026, 3, 10, 23, 0, tzinfo=UTC),  # midnight after 10.03. Berlin
+    )  # fmt: skip
+    assert reply.replaces_card and "Gespeichert" in _texts(reply)
+    inputs = _inputs(reply)
+    assert inputs["paused_until"]["value"] == "2026-03-10"
+    assert inputs["deputy"]["value"] == "bea"
+    assert inputs["topics"]["value"] == "SAP Concur, Visum, Dienstwagen"
+
+
+async def test_clearing_the_pause_and_deputy() -> None:
+    ctx, repo = _ctx(replace(ME, pool_id="p2"))
+    await repo.upsert(replace(ME, deputy_key="bea", paused_until=NOW + timedelta(days=3)))
+    await router.dispatch(_turn(data=_save()), ctx)
+    saved = await repo.get(DEFAULT_POOL, "me")
+    assert saved is not None and saved.deputy_key is None and saved.paused_until is None
+
+
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        (
+            {"topics": ",".join(f"T{i}" for i in range(31))},
+            "höchstens 30 Themen angeben (es sind 31)",
+        ),
+        ({"topics": "x" * 81}, "ist zu lang (höchstens 80 Zeichen)"),
+        ({"languages": "de,xx"}, "Die Sprache „xx“ kenne ich nicht"),
+        ({"deputy": "me"}, "nicht Ihre eigene Vertretung"),
+        ({"deputy": "xena"}, "gehört nicht (mehr) zu diesem Netzwerk"),
+        ({"deputy": "nobody"}, "gehört nicht (mehr) zu diesem Netzwerk"),
+        ({"paused_until": "2026-03-01"}, "in der Vergangenheit"),
+        ({"paused_until": "2027-03-03"}, "höchstens ein Jahr voraus (bis 02.03.2027)"),
+        ({"paused_until": "10.03.2026"}, "kein gültiges Datum"),
+        ({"about": "x" * 1001}, "höchstens 1000 Zeichen"),
+    ],
+)
+async def test_invalid_input_is_explained_and_nothing_changes(
+    inputs: dict[str, str], message: str
+) -> None:
+    ctx, repo = _ctx()
+    reply = await router.dispatch(_turn(data=_save(**inputs)), ctx)
+    assert reply.replaces_card
+    text = _texts(reply)
+    assert "es wurde nichts gespeichert" in text and message in text, text
+    assert await repo.get(DEFAULT_POOL, "me") == ME
+    # The form keeps what the person typed, so they can correct it.
+    field, value = next(iter(inputs.items()))
+    if field not in ("deputy", "languages"):  # choice sets can only hold offered values
+        assert _inputs(reply)[field]["value"] == value
+
+
+async def test_today_is_a_valid_pause_and_all_errors_are_listed() -> None:
+    ctx, repo = _ctx()
+    await router.dispatch(_turn(data=_save(paused_until="2026-03-02")), ctx)
+    saved = await repo.get(DEFAULT_POOL, "me")
+    assert saved is not None and saved.paused_until == datetime(2026, 3, 2, 23, tzinfo=UTC)
+    reply = await router.dispatch(_turn(data=_save(languages="xx", deputy="me")), ctx)
+    assert "„xx“" in _texts(reply) and "eigene Vertretung" in _texts(reply)
+
+
+async def test_the_payload_cannot_name_another_person() -> None:
+    ctx, repo = _ctx()
+    reply = await router.dispatch(_turn(data={**_save(topics="X"), "user_key": "bea"}), ctx)
+    assert "ungültig" in _texts(reply)  # the router's bad-payload card
+    assert await repo.get(DEFAULT_POOL, "bea") == OTHERS[0]
+    assert await repo.get(DEFAULT_POOL, "me") == ME
+
+
+async def test_a_non_member_of_the_pool_cannot_save() -> None:
+    ctx, repo = _ctx()
+    reply = await router.dispatch(_turn(data={**_save(), "pool_id": "team-x"}), ctx)
+    assert reply.replaces_card and "Administrator" in _texts(reply)
+    assert await repo.pools_of("me") == [DEFAULT_POOL]
+    reply = await router.dispatch(_turn(data=_save(), user="stranger"), ctx)
+    assert "Administrator" in _texts(reply) and await repo.pools_of("stranger") == []
+
+
+async def test_a_deputy_who_left_the_pool_is_not_prefilled() -> None:
+    ctx, _ = _ctx()
+    await ctx.experts.upsert(replace(ME, deputy_key="gone"))  # type: ignore[union-attr]
+    reply = await router.dispatch(_turn("meine themen"), ctx)
+    assert _inputs(reply)["deputy"]["value"] == ""
