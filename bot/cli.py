@@ -80,6 +80,20 @@ def _eval_routing(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_experts(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.seeding import import_experts_file
+
+    settings = _load_settings()
+    summary = asyncio.run(import_experts_file(settings, Path(args.file), args.pool))
+    print(
+        f"Verzeichnis importiert: {summary.added} neu, {summary.updated} aktualisiert, "
+        f"{summary.unchanged} unverändert (Pool {args.pool})."
+    )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistenz-bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -102,6 +116,13 @@ def _parser() -> argparse.ArgumentParser:
     package = commands.add_parser("package", help="Teams-App-Paket (zip) bauen")
     package.add_argument("--output", default="dist/assistenz-netzwerk.zip")
     package.set_defaults(run=_package)
+
+    experts = commands.add_parser(
+        "import-experts", help="Expertenverzeichnis (JSON) in einen Pool importieren"
+    )
+    experts.add_argument("--file", required=True)
+    experts.add_argument("--pool", default="default")
+    experts.set_defaults(run=_import_experts)
 
     routing = commands.add_parser(
         "eval-routing", help="Routing-Qualität auf einem beschrifteten Datensatz messen"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from pathlib import Path
 
 from aiohttp import web
 
@@ -13,16 +14,20 @@ from bot.adapters.graph.simulator import running_simulator
 from bot.app import create_app
 from bot.demo.organisation import PLAYGROUND_CONFIG_PATH, load_demo_organisation
 from bot.demo.playground import PlaygroundProcess
+from bot.domain.routing.experts import DEFAULT_POOL
 from bot.logging import configure_logging
+from bot.seeding import import_experts_file
 from bot.settings import GraphAuth, Settings
 
 GRAPH_SIMULATOR_PORT = 5056
+DEMO_EXPERTS = Path(__file__).with_name("experts.json")
 
 
 def run_demo(settings: Settings, *, playground_port: int) -> int:
     """Migrate the database, start everything, print the Playground URL, run until Ctrl-C."""
     configure_logging(settings.log_level, settings.log_json)
     upgrade(settings.database_url)
+    asyncio.run(import_experts_file(settings, DEMO_EXPERTS, DEFAULT_POOL))
     asyncio.run(_serve_demo(settings, playground_port))
     return 0
 

@@ -42,6 +42,10 @@ class TeamsNotifier:
         posted: list[str] = []
 
         async def send(context: TurnContext) -> None:
+            if reference.activity_id:
+                # botbuilder gives the continuation a fresh id; reply to the stored message so
+                # that the card lands in the asker's thread.
+                context.activity.id = reference.activity_id
             response = await context.send_activity(to_activity(Reply.of_card(card)))
             posted.append(response.id if response else "")
 

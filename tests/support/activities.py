@@ -24,13 +24,18 @@ def _base(service_url: str, conversation: dict[str, Any], user: dict[str, Any]) 
     }
 
 
-def user(n: int = 1) -> dict[str, Any]:
-    """A Teams user account with an aadObjectId."""
-    return {
-        "id": f"29:user-{n}",
-        "name": f"Testperson {n}",
-        "aadObjectId": f"00000000-0000-4000-8000-{n:012d}",
-    }
+def user(n: int = 1, *, aad: str | None = None, name: str | None = None) -> dict[str, Any]:
+    """A Teams user account with an aadObjectId (numbered test person or a given one)."""
+    aad = aad or f"00000000-0000-4000-8000-{n:012d}"
+    return {"id": f"29:{aad}", "name": name or f"Testperson {n}", "aadObjectId": aad}
+
+
+def as_user(activity: dict[str, Any], aad: str, name: str) -> dict[str, Any]:
+    """The same activity sent by another person (and, in 1:1 chats, in their own chat)."""
+    activity["from"] = user(aad=aad, name=name)
+    if activity["conversation"].get("conversationType") == "personal":
+        activity["conversation"]["id"] = f"a:personal-{aad}"
+    return activity
 
 
 def personal_conversation(n: int = 1) -> dict[str, Any]:

@@ -48,8 +48,9 @@ class ConnectorSink:
         body = await request.json()
         body["_conversation"] = request.match_info["cid"]
         body["_reply_to"] = request.match_info.get("aid")
+        body["_id"] = f"sent-{next(self._ids)}"
         self.sent.append(body)
-        return web.json_response({"id": f"sent-{next(self._ids)}"})
+        return web.json_response({"id": body["_id"]})
 
     async def _update(self, request: web.Request) -> web.Response:
         body = await request.json()

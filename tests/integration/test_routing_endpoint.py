@@ -1,0 +1,122 @@
+"""Know-how routing through the real endpoint, DB (SQLite and PostgreSQL) and Graph simulator."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.models import QuestionRow
+from bot.adapters.graph.simulator import running_simulator
+from bot.demo.organisation import load_demo_organisation
+from bot.demo.runner import DEMO_EXPERTS
+from bot.seeding import import_experts_file
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+
+KERSTIN = ("f38180ae-", "Kerstin Vogel")
+BIRGIT = ("e01e3544-", "Birgit Fischer")
+QUESTION = "Wer kann mir bei der Raumplanung helfen?"
+
+
+def _people() -> dict[str, str]:
+    org = load_demo_organisation()
+    return {p.display_name: p.id for p in org.people}
+
+
+@pytest.fixture
+async def routing_bot(
+    bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
+) -> AsyncIterator[RunningBot]:
+    async with running_simulator(load_demo_organisation()) as graph_url:
+        settings = local_settings(database_url, graph_base_url=graph_url)
+        await import_experts_file(settings, DEMO_EXPERTS, "default")
+        yield await bot_factory(settings)
+
+
+async def _introduce(bot: RunningBot, sink: ConnectorSink, name: str) -> str:
+    """The person writes to the bot once, so it can reach them by DM later."""
+    aad = _people()[name]
+    await bot.post(activities.as_user(activities.message(sink.url, "hilfe"), aad, name))
+    return aad
+
+
+async def _questions(database_url: str) -> list[QuestionRow]:
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            return list(await session.scalars(select(QuestionRow)))
+    finally:
+        await engine.dispose()
+
+
+def _invoke(sink: ConnectorSink, verb: str, data: dict[str, Any], aad: str, name: str) -> Any:
+    return activities.as_user(activities.card_invoke(sink.url, verb, data), aad, name)
+
+
+async def test_question_take_race_and_answer(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
+    birgit = await _introduce(routing_bot, sink, "Birgit Fischer")
+    sink.sent.clear()
+    ask = activities.channel_mention(sink.url, QUESTION)
+    assert (await routing_bot.post(ask)).status == 201
+    thread_card, dm_card = sink.cards()
+    thread = json.dumps(thread_card, ensure_ascii=False)
+    assert (
+        "Kerstin Vogel" in thread and "Birgit Fischer" in thread and "Frage übernehmen" in thread
+    )
+    assert sink.sent[0]["_reply_to"] == ask["id"]  # in the asker's thread
+    assert sink.sent[1]["_conversation"] == f"a:personal-{kerstin}"  # DM to the top expert
+    assert "Nicht mein Thema" in json.dumps(dm_card, ensure_ascii=False)
+    [question] = await _questions(database_url)
+    thread_id = sink.sent[0]["_id"]
+
+    # Both named experts click "Übernehmen" at the same moment, several times.
+    clicks = [
+        _invoke(sink, "routing.take", {"question_id": question.id, "view": "expert"}, aad, name)
+        for aad, name in [(kerstin, "Kerstin Vogel"), (birgit, "Birgit Fischer")] * 5
+    ]
+    responses = await asyncio.gather(*(routing_bot.post(c) for c in clicks))
+    bodies = [json.dumps(await r.json(), ensure_ascii=False) for r in responses]
+    assert all(r.status == 200 for r in responses)
+    assert sum("Sie haben die Frage übernommen." in b for b in bodies) == 1
+    [stored] = await _questions(database_url)
+    assert stored.state == "taken" and stored.owner_key in {kerstin, birgit}
+
+    # A person the router did not name cannot take or answer; a forged payload changes nothing.
+    outsider = _invoke(sink, "routing.answer", {"question_id": question.id, "answer": "x"},
+                       _people()["Jana Becker"], "Jana Becker")  # fmt: skip
+    refused = await (await routing_bot.post(outsider)).json()
+    assert "an andere Assistenzen gerichtet" in json.dumps(refused, ensure_ascii=False)
+    forged = _invoke(sink, "routing.take", {"question_id": "1; DROP"}, kerstin, "Kerstin Vogel")
+    assert "ungültig" in json.dumps(
+        await (await routing_bot.post(forged)).json(), ensure_ascii=False
+    )
+    unknown = _invoke(sink, "routing.take", {"question_id": 99999}, kerstin, "Kerstin Vogel")
+    assert "kenne ich nicht" in json.dumps(
+        await (await routing_bot.post(unknown)).json(), ensure_ascii=False
+    )
+
+    owner = stored.owner_key
+    name = "Kerstin Vogel" if owner == kerstin else "Birgit Fischer"
+    answer = {"question_id": question.id, "view": "expert", "answer": "Raum 3.12 über Outlook."}
+    response = await routing_bot.post(_invoke(sink, "routing.answer", answer, owner, name))
+    assert "Danke für Ihre Antwort" in json.dumps(await response.json(), ensure_ascii=False)
+    [closed] = await _questions(database_url)
+    assert closed.state == "answered" and closed.answer_text == "Raum 3.12 über Outlook."
+    latest_thread = [u for u in sink.updated if u["_activity_id"] == thread_id][-1]
+    assert "beantwortet von" in json.dumps(latest_thread, ensure_ascii=False)
+
+    # The same question again: the earlier answer is offered first.
+    sink.sent.clear()
+    await routing_bot.post(activities.channel_mention(sink.url, QUESTION, n=5))
+    [offer] = sink.cards()
+    assert "Raum 3.12 über Outlook." in json.dumps(offer, ensure_ascii=False)
