@@ -151,7 +151,9 @@ async def take(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
     """ "Frage übernehmen" (thread or DM card)."""
     assert ctx.routing is not None
     try:
-        decided = await ctx.routing.take(action.question_id, _expert_of(turn))
+        decided = await ctx.routing.take(
+            action.question_id, _expert_of(turn), own_card=action.view == "expert"
+        )
     except DecisionError as error:
         return await _refused(turn, ctx.routing, action, error.code)
     return await _decision_reply(turn, ctx, action, decided, "routing.note.taken")
@@ -162,7 +164,9 @@ async def decline(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Rep
     """ "Nicht mein Thema"."""
     assert ctx.routing is not None
     try:
-        decided = await ctx.routing.decline(action.question_id, _expert_of(turn))
+        decided = await ctx.routing.decline(
+            action.question_id, _expert_of(turn), own_card=action.view == "expert"
+        )
     except DecisionError as error:
         return await _refused(turn, ctx.routing, action, error.code)
     return await _decision_reply(turn, ctx, action, decided, "routing.note.declined")
@@ -173,7 +177,12 @@ async def forward(turn: Turn, action: ForwardAction, ctx: DialogContext) -> Repl
     """ "Weiterleiten an …"."""
     assert ctx.routing is not None
     try:
-        decided = await ctx.routing.forward(action.question_id, _expert_of(turn), action.target)
+        decided = await ctx.routing.forward(
+            action.question_id,
+            _expert_of(turn),
+            action.target,
+            own_card=action.view == "expert",
+        )
     except DecisionError as error:
         return await _refused(turn, ctx.routing, action, error.code)
     return await _decision_reply(turn, ctx, action, decided, "routing.note.forwarded")
@@ -184,7 +193,12 @@ async def answer(turn: Turn, action: AnswerAction, ctx: DialogContext) -> Reply:
     """ "Beantworten": closes the question with the typed answer."""
     assert ctx.routing is not None
     try:
-        decided = await ctx.routing.answer(action.question_id, _expert_of(turn), action.answer)
+        decided = await ctx.routing.answer(
+            action.question_id,
+            _expert_of(turn),
+            action.answer,
+            own_card=action.view == "expert",
+        )
     except DecisionError as error:
         return await _refused(turn, ctx.routing, action, error.code)
     return await _decision_reply(turn, ctx, action, decided, "routing.note.answered")

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from bot.adapters.graph.simulator import running_simulator
 from bot.demo.organisation import PLAYGROUND_CONFIG_PATH, load_demo_organisation
 from bot.demo.playground import PlaygroundProcess
+from bot.demo.runner import DEMO_EXPERTS
+from bot.seeding import import_experts_file
 from tests.conftest import RunningBot, local_settings
 
 
@@ -33,6 +35,7 @@ async def running_stack(
         settings = local_settings(
             database_url, graph_base_url=graph_url, bot_language=bot_language
         )
+        await import_experts_file(settings, DEMO_EXPERTS, "default")
         bot = await bot_factory(settings)
         endpoint = f"{bot.url}/api/messages"
         async with PlaygroundProcess(endpoint, config_path=PLAYGROUND_CONFIG_PATH) as playground:

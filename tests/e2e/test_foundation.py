@@ -34,8 +34,8 @@ async def test_personal_chat_help_and_unknown_command(
     await page.send("hilfe")
     await page.wait_for_text("Assistenz-Netzwerk – was ich für Sie tun kann")
     await page.wait_for_text("Know-how finden")
-    await page.send("kaffee?")
-    await page.wait_for_text("Das habe ich leider nicht verstanden")
+    await page.send("xyzzy")
+    await page.wait_for_text("Dazu kenne ich leider noch niemanden")
 
 
 async def test_english_locale_gets_english_help(

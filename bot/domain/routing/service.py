@@ -97,26 +97,38 @@ class RoutingService:
         question = await self._store(question.with_cards(thread=thread))
         return AskResult("routed", await self._ask_current(question))
 
-    async def take(self, question_id: int, expert_key: str) -> Question:
+    async def take(self, question_id: int, expert_key: str, *, own_card: bool = False) -> Question:
         """A named expert takes the question over."""
-        return await self._decide(question_id, lambda q: q.take(expert_key))
+        return await self._decide(question_id, lambda q: q.take(expert_key), expert_key, own_card)
 
-    async def answer(self, question_id: int, expert_key: str, text: str) -> Question:
+    async def answer(
+        self, question_id: int, expert_key: str, text: str, *, own_card: bool = False
+    ) -> Question:
         """Close with an answer; the router learns from it."""
         question = await self._decide(
-            question_id, lambda q: q.answer(expert_key, text, self.clock.now())
+            question_id,
+            lambda q: q.answer(expert_key, text, self.clock.now()),
+            expert_key,
+            own_card,
         )
         self.routers.invalidate(question.pool_id)
         return question
 
-    async def decline(self, question_id: int, expert_key: str) -> Question:
+    async def decline(
+        self, question_id: int, expert_key: str, *, own_card: bool = False
+    ) -> Question:
         """ "Nicht mein Thema": ask the next named expert."""
         question = await self._decide(
-            question_id, lambda q: q.decline(expert_key, self._deadline(self.clock.now()))
+            question_id,
+            lambda q: q.decline(expert_key, self._deadline(self.clock.now())),
+            expert_key,
+            own_card,
         )
         return await self._ask_current(question)
 
-    async def forward(self, question_id: int, expert_key: str, target_key: str) -> Question:
+    async def forward(
+        self, question_id: int, expert_key: str, target_key: str, *, own_card: bool = False
+    ) -> Question:
         """Pass the question to another expert of the pool."""
         probe = await self._load(question_id)
         target = await self.experts.get(probe.pool_id, target_key)
@@ -125,7 +137,10 @@ class RoutingService:
         reason = reason_text("forwarded", probe.language, name=self._name_of(probe, expert_key))
         named = _named(target, reason)
         question = await self._decide(
-            question_id, lambda q: q.forward(expert_key, named, self._deadline(self.clock.now()))
+            question_id,
+            lambda q: q.forward(expert_key, named, self._deadline(self.clock.now())),
+            expert_key,
+            own_card,
         )
         return await self._ask_current(question)
 
@@ -165,13 +180,19 @@ class RoutingService:
         return await self._load(question_id)
 
     async def _decide(
-        self, question_id: int, decision: Callable[[Question], Question]
+        self,
+        question_id: int,
+        decision: Callable[[Question], Question],
+        actor: str | None = None,
+        own_card: bool = False,
     ) -> Question:
+        # ``own_card``: the actor clicked on their DM card, which the invoke response replaces;
+        # updating it here too would race with that response.
         for _attempt in range(5):
             current = await self._load(question_id)
             decided = decision(current)
             if await self.questions.save(decided):
-                await self._refresh_cards(decided)
+                await self._refresh_cards(decided, skip=actor if own_card else None)
                 return decided
         raise DecisionError("busy")
 
@@ -205,13 +226,15 @@ class RoutingService:
             )
         return question
 
-    async def _refresh_cards(self, question: Question) -> None:
+    async def _refresh_cards(self, question: Question, skip: str | None = None) -> None:
         if question.thread.get("activity_id"):
             await self.notifier.update_card(
                 question.thread, self.views.thread_card(question, question.language)
             )
         pool = await self.pool_names(question.pool_id)
         for expert_key, handle in question.expert_cards.items():
+            if expert_key == skip:
+                continue
             card = self.views.expert_card(question, expert_key, pool, question.language)
             await self.notifier.update_card(handle, card)
 

@@ -1,0 +1,56 @@
+"""Know-how routing in the real client: channel question → thread card → expert DM → take →
+answer → closed; a similar question then gets the earlier answer offered."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import pytest
+
+from tests.conftest import RunningBot
+from tests.e2e.conftest_stack import Stack, running_stack
+from tests.e2e.playground import PlaygroundPage
+
+pytestmark = pytest.mark.e2e
+
+PageFactory = Callable[..., Awaitable[PlaygroundPage]]
+QUESTION = "Wer kennt sich mit Gremiensitzungen und Vorstandsterminen aus?"
+
+
+@pytest.fixture
+async def stack(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sqlite_url: str
+) -> AsyncIterator[Stack]:
+    async with running_stack(bot_factory, sqlite_url) as running:
+        yield running
+
+
+async def test_question_is_routed_taken_answered_and_offered_again(
+    stack: Stack, new_playground_page: PageFactory
+) -> None:
+    # The signed-in user is Sabine Krüger, assistant to the board: the expert here.
+    page = await new_playground_page(stack.playground.url)
+    await page.open_channel("General")
+    # A colleague (Jana Becker) asks in the channel; the Playground has one signed-in user,
+    # so her post is sent as a custom activity with her as `from`.
+    jana = page.user_account("Jana Becker")
+    await page.mock_custom_activity({"type": "message", "text": QUESTION, "from": jana})
+    await page.wait_for_text("Frage von Jana Becker")
+    await page.wait_for_text("Status: Sabine Krüger ist angefragt.")
+
+    await page.open_personal_chat()
+    await page.wait_for_text("Jana Becker hat eine Frage für Sie")
+    await page.click_card_button("Frage übernehmen", containing="hat eine Frage für Sie")
+    await page.wait_for_text("Danke! Sie haben die Frage übernommen.")
+    await page.click_card_button("Beantworten", containing="hat eine Frage für Sie",
+                                 wait_for_bot=False)  # fmt: skip
+    await page.fill_card_input("Ihre Antwort *", "Die Termine stehen im Gremienkalender.")
+    await page.click_card_button("Antwort senden (beantwortet)")
+    await page.wait_for_text("Danke für Ihre Antwort! Die Frage ist geschlossen.")
+
+    await page.open_channel("General")
+    await page.wait_for_text("Status: beantwortet von Sabine Krüger.")
+    await page.wait_for_text("Die Termine stehen im Gremienkalender.")
+
+    await page.mock_custom_activity({"type": "message", "text": QUESTION, "from": jana})
+    await page.wait_for_text("Hilft Ihnen diese Antwort?")
