@@ -94,6 +94,20 @@ def _import_experts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seed_experts(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.seeding import seed_experts_from_graph
+
+    settings = _load_settings()
+    summary = asyncio.run(seed_experts_from_graph(settings, args.group, args.pool))
+    print(
+        f"Aus Graph übernommen: {summary.added} neu, {summary.updated} aktualisiert, "
+        f"{summary.unchanged} unverändert (Pool {args.pool})."
+    )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistenz-bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -123,6 +137,13 @@ def _parser() -> argparse.ArgumentParser:
     experts.add_argument("--file", required=True)
     experts.add_argument("--pool", default="default")
     experts.set_defaults(run=_import_experts)
+
+    seed = commands.add_parser(
+        "seed-experts", help="Mitglieder einer Entra-Gruppe aus Graph als Experten anlegen"
+    )
+    seed.add_argument("--group", required=True, help="Objekt-ID der Entra-Gruppe")
+    seed.add_argument("--pool", default="default")
+    seed.set_defaults(run=_seed_experts)
 
     routing = commands.add_parser(
         "eval-routing", help="Routing-Qualität auf einem beschrifteten Datensatz messen"

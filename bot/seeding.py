@@ -8,8 +8,9 @@ from pathlib import Path
 from bot.adapters.clock import SystemClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
+from bot.adapters.graph.client import GraphConnection
 from bot.domain.routing.directory_import import DirectoryError, parse_directory
-from bot.domain.routing.expert_service import ImportSummary, import_directory
+from bot.domain.routing.expert_service import ImportSummary, import_directory, seed_from_graph
 from bot.domain.routing.experts import ExpertRecord
 from bot.settings import Settings
 
@@ -34,5 +35,19 @@ async def import_experts_file(settings: Settings, path: Path, pool_id: str) -> I
         clock = SystemClock()
         repo = SqlExpertRepository(create_session_factory(engine), clock)
         return await import_directory(repo, records, clock.now())
+    finally:
+        await engine.dispose()
+
+
+async def seed_experts_from_graph(
+    settings: Settings, group_id: str, pool_id: str
+) -> ImportSummary:
+    """Make the members of an Entra group experts of a pool (department, title, office)."""
+    engine = create_engine(settings.database_url)
+    try:
+        clock = SystemClock()
+        repo = SqlExpertRepository(create_session_factory(engine), clock)
+        async with GraphConnection(settings) as graph:
+            return await seed_from_graph(repo, graph.directory, group_id, pool_id, clock.now())
     finally:
         await engine.dispose()

@@ -91,7 +91,18 @@ async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True)
 
 @router.fallback
 async def free_text_question(turn: Turn, text: str, ctx: DialogContext) -> Reply:
-    """Any text that is no command is treated as a question (small talk is answered kindly)."""
+    """Any text that is no command is a question (small talk is answered kindly); a named
+    expert's reply in a question's thread is the answer to it."""
+    if (
+        ctx.routing is not None
+        and turn.actor.aad_object_id
+        and ";messageid=" in (turn.conversation_id)
+    ):
+        answered = await ctx.routing.answer_in_thread(
+            pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text
+        )
+        if answered is not None:
+            return Reply.of_text(t("routing.note.answered", turn.language))
     return await _ask(turn, text, ctx)
 
 

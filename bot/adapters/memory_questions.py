@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from bot.domain.routing.questions import Question, QuestionState
+from bot.domain.routing.questions import OPEN_STATES, Question, QuestionState
 
 
 class InMemoryQuestionRepository:
@@ -42,3 +42,11 @@ class InMemoryQuestionRepository:
         ]
         rows.sort(key=lambda q: q.answered_at or datetime.min.replace(tzinfo=UTC), reverse=True)
         return rows[:limit]
+
+    async def open_questions(self, pool_id: str) -> Sequence[Question]:
+        """Questions of a pool that are not closed yet, oldest first."""
+        return [
+            q
+            for q in sorted(self._rows.values(), key=lambda q: q.id)
+            if q.pool_id == pool_id and q.state in OPEN_STATES
+        ]

@@ -145,6 +145,10 @@ class QuestionRepository(Protocol):
         """Answered questions of a pool, newest first (the router learns from them)."""
         ...
 
+    async def open_questions(self, pool_id: str) -> Sequence[Question]:
+        """Questions of a pool that are not closed yet, oldest first."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Job:

@@ -120,3 +120,35 @@ async def test_question_take_race_and_answer(
     await routing_bot.post(activities.channel_mention(sink.url, QUESTION, n=5))
     [offer] = sink.cards()
     assert "Raum 3.12 über Outlook." in json.dumps(offer, ensure_ascii=False)
+
+
+def _in_thread(activity: dict[str, Any], root_id: str) -> dict[str, Any]:
+    activity["conversation"]["id"] = f"19:general@thread.tacv2;messageid={root_id}"
+    return activity
+
+
+async def test_expert_reply_in_the_thread_closes_the_question(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
+    ask = activities.channel_mention(sink.url, QUESTION)
+    await routing_bot.post(_in_thread(ask, ask["id"]))
+    reply = activities.channel_mention(sink.url, "Einfach im Raumbuchungstool, Reiter Hamburg.")
+    reply = activities.as_user(_in_thread(reply, ask["id"]), kerstin, "Kerstin Vogel")
+    await routing_bot.post(reply)
+    [closed] = await _questions(database_url)
+    assert closed.state == "answered" and closed.owner_key == kerstin
+    assert closed.answer_text == "Einfach im Raumbuchungstool, Reiter Hamburg."
+    assert "Danke für Ihre Antwort" in sink.texts()[-1]
+
+
+async def test_expert_with_out_of_office_in_graph_is_not_asked(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Claudia Neumann (Reisekosten, Concur) has an always-on automatic reply in the simulator.
+    await routing_bot.post(
+        activities.channel_mention(sink.url, "Wie rechne ich Spesen in Concur ab?")
+    )
+    questions = await _questions(database_url)
+    named = [e["name"] for q in questions for e in q.candidates]
+    assert "Claudia Neumann" not in named

@@ -112,3 +112,15 @@ async def test_registry_help_and_unknown_text() -> None:
     assert unknown.text is not None and "nicht verstanden" in unknown.text
     empty = await router.dispatch(_turn("   "), CTX)
     assert empty.text is not None and "leer" in empty.text
+
+
+def test_expert_pool_follows_the_team_configuration() -> None:
+    from dataclasses import replace
+
+    from dialogs.routing import pool_of
+
+    settings = Settings(_env_file=None, routing_pools={"19:team-b": "pool-b"})  # type: ignore[call-arg]
+    ctx = DialogContext(settings=settings, clock=ManualClock())
+    assert pool_of(replace(_turn("x"), team_id="19:team-b"), ctx) == "pool-b"
+    assert pool_of(replace(_turn("x"), team_id="19:team-a"), ctx) == "default"
+    assert pool_of(_turn("x"), ctx) == "default"

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.models import QuestionRow
-from bot.domain.routing.questions import NamedExpert, Question, QuestionState
+from bot.domain.routing.questions import OPEN_STATES, NamedExpert, Question, QuestionState
 
 _COLUMNS = (
     "pool_id", "asker_key", "asker_name", "text", "language", "current_index", "owner_key",
@@ -73,5 +73,16 @@ class SqlQuestionRepository:
                 .where(QuestionRow.pool_id == pool_id, QuestionRow.state == "answered")
                 .order_by(QuestionRow.answered_at.desc())
                 .limit(limit)
+            )
+            return [_question(row) for row in rows]
+
+    async def open_questions(self, pool_id: str) -> Sequence[Question]:
+        """Questions of a pool that are not closed yet, oldest first."""
+        open_states = [state.value for state in OPEN_STATES]
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(QuestionRow)
+                .where(QuestionRow.pool_id == pool_id, QuestionRow.state.in_(open_states))
+                .order_by(QuestionRow.id)
             )
             return [_question(row) for row in rows]

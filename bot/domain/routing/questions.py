@@ -67,8 +67,8 @@ class Question:
     answer_text: str | None = None
     answered_at: datetime | None = None
     version: int = 1
-    thread: dict[str, str] = field(default_factory=dict)
-    expert_cards: dict[str, dict[str, str]] = field(default_factory=dict)
+    thread: dict[str, Any] = field(default_factory=dict)
+    expert_cards: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def current_expert(self) -> NamedExpert | None:
@@ -144,8 +144,8 @@ class Question:
 
     def with_cards(
         self,
-        thread: dict[str, str] | None = None,
-        expert_cards: dict[str, dict[str, str]] | None = None,
+        thread: dict[str, Any] | None = None,
+        expert_cards: dict[str, dict[str, Any]] | None = None,
     ) -> Question:
         """Record where the thread card and the experts' DM cards were posted."""
         return self._next(

@@ -144,6 +144,16 @@ class RoutingService:
         )
         return await self._ask_current(question)
 
+    async def answer_in_thread(
+        self, pool_id: str, conversation_id: str, expert_key: str, text: str
+    ) -> Question | None:
+        """A named expert replied in the question's thread: that reply is the answer."""
+        for question in await self.questions.open_questions(pool_id):
+            thread_conversation = question.thread.get("reference", {}).get("conversation", {})
+            if thread_conversation.get("id") == conversation_id and question.named(expert_key):
+                return await self.answer(question.id, expert_key, text)
+        return None
+
     async def withdraw(self, question_id: int, asker_key: str) -> Question:
         """The asker closes the question."""
         return await self._decide(question_id, lambda q: q.withdraw(asker_key))

@@ -168,3 +168,11 @@ async def test_answer_closes_and_a_similar_question_gets_the_earlier_answer() ->
     assert "Self-Service-Portal" in json.dumps(again.card, ensure_ascii=False)
     routed = await world.service.ask(ask("Passwort zurücksetzen: wie mache ich das?", offer=False))
     assert routed.outcome == "routed"
+
+
+async def test_escalation_skips_easter_holidays_in_the_configured_state() -> None:
+    # Maundy Thursday 16:00 Berlin; Good Friday and Easter Monday are holidays in NW.
+    world = await make_world(ManualClock(datetime(2026, 4, 2, 14, 0, tzinfo=UTC)))
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None
+    assert question.escalate_at == datetime(2026, 4, 7, 9, 0, tzinfo=UTC)  # Tue 11:00 Berlin
