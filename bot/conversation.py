@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -41,7 +42,8 @@ class Turn:
     team_id: str | None = None
     channel_id: str | None = None
     # The serialised conversation reference: where proactive follow-ups to this turn go.
-    reference: dict[str, Any] = field(default_factory=dict)
+    # A Mapping, so that the Teams layer can build it only when a handler reads it.
+    reference: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def is_card_action(self) -> bool:

@@ -77,7 +77,7 @@ async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True)
         asker_name=turn.actor.name,
         language=turn.language,
         tenant_id=turn.tenant_id,
-        place={"reference": turn.reference},
+        place={"reference": dict(turn.reference)},
         thread_link=_thread_link(turn),
         offer_earlier=offer,
     )

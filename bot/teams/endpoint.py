@@ -38,7 +38,9 @@ class MessagesEndpoint:
             log.warning("tenant_refused", tenant_id=tenant)
             raise web.HTTPForbidden(text="tenant not allowed")
         with structlog.contextvars.bound_contextvars(
-            activity_id=activity.id, activity_type=activity.type
+            activity_id=activity.id,
+            activity_type=activity.type,
+            conversation_id=activity.conversation.id,
         ):
             authentication = await self._authenticate(request, activity)
             invoke_response = await self._adapter.process_activity(

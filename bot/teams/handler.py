@@ -43,20 +43,17 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         self._deps = deps
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        """Bind log context and remember the conversation before the normal dispatch."""
+        """Remember the conversation, then dispatch; the endpoint bound the log context."""
         activity = turn_context.activity
-        with structlog.contextvars.bound_contextvars(
-            activity_id=activity.id, conversation_id=getattr(activity.conversation, "id", None)
-        ):
-            try:
-                await self._deps.references.remember(activity)
-                await super().on_turn(turn_context)
-            except Exception:
-                # The one error boundary: log with context, tell the user kindly, and answer
-                # the HTTP request normally so that Teams does not re-deliver in a loop.
-                log.exception("turn_failed")
-                if activity.type == ActivityTypes.message:
-                    await self._apologise(turn_context)
+        try:
+            await self._deps.references.remember(activity)
+            await super().on_turn(turn_context)
+        except Exception:
+            # The one error boundary: log with context, tell the user kindly, and answer
+            # the HTTP request normally so that Teams does not re-deliver in a loop.
+            log.exception("turn_failed")
+            if activity.type == ActivityTypes.message:
+                await self._apologise(turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """Dispatch a message (text command or Action.Submit) exactly once."""
