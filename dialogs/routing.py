@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.conversation import ConversationKind, Reply, Turn
@@ -157,62 +159,59 @@ def _expert_of(turn: Turn) -> str:
     return turn.actor.aad_object_id
 
 
+Decision = Callable[[RoutingService, str, bool], Awaitable[Question]]
+
+
+async def _decide(
+    turn: Turn, ctx: DialogContext, action: QuestionAction, decision: Decision, note: str
+) -> Reply:
+    """Run one decision for the clicking expert; refusals show the current state and why."""
+    assert ctx.routing is not None
+    try:
+        decided = await decision(ctx.routing, _expert_of(turn), action.view == "expert")
+    except DecisionError as error:
+        return await _refused(turn, ctx.routing, action, error.code)
+    return await _decision_reply(turn, ctx, action, decided, note)
+
+
 @router.card_action("routing.take", QuestionAction)
 async def take(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
     """ "Frage übernehmen" (thread or DM card)."""
-    assert ctx.routing is not None
-    try:
-        decided = await ctx.routing.take(
-            action.question_id, _expert_of(turn), own_card=action.view == "expert"
-        )
-    except DecisionError as error:
-        return await _refused(turn, ctx.routing, action, error.code)
-    return await _decision_reply(turn, ctx, action, decided, "routing.note.taken")
+
+    async def decision(service: RoutingService, expert: str, own: bool) -> Question:
+        return await service.take(action.question_id, expert, own_card=own)
+
+    return await _decide(turn, ctx, action, decision, "routing.note.taken")
 
 
 @router.card_action("routing.decline", QuestionAction)
 async def decline(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
     """ "Nicht mein Thema"."""
-    assert ctx.routing is not None
-    try:
-        decided = await ctx.routing.decline(
-            action.question_id, _expert_of(turn), own_card=action.view == "expert"
-        )
-    except DecisionError as error:
-        return await _refused(turn, ctx.routing, action, error.code)
-    return await _decision_reply(turn, ctx, action, decided, "routing.note.declined")
+
+    async def decision(service: RoutingService, expert: str, own: bool) -> Question:
+        return await service.decline(action.question_id, expert, own_card=own)
+
+    return await _decide(turn, ctx, action, decision, "routing.note.declined")
 
 
 @router.card_action("routing.forward", ForwardAction)
 async def forward(turn: Turn, action: ForwardAction, ctx: DialogContext) -> Reply:
     """ "Weiterleiten an …"."""
-    assert ctx.routing is not None
-    try:
-        decided = await ctx.routing.forward(
-            action.question_id,
-            _expert_of(turn),
-            action.target,
-            own_card=action.view == "expert",
-        )
-    except DecisionError as error:
-        return await _refused(turn, ctx.routing, action, error.code)
-    return await _decision_reply(turn, ctx, action, decided, "routing.note.forwarded")
+
+    async def decision(service: RoutingService, expert: str, own: bool) -> Question:
+        return await service.forward(action.question_id, expert, action.target, own_card=own)
+
+    return await _decide(turn, ctx, action, decision, "routing.note.forwarded")
 
 
 @router.card_action("routing.answer", AnswerAction)
 async def answer(turn: Turn, action: AnswerAction, ctx: DialogContext) -> Reply:
     """ "Beantworten": closes the question with the typed answer."""
-    assert ctx.routing is not None
-    try:
-        decided = await ctx.routing.answer(
-            action.question_id,
-            _expert_of(turn),
-            action.answer,
-            own_card=action.view == "expert",
-        )
-    except DecisionError as error:
-        return await _refused(turn, ctx.routing, action, error.code)
-    return await _decision_reply(turn, ctx, action, decided, "routing.note.answered")
+
+    async def decision(service: RoutingService, expert: str, own: bool) -> Question:
+        return await service.answer(action.question_id, expert, action.answer, own_card=own)
+
+    return await _decide(turn, ctx, action, decision, "routing.note.answered")
 
 
 @router.card_action("routing.helped", OfferAction)

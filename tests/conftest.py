@@ -25,6 +25,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield url
 
 
+@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
+    """Contract tests: None for the in-memory fake, else a fresh SQLite / PostgreSQL DB."""
+    if request.param == "memory":
+        yield None
+        return
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> Iterator[str]:
     """A fresh migrated SQLite database (for tests that need no PostgreSQL variant)."""

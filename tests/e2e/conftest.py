@@ -24,12 +24,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser, BrowserContext, Route, async_playwright
 
+from tests.conftest import RunningBot
+from tests.e2e.conftest_stack import Stack, running_stack
 from tests.e2e.playground import (
     CHROMIUM_EXECUTABLE,
     ChromiumProcess,
@@ -125,3 +127,12 @@ async def new_playground_page(
                 print(f"Playground screenshot: {path}", file=sys.stderr)
     for context in contexts:
         await context.close()
+
+
+@pytest.fixture
+async def stack(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sqlite_url: str
+) -> AsyncIterator[Stack]:
+    """Graph simulator, bot (SQLite, demo experts) and Playground for one test."""
+    async with running_stack(bot_factory, sqlite_url) as running:
+        yield running

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -16,14 +16,6 @@ pytestmark = pytest.mark.e2e
 
 PageFactory = Callable[..., Awaitable[PlaygroundPage]]
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot-playground.png"
-
-
-@pytest.fixture
-async def stack(
-    bot_factory: Callable[..., Awaitable[RunningBot]], sqlite_url: str
-) -> AsyncIterator[Stack]:
-    async with running_stack(bot_factory, sqlite_url) as running:
-        yield running
 
 
 async def test_personal_chat_help_and_unknown_command(

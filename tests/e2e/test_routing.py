@@ -3,26 +3,17 @@ answer → closed; a similar question then gets the earlier answer offered."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 import pytest
 
-from tests.conftest import RunningBot
-from tests.e2e.conftest_stack import Stack, running_stack
+from tests.e2e.conftest_stack import Stack
 from tests.e2e.playground import PlaygroundPage
 
 pytestmark = pytest.mark.e2e
 
 PageFactory = Callable[..., Awaitable[PlaygroundPage]]
 QUESTION = "Wer kennt sich mit Gremiensitzungen und Vorstandsterminen aus?"
-
-
-@pytest.fixture
-async def stack(
-    bot_factory: Callable[..., Awaitable[RunningBot]], sqlite_url: str
-) -> AsyncIterator[Stack]:
-    async with running_stack(bot_factory, sqlite_url) as running:
-        yield running
 
 
 async def test_question_is_routed_taken_answered_and_offered_again(

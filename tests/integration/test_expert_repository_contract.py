@@ -3,40 +3,25 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.memory_experts import InMemoryExpertRepository
 from bot.domain.routing.expert_service import ImportingRepository
 from bot.domain.routing.experts import ExpertRecord
-from tests.support.databases import fresh_database
+from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
-@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
-    if request.param == "memory":
-        yield None
-        return
-    with fresh_database(request.param, tmp_path) as url:
-        yield url
-
-
 @pytest.fixture
-async def repo(backend: str | None) -> AsyncIterator[ImportingRepository]:
-    if backend is None:
-        yield InMemoryExpertRepository()
-        return
-    engine = create_engine(backend)
-    yield SqlExpertRepository(create_session_factory(engine))
-    await engine.dispose()
+async def repo(backend_url: str | None) -> AsyncIterator[ImportingRepository]:
+    async with contract_store(backend_url, InMemoryExpertRepository, SqlExpertRepository) as store:
+        yield store
 
 
 def _expert(user: str, name: str, pool: str = "p", **fields: object) -> ExpertRecord:

@@ -3,39 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.memory_jobs import InMemoryJobQueue
 from bot.domain.ports import JobQueue
-from tests.support.databases import fresh_database
+from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
 
 
-@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
-    if request.param == "memory":
-        yield None
-        return
-    with fresh_database(request.param, tmp_path) as url:
-        yield url
-
-
 @pytest.fixture
-async def queue(backend: str | None) -> AsyncIterator[JobQueue]:
-    if backend is None:
-        yield InMemoryJobQueue()
-        return
-    engine = create_engine(backend)
-    yield SqlJobQueue(create_session_factory(engine))
-    await engine.dispose()
+async def queue(backend_url: str | None) -> AsyncIterator[JobQueue]:
+    async with contract_store(backend_url, InMemoryJobQueue, SqlJobQueue) as store:
+        yield store
 
 
 async def test_schedule_claim_complete(queue: JobQueue) -> None:

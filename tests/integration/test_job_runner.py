@@ -41,15 +41,6 @@ class Backend:
     row: Callable[[int], Awaitable[Row]]
 
 
-@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
-    if request.param == "memory":
-        yield None
-        return
-    with fresh_database(request.param, tmp_path) as url:
-        yield url
-
-
 @pytest.fixture
 async def backend(backend_url: str | None) -> AsyncIterator[Backend]:
     if backend_url is None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.memory_questions import InMemoryQuestionRepository
 from bot.domain.ports import QuestionRepository
@@ -19,28 +17,17 @@ from bot.domain.routing.questions import (
     Question,
     QuestionState,
 )
-from tests.support.databases import fresh_database
+from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
-    if request.param == "memory":
-        yield None
-        return
-    with fresh_database(request.param, tmp_path) as url:
-        yield url
-
-
 @pytest.fixture
 async def repo(backend_url: str | None) -> AsyncIterator[QuestionRepository]:
-    if backend_url is None:
-        yield InMemoryQuestionRepository()
-        return
-    engine = create_engine(backend_url)
-    yield SqlQuestionRepository(create_session_factory(engine))
-    await engine.dispose()
+    async with contract_store(
+        backend_url, InMemoryQuestionRepository, SqlQuestionRepository
+    ) as store:
+        yield store
 
 
 def new_question(pool: str = "team-1", text: str = "Wer kennt Concur?") -> Question:

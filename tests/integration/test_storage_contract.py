@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.references import SqlConversationReferences
 from bot.adapters.memory import InMemoryActivityLedger, InMemoryConversationReferences
 from bot.domain.conversation_refs import StoredReference
 from bot.domain.ports import ActivityLedger, ConversationReferences
-from tests.support.databases import fresh_database
+from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -28,25 +26,14 @@ class Stores:
     references: ConversationReferences
 
 
-@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str | None]]:
-    if request.param == "memory":
-        yield "memory", None
-        return
-    with fresh_database(request.param, tmp_path) as url:
-        yield request.param, url
-
-
 @pytest.fixture
-async def stores(backend: tuple[str, str | None]) -> AsyncIterator[Stores]:
-    _kind, url = backend
-    if url is None:
-        yield Stores(InMemoryActivityLedger(), InMemoryConversationReferences())
-        return
-    engine = create_engine(url)
-    sessions = create_session_factory(engine)
-    yield Stores(SqlActivityLedger(sessions), SqlConversationReferences(sessions))
-    await engine.dispose()
+async def stores(backend_url: str | None) -> AsyncIterator[Stores]:
+    async with contract_store(
+        backend_url,
+        lambda: Stores(InMemoryActivityLedger(), InMemoryConversationReferences()),
+        lambda sessions: Stores(SqlActivityLedger(sessions), SqlConversationReferences(sessions)),
+    ) as store:
+        yield store
 
 
 def _reference(conversation: str, user: str, kind: str, at: datetime, url: str = "s") -> Any:

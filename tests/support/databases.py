@@ -5,14 +5,19 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import asyncpg
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.migrate import upgrade
+
+T = TypeVar("T")
 
 PG_ADMIN_DSN = os.environ.get("TEST_PG_DSN", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -59,3 +64,20 @@ def fresh_database(kind: str, tmp_path: Path, *, migrate: bool = True) -> Iterat
         yield url
     finally:
         _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@asynccontextmanager
+async def contract_store(
+    url: str | None,
+    fake: Callable[[], T],
+    sql: Callable[[async_sessionmaker[AsyncSession]], T],
+) -> AsyncIterator[T]:
+    """The in-memory fake (``url`` None) or the SQL adapter on the given database."""
+    if url is None:
+        yield fake()
+        return
+    engine = create_engine(url)
+    try:
+        yield sql(create_session_factory(engine))
+    finally:
+        await engine.dispose()
