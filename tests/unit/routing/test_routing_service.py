@@ -176,3 +176,19 @@ async def test_escalation_skips_easter_holidays_in_the_configured_state() -> Non
     question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
     assert question is not None
     assert question.escalate_at == datetime(2026, 4, 7, 9, 0, tzinfo=UTC)  # Tue 11:00 Berlin
+
+
+async def test_forward_asks_the_chosen_colleague_next() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None
+    first = question.experts[0].expert_key
+    aylin = next(k for k, n in await world.service.pool_names("default") if n == "Aylin Demir")
+    forwarded = await world.service.forward(question.id, first, aylin)
+    assert forwarded.current_expert is not None and forwarded.current_expert.expert_key == aylin
+    assert "weitergeleitet von" in forwarded.current_expert.reason
+    assert world.notifier.dm_recipients()[-1] == aylin
+    with pytest.raises(DecisionError, match="unknown_expert"):
+        await world.service.forward(question.id, aylin, "not-an-expert")
+    with pytest.raises(DecisionError, match="not_your_turn"):
+        await world.service.forward(question.id, first, aylin)
