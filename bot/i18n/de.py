@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "routing.reason.topic": "Thema: {topic}",
     "routing.reason.history": "hat eine ähnliche Frage am {date} beantwortet",
     "routing.reason.forwarded": "weitergeleitet von {name}",
+    "routing.reason.deputy": "Vertretung für {name}",
     "routing.reason.profile": "laut Profil: {field}",
     "routing.reply.smalltalk": "Sehr gern! Wenn Sie eine Frage haben, schreiben Sie sie einfach –"
     " ich finde die passende Assistenz.",

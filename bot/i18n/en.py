@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "routing.reason.topic": "Topic: {topic}",
     "routing.reason.history": "answered a similar question on {date}",
     "routing.reason.forwarded": "forwarded by {name}",
+    "routing.reason.deputy": "deputy for {name}",
     "routing.reason.profile": "profile: {field}",
     "routing.reply.smalltalk": "You're welcome! If you have a question, just write it – I'll find"
     " the right assistant.",

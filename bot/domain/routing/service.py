@@ -260,13 +260,30 @@ class RoutingService:
         named: list[NamedExpert] = []
         for candidate in candidates:
             record = await self.experts.get(pool_id, candidate.expert_id)
-            if record is None or record.user_key == request.asker_key:
-                continue
-            if not record.available_at(now) or await self._out_of_office(record, now):
+            if record is None:
                 continue
             reason = reason_text(candidate.reason.kind, request.language, reason=candidate.reason)
-            named.append(_named(record, reason))
+            if not await self._reachable(record, now):
+                # Paused or out of office: the deputy named in "Meine Themen" stands in.
+                absent, record = record, await self._deputy_of(record, now)
+                if record is None:
+                    continue
+                reason = reason_text("deputy", request.language, name=absent.name)
+            taken = {e.expert_key for e in named}
+            if record.user_key != request.asker_key and record.user_key not in taken:
+                named.append(_named(record, reason))
         return tuple(named[:3])
+
+    async def _reachable(self, record: ExpertRecord, now: datetime) -> bool:
+        return record.available_at(now) and not await self._out_of_office(record, now)
+
+    async def _deputy_of(self, record: ExpertRecord, now: datetime) -> ExpertRecord | None:
+        if not record.deputy_key:
+            return None
+        deputy = await self.experts.get(record.pool_id, record.deputy_key)
+        if deputy is None or not await self._reachable(deputy, now):
+            return None
+        return deputy
 
     async def _out_of_office(self, record: ExpertRecord, now: datetime) -> bool:
         try:

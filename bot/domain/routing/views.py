@@ -36,5 +36,7 @@ def reason_text(kind: str, lang: str, *, reason: Reason | None = None, name: str
         return t("routing.reason.history", lang, date=day)
     if kind == "forwarded":
         return t("routing.reason.forwarded", lang, name=name)
+    if kind == "deputy":
+        return t("routing.reason.deputy", lang, name=name)
     field = reason.field if reason is not None and reason.field else ""
     return t("routing.reason.profile", lang, field=field).rstrip(": ")

@@ -192,3 +192,26 @@ async def test_forward_asks_the_chosen_colleague_next() -> None:
         await world.service.forward(question.id, aylin, "not-an-expert")
     with pytest.raises(DecisionError, match="not_your_turn"):
         await world.service.forward(question.id, first, aylin)
+
+
+async def test_paused_expert_is_replaced_by_the_deputy() -> None:
+    from dataclasses import replace
+
+    world = await make_world()
+    experts = world.service.experts
+    people = dict((n, k) for k, n in await world.service.pool_names("default"))
+    kerstin = await experts.get("default", people["Kerstin Vogel"])
+    assert kerstin is not None
+    paused = replace(
+        kerstin,
+        paused_until=MONDAY_9 + timedelta(days=7),
+        deputy_key=people["Sophie Wolf"],
+        source="profile",
+    )
+    await experts.upsert(paused)
+    world.service.routers.invalidate()
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None
+    names = [(e.name, e.reason) for e in question.experts]
+    assert ("Sophie Wolf", "Vertretung für Kerstin Vogel") in names
+    assert "Kerstin Vogel" not in [n for n, _ in names]
