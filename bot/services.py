@@ -59,7 +59,7 @@ def build_services(
     )
 
     async def escalate(job: Job) -> None:
-        await routing.escalate(int(job.payload["question_id"]), int(job.payload["index"]))
+        await routing.escalate(int(job.payload["question_id"]), int(job.payload["version"]))
 
     runner = JobRunner(queue, clock, {ESCALATE_JOB: escalate})
     context = DialogContext(settings=settings, clock=clock, routing=routing, experts=experts)

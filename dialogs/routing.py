@@ -17,6 +17,7 @@ from dialogs.router import Router
 
 router = Router()
 MAX_QUESTION = 2000
+MAX_NAME = 200  # the column size; Entra display names may be longer
 
 
 class _Payload(BaseModel):
@@ -76,14 +77,17 @@ async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True)
         text=text[:MAX_QUESTION],
         pool_id=pool_of(turn, ctx),
         asker_key=turn.actor.aad_object_id,
-        asker_name=turn.actor.name,
+        asker_name=turn.actor.name[:MAX_NAME],
         language=turn.language,
         tenant_id=turn.tenant_id,
         place={"reference": dict(turn.reference)},
         thread_link=_thread_link(turn),
         offer_earlier=offer,
     )
-    result = await service.ask(request)
+    try:
+        result = await service.ask(request)
+    except DecisionError as error:
+        return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
     if result.outcome == "routed":
         return Reply()  # the thread card was posted by the service
     if result.outcome == "offered" and result.card is not None:
@@ -100,9 +104,12 @@ async def free_text_question(turn: Turn, text: str, ctx: DialogContext) -> Reply
         and turn.actor.aad_object_id
         and ";messageid=" in (turn.conversation_id)
     ):
-        answered = await ctx.routing.answer_in_thread(
-            pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text
-        )
+        try:
+            answered = await ctx.routing.answer_in_thread(
+                pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text
+            )
+        except DecisionError as error:
+            return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
         if answered is not None:
             return Reply.of_text(t("routing.note.answered", turn.language))
     return await _ask(turn, text, ctx)
@@ -133,11 +140,15 @@ async def _refused(
     message = t(f"routing.error.{code}", turn.language)
     if action.view == "thread":
         return Reply.of_text(message)
+    viewer = turn.actor.aad_object_id or ""
     try:
         question = await service.get(action.question_id)
     except DecisionError:
         return Reply.of_card(error_card(turn.language, f"routing.error.{code}"))
-    card = await service.card_for(question, action.view, turn.actor.aad_object_id or "")
+    if not question.named(viewer):
+        # Never show a question (or its answer) to someone it was not addressed to.
+        return Reply.of_card(error_card(turn.language, f"routing.error.{code}"))
+    card = await service.card_for(question, action.view, viewer)
     return Reply.of_card(_with_note(card, message, good=False), replaces_card=True)
 
 
@@ -214,13 +225,29 @@ async def answer(turn: Turn, action: AnswerAction, ctx: DialogContext) -> Reply:
     return await _decide(turn, ctx, action, decision, "routing.note.answered")
 
 
+def _settled_offer(text: str, note: str) -> Reply:
+    # The offer card is replaced by one without buttons, so it cannot be answered twice.
+    card = {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.5",
+        "body": [
+            {"type": "TextBlock", "text": text, "wrap": True, "isSubtle": True},
+            {"type": "TextBlock", "text": note, "wrap": True, "weight": "Bolder"},
+        ],
+    }
+    return Reply.of_card(card, replaces_card=True)
+
+
 @router.card_action("routing.helped", OfferAction)
 async def helped(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
     """ "Ja, das hilft": nothing is routed."""
-    return Reply.of_text(t("routing.reply.helped", turn.language))
+    return _settled_offer(action.text, t("routing.reply.helped", turn.language))
 
 
 @router.card_action("routing.ask_anyway", OfferAction)
 async def ask_anyway(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
     """ "Nein, trotzdem Experten fragen": route without offering earlier answers."""
-    return await _ask(turn, action.text, ctx, offer=False)
+    reply = await _ask(turn, action.text, ctx, offer=False)
+    note = reply.text or t("routing.reply.asking", turn.language)
+    return _settled_offer(action.text, note)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from bot.domain.routing.questions import OPEN_STATES, Question, QuestionState
 
@@ -50,3 +51,16 @@ class InMemoryQuestionRepository:
             for q in sorted(self._rows.values(), key=lambda q: q.id)
             if q.pool_id == pool_id and q.state in OPEN_STATES
         ]
+
+    async def record_card(
+        self, question_id: int, handle: dict[str, Any], expert_key: str | None = None
+    ) -> None:
+        """Remember where a card was posted; the version stays (not a decision)."""
+        current = self._rows.get(question_id)
+        if current is None:
+            return
+        if expert_key is None:
+            self._rows[question_id] = replace(current, thread=handle)
+        else:
+            cards = {**current.expert_cards, expert_key: handle}
+            self._rows[question_id] = replace(current, expert_cards=cards)

@@ -149,6 +149,15 @@ class QuestionRepository(Protocol):
         """Questions of a pool that are not closed yet, oldest first."""
         ...
 
+    async def record_card(
+        self, question_id: int, handle: dict[str, Any], expert_key: str | None = None
+    ) -> None:
+        """Remember where a card was posted (the thread card, or ``expert_key``'s DM card).
+
+        Not a decision: the version stays, so a click racing with the posting still wins.
+        """
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Job:

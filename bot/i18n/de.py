@@ -75,6 +75,8 @@ MESSAGES: dict[str, str] = {
     "die Frage gern etwas genauer oder schreiben Sie „hilfe“.",
     "routing.reply.no_experts": "Für diesen Bereich sind noch keine Assistenzen hinterlegt. Eine "
     "Administratorin kann das Verzeichnis importieren. Schreiben Sie „hilfe“ für eine Übersicht.",
+    "routing.reply.asking": "Gut, ich frage die passenden Assistenzen – "
+    "die Karte dazu steht im Chat.",
     "routing.reply.helped": "Schön, dass die frühere Antwort hilft!",
     "routing.note.taken": "Danke! Sie haben die Frage übernommen.",
     "routing.note.declined": "Alles klar – ich frage die nächste Assistenz.",

@@ -72,6 +72,8 @@ MESSAGES: dict[str, str] = {
     " question more precisely, or write “help”.",
     "routing.reply.no_experts": "No assistants are registered for this area yet. An admin can "
     "import the directory. Write “help” for an overview.",
+    "routing.reply.asking": "All right, I am asking the right assistants – "
+    "see the card in the chat.",
     "routing.reply.helped": "Glad the earlier answer helps!",
     "routing.note.taken": "Thanks! You took the question.",
     "routing.note.declined": "All right – I'll ask the next assistant.",

@@ -14,6 +14,7 @@ from botbuilder.schema import (
 )
 
 from bot.conversation import Reply
+from bot.domain.conversation_refs import StoredReference
 from bot.domain.ports import ConversationReferences, MessageHandle
 from bot.teams.references import ReferenceRecorder
 from bot.teams.translate import to_activity
@@ -74,16 +75,17 @@ class TeamsNotifier:
         if known is None:
             log.info("direct_message_unreachable", reason="no_reference")
             return None
-        return await self._create_personal_chat(known.reference, card, tenant_id)
+        return await self._create_personal_chat(known, card, tenant_id)
 
     async def _create_personal_chat(
-        self, known: dict[str, Any], card: dict[str, Any], tenant_id: str | None
+        self, known: StoredReference, card: dict[str, Any], tenant_id: str | None
     ) -> MessageHandle | None:
         # The person has written somewhere the bot is (a channel, a group chat): their Teams
         # account id from that reference opens a 1:1 chat (the app is installed for the team).
-        reference = ConversationReference().deserialize(known)
+        reference = ConversationReference().deserialize(known.reference)
         user, bot = reference.user, reference.bot
-        tenant = tenant_id or getattr(reference.conversation, "tenant_id", None)
+        # Channel activities may carry the tenant only in channelData: the stored value has it.
+        tenant = tenant_id or known.tenant_id or getattr(reference.conversation, "tenant_id", None)
         parameters = ConversationParameters(
             is_group=False,
             bot=bot,

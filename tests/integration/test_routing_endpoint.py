@@ -94,8 +94,9 @@ async def test_question_take_race_and_answer(
     # A person the router did not name cannot take or answer; a forged payload changes nothing.
     outsider = _invoke(sink, "routing.answer", {"question_id": question.id, "answer": "x"},
                        _people()["Jana Becker"], "Jana Becker")  # fmt: skip
-    refused = await (await routing_bot.post(outsider)).json()
-    assert "an andere Assistenzen gerichtet" in json.dumps(refused, ensure_ascii=False)
+    refused = json.dumps(await (await routing_bot.post(outsider)).json(), ensure_ascii=False)
+    assert "an andere Assistenzen gerichtet" in refused
+    assert QUESTION not in refused  # nothing of the question is shown to outsiders
     forged = _invoke(sink, "routing.take", {"question_id": "1; DROP"}, kerstin, "Kerstin Vogel")
     assert "ungültig" in json.dumps(
         await (await routing_bot.post(forged)).json(), ensure_ascii=False

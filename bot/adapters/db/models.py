@@ -117,6 +117,7 @@ class QuestionRow(Base):
     answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     asked_at: Mapped[datetime] = mapped_column(UtcDateTime())
     escalate_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
     thread: Mapped[dict[str, Any]] = mapped_column(JSON)
     expert_cards: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(default=1)

@@ -14,7 +14,7 @@ from bot.domain.routing.questions import OPEN_STATES, NamedExpert, Question, Que
 
 _COLUMNS = (
     "pool_id", "asker_key", "asker_name", "text", "language", "current_index", "owner_key",
-    "answer_text", "answered_at", "asked_at", "escalate_at", "thread", "expert_cards",
+    "answer_text", "answered_at", "asked_at", "escalate_at", "tenant_id", "thread", "expert_cards",
 )  # fmt: skip
 
 
@@ -86,3 +86,16 @@ class SqlQuestionRepository:
                 .order_by(QuestionRow.id)
             )
             return [_question(row) for row in rows]
+
+    async def record_card(
+        self, question_id: int, handle: dict[str, Any], expert_key: str | None = None
+    ) -> None:
+        """Remember where a card was posted; the version stays (not a decision)."""
+        async with self._sessions.begin() as session:
+            row = await session.get(QuestionRow, question_id, with_for_update=True)
+            if row is None:
+                return
+            if expert_key is None:
+                row.thread = handle
+            else:
+                row.expert_cards = {**row.expert_cards, expert_key: handle}

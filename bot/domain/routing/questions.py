@@ -67,6 +67,7 @@ class Question:
     answer_text: str | None = None
     answered_at: datetime | None = None
     version: int = 1
+    tenant_id: str | None = None
     thread: dict[str, Any] = field(default_factory=dict)
     expert_cards: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -140,17 +141,6 @@ class Question:
             )
         return self._next(
             experts=tuple(experts), current_index=following, escalate_at=next_deadline
-        )
-
-    def with_cards(
-        self,
-        thread: dict[str, Any] | None = None,
-        expert_cards: dict[str, dict[str, Any]] | None = None,
-    ) -> Question:
-        """Record where the thread card and the experts' DM cards were posted."""
-        return self._next(
-            thread=self.thread if thread is None else thread,
-            expert_cards=self.expert_cards if expert_cards is None else expert_cards,
         )
 
     def forward(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -94,7 +94,8 @@ class RoutingService:
             request.place, self.views.thread_card(question, request.language)
         )
         thread = {**thread, "link": request.thread_link} if request.thread_link else thread
-        question = await self._store(question.with_cards(thread=thread))
+        await self.questions.record_card(question.id, thread)
+        question = replace(question, thread=thread)
         return AskResult("routed", await self._ask_current(question))
 
     async def take(self, question_id: int, expert_key: str, *, own_card: bool = False) -> Question:
@@ -158,12 +159,13 @@ class RoutingService:
         """The asker closes the question."""
         return await self._decide(question_id, lambda q: q.withdraw(asker_key))
 
-    async def escalate(self, question_id: int, index: int) -> None:
-        """Job: no reaction by the deadline; idempotent when the question moved on."""
+    async def escalate(self, question_id: int, version: int) -> None:
+        """Job: no reaction by the deadline. Runs only on the state it was scheduled for, so a
+        re-run, or a question that moved on meanwhile, changes nothing."""
         question = await self.questions.get(question_id)
         if question is None or question.state is not QuestionState.ASKED:
             return
-        if question.current_index != index:
+        if question.version != version:
             return
         now = self.clock.now()
         try:
@@ -212,41 +214,58 @@ class RoutingService:
             raise DecisionError("unknown_question")
         return question
 
-    async def _store(self, question: Question) -> Question:
-        if not await self.questions.save(question):
-            raise DecisionError("busy")
+    async def _ask_current(self, question: Question) -> Question:
+        # Unreachable experts (no chat with the bot, Teams refusing) are passed over at once
+        # instead of holding the question until the deadline.
+        while (current := question.current_expert) is not None:
+            if question.escalate_at is not None:
+                # Scheduled before any Teams call: a failing DM cannot lose the escalation.
+                await self.jobs.schedule(
+                    ESCALATE_JOB,
+                    {"question_id": question.id, "version": question.version},
+                    question.escalate_at,
+                    dedup_key=f"{ESCALATE_JOB}:{question.id}:{question.version}",
+                )
+            handle = await self._direct_card(question, current.expert_key)
+            if handle is not None:
+                await self.questions.record_card(question.id, handle, current.expert_key)
+                return replace(
+                    question, expert_cards={**question.expert_cards, current.expert_key: handle}
+                )
+            try:
+                question = await self._decide(question.id, self._pass_over(current.expert_key))
+            except DecisionError:
+                return question
         return question
 
-    async def _ask_current(self, question: Question) -> Question:
-        current = question.current_expert
-        if current is None:
-            return question
+    def _pass_over(self, expert_key: str) -> Callable[[Question], Question]:
+        return lambda q: q.decline(expert_key, self._deadline(self.clock.now()))
+
+    async def _direct_card(self, question: Question, expert_key: str) -> MessageHandle | None:
         pool = await self.pool_names(question.pool_id)
-        card = self.views.expert_card(question, current.expert_key, pool, question.language)
-        handle = await self.notifier.send_direct(current.expert_key, card, None)
-        if handle is not None:
-            cards = {**question.expert_cards, current.expert_key: handle}
-            question = await self._store(question.with_cards(expert_cards=cards))
-        if question.escalate_at is not None:
-            await self.jobs.schedule(
-                ESCALATE_JOB,
-                {"question_id": question.id, "index": question.current_index},
-                question.escalate_at,
-                dedup_key=f"{ESCALATE_JOB}:{question.id}:{question.current_index}",
-            )
-        return question
+        card = self.views.expert_card(question, expert_key, pool, question.language)
+        try:
+            return await self.notifier.send_direct(expert_key, card, question.tenant_id)
+        except Exception:
+            log.warning("direct message to expert %s failed", expert_key, exc_info=True)
+            return None
 
     async def _refresh_cards(self, question: Question, skip: str | None = None) -> None:
+        # Best effort: the decision is saved; a card that cannot be updated now shows the new
+        # state at the next change.
+        updates: list[tuple[MessageHandle, dict[str, Any]]] = []
         if question.thread.get("activity_id"):
-            await self.notifier.update_card(
-                question.thread, self.views.thread_card(question, question.language)
-            )
+            updates.append((question.thread, self.views.thread_card(question, question.language)))
         pool = await self.pool_names(question.pool_id)
         for expert_key, handle in question.expert_cards.items():
-            if expert_key == skip:
-                continue
-            card = self.views.expert_card(question, expert_key, pool, question.language)
-            await self.notifier.update_card(handle, card)
+            if expert_key != skip:
+                card = self.views.expert_card(question, expert_key, pool, question.language)
+                updates.append((handle, card))
+        for handle, card in updates:
+            try:
+                await self.notifier.update_card(handle, card)
+            except Exception:
+                log.warning("card update failed for question %s", question.id, exc_info=True)
 
     async def _earlier_answer(self, question_id: str | None) -> Question | None:
         if question_id is None or not question_id.isdigit():
@@ -312,6 +331,7 @@ class RoutingService:
             current_index=0,
             asked_at=now,
             escalate_at=self._deadline(now),
+            tenant_id=request.tenant_id,
         )
 
     @staticmethod

@@ -63,7 +63,7 @@ async def make_world(clock: ManualClock | None = None) -> World:
 
     async def escalate(job: object) -> None:
         payload = job.payload  # type: ignore[attr-defined]
-        await service.escalate(int(payload["question_id"]), int(payload["index"]))
+        await service.escalate(int(payload["question_id"]), int(payload["version"]))
 
     runner = JobRunner(jobs, clock, {ESCALATE_JOB: escalate})
     return World(service, notifier, clock, jobs, runner, questions)
@@ -215,3 +215,28 @@ async def test_paused_expert_is_replaced_by_the_deputy() -> None:
     names = [(e.name, e.reason) for e in question.experts]
     assert ("Sophie Wolf", "Vertretung für Kerstin Vogel") in names
     assert "Kerstin Vogel" not in [n for n, _ in names]
+
+
+async def test_unreachable_expert_is_passed_over_at_once() -> None:
+    world = await make_world()
+    people = dict((n, k) for k, n in await world.service.pool_names("default"))
+    world.notifier.reachable = {people["Birgit Fischer"]}  # Kerstin never wrote to the bot
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None and question.current_expert is not None
+    assert question.current_expert.name == "Birgit Fischer"
+    assert world.notifier.dm_recipients() == [people["Birgit Fischer"]]
+
+
+async def test_forward_back_to_an_earlier_expert_still_escalates() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None
+    first, second = (e.expert_key for e in question.experts[:2])
+    await world.service.decline(question.id, first)
+    back = await world.service.forward(question.id, second, first)
+    assert back.current_expert is not None and back.current_expert.expert_key == first
+    assert back.escalate_at is not None
+    world.clock.current = back.escalate_at
+    await world.runner.run_once()
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.current_expert != back.current_expert

@@ -54,6 +54,7 @@ def upgrade() -> None:
         sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("escalate_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("tenant_id", sa.String(length=64), nullable=True),
         sa.Column("thread", sa.JSON(), nullable=False),
         sa.Column("expert_cards", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
