@@ -76,6 +76,7 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
         app[RUNTIME] = Runtime(
             engine=engine, http=http, endpoint=teams.endpoint, services=services
         )
+        await services.schedule_maintenance()
         log.info("bot_started", version=__version__, mode=settings.mode.value)
         async with job_runner_context(services.jobs):
             yield

@@ -9,15 +9,18 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.jobs import SqlJobQueue
+from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.domain.business_hours import BusinessCalendar
-from bot.domain.ports import Clock, Directory, Job, Notifier
+from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, RoutingService
 from bot.jobs import JobRunner
 from bot.settings import Settings
 from cards.routing import RoutingCards
 from dialogs.context import DialogContext
+
+PURGE_JOB = "maintenance.purge_ledger"
 
 
 @dataclass
@@ -27,6 +30,13 @@ class Services:
     routing: RoutingService
     context: DialogContext
     jobs: JobRunner
+    queue: JobQueue
+    clock: Clock
+
+    async def schedule_maintenance(self) -> None:
+        """Plan today's housekeeping once (several replicas: the dedup key keeps it single)."""
+        now = self.clock.now()
+        await self.queue.schedule(PURGE_JOB, {}, now, dedup_key=f"{PURGE_JOB}:{now.date()}")
 
 
 def build_services(
@@ -61,6 +71,17 @@ def build_services(
     async def escalate(job: Job) -> None:
         await routing.escalate(int(job.payload["question_id"]), int(job.payload["version"]))
 
-    runner = JobRunner(queue, clock, {ESCALATE_JOB: escalate})
+    ledger = SqlActivityLedger(sessions)
+    window = timedelta(seconds=settings.dedup_window_seconds)
+
+    async def purge(job: Job) -> None:
+        # Re-delivery ids are only needed for a while; keeping them longer keeps personal
+        # traces (conversation ids) longer than needed. Runs daily and plans the next run.
+        now = clock.now()
+        await ledger.purge_before(now - window)
+        tomorrow = now + timedelta(days=1)
+        await queue.schedule(PURGE_JOB, {}, tomorrow, dedup_key=f"{PURGE_JOB}:{tomorrow.date()}")
+
+    runner = JobRunner(queue, clock, {ESCALATE_JOB: escalate, PURGE_JOB: purge})
     context = DialogContext(settings=settings, clock=clock, routing=routing, experts=experts)
-    return Services(routing=routing, context=context, jobs=runner)
+    return Services(routing=routing, context=context, jobs=runner, queue=queue, clock=clock)

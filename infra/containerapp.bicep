@@ -94,6 +94,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           ]
         }
       ]
+      // No terminationGracePeriodSeconds: the platform default (30 s) already exceeds the 20 s
+      // `serve` takes after SIGTERM to finish in-flight turns.
       scale: {
         // At least two replicas: one can restart or move while the other answers Teams,
         // which retries slow deliveries and would otherwise show users an error.
@@ -110,8 +112,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           }
         ]
       }
-      // serve stops accepting requests on SIGTERM and lets in-flight turns finish (20 s).
-      terminationGracePeriodSeconds: 30
     }
   }
 }

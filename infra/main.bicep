@@ -239,7 +239,7 @@ module registryAccess 'registry-access.bicep' = if (!empty(containerRegistryName
   }
 }
 
-module environment 'environment.bicep' = {
+module appEnvironment 'environment.bicep' = {
   name: 'container-apps-environment'
   params: {
     location: location
@@ -250,7 +250,7 @@ module environment 'environment.bicep' = {
 }
 
 // Known before the app exists, so the app can be told its own URL (APP_BASE_URL).
-var appFqdn = '${names.app}.${environment.outputs.defaultDomain}'
+var appFqdn = '${names.app}.${appEnvironment.outputs.defaultDomain}'
 var appBaseUrl = empty(publicBaseUrl) ? 'https://${appFqdn}' : publicBaseUrl
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +400,7 @@ module app 'containerapp.bicep' = {
     tags: tags
     appName: names.app
     migrationJobName: names.migrationJob
-    environmentId: environment.outputs.id
+    environmentId: appEnvironment.outputs.id
     identityId: identity.id
     image: containerImage
     registryServer: empty(containerRegistryName) ? '' : '${containerRegistryName}.azurecr.io'

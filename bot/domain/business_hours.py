@@ -54,6 +54,11 @@ class BusinessCalendar:
             return False
         return day not in self._holidays
 
+    @property
+    def zone(self) -> ZoneInfo:
+        """The local time zone of the business hours."""
+        return self._tz
+
     def is_business_time(self, when: datetime) -> bool:
         """True when ``when`` falls within opening hours (day end excluded)."""
         _require_aware(when, "when")

@@ -74,7 +74,12 @@ class _FastConversationsOperations(ConversationsOperations):  # type: ignore[mis
             "Content-Type": "application/json; charset=utf-8",
             "x-ms-conversation-id": conversation_id,
         }
-        token = bearer_token(self._credentials)
+        # MSAL may fetch a new token over the network (blocking): keep it off the event loop.
+        token = (
+            await asyncio.to_thread(bearer_token, self._credentials)
+            if getattr(self._credentials, "microsoft_app_id", None)
+            else None
+        )
         if token:
             headers["Authorization"] = f"Bearer {token}"
         for attempt in range(1, MAX_ATTEMPTS + 1):

@@ -33,16 +33,17 @@ class MessagesEndpoint:
     async def handle(self, request: web.Request) -> web.StreamResponse:
         """POST /api/messages."""
         activity = await _parse_activity(request)
-        tenant = tenant_of(activity)
-        if self._allowed_tenants and tenant not in self._allowed_tenants:
-            log.warning("tenant_refused", tenant_id=tenant)
-            raise web.HTTPForbidden(text="tenant not allowed")
         with structlog.contextvars.bound_contextvars(
             activity_id=activity.id,
             activity_type=activity.type,
             conversation_id=activity.conversation.id,
         ):
+            # Authenticate first: unauthenticated callers learn nothing about the allowlist.
             authentication = await self._authenticate(request, activity)
+            tenant = tenant_of(activity)
+            if self._allowed_tenants and tenant not in self._allowed_tenants:
+                log.warning("tenant_refused", tenant_id=tenant)
+                raise web.HTTPForbidden(text="tenant not allowed")
             invoke_response = await self._adapter.process_activity(
                 authentication, activity, self._bot.on_turn
             )

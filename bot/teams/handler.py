@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import structlog
 from botbuilder.core import InvokeResponse, TurnContext
@@ -46,7 +47,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         """Remember the conversation, then dispatch; the endpoint bound the log context."""
         activity = turn_context.activity
         try:
-            await self._deps.references.remember(activity)
+            await self._remember(activity)
             await super().on_turn(turn_context)
         except Exception:
             # The one error boundary: log with context, tell the user kindly, and answer
@@ -104,10 +105,21 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         if not await self._deps.ledger.claim(key, self._deps.clock.now()):
             return
         language = self._language(turn_context)
-        if conversation_kind(activity) is ConversationKind.PERSONAL:
-            await turn_context.send_activity(t("welcome.personal.text", language))
-        else:
-            await self._send(turn_context, Reply.of_card(team_welcome_card(language)))
+        try:
+            if conversation_kind(activity) is ConversationKind.PERSONAL:
+                await turn_context.send_activity(t("welcome.personal.text", language))
+            else:
+                await self._send(turn_context, Reply.of_card(team_welcome_card(language)))
+        except Exception:
+            await self._deps.ledger.release(key)  # a later install event may greet again
+            raise
+
+    async def _remember(self, activity: Any) -> None:
+        # Best effort: a failed reference write must not cost the user their answer.
+        try:
+            await self._deps.references.remember(activity)
+        except Exception:
+            log.exception("conversation_reference_not_stored")
 
     def _language(self, turn_context: TurnContext) -> str:
         return language_of(self._deps.locale_override or turn_context.activity.locale)

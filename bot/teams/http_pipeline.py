@@ -97,7 +97,11 @@ class BotCredentialsPolicy(AsyncHTTPPolicy[Any, Any]):
 
     async def send(self, request: Request[Any], **kwargs: Any) -> Response[Any, Any]:
         assert self.next is not None, "policy used outside a pipeline"
-        token = bearer_token(self._credentials)
+        token = (
+            await asyncio.to_thread(bearer_token, self._credentials)
+            if getattr(self._credentials, "microsoft_app_id", None)
+            else None
+        )
         if token:
             request.http_request.headers["Authorization"] = f"Bearer {token}"
         return await self.next.send(request, **kwargs)

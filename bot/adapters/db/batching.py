@@ -40,14 +40,28 @@ class MicroBatcher(Generic[T, R]):
             batch = self._pending[: self._max_batch]
             del self._pending[: self._max_batch]
             try:
-                results = await self._bulk([item for item, _ in batch])
+                await self._run(batch)
             except BaseException as error:
+                # Cancelled (shutdown): nobody will drain the rest, so fail it as well.
+                batch, self._pending = batch + self._pending, []
                 for _, future in batch:
                     if not future.done():
                         future.set_exception(error)
-                if not isinstance(error, Exception):
-                    raise
-                continue
-            for (_, future), result in zip(batch, results, strict=True):
+                raise
+
+    async def _run(self, batch: list[tuple[T, asyncio.Future[R]]]) -> None:
+        try:
+            results = await self._bulk([item for item, _ in batch])
+        except Exception as error:
+            if len(batch) == 1:
+                future = batch[0][1]
                 if not future.done():
-                    future.set_result(result)
+                    future.set_exception(error)
+                return
+            # One bad item must not fail its neighbours: retry them one by one.
+            for single in batch:
+                await self._run([single])
+            return
+        for (_, future), result in zip(batch, results, strict=True):
+            if not future.done():
+                future.set_result(result)

@@ -57,8 +57,12 @@ class RouterCache:
         records = await self._experts.list_pool(pool_id)
         answered = await self._questions.answered(pool_id)
         history = [
+            # The reason reads "hat … am <Datum> beantwortet": give it the answer's date.
             AnsweredQuestion(
-                id=str(q.id), text=q.text, answered_by=q.owner_key or "", asked_at=q.asked_at
+                id=str(q.id),
+                text=q.text,
+                answered_by=q.owner_key or "",
+                asked_at=q.answered_at or q.asked_at,
             )
             for q in answered
             if q.owner_key

@@ -281,7 +281,12 @@ class RoutingService:
             record = await self.experts.get(pool_id, candidate.expert_id)
             if record is None:
                 continue
-            reason = reason_text(candidate.reason.kind, request.language, reason=candidate.reason)
+            reason = reason_text(
+                candidate.reason.kind,
+                request.language,
+                reason=candidate.reason,
+                zone=self.calendar.zone,
+            )
             if not await self._reachable(record, now):
                 # Paused or out of office: the deputy named in "Meine Themen" stands in.
                 absent, record = record, await self._deputy_of(record, now)

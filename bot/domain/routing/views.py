@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from bot.domain.routing.models import Reason
 from bot.domain.routing.questions import Question
 from bot.i18n import t
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 class QuestionViews(Protocol):
@@ -27,12 +30,20 @@ class QuestionViews(Protocol):
         ...
 
 
-def reason_text(kind: str, lang: str, *, reason: Reason | None = None, name: str = "") -> str:
+def reason_text(
+    kind: str,
+    lang: str,
+    *,
+    reason: Reason | None = None,
+    name: str = "",
+    zone: ZoneInfo = BERLIN,
+) -> str:
     """One line why an expert is named ("Thema: Reisekosten", "hat … am 12.3. beantwortet")."""
     if kind == "topic" and reason is not None and reason.topic:
         return t("routing.reason.topic", lang, topic=reason.topic)
     if kind == "history" and reason is not None and reason.asked_at is not None:
-        day = f"{reason.asked_at.day}.{reason.asked_at.month}."
+        local = reason.asked_at.astimezone(zone)
+        day = f"{local.day}.{local.month}."
         return t("routing.reason.history", lang, date=day)
     if kind == "forwarded":
         return t("routing.reason.forwarded", lang, name=name)
