@@ -15,7 +15,6 @@ import holidays
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapters.db.engine import create_engine, is_sqlite
 from bot.settings import GraphAuth, Mode, Settings
@@ -180,9 +179,8 @@ async def _database(settings: Settings, seconds: float) -> list[CheckResult]:
             ),
             _skipped(),
         ]
-    engine = create_engine(url)
     try:
-        version, revisions = await asyncio.wait_for(_probe_database(engine), seconds)
+        version, revisions = await asyncio.wait_for(_probe_database(url), seconds)
     except TimeoutError:
         return [
             CheckResult(
@@ -195,12 +193,11 @@ async def _database(settings: Settings, seconds: float) -> list[CheckResult]:
             CheckResult("Datenbank", False, f"nicht erreichbar ({shown}): {_describe(error)}"),
             _skipped(),
         ]
-    finally:
-        await engine.dispose()
-    return [
-        CheckResult("Datenbank", True, f"erreichbar, {version} ({shown})"),
-        _migrations(url, revisions),
-    ]
+    try:
+        migrations = _migrations(url, revisions)
+    except Exception as error:
+        migrations = CheckResult("Migrationen", False, f"nicht prüfbar: {_describe(error)}")
+    return [CheckResult("Datenbank", True, f"erreichbar, {version} ({shown})"), migrations]
 
 
 def _missing_sqlite_file(url: str) -> Path | None:
@@ -214,11 +211,15 @@ def _missing_sqlite_file(url: str) -> Path | None:
     return None if path.exists() else path
 
 
-async def _probe_database(engine: AsyncEngine) -> tuple[str, set[str]]:
-    async with engine.connect() as connection:
-        await connection.execute(text("SELECT 1"))
-        version = await connection.run_sync(_server_version)
-        revisions = await connection.run_sync(_current_revisions)
+async def _probe_database(url: str) -> tuple[str, set[str]]:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+            version = await connection.run_sync(_server_version)
+            revisions = await connection.run_sync(_current_revisions)
+    finally:
+        await engine.dispose()
     return version, revisions
 
 

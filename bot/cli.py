@@ -108,6 +108,16 @@ def _seed_experts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_config(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.check_config import check_config, format_results
+
+    results = asyncio.run(check_config(_load_settings()))
+    print(format_results(results))
+    return 0 if all(result.ok for result in results) else 1
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistenz-bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -130,6 +140,11 @@ def _parser() -> argparse.ArgumentParser:
     package = commands.add_parser("package", help="Teams-App-Paket (zip) bauen")
     package.add_argument("--output", default="dist/assistenz-netzwerk.zip")
     package.set_defaults(run=_package)
+
+    check = commands.add_parser(
+        "check-config", help="Einstellungen prüfen, Datenbank und Graph erreichen"
+    )
+    check.set_defaults(run=_check_config)
 
     experts = commands.add_parser(
         "import-experts", help="Expertenverzeichnis (JSON) in einen Pool importieren"
