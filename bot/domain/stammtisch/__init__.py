@@ -1,0 +1,1 @@
+"""Monthly Stammtisch poll: candidate dates, votes, tally and the documented tie-break."""
