@@ -1,0 +1,192 @@
+"""Word tables, token patterns and text normalisation for German and English room requests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1,
+    "februar": 2, "february": 2, "feb": 2,
+    "märz": 3, "maerz": 3, "march": 3, "mär": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "montag": 0, "monday": 0, "mon": 0,
+    "dienstag": 1, "tuesday": 1, "tue": 1, "tues": 1,
+    "mittwoch": 2, "wednesday": 2, "wed": 2,
+    "donnerstag": 3, "thursday": 3, "thu": 3, "thurs": 3,
+    "freitag": 4, "friday": 4, "fri": 4,
+    "samstag": 5, "sonnabend": 5, "saturday": 5, "sat": 5,
+    "sonntag": 6, "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+# Two-letter German abbreviations collide with ordinary words ("so", "do"), so they are only
+# accepted in date position (see the WEEKDAY_ABBREVIATION_* patterns below).
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mo": 0,
+    "di": 1,
+    "mi": 2,
+    "do": 3,
+    "fr": 4,
+    "sa": 5,
+    "so": 6,
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "ein": 1, "eine": 1, "einer": 1, "eins": 1, "one": 1, "a": 1, "an": 1,
+    "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
+    "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7,
+    "acht": 8, "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10,
+    "elf": 11, "eleven": 11, "zwölf": 12, "twelve": 12, "zwanzig": 20, "twenty": 20,
+}  # fmt: skip
+
+# "zu dritt" = a party of three.
+GROUP_WORDS: dict[str, int] = {
+    "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8,
+}  # fmt: skip
+
+# Regex (matched at a word start) -> normalised equipment tag.
+FEATURES: tuple[tuple[str, str], ...] = (
+    (r"video|vc\b|videokonferenz|webcam|kamera|camera|teams-raum|zoom", "video"),
+    (r"beamer|projektor|projector", "beamer"),
+    (r"bildschirm|monitor|display|screen|fernseher|tv\b", "screen"),
+    (r"whiteboard", "whiteboard"),
+    (r"flipchart", "flipchart"),
+    (r"barrierefrei|rollstuhl|wheelchair|accessible|stufenlos", "accessible"),
+    (r"konferenztelefon|telefon|speakerphone|phone", "phone"),
+)
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Case-fold (which also maps ß to ss), unify dashes and collapse whitespace."""
+    return _SPACES.sub(" ", _DASHES.sub("-", text.casefold())).strip()
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation, longest first so "dienstag" wins over "di"."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_NUM = _alt(NUMBER_WORDS)
+_END = r"(?![a-zäöü0-9])"
+_MARK = r"uhr|h|am|pm|a\.m\.|p\.m\."
+_QUAL = r"morgens|früh|vormittags|mittags|noon|nachmittags|abends|nachts|in the \w+"
+
+
+def _clock(tag: str) -> str:
+    """Pattern for one clock time with optional "Uhr"/am/pm marker and daypart word."""
+    return (
+        rf"\b(?P<h{tag}>\d{{1,2}})(?:[:.](?P<m{tag}>[0-5]\d))?"
+        rf"(?:\s*(?P<k{tag}>{_MARK}){_END})?(?:\s*(?P<q{tag}>{_QUAL})\b)?"
+    )
+
+
+_PEOPLE = (
+    r"personen|person|pers\.|leute|teilnehmer\w*|teilnehmende|gäste|kolleg\w*|"
+    r"mitarbeiter\w*|people|persons|ppl|attendees|participants|guests"
+)
+_DAY_PREFIX = r"(?:\b(?:am|den|on(?: the)?)\s+)?"
+_RELATIVE_WORDS = "heute|today|übermorgen|uebermorgen|day after tomorrow|morgen|tomorrow"
+_WEEKDAY_PREFIX = (
+    r"(?:\b(?P<pre>diesen|this|kommenden|coming|übernächsten|uebernaechsten|"
+    r"nächsten|naechsten|nächster|next)\s+)?"
+)
+
+# Token patterns, one per rule in when.py; group names are what the rules read.
+CAPACITY = (
+    rf"\bzu (?P<group>{_alt(GROUP_WORDS)})\b|"
+    rf"\b(?:\d{{1,3}}\s*(?:-|bis|to)\s*)?(?P<n>\d{{1,3}}|{_NUM})\s*(?:{_PEOPLE}){_END}"
+)
+DURATION = (
+    rf"\b(?:für|for)\s+(?:(?:ca\.|etwa|about)\s+)?"
+    r"(?:(?P<halfhour>half an hour|eine halbe stunde)|"
+    rf"(?P<n>\d+(?:[.,]\d+)?|anderthalb|eineinhalb|{_NUM})\s*(?P<half>halbe\s+)?"
+    rf"(?P<unit>stunden?|std\.?|h|hours?|hrs?|minuten|min\.?|minutes?|mins?)){_END}"
+)
+NUMERIC_DATE = (
+    rf"{_DAY_PREFIX}(?:\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d))\b|"
+    rf"\b(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>\d{{4}}|\d\d)?(?!\d))"
+)
+DAY_MONTH = (
+    rf"{_DAY_PREFIX}\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<mon>{_alt(MONTHS)})\b\.?(?:\s+(?P<y>\d{{4}})\b)?"
+)
+MONTH_DAY = (
+    rf"\b(?:on\s+)?(?P<mon>{_alt(MONTHS)})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:,?\s+(?P<y>\d{{4}})\b)?"
+)
+RELATIVE_DAY = rf"(?<!guten )\b(?:the )?(?P<rel>{_RELATIVE_WORDS})\b"
+WEEKDAY = rf"{_DAY_PREFIX}{_WEEKDAY_PREFIX}\b(?P<w>{_alt(WEEKDAYS)})\b"
+# "Do" alone is only a weekday after "am"/"on" or right before a comma, number or "um".
+WEEKDAY_ABBREVIATION_AFTER_PREFIX = (
+    rf"(?:\b(?:am|on)\s+){_WEEKDAY_PREFIX}\b(?P<w>{_alt(WEEKDAY_ABBREVIATIONS)})\b\.?"
+)
+WEEKDAY_ABBREVIATION_BEFORE_TIME = (
+    rf"{_WEEKDAY_PREFIX}\b(?P<w>{_alt(WEEKDAY_ABBREVIATIONS)})\b\.?"
+    r"(?=\s*(?:,|\d|$|(?:um|ab|von)\b))"
+)
+DAY_OF_MONTH = r"\b(?:am|den|on the)\s+(?P<d>\d{1,2})(?:\.|st|nd|rd|th)(?![\d.])"
+ALL_DAY = (
+    r"\b(?:ganztägig\w*|ganztags|(?:den )?ganzen tag|ganzer tag|all[ -]day|"
+    r"(?:the )?(?:whole|full|entire) day)\b"
+)
+CLOCK_RANGE = (
+    rf"(?:\b(?:von|from|zwischen|between)\s+)?{_clock('1')}"
+    rf"\s*(?:-|bis|to|until|till|und|and)\s*{_clock('2')}"
+)
+SINGLE_CLOCK = rf"(?:\b(?P<pre>ab|um|at|from|gegen|von|bis|until|till)\s+)?{_clock('1')}"
+BARE_CAPACITY = r"\b(?:für|for)\s+(?P<n>\d{1,3})\b"
+
+
+def _hour_word(word: str) -> int:
+    """Hour from a digit string or German number word ("drei")."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _colloquial(m: re.Match[str]) -> str:
+    """Rewrite "halb drei" / "viertel nach drei" / "viertel vor vier" as clock digits."""
+    hour = _hour_word(m["hour"])
+    if m["kind"] == "viertel nach":
+        return f"{hour}:15"
+    before = (hour - 1) or 12  # "halb eins" is 12:30
+    return f"{before}:30" if m["kind"] == "halb" else f"{before}:45"
+
+
+_HOUR_WORDS = _alt(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and len(w) > 2)
+_COLLOQUIAL: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(
+            rf"\b(?P<kind>halb|viertel nach|viertel vor|dreiviertel)\s+"
+            rf"(?P<hour>1[0-2]|[1-9]|{_HOUR_WORDS})\b"
+        ),
+        _colloquial,
+    ),
+    (re.compile(r"\b(?:12\s*uhr\s*)?(?:mitternacht|midnight)s?\b"), "24:00 uhr"),
+    # A daypart word right after a number qualifies it ("1 Uhr mittags"); alone it is noon.
+    (re.compile(r"(?<!uhr )(?<!\d )\b(?:mittags?|noon)\b"), "12:00 uhr"),
+)
+
+
+def rewrite_colloquial(text: str) -> str:
+    """Turn "halb drei", "Mitternacht" and a lone "mittags" into clock digits."""
+    for pattern, replacement in _COLLOQUIAL:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def features(text: str) -> frozenset[str]:
+    """Equipment tags mentioned anywhere in the normalised text."""
+    return frozenset(tag for pattern, tag in FEATURES if re.search(rf"\b(?:{pattern})", text))
