@@ -27,12 +27,6 @@ _SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def _setting(settings: Settings, name: str, default: str) -> str:
-    """Read an optional app-package setting that Settings may not declare yet."""
-    value = getattr(settings, name, default)
-    return str(value) if value else default
-
-
 def _app_id(settings: Settings) -> str:
     app_id = settings.microsoft_app_id or (DEMO_APP_ID if settings.mode is Mode.LOCAL else "")
     if not _GUID.match(app_id):
@@ -41,7 +35,7 @@ def _app_id(settings: Settings) -> str:
 
 
 def _domain(settings: Settings) -> str:
-    base_url = _setting(settings, "app_base_url", "")
+    base_url = settings.app_base_url
     if not base_url:
         if settings.mode is Mode.LOCAL:
             return LOCAL_DOMAIN
@@ -66,16 +60,16 @@ def _package_version(version: str | None) -> str:
 def _values(settings: Settings, version: str | None) -> dict[str, str]:
     app_id = _app_id(settings)
     domain = _domain(settings)
-    website = _setting(settings, "app_developer_website_url", f"https://{domain}/")
+    website = settings.app_developer_website_url or f"https://{domain}/"
     values = {
         "BOT_ID": app_id,
-        "TEAMS_APP_ID": _setting(settings, "app_teams_app_id", app_id),
+        "TEAMS_APP_ID": settings.app_teams_app_id or app_id,
         "VERSION": _package_version(version),
         "BOT_DOMAIN": domain,
-        "DEVELOPER_NAME": _setting(settings, "app_developer_name", "Assistenz-Netzwerk"),
+        "DEVELOPER_NAME": settings.app_developer_name or "Assistenz-Netzwerk",
         "DEVELOPER_WEBSITE_URL": website,
-        "PRIVACY_URL": _setting(settings, "app_privacy_url", f"https://{domain}/datenschutz"),
-        "TERMS_URL": _setting(settings, "app_terms_url", f"https://{domain}/nutzungsbedingungen"),
+        "PRIVACY_URL": settings.app_privacy_url or f"https://{domain}/datenschutz",
+        "TERMS_URL": settings.app_terms_url or f"https://{domain}/nutzungsbedingungen",
     }
     if not _GUID.match(values["TEAMS_APP_ID"]):
         raise ValueError("APP_TEAMS_APP_ID muss eine GUID sein")

@@ -111,49 +111,45 @@ def _reason_of(question: Question, expert_key: str) -> str:
     return next((e.reason for e in question.experts if e.expert_key == expert_key), "")
 
 
-def _answer_action(data: dict[str, Any], lang: str) -> dict[str, Any]:
+def _show_card(
+    title: str, field: dict[str, Any], submit: str, verb: str, data: dict[str, Any]
+) -> dict[str, Any]:
+    """A button that unfolds one required input and its submit button."""
     return {
         "type": "Action.ShowCard",
-        "title": t("routing.button.answer", lang),
+        "title": title,
         "card": {
             "type": "AdaptiveCard",
-            "body": [
-                {
-                    "type": "Input.Text",
-                    "id": "answer",
-                    "isMultiline": True,
-                    "isRequired": True,
-                    "maxLength": 4000,
-                    "label": t("routing.answer.label", lang),
-                    "errorMessage": t("routing.answer.required", lang),
-                }
-            ],
-            "actions": [_execute(t("routing.button.send_answer", lang), "routing.answer", data)],
+            "body": [{**field, "isRequired": True}],
+            "actions": [_execute(submit, verb, data)],
         },
     }
+
+
+def _answer_action(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    field = {
+        "type": "Input.Text",
+        "id": "answer",
+        "isMultiline": True,
+        "maxLength": 4000,
+        "label": t("routing.answer.label", lang),
+        "errorMessage": t("routing.answer.required", lang),
+    }
+    title, submit = t("routing.button.answer", lang), t("routing.button.send_answer", lang)
+    return _show_card(title, field, submit, "routing.answer", data)
 
 
 def _forward_action(
     data: dict[str, Any], others: list[tuple[str, str]], lang: str
 ) -> dict[str, Any]:
-    choices = [{"title": name, "value": key} for key, name in others]
-    return {
-        "type": "Action.ShowCard",
-        "title": t("routing.button.forward", lang),
-        "card": {
-            "type": "AdaptiveCard",
-            "body": [
-                {
-                    "type": "Input.ChoiceSet",
-                    "id": "target",
-                    "isRequired": True,
-                    "label": t("routing.forward.label", lang),
-                    "choices": choices,
-                }
-            ],
-            "actions": [_execute(t("routing.button.forward_send", lang), "routing.forward", data)],
-        },
+    field = {
+        "type": "Input.ChoiceSet",
+        "id": "target",
+        "label": t("routing.forward.label", lang),
+        "choices": [{"title": name, "value": key} for key, name in others],
     }
+    title, submit = t("routing.button.forward", lang), t("routing.button.forward_send", lang)
+    return _show_card(title, field, submit, "routing.forward", data)
 
 
 def offer_card(earlier: Question, asked_text: str, lang: str) -> dict[str, Any]:
@@ -176,6 +172,23 @@ def offer_card(earlier: Question, asked_text: str, lang: str) -> dict[str, Any]:
             _execute(t("routing.button.ask_anyway", lang), "routing.ask_anyway", data),
         ],
     )
+
+
+def with_note(card: dict[str, Any], note: str, *, good: bool) -> dict[str, Any]:
+    """The card with a coloured note on top (the clicker's confirmation or refusal)."""
+    block = _text(note, weight="Bolder", color="Good" if good else "Attention")
+    body = card.get("body")
+    return {**card, "body": [block, *(body if isinstance(body, list) else [])]}
+
+
+def settled_offer_card(asked_text: str, note: str) -> dict[str, Any]:
+    """The earlier-answer offer once decided: no buttons left, so it cannot be answered twice."""
+    return {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.5",
+        "body": [_text(asked_text, isSubtle=True), _text(note, weight="Bolder")],
+    }
 
 
 class RoutingCards:

@@ -12,6 +12,7 @@ from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.service import AskRequest, RoutingService
 from bot.i18n import t
 from cards.builders import error_card
+from cards.routing import settled_offer_card, with_note
 from dialogs.context import DialogContext
 from dialogs.router import Router
 
@@ -131,7 +132,7 @@ async def _decision_reply(
         # The thread card is shared: it was updated for everyone; the clicker gets a toast.
         return Reply.of_text(t(note, turn.language))
     card = await ctx.routing.card_for(decided, action.view, turn.actor.aad_object_id or "")
-    return Reply.of_card(_with_note(card, t(note, turn.language), good=True), replaces_card=True)
+    return Reply.of_card(with_note(card, t(note, turn.language), good=True), replaces_card=True)
 
 
 async def _refused(
@@ -149,19 +150,7 @@ async def _refused(
         # Never show a question (or its answer) to someone it was not addressed to.
         return Reply.of_card(error_card(turn.language, f"routing.error.{code}"))
     card = await service.card_for(question, action.view, viewer)
-    return Reply.of_card(_with_note(card, message, good=False), replaces_card=True)
-
-
-def _with_note(card: dict[str, object], note: str, *, good: bool) -> dict[str, object]:
-    block = {
-        "type": "TextBlock",
-        "text": note,
-        "wrap": True,
-        "weight": "Bolder",
-        "color": "Good" if good else "Attention",
-    }
-    body = card.get("body")
-    return {**card, "body": [block, *(body if isinstance(body, list) else [])]}
+    return Reply.of_card(with_note(card, message, good=False), replaces_card=True)
 
 
 def _expert_of(turn: Turn) -> str:
@@ -226,17 +215,7 @@ async def answer(turn: Turn, action: AnswerAction, ctx: DialogContext) -> Reply:
 
 
 def _settled_offer(text: str, note: str) -> Reply:
-    # The offer card is replaced by one without buttons, so it cannot be answered twice.
-    card = {
-        "type": "AdaptiveCard",
-        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-        "version": "1.5",
-        "body": [
-            {"type": "TextBlock", "text": text, "wrap": True, "isSubtle": True},
-            {"type": "TextBlock", "text": note, "wrap": True, "weight": "Bolder"},
-        ],
-    }
-    return Reply.of_card(card, replaces_card=True)
+    return Reply.of_card(settled_offer_card(text, note), replaces_card=True)
 
 
 @router.card_action("routing.helped", OfferAction)
