@@ -16,6 +16,7 @@ from bot.adapters.clock import SystemClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.graph.client import GraphConnection
 from bot.domain.ports import Clock, Notifier
+from bot.domain.stammtisch.ports import TeamRoster
 from bot.jobs import job_runner_context
 from bot.services import Services, build_services
 from bot.settings import Settings
@@ -64,11 +65,13 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
     graph: GraphConnection | None = None
     try:
         graph = GraphConnection(settings)
-        directory = graph.directory
+        directory, rooms = graph.directory, graph.room_calendar
         built: list[Services] = []
 
-        def make_context(notifier: Notifier) -> DialogContext:
-            built.append(build_services(settings, sessions, clock, notifier, directory))
+        def make_context(notifier: Notifier, roster: TeamRoster) -> DialogContext:
+            built.append(
+                build_services(settings, sessions, clock, notifier, roster, directory, rooms)
+            )
             return built[0].context
 
         teams = build_teams_side(settings, http, sessions, clock, make_context)

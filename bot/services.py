@@ -12,11 +12,13 @@ from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.domain.business_hours import BusinessCalendar
-from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier
+from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier, RoomCalendar
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, RoutingService
+from bot.domain.stammtisch.ports import TeamRoster
 from bot.jobs import JobRunner
 from bot.settings import Settings
+from bot.stammtisch_wiring import Stammtisch, build_stammtisch
 from cards.routing import RoutingCards
 from dialogs.context import DialogContext
 
@@ -28,6 +30,7 @@ class Services:
     """The services of one bot process and the job runner that drives their scheduled work."""
 
     routing: RoutingService
+    stammtisch: Stammtisch
     context: DialogContext
     jobs: JobRunner
     queue: JobQueue
@@ -37,6 +40,7 @@ class Services:
         """Plan today's housekeeping once (several replicas: the dedup key keeps it single)."""
         now = self.clock.now()
         await self.queue.schedule(PURGE_JOB, {}, now, dedup_key=f"{PURGE_JOB}:{now.date()}")
+        await self.stammtisch.plan_rules()
 
 
 def build_services(
@@ -44,12 +48,20 @@ def build_services(
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
     notifier: Notifier,
+    roster: TeamRoster,
     directory: Directory,
+    rooms: RoomCalendar,
 ) -> Services:
     """Wire repositories, calendar and notifier into the services and the job runner."""
     experts = SqlExpertRepository(sessions, clock)
     questions = SqlQuestionRepository(sessions)
     queue = SqlJobQueue(sessions)
+    calendar = BusinessCalendar(
+        settings.time_zone,
+        settings.holiday_state,
+        settings.routing_business_day_start,
+        settings.routing_business_day_end,
+    )
     routing = RoutingService(
         experts=experts,
         questions=questions,
@@ -57,12 +69,7 @@ def build_services(
         jobs=queue,
         directory=directory,
         clock=clock,
-        calendar=BusinessCalendar(
-            settings.time_zone,
-            settings.holiday_state,
-            settings.routing_business_day_start,
-            settings.routing_business_day_end,
-        ),
+        calendar=calendar,
         views=RoutingCards(),
         escalation_delay=timedelta(hours=settings.routing_escalation_hours),
         routers=RouterCache(experts, questions, clock),
@@ -82,6 +89,24 @@ def build_services(
         tomorrow = now + timedelta(days=1)
         await queue.schedule(PURGE_JOB, {}, tomorrow, dedup_key=f"{PURGE_JOB}:{tomorrow.date()}")
 
-    runner = JobRunner(queue, clock, {ESCALATE_JOB: escalate, PURGE_JOB: purge})
-    context = DialogContext(settings=settings, clock=clock, routing=routing, experts=experts)
-    return Services(routing=routing, context=context, jobs=runner, queue=queue, clock=clock)
+    stammtisch = build_stammtisch(
+        settings, sessions, clock, (notifier, roster, directory, rooms), queue, calendar
+    )
+    handlers = {ESCALATE_JOB: escalate, PURGE_JOB: purge, **stammtisch.handlers}
+    runner = JobRunner(queue, clock, handlers)
+    context = DialogContext(
+        settings=settings,
+        clock=clock,
+        routing=routing,
+        experts=experts,
+        stammtisch=stammtisch.service,
+        stammtisch_end=stammtisch.lifecycle,
+    )
+    return Services(
+        routing=routing,
+        stammtisch=stammtisch,
+        context=context,
+        jobs=runner,
+        queue=queue,
+        clock=clock,
+    )

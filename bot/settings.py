@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -87,6 +87,15 @@ class Settings(BaseSettings):
     routing_business_day_end: time = time(17, 0)
     routing_pools: dict[str, str] = Field(default_factory=dict)
 
+    # Stammtisch: who organises (Entra object ids; empty: whoever starts a poll organises it),
+    # the mailbox that sends the invitation (empty: the organiser's own mailbox), blackout
+    # ranges such as school holidays ("2027-03-29..2027-04-09"), reminder lead time.
+    stammtisch_organiser_ids: list[str] = Field(default_factory=list)
+    stammtisch_mailbox: str = ""
+    stammtisch_blackout: list[str] = Field(default_factory=list)
+    stammtisch_reminder_hours: float = Field(default=24.0, gt=0, le=24 * 14)
+    stammtisch_card_update_seconds: float = Field(default=2.0, gt=0, le=60)
+
     admin_ids: list[str] = Field(default_factory=list)
     dedup_window_seconds: int = 24 * 3600
 
@@ -132,6 +141,17 @@ class Settings(BaseSettings):
                 f"GRAPH_AUTH={self.graph_auth.value} braucht außerdem: " + ", ".join(missing)
             )
 
+    @field_validator("stammtisch_blackout")
+    @classmethod
+    def _check_blackout(cls, ranges: list[str]) -> list[str]:
+        blackout_days(ranges)  # raises ValueError with the offending entry
+        return ranges
+
+    @property
+    def stammtisch_blackout_days(self) -> frozenset[date]:
+        """Every day inside the configured blackout ranges."""
+        return blackout_days(self.stammtisch_blackout)
+
     @property
     def effective_allowed_tenants(self) -> frozenset[str]:
         """Tenants accepted on /api/messages; empty means any (local mode only)."""
@@ -139,3 +159,19 @@ class Settings(BaseSettings):
         if self.microsoft_app_tenant_id:
             tenants.add(self.microsoft_app_tenant_id)
         return frozenset(tenants)
+
+
+def blackout_days(ranges: list[str]) -> frozenset[date]:
+    """Days of "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD" entries (both ends included)."""
+    days: set[date] = set()
+    for entry in ranges:
+        first, _, last = entry.strip().partition("..")
+        try:
+            start = date.fromisoformat(first)
+            end = date.fromisoformat(last) if last else start
+        except ValueError as error:
+            raise ValueError(f"STAMMTISCH_BLACKOUT: ungültiger Zeitraum {entry!r}") from error
+        if end < start or (end - start).days > 366:
+            raise ValueError(f"STAMMTISCH_BLACKOUT: ungültiger Zeitraum {entry!r}")
+        days.update(start + timedelta(days=n) for n in range((end - start).days + 1))
+    return frozenset(days)

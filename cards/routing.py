@@ -6,15 +6,12 @@ from typing import Any
 
 from bot.domain.routing.questions import NamedExpert, Question, QuestionState
 from bot.i18n import t
+from cards.elements import card, with_note
+from cards.elements import execute as _execute
+from cards.elements import text as _text
 from cards.render import render
 
-
-def _text(text: str, **extra: Any) -> dict[str, Any]:
-    return {"type": "TextBlock", "text": text, "wrap": True, **extra}
-
-
-def _execute(title: str, verb: str, data: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"type": "Action.Execute", "title": title, "verb": verb, "data": data, **extra}
+__all__ = ["RoutingCards", "settled_offer_card", "with_note"]
 
 
 def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str, Any]:
@@ -174,21 +171,9 @@ def offer_card(earlier: Question, asked_text: str, lang: str) -> dict[str, Any]:
     )
 
 
-def with_note(card: dict[str, Any], note: str, *, good: bool) -> dict[str, Any]:
-    """The card with a coloured note on top (the clicker's confirmation or refusal)."""
-    block = _text(note, weight="Bolder", color="Good" if good else "Attention")
-    body = card.get("body")
-    return {**card, "body": [block, *(body if isinstance(body, list) else [])]}
-
-
 def settled_offer_card(asked_text: str, note: str) -> dict[str, Any]:
     """The earlier-answer offer once decided: no buttons left, so it cannot be answered twice."""
-    return {
-        "type": "AdaptiveCard",
-        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-        "version": "1.5",
-        "body": [_text(asked_text, isSubtle=True), _text(note, weight="Bolder")],
-    }
+    return card([_text(asked_text, isSubtle=True), _text(note, weight="Bolder")])
 
 
 class RoutingCards:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from bot.domain.ports import Clock, ExpertRepository
 from bot.domain.routing.service import RoutingService
+from bot.domain.stammtisch.lifecycle import PollLifecycle
+from bot.domain.stammtisch.service import StammtischService
 from bot.settings import Settings
 
 
@@ -17,3 +19,5 @@ class DialogContext:
     clock: Clock
     routing: RoutingService | None = None
     experts: ExpertRepository | None = None
+    stammtisch: StammtischService | None = None
+    stammtisch_end: PollLifecycle | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dialogs import experts as experts_dialog
 from dialogs import help as help_dialog
 from dialogs import routing as routing_dialog
+from dialogs import stammtisch as stammtisch_dialog
 from dialogs.router import Router
 
 
@@ -13,5 +14,6 @@ def build_router() -> Router:
     router = Router()
     router.include(help_dialog.router)
     router.include(experts_dialog.router)
+    router.include(stammtisch_dialog.router)
     router.include(routing_dialog.router)
     return router

@@ -159,6 +159,22 @@ param routingPools object = {}
 @description('Entra object ids of the bot admins (admin commands).')
 param adminIds array = []
 
+@description('Stammtisch organisers (Entra object ids); empty: whoever starts a poll organises it.')
+param stammtischOrganiserIds array = []
+
+@description('Mailbox that sends the Stammtisch invitation; empty: the organiser\'s own mailbox.')
+param stammtischMailbox string = ''
+
+@description('Blackout ranges for Stammtisch dates, e.g. school holidays: "2027-03-29..2027-04-09".')
+param stammtischBlackout array = []
+
+@description('Hours before the poll deadline at which non-voters are reminded.')
+param stammtischReminderHours string = '24'
+
+@description('Seconds between two updates of a poll card (Teams throttles card updates).')
+param stammtischCardUpdateSeconds string = '2'
+
+
 @description('Publisher shown in the Teams app package.')
 param appDeveloperName string = 'Assistenz-Netzwerk'
 
@@ -361,6 +377,26 @@ var botEnvironment = [
   {
     name: 'ADMIN_IDS'
     value: string(adminIds)
+  }
+  {
+    name: 'STAMMTISCH_ORGANISER_IDS'
+    value: string(stammtischOrganiserIds)
+  }
+  {
+    name: 'STAMMTISCH_MAILBOX'
+    value: stammtischMailbox
+  }
+  {
+    name: 'STAMMTISCH_BLACKOUT'
+    value: string(stammtischBlackout)
+  }
+  {
+    name: 'STAMMTISCH_REMINDER_HOURS'
+    value: stammtischReminderHours
+  }
+  {
+    name: 'STAMMTISCH_CARD_UPDATE_SECONDS'
+    value: stammtischCardUpdateSeconds
   }
   {
     name: 'APP_BASE_URL'

@@ -12,12 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.references import SqlConversationReferences
 from bot.domain.ports import Clock, Notifier
+from bot.domain.stammtisch.ports import TeamRoster
 from bot.settings import Settings
 from bot.teams.auth import PooledBotFrameworkAuthentication
 from bot.teams.endpoint import MessagesEndpoint
 from bot.teams.handler import AssistenzBot, BotDependencies
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.references import ReferenceRecorder
+from bot.teams.roster import TeamsRoster
 from dialogs.context import DialogContext
 from dialogs.registry import build_router
 
@@ -28,6 +30,7 @@ class TeamsSide:
 
     endpoint: MessagesEndpoint
     notifier: Notifier
+    roster: TeamRoster
 
 
 def build_teams_side(
@@ -35,20 +38,21 @@ def build_teams_side(
     http: aiohttp.ClientSession,
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
-    make_context: Callable[[Notifier], DialogContext],
+    make_context: Callable[[Notifier, TeamRoster], DialogContext],
 ) -> TeamsSide:
     """Wire adapter, authentication, notifier, bot and router into the endpoint handler."""
     adapter = CloudAdapter(PooledBotFrameworkAuthentication(settings, http))
     references = SqlConversationReferences(sessions)
     recorder = ReferenceRecorder(references, clock)
     notifier = TeamsNotifier(adapter, settings.microsoft_app_id, references, recorder)
+    roster = TeamsRoster(adapter, settings.microsoft_app_id)
     deps = BotDependencies(
         router=build_router(),
-        dialog_context=make_context(notifier),
+        dialog_context=make_context(notifier, roster),
         ledger=SqlActivityLedger(sessions),
         references=recorder,
         clock=clock,
         locale_override=None if settings.bot_language == "auto" else settings.bot_language,
     )
     endpoint = MessagesEndpoint(adapter, AssistenzBot(deps), settings.effective_allowed_tenants)
-    return TeamsSide(endpoint=endpoint, notifier=notifier)
+    return TeamsSide(endpoint=endpoint, notifier=notifier, roster=roster)

@@ -19,6 +19,8 @@ class ConnectorSink:
     sent: list[dict[str, Any]] = field(default_factory=list)
     updated: list[dict[str, Any]] = field(default_factory=list)
     fail_next: list[int] = field(default_factory=list)
+    # Channel accounts returned by the (paged) member list of every conversation.
+    members: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def texts(self) -> list[str]:
@@ -40,7 +42,16 @@ class ConnectorSink:
         app.router.add_post("/v3/conversations/{cid}/activities", self._send)
         app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._send)
         app.router.add_put("/v3/conversations/{cid}/activities/{aid}", self._update)
+        app.router.add_get("/v3/conversations/{cid}/pagedmembers", self._paged_members)
         return app
+
+    async def _paged_members(self, request: web.Request) -> web.Response:
+        size = int(request.query.get("pageSize", "100"))
+        start = int(request.query.get("continuationToken") or 0)
+        page = self.members[start : start + size]
+        more = start + size < len(self.members)
+        token = str(start + size) if more else None
+        return web.json_response({"members": page, "continuationToken": token})
 
     async def _send(self, request: web.Request) -> web.Response:
         if self.fail_next:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -137,3 +147,74 @@ class ScheduledJob(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class StammtischRuleRow(Base):
+    """A team's standing order for the monthly Stammtisch poll (times as portable "HH:MM")."""
+
+    __tablename__ = "stammtisch_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    team_key: Mapped[str] = mapped_column(String(500), unique=True)
+    place: Mapped[dict[str, Any]] = mapped_column(JSON)
+    organiser_key: Mapped[str] = mapped_column(String(200))
+    organiser_name: Mapped[str] = mapped_column(String(200))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    post_week: Mapped[int]
+    post_weekday: Mapped[int]
+    post_time: Mapped[str] = mapped_column(String(5))
+    deadline_weekday: Mapped[int]
+    deadline_time: Mapped[str] = mapped_column(String(5))
+    lunch_start: Mapped[str] = mapped_column(String(5))
+    lunch_end: Mapped[str] = mapped_column(String(5))
+    candidate_weekdays: Mapped[list[int]] = mapped_column(JSON)
+    candidate_count: Mapped[int]
+    places: Mapped[list[str]] = mapped_column(JSON)
+    language: Mapped[str] = mapped_column(String(5))
+    active: Mapped[bool]
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class StammtischPollRow(Base):
+    """One month's poll of a team; ``key`` makes a second start of the same month a no-op."""
+
+    __tablename__ = "stammtisch_polls"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(600), unique=True)
+    team_key: Mapped[str] = mapped_column(String(500), index=True)
+    place: Mapped[dict[str, Any]] = mapped_column(JSON)
+    month: Mapped[date] = mapped_column(Date)
+    dates: Mapped[list[str]] = mapped_column(JSON)
+    places: Mapped[list[str]] = mapped_column(JSON)
+    lunch_start: Mapped[str] = mapped_column(String(5))
+    lunch_end: Mapped[str] = mapped_column(String(5))
+    deadline: Mapped[datetime] = mapped_column(UtcDateTime())
+    organiser_key: Mapped[str] = mapped_column(String(200))
+    organiser_name: Mapped[str] = mapped_column(String(200))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(5))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    card: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    winner_day: Mapped[date | None] = mapped_column(Date)
+    winner_place: Mapped[str | None] = mapped_column(String(200))
+    event_id: Mapped[str | None] = mapped_column(String(500))
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class StammtischVoteRow(Base):
+    """A member's current vote on a poll; a new vote replaces the row."""
+
+    __tablename__ = "stammtisch_votes"
+
+    poll_id: Mapped[int] = mapped_column(
+        ForeignKey("stammtisch_polls.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    member_name: Mapped[str] = mapped_column(String(200))
+    teams_id: Mapped[str] = mapped_column(String(200))
+    answers: Mapped[dict[str, str]] = mapped_column(JSON)
+    place: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -1,0 +1,72 @@
+"""When the monthly poll is posted, until when members vote, and when the lunch takes place.
+
+All rules are stated in local wall-clock time of the network's time zone and converted to UTC
+at the edges, so that "9 Uhr" stays 9 Uhr across daylight-saving changes.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.stammtisch.model import Rule
+
+LAST = 5  # post_week value meaning "the last such weekday of the month"
+
+
+def first_of_next_month(day: date) -> date:
+    """The first day of the month after ``day``'s month."""
+    return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def period_of(month: date) -> str:
+    """The poll period key of a month ("2027-01")."""
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def posting_day(rule: Rule, month: date) -> date:
+    """The day in ``month`` on which the rule posts its poll (n-th or last weekday)."""
+    days_in_month = calendar.monthrange(month.year, month.month)[1]
+    matches = [
+        month.replace(day=d)
+        for d in range(1, days_in_month + 1)
+        if month.replace(day=d).weekday() == rule.post_weekday
+    ]
+    if rule.post_week >= LAST or rule.post_week > len(matches):
+        return matches[-1]
+    return matches[rule.post_week - 1]
+
+
+def local(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """A local wall-clock time as an aware UTC datetime."""
+    return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+
+
+def next_posting(rule: Rule, after: datetime, zone: ZoneInfo) -> tuple[date, datetime]:
+    """The next (target month, posting time) strictly after ``after``; the poll asks about
+    the month following the posting day."""
+    month = after.astimezone(zone).date().replace(day=1)
+    for _ in range(3):
+        due = local(posting_day(rule, month), rule.post_time, zone)
+        if due > after:
+            return first_of_next_month(month), due
+        month = first_of_next_month(month)
+    raise AssertionError("a monthly rule always has a posting day within three months")
+
+
+def deadline_after(posted: datetime, rule: Rule, zone: ZoneInfo) -> datetime:
+    """Votes close on the next ``deadline_weekday`` after the posting day, at deadline_time."""
+    day = posted.astimezone(zone).date()
+    ahead = (rule.deadline_weekday - day.weekday()) % 7 or 7
+    return local(day + timedelta(days=ahead), rule.deadline_time, zone)
+
+
+def lunch_window(day: date, start: time, end: time, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The Stammtisch's start and end on ``day`` (UTC)."""
+    return local(day, start, zone), local(day, end, zone)
+
+
+def day_before_reminder(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """When the day-before reminder goes out: the previous day at ``at`` local time."""
+    return local(day - timedelta(days=1), at, zone)

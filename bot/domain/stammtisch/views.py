@@ -1,0 +1,48 @@
+"""How the Stammtisch presents itself: the card-building port (implemented in cards/)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from bot.domain.stammtisch.model import Member, Poll, Rule, Vote
+
+
+class PollViews(Protocol):
+    """Builds the Stammtisch cards."""
+
+    def poll_card(
+        self,
+        poll: Poll,
+        votes: Sequence[Vote],
+        viewer: Vote | None = None,
+        note: str | None = None,
+    ) -> dict[str, Any]:
+        """The poll; ``viewer`` set: that member's own view (their answers preselected)."""
+        ...
+
+    def announcement_card(self, poll: Poll, votes: Sequence[Vote]) -> dict[str, Any]:
+        """The result posted to the team at close (or that no date was found)."""
+        ...
+
+    def reminder_card(self, poll: Poll) -> dict[str, Any]:
+        """The DM to a member who has not voted yet."""
+        ...
+
+    def day_before_card(self, poll: Poll) -> dict[str, Any]:
+        """The DM to a yes-voter the day before."""
+        ...
+
+    def cancelled_card(self, poll: Poll) -> dict[str, Any]:
+        """The notice that the organiser called the Stammtisch off."""
+        ...
+
+    def export_card(
+        self, poll: Poll, votes: Sequence[Vote], non_voters: Sequence[Member]
+    ) -> dict[str, Any]:
+        """Every member's answers as a table, and who has not voted (organisers only)."""
+        ...
+
+    def rule_card(self, rule: Rule | None, lang: str, note: str | None = None) -> dict[str, Any]:
+        """The organiser's form for the monthly rule."""
+        ...

@@ -1,0 +1,110 @@
+"""Builds the Stammtisch services over the real adapters and maps its job kinds to handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.adapters.graph.invitations import GraphInvitations
+from bot.domain.business_hours import BusinessCalendar
+from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier, RoomCalendar
+from bot.domain.stammtisch import schedule
+from bot.domain.stammtisch import service as jobs
+from bot.domain.stammtisch.lifecycle import PollLifecycle
+from bot.domain.stammtisch.ports import TeamRoster
+from bot.domain.stammtisch.service import StammtischPolicy, StammtischService
+from bot.jobs import JobHandler
+from bot.settings import Settings
+from cards.stammtisch import StammtischCards
+
+
+@dataclass(frozen=True, slots=True)
+class Stammtisch:
+    """The poll service, its lifecycle, and the handlers of its scheduled jobs."""
+
+    service: StammtischService
+    lifecycle: PollLifecycle
+    handlers: dict[str, JobHandler]
+
+    async def plan_rules(self) -> None:
+        """Make sure every active rule has its next posting planned (idempotent)."""
+        svc = self.service
+        for rule in await svc.repo.list_rules():
+            month, due = schedule.next_posting(rule, svc.clock.now(), svc.calendar.zone)
+            await svc.schedule_monthly(rule.team_key, month, due)
+
+
+def build_stammtisch(
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    ports: tuple[Notifier, TeamRoster, Directory, RoomCalendar],
+    queue: JobQueue,
+    calendar: BusinessCalendar,
+) -> Stammtisch:
+    """Wire repository, roster, Graph invitations and cards into the Stammtisch services."""
+    notifier, roster, directory, rooms = ports
+    service = StammtischService(
+        repo=SqlStammtischRepository(sessions),
+        roster=roster,
+        notifier=notifier,
+        invitations=GraphInvitations(rooms, directory, settings.stammtisch_mailbox),
+        jobs=queue,
+        clock=clock,
+        calendar=calendar,
+        views=StammtischCards(calendar.zone),
+        policy=StammtischPolicy(
+            organisers=frozenset(settings.stammtisch_organiser_ids) | set(settings.admin_ids),
+            blackout=settings.stammtisch_blackout_days,
+            reminder_lead=timedelta(hours=settings.stammtisch_reminder_hours),
+            card_interval=timedelta(seconds=settings.stammtisch_card_update_seconds),
+        ),
+    )
+    lifecycle = PollLifecycle(service)
+    return Stammtisch(service, lifecycle, build_handlers(service, lifecycle))
+
+
+def build_handlers(service: StammtischService, lifecycle: PollLifecycle) -> dict[str, JobHandler]:
+    """The job kind -> handler map of the Stammtisch."""
+
+    def poll_id(job: Job) -> int:
+        return int(job.payload["poll_id"])
+
+    async def monthly(job: Job) -> None:
+        await service.run_monthly(str(job.payload["team_key"]), str(job.payload["period"]))
+
+    async def card(job: Job) -> None:
+        await service.update_card(poll_id(job))
+
+    async def close(job: Job) -> None:
+        await lifecycle.close_due(poll_id(job), str(job.payload["deadline"]))
+
+    async def remind(job: Job) -> None:
+        await lifecycle.remind_non_voters(poll_id(job), str(job.payload["deadline"]))
+
+    async def direct(job: Job) -> None:
+        payload = job.payload
+        await lifecycle.send_direct(poll_id(job), str(payload["member_key"]), str(payload["kind"]))
+
+    async def invite(job: Job) -> None:
+        await lifecycle.invite(poll_id(job))
+
+    async def day_before(job: Job) -> None:
+        await lifecycle.day_before(poll_id(job))
+
+    async def uninvite(job: Job) -> None:
+        await lifecycle.uninvite(poll_id(job))
+
+    return {
+        jobs.MONTHLY_JOB: monthly,
+        jobs.CARD_JOB: card,
+        jobs.CLOSE_JOB: close,
+        jobs.REMIND_JOB: remind,
+        jobs.DIRECT_JOB: direct,
+        jobs.INVITE_JOB: invite,
+        jobs.DAY_BEFORE_JOB: day_before,
+        jobs.UNINVITE_JOB: uninvite,
+    }

@@ -1,0 +1,272 @@
+"""Cards of the Stammtisch poll: the shared and personal poll views and the follow-ups."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.stammtisch.model import Member, Poll, PollState, Rule, Vote
+from bot.domain.stammtisch.poll import Answer, decide, tally
+from bot.i18n import t
+from cards.elements import card, execute, text
+from cards.stammtisch_format import clock, day_label, moment, month_label
+from cards.stammtisch_rule import rule_card
+
+# Teams refreshes user-specific views automatically for at most 60 listed users.
+REFRESH_LIMIT = 60
+NAMES_SHOWN = 8
+
+
+def date_input_id(day: Any) -> str:
+    """The input id of a date's answer ("d_2027-01-12"); the vote payload uses it."""
+    return f"d_{day.isoformat()}"
+
+
+def _names(names: Sequence[str], lang: str) -> str:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    rest = len(names) - NAMES_SHOWN
+    return f"{shown} {t('stammtisch.more', lang, count=rest)}" if rest > 0 else shown
+
+
+@dataclass(frozen=True, slots=True)
+class StammtischCards:
+    """The card builders as the domain's ``PollViews`` port; times shown in ``zone``."""
+
+    zone: ZoneInfo
+
+    def poll_card(
+        self,
+        poll: Poll,
+        votes: Sequence[Vote],
+        viewer: Vote | None = None,
+        note: str | None = None,
+    ) -> dict[str, Any]:
+        """The poll; ``viewer`` set: that member's own view (their answers preselected)."""
+        lang = poll.language
+        names = {v.member_key: v.member_name for v in votes}
+        body = [
+            text(t("stammtisch.title", lang, month=month_label(poll.month, lang)),
+                 weight="Bolder", size="Medium"),
+            text(self._subtitle(poll), isSubtle=True, spacing="Small"),
+        ]  # fmt: skip
+        if note:
+            body.insert(0, text(note, weight="Bolder", color="Good"))
+        for count in tally([v.ballot() for v in votes], poll.dates):
+            lines = [t("stammtisch.counts", lang, yes=count.yes, maybe=count.maybe, no=count.no)]
+            if count.yes_voters:
+                voters = [names[key] for key in count.yes_voters]
+                lines.append(t("stammtisch.yes_names", lang, names=_names(voters, lang)))
+            items = [text(f"**{day_label(count.day, lang)}**"), text("  \n".join(lines))]
+            if poll.is_open:
+                answer = viewer.answers.get(count.day) if viewer else None
+                items.append(self._answer_input(count.day, answer, lang))
+            body.append({"type": "Container", "separator": True, "items": items})
+        body += self._places(poll, votes, viewer)
+        body += self._footer(poll, votes, viewer)
+        recent = sorted(votes, key=lambda v: v.updated_at, reverse=True)[:REFRESH_LIMIT]
+        refresh = {
+            "action": {
+                "type": "Action.Execute",
+                "verb": "stammtisch.refresh",
+                "data": {"poll_id": poll.id},
+            },
+            "userIds": [v.teams_id for v in recent if v.teams_id],
+        }
+        return card(body, self._actions(poll), refresh=refresh)
+
+    def _subtitle(self, poll: Poll) -> str:
+        lang = poll.language
+        if poll.state is PollState.CANCELLED:
+            return t("stammtisch.subtitle.cancelled", lang)
+        if poll.state is PollState.CLOSED:
+            return t("stammtisch.subtitle.closed", lang)
+        return t(
+            "stammtisch.subtitle.open",
+            lang,
+            start=clock(poll.lunch_start),
+            end=clock(poll.lunch_end),
+            deadline=moment(poll.deadline, self.zone, lang),
+        )
+
+    def _answer_input(self, day: Any, answer: Answer | None, lang: str) -> dict[str, Any]:
+        field: dict[str, Any] = {
+            "type": "Input.ChoiceSet",
+            "id": date_input_id(day),
+            "label": day_label(day, lang),
+            "style": "compact",
+            "choices": [
+                {"title": t(f"stammtisch.answer.{a.value}", lang), "value": a.value}
+                for a in Answer
+            ],
+        }
+        if answer is not None:
+            field["value"] = answer.value
+        return field
+
+    def _places(self, poll: Poll, votes: Sequence[Vote], viewer: Vote | None) -> list[Any]:
+        if not poll.places:
+            return []
+        lang = poll.language
+        wishes = Counter(v.place for v in votes if v.place)
+        tally_text = " · ".join(f"{p} {wishes.get(p, 0)}" for p in poll.places)
+        items: list[dict[str, Any]] = [text(t("stammtisch.places.tally", lang, tally=tally_text))]
+        if poll.is_open:
+            field: dict[str, Any] = {
+                "type": "Input.ChoiceSet",
+                "id": "place",
+                "label": t("stammtisch.place.label", lang),
+                "style": "compact",
+                "choices": [{"title": p, "value": p} for p in poll.places],
+            }
+            if viewer is not None and viewer.place:
+                field["value"] = viewer.place
+            items.append(field)
+        return [{"type": "Container", "separator": True, "items": items}]
+
+    def _footer(self, poll: Poll, votes: Sequence[Vote], viewer: Vote | None) -> list[Any]:
+        lang = poll.language
+        if poll.is_open:
+            lines = [t("stammtisch.voters", lang, count=len(votes))]
+            if viewer is not None:
+                lines.append(t("stammtisch.viewer.voted", lang))
+            return [text(" ".join(lines), spacing="Medium", isSubtle=True)]
+        if poll.state is PollState.CANCELLED:
+            return []
+        return [text(self.result_line(poll, votes), spacing="Medium", weight="Bolder")]
+
+    def result_line(self, poll: Poll, votes: Sequence[Vote]) -> str:
+        """ "Ergebnis: Di, 12.01., 12:00–13:30 Uhr, Ort: … – 5 Zusagen." (or no date found)."""
+        lang = poll.language
+        if poll.winner_day is None:
+            return t("stammtisch.result.none", lang)
+        outcome = decide([v.ballot() for v in votes], poll.dates, poll.places)
+        place = t("stammtisch.result.place", lang, place=poll.winner_place)
+        return t(
+            "stammtisch.result.winner",
+            lang,
+            day=day_label(poll.winner_day, lang),
+            start=clock(poll.lunch_start),
+            end=clock(poll.lunch_end),
+            place=place if poll.winner_place else "",
+            count=len(outcome.yes_voters),
+        )
+
+    def _actions(self, poll: Poll) -> list[dict[str, Any]]:
+        lang, data = poll.language, {"poll_id": poll.id}
+        organise: list[dict[str, Any]] = []
+        vote: list[dict[str, Any]] = []
+        if poll.is_open:
+            vote.append(execute(t("stammtisch.button.vote", lang), "stammtisch.vote", data))
+            organise += [
+                execute(t("stammtisch.button.close", lang), "stammtisch.close", data),
+                execute(t("stammtisch.button.extend", lang), "stammtisch.extend", data),
+            ]
+        organise.append(execute(t("stammtisch.button.export", lang), "stammtisch.export", data))
+        if poll.state is PollState.CLOSED:
+            organise.append(
+                execute(t("stammtisch.button.cancel", lang), "stammtisch.cancel", data)
+            )
+        for action in organise:
+            action["associatedInputs"] = "none"  # organiser buttons never send the answers
+        menu = {
+            "type": "Action.ShowCard",
+            "title": t("stammtisch.button.organise", lang),
+            "card": {"type": "AdaptiveCard", "body": [], "actions": organise},
+        }
+        return [*vote, menu]
+
+    def announcement_card(self, poll: Poll, votes: Sequence[Vote]) -> dict[str, Any]:
+        """The result posted to the team at close (or that no date was found)."""
+        lang = poll.language
+        if poll.winner_day is None:
+            title, extra = t("stammtisch.announce.none_title", lang), []
+        else:
+            title = t("stammtisch.announce.title", lang)
+            extra = [text(t("stammtisch.announce.invite", lang))]
+        body = [
+            text(title, weight="Bolder", size="Medium"),
+            text(self.result_line(poll, votes)),
+            *extra,
+            text(t("stammtisch.tiebreak", lang), isSubtle=True, size="Small"),
+        ]
+        return card(body)
+
+    def reminder_card(self, poll: Poll) -> dict[str, Any]:
+        """The DM to a member who has not voted yet."""
+        lang = poll.language
+        reminder = t(
+            "stammtisch.reminder.text",
+            lang,
+            month=month_label(poll.month, lang),
+            deadline=moment(poll.deadline, self.zone, lang),
+        )
+        return card([text(t("stammtisch.reminder.title", lang), weight="Bolder"), text(reminder)])
+
+    def day_before_card(self, poll: Poll) -> dict[str, Any]:
+        """The DM to a yes-voter the day before."""
+        lang = poll.language
+        place = t("stammtisch.result.place", lang, place=poll.winner_place)
+        line = t(
+            "stammtisch.day_before.text",
+            lang,
+            day=day_label(poll.winner_day, lang) if poll.winner_day else "",
+            start=clock(poll.lunch_start),
+            end=clock(poll.lunch_end),
+            place=place if poll.winner_place else "",
+        )
+        return card([text(t("stammtisch.day_before.title", lang), weight="Bolder"), text(line)])
+
+    def cancelled_card(self, poll: Poll) -> dict[str, Any]:
+        """The notice that the organiser called the Stammtisch off."""
+        lang = poll.language
+        line = t("stammtisch.cancelled.text", lang, month=month_label(poll.month, lang))
+        return card([text(t("stammtisch.cancelled.title", lang), weight="Bolder"), text(line)])
+
+    def export_card(
+        self, poll: Poll, votes: Sequence[Vote], non_voters: Sequence[Member]
+    ) -> dict[str, Any]:
+        """Every member's answers as a table, and who has not voted (organisers only)."""
+        lang = poll.language
+        header = [t("stammtisch.export.name", lang)]
+        header += [day_label(d, lang) for d in poll.dates]
+        header += [t("stammtisch.export.place", lang)] if poll.places else []
+        rows = [_row(header, bold=True)]
+        for vote in votes:
+            cells = [vote.member_name]
+            cells += [
+                t(f"stammtisch.answer.{vote.answers[d].value}", lang) if d in vote.answers else "–"
+                for d in poll.dates
+            ]
+            cells += [vote.place or "–"] if poll.places else []
+            rows.append(_row(cells))
+        missing = sorted(m.name for m in non_voters)
+        footer = (
+            t("stammtisch.export.non_voters", lang, count=len(missing), names=", ".join(missing))
+            if missing
+            else t("stammtisch.export.all_voted", lang)
+        )
+        title = t("stammtisch.export.title", lang, month=month_label(poll.month, lang))
+        back = execute(
+            t("stammtisch.button.back", lang), "stammtisch.refresh", {"poll_id": poll.id}
+        )
+        body = [text(title, weight="Bolder"), *rows, text(footer, spacing="Medium")]
+        return card(body, [back])
+
+    def rule_card(self, rule: Rule | None, lang: str, note: str | None = None) -> dict[str, Any]:
+        """The organiser's form for the monthly rule."""
+        return rule_card(rule, lang, note)
+
+
+def _row(cells: Sequence[str], *, bold: bool = False) -> dict[str, Any]:
+    columns = [
+        {
+            "type": "Column",
+            "width": "stretch",
+            "items": [text(cell, weight="Bolder" if bold else "Default", size="Small")],
+        }
+        for cell in cells
+    ]
+    return {"type": "ColumnSet", "columns": columns, "spacing": "Small"}

@@ -1,0 +1,261 @@
+"""The Stammtisch in chat: start a poll, set the monthly rule, vote, organise."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any
+
+from bot.conversation import ConversationKind, Reply, Turn
+from bot.domain.stammtisch.lifecycle import PollLifecycle
+from bot.domain.stammtisch.model import Poll, PollError, Rule
+from bot.domain.stammtisch.service import StammtischService, Voter
+from bot.i18n import t
+from cards.builders import error_card
+from cards.elements import with_note
+from cards.stammtisch_format import moment, month_label
+from dialogs.context import DialogContext
+from dialogs.router import Router
+from dialogs.stammtisch_forms import PollAction, RuleForm, VoteForm, rule_problems, top_level_place
+
+router = Router()
+
+
+def _team_key(turn: Turn) -> str:
+    return turn.team_id or turn.conversation_id.partition(";messageid=")[0]
+
+
+def _services(ctx: DialogContext) -> tuple[StammtischService, PollLifecycle]:
+    if ctx.stammtisch is None or ctx.stammtisch_end is None:
+        raise PollError("unknown")
+    return ctx.stammtisch, ctx.stammtisch_end
+
+
+def _refusal(turn: Turn, error: PollError) -> Reply:
+    return Reply.of_text(t(f"stammtisch.error.{error.code}", turn.language))
+
+
+async def _rule_for(turn: Turn, service: StammtischService) -> Rule:
+    stored = await service.repo.get_rule(_team_key(turn))
+    actor = turn.actor
+    base = stored or Rule(
+        team_key=_team_key(turn),
+        place=top_level_place(dict(turn.reference)),
+        organiser_key=actor.aad_object_id or "",
+        organiser_name=actor.name[:200],
+        tenant_id=turn.tenant_id,
+        language=turn.language,
+    )
+    # Whoever starts or sets the rule organises from now on; the poll goes where they wrote.
+    return replace(
+        base,
+        place=top_level_place(dict(turn.reference)),
+        organiser_key=actor.aad_object_id or "",
+        organiser_name=actor.name[:200],
+        tenant_id=turn.tenant_id or base.tenant_id,
+    )
+
+
+def _in_team(turn: Turn) -> PollError | None:
+    if turn.conversation_kind is ConversationKind.PERSONAL:
+        return PollError("not_here")
+    if not turn.actor.aad_object_id:
+        return PollError("no_user")
+    return None
+
+
+@router.command("stammtisch neu", "stammtisch new", "stammtisch start")
+async def start_poll(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Start this month's poll by hand (for the following month)."""
+    try:
+        if (problem := _in_team(turn)) is not None:
+            raise problem
+        service, _ = _services(ctx)
+        if not service.may_organise(turn.actor.aad_object_id or ""):
+            raise PollError("not_organiser")
+        poll, created = await service.start(await _rule_for(turn, service))
+    except PollError as error:
+        return _refusal(turn, error)
+    if created:
+        return Reply()  # the poll card was posted by the service
+    return Reply.of_text(t("stammtisch.reply.exists", turn.language, month=_month(poll, turn)))
+
+
+def _month(poll: Poll, turn: Turn) -> str:
+    return month_label(poll.month, turn.language)
+
+
+@router.command("stammtisch regel", "stammtisch rule")
+async def show_rule(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """The organiser's rule form."""
+    try:
+        if (problem := _in_team(turn)) is not None:
+            raise problem
+        service, _ = _services(ctx)
+    except PollError as error:
+        return _refusal(turn, error)
+    stored = await service.repo.get_rule(_team_key(turn))
+    return Reply.of_card(service.views.rule_card(stored, turn.language))
+
+
+@router.card_action("stammtisch.rule", RuleForm)
+async def save_rule(turn: Turn, form: RuleForm, ctx: DialogContext) -> Reply:
+    """Store the rule; contradictions come back on the form, nothing is stored."""
+    try:
+        if (problem := _in_team(turn)) is not None:
+            raise problem
+        service, _ = _services(ctx)
+        problems = rule_problems(form)
+        if problems:
+            reasons = ", ".join(t(f"stammtisch.rule.problem.{p}", turn.language) for p in problems)
+            note = t("stammtisch.error.rule", turn.language, reason=reasons)
+            stored = await service.repo.get_rule(_team_key(turn))
+            return Reply.of_card(
+                service.views.rule_card(stored, turn.language, note), replaces_card=True
+            )
+        rule = replace(
+            await _rule_for(turn, service),
+            post_week=form.post_week,
+            post_weekday=form.post_weekday,
+            deadline_weekday=form.deadline_weekday,
+            candidate_weekdays=form.weekday_list(),
+            candidate_count=form.count,
+            places=form.place_list(),
+            active=form.active,
+            language=turn.language,
+        )
+        times = form.times()
+        rule = replace(
+            rule,
+            post_time=times["post_time"],
+            deadline_time=times["deadline_time"],
+            lunch_start=times["lunch_start"],
+            lunch_end=times["lunch_end"],
+        )
+        due = await service.save_rule(rule)
+    except PollError as error:
+        return _refusal(turn, error)
+    if not rule.active:
+        return Reply.of_text(t("stammtisch.reply.rule_off", turn.language))
+    when = moment(due, service.calendar.zone, turn.language)
+    return Reply.of_text(t("stammtisch.reply.rule_saved", turn.language, when=when))
+
+
+async def _card_reply(
+    turn: Turn, ctx: DialogContext, poll_id: int, note: str | None, good: bool = True
+) -> Reply:
+    """The clicker's own view of the poll (replacing the card they clicked), with a note."""
+    service, _ = _services(ctx)
+    try:
+        card = await service.personal_card(poll_id, turn.actor.aad_object_id or "")
+    except PollError:
+        return Reply.of_card(error_card(turn.language, "stammtisch.error.unknown"))
+    if note:
+        card = with_note(card, note, good=good)
+    return Reply.of_card(card, replaces_card=True)
+
+
+@router.card_action("stammtisch.vote", VoteForm)
+async def vote(turn: Turn, form: VoteForm, ctx: DialogContext) -> Reply:
+    """ "Abstimmen": store the member's answers (replacing an earlier vote)."""
+    actor = turn.actor
+    try:
+        if not actor.aad_object_id:
+            raise PollError("no_user")
+        service, _ = _services(ctx)
+        voter = Voter(actor.aad_object_id, actor.name[:200] or "?", actor.id)
+        await service.vote(form.poll_id, voter, form.answers(), form.place)
+    except PollError as error:
+        note = t(f"stammtisch.error.{error.code}", turn.language)
+        return await _card_reply(turn, ctx, form.poll_id, note, good=False)
+    return await _card_reply(turn, ctx, form.poll_id, t("stammtisch.note.voted", turn.language))
+
+
+@router.card_action("stammtisch.refresh", PollAction)
+async def refresh(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+    """Teams asks for a listed member's own view of the card."""
+    return await _card_reply(turn, ctx, action.poll_id, None)
+
+
+OrganiserStep = Callable[[PollLifecycle, int, str], Awaitable[Any]]
+
+
+async def _organise(
+    turn: Turn, ctx: DialogContext, poll_id: int, step: OrganiserStep, note_key: str
+) -> Reply:
+    try:
+        _, lifecycle = _services(ctx)
+        done = await step(lifecycle, poll_id, turn.actor.aad_object_id or "")
+    except PollError as error:
+        note = t(f"stammtisch.error.{error.code}", turn.language)
+        return await _card_reply(turn, ctx, poll_id, note, good=False)
+    params = {}
+    if isinstance(done, Poll) and ctx.stammtisch is not None:
+        params["deadline"] = moment(done.deadline, ctx.stammtisch.calendar.zone, turn.language)
+    return await _card_reply(turn, ctx, poll_id, t(note_key, turn.language, **params))
+
+
+@router.card_action("stammtisch.close", PollAction)
+async def close(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+    """Organiser: close now and announce the result."""
+    return await _organise(
+        turn, ctx, action.poll_id, PollLifecycle.close, "stammtisch.note.closed"
+    )
+
+
+@router.card_action("stammtisch.extend", PollAction)
+async def extend(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+    """Organiser: more time to vote."""
+    return await _organise(
+        turn, ctx, action.poll_id, PollLifecycle.extend, "stammtisch.note.extended"
+    )
+
+
+@router.card_action("stammtisch.cancel", PollAction)
+async def cancel(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+    """Organiser: call the Stammtisch off (the invitation is cancelled)."""
+    return await _organise(
+        turn, ctx, action.poll_id, PollLifecycle.cancel, "stammtisch.note.cancelled"
+    )
+
+
+@router.card_action("stammtisch.export", PollAction)
+async def export(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+    """Organiser: every vote and the non-voters, as a table card."""
+    try:
+        _, lifecycle = _services(ctx)
+        table = await lifecycle.export(action.poll_id, turn.actor.aad_object_id or "")
+    except PollError as error:
+        note = t(f"stammtisch.error.{error.code}", turn.language)
+        return await _card_reply(turn, ctx, action.poll_id, note, good=False)
+    return Reply.of_card(table, replaces_card=True)
+
+
+async def _latest(turn: Turn, ctx: DialogContext) -> Poll:
+    service, _ = _services(ctx)
+    poll = await service.repo.latest_poll(_team_key(turn))
+    if poll is None:
+        raise PollError("no_poll")
+    return poll
+
+
+@router.command("stammtisch")
+async def current(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """The team's current poll, as the writer sees it."""
+    try:
+        poll = await _latest(turn, ctx)
+        service, _ = _services(ctx)
+        return Reply.of_card(await service.personal_card(poll.id, turn.actor.aad_object_id or ""))
+    except PollError as error:
+        return _refusal(turn, error)
+
+
+@router.command("stammtisch ergebnis", "stammtisch export")
+async def results(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Organisers: the current poll's votes and non-voters as a table."""
+    try:
+        poll = await _latest(turn, ctx)
+        _, lifecycle = _services(ctx)
+        return Reply.of_card(await lifecycle.export(poll.id, turn.actor.aad_object_id or ""))
+    except PollError as error:
+        return _refusal(turn, error)

@@ -1,0 +1,188 @@
+"""The Stammtisch through the real endpoint, database (SQLite and PostgreSQL) and Graph
+simulator: 100 members voting at once (with changes of vote), refused votes, close,
+announcement and the invitation in the organiser's calendar."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.adapters.graph.simulator import running_simulator
+from bot.demo.organisation import load_demo_organisation
+from bot.domain.stammtisch.poll import tally
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+
+SABINE = ("c009aadc-479f-503c-b41a-60b0bbea7223", "Sabine Krüger")
+JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
+MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+VOTERS = 100
+
+
+def member(n: int) -> tuple[str, str]:
+    return f"00000000-0000-4000-8000-{n:012d}", f"Mitglied {n:03d}"
+
+
+class Stack:
+    def __init__(self, bot: RunningBot, sink: ConnectorSink, graph_url: str, url: str) -> None:
+        self.bot, self.sink, self.graph_url, self.database_url = bot, sink, graph_url, url
+
+    async def invoke(self, verb: str, data: dict[str, Any], who: tuple[str, str]) -> str:
+        activity = activities.card_invoke(self.sink.url, verb, data)
+        activity["conversation"] = activities.channel_conversation()
+        activity = activities.as_user(activity, *who)
+        response = await self.bot.post(activity)
+        assert response.status == 200
+        return json.dumps(await response.json(), ensure_ascii=False)
+
+    async def votes(self, poll_id: int) -> Any:
+        engine = create_engine(self.database_url)
+        try:
+            return await SqlStammtischRepository(create_session_factory(engine)).votes(poll_id)
+        finally:
+            await engine.dispose()
+
+
+@pytest.fixture
+async def stack(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> AsyncIterator[Stack]:
+    clock = ManualClock(MONDAY_9)
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        settings = local_settings(
+            database_url, graph_base_url=graph_url, stammtisch_organiser_ids=[SABINE[0]]
+        )
+        sink.members = [activities.user(aad=aad, name=name) for aad, name in (SABINE, JANA)]
+        bot = await bot_factory(settings, clock)
+        yield Stack(bot, sink, graph_url, database_url)
+
+
+async def _start(stack: Stack) -> tuple[int, list[date]]:
+    start = activities.as_user(
+        activities.channel_mention(stack.sink.url, "stammtisch neu"), *SABINE
+    )
+    assert (await stack.bot.post(start)).status == 201
+    [card] = stack.sink.cards()
+    poll_id = card["actions"][0]["data"]["poll_id"]
+    days = [
+        date.fromisoformat(item["id"][2:])
+        for container in card["body"]
+        if container.get("type") == "Container"
+        for item in container["items"]
+        if str(item.get("id", "")).startswith("d_")
+    ]
+    assert len(days) >= 3
+    return poll_id, days
+
+
+async def _wait_for(predicate: Callable[[], Awaitable[bool]]) -> None:
+    """Poll ``predicate`` (state lives in other servers: nothing to await) for up to 10 s."""
+    for _ in range(200):
+        if await predicate():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+async def test_hundred_members_vote_concurrently_and_the_tally_is_exact(stack: Stack) -> None:
+    poll_id, days = await _start(stack)
+    first, second = days[0], days[1]
+
+    async def one_member(n: int) -> list[float]:
+        who = member(n)
+        answers = {f"d_{first}": "ja", f"d_{second}": "vielleicht" if n % 3 else "nein"}
+        started = time.perf_counter()
+        body = await stack.invoke("stammtisch.vote", {"poll_id": poll_id, **answers}, who)
+        took = [time.perf_counter() - started]
+        assert "Ihre Stimme ist gespeichert" in body
+        if n % 4 == 0:  # a quarter change their mind about the first date
+            started = time.perf_counter()
+            body = await stack.invoke(
+                "stammtisch.vote", {"poll_id": poll_id, f"d_{first}": "nein"}, who
+            )
+            took.append(time.perf_counter() - started)
+        return took
+
+    began = time.perf_counter()
+    latencies = [t for ts in await asyncio.gather(*map(one_member, range(VOTERS))) for t in ts]
+    elapsed = time.perf_counter() - began
+    votes = await stack.votes(poll_id)
+    counts = tally([v.ballot() for v in votes], days)
+    changed = VOTERS // 4
+    assert len(votes) == VOTERS
+    assert (counts[0].yes, counts[0].no) == (VOTERS - changed, changed)
+    # Changers sent only the first date the second time: their second date is unanswered.
+    no_second = sum(1 for n in range(VOTERS) if n % 3 == 0 and n % 4 != 0)
+    maybe_second = sum(1 for n in range(VOTERS) if n % 3 and n % 4 != 0)
+    assert (counts[1].no, counts[1].maybe) == (no_second, maybe_second)
+
+    # One shared card update after the interval shows the exact counts to everyone.
+    stack.sink.updated.clear()
+    update_began = time.perf_counter()
+    stack.bot.clock.advance(timedelta(seconds=3))
+
+    async def updated() -> bool:
+        return any(
+            f"Ja {VOTERS - changed} · Vielleicht 0 · Nein {changed}"
+            in json.dumps(u, ensure_ascii=False)
+            for u in stack.sink.updated
+        )
+
+    await _wait_for(updated)
+    update_latency = time.perf_counter() - update_began
+    print(
+        f"\n{len(latencies)} votes from {VOTERS} members in {elapsed:.2f} s "
+        f"({len(latencies) / elapsed:.0f} votes/s), invoke p50 "
+        f"{statistics.median(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms; "
+        f"card updated {update_latency * 1000:.0f} ms after the interval ended"
+    )
+
+
+async def test_refused_votes_close_announcement_and_invitation(stack: Stack) -> None:
+    poll_id, days = await _start(stack)
+    vote = {"poll_id": poll_id, f"d_{days[1]}": "ja", "place": ""}
+    assert "gespeichert" in await stack.invoke("stammtisch.vote", vote, JANA)
+    assert "gespeichert" in await stack.invoke("stammtisch.vote", vote, SABINE)
+
+    refusals = {
+        "nicht zur Umfrage": {"poll_id": poll_id, "d_2031-01-07": "ja"},
+        "ungültig": {"poll_id": poll_id, f"d_{days[0]}": "vielleicht-ja"},
+        "kenne ich nicht": {"poll_id": poll_id + 99, f"d_{days[0]}": "ja"},
+    }
+    for message, data in refusals.items():
+        assert message in await stack.invoke("stammtisch.vote", data, JANA)
+    forged = await stack.invoke("stammtisch.vote", {"poll_id": "1 OR 1=1"}, JANA)
+    assert "ungültig" in forged
+    assert "Organisator" in await stack.invoke("stammtisch.close", {"poll_id": poll_id}, JANA)
+    assert len(await stack.votes(poll_id)) == 2
+
+    closed = await stack.invoke("stammtisch.close", {"poll_id": poll_id}, SABINE)
+    assert "geschlossen" in closed
+    late = await stack.invoke("stammtisch.vote", {**vote, f"d_{days[1]}": "nein"}, JANA)
+    assert "bereits geschlossen" in late
+    assert all(v.answers[days[1]].value == "ja" for v in await stack.votes(poll_id))
+    announcement = json.dumps(stack.sink.cards()[-1], ensure_ascii=False)
+    assert "Der Stammtisch steht fest" in announcement and "2 Zusagen" in announcement
+
+    async def invited() -> bool:
+        async with aiohttp.ClientSession() as http:
+            url = (
+                stack.graph_url.removesuffix("/v1.0")
+                + "/_sim/calendars/jana.becker@nordlicht-demo.de"
+            )
+            events = (await (await http.get(url)).json())["events"]
+        return any(e["subject"] == "Assistenz-Stammtisch" for e in events)
+
+    await _wait_for(invited)
