@@ -142,12 +142,17 @@ async def save_rule(turn: Turn, form: RuleForm, ctx: DialogContext) -> Reply:
 
 
 async def _card_reply(
-    turn: Turn, ctx: DialogContext, poll_id: int, note: str | None, good: bool = True
+    turn: Turn,
+    ctx: DialogContext,
+    poll_id: int,
+    note: str | None,
+    good: bool = True,
+    poll: Poll | None = None,
 ) -> Reply:
     """The clicker's own view of the poll (replacing the card they clicked), with a note."""
     service, _ = _services(ctx)
     try:
-        card = await service.personal_card(poll_id, turn.actor.aad_object_id or "")
+        card = await service.personal_card(poll_id, turn.actor.aad_object_id or "", poll=poll)
     except PollError:
         return Reply.of_card(error_card(turn.language, "stammtisch.error.unknown"))
     if note:
@@ -164,11 +169,12 @@ async def vote(turn: Turn, form: VoteForm, ctx: DialogContext) -> Reply:
             raise PollError("no_user")
         service, _ = _services(ctx)
         voter = Voter(actor.aad_object_id, actor.name[:200] or "?", actor.id)
-        await service.vote(form.poll_id, voter, form.answers(), form.place)
+        poll, _ = await service.vote(form.poll_id, voter, form.answers(), form.place)
     except PollError as error:
         note = t(f"stammtisch.error.{error.code}", turn.language)
         return await _card_reply(turn, ctx, form.poll_id, note, good=False)
-    return await _card_reply(turn, ctx, form.poll_id, t("stammtisch.note.voted", turn.language))
+    note = t("stammtisch.note.voted", turn.language)
+    return await _card_reply(turn, ctx, form.poll_id, note, poll=poll)
 
 
 @router.card_action("stammtisch.refresh", PollAction)

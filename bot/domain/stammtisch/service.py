@@ -65,6 +65,9 @@ class StammtischService:
     calendar: BusinessCalendar
     views: PollViews
     policy: StammtischPolicy = field(default_factory=StammtischPolicy)
+    # poll id -> the last update interval this process planned a card update for; saves a
+    # database round trip per vote (the dedup key keeps replicas to one job per interval).
+    _planned: dict[int, int] = field(default_factory=dict, repr=False)
 
     def may_organise(self, user_key: str, poll: Poll | None = None) -> bool:
         """Configured organisers, or (none configured) the poll's own organiser."""
@@ -202,10 +205,13 @@ class StammtischService:
         now = self.clock.now()
         width = self.policy.card_interval.total_seconds()
         bucket = int(now.timestamp() // width)
+        if self._planned.get(poll_id) == bucket:
+            return
         due = datetime.fromtimestamp((bucket + 1) * width, tz=now.tzinfo)
         await self.jobs.schedule(
             CARD_JOB, {"poll_id": poll_id}, due, dedup_key=f"{CARD_JOB}:{poll_id}:{bucket}"
         )
+        self._planned[poll_id] = bucket
 
     async def update_card(self, poll_id: int) -> None:
         """Job: render the shared card with the current tally, for everyone."""
@@ -216,10 +222,11 @@ class StammtischService:
         await self.notifier.update_card(poll.card, self.views.poll_card(poll, votes))
 
     async def personal_card(
-        self, poll_id: int, member_key: str, note: str | None = None
+        self, poll_id: int, member_key: str, note: str | None = None, poll: Poll | None = None
     ) -> dict[str, Any]:
-        """The card as one member sees it (their answers preselected)."""
-        poll = await self.get(poll_id)
+        """The card as one member sees it (their answers preselected); ``poll`` when the
+        caller has just loaded it."""
+        poll = poll if poll is not None and poll.id == poll_id else await self.get(poll_id)
         votes = await self.repo.votes(poll.id)
         mine = next((v for v in votes if v.member_key == member_key), None)
         return self.views.poll_card(poll, votes, viewer=mine, note=note)
