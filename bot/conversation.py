@@ -44,6 +44,9 @@ class Turn:
     # The serialised conversation reference: where proactive follow-ups to this turn go.
     # A Mapping, so that the Teams layer can build it only when a handler reads it.
     reference: Mapping[str, Any] = field(default_factory=dict)
+    # True for Universal Actions (invoke): only then does a reply card replace the clicked
+    # card for the clicker alone; an Action.Submit reply would replace it for everyone.
+    via_invoke: bool = False
 
     @property
     def is_card_action(self) -> bool:

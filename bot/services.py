@@ -17,6 +17,7 @@ from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, RoutingService
 from bot.domain.stammtisch.ports import TeamRoster
 from bot.jobs import JobRunner
+from bot.rooms_wiring import Rooms, build_rooms
 from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
 from cards.routing import RoutingCards
@@ -31,6 +32,7 @@ class Services:
 
     routing: RoutingService
     stammtisch: Stammtisch
+    rooms: Rooms
     context: DialogContext
     jobs: JobRunner
     queue: JobQueue
@@ -41,6 +43,7 @@ class Services:
         now = self.clock.now()
         await self.queue.schedule(PURGE_JOB, {}, now, dedup_key=f"{PURGE_JOB}:{now.date()}")
         await self.stammtisch.plan_rules()
+        await self.rooms.plan_refresh()
 
 
 def build_services(
@@ -92,7 +95,13 @@ def build_services(
     stammtisch = build_stammtisch(
         settings, sessions, clock, (notifier, roster, directory, rooms), queue, calendar
     )
-    handlers = {ESCALATE_JOB: escalate, PURGE_JOB: purge, **stammtisch.handlers}
+    rooms_ = build_rooms(settings, sessions, clock, (notifier, directory, rooms), queue)
+    handlers = {
+        ESCALATE_JOB: escalate,
+        PURGE_JOB: purge,
+        **stammtisch.handlers,
+        **rooms_.handlers,
+    }
     runner = JobRunner(queue, clock, handlers)
     context = DialogContext(
         settings=settings,
@@ -101,10 +110,13 @@ def build_services(
         experts=experts,
         stammtisch=stammtisch.service,
         stammtisch_end=stammtisch.lifecycle,
+        rooms=rooms_.broker,
+        room_decisions=rooms_.decisions,
     )
     return Services(
         routing=routing,
         stammtisch=stammtisch,
+        rooms=rooms_,
         context=context,
         jobs=runner,
         queue=queue,

@@ -96,6 +96,16 @@ class Settings(BaseSettings):
     stammtisch_reminder_hours: float = Field(default=24.0, gt=0, le=24 * 14)
     stammtisch_card_update_seconds: float = Field(default=2.0, gt=0, le=60)
 
+    # Room broker: restricted rooms and their approvers ({"room mailbox": ["Entra id", …]}),
+    # who may request (an Entra group; empty: everyone), limits, and the mailbox that
+    # organises bookings (empty: the requester's own mailbox; the requester is invited).
+    rooms_restricted: dict[str, list[str]] = Field(default_factory=dict)
+    rooms_requester_group: str = ""
+    rooms_max_hours: float = Field(default=10.0, gt=0, le=24)
+    rooms_max_days_ahead: int = Field(default=90, gt=0, le=365)
+    rooms_booking_mailbox: str = ""
+    rooms_approval_reminder_hours: float = Field(default=4.0, gt=0, le=72)
+
     admin_ids: list[str] = Field(default_factory=list)
     dedup_window_seconds: int = 24 * 3600
 

@@ -129,7 +129,8 @@ class StammtischCards:
     def _footer(self, poll: Poll, votes: Sequence[Vote], viewer: Vote | None) -> list[Any]:
         lang = poll.language
         if poll.is_open:
-            lines = [t("stammtisch.voters", lang, count=len(votes))]
+            key = "stammtisch.voters.one" if len(votes) == 1 else "stammtisch.voters"
+            lines = [t(key, lang, count=len(votes))]
             if viewer is not None:
                 lines.append(t("stammtisch.viewer.voted", lang))
             return [text(" ".join(lines), spacing="Medium", isSubtle=True)]
@@ -144,14 +145,15 @@ class StammtischCards:
             return t("stammtisch.result.none", lang)
         outcome = decide([v.ballot() for v in votes], poll.dates, poll.places)
         place = t("stammtisch.result.place", lang, place=poll.winner_place)
+        count = len(outcome.yes_voters)
         return t(
-            "stammtisch.result.winner",
+            "stammtisch.result.winner.one" if count == 1 else "stammtisch.result.winner",
             lang,
             day=day_label(poll.winner_day, lang),
             start=clock(poll.lunch_start),
             end=clock(poll.lunch_end),
             place=place if poll.winner_place else "",
-            count=len(outcome.yes_voters),
+            count=count,
         )
 
     def _actions(self, poll: Poll) -> list[dict[str, Any]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.domain.ports import Clock, ExpertRepository
+from bot.domain.rooms.decisions import RoomDecisions
+from bot.domain.rooms.service import RoomBroker
 from bot.domain.routing.service import RoutingService
 from bot.domain.stammtisch.lifecycle import PollLifecycle
 from bot.domain.stammtisch.service import StammtischService
@@ -21,3 +23,5 @@ class DialogContext:
     experts: ExpertRepository | None = None
     stammtisch: StammtischService | None = None
     stammtisch_end: PollLifecycle | None = None
+    rooms: RoomBroker | None = None
+    room_decisions: RoomDecisions | None = None

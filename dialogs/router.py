@@ -39,6 +39,9 @@ class Router:
     _commands: dict[tuple[str, ...], CommandHandler] = field(default_factory=dict)
     _cards: dict[str, _CardRoute] = field(default_factory=dict)
     _fallback: CommandHandler | None = None
+    # Free text that is no command but clearly belongs to a feature ("Ich brauche einen
+    # Raum …"); checked in registration order before the fallback.
+    _intents: list[tuple[Callable[[str], bool], CommandHandler]] = field(default_factory=list)
 
     def command(self, *phrases: str) -> Callable[[CommandHandler], CommandHandler]:
         """Register a handler for one or more command phrases ("hilfe", "meine daten")."""
@@ -49,6 +52,17 @@ class Router:
                 if key in self._commands:
                     raise ValueError(f"command {phrase!r} registered twice")
                 self._commands[key] = handler
+            return handler
+
+        return register
+
+    def intent(
+        self, recognises: Callable[[str], bool]
+    ) -> Callable[[CommandHandler], CommandHandler]:
+        """Register a handler for free text that ``recognises`` accepts."""
+
+        def register(handler: CommandHandler) -> CommandHandler:
+            self._intents.append((recognises, handler))
             return handler
 
         return register
@@ -83,6 +97,7 @@ class Router:
             if verb in self._cards:
                 raise ValueError(f"card verb {verb!r} registered twice")
             self._cards[verb] = route
+        self._intents.extend(other._intents)
         if other._fallback is not None:
             self._fallback = other._fallback
 
@@ -98,8 +113,12 @@ class Router:
             if handler is not None:
                 rest = _text_after_words(turn.text, length)
                 return await handler(turn, rest, ctx)
+        text = turn.text.strip()
+        for recognises, intent_handler in self._intents:
+            if recognises(text):
+                return await intent_handler(turn, text, ctx)
         if self._fallback is not None:
-            return await self._fallback(turn, turn.text.strip(), ctx)
+            return await self._fallback(turn, text, ctx)
         return Reply.of_text(t("error.unknown_command", turn.language, text=turn.text.strip()))
 
     async def _dispatch_card(self, turn: Turn, ctx: DialogContext) -> Reply:

@@ -149,7 +149,13 @@ async def _card_reply(
     good: bool = True,
     poll: Poll | None = None,
 ) -> Reply:
-    """The clicker's own view of the poll (replacing the card they clicked), with a note."""
+    """The clicker's own view of the poll (replacing the card they clicked), with a note.
+
+    Only for Universal Actions: a message-borne action (Action.Submit, a mocked activity)
+    would replace the shared card for everyone, so it gets the note as text instead.
+    """
+    if not turn.via_invoke:
+        return Reply.of_text(note or t("stammtisch.note.voted", turn.language))
     service, _ = _services(ctx)
     try:
         card = await service.personal_card(poll_id, turn.actor.aad_object_id or "", poll=poll)
@@ -234,7 +240,7 @@ async def export(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
     except PollError as error:
         note = t(f"stammtisch.error.{error.code}", turn.language)
         return await _card_reply(turn, ctx, action.poll_id, note, good=False)
-    return Reply.of_card(table, replaces_card=True)
+    return Reply.of_card(table, replaces_card=turn.via_invoke)
 
 
 async def _latest(turn: Turn, ctx: DialogContext) -> Poll:

@@ -174,6 +174,21 @@ param stammtischReminderHours string = '24'
 @description('Seconds between two updates of a poll card (Teams throttles card updates).')
 param stammtischCardUpdateSeconds string = '2'
 
+@description('Restricted rooms and their approvers: {"raum@firma.de": ["<Entra object id>"]}.')
+param roomsRestricted object = {}
+
+@description('Entra group whose members may request rooms; empty: everyone.')
+param roomsRequesterGroup string = ''
+
+param roomsMaxHours string = '10'
+
+param roomsMaxDaysAhead string = '90'
+
+@description('Mailbox that organises room bookings; empty: the requester\'s own mailbox.')
+param roomsBookingMailbox string = ''
+
+param roomsApprovalReminderHours string = '4'
+
 
 @description('Publisher shown in the Teams app package.')
 param appDeveloperName string = 'Assistenz-Netzwerk'
@@ -397,6 +412,30 @@ var botEnvironment = [
   {
     name: 'STAMMTISCH_CARD_UPDATE_SECONDS'
     value: stammtischCardUpdateSeconds
+  }
+  {
+    name: 'ROOMS_RESTRICTED'
+    value: string(roomsRestricted)
+  }
+  {
+    name: 'ROOMS_REQUESTER_GROUP'
+    value: roomsRequesterGroup
+  }
+  {
+    name: 'ROOMS_MAX_HOURS'
+    value: roomsMaxHours
+  }
+  {
+    name: 'ROOMS_MAX_DAYS_AHEAD'
+    value: roomsMaxDaysAhead
+  }
+  {
+    name: 'ROOMS_BOOKING_MAILBOX'
+    value: roomsBookingMailbox
+  }
+  {
+    name: 'ROOMS_APPROVAL_REMINDER_HOURS'
+    value: roomsApprovalReminderHours
   }
   {
     name: 'APP_BASE_URL'

@@ -211,6 +211,10 @@ class DemoOrganisation(_Model):
             (r for r in self.rooms if key in (r.id.lower(), r.email_address.lower())), None
         )
 
+    def room_policy(self) -> dict[str, list[str]]:
+        """The demo's broker policy: restricted room mailbox -> approver object ids."""
+        return {r.email_address.lower(): list(r.owners) for r in self.rooms if r.restricted}
+
     def transitive_people(self, group_id: str) -> list[DemoPerson]:
         """Users in a group, nested groups expanded, each once, in membership order."""
         seen: set[str] = set()

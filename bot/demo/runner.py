@@ -39,6 +39,8 @@ async def _serve_demo(settings: Settings, playground_port: int) -> None:
             "graph_base_url": graph_url,
             "graph_auth": GraphAuth.SIMULATOR,
         }
+        if "rooms_restricted" not in settings.model_fields_set:
+            update["rooms_restricted"] = organisation.room_policy()
         if "bot_language" not in settings.model_fields_set:
             # The Playground stamps every activity "en-US"; a German demo should answer German.
             update["bot_language"] = "de"

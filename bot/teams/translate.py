@@ -118,6 +118,7 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         team_id=team.get("id"),
         channel_id=channel.get("id"),
         reference=_LazyReference(activity),
+        via_invoke=activity.type == ActivityTypes.invoke,
     )
 
 

@@ -680,6 +680,27 @@ class PlaygroundPage:
             ) from None
         return target
 
+    async def wait_for_text_in_thread(
+        self,
+        thread_text: str,
+        text: str | re.Pattern[str],
+        timeout: float | None = None,  # noqa: ASYNC109 - seconds, Playwright-style
+    ) -> Locator:
+        """Wait until ``text`` is shown in a channel thread (root post and replies) that
+        contains ``thread_text``; returns the first matching element in such a thread."""
+        threads = self._thread(thread_text)
+        pattern = re.compile(re.escape(text)) if isinstance(text, str) else text
+        target = threads.get_by_text(pattern).and_(self.page.locator(_IN_CONVERSATION)).first
+        try:
+            await target.wait_for(state="visible", timeout=self._ms(timeout))
+        except PlaywrightTimeoutError:
+            seconds = self.timeout if timeout is None else timeout
+            raise await self._failure(
+                f"{text!r} did not appear in the thread of {thread_text!r} within {seconds} s",
+                PlaygroundTimeoutError,
+            ) from None
+        return target
+
     async def conversation_text(self) -> str:
         """The visible conversation as text, one text node per line (for diagnostics)."""
         excluded = ", ".join(_NOT_CONVERSATION)
@@ -745,6 +766,53 @@ class PlaygroundPage:
             await field.fill(value, timeout=self._ms(None))
         except PlaywrightTimeoutError:
             raise await self._failure(f"no card input {label!r}") from None
+
+    async def select_card_choice(
+        self,
+        label: str,
+        option: str,
+        *,
+        containing: str | re.Pattern[str] | None = None,
+        index: int = -1,
+    ) -> None:
+        """Pick ``option`` (a choice's *title*) in a compact ``Input.ChoiceSet`` of a card,
+        found by its label (see :meth:`card` for ``containing``/``index``).
+
+        The Playground (0.2.28) renders a compact ChoiceSet as a Fluent UI combobox (an
+        ``<input role=combobox>`` labelled by the input's ``label``) whose options open in a
+        popup listbox outside the card; a native ``<select>`` is handled as well. Raises unless
+        the field shows ``option`` afterwards.
+        """
+        field = (
+            self.card(containing=containing, index=index)
+            .get_by_label(label, exact=True)
+            .and_(self.page.locator("select, [role=combobox]"))
+            .first
+        )
+        try:
+            await field.wait_for(state="visible", timeout=self._ms(None))
+        except PlaywrightTimeoutError:
+            raise await self._failure(f"no card choice {label!r}") from None
+        if await field.evaluate("e => e.tagName") == "SELECT":
+            await field.select_option(label=option, timeout=self._ms(None))
+            shown = await field.evaluate("e => e.selectedOptions[0]?.textContent ?? ''")
+        else:
+            await field.click(timeout=self._ms(None))
+            popup = self.page.get_by_role("listbox")
+            if listbox_id := await field.get_attribute("aria-controls"):
+                popup = self.page.locator(f"[id={json.dumps(listbox_id)}]")
+            item = popup.get_by_role("option", name=option, exact=True).first
+            try:
+                await item.click(timeout=self._ms(None))
+            except PlaywrightTimeoutError:
+                offered = await self.page.get_by_role("option").all_inner_texts()
+                await self.page.keyboard.press("Escape")
+                raise await self._failure(
+                    f"card choice {label!r} offers no {option!r} (offered: {offered})"
+                ) from None
+            shown = await field.input_value()
+        if _normalize(shown) != _normalize(option):
+            raise await self._failure(f"card choice {label!r} shows {shown!r}, not {option!r}")
 
     async def click_card_button(
         self,

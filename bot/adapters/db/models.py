@@ -218,3 +218,67 @@ class StammtischVoteRow(Base):
     answers: Mapped[dict[str, str]] = mapped_column(JSON)
     place: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class RoomRow(Base):
+    """A room as last read from Graph places; the mailbox is the key bookings refer to."""
+
+    __tablename__ = "rooms"
+
+    email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    id: Mapped[str] = mapped_column(String(100))
+    display_name: Mapped[str] = mapped_column(String(300))
+    capacity: Mapped[int | None]
+    building: Mapped[str | None] = mapped_column(String(200))
+    floor_number: Mapped[int | None]
+    floor_label: Mapped[str | None] = mapped_column(String(100))
+    tags: Mapped[list[str]] = mapped_column(JSON)
+    is_wheelchair_accessible: Mapped[bool]
+    video_device_name: Mapped[str | None] = mapped_column(String(200))
+    audio_device_name: Mapped[str | None] = mapped_column(String(200))
+    display_device_name: Mapped[str | None] = mapped_column(String(200))
+    booking_type: Mapped[str] = mapped_column(String(20))
+    synced_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class RoomRequestRow(Base):
+    """A room request through its states; ``version`` guards every decision."""
+
+    __tablename__ = "room_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    requester_key: Mapped[str] = mapped_column(String(200), index=True)
+    requester_name: Mapped[str] = mapped_column(String(200))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    place: Mapped[dict[str, Any]] = mapped_column(JSON)
+    text: Mapped[str] = mapped_column(Text)
+    start_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    end_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    attendees: Mapped[int]
+    features: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    options: Mapped[list[str]] = mapped_column(JSON)
+    room: Mapped[str | None] = mapped_column(String(320))
+    approvers: Mapped[list[str]] = mapped_column(JSON)
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    reason: Mapped[str] = mapped_column(Text)
+    event_id: Mapped[str | None] = mapped_column(String(500))
+    cards: Mapped[dict[str, Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class RoomAuditRow(Base):
+    """One line of a room request's audit trail (append-only)."""
+
+    __tablename__ = "room_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("room_requests.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    actor_key: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str] = mapped_column(Text)

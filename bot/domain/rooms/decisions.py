@@ -1,0 +1,207 @@
+"""Decisions on room requests: ask approvers, approve/decline (first wins), book, expire,
+cancel, remind. Every state change is version-checked, so two approvers clicking at once end
+in one decision and one Graph booking; the booking carries a transaction id, so a retried
+booking job cannot book twice."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from bot.domain.graph_types import NewEvent
+from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
+from bot.domain.rooms.search import free_rooms
+from bot.domain.rooms.service import BOOK_JOB, REMIND_JOB, RoomBroker
+from bot.i18n import t
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RoomDecisions:
+    """Everything that happens to a request after the requester picked a room."""
+
+    broker: RoomBroker
+
+    async def after_choice(self, request: RoomRequest, lang: str) -> RoomRequest:
+        """Restricted: send the approval cards. Unrestricted: book now."""
+        if request.state is RequestState.PENDING:
+            await self._ask_approvers(request, lang)
+            return request
+        return await self.book_or_queue(request, lang)
+
+    async def _ask_approvers(self, request: RoomRequest, lang: str) -> None:
+        broker = self.broker
+        card = await self.approval_card_for(request, lang)
+        for approver in request.approvers:
+            handle = await broker.notifier.send_direct(approver, card, request.tenant_id)
+            if handle is not None:
+                await broker.requests.record_card(request.id, approver, handle)
+        await broker.jobs.schedule(
+            REMIND_JOB,
+            {"request_id": request.id, "version": request.version},
+            broker.clock.now() + broker.policy.reminder_after,
+            f"{REMIND_JOB}:{request.id}:{request.version}",
+        )
+
+    async def approval_card_for(self, request: RoomRequest, lang: str) -> dict[str, Any]:
+        """The approvers' card of a request in its current state."""
+        broker = self.broker
+        names = {}
+        for key in {*request.approvers, request.decided_by or ""} - {""}:
+            person = await broker.directory.get_person(key)
+            names[key] = person.display_name if person else key
+        return broker.views.approval_card(request, await broker.rooms_by_mail(), names, lang)
+
+    async def decide(
+        self, request_id: int, approver: str, version: int, approve: bool, lang: str
+    ) -> RoomRequest:
+        """An approver's decision; stale cards, outsiders and expired requests are refused."""
+        broker = self.broker
+        request = await broker.get(request_id)
+        if approver not in request.approvers:
+            raise BrokerError("not_approver")
+        if request.state is not RequestState.PENDING:
+            raise BrokerError("decided")
+        if request.version != version:
+            raise BrokerError("stale")
+        if broker.expired(request):
+            raise BrokerError("expired")
+        state = RequestState.BOOKING if approve else RequestState.DECLINED
+        decided = await broker.save(
+            request, state=state, decided_by=approver, decided_at=broker.clock.now()
+        )
+        await broker.audit(decided, approver, "approved" if approve else "declined")
+        await self.update_approver_cards(decided, lang)
+        if approve:
+            return await self.book_or_queue(decided, lang, recheck=True)
+        await self.tell_requester(decided, lang)
+        return decided
+
+    async def update_approver_cards(self, request: RoomRequest, lang: str) -> None:
+        """Every approver's card shows the decision (failures are logged, not raised)."""
+        stored = await self.broker.requests.get(request.id)
+        card = await self.approval_card_for(request, lang)
+        for handle in (stored.cards if stored else {}).values():
+            try:
+                await self.broker.notifier.update_card(handle, card)
+            except Exception:
+                log.warning("approval card not updated", exc_info=True)
+
+    async def tell_requester(self, request: RoomRequest, lang: str) -> None:
+        """The outcome goes to the requester's 1:1 chat."""
+        broker = self.broker
+        card = broker.views.status_card(request, await broker.rooms_by_mail(), lang)
+        await broker.notifier.send_direct(request.requester_key, card, request.tenant_id)
+
+    async def book_or_queue(
+        self, request: RoomRequest, lang: str, *, recheck: bool = False
+    ) -> RoomRequest:
+        """Book now; if Graph fails, the request stays "booking" and a job retries it."""
+        try:
+            return await self.book(request.id, lang, recheck=recheck)
+        except BrokerError:
+            raise
+        except Exception as error:
+            log.warning("booking failed, retried by a job: %s", type(error).__name__)
+            await self.broker.audit(request, "bot", "failed", type(error).__name__)
+            await self.broker.jobs.schedule(
+                BOOK_JOB,
+                {"request_id": request.id, "lang": lang},
+                self.broker.clock.now(),
+                f"{BOOK_JOB}:{request.id}",
+            )
+            return request
+
+    async def book(self, request_id: int, lang: str, *, recheck: bool = True) -> RoomRequest:
+        """Create the Graph event (room as resource, requester invited); on a conflict the
+        requester gets alternatives. Raises on Graph failures (the job retries)."""
+        broker = self.broker
+        request = await broker.get(request_id)
+        if request.state is not RequestState.BOOKING or request.room is None:
+            return request  # already booked, cancelled or expired meanwhile
+        rooms = await broker.rooms_by_mail()
+        requester_mail = await broker.mailbox_of(request.requester_key)
+        room = rooms.get(request.room)
+        if room is None:
+            return await self._conflict(request, lang)
+        if recheck:
+            free = await free_rooms(
+                broker.calendar, [room], request.start, request.end, requester_mail
+            )
+            if not free:
+                return await self._conflict(request, lang)
+        organiser = broker.policy.booking_mailbox or requester_mail
+        attendees = () if organiser == requester_mail else (requester_mail,)
+        created = await broker.calendar.create_event(
+            organiser,
+            NewEvent(
+                subject=t("rooms.event.subject", lang, name=request.requester_name),
+                start=request.start,
+                end=request.end,
+                attendees=attendees,
+                room_email=room.email,
+                location=room.display_name,
+                body_html=request.reason,
+                transaction_id=f"room-request-{request.id}",
+            ),
+        )
+        if created.room_declined:
+            await broker.calendar.delete_event(organiser, created.id)
+            return await self._conflict(request, lang)
+        booked = await broker.save(
+            request, state=RequestState.BOOKED, event_id=f"{organiser}|{created.id}"
+        )
+        await broker.audit(booked, "bot", "booked", room.email)
+        await self.tell_requester(booked, lang)
+        return booked
+
+    async def _conflict(self, request: RoomRequest, lang: str) -> RoomRequest:
+        conflict = await self.broker.save(request, state=RequestState.CONFLICT)
+        await self.broker.audit(conflict, "bot", "conflict", request.room or "")
+        await self.tell_requester(conflict, lang)
+        return conflict
+
+    async def cancel(self, request_id: int, requester_key: str, lang: str) -> RoomRequest:
+        """The requester withdraws; a booked event is cancelled in Graph."""
+        broker = self.broker
+        request = await broker.get(request_id)
+        if request.requester_key != requester_key:
+            raise BrokerError("not_requester")
+        if request.state not in (
+            RequestState.OFFERED, RequestState.PENDING, RequestState.BOOKING, RequestState.BOOKED
+        ):  # fmt: skip
+            raise BrokerError("decided")
+        if request.event_id:
+            organiser, _, event_id = request.event_id.rpartition("|")
+            await broker.calendar.cancel_event(
+                organiser, event_id, t("rooms.event.cancelled", lang)
+            )
+        cancelled = await broker.save(request, state=RequestState.CANCELLED)
+        await broker.audit(cancelled, requester_key, "cancelled")
+        if request.state is RequestState.PENDING:
+            await self.update_approver_cards(cancelled, lang)
+        return cancelled
+
+    async def expire(self, request_id: int, lang: str = "de") -> None:
+        """Job at the start time: an undecided request expires; the requester is told."""
+        request = await self.broker.get(request_id)
+        if request.state not in (RequestState.OFFERED, RequestState.PENDING):
+            return
+        expired = await self.broker.save(request, state=RequestState.EXPIRED)
+        await self.broker.audit(expired, "bot", "expired")
+        if request.state is RequestState.PENDING:
+            await self.update_approver_cards(expired, lang)
+            await self.tell_requester(expired, lang)
+
+    async def remind(self, request_id: int, version: int, lang: str = "de") -> None:
+        """Job: approvers of a request that still waits get their card again as a reminder."""
+        request = await self.broker.get(request_id)
+        if request.state is not RequestState.PENDING or request.version != version:
+            return
+        card = await self.approval_card_for(request, lang)
+        for approver in request.approvers:
+            handle = await self.broker.notifier.send_direct(approver, card, request.tenant_id)
+            if handle is not None:  # updated with the others once somebody decides
+                await self.broker.requests.record_card(request.id, f"{approver}:reminder", handle)

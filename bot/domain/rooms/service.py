@@ -1,0 +1,188 @@
+"""Application service of the room broker: understand, search, offer, choose.
+
+Decisions (approve, decline, book, expire, cancel) live in decisions.py. The catalogue is
+served from the database; Graph is asked only for free/busy (batched) and for the booking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.domain.graph_types import Room
+from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RoomCalendar
+from bot.domain.rooms.model import AuditEntry, BrokerError, RequestState, RoomRequest
+from bot.domain.rooms.ports import RoomCatalogue, RoomRequestRepository
+from bot.domain.rooms.search import BrokerPolicy, free_rooms, matching_rooms
+from bot.domain.rooms.views import BrokerViews
+from bot.domain.rooms.when import RoomRequestParse, parse_room_request
+
+REMIND_JOB = "rooms.remind"
+EXPIRE_JOB = "rooms.expire"
+BOOK_JOB = "rooms.book"
+REFRESH_JOB = "rooms.refresh_catalogue"
+
+
+@dataclass(frozen=True, slots=True)
+class Requester:
+    """Who asks, and where the answer goes."""
+
+    key: str
+    name: str
+    tenant_id: str | None
+    place: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Wish:
+    """A complete, validated request: when, how many, what equipment, why."""
+
+    start: datetime
+    end: datetime
+    attendees: int
+    features: tuple[str, ...] = ()
+    reason: str = ""
+    text: str = ""
+
+
+@dataclass
+class RoomBroker:
+    """Finds free rooms and records the requester's choice."""
+
+    catalogue: RoomCatalogue
+    requests: RoomRequestRepository
+    calendar: RoomCalendar
+    directory: Directory
+    notifier: Notifier
+    jobs: JobQueue
+    clock: Clock
+    views: BrokerViews
+    policy: BrokerPolicy
+    time_zone: str = "Europe/Berlin"
+    holiday_state: str = "NW"
+
+    def understand(self, text: str) -> RoomRequestParse:
+        """Parse a free-text request relative to now."""
+        return parse_room_request(text, self.clock.now(), self.time_zone, self.holiday_state)
+
+    async def rooms_by_mail(self) -> dict[str, Room]:
+        """The catalogue keyed by lower-case mailbox."""
+        return {room.email.lower(): room for room in await self.catalogue.list_rooms()}
+
+    async def refresh_catalogue(self) -> int:
+        """Read the rooms from Graph and store them; returns how many."""
+        rooms = await self.calendar.list_rooms()
+        await self.catalogue.replace_all(rooms, self.clock.now())
+        return len(rooms)
+
+    async def check(self, wish: Wish) -> None:
+        """Refuse impossible wishes: past, end before start, too long, too far, too big."""
+        now = self.clock.now()
+        if wish.end <= wish.start:
+            raise BrokerError("end_before_start")
+        if wish.start < now - timedelta(minutes=5):
+            raise BrokerError("in_past")
+        if wish.end - wish.start > self.policy.max_duration:
+            raise BrokerError("too_long")
+        if wish.start - now > self.policy.max_ahead:
+            raise BrokerError("too_far")
+        if wish.attendees < 1:
+            raise BrokerError("no_attendees")
+        rooms = await self.catalogue.list_rooms()
+        if not rooms:
+            raise BrokerError("no_catalogue")
+        if wish.attendees > max((room.capacity or 0) for room in rooms):
+            raise BrokerError("too_many")
+
+    async def _may_request(self, requester_key: str) -> bool:
+        group = self.policy.requester_group
+        if not group:
+            return True
+        members = await self.directory.list_group_members(group)
+        return any(person.id == requester_key for person in members)
+
+    async def search(self, requester: Requester, wish: Wish) -> tuple[RoomRequest, list[Room]]:
+        """Store a request with the best 1–3 free rooms as options (BrokerError if none)."""
+        await self.check(wish)
+        if not await self._may_request(requester.key):
+            raise BrokerError("not_allowed")
+        candidates = matching_rooms(await self.catalogue.list_rooms(), wish.attendees,
+                                    wish.features)  # fmt: skip
+        if not candidates:
+            raise BrokerError("no_matching_room")
+        mailbox = await self.mailbox_of(requester.key)
+        free = await free_rooms(self.calendar, candidates, wish.start, wish.end, mailbox)
+        if not free:
+            raise BrokerError("none_free")
+        now = self.clock.now()
+        request = await self.requests.add(
+            RoomRequest(
+                id=0,
+                requester_key=requester.key,
+                requester_name=requester.name,
+                tenant_id=requester.tenant_id,
+                place=requester.place,
+                text=wish.text,
+                start=wish.start,
+                end=wish.end,
+                attendees=wish.attendees,
+                features=wish.features,
+                created_at=now,
+                options=tuple(room.email.lower() for room in free),
+                reason=wish.reason,
+            )
+        )
+        await self.audit(request, requester.key, "requested", wish.text)
+        await self.jobs.schedule(
+            EXPIRE_JOB, {"request_id": request.id}, request.start, f"{EXPIRE_JOB}:{request.id}"
+        )
+        return request, free
+
+    async def mailbox_of(self, person_key: str) -> str:
+        """The person's mailbox from the directory (BrokerError when unknown)."""
+        person = await self.directory.get_person(person_key)
+        if person is None or not person.mail:
+            raise BrokerError("no_mailbox")
+        return person.mail
+
+    async def audit(self, request: RoomRequest, actor: str, action: str, detail: str = "") -> None:
+        """Append to the request's audit trail."""
+        await self.requests.add_audit(
+            AuditEntry(request.id, self.clock.now(), actor, action, detail[:2000])
+        )
+
+    async def get(self, request_id: int) -> RoomRequest:
+        """The request, or BrokerError("unknown")."""
+        request = await self.requests.get(request_id)
+        if request is None:
+            raise BrokerError("unknown")
+        return request
+
+    async def save(self, request: RoomRequest, **changes: Any) -> RoomRequest:
+        """Apply ``changes`` with the version check; a lost race is BrokerError("decided")."""
+        changed = replace(request, **changes, version=request.version + 1)
+        if not await self.requests.save(changed):
+            raise BrokerError("decided")
+        return changed
+
+    def expired(self, request: RoomRequest) -> bool:
+        """True once the requested time has begun: nobody can decide any more."""
+        return self.clock.now() >= request.start
+
+    async def choose(self, request_id: int, requester_key: str, room: str) -> RoomRequest:
+        """The requester picks an offered room: restricted → pending, else → booking."""
+        request = await self.get(request_id)
+        if request.requester_key != requester_key:
+            raise BrokerError("not_requester")
+        if request.state is not RequestState.OFFERED:
+            raise BrokerError("decided")
+        if self.expired(request):
+            raise BrokerError("expired")
+        if room.lower() not in request.options:
+            raise BrokerError("unknown_room")
+        approvers = self.policy.approvers_of(room)
+        state = RequestState.PENDING if approvers else RequestState.BOOKING
+        chosen = await self.save(request, room=room.lower(), approvers=approvers, state=state)
+        await self.audit(chosen, requester_key, "chose", room)
+        return chosen

@@ -1,0 +1,50 @@
+"""How the room broker presents itself: the card-building port (implemented in cards/)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from bot.domain.graph_types import Room
+from bot.domain.rooms.model import RoomRequest
+from bot.domain.rooms.when import RoomRequestParse
+
+
+class BrokerViews(Protocol):
+    """Builds the room broker's cards."""
+
+    def form_card(
+        self, lang: str, parsed: RoomRequestParse | None = None, note: str | None = None
+    ) -> dict[str, Any]:
+        """The request form, prefilled with what was understood."""
+        ...
+
+    def offers_card(
+        self, request: RoomRequest, rooms: Sequence[Room], lang: str
+    ) -> dict[str, Any]:
+        """The free rooms to pick from (restricted ones marked)."""
+        ...
+
+    def status_card(
+        self, request: RoomRequest, rooms: Mapping[str, Room], lang: str
+    ) -> dict[str, Any]:
+        """The requester's view of a request (state, room, time, what happens next)."""
+        ...
+
+    def approval_card(
+        self, request: RoomRequest, rooms: Mapping[str, Room], names: Mapping[str, str], lang: str
+    ) -> dict[str, Any]:
+        """An approver's card; once decided it shows who decided, without buttons."""
+        ...
+
+    def list_card(
+        self,
+        title_key: str,
+        requests: Sequence[RoomRequest],
+        rooms: Mapping[str, Room],
+        lang: str,
+        *,
+        approver: bool,
+    ) -> dict[str, Any]:
+        """The requester's bookings (with "Stornieren") or an approver's inbox."""
+        ...

@@ -1,0 +1,176 @@
+"""Cards of the room broker: request form, offers, status, approval card, lists."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.graph_types import Room
+from bot.domain.rooms.model import RequestState, RoomRequest
+from bot.domain.rooms.when import RoomRequestParse
+from bot.i18n import t
+from cards.elements import card, execute, text
+from cards.stammtisch_format import day_label
+
+FEATURES = ("video", "screen", "beamer", "whiteboard", "phone", "accessible")
+
+
+def _room_line(room: Room | None, mailbox: str, lang: str, restricted: bool) -> str:
+    if room is None:
+        return mailbox
+    where = ", ".join(p for p in (room.building, room.floor_label) if p)
+    extra = f" · {t('rooms.restricted', lang)}" if restricted else ""
+    seats = t("rooms.seats", lang, count=room.capacity or 0)
+    return f"**{room.display_name}** – {seats}, {where}{extra}"
+
+
+@dataclass(frozen=True, slots=True)
+class BrokerCards:
+    """The card builders as the domain's ``BrokerViews`` port; times shown in ``zone``."""
+
+    zone: ZoneInfo
+    restricted: frozenset[str] = frozenset()
+
+    def when(self, start: datetime, end: datetime, lang: str) -> str:
+        """ "Di, 24.11., 14:00–15:00 Uhr"."""
+        a, b = start.astimezone(self.zone), end.astimezone(self.zone)
+        return t("rooms.when", lang, day=day_label(a.date(), lang), start=f"{a:%H:%M}",
+                 end=f"{b:%H:%M}")  # fmt: skip
+
+    def form_card(
+        self, lang: str, parsed: RoomRequestParse | None = None, note: str | None = None
+    ) -> dict[str, Any]:
+        """The request form, prefilled with what was understood."""
+        start = parsed.start.astimezone(self.zone) if parsed and parsed.start else None
+        end = parsed.end.astimezone(self.zone) if parsed and parsed.end else None
+        day = parsed.day if parsed and parsed.day else (start.date() if start else None)
+        body: list[dict[str, Any]] = [
+            text(t("rooms.form.title", lang), weight="Bolder", size="Medium"),
+            {"type": "Input.Date", "id": "day", "label": t("rooms.form.day", lang),
+             "isRequired": True, "errorMessage": t("rooms.form.required", lang),
+             **({"value": day.isoformat()} if day else {})},
+            {"type": "Input.Time", "id": "start", "label": t("rooms.form.start", lang),
+             "isRequired": True, "errorMessage": t("rooms.form.required", lang),
+             **({"value": f"{start:%H:%M}"} if start else {})},
+            {"type": "Input.Time", "id": "end", "label": t("rooms.form.end", lang),
+             "isRequired": True, "errorMessage": t("rooms.form.required", lang),
+             **({"value": f"{end:%H:%M}"} if end else {})},
+            {"type": "Input.Number", "id": "attendees", "label": t("rooms.form.attendees", lang),
+             "min": 1, "max": 500, "isRequired": True,
+             "errorMessage": t("rooms.form.required", lang),
+             **({"value": parsed.attendees} if parsed and parsed.attendees else {})},
+            {"type": "Input.ChoiceSet", "id": "features", "isMultiSelect": True,
+             "label": t("rooms.form.features", lang),
+             "choices": [{"title": t(f"rooms.feature.{f}", lang), "value": f} for f in FEATURES],
+             **({"value": ",".join(sorted(parsed.features))} if parsed and parsed.features
+                else {})},
+            {"type": "Input.Text", "id": "reason", "label": t("rooms.form.reason", lang),
+             "maxLength": 500},
+        ]  # fmt: skip
+        if note:
+            body.insert(1, text(note, color="Attention", weight="Bolder"))
+        return card(body, [execute(t("rooms.form.search", lang), "rooms.search", {})])
+
+    def offers_card(
+        self, request: RoomRequest, rooms: Sequence[Room], lang: str
+    ) -> dict[str, Any]:
+        """The free rooms to pick from (restricted ones marked)."""
+        body = [
+            text(t("rooms.offers.title", lang), weight="Bolder", size="Medium"),
+            text(self.when(request.start, request.end, lang), spacing="Small"),
+        ]
+        actions = []
+        for room in rooms:
+            restricted = room.email.lower() in self.restricted
+            body.append(text(_room_line(room, room.email, lang, restricted), separator=True))
+            title = t("rooms.offers.take", lang, room=room.display_name)
+            data = {"request_id": request.id, "room": room.email.lower()}
+            actions.append(execute(title, "rooms.choose", data))
+        return card(body, actions)
+
+    def status_card(
+        self, request: RoomRequest, rooms: Mapping[str, Room], lang: str
+    ) -> dict[str, Any]:
+        """The requester's view of a request (state, room, time, what happens next)."""
+        room = rooms.get(request.room or "")
+        body = [
+            text(t(f"rooms.state.{request.state.value}", lang), weight="Bolder", size="Medium"),
+            text(self.when(request.start, request.end, lang)),
+        ]
+        if request.room:
+            restricted = request.room in self.restricted
+            body.append(text(_room_line(room, request.room, lang, restricted)))
+        actions = []
+        if request.state in (RequestState.PENDING, RequestState.BOOKED, RequestState.BOOKING):
+            data = {"request_id": request.id}
+            actions.append(execute(t("rooms.button.cancel", lang), "rooms.cancel", data))
+        return card(body, actions)
+
+    def approval_card(
+        self, request: RoomRequest, rooms: Mapping[str, Room], names: Mapping[str, str], lang: str
+    ) -> dict[str, Any]:
+        """An approver's card; once decided it shows who decided, without buttons."""
+        room = rooms.get(request.room or "")
+        facts = [
+            {"title": t("rooms.approval.who", lang), "value": request.requester_name},
+            {"title": t("rooms.approval.when", lang),
+             "value": self.when(request.start, request.end, lang)},
+            {"title": t("rooms.approval.room", lang),
+             "value": room.display_name if room else request.room or ""},
+            {"title": t("rooms.approval.attendees", lang), "value": str(request.attendees)},
+            {"title": t("rooms.approval.why", lang), "value": request.reason or "–"},
+        ]  # fmt: skip
+        body: list[dict[str, Any]] = [
+            text(t("rooms.approval.title", lang), weight="Bolder", size="Medium"),
+            {"type": "FactSet", "facts": facts},
+        ]
+        actions = []
+        if request.state is RequestState.PENDING:
+            data = {"request_id": request.id, "version": request.version}
+            actions = [
+                execute(t("rooms.button.approve", lang), "rooms.approve", data, style="positive"),
+                execute(t("rooms.button.decline", lang), "rooms.decline", data),
+            ]
+        else:
+            who = names.get(request.decided_by or "", "")
+            key = f"rooms.decided.{request.state.value}"
+            body.append(text(t(key, lang, name=who), weight="Bolder", color="Accent"))
+        return card(body, actions)
+
+    def list_card(
+        self,
+        title_key: str,
+        requests: Sequence[RoomRequest],
+        rooms: Mapping[str, Room],
+        lang: str,
+        *,
+        approver: bool,
+    ) -> dict[str, Any]:
+        """The requester's bookings (with "Stornieren") or an approver's inbox."""
+        body: list[dict[str, Any]] = [text(t(title_key, lang), weight="Bolder", size="Medium")]
+        if not requests:
+            body.append(text(t("rooms.list.empty", lang)))
+        for request in requests:
+            room = rooms.get(request.room or "")
+            name = room.display_name if room else (request.room or "–")
+            line = t("rooms.list.line", lang, room=name,
+                     when=self.when(request.start, request.end, lang),
+                     state=t(f"rooms.state.{request.state.value}", lang))  # fmt: skip
+            if approver:
+                line += "  \n" + t("rooms.list.by", lang, name=request.requester_name)
+            items: list[dict[str, Any]] = [text(line)]
+            verb, data = ("rooms.approve", "rooms.decline"), {"request_id": request.id}
+            if approver and request.state is RequestState.PENDING:
+                data = {**data, "version": request.version}
+                items.append({"type": "ActionSet", "actions": [
+                    execute(t("rooms.button.approve", lang), verb[0], data),
+                    execute(t("rooms.button.decline", lang), verb[1], data),
+                ]})  # fmt: skip
+            elif not approver and request.state in (RequestState.PENDING, RequestState.BOOKED):
+                items.append({"type": "ActionSet", "actions": [
+                    execute(t("rooms.button.cancel", lang), "rooms.cancel", data)]})  # fmt: skip
+            body.append({"type": "Container", "separator": True, "items": items})
+        return card(body)

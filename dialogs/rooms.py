@@ -1,0 +1,247 @@
+"""The room broker in chat: free-text or form requests, offers, approvals, lists."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.conversation import Reply, Turn
+from bot.domain.rooms.decisions import RoomDecisions
+from bot.domain.rooms.model import BrokerError, RoomRequest
+from bot.domain.rooms.service import Requester, RoomBroker, Wish
+from bot.domain.rooms.when import RoomRequestParse
+from bot.i18n import t
+from cards.builders import error_card
+from cards.elements import with_note
+from dialogs.context import DialogContext
+from dialogs.router import Router
+from dialogs.stammtisch_forms import top_level_place
+
+router = Router()
+ALL_DAY = (time(8, 0), time(18, 0))  # "ganztägig" means office hours, not midnight to midnight
+_ROOM_WORDS = re.compile(
+    r"\b(raum|räume|raeume|besprechungsraum|konferenzraum|meetingraum|meeting room|room)\b",
+    re.IGNORECASE,
+)
+_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
+
+
+def looks_like_room_request(text: str) -> bool:
+    """ "Ich brauche morgen einen Raum …": a room word and a wish, not a question about rooms."""
+    lowered = text.casefold()
+    return bool(_ROOM_WORDS.search(lowered)) and not lowered.startswith(("wer ", "who "))
+
+
+class SearchForm(BaseModel):
+    """The request form."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    start: str = Field(pattern=_TIME)
+    end: str = Field(pattern=_TIME)
+    attendees: int = Field(ge=1, le=500)
+    features: str = Field(default="", max_length=200)
+    reason: str = Field(default="", max_length=500)
+
+
+class ChooseAction(BaseModel):
+    """A room picked from the offers; the server checks it was offered."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    request_id: int = Field(gt=0)
+    room: str = Field(min_length=3, max_length=320)
+
+
+class DecisionAction(BaseModel):
+    """Approve/decline: the request and the version the approver saw."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    request_id: int = Field(gt=0)
+    version: int = Field(gt=0)
+
+
+class RequestAction(BaseModel):
+    """Cancel: only the request id travels; who acts comes from the activity."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    request_id: int = Field(gt=0)
+
+
+def _services(ctx: DialogContext) -> tuple[RoomBroker, RoomDecisions]:
+    if ctx.rooms is None or ctx.room_decisions is None:
+        raise BrokerError("unavailable")
+    return ctx.rooms, ctx.room_decisions
+
+
+def _requester(turn: Turn) -> Requester:
+    if not turn.actor.aad_object_id:
+        raise BrokerError("no_user")
+    place = top_level_place(dict(turn.reference))
+    return Requester(turn.actor.aad_object_id, turn.actor.name[:200], turn.tenant_id, place)
+
+
+def _refusal(turn: Turn, error: BrokerError) -> Reply:
+    return Reply.of_text(t(f"rooms.error.{error.code}", turn.language))
+
+
+def _wish_from_parse(parsed: RoomRequestParse, zone: ZoneInfo, text: str) -> Wish | None:
+    if parsed.all_day and parsed.day is not None:
+        start = datetime.combine(parsed.day, ALL_DAY[0], tzinfo=zone)
+        end = datetime.combine(parsed.day, ALL_DAY[1], tzinfo=zone)
+    else:
+        start, end = parsed.start, parsed.end  # type: ignore[assignment]
+    if start is None or end is None or not parsed.attendees:
+        return None
+    return Wish(start, end, parsed.attendees, tuple(sorted(parsed.features)), "", text)
+
+
+async def _offer(turn: Turn, broker: RoomBroker, wish: Wish) -> Reply:
+    try:
+        request, rooms = await broker.search(_requester(turn), wish)
+    except BrokerError as error:
+        return _refusal(turn, error)
+    return Reply.of_card(broker.views.offers_card(request, rooms, turn.language))
+
+
+@router.intent(looks_like_room_request)
+@router.command("raum", "room", "raum buchen")
+async def request_room(turn: Turn, text: str, ctx: DialogContext) -> Reply:
+    """A free-text request; what is missing is asked back with the prefilled form."""
+    try:
+        broker, _ = _services(ctx)
+    except BrokerError as error:
+        return _refusal(turn, error)
+    if not text:
+        return Reply.of_card(broker.views.form_card(turn.language))
+    parsed = broker.understand(text)
+    if parsed.problems:
+        keys = ", ".join(t(f"rooms.problem.{p}", turn.language) for p in parsed.problems)
+        return Reply.of_text(t("rooms.error.understood_but", turn.language, problems=keys))
+    wish = _wish_from_parse(parsed, ZoneInfo(broker.time_zone), text)
+    if wish is None:
+        missing = ", ".join(t(f"rooms.missing.{m}", turn.language) for m in parsed.missing)
+        note = t("rooms.form.missing", turn.language, missing=missing or "–")
+        return Reply.of_card(broker.views.form_card(turn.language, parsed, note))
+    return await _offer(turn, broker, wish)
+
+
+@router.card_action("rooms.search", SearchForm)
+async def search(turn: Turn, form: SearchForm, ctx: DialogContext) -> Reply:
+    """The submitted form."""
+    try:
+        broker, _ = _services(ctx)
+        zone = ZoneInfo(broker.time_zone)
+        day = datetime.fromisoformat(form.day).date()
+        start = datetime.combine(day, time.fromisoformat(form.start), tzinfo=zone)
+        end = datetime.combine(day, time.fromisoformat(form.end), tzinfo=zone)
+    except ValueError:
+        return Reply.of_card(error_card(turn.language, "rooms.error.invalid_date"))
+    except BrokerError as error:
+        return _refusal(turn, error)
+    features = tuple(sorted({f for f in form.features.split(",") if f}))
+    wish = Wish(start, end, form.attendees, features, form.reason, form.reason)
+    return await _offer(turn, broker, wish)
+
+
+async def _status(turn: Turn, broker: RoomBroker, request: RoomRequest, note: str) -> Reply:
+    card = broker.views.status_card(request, await broker.rooms_by_mail(), turn.language)
+    return Reply.of_card(with_note(card, note, good=True), replaces_card=True)
+
+
+@router.card_action("rooms.choose", ChooseAction)
+async def choose(turn: Turn, action: ChooseAction, ctx: DialogContext) -> Reply:
+    """The requester picks a room: booked at once, or sent for approval."""
+    try:
+        broker, decisions = _services(ctx)
+        chosen = await broker.choose(action.request_id, _requester(turn).key, action.room)
+        outcome = await decisions.after_choice(chosen, turn.language)
+    except BrokerError as error:
+        return _refusal(turn, error)
+    return await _status(turn, broker, outcome, t("rooms.note.chosen", turn.language))
+
+
+async def _decide(turn: Turn, action: DecisionAction, ctx: DialogContext, approve: bool) -> Reply:
+    try:
+        _, decisions = _services(ctx)
+        approver = _requester(turn).key
+        decided = await decisions.decide(
+            action.request_id, approver, action.version, approve, turn.language
+        )
+        card = await decisions.approval_card_for(decided, turn.language)
+    except BrokerError as error:
+        return Reply.of_card(error_card(turn.language, f"rooms.error.{error.code}"))
+    note = t("rooms.note.approved" if approve else "rooms.note.declined", turn.language)
+    return Reply.of_card(with_note(card, note, good=True), replaces_card=True)
+
+
+@router.card_action("rooms.approve", DecisionAction)
+async def approve(turn: Turn, action: DecisionAction, ctx: DialogContext) -> Reply:
+    """An approver approves (first decision wins)."""
+    return await _decide(turn, action, ctx, approve=True)
+
+
+@router.card_action("rooms.decline", DecisionAction)
+async def decline(turn: Turn, action: DecisionAction, ctx: DialogContext) -> Reply:
+    """An approver declines."""
+    return await _decide(turn, action, ctx, approve=False)
+
+
+@router.card_action("rooms.cancel", RequestAction)
+async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply:
+    """The requester cancels a request or booking (the Graph event is cancelled too)."""
+    try:
+        broker, decisions = _services(ctx)
+        cancelled = await decisions.cancel(action.request_id, _requester(turn).key, turn.language)
+    except BrokerError as error:
+        return Reply.of_card(error_card(turn.language, f"rooms.error.{error.code}"))
+    return await _status(turn, broker, cancelled, t("rooms.note.cancelled", turn.language))
+
+
+@router.command("meine räume", "meine raeume", "meine buchungen", "my rooms")
+async def my_requests(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """The requester's current and upcoming requests, with "Stornieren"."""
+    try:
+        broker, _ = _services(ctx)
+        key = _requester(turn).key
+    except BrokerError as error:
+        return _refusal(turn, error)
+    requests = await broker.requests.of_requester(key, broker.clock.now())
+    rooms = await broker.rooms_by_mail()
+    card = broker.views.list_card("rooms.list.mine", requests, rooms, turn.language,
+                                  approver=False)  # fmt: skip
+    return Reply.of_card(card)
+
+
+@router.command("raumanfragen", "offene raumanfragen", "room requests")
+async def inbox(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """An approver's open requests."""
+    try:
+        broker, _ = _services(ctx)
+        key = _requester(turn).key
+    except BrokerError as error:
+        return _refusal(turn, error)
+    pending = await broker.requests.pending_for(key)
+    rooms = await broker.rooms_by_mail()
+    card = broker.views.list_card("rooms.list.inbox", pending, rooms, turn.language,
+                                  approver=True)  # fmt: skip
+    return Reply.of_card(card)
+
+
+@router.command("räume aktualisieren", "raeume aktualisieren", "refresh rooms")
+async def refresh_rooms(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Admins: read the room catalogue from Graph now."""
+    if (turn.actor.aad_object_id or "") not in ctx.settings.admin_ids:
+        return Reply.of_text(t("rooms.error.not_admin", turn.language))
+    try:
+        broker, _ = _services(ctx)
+        count = await broker.refresh_catalogue()
+    except BrokerError as error:
+        return _refusal(turn, error)
+    return Reply.of_text(t("rooms.reply.refreshed", turn.language, count=count))

@@ -1,0 +1,145 @@
+"""Stammtisch in the real client: "stammtisch neu" in the channel → poll card → Sabine votes
+in the card → Jana votes (mocked Universal Action) → the shared card shows both → Sabine
+closes the poll → announcement in the thread → invitation in the Graph simulator."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from tests.e2e.conftest_stack import Stack
+from tests.e2e.playground import PlaygroundPage
+
+pytestmark = pytest.mark.e2e
+
+PageFactory = Callable[..., Awaitable[PlaygroundPage]]
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot-stammtisch.png"
+TITLE = "Assistenz-Stammtisch im "
+DAY_LABEL = re.compile(r"^\w{2}, \d{2}\.\d{2}\.$")  # "Mi, 01.04."
+JANA_MAILBOX = "jana.becker@nordlicht-demo.de"
+INVITE_SUBJECT = "Assistenz-Stammtisch"
+
+
+def _elements(node: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a card (body, containers, actions, ShowCard cards), depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _elements(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _elements(item)
+
+
+def _poll_id(card: dict[str, Any]) -> int:
+    votes = [e for e in _elements(card) if e.get("verb") == "stammtisch.vote"]
+    assert votes, f"no 'stammtisch.vote' action in {card}"
+    return int(votes[0]["data"]["poll_id"])
+
+
+def _date_input(card: dict[str, Any], label: str) -> dict[str, Any]:
+    inputs = [
+        e
+        for e in _elements(card)
+        if e.get("type") == "Input.ChoiceSet" and e.get("label") == label
+    ]
+    assert len(inputs) == 1, f"no single date input {label!r} in {card}"
+    assert str(inputs[0]["id"]).startswith("d_"), inputs[0]
+    return inputs[0]
+
+
+async def _wait_for_event(graph_url: str, mailbox: str, subject: str) -> dict[str, Any]:
+    """Poll the simulator's calendar of ``mailbox`` until an event with ``subject`` is there."""
+    url = f"{graph_url.removesuffix('/v1.0')}/_sim/calendars/{mailbox}"
+    deadline = time.monotonic() + 15
+    events: list[dict[str, Any]] = []
+    async with aiohttp.ClientSession() as http:
+        while time.monotonic() < deadline:
+            async with http.get(url) as response:
+                assert response.status == 200, await response.text()
+                events = (await response.json())["events"]
+            found = [e for e in events if e.get("subject") == subject]
+            if found:
+                return found[0]
+            await asyncio.sleep(0.25)
+    subjects = [e.get("subject") for e in events]
+    raise AssertionError(f"no event {subject!r} in {mailbox} within 15 s (have: {subjects})")
+
+
+async def test_poll_vote_close_and_invitation(
+    stack: Stack, new_playground_page: PageFactory, tmp_path: Path
+) -> None:
+    # The signed-in user is Sabine Krüger; whoever starts the poll organises it.
+    page = await new_playground_page(stack.playground.url, width=1400, height=1100)
+    await page.open_channel("General")
+    await page.post_in_channel_with_mention(page.bot_name, "stammtisch neu")
+    await page.wait_for_text(TITLE)
+    await page.wait_for_text("Bisher 0 Stimmen.")
+
+    # The first candidate date, as the card labels its answer field ("Mi, 01.04.").
+    poll_card = page.card(containing=TITLE)
+    first_day = (await poll_card.locator("label").first.inner_text()).strip()
+    assert DAY_LABEL.match(first_day), first_day
+
+    await page.select_card_choice(first_day, "Ja", containing=TITLE)
+    response = await page.click_card_button("Abstimmen", containing=TITLE)
+    assert response is not None and response["type"] == "application/vnd.microsoft.card.adaptive"
+    mine = response["value"]
+    poll_id = _poll_id(mine)
+    first_input = _date_input(mine, first_day)
+    assert first_input.get("value") == "ja", first_input  # her own view: her answer preselected
+    await page.wait_for_text("Danke! Ihre Stimme ist gespeichert.")
+    await page.wait_for_text("Zusagen: Sabine Krüger")
+
+    # Jana Becker votes too. The Playground has one signed-in user, so her click on
+    # "Abstimmen" is sent as a custom activity: an Action.Execute invoke (the Playground
+    # delivers invokes from "Custom activity" like the card's own, bot answers 200).
+    jana = page.user_account("Jana Becker")
+    await page.mock_custom_activity(
+        {
+            "type": "invoke",
+            "name": "adaptiveCard/action",
+            "value": {
+                "action": {
+                    "type": "Action.Execute",
+                    "verb": "stammtisch.vote",
+                    "data": {"poll_id": poll_id, first_input["id"]: "ja"},
+                },
+                "trigger": "manual",
+            },
+            "from": jana,
+        }
+    )
+    # The shared card is re-rendered by a job at the end of the vote interval (2 s). The
+    # stack's bot runs on a ManualClock: move it past the interval (harmless on a real clock).
+    stack.bot.clock.advance(timedelta(seconds=3))
+    await page.wait_for_text("Ja 2 · Vielleicht 0 · Nein 0")
+    await page.wait_for_text("Zusagen: Jana Becker, Sabine Krüger")  # sorted by Entra id
+    await page.wait_for_text("Bisher 2 Stimmen.")
+
+    target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "stammtisch.png"
+    await page.screenshot(target, full_page=False)
+
+    # Sabine closes the poll from the organiser menu.
+    await page.click_card_button("Organisation", containing=TITLE, wait_for_bot=False)
+    await page.click_card_button("Jetzt schließen", containing=TITLE)
+    await page.wait_for_text("Die Umfrage ist geschlossen, das Ergebnis steht im Kanal.")
+    # The announcement is a reply in the poll's thread.
+    await page.wait_for_text_in_thread(TITLE, "Der Stammtisch steht fest! 🍽️")
+    await page.wait_for_text(re.compile(rf"Ergebnis: {re.escape(first_day)}.* – 2 Zusagen\."))
+
+    # A job sends the invitation from Sabine's mailbox to the yes-voters.
+    event = await _wait_for_event(stack.graph_url, JANA_MAILBOX, INVITE_SUBJECT)
+    winner = first_input["id"].removeprefix("d_")
+    assert str(event["start"]["dateTime"]).startswith(winner), event
+    organizer = event["organizer"]["emailAddress"]["address"]
+    assert organizer == "sabine.krueger@nordlicht-demo.de", event

@@ -1,0 +1,263 @@
+"""The room broker over fakes: search with batched free/busy, booking, approval (first
+decision wins), refusals, expiry, cancel, and Graph failures retried by a job."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.graph.fake import FakeDirectory, FakeRoomCalendar
+from bot.adapters.memory_jobs import InMemoryJobQueue
+from bot.adapters.memory_rooms import InMemoryRoomCatalogue, InMemoryRoomRequestRepository
+from bot.demo.organisation import load_demo_organisation
+from bot.domain.graph_types import CreatedEvent, NewEvent, Schedule
+from bot.domain.rooms.decisions import RoomDecisions
+from bot.domain.rooms.model import BrokerError, RequestState
+from bot.domain.rooms.search import BrokerPolicy
+from bot.domain.rooms.service import Requester, RoomBroker, Wish
+from bot.jobs import JobRunner
+from bot.rooms_wiring import build_handlers
+from cards.rooms import BrokerCards
+from tests.support.fake_notifier import RecordingNotifier
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin
+JANA = "3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85"
+SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"
+KERSTIN = "f38180ae-1428-558d-b7ec-fb33fc42d9f1"
+ELBBLICK = "raum.hh-elbblick@nordlicht-demo.de"  # restricted: Sabine and Kerstin decide
+
+
+@dataclass
+class CountingCalendar(FakeRoomCalendar):
+    """The fake calendar, counting calls and failing the next bookings on demand."""
+
+    calls: list[tuple[str, int]] = field(default_factory=list)
+    failures: int = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        FakeRoomCalendar.__init__(self, *args, **kwargs)
+        self.calls, self.failures = [], 0
+
+    async def get_schedules(
+        self, mailboxes: Sequence[str], start: datetime, end: datetime, requester: str
+    ) -> Sequence[Schedule]:
+        self.calls.append(("getSchedule", len(mailboxes)))
+        return await super().get_schedules(mailboxes, start, end, requester)
+
+    async def create_event(self, organizer: str, event: NewEvent) -> CreatedEvent:
+        self.calls.append(("createEvent", 1))
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionError("Graph 503 after the SDK's retries")
+        return await super().create_event(organizer, event)
+
+
+@dataclass
+class World:
+    broker: RoomBroker
+    decisions: RoomDecisions
+    calendar: CountingCalendar
+    notifier: RecordingNotifier
+    clock: ManualClock
+    runner: JobRunner
+
+
+async def make_world() -> World:
+    clock = ManualClock(NOW)
+    org = load_demo_organisation()
+    calendar = CountingCalendar(org, clock=clock)
+    notifier = RecordingNotifier()
+    policy = BrokerPolicy(restricted={k: tuple(v) for k, v in org.room_policy().items()})
+    broker = RoomBroker(
+        catalogue=InMemoryRoomCatalogue(),
+        requests=InMemoryRoomRequestRepository(),
+        calendar=calendar,
+        directory=FakeDirectory(org, clock=clock),
+        notifier=notifier,
+        jobs=InMemoryJobQueue(),
+        clock=clock,
+        views=BrokerCards(BERLIN, frozenset(policy.restricted)),
+        policy=policy,
+    )
+    await broker.refresh_catalogue()
+    decisions = RoomDecisions(broker)
+    runner = JobRunner(broker.jobs, clock, build_handlers(broker, decisions))
+    return World(broker, decisions, calendar, notifier, clock, runner)
+
+
+def jana() -> Requester:
+    return Requester(JANA, "Jana Becker", "tenant", {"reference": {"user": JANA}})
+
+
+def tomorrow(start: int, end: int, people: int = 6, features: tuple[str, ...] = ()) -> Wish:
+    day = (NOW + timedelta(days=1)).astimezone(BERLIN).date()
+    return Wish(
+        datetime.combine(day, datetime.min.time().replace(hour=start), tzinfo=BERLIN),
+        datetime.combine(day, datetime.min.time().replace(hour=end), tzinfo=BERLIN),
+        people,
+        features,
+        "Kundentermin",
+    )
+
+
+async def elbblick_free_hour(world: World, after: int = 8) -> int:
+    """An hour tomorrow at which the restricted Elbblick room is free (the demo seeds
+    recurring meetings into room calendars)."""
+    for hour in range(after, 17):
+        wish = tomorrow(hour, hour + 1)
+        schedules = await world.calendar.get_schedules([ELBBLICK], wish.start, wish.end, JANA)
+        if not schedules[0].busy:
+            world.calendar.calls.clear()
+            return hour
+    raise AssertionError("Elbblick is busy all day tomorrow")
+
+
+async def test_search_uses_the_stored_catalogue_and_one_schedule_call() -> None:
+    world = await make_world()
+    request, rooms = await world.broker.search(jana(), tomorrow(14, 15, 6, ("video",)))
+    assert 1 <= len(rooms) <= 3 and all((r.capacity or 0) >= 6 for r in rooms)
+    assert request.options == tuple(r.email.lower() for r in rooms)
+    assert world.calendar.calls == [("getSchedule", world.calendar.calls[0][1])]
+    assert world.calendar.calls[0][1] <= 20
+
+
+@pytest.mark.parametrize(
+    ("wish", "code"),
+    [
+        (tomorrow(15, 14), "end_before_start"),
+        (Wish(NOW - timedelta(days=1), NOW - timedelta(hours=23), 2), "in_past"),
+        (tomorrow(7, 19), "too_long"),
+        (Wish(NOW + timedelta(days=200), NOW + timedelta(days=200, hours=1), 2), "too_far"),
+        (tomorrow(14, 15, 400), "too_many"),
+    ],
+)
+async def test_impossible_wishes_are_refused(wish: Wish, code: str) -> None:
+    world = await make_world()
+    with pytest.raises(BrokerError) as refused:
+        await world.broker.search(jana(), wish)
+    assert refused.value.code == code
+
+
+async def test_unrestricted_room_is_booked_at_once_with_one_event() -> None:
+    world = await make_world()
+    request, rooms = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
+    chosen = await world.broker.choose(request.id, JANA, room.email)
+    booked = await world.decisions.after_choice(chosen, "de")
+    assert booked.state is RequestState.BOOKED and booked.event_id
+    assert [c for c in world.calendar.calls if c[0] == "createEvent"] == [("createEvent", 1)]
+    assert world.notifier.dm_recipients() == [JANA]
+
+
+async def test_restricted_room_first_decision_wins_and_books_once() -> None:
+    world = await make_world()
+    hour = await elbblick_free_hour(world)
+    request, _ = await world.broker.search(jana(), tomorrow(hour, hour + 1, 8, ("video",)))
+    request = await world.broker.save(request, options=(ELBBLICK,))  # as if it was offered
+    with pytest.raises(BrokerError) as forged:
+        await world.broker.choose(request.id, JANA, "raum.k-dom@nordlicht-demo.de")
+    assert forged.value.code == "unknown_room"
+    with pytest.raises(BrokerError) as other:
+        await world.broker.choose(request.id, SABINE, ELBBLICK)
+    assert other.value.code == "not_requester"
+    chosen = await world.broker.choose(request.id, JANA, ELBBLICK)
+    pending = await world.decisions.after_choice(chosen, "de")
+    assert pending.state is RequestState.PENDING
+    assert sorted(world.notifier.dm_recipients()) == sorted([SABINE, KERSTIN])
+
+    with pytest.raises(BrokerError) as outsider:
+        await world.decisions.decide(request.id, JANA, pending.version, True, "de")
+    assert outsider.value.code == "not_approver"
+    with pytest.raises(BrokerError) as stale:
+        await world.decisions.decide(request.id, SABINE, pending.version - 1, True, "de")
+    assert stale.value.code == "stale"
+
+    results = await asyncio.gather(
+        *(
+            world.decisions.decide(request.id, who, pending.version, True, "de")
+            for who in (SABINE, KERSTIN, SABINE, KERSTIN)
+        ),
+        return_exceptions=True,
+    )
+    winners = [r for r in results if not isinstance(r, BaseException)]
+    assert len(winners) == 1 and winners[0].state is RequestState.BOOKED
+    losers = [r for r in results if r not in winners]
+    assert all(isinstance(r, BrokerError) and r.code == "decided" for r in losers)
+    assert [c for c in world.calendar.calls if c[0] == "createEvent"] == [("createEvent", 1)]
+    # Both approvers' cards now show who decided.
+    decided_text = str(world.notifier.updates[-1][1])
+    assert "Freigegeben von" in decided_text and "Freigeben" not in str(
+        world.notifier.updates[-1][1].get("actions", [])
+    )
+
+
+async def test_decline_tells_the_requester_and_expiry_ends_undecided_requests() -> None:
+    world = await make_world()
+    hour = await elbblick_free_hour(world)
+    request, _ = await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))
+    request = await world.broker.save(request, options=(ELBBLICK,))
+    pending = await world.decisions.after_choice(
+        await world.broker.choose(request.id, JANA, ELBBLICK), "de"
+    )
+    declined = await world.decisions.decide(request.id, KERSTIN, pending.version, False, "de")
+    assert declined.state is RequestState.DECLINED
+    assert world.notifier.dm_recipients()[-1] == JANA
+    assert "Abgelehnt" in str(world.notifier.directs[-1][1])
+
+    later = await elbblick_free_hour(world, hour + 1)
+    second, _ = await world.broker.search(jana(), tomorrow(later, later + 1, 8))
+    second = await world.broker.save(second, options=(ELBBLICK,))
+    waiting = await world.decisions.after_choice(
+        await world.broker.choose(second.id, JANA, ELBBLICK), "de"
+    )
+    world.clock.current = waiting.start.astimezone(UTC)
+    while await world.runner.run_once():
+        pass
+    assert (await world.broker.get(second.id)).state is RequestState.EXPIRED
+    with pytest.raises(BrokerError):
+        await world.decisions.decide(second.id, SABINE, waiting.version, True, "de")
+
+
+async def test_failed_booking_stays_pending_and_a_job_books_it_once() -> None:
+    world = await make_world()
+    request, rooms = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
+    world.calendar.failures = 2
+    chosen = await world.broker.choose(request.id, JANA, room.email)
+    queued = await world.decisions.after_choice(chosen, "de")
+    assert queued.state is RequestState.BOOKING
+    for _ in range(4):
+        while await world.runner.run_once():
+            pass
+        world.clock.advance(timedelta(minutes=5))
+    final = await world.broker.get(request.id)
+    assert final.state is RequestState.BOOKED
+    created = [c for c in world.calendar.calls if c[0] == "createEvent"]
+    assert len(created) == 3  # two failures, one success
+    events = await world.calendar.list_events(room.email, final.start, final.end)
+    assert len([e for e in events if not e.is_cancelled]) == 1
+
+
+async def test_requester_cancels_a_booking_and_the_event_is_cancelled() -> None:
+    world = await make_world()
+    request, rooms = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
+    booked = await world.decisions.after_choice(
+        await world.broker.choose(request.id, JANA, room.email), "de"
+    )
+    with pytest.raises(BrokerError):
+        await world.decisions.cancel(request.id, SABINE, "de")
+    cancelled = await world.decisions.cancel(request.id, JANA, "de")
+    assert cancelled.state is RequestState.CANCELLED
+    events = await world.calendar.list_events(room.email, booked.start, booked.end)
+    assert events == []
+    trail = [e.action for e in await world.broker.requests.audit_of(request.id)]
+    assert trail == ["requested", "chose", "booked", "cancelled"]
