@@ -106,6 +106,15 @@ class Settings(BaseSettings):
     rooms_booking_mailbox: str = ""
     rooms_approval_reminder_hours: float = Field(default=4.0, gt=0, le=72)
 
+    # Buddy onboarding: the Entra group whose new members are welcomed (polled; empty: only
+    # people added to a team with the bot), the teams whose new members are welcomed (empty:
+    # every team the bot is in), check-ins after these days, no repeat pairing within.
+    onboarding_group_id: str = ""
+    onboarding_team_ids: list[str] = Field(default_factory=list)
+    onboarding_check_in_days: list[int] = Field(default_factory=lambda: [7, 28])
+    onboarding_repeat_window_days: int = Field(default=180, ge=0, le=3650)
+    onboarding_group_poll_minutes: int = Field(default=60, ge=5, le=24 * 60)
+
     admin_ids: list[str] = Field(default_factory=list)
     dedup_window_seconds: int = 24 * 3600
 

@@ -189,6 +189,19 @@ param roomsBookingMailbox string = ''
 
 param roomsApprovalReminderHours string = '4'
 
+@description('Entra group whose new members get a welcome and a buddy; empty: only team joins.')
+param onboardingGroupId string = ''
+
+@description('Teams whose new members are welcomed; empty: every team the bot is in.')
+param onboardingTeamIds array = []
+
+@description('Check-ins after these days of a pairing (JSON list).')
+param onboardingCheckInDays string = '[7,28]'
+
+param onboardingRepeatWindowDays string = '180'
+
+param onboardingGroupPollMinutes string = '60'
+
 
 @description('Publisher shown in the Teams app package.')
 param appDeveloperName string = 'Assistenz-Netzwerk'
@@ -436,6 +449,26 @@ var botEnvironment = [
   {
     name: 'ROOMS_APPROVAL_REMINDER_HOURS'
     value: roomsApprovalReminderHours
+  }
+  {
+    name: 'ONBOARDING_GROUP_ID'
+    value: onboardingGroupId
+  }
+  {
+    name: 'ONBOARDING_TEAM_IDS'
+    value: string(onboardingTeamIds)
+  }
+  {
+    name: 'ONBOARDING_CHECK_IN_DAYS'
+    value: onboardingCheckInDays
+  }
+  {
+    name: 'ONBOARDING_REPEAT_WINDOW_DAYS'
+    value: onboardingRepeatWindowDays
+  }
+  {
+    name: 'ONBOARDING_GROUP_POLL_MINUTES'
+    value: onboardingGroupPollMinutes
   }
   {
     name: 'APP_BASE_URL'
