@@ -17,6 +17,7 @@ from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, RoutingService
 from bot.domain.stammtisch.ports import TeamRoster
 from bot.jobs import JobRunner
+from bot.onboarding_wiring import Onboarding, build_onboarding
 from bot.rooms_wiring import Rooms, build_rooms
 from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
@@ -33,6 +34,7 @@ class Services:
     routing: RoutingService
     stammtisch: Stammtisch
     rooms: Rooms
+    onboarding: Onboarding
     context: DialogContext
     jobs: JobRunner
     queue: JobQueue
@@ -44,6 +46,7 @@ class Services:
         await self.queue.schedule(PURGE_JOB, {}, now, dedup_key=f"{PURGE_JOB}:{now.date()}")
         await self.stammtisch.plan_rules()
         await self.rooms.plan_refresh()
+        await self.onboarding.plan_group_poll()
 
 
 def build_services(
@@ -96,11 +99,13 @@ def build_services(
         settings, sessions, clock, (notifier, roster, directory, rooms), queue, calendar
     )
     rooms_ = build_rooms(settings, sessions, clock, (notifier, directory, rooms), queue)
+    onboarding = build_onboarding(settings, sessions, clock, (notifier, directory), queue)
     handlers = {
         ESCALATE_JOB: escalate,
         PURGE_JOB: purge,
         **stammtisch.handlers,
         **rooms_.handlers,
+        **onboarding.handlers,
     }
     runner = JobRunner(queue, clock, handlers)
     context = DialogContext(
@@ -112,11 +117,13 @@ def build_services(
         stammtisch_end=stammtisch.lifecycle,
         rooms=rooms_.broker,
         room_decisions=rooms_.decisions,
+        onboarding=onboarding.service,
     )
     return Services(
         routing=routing,
         stammtisch=stammtisch,
         rooms=rooms_,
+        onboarding=onboarding,
         context=context,
         jobs=runner,
         queue=queue,

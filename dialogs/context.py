@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.domain.onboarding.service import OnboardingService
 from bot.domain.ports import Clock, ExpertRepository
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.service import RoomBroker
@@ -25,3 +26,4 @@ class DialogContext:
     stammtisch_end: PollLifecycle | None = None
     rooms: RoomBroker | None = None
     room_decisions: RoomDecisions | None = None
+    onboarding: OnboardingService | None = None

@@ -204,7 +204,7 @@ async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply
     return await _status(turn, broker, cancelled, t("rooms.note.cancelled", turn.language))
 
 
-@router.command("meine räume", "meine raeume", "meine buchungen", "my rooms")
+@router.command("meine räume", "meine raeume", "meine buchungen", "meine raumanfragen", "my rooms")
 async def my_requests(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     """The requester's current and upcoming requests, with "Stornieren"."""
     try:
@@ -219,7 +219,7 @@ async def my_requests(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     return Reply.of_card(card)
 
 
-@router.command("raumanfragen", "offene raumanfragen", "room requests")
+@router.command("raumanfragen", "offene raumanfragen", "freigaben", "room requests")
 async def inbox(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     """An approver's open requests."""
     try:

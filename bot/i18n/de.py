@@ -328,4 +328,79 @@ MESSAGES: dict[str, str] = {
     "rooms.error.unavailable": "Die Raumvermittlung ist in dieser Installation nicht eingerichtet."
     "Die Raumvermittlung ist in dieser Installation nicht eingerichtet.",
     "rooms.error.not_admin": "Das dürfen nur Administratorinnen und Administratoren des Bots.",
+    "onboarding.welcome.title": "Willkommen im Assistenz-Netzwerk, {name}! 👋",
+    "onboarding.welcome.network": "Hier helfen sich die Team- und Vorstandsassistenzen"
+    " gegenseitig: mit Know-how, beim monatlichen Stammtisch und bei knappen Besprechungsräumen.",
+    "onboarding.welcome.ask": "So fragen Sie: Schreiben Sie mir einfach Ihre Frage („Wer kennt"
+    " sich mit Reisekosten aus?“) – ich nenne die passenden Kolleginnen und Kollegen.",
+    "onboarding.welcome.stammtisch": "Einmal im Monat treffen wir uns zum Stammtisch; die Umfrage"
+    " kommt im Kanal des Netzwerks.",
+    "onboarding.welcome.buddy": "Ihr Buddy ist {buddy}",
+    "onboarding.welcome.buddy_soon": "Ihren Buddy suchen wir gerade aus; Sie hören bald von uns.",
+    "onboarding.button.topics": "Meine Themen eintragen",
+    "onboarding.button.chat": "Chat starten",
+    "onboarding.button.meeting": "Treffen vorschlagen",
+    "onboarding.button.opt_out": "Ich möchte keinen Buddy",
+    "onboarding.button.assign": "Als Buddy zuweisen",
+    "onboarding.chat_message": "Hallo! Ich freue mich aufs Kennenlernen.",
+    "onboarding.meeting_subject": "Kennenlernen (Buddy)",
+    "onboarding.reason.same_site": "gleicher Standort",
+    "onboarding.reason.same_floor": "gleiche Etage",
+    "onboarding.reason.no_recent_pairing": "",
+    "onboarding.reason.fewest_buddies": "",
+    "onboarding.reason.admin": "von der Administration ausgewählt",
+    "onboarding.buddy.title": "Sie sind Buddy für {name}",
+    "onboarding.buddy.why": "Warum Sie: {reason}.",
+    "onboarding.buddy.checklist_title": "Was Sie zeigen könnten:",
+    "onboarding.buddy.checklist": "Kaffeeküche, Drucker und Post|die wichtigsten Ansprechpersonen"
+    " im Haus|Raumbuchung und die Räume mit Freigabe|Reisekosten- und Bestellprozesse|den"
+    " nächsten Stammtisch",
+    "onboarding.admin.title": "Kein Buddy für {name} gefunden",
+    "onboarding.admin.text": "Niemand passt gerade (Kapazität, Pausen, Ausschlüsse). Bitte wählen"
+    " Sie jemanden aus.",
+    "onboarding.admin.pick": "Buddy",
+    "onboarding.admin.no_volunteers": "Es gibt noch keine Freiwilligen („ich werde gern buddy“).",
+    "onboarding.check_in.title": "Habt ihr euch getroffen?",
+    "onboarding.check_in.text": "Vor {days} Tagen haben wir Sie mit {other} bekannt gemacht. Wie"
+    " läuft es?",
+    "onboarding.check_in.ja": "Ja",
+    "onboarding.check_in.noch_nicht": "Noch nicht",
+    "onboarding.check_in.hilfe": "Brauche Hilfe",
+    "onboarding.help.title": "Ein Buddy-Paar braucht Hilfe",
+    "onboarding.help.text": "{who} hat bei der Nachfrage „Brauche Hilfe“ gewählt (Paar: {newcomer}"
+    " und {buddy}).",
+    "onboarding.overview.title": "Onboarding: Übersicht",
+    "onboarding.overview.line": "**{name}** – {state}, Buddy: {buddy}, Begrüßung: {welcomed}",
+    "onboarding.overview.not_yet": "noch nicht zugestellt",
+    "onboarding.overview.waiting": "Nicht zugestellte Nachrichten: {count}",
+    "onboarding.state.paired": "mit Buddy",
+    "onboarding.state.unpaired": "wartet auf Zuweisung",
+    "onboarding.state.opted_out": "ohne Buddy (abgelehnt)",
+    "onboarding.state.done": "abgeschlossen",
+    "onboarding.note.opted_out": "In Ordnung, Sie bekommen keinen Buddy. Fragen können Sie mir"
+    " trotzdem jederzeit stellen.",
+    "onboarding.note.assigned": "{buddy} ist jetzt Buddy. Beide werden informiert.",
+    "onboarding.note.check_in": "Danke für Ihre Rückmeldung!",
+    "onboarding.note.check_in_help": "Danke! Die Administration meldet sich bei Ihnen.",
+    "onboarding.reply.volunteer": "Danke! Sie sind jetzt Buddy-Freiwillige/r (bis zu {capacity}"
+    " Personen gleichzeitig). „buddy pause bis 31.12.“ pausiert, „buddy stopp“ beendet.",
+    "onboarding.reply.not_volunteer": "Sie sind noch keine Buddy-Freiwillige/r. „ich werde gern"
+    " buddy“ meldet Sie an (mit Zahl: wie viele Neue gleichzeitig).",
+    "onboarding.reply.paused": "Sie sind bis {until} pausiert.",
+    "onboarding.reply.stopped": "Sie sind keine Buddy-Freiwillige/r mehr. „ich werde gern buddy“"
+    " startet wieder.",
+    "onboarding.error.unknown": "Dieses Onboarding kenne ich nicht (mehr). Es wurde nichts"
+    " geändert.",
+    "onboarding.error.not_yours": "Das betrifft ein anderes Buddy-Paar. Es wurde nichts geändert.",
+    "onboarding.error.not_admin": "Das dürfen nur Administratorinnen und Administratoren des Bots."
+    "Das dürfen nur Administratorinnen und Administratoren des Bots.",
+    "onboarding.error.changed": "Das wurde gerade geändert. Bitte versuchen Sie es noch einmal.",
+    "onboarding.error.opted_out": "Diese Person möchte keinen Buddy.",
+    "onboarding.error.self": "Niemand kann sein eigener Buddy sein.",
+    "onboarding.error.capacity": "Bitte eine Zahl von 1 bis 5 angeben.",
+    "onboarding.error.pause_past": "Das Pausendatum muss in der Zukunft liegen.",
+    "onboarding.error.pause_date": "Bitte ein Datum angeben, z. B. „buddy pause bis 31.12.2026“.",
+    "onboarding.error.no_user": "Ich kann Sie nicht zuordnen (keine Entra-ID in der Nachricht).",
+    "onboarding.error.unavailable": "Das Onboarding ist in dieser Installation nicht eingerichtet."
+    "Das Onboarding ist in dieser Installation nicht eingerichtet.",
 }

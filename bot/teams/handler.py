@@ -13,10 +13,18 @@ from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse
 from bot.conversation import ConversationKind, Reply
 from bot.domain.ports import ActivityLedger, Clock
 from bot.i18n import language_of, t
+from bot.teams.members import newcomer_details
 from bot.teams.references import ReferenceRecorder
-from bot.teams.translate import ADAPTIVE_CARD, conversation_kind, to_activity, to_turn
+from bot.teams.translate import (
+    ADAPTIVE_CARD,
+    conversation_kind,
+    tenant_of,
+    to_activity,
+    to_turn,
+)
 from cards.builders import error_card, team_welcome_card
 from dialogs.context import DialogContext
+from dialogs.onboarding import JoinedMember, members_joined
 from dialogs.router import Router
 
 log = structlog.get_logger(__name__)
@@ -88,11 +96,37 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         return _card_invoke_response(reply)
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
-        """Post the introduction when the bot itself is added to a team, chat or personal scope."""
+        """Introduce the bot when it is added; start onboarding for colleagues added to a team."""
         activity = turn_context.activity
         bot_id = activity.recipient.id if activity.recipient else None
-        if any(member.id == bot_id for member in activity.members_added or []):
+        added = activity.members_added or []
+        if any(member.id == bot_id for member in added):
             await self._welcome(turn_context)
+        others = [member for member in added if member.id != bot_id]
+        if others and conversation_kind(activity) is ConversationKind.CHANNEL:
+            await self._newcomers(turn_context, others)
+
+    async def _newcomers(self, turn_context: TurnContext, members: list[Any]) -> None:
+        activity = turn_context.activity
+        channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+        team_id = str((channel_data.get("team") or {}).get("id") or activity.conversation.id)
+        allowed = self._deps.dialog_context.settings.onboarding_team_ids
+        if allowed and team_id not in allowed:
+            return
+        joined = []
+        for member in members:
+            # Re-delivered activities and repeated joins are caught here and, for good, by
+            # the one-onboarding-per-person rule of the repository.
+            key = f"joined|{team_id}|{member.id}"
+            if not await self._deps.ledger.claim(key, self._deps.clock.now()):
+                continue
+            person = await newcomer_details(turn_context, member)
+            if person is None:
+                continue
+            await self._remember(person.activity)  # lets the bot open a 1:1 chat later
+            joined.append(JoinedMember(person.key, person.name, tenant_of(activity)))
+        if joined:
+            await members_joined(self._deps.dialog_context, joined)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         """Installation also announces the bot (Teams sends this beside conversationUpdate)."""

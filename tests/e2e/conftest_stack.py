@@ -13,6 +13,9 @@ from bot.demo.runner import DEMO_EXPERTS
 from bot.seeding import import_experts_file
 from tests.conftest import RunningBot, local_settings
 
+# The Playground's signed-in user, Sabine Krüger: bot admin (e.g. "räume aktualisieren").
+PLAYGROUND_ADMIN = "c009aadc-479f-503c-b41a-60b0bbea7223"
+
 
 @dataclass
 class Stack:
@@ -30,10 +33,16 @@ async def running_stack(
     bot_language: str = "de",
 ) -> AsyncIterator[Stack]:
     """Start simulator, bot and Playground on free loopback ports; stop all afterwards."""
-    async with running_simulator(load_demo_organisation()) as graph_url:
+    org = load_demo_organisation()
+    async with running_simulator(org) as graph_url:
         # The Playground stamps activities "en-US": pin German like `assistenz-bot demo` does.
+        # Restricted rooms and their approvers come from the demo organisation.
         settings = local_settings(
-            database_url, graph_base_url=graph_url, bot_language=bot_language
+            database_url,
+            graph_base_url=graph_url,
+            bot_language=bot_language,
+            rooms_restricted=org.room_policy(),
+            admin_ids=[PLAYGROUND_ADMIN],
         )
         await import_experts_file(settings, DEMO_EXPERTS, "default")
         bot = await bot_factory(settings)

@@ -39,6 +39,12 @@ What the Playground sends to the bot (0.2.28; details in the methods' docstrings
 * Each page load installs the bot (``installationUpdate`` action ``add`` +
   ``conversationUpdate`` ``membersAdded``) in the personal chat, and again in the group chat
   and in the team when they are first opened.
+
+The Playground also streams its log to the page (a WebSocket, ``/_ws/log/stream``): every
+activity it delivered to the bot with the bot's HTTP answer, and every activity the bot sent
+to its Bot Connector mock (replies, proactive messages, updates) with the full JSON. The
+page records these (:meth:`PlaygroundPage.logged_activities`), e.g. to read the data of a
+card's actions or to see to whom a proactive message was addressed.
 """
 
 from __future__ import annotations
@@ -60,7 +66,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
 
-from playwright.async_api import Locator, Page, Request, Response
+from playwright.async_api import Locator, Page, Request, Response, WebSocket
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 from bot.demo.playground import (
@@ -77,6 +83,7 @@ __all__ = [
     "CONFIG_PATH_ENV",
     "ChromiumProcess",
     "Delivery",
+    "LoggedActivity",
     "PlaygroundError",
     "PlaygroundPage",
     "PlaygroundPageFactory",
@@ -255,6 +262,10 @@ _CARD_ACTION_POST = re.compile(r"/_conversation/v1/(invoke|submit)$")
 _TEMPLATE_GET = re.compile(r"/_internal/v1/customActivities/template\b")
 _CUSTOM_ACTIVITY_POST = re.compile(r"/_internal/v1/customActivities$")
 _CONFIG_GET = re.compile(r"/_internal/v1/config$")
+_LOG_STREAM = re.compile(r"/_ws/log/stream\b")
+_PLAYGROUND: Final = "Microsoft 365 Agents Playground"
+_BOT: Final = "User Application"
+_ADAPTIVE_CARD_TYPE: Final = "application/vnd.microsoft.card.adaptive"
 
 _CONVERSATION_TEXT_JS: Final = """
 (excluded) => {
@@ -281,6 +292,54 @@ class Delivery:
 
 
 @dataclass(frozen=True)
+class LoggedActivity:
+    """One activity from the Playground's log stream.
+
+    ``from_bot``: the bot sent it to the Playground's Bot Connector mock (a reply, a proactive
+    message, an update; ``status`` is the connector's answer); otherwise the Playground
+    delivered it to the bot (``status`` and ``response`` are the bot's HTTP answer, e.g. the
+    invoke response of an ``Action.Execute``). ``activity`` is the activity as sent.
+    """
+
+    name: str
+    from_bot: bool
+    conversation_id: str
+    message_id: str
+    activity: dict[str, Any]
+    status: int | None
+    response: Any
+
+    @property
+    def recipient(self) -> dict[str, Any]:
+        """``{id, name, aadObjectId}`` of the activity's recipient (may be empty)."""
+        recipient = self.activity.get("recipient")
+        return dict(recipient) if isinstance(recipient, dict) else {}
+
+    def addressed_to(self, user: str) -> bool:
+        """True if the recipient is ``user`` (a Teams id, name or aadObjectId)."""
+        recipient = self.recipient
+        return user in (recipient.get("id"), recipient.get("name"), recipient.get("aadObjectId"))
+
+    @property
+    def cards(self) -> list[dict[str, Any]]:
+        """The Adaptive Cards attached to the activity (sent by the bot or in its invoke
+        response)."""
+        found = [
+            dict(a["content"])
+            for a in self.activity.get("attachments") or []
+            if isinstance(a, dict) and a.get("contentType") == _ADAPTIVE_CARD_TYPE
+        ]
+        body = self.response.get("body") if isinstance(self.response, dict) else None
+        if isinstance(body, dict) and body.get("type") == _ADAPTIVE_CARD_TYPE:
+            found.append(dict(body["value"]))
+        return found
+
+    def text(self) -> str:
+        """Text and cards of the activity (and of the bot's answer) as one JSON-ish string."""
+        return json.dumps([self.activity, self.response], ensure_ascii=False)
+
+
+@dataclass(frozen=True)
 class SentMessage:
     """What the Playground accepted from the compose box.
 
@@ -294,6 +353,12 @@ class SentMessage:
 
 def _normalize(text: str) -> str:
     return " ".join(text.split())
+
+
+def _matches(text: str | re.Pattern[str], haystack: str) -> bool:
+    if isinstance(text, str):
+        return text in haystack
+    return text.search(haystack) is not None
 
 
 def _exact(text: str) -> re.Pattern[str]:
@@ -316,6 +381,8 @@ class PlaygroundPage:
         self._config: dict[str, Any] = {}
         self._installed: set[str] = set()
         self._current: str | None = None
+        self._log: dict[str, dict[str, Any]] = {}
+        page.on("websocket", self._watch_websocket)
 
     @classmethod
     async def open(cls, page: Page, url: str, *, timeout: float = 15.0) -> Self:  # noqa: ASYNC109
@@ -493,6 +560,116 @@ class PlaygroundPage:
             if wanted <= Counter(d.type for d in new):
                 return new
             need = len(now) + 1
+
+    # -- the log stream: activities to and from the bot, with their JSON ----------------------
+
+    def _watch_websocket(self, socket: WebSocket) -> None:
+        if _LOG_STREAM.search(socket.url):
+            socket.on("framereceived", self._on_log_frame)
+
+    def _on_log_frame(self, payload: str | bytes) -> None:
+        try:
+            message = json.loads(payload)
+        except ValueError:
+            return
+        entry = message.get("log") if isinstance(message, dict) else None
+        if (
+            message.get("logAction") == "appendLog"
+            and isinstance(entry, dict)
+            and entry.get("type") == "bot"
+            and entry.get("id")
+        ):
+            self._log[str(entry["id"])] = entry  # a replayed stream repeats ids
+
+    def logged_activities(self) -> list[LoggedActivity]:
+        """Activities of the log stream since the page was opened, in the order logged (a
+        delivery to the bot is logged when the bot has answered it, so after its replies)."""
+        result = []
+        for entry in self._log.values():
+            request = entry.get("request")
+            body = request.get("body") if isinstance(request, dict) else None
+            response = entry.get("response")
+            status = response.get("statusCode") if isinstance(response, dict) else None
+            result.append(
+                LoggedActivity(
+                    name=str(entry.get("activityName", "")),
+                    from_bot=entry.get("from") == _BOT and entry.get("to") == _PLAYGROUND,
+                    conversation_id=str(entry.get("conversationId", "")),
+                    message_id=str(entry.get("messageId", "")),
+                    activity=dict(body) if isinstance(body, dict) else {},
+                    status=int(status) if isinstance(status, int) else None,
+                    response=response,
+                )
+            )
+        return result
+
+    def bot_sent(
+        self,
+        *,
+        to: str | None = None,
+        containing: str | re.Pattern[str] | None = None,
+        name: str | None = None,
+    ) -> list[LoggedActivity]:
+        """Activities the bot has sent (replies, proactive messages, updates), oldest first;
+        optionally only those addressed ``to`` a user (Teams id, name or aadObjectId), whose
+        JSON contains ``containing`` and whose activity name (``"message"``, ...) is ``name``."""
+        found = []
+        for logged in self.logged_activities():
+            if not logged.from_bot or (name is not None and logged.name != name):
+                continue
+            if to is not None and not logged.addressed_to(to):
+                continue
+            if containing is not None and not _matches(containing, logged.text()):
+                continue
+            found.append(logged)
+        return found
+
+    async def wait_for_bot_sent(
+        self,
+        *,
+        to: str | None = None,
+        containing: str | re.Pattern[str] | None = None,
+        name: str | None = None,
+        count: int = 1,
+        timeout: float | None = None,  # noqa: ASYNC109 - seconds, Playwright-style
+    ) -> LoggedActivity:
+        """Wait until the bot has sent ``count`` such activities (see :meth:`bot_sent`);
+        returns the ``count``-th. Use ``count=len(page.bot_sent(...)) + 1`` for a new one."""
+        seconds = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + seconds
+        while True:
+            found = self.bot_sent(to=to, containing=containing, name=name)
+            if len(found) >= count:
+                return found[count - 1]
+            if time.monotonic() > deadline:
+                sent = [(a.name, a.recipient.get("name"), a.text()[:300]) for a in self.bot_sent()]
+                raise await self._failure(
+                    f"the bot did not send {count} activities (to={to!r}, containing="
+                    f"{containing!r}, name={name!r}) within {seconds} s; it sent {sent}",
+                    PlaygroundTimeoutError,
+                )
+            await self.page.wait_for_timeout(100)
+
+    async def bot_answer(
+        self,
+        activity_id: str,
+        timeout: float | None = None,  # noqa: ASYNC109 - seconds, Playwright-style
+    ) -> LoggedActivity:
+        """The log entry of an activity delivered to the bot (e.g. one returned by
+        :meth:`mock_custom_activity`), with the bot's HTTP answer: for an ``Action.Execute``
+        invoke the card in ``response["body"]`` (see :attr:`LoggedActivity.cards`)."""
+        seconds = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + seconds
+        while True:
+            for logged in self.logged_activities():
+                if not logged.from_bot and logged.message_id == activity_id:
+                    return logged
+            if time.monotonic() > deadline:
+                raise await self._failure(
+                    f"no log entry of activity {activity_id!r} within {seconds} s",
+                    PlaygroundTimeoutError,
+                )
+            await self.page.wait_for_timeout(100)
 
     # -- composing ----------------------------------------------------------------------------
 

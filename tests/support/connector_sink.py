@@ -21,6 +21,7 @@ class ConnectorSink:
     fail_next: list[int] = field(default_factory=list)
     # Channel accounts returned by the (paged) member list of every conversation.
     members: list[dict[str, Any]] = field(default_factory=list)
+    created: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def texts(self) -> list[str]:
@@ -43,7 +44,25 @@ class ConnectorSink:
         app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._send)
         app.router.add_put("/v3/conversations/{cid}/activities/{aid}", self._update)
         app.router.add_get("/v3/conversations/{cid}/pagedmembers", self._paged_members)
+        app.router.add_get("/v3/conversations/{cid}/members/{mid}", self._member)
+        app.router.add_post("/v3/conversations", self._create_conversation)
         return app
+
+    async def _member(self, request: web.Request) -> web.Response:
+        wanted = request.match_info["mid"]
+        found = next((m for m in self.members if m.get("id") == wanted), None)
+        if found is None:
+            return web.json_response({"error": {"code": "MemberNotFound"}}, status=404)
+        return web.json_response(found)
+
+    async def _create_conversation(self, request: web.Request) -> web.Response:
+        # A 1:1 chat opened by the bot: "a:personal-<aad id>", like as_user() uses.
+        body = await request.json()
+        member = (body.get("members") or [{}])[0]
+        account = next((m for m in self.members if m.get("id") == member.get("id")), member)
+        conversation = f"a:personal-{account.get('aadObjectId') or member.get('id')}"
+        self.created.append(body)
+        return web.json_response({"id": conversation, "activityId": None})
 
     async def _paged_members(self, request: web.Request) -> web.Response:
         size = int(request.query.get("pageSize", "100"))

@@ -50,18 +50,20 @@ class SqlJobQueue:
 
     async def claim_due(self, now: datetime, limit: int, lease: timedelta) -> Sequence[Job]:
         """Lease up to ``limit`` due jobs that nobody holds; others will not get them."""
+        claimable = (
+            ScheduledJob.done_at.is_(None),
+            ScheduledJob.due_at <= now,
+            or_(ScheduledJob.locked_until.is_(None), ScheduledJob.locked_until < now),
+        )
         due = (
             select(ScheduledJob.id)
-            .where(
-                ScheduledJob.done_at.is_(None),
-                ScheduledJob.due_at <= now,
-                or_(ScheduledJob.locked_until.is_(None), ScheduledJob.locked_until < now),
-            )
+            .where(*claimable)
             .order_by(ScheduledJob.due_at, ScheduledJob.id)
             .limit(limit)
             # PostgreSQL: rows another replica is claiming right now are skipped, not waited
             # for; the row locks last only until this transaction commits the lease. SQLite
-            # renders no FOR UPDATE: its single connection serialises whole transactions.
+            # renders no FOR UPDATE; two processes on one file can both read the same ids,
+            # so the UPDATE below checks the conditions again and only claims what it wins.
             .with_for_update(skip_locked=True)
         )
         async with self._sessions.begin() as session:
@@ -70,7 +72,7 @@ class SqlJobQueue:
                 return []
             claimed = await session.execute(
                 update(ScheduledJob)
-                .where(ScheduledJob.id.in_(ids))
+                .where(ScheduledJob.id.in_(ids), *claimable)
                 .values(locked_until=now + lease, attempts=ScheduledJob.attempts + 1)
                 .returning(
                     ScheduledJob.id,

@@ -282,3 +282,47 @@ class RoomAuditRow(Base):
     actor_key: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(30))
     detail: Mapped[str] = mapped_column(Text)
+
+
+class OnboardingRow(Base):
+    """A newcomer's onboarding; ``newcomer_key`` makes a second start a no-op."""
+
+    __tablename__ = "onboardings"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    newcomer_key: Mapped[str] = mapped_column(String(200), unique=True)
+    newcomer_name: Mapped[str] = mapped_column(String(200))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    buddy_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    buddy_name: Mapped[str] = mapped_column(String(200))
+    reasons: Mapped[list[str]] = mapped_column(JSON)
+    paired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    welcomed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    check_ins: Mapped[dict[str, str]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class BuddyVolunteerRow(Base):
+    """A buddy volunteer's profile; stopping sets ``stopped``, the row stays."""
+
+    __tablename__ = "buddy_volunteers"
+
+    user_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    capacity: Mapped[int]
+    paused_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    stopped: Mapped[bool]
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class OnboardingGroupMemberRow(Base):
+    """A member of the onboarding group seen by a poll; user_key "" marks a polled group."""
+
+    __tablename__ = "onboarding_group_members"
+
+    group_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    user_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime())

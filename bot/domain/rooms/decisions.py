@@ -155,12 +155,16 @@ class RoomDecisions:
         )
         await broker.audit(booked, "bot", "booked", room.email)
         await self.tell_requester(booked, lang)
+        if booked.approvers:
+            await self.update_approver_cards(booked, lang)  # "… und gebucht" for everyone
         return booked
 
     async def _conflict(self, request: RoomRequest, lang: str) -> RoomRequest:
         conflict = await self.broker.save(request, state=RequestState.CONFLICT)
         await self.broker.audit(conflict, "bot", "conflict", request.room or "")
         await self.tell_requester(conflict, lang)
+        if conflict.approvers:
+            await self.update_approver_cards(conflict, lang)
         return conflict
 
     async def cancel(self, request_id: int, requester_key: str, lang: str) -> RoomRequest:
@@ -180,7 +184,7 @@ class RoomDecisions:
             )
         cancelled = await broker.save(request, state=RequestState.CANCELLED)
         await broker.audit(cancelled, requester_key, "cancelled")
-        if request.state is RequestState.PENDING:
+        if request.approvers:
             await self.update_approver_cards(cancelled, lang)
         return cancelled
 

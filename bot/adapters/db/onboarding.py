@@ -1,0 +1,167 @@
+"""SQL implementation of the OnboardingRepository port: one onboarding per newcomer, race-free."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.adapters.db.models import (
+    Base,
+    BuddyVolunteerRow,
+    OnboardingGroupMemberRow,
+    OnboardingRow,
+)
+from bot.adapters.db.onboarding_rows import (
+    onboarding_of,
+    onboarding_values,
+    volunteer_of,
+    volunteer_values,
+)
+from bot.domain.onboarding.model import Onboarding, VolunteerProfile
+
+_MEMBERS = Base.metadata.tables[OnboardingGroupMemberRow.__tablename__]
+# Written with every poll of a group: an empty first poll must still read as polled, or the
+# next poll would take everybody in the group for a newcomer.
+_POLLED_MARKER = ""
+
+
+def _insert(session: AsyncSession, table: type[Base] | Table) -> sqlite.Insert | postgresql.Insert:
+    """An INSERT with ON CONFLICT support in the session's dialect."""
+    if session.get_bind().dialect.name == "sqlite":
+        return sqlite.insert(table)
+    return postgresql.insert(table)
+
+
+class SqlOnboardingRepository:
+    """Onboardings are unique per newcomer; a save only wins when nobody saved in between."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def start(self, onboarding: Onboarding) -> tuple[Onboarding, bool]:
+        """Store a new onboarding unless the newcomer has one; returns (stored, created)."""
+        values = onboarding_values(onboarding) | {"version": 1}
+        async with self._sessions.begin() as session:
+            # A racing start for the same newcomer (also from another process) waits for the
+            # winner and then does nothing; the winner's row is read below.
+            onboarding_id = await session.scalar(
+                _insert(session, OnboardingRow)
+                .values(values)
+                .on_conflict_do_nothing(index_elements=[OnboardingRow.newcomer_key])
+                .returning(OnboardingRow.id)
+            )
+            if onboarding_id is not None:
+                return replace(onboarding, id=onboarding_id, version=1), True
+            row = await session.scalar(
+                select(OnboardingRow).where(OnboardingRow.newcomer_key == onboarding.newcomer_key)
+            )
+            assert row is not None, "conflicting onboarding vanished"
+            return onboarding_of(row), False
+
+    async def get(self, onboarding_id: int) -> Onboarding | None:
+        """One onboarding, or None."""
+        async with self._sessions() as session:
+            row = await session.get(OnboardingRow, onboarding_id)
+            return onboarding_of(row) if row is not None else None
+
+    async def of_newcomer(self, newcomer_key: str) -> Onboarding | None:
+        """The newcomer's onboarding, or None."""
+        async with self._sessions() as session:
+            row = await session.scalar(
+                select(OnboardingRow).where(OnboardingRow.newcomer_key == newcomer_key)
+            )
+            return onboarding_of(row) if row is not None else None
+
+    async def save(self, onboarding: Onboarding) -> bool:
+        """Store if the stored version is ``onboarding.version - 1``; else False."""
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(OnboardingRow)
+                .where(
+                    OnboardingRow.id == onboarding.id,
+                    OnboardingRow.version == onboarding.version - 1,
+                )
+                .values(**onboarding_values(onboarding), version=onboarding.version)
+            )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def with_buddy(self) -> Sequence[Onboarding]:
+        """Every onboarding that has (or had) a buddy, oldest first."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(OnboardingRow)
+                .where(OnboardingRow.buddy_key.is_not(None))
+                .order_by(OnboardingRow.created_at, OnboardingRow.id)
+            )
+            return [onboarding_of(row) for row in rows]
+
+    async def recent(self, limit: int = 50) -> Sequence[Onboarding]:
+        """The newest onboardings first (admin overview)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(OnboardingRow)
+                .order_by(OnboardingRow.created_at.desc(), OnboardingRow.id.desc())
+                .limit(limit)
+            )
+            return [onboarding_of(row) for row in rows]
+
+    async def volunteers(self) -> Sequence[VolunteerProfile]:
+        """Every volunteer, stopped ones included, by name."""
+        async with self._sessions() as session:
+            volunteers = [
+                volunteer_of(row) for row in await session.scalars(select(BuddyVolunteerRow))
+            ]
+        # Sorted here, not in SQL: collations differ between SQLite and PostgreSQL.
+        return sorted(
+            volunteers, key=lambda volunteer: (volunteer.name.casefold(), volunteer.user_key)
+        )
+
+    async def get_volunteer(self, user_key: str) -> VolunteerProfile | None:
+        """One volunteer, or None."""
+        async with self._sessions() as session:
+            row = await session.get(BuddyVolunteerRow, user_key)
+            return volunteer_of(row) if row is not None else None
+
+    async def save_volunteer(self, volunteer: VolunteerProfile) -> None:
+        """Insert or replace the volunteer's profile."""
+        values: dict[str, Any] = volunteer_values(volunteer)
+        async with self._sessions.begin() as session:
+            statement = _insert(session, BuddyVolunteerRow).values(values)
+            updates = {name: statement.excluded[name] for name in values if name != "user_key"}
+            await session.execute(
+                statement.on_conflict_do_update(index_elements=["user_key"], set_=updates)
+            )
+
+    async def known_members(self, group_id: str) -> set[str] | None:
+        """Members of the group seen so far; None before the first poll."""
+        async with self._sessions() as session:
+            keys = set(
+                await session.scalars(
+                    select(OnboardingGroupMemberRow.user_key).where(
+                        OnboardingGroupMemberRow.group_id == group_id
+                    )
+                )
+            )
+        if not keys:
+            return None
+        return keys - {_POLLED_MARKER}
+
+    async def remember_members(self, group_id: str, keys: Sequence[str], now: datetime) -> None:
+        """Add ``keys`` to the seen members of the group."""
+        # Sorted, so two polls at once insert in the same order (no deadlock); seen_at stays the
+        # time of the first sighting.
+        rows = [
+            {"group_id": group_id, "user_key": key, "seen_at": now}
+            for key in sorted({_POLLED_MARKER, *keys})
+        ]
+        async with self._sessions.begin() as session:
+            statement = _insert(session, _MEMBERS).on_conflict_do_nothing(
+                index_elements=["group_id", "user_key"]
+            )
+            await session.execute(statement, rows)

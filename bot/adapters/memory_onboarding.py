@@ -1,0 +1,86 @@
+"""In-memory OnboardingRepository with the same semantics as the SQL one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from bot.domain.onboarding.model import Onboarding, VolunteerProfile
+
+
+class InMemoryOnboardingRepository:
+    """Dict-backed; no method awaits, so each one is atomic on the event loop like a txn."""
+
+    def __init__(self) -> None:
+        self._onboardings: dict[int, Onboarding] = {}
+        self._volunteers: dict[str, VolunteerProfile] = {}
+        self._members: dict[str, set[str]] = {}
+
+    async def start(self, onboarding: Onboarding) -> tuple[Onboarding, bool]:
+        """Store a new onboarding unless the newcomer has one; returns (stored, created)."""
+        existing = self._of_newcomer(onboarding.newcomer_key)
+        if existing is not None:
+            return existing, False
+        stored = replace(onboarding, id=len(self._onboardings) + 1, version=1)
+        self._onboardings[stored.id] = stored
+        return stored, True
+
+    async def get(self, onboarding_id: int) -> Onboarding | None:
+        """One onboarding, or None."""
+        return self._onboardings.get(onboarding_id)
+
+    async def of_newcomer(self, newcomer_key: str) -> Onboarding | None:
+        """The newcomer's onboarding, or None."""
+        return self._of_newcomer(newcomer_key)
+
+    async def save(self, onboarding: Onboarding) -> bool:
+        """Store if the stored version is ``onboarding.version - 1``; else False."""
+        current = self._onboardings.get(onboarding.id)
+        if current is None or current.version != onboarding.version - 1:
+            return False
+        self._onboardings[onboarding.id] = onboarding
+        return True
+
+    async def with_buddy(self) -> Sequence[Onboarding]:
+        """Every onboarding that has (or had) a buddy, oldest first."""
+        paired = [item for item in self._onboardings.values() if item.buddy_key is not None]
+        return sorted(paired, key=lambda item: (item.created_at, item.id))
+
+    async def recent(self, limit: int = 50) -> Sequence[Onboarding]:
+        """The newest onboardings first (admin overview)."""
+        newest = sorted(
+            self._onboardings.values(), key=lambda item: (item.created_at, item.id), reverse=True
+        )
+        return newest[:limit]
+
+    async def volunteers(self) -> Sequence[VolunteerProfile]:
+        """Every volunteer, stopped ones included, by name."""
+        return sorted(
+            self._volunteers.values(),
+            key=lambda volunteer: (volunteer.name.casefold(), volunteer.user_key),
+        )
+
+    async def get_volunteer(self, user_key: str) -> VolunteerProfile | None:
+        """One volunteer, or None."""
+        return self._volunteers.get(user_key)
+
+    async def save_volunteer(self, volunteer: VolunteerProfile) -> None:
+        """Insert or replace the volunteer's profile."""
+        self._volunteers[volunteer.user_key] = volunteer
+
+    async def known_members(self, group_id: str) -> set[str] | None:
+        """Members of the group seen so far; None before the first poll."""
+        members = self._members.get(group_id)
+        return set(members) if members is not None else None
+
+    async def remember_members(self, group_id: str, keys: Sequence[str], now: datetime) -> None:
+        """Add ``keys`` to the seen members of the group."""
+        # The empty key is the SQL adapter's "polled" marker, which it never returns as a member.
+        self._members.setdefault(group_id, set()).update(key for key in keys if key)
+
+    def _of_newcomer(self, newcomer_key: str) -> Onboarding | None:
+        for onboarding in self._onboardings.values():
+            if onboarding.newcomer_key == newcomer_key:
+                return onboarding
+        return None

@@ -1,0 +1,57 @@
+"""Ports of buddy onboarding: onboardings, volunteers and the known members of the group."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from bot.domain.onboarding.model import Onboarding, VolunteerProfile
+
+
+class OnboardingRepository(Protocol):
+    """Onboardings (unique per newcomer, version-checked) and buddy volunteers."""
+
+    async def start(self, onboarding: Onboarding) -> tuple[Onboarding, bool]:
+        """Store a new onboarding unless the newcomer has one; returns (stored, created)."""
+        ...
+
+    async def get(self, onboarding_id: int) -> Onboarding | None:
+        """One onboarding, or None."""
+        ...
+
+    async def of_newcomer(self, newcomer_key: str) -> Onboarding | None:
+        """The newcomer's onboarding, or None."""
+        ...
+
+    async def save(self, onboarding: Onboarding) -> bool:
+        """Store if the stored version is ``onboarding.version - 1``; else False."""
+        ...
+
+    async def with_buddy(self) -> Sequence[Onboarding]:
+        """Every onboarding that has (or had) a buddy: the pairing history."""
+        ...
+
+    async def recent(self, limit: int = 50) -> Sequence[Onboarding]:
+        """The newest onboardings first (admin overview)."""
+        ...
+
+    async def volunteers(self) -> Sequence[VolunteerProfile]:
+        """Every volunteer, stopped ones included, by name."""
+        ...
+
+    async def get_volunteer(self, user_key: str) -> VolunteerProfile | None:
+        """One volunteer, or None."""
+        ...
+
+    async def save_volunteer(self, volunteer: VolunteerProfile) -> None:
+        """Insert or replace the volunteer's profile."""
+        ...
+
+    async def known_members(self, group_id: str) -> set[str] | None:
+        """Members of the group seen so far; None before the first poll."""
+        ...
+
+    async def remember_members(self, group_id: str, keys: Sequence[str], now: datetime) -> None:
+        """Add ``keys`` to the seen members of the group."""
+        ...

@@ -1,0 +1,306 @@
+"""Application service of buddy onboarding: a newcomer joins → one onboarding, a buddy (or the
+admins are asked), the welcome and the buddy's introduction as durable jobs, check-ins later.
+
+Messages go out through jobs with dedup keys: a welcome that cannot be delivered yet (no chat
+with the person, Teams throttling) is retried with backoff by the job runner and never sent
+twice by two replicas; "willkommen offen" lists what is still waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.domain.graph_types import Person
+from bot.domain.onboarding.matching import (
+    MatchPolicy,
+    Newcomer,
+    NoBuddy,
+    Pairing,
+    Volunteer,
+    choose_buddy,
+)
+from bot.domain.onboarding.model import (
+    Onboarding,
+    OnboardingError,
+    OnboardingState,
+    VolunteerProfile,
+)
+from bot.domain.onboarding.ports import OnboardingRepository
+from bot.domain.onboarding.views import OnboardingViews
+from bot.domain.ports import Clock, Directory, JobQueue, Notifier
+
+WELCOME_JOB = "onboarding.welcome"
+INTRO_JOB = "onboarding.intro"
+CHECK_IN_JOB = "onboarding.check_in"
+ADMIN_JOB = "onboarding.ask_admins"
+POLL_GROUP_JOB = "onboarding.poll_group"
+
+
+class UndeliverableError(Exception):
+    """The person cannot be reached yet; the job runner retries with backoff."""
+
+
+def site_and_floor(person: Person | None) -> tuple[str | None, str | None]:
+    """ "Hamburg, Haus Alster, 6. OG" → ("Hamburg, Haus Alster", "6. OG")."""
+    if person is None or not person.office_location:
+        return None, None
+    site, _, floor = person.office_location.rpartition(",")
+    if not site:
+        return person.office_location.strip(), None
+    return site.strip(), floor.strip() or None
+
+
+@dataclass(frozen=True, slots=True)
+class OnboardingPolicy:
+    """Deployment settings of onboarding."""
+
+    admins: frozenset[str] = frozenset()
+    check_in_days: tuple[int, ...] = (7, 28)
+    match: MatchPolicy = field(default_factory=MatchPolicy)
+
+
+@dataclass
+class OnboardingService:
+    """Welcomes newcomers and pairs them with buddies."""
+
+    repo: OnboardingRepository
+    directory: Directory
+    notifier: Notifier
+    jobs: JobQueue
+    clock: Clock
+    views: OnboardingViews
+    policy: OnboardingPolicy = field(default_factory=OnboardingPolicy)
+
+    async def member_joined(
+        self, key: str, name: str, tenant_id: str | None, source: str
+    ) -> Onboarding | None:
+        """A colleague joined: start their onboarding once (None when it already exists)."""
+        now = self.clock.now()
+        draft = Onboarding(0, key, name[:200], tenant_id, source, now)
+        onboarding, created = await self.repo.start(draft)
+        if not created:
+            return None  # re-delivered activity, or left and re-joined: one welcome only
+        onboarding = await self._pair(onboarding, await self.directory.get_person(key))
+        await self._send_later(WELCOME_JOB, onboarding, key)
+        return onboarding
+
+    async def _volunteers(self, now: datetime) -> list[Volunteer]:
+        history = await self.repo.with_buddy()
+        active: dict[str, int] = {}
+        for o in history:
+            if o.buddy_key and o.state is OnboardingState.PAIRED:
+                active[o.buddy_key] = active.get(o.buddy_key, 0) + 1
+        result = []
+        for profile in await self.repo.volunteers():
+            site, floor = site_and_floor(await self.directory.get_person(profile.user_key))
+            result.append(
+                Volunteer(
+                    id=profile.user_key,
+                    site=site,
+                    floor=floor,
+                    capacity=profile.capacity,
+                    active_buddies=active.get(profile.user_key, 0),
+                    paused_until=profile.paused_until,
+                    stopped=profile.stopped,
+                )
+            )
+        return result
+
+    async def _pairings(self) -> list[Pairing]:
+        return [
+            Pairing(o.buddy_key, o.newcomer_key, o.paired_at or o.created_at)
+            for o in await self.repo.with_buddy()
+            if o.buddy_key
+        ]
+
+    async def _pair(self, onboarding: Onboarding, person: Person | None) -> Onboarding:
+        now = self.clock.now()
+        site, floor = site_and_floor(person)
+        newcomer = Newcomer(onboarding.newcomer_key, site, floor)
+        choice = choose_buddy(
+            newcomer, await self._volunteers(now), await self._pairings(), now, self.policy.match
+        )
+        if isinstance(choice, NoBuddy):
+            await self._send_later(ADMIN_JOB, onboarding, "admins")
+            return onboarding
+        return await self.assign(onboarding, choice.buddy_id, choice.reasons)
+
+    async def assign(
+        self, onboarding: Onboarding, buddy_key: str, reasons: Sequence[str]
+    ) -> Onboarding:
+        """Pair (or re-pair) with ``buddy_key``; the buddy gets the introduction card."""
+        if buddy_key == onboarding.newcomer_key:
+            raise OnboardingError("self")
+        buddy = await self.directory.get_person(buddy_key)
+        profile = await self.repo.get_volunteer(buddy_key)
+        name = buddy.display_name if buddy else (profile.name if profile else buddy_key)
+        paired = replace(
+            onboarding,
+            state=OnboardingState.PAIRED,
+            buddy_key=buddy_key,
+            buddy_name=name[:200],
+            reasons=tuple(reasons),
+            paired_at=self.clock.now(),
+            version=onboarding.version + 1,
+        )
+        if not await self.repo.save(paired):
+            raise OnboardingError("changed")
+        await self._send_later(INTRO_JOB, paired, buddy_key)
+        for days in self.policy.check_in_days:
+            due = self.clock.now() + timedelta(days=days)
+            for side in ("newcomer", "buddy"):
+                payload = {"onboarding_id": paired.id, "days": days, "side": side}
+                key = f"{CHECK_IN_JOB}:{paired.id}:{buddy_key}:{days}:{side}"
+                await self.jobs.schedule(CHECK_IN_JOB, payload, due, dedup_key=key)
+        return paired
+
+    async def _send_later(self, kind: str, onboarding: Onboarding, to: str) -> None:
+        key = f"{kind}:{onboarding.id}:{onboarding.buddy_key or ''}:{to}"
+        payload = {"onboarding_id": onboarding.id, "to": to}
+        await self.jobs.schedule(kind, payload, self.clock.now(), dedup_key=key)
+
+    async def get(self, onboarding_id: int) -> Onboarding:
+        """The onboarding, or OnboardingError("unknown")."""
+        onboarding = await self.repo.get(onboarding_id)
+        if onboarding is None:
+            raise OnboardingError("unknown")
+        return onboarding
+
+    async def deliver(self, user_key: str, card: dict[str, Any], tenant: str | None) -> None:
+        """Send a DM or raise UndeliverableError (the job is retried later)."""
+        if await self.notifier.send_direct(user_key, card, tenant) is None:
+            raise UndeliverableError(user_key)
+
+    async def welcome(self, onboarding_id: int) -> None:
+        """Job: the welcome DM with what the network is and who the buddy is."""
+        onboarding = await self.get(onboarding_id)
+        card = self.views.welcome_card(onboarding, await self._links(onboarding.buddy_key))
+        await self.deliver(onboarding.newcomer_key, card, onboarding.tenant_id)
+        await self._mark_welcomed(onboarding)
+
+    async def _mark_welcomed(self, onboarding: Onboarding) -> None:
+        for _ in range(3):  # a decision may save in between; the mark is not a decision
+            current = await self.get(onboarding.id)
+            marked = replace(current, welcomed_at=self.clock.now(), version=current.version + 1)
+            if await self.repo.save(marked):
+                return
+
+    async def _links(self, key: str | None) -> str:
+        person = await self.directory.get_person(key) if key else None
+        return person.mail if person and person.mail else ""
+
+    async def introduce_buddy(self, onboarding_id: int, buddy_key: str) -> None:
+        """Job: the buddy's introduction card with links and the checklist."""
+        onboarding = await self.get(onboarding_id)
+        if onboarding.buddy_key != buddy_key or onboarding.state is not OnboardingState.PAIRED:
+            return  # re-paired or opted out meanwhile
+        card = self.views.buddy_card(onboarding, await self._links(onboarding.newcomer_key))
+        await self.deliver(buddy_key, card, onboarding.tenant_id)
+
+    async def ask_admins(self, onboarding_id: int) -> None:
+        """Job: nobody fits, the admins pick someone (each admin gets the card)."""
+        onboarding = await self.get(onboarding_id)
+        if onboarding.state is not OnboardingState.UNPAIRED:
+            return
+        volunteers = [v for v in await self.repo.volunteers() if not v.stopped]
+        card = self.views.admin_pick_card(onboarding, volunteers)
+        reached = 0
+        for admin in sorted(self.policy.admins):
+            if await self.notifier.send_direct(admin, card, onboarding.tenant_id) is not None:
+                reached += 1
+        if self.policy.admins and not reached:
+            raise UndeliverableError("admins")
+
+    async def admin_assign(self, onboarding_id: int, admin_key: str, buddy_key: str) -> Onboarding:
+        """An admin picks (or overrides) the buddy."""
+        if admin_key not in self.policy.admins:
+            raise OnboardingError("not_admin")
+        onboarding = await self.get(onboarding_id)
+        if onboarding.state is OnboardingState.OPTED_OUT:
+            raise OnboardingError("opted_out")
+        if onboarding.buddy_key == buddy_key:
+            return onboarding
+        return await self.assign(onboarding, buddy_key, ("admin",))
+
+    async def opt_out(self, onboarding_id: int, newcomer_key: str) -> Onboarding:
+        """The newcomer does not want a buddy; pending check-ins stop."""
+        onboarding = await self.get(onboarding_id)
+        if onboarding.newcomer_key != newcomer_key:
+            raise OnboardingError("not_yours")
+        opted = replace(
+            onboarding, state=OnboardingState.OPTED_OUT, version=onboarding.version + 1
+        )
+        if not await self.repo.save(opted):
+            raise OnboardingError("changed")
+        return opted
+
+    async def check_in(self, onboarding_id: int, days: int, side: str) -> None:
+        """Job: "Habt ihr euch getroffen?" to one side of a pairing."""
+        onboarding = await self.get(onboarding_id)
+        if onboarding.state is not OnboardingState.PAIRED or not onboarding.buddy_key:
+            return
+        to = onboarding.newcomer_key if side == "newcomer" else onboarding.buddy_key
+        card = self.views.check_in_card(onboarding, days, side)
+        await self.deliver(to, card, onboarding.tenant_id)
+
+    async def answer_check_in(
+        self, onboarding_id: int, days: int, user_key: str, answer: str
+    ) -> Onboarding:
+        """Record a check-in answer; "hilfe" tells the admins."""
+        onboarding = await self.get(onboarding_id)
+        if user_key == onboarding.newcomer_key:
+            side = "newcomer"
+        elif user_key == onboarding.buddy_key:
+            side = "buddy"
+        else:
+            raise OnboardingError("not_yours")
+        answers = {**onboarding.check_ins, f"{days}:{side}": answer}
+        updated = replace(onboarding, check_ins=answers, version=onboarding.version + 1)
+        if not await self.repo.save(updated):
+            raise OnboardingError("changed")
+        if answer == "hilfe":
+            card = self.views.help_needed_card(updated, side)
+            for admin in sorted(self.policy.admins):
+                await self.notifier.send_direct(admin, card, onboarding.tenant_id)
+        return updated
+
+    async def volunteer(
+        self,
+        user_key: str,
+        name: str,
+        *,
+        capacity: int | None = None,
+        paused_until: datetime | None = None,
+        stopped: bool = False,
+    ) -> VolunteerProfile:
+        """Opt in (or again), set capacity, pause until a date, or stop."""
+        current = await self.repo.get_volunteer(user_key) or VolunteerProfile(user_key, name)
+        if capacity is not None and not 1 <= capacity <= 5:
+            raise OnboardingError("capacity")
+        if paused_until is not None and paused_until <= self.clock.now():
+            raise OnboardingError("pause_past")
+        updated = replace(
+            current,
+            name=name[:200] or current.name,
+            capacity=capacity if capacity is not None else current.capacity,
+            paused_until=paused_until,
+            stopped=stopped,
+            updated_at=self.clock.now(),
+        )
+        await self.repo.save_volunteer(updated)
+        return updated
+
+    async def poll_group(self, group_id: str) -> int:
+        """Job: welcome the group's new members; the first poll only learns who is there."""
+        members = await self.directory.list_group_members(group_id)
+        known = await self.repo.known_members(group_id)
+        keys = [person.id for person in members]
+        if known is not None:
+            for person in members:
+                if person.id not in known:
+                    await self.member_joined(person.id, person.display_name, None, "group")
+        await self.repo.remember_members(group_id, keys, self.clock.now())
+        return 0 if known is None else len(set(keys) - known)

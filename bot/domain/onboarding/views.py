@@ -1,0 +1,34 @@
+"""How onboarding presents itself: the card-building port (implemented in cards/)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from bot.domain.onboarding.model import Onboarding, VolunteerProfile
+
+
+class OnboardingViews(Protocol):
+    """Builds the onboarding cards (German first; the newcomer has not chosen a language)."""
+
+    def welcome_card(self, onboarding: Onboarding, buddy_mail: str) -> dict[str, Any]:
+        """The newcomer's welcome: the network, how to ask, topics, and the buddy."""
+        ...
+
+    def buddy_card(self, onboarding: Onboarding, newcomer_mail: str) -> dict[str, Any]:
+        """The buddy's introduction with chat/meeting links and the checklist."""
+        ...
+
+    def admin_pick_card(
+        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
+    ) -> dict[str, Any]:
+        """Nobody fits: the admins pick a buddy."""
+        ...
+
+    def check_in_card(self, onboarding: Onboarding, days: int, side: str) -> dict[str, Any]:
+        """ "Habt ihr euch getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
+        ...
+
+    def help_needed_card(self, onboarding: Onboarding, side: str) -> dict[str, Any]:
+        """Tells the admins that a pair needs help."""
+        ...

@@ -1,0 +1,109 @@
+"""Builds buddy onboarding over the real adapters and maps its job kinds to handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.adapters.db.onboarding import SqlOnboardingRepository
+from bot.domain.onboarding import service as kinds
+from bot.domain.onboarding.matching import MatchPolicy
+from bot.domain.onboarding.service import OnboardingPolicy, OnboardingService
+from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier
+from bot.jobs import JobHandler
+from bot.settings import Settings
+from cards.onboarding import OnboardingCards
+
+
+@dataclass(frozen=True, slots=True)
+class Onboarding:
+    """The onboarding service, the group to poll, and the handlers of its jobs."""
+
+    service: OnboardingService
+    group_id: str
+    poll_every: timedelta
+    handlers: dict[str, JobHandler]
+
+    async def plan_group_poll(self) -> None:
+        """Poll the Entra group now and then every ``poll_every`` (once across replicas)."""
+        if self.group_id:
+            await schedule_poll(self.service, self.group_id, self.poll_every, first=True)
+
+
+async def schedule_poll(
+    service: OnboardingService, group_id: str, every: timedelta, *, first: bool = False
+) -> None:
+    """Plan the next group poll in its time slot (the dedup key is the slot)."""
+    now = service.clock.now()
+    width = every.total_seconds()
+    slot = int(now.timestamp() // width) + (0 if first else 1)
+    due = now if first else now + every
+    await service.jobs.schedule(
+        kinds.POLL_GROUP_JOB,
+        {"group_id": group_id},
+        due,
+        dedup_key=f"{kinds.POLL_GROUP_JOB}:{group_id}:{slot}",
+    )
+
+
+def build_onboarding(
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    ports: tuple[Notifier, Directory],
+    queue: JobQueue,
+) -> Onboarding:
+    """Wire the repository, directory and notifier into the onboarding service."""
+    notifier, directory = ports
+    service = OnboardingService(
+        repo=SqlOnboardingRepository(sessions),
+        directory=directory,
+        notifier=notifier,
+        jobs=queue,
+        clock=clock,
+        views=OnboardingCards(),
+        policy=OnboardingPolicy(
+            admins=frozenset(settings.admin_ids),
+            check_in_days=tuple(settings.onboarding_check_in_days),
+            match=MatchPolicy(
+                repeat_window=timedelta(days=settings.onboarding_repeat_window_days)
+            ),
+        ),
+    )
+    every = timedelta(minutes=settings.onboarding_group_poll_minutes)
+    return Onboarding(service, settings.onboarding_group_id, every, build_handlers(service, every))
+
+
+def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, JobHandler]:
+    """The job kind -> handler map of onboarding (UndeliverableError → retried with backoff)."""
+
+    def onboarding_id(job: Job) -> int:
+        return int(job.payload["onboarding_id"])
+
+    async def welcome(job: Job) -> None:
+        await service.welcome(onboarding_id(job))
+
+    async def intro(job: Job) -> None:
+        await service.introduce_buddy(onboarding_id(job), str(job.payload["to"]))
+
+    async def check_in(job: Job) -> None:
+        payload = job.payload
+        await service.check_in(onboarding_id(job), int(payload["days"]), str(payload["side"]))
+
+    async def ask_admins(job: Job) -> None:
+        await service.ask_admins(onboarding_id(job))
+
+    async def poll_group(job: Job) -> None:
+        group_id = str(job.payload["group_id"])
+        await service.poll_group(group_id)
+        await schedule_poll(service, group_id, every)
+
+    return {
+        kinds.WELCOME_JOB: welcome,
+        kinds.INTRO_JOB: intro,
+        kinds.CHECK_IN_JOB: check_in,
+        kinds.ADMIN_JOB: ask_admins,
+        kinds.POLL_GROUP_JOB: poll_group,
+    }

@@ -1,0 +1,162 @@
+"""Cards of buddy onboarding: welcome, buddy introduction, admin pick, check-ins, lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import quote
+
+from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
+from bot.i18n import t
+from cards.elements import card, execute, text
+
+LANG = "de"  # a newcomer has not written to the bot yet: German first
+
+
+def chat_link(mail: str, message: str) -> str:
+    """Teams deep link that opens a 1:1 chat with a prefilled message."""
+    return f"https://teams.microsoft.com/l/chat/0/0?users={quote(mail)}&message={quote(message)}"
+
+
+def meeting_link(mail: str, subject: str) -> str:
+    """Teams deep link that opens a new meeting with the person invited."""
+    return (
+        "https://teams.microsoft.com/l/meeting/new"
+        f"?subject={quote(subject)}&attendees={quote(mail)}"
+    )
+
+
+def _links(mail: str, lang: str) -> list[dict[str, Any]]:
+    if not mail:
+        return []
+    return [
+        {"type": "Action.OpenUrl", "title": t("onboarding.button.chat", lang),
+         "url": chat_link(mail, t("onboarding.chat_message", lang))},
+        {"type": "Action.OpenUrl", "title": t("onboarding.button.meeting", lang),
+         "url": meeting_link(mail, t("onboarding.meeting_subject", lang))},
+    ]  # fmt: skip
+
+
+def _reason_text(onboarding: Onboarding, lang: str) -> str:
+    parts = [t(f"onboarding.reason.{r}", lang) for r in onboarding.reasons]
+    return ", ".join(p for p in parts if p)
+
+
+class OnboardingCards:
+    """The card builders as the domain's ``OnboardingViews`` port."""
+
+    def welcome_card(self, onboarding: Onboarding, buddy_mail: str) -> dict[str, Any]:
+        """The newcomer's welcome: the network, how to ask, topics, and the buddy."""
+        lang = LANG
+        name = onboarding.newcomer_name.split(" ")[0] or onboarding.newcomer_name
+        body = [
+            text(t("onboarding.welcome.title", lang, name=name), weight="Bolder", size="Medium"),
+            text(t("onboarding.welcome.network", lang)),
+            text(t("onboarding.welcome.ask", lang)),
+            text(t("onboarding.welcome.stammtisch", lang)),
+        ]
+        actions: list[dict[str, Any]] = [
+            {"type": "Action.Submit", "title": t("onboarding.button.topics", lang),
+             "data": {"msteams": {"type": "imBack", "value": "meine themen"}}},
+        ]  # fmt: skip
+        if onboarding.state is OnboardingState.PAIRED and onboarding.buddy_key:
+            reason = _reason_text(onboarding, lang)
+            line = t("onboarding.welcome.buddy", lang, buddy=onboarding.buddy_name)
+            body.append(text(f"{line} ({reason})" if reason else line, weight="Bolder"))
+            actions += _links(buddy_mail, lang)
+            data = {"onboarding_id": onboarding.id}
+            actions.append(
+                execute(t("onboarding.button.opt_out", lang), "onboarding.opt_out", data)
+            )
+        else:
+            body.append(text(t("onboarding.welcome.buddy_soon", lang)))
+        return card(body, actions)
+
+    def buddy_card(self, onboarding: Onboarding, newcomer_mail: str) -> dict[str, Any]:
+        """The buddy's introduction with chat/meeting links and the checklist."""
+        lang = LANG
+        checklist = t("onboarding.buddy.checklist", lang).split("|")
+        body = [
+            text(t("onboarding.buddy.title", lang, name=onboarding.newcomer_name),
+                 weight="Bolder", size="Medium"),
+            text(t("onboarding.buddy.why", lang, reason=_reason_text(onboarding, lang) or "–")),
+            text(t("onboarding.buddy.checklist_title", lang), weight="Bolder"),
+            *(text(f"- {item}", spacing="None") for item in checklist),
+        ]  # fmt: skip
+        return card(body, _links(newcomer_mail, lang))
+
+    def admin_pick_card(
+        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
+    ) -> dict[str, Any]:
+        """Nobody fits: the admins pick a buddy."""
+        lang = LANG
+        body: list[dict[str, Any]] = [
+            text(t("onboarding.admin.title", lang, name=onboarding.newcomer_name),
+                 weight="Bolder", size="Medium"),
+            text(t("onboarding.admin.text", lang)),
+        ]  # fmt: skip
+        if not volunteers:
+            body.append(text(t("onboarding.admin.no_volunteers", lang), color="Attention"))
+            return card(body)
+        body.append(
+            {
+                "type": "Input.ChoiceSet",
+                "id": "buddy_key",
+                "label": t("onboarding.admin.pick", lang),
+                "isRequired": True,
+                "errorMessage": t("onboarding.admin.pick", lang),
+                "choices": [{"title": v.name, "value": v.user_key} for v in volunteers],
+            }
+        )
+        data = {"onboarding_id": onboarding.id}
+        return card(
+            body, [execute(t("onboarding.button.assign", lang), "onboarding.assign", data)]
+        )
+
+    def check_in_card(self, onboarding: Onboarding, days: int, side: str) -> dict[str, Any]:
+        """ "Habt ihr euch getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
+        lang = LANG
+        other = onboarding.buddy_name if side == "newcomer" else onboarding.newcomer_name
+        body = [
+            text(t("onboarding.check_in.title", lang), weight="Bolder", size="Medium"),
+            text(t("onboarding.check_in.text", lang, other=other, days=days)),
+        ]
+        actions = [
+            execute(
+                t(f"onboarding.check_in.{answer}", lang),
+                "onboarding.check_in",
+                {"onboarding_id": onboarding.id, "days": days, "answer": answer},
+            )
+            for answer in ("ja", "noch_nicht", "hilfe")
+        ]
+        return card(body, actions)
+
+    def help_needed_card(self, onboarding: Onboarding, side: str) -> dict[str, Any]:
+        """Tells the admins that a pair needs help."""
+        lang = LANG
+        who = onboarding.newcomer_name if side == "newcomer" else onboarding.buddy_name
+        line = t("onboarding.help.text", lang, who=who, newcomer=onboarding.newcomer_name,
+                 buddy=onboarding.buddy_name)  # fmt: skip
+        return card([text(t("onboarding.help.title", lang), weight="Bolder"), text(line)])
+
+    def overview_card(
+        self, onboardings: Sequence[Onboarding], waiting: Sequence[tuple[str, str]]
+    ) -> dict[str, Any]:
+        """Admins: recent onboardings and the welcomes still waiting for delivery."""
+        lang = LANG
+        body: list[dict[str, Any]] = [
+            text(t("onboarding.overview.title", lang), weight="Bolder", size="Medium")
+        ]
+        for onboarding in onboardings:
+            state = t(f"onboarding.state.{onboarding.state.value}", lang)
+            buddy = onboarding.buddy_name or "–"
+            welcomed = "✓" if onboarding.welcomed_at else t("onboarding.overview.not_yet", lang)
+            body.append(
+                text(t("onboarding.overview.line", lang, name=onboarding.newcomer_name,
+                       state=state, buddy=buddy, welcomed=welcomed), spacing="Small")
+            )  # fmt: skip
+        body.append(text(t("onboarding.overview.waiting", lang, count=len(waiting)),
+                         weight="Bolder", spacing="Medium"))  # fmt: skip
+        for name, error in waiting:
+            body.append(text(f"- {name}: {error}", spacing="None"))
+        return card(body)

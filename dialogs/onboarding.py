@@ -1,0 +1,200 @@
+"""Buddy onboarding in chat: newcomers (from the Teams layer), volunteers, check-ins, admins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.conversation import Reply, Turn
+from bot.domain.onboarding.model import OnboardingError
+from bot.domain.onboarding.service import OnboardingService
+from bot.i18n import t
+from cards.builders import error_card
+from cards.onboarding import OnboardingCards
+from dialogs.context import DialogContext
+from dialogs.router import Router
+
+router = Router()
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?")
+
+
+@dataclass(frozen=True, slots=True)
+class JoinedMember:
+    """A person added to a team, as the Teams layer resolved them."""
+
+    key: str  # Entra object id
+    name: str
+    tenant_id: str | None
+
+
+async def members_joined(ctx: DialogContext, members: list[JoinedMember]) -> int:
+    """Start onboarding for each newcomer (once per person); returns how many started."""
+    if ctx.onboarding is None:
+        return 0
+    started = 0
+    for member in members:
+        if member.key and await ctx.onboarding.member_joined(
+            member.key, member.name, member.tenant_id, "team"
+        ):
+            started += 1
+    return started
+
+
+class OnboardingAction(BaseModel):
+    """Opt out: only the id travels; who acts comes from the activity."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    onboarding_id: int = Field(gt=0)
+
+
+class AssignAction(OnboardingAction):
+    """An admin's pick."""
+
+    buddy_key: str = Field(min_length=1, max_length=200)
+
+
+class CheckInAction(OnboardingAction):
+    """A check-in answer."""
+
+    days: int = Field(ge=1, le=365)
+    answer: str = Field(pattern="^(ja|noch_nicht|hilfe)$")
+
+
+def _service(ctx: DialogContext, turn: Turn) -> tuple[OnboardingService, str]:
+    if ctx.onboarding is None:
+        raise OnboardingError("unavailable")
+    if not turn.actor.aad_object_id:
+        raise OnboardingError("no_user")
+    return ctx.onboarding, turn.actor.aad_object_id
+
+
+def _refused(turn: Turn, error: OnboardingError, card: bool) -> Reply:
+    key = f"onboarding.error.{error.code}"
+    return (
+        Reply.of_card(error_card(turn.language, key))
+        if card
+        else Reply.of_text(t(key, turn.language))
+    )
+
+
+@router.card_action("onboarding.opt_out", OnboardingAction)
+async def opt_out(turn: Turn, action: OnboardingAction, ctx: DialogContext) -> Reply:
+    """The newcomer declines the buddy."""
+    try:
+        service, me = _service(ctx, turn)
+        await service.opt_out(action.onboarding_id, me)
+    except OnboardingError as error:
+        return _refused(turn, error, card=True)
+    return Reply.of_text(t("onboarding.note.opted_out", turn.language))
+
+
+@router.card_action("onboarding.assign", AssignAction)
+async def assign(turn: Turn, action: AssignAction, ctx: DialogContext) -> Reply:
+    """An admin picks or overrides the buddy."""
+    try:
+        service, me = _service(ctx, turn)
+        paired = await service.admin_assign(action.onboarding_id, me, action.buddy_key)
+    except OnboardingError as error:
+        return _refused(turn, error, card=True)
+    return Reply.of_text(t("onboarding.note.assigned", turn.language, buddy=paired.buddy_name))
+
+
+@router.card_action("onboarding.check_in", CheckInAction)
+async def check_in(turn: Turn, action: CheckInAction, ctx: DialogContext) -> Reply:
+    """ "Habt ihr euch getroffen?" answered."""
+    try:
+        service, me = _service(ctx, turn)
+        await service.answer_check_in(action.onboarding_id, action.days, me, action.answer)
+    except OnboardingError as error:
+        return _refused(turn, error, card=True)
+    key = (
+        "onboarding.note.check_in_help" if action.answer == "hilfe" else "onboarding.note.check_in"
+    )
+    return Reply.of_text(t(key, turn.language))
+
+
+@router.command("ich werde gern buddy", "buddy werden", "become a buddy")
+async def volunteer(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Opt in as a buddy; a number sets how many newcomers at a time (default 1)."""
+    try:
+        service, me = _service(ctx, turn)
+        digits = re.search(r"\d+", rest)
+        capacity = int(digits.group()) if digits else None
+        profile = await service.volunteer(me, turn.actor.name, capacity=capacity)
+    except OnboardingError as error:
+        return _refused(turn, error, card=False)
+    return Reply.of_text(t("onboarding.reply.volunteer", turn.language, capacity=profile.capacity))
+
+
+def _pause_until(rest: str, today: date, zone: ZoneInfo) -> datetime:
+    match = _DATE.search(rest)
+    if match is None:
+        raise OnboardingError("pause_date")
+    day, month, year = int(match[1]), int(match[2]), int(match[3] or today.year)
+    try:
+        until = date(year, month, day)
+    except ValueError as error:
+        raise OnboardingError("pause_date") from error
+    if until < today and match[3] is None:
+        until = until.replace(year=until.year + 1)  # "31.01." in December means next year
+    return datetime.combine(until, time(23, 59), tzinfo=zone)
+
+
+@router.command("buddy pause", "buddy pause bis")
+async def pause(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """ "buddy pause bis 31.12." – no new newcomers until then."""
+    try:
+        service, me = _service(ctx, turn)
+        zone = ZoneInfo(ctx.settings.time_zone)
+        until = _pause_until(rest, ctx.clock.now().astimezone(zone).date(), zone)
+        await service.volunteer(me, turn.actor.name, paused_until=until)
+    except OnboardingError as error:
+        return _refused(turn, error, card=False)
+    return Reply.of_text(t("onboarding.reply.paused", turn.language, until=f"{until:%d.%m.%Y}"))
+
+
+@router.command("buddy stopp", "buddy stop")
+async def stop(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """No longer a volunteer."""
+    try:
+        service, me = _service(ctx, turn)
+        await service.volunteer(me, turn.actor.name, stopped=True)
+    except OnboardingError as error:
+        return _refused(turn, error, card=False)
+    return Reply.of_text(t("onboarding.reply.stopped", turn.language))
+
+
+@router.command("willkommen offen", "onboarding", "onboarding status")
+async def overview(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Admins: recent onboardings and the welcomes not delivered yet."""
+    try:
+        service, me = _service(ctx, turn)
+        if me not in service.policy.admins:
+            raise OnboardingError("not_admin")
+    except OnboardingError as error:
+        return _refused(turn, error, card=False)
+    recent = await service.repo.recent(30)
+    waiting = [
+        (o.newcomer_name, t("onboarding.overview.not_yet", turn.language))
+        for o in recent
+        if o.welcomed_at is None
+    ]
+    return Reply.of_card(OnboardingCards().overview_card(recent, waiting))
+
+
+@router.command("buddy")
+async def buddy_status(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Where the writer stands as a buddy volunteer, and the buddy commands."""
+    try:
+        service, me = _service(ctx, turn)
+    except OnboardingError as error:
+        return _refused(turn, error, card=False)
+    profile = await service.repo.get_volunteer(me)
+    if profile is None or profile.stopped:
+        return Reply.of_text(t("onboarding.reply.not_volunteer", turn.language))
+    return Reply.of_text(t("onboarding.reply.volunteer", turn.language, capacity=profile.capacity))

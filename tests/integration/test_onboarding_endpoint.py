@@ -1,0 +1,88 @@
+"""Buddy onboarding through the real endpoint and database (SQLite and PostgreSQL), with two
+bot instances on one database: a colleague added to the team (membersAdded without a name)
+gets exactly one welcome, the buddy one introduction, and each check-in goes out once."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.graph.simulator import running_simulator
+from bot.demo.organisation import load_demo_organisation
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+
+MELANIE = ("2b86549a-01f9-5f68-8b62-6230b0f81209", "Melanie Schäfer")
+JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def member_added(sink: ConnectorSink, teams_id: str) -> dict[str, Any]:
+    """conversationUpdate as Teams sends it: only the new member's id, no name."""
+    activity = activities.bot_added_to_team(sink.url)
+    activity["membersAdded"] = [{"id": teams_id}]
+    return activity
+
+
+def cards_to(sink: ConnectorSink, who: tuple[str, str]) -> list[str]:
+    return [
+        json.dumps(a.get("attachments"), ensure_ascii=False)
+        for a in sink.sent
+        if a["_conversation"] == f"a:personal-{who[0]}"
+    ]
+
+
+async def _eventually(check: Callable[[], bool]) -> None:
+    for _ in range(100):
+        if check():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+async def test_two_instances_welcome_once_and_check_in_once(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    sink.members = [activities.user(aad=aad, name=name) for aad, name in (MELANIE, JANA)]
+    clock = ManualClock(NOW)
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        settings = local_settings(database_url, graph_base_url=graph_url)
+        first = await bot_factory(settings, clock)
+        second = await bot_factory(settings, clock)
+        volunteer = activities.as_user(activities.message(sink.url, "ich werde gern buddy"), *JANA)
+        assert (await first.post(volunteer)).status == 201
+        assert "Buddy-Freiwillige" in sink.texts()[-1]
+
+        added = member_added(sink, f"29:{MELANIE[0]}")
+        rejoined = {**member_added(sink, f"29:{MELANIE[0]}"), "id": "another-activity"}
+        # Both replicas get the activity (a re-delivery), and she re-joins the same day.
+        statuses = await asyncio.gather(
+            first.post(added), second.post(added), second.post(rejoined)
+        )
+        assert all(s.status in (200, 201) for s in statuses)
+
+        await _eventually(lambda: bool(cards_to(sink, MELANIE)) and len(cards_to(sink, JANA)) > 0)
+        await asyncio.sleep(1.5)  # both job runners had time to (wrongly) send again
+        welcome = cards_to(sink, MELANIE)
+        assert len(welcome) == 1 and "Willkommen im Assistenz-Netzwerk, Melanie" in welcome[0]
+        assert "Ihr Buddy ist Jana Becker" in welcome[0]
+        intro = [c for c in cards_to(sink, JANA) if "Sie sind Buddy für" in c]
+        assert len(intro) == 1 and "Melanie Schäfer" in intro[0]
+
+        clock.advance(timedelta(days=7, minutes=1))
+
+        def check_ins() -> int:
+            return sum(
+                "Habt ihr euch getroffen?" in c
+                for who in (MELANIE, JANA)
+                for c in cards_to(sink, who)
+            )
+
+        await _eventually(lambda: check_ins() >= 2)
+        await asyncio.sleep(1.5)
+        assert check_ins() == 2

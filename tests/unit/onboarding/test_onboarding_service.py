@@ -1,0 +1,170 @@
+"""Onboarding over fakes with a controllable clock: one welcome per person, buddy choice with
+its reason, admins asked when nobody fits, undeliverable welcomes retried, check-ins, help,
+opt-out, volunteers pausing and stopping, Entra group polling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.graph.fake import FakeDirectory
+from bot.adapters.memory_jobs import InMemoryJobQueue
+from bot.adapters.memory_onboarding import InMemoryOnboardingRepository
+from bot.demo.organisation import load_demo_organisation
+from bot.domain.onboarding.model import OnboardingError, OnboardingState
+from bot.domain.onboarding.service import OnboardingPolicy, OnboardingService
+from bot.jobs import JobRunner
+from bot.onboarding_wiring import build_handlers
+from cards.onboarding import OnboardingCards
+from tests.support.fake_notifier import RecordingNotifier
+
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+MELANIE = "2b86549a-01f9-5f68-8b62-6230b0f81209"  # Hamburg, 4. OG (the newcomer)
+JANA = "3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85"  # Hamburg, 4. OG
+SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Hamburg, 6. OG
+AYLIN = "97c01f7c-be03-57c5-bcea-f50c09d4e486"  # Köln
+ADMIN = "0125eb81-0000-0000-0000-000000000000"
+NETWORK_GROUP = "6f3f5768-dc66-58e8-9a1a-7cb3acd78e08"
+
+
+@dataclass
+class World:
+    service: OnboardingService
+    notifier: RecordingNotifier
+    clock: ManualClock
+    runner: JobRunner
+
+    async def run_due(self) -> None:
+        while await self.runner.run_once():
+            pass
+
+
+def make_world(reachable: set[str] | None = None) -> World:
+    clock = ManualClock(NOW)
+    notifier = RecordingNotifier(reachable=reachable)
+    service = OnboardingService(
+        repo=InMemoryOnboardingRepository(),
+        directory=FakeDirectory(load_demo_organisation(), clock=clock),
+        notifier=notifier,
+        jobs=InMemoryJobQueue(),
+        clock=clock,
+        views=OnboardingCards(),
+        policy=OnboardingPolicy(admins=frozenset({ADMIN})),
+    )
+    runner = JobRunner(service.jobs, clock, build_handlers(service, timedelta(hours=1)))
+    return World(service, notifier, clock, runner)
+
+
+async def volunteers(world: World, *keys: str) -> None:
+    for key in keys:
+        await world.service.volunteer(key, key[:6])
+
+
+async def test_newcomer_gets_one_welcome_and_a_nearby_buddy_with_the_reason() -> None:
+    world = make_world()
+    await volunteers(world, SABINE, JANA, AYLIN)
+    onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    assert onboarding is not None and onboarding.buddy_key == JANA
+    assert onboarding.reasons[:2] == ("same_site", "same_floor")
+    assert await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team") is None
+    await world.run_due()
+    assert world.notifier.dm_recipients() == [MELANIE, JANA] or sorted(
+        world.notifier.dm_recipients()
+    ) == sorted([MELANIE, JANA])
+    welcome = str(dict(world.notifier.directs)[MELANIE])
+    assert "Ihr Buddy ist" in welcome and "gleicher Standort, gleiche Etage" in welcome
+    assert "teams.microsoft.com/l/chat/0/0?users=jana.becker" in welcome
+    intro = str(dict(world.notifier.directs)[JANA])
+    assert "Was Sie zeigen könnten" in intro
+    stored = await world.service.repo.of_newcomer(MELANIE)
+    assert stored is not None and stored.welcomed_at == NOW
+
+
+async def test_nobody_fits_asks_the_admins_and_an_admin_assigns() -> None:
+    world = make_world()
+    onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    assert onboarding is not None and onboarding.state is OnboardingState.UNPAIRED
+    await world.run_due()
+    assert ADMIN in world.notifier.dm_recipients()
+    assert "Kein Buddy für Melanie Schäfer gefunden" in str(dict(world.notifier.directs)[ADMIN])
+    with pytest.raises(OnboardingError):
+        await world.service.admin_assign(onboarding.id, JANA, SABINE)  # not an admin
+    paired = await world.service.admin_assign(onboarding.id, ADMIN, SABINE)
+    assert paired.buddy_key == SABINE and paired.reasons == ("admin",)
+    await world.run_due()
+    assert SABINE in world.notifier.dm_recipients()
+
+
+async def test_undeliverable_welcome_is_retried_with_backoff_and_sent_once() -> None:
+    world = make_world(reachable={JANA})
+    await volunteers(world, JANA)
+    await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    await world.run_due()
+    assert MELANIE not in world.notifier.dm_recipients()  # app not installed for her yet
+    stored = await world.service.repo.of_newcomer(MELANIE)
+    assert stored is not None and stored.welcomed_at is None
+    assert world.notifier.reachable is not None
+    world.notifier.reachable.add(MELANIE)  # she installs the app / writes to the bot
+    for _ in range(3):
+        world.clock.advance(timedelta(minutes=2))
+        await world.run_due()
+    assert world.notifier.dm_recipients().count(MELANIE) == 1
+
+
+async def test_check_ins_after_one_and_four_weeks_and_help_goes_to_the_admins() -> None:
+    world = make_world()
+    await volunteers(world, JANA)
+    onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    assert onboarding is not None
+    await world.run_due()
+    before = len(world.notifier.directs)
+    world.clock.advance(timedelta(days=7))
+    await world.run_due()
+    check_ins = world.notifier.directs[before:]
+    assert sorted(user for user, _ in check_ins) == sorted([MELANIE, JANA])
+    assert all("Habt ihr euch getroffen?" in str(card) for _, card in check_ins)
+    with pytest.raises(OnboardingError):
+        await world.service.answer_check_in(onboarding.id, 7, SABINE, "ja")
+    await world.service.answer_check_in(onboarding.id, 7, JANA, "hilfe")
+    assert world.notifier.dm_recipients()[-1] == ADMIN
+    world.clock.advance(timedelta(days=21))
+    before = len(world.notifier.directs)
+    await world.run_due()
+    assert len(world.notifier.directs) - before == 2  # the four-week check-in
+
+
+async def test_opt_out_stops_check_ins_and_paused_or_stopped_volunteers_are_skipped() -> None:
+    world = make_world()
+    await volunteers(world, JANA, SABINE)
+    await world.service.volunteer(JANA, "Jana", paused_until=NOW + timedelta(days=30))
+    await world.service.volunteer(SABINE, "Sabine", stopped=True)
+    onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    assert onboarding is not None and onboarding.state is OnboardingState.UNPAIRED
+    await world.service.volunteer(SABINE, "Sabine")  # back again
+    paired = await world.service.admin_assign(onboarding.id, ADMIN, SABINE)
+    opted = await world.service.opt_out(paired.id, MELANIE)
+    assert opted.state is OnboardingState.OPTED_OUT
+    world.clock.advance(timedelta(days=8))
+    before = len(world.notifier.directs)
+    await world.run_due()
+    assert not any(
+        "Habt ihr euch getroffen?" in str(card) for _, card in world.notifier.directs[before:]
+    )
+
+
+async def test_group_poll_learns_the_members_first_then_welcomes_only_new_ones() -> None:
+    world = make_world()
+    assert await world.service.poll_group(NETWORK_GROUP) == 0
+    assert await world.service.repo.recent() == []
+    # A new member appears in the group (added in the directory fake's organisation).
+    directory = world.service.directory
+    assert isinstance(directory, FakeDirectory)
+    group = directory._org.group(NETWORK_GROUP)
+    assert group is not None
+    object.__setattr__(group, "members", (*group.members, MELANIE))
+    assert await world.service.poll_group(NETWORK_GROUP) == 1
+    assert [o.newcomer_key for o in await world.service.repo.recent()] == [MELANIE]
+    assert await world.service.poll_group(NETWORK_GROUP) == 0
