@@ -113,6 +113,30 @@ class OnboardingCards:
             body, [execute(t("onboarding.button.assign", lang), "onboarding.assign", data)]
         )
 
+    def _override(
+        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
+    ) -> dict[str, Any]:
+        lang = LANG
+        pick = {
+            "type": "Input.ChoiceSet",
+            "id": "buddy_key",
+            "label": t("onboarding.admin.pick", lang),
+            "isRequired": True,
+            "choices": [{"title": v.name, "value": v.user_key} for v in volunteers],
+        }
+        data = {"onboarding_id": onboarding.id}
+        submit = execute(t("onboarding.button.assign", lang), "onboarding.assign", data)
+        return {
+            "type": "ActionSet",
+            "actions": [
+                {
+                    "type": "Action.ShowCard",
+                    "title": t("onboarding.button.change", lang),
+                    "card": {"type": "AdaptiveCard", "body": [pick], "actions": [submit]},
+                }
+            ],
+        }
+
     def check_in_card(self, onboarding: Onboarding, days: int, side: str) -> dict[str, Any]:
         """ "Habt ihr euch getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
         lang = LANG
@@ -140,9 +164,12 @@ class OnboardingCards:
         return card([text(t("onboarding.help.title", lang), weight="Bolder"), text(line)])
 
     def overview_card(
-        self, onboardings: Sequence[Onboarding], waiting: Sequence[tuple[str, str]]
+        self,
+        onboardings: Sequence[Onboarding],
+        waiting: Sequence[tuple[str, str]],
+        volunteers: Sequence[VolunteerProfile] = (),
     ) -> dict[str, Any]:
-        """Admins: recent onboardings and the welcomes still waiting for delivery."""
+        """Admins: recent onboardings (each with "Buddy ändern") and the undelivered welcomes."""
         lang = LANG
         body: list[dict[str, Any]] = [
             text(t("onboarding.overview.title", lang), weight="Bolder", size="Medium")
@@ -155,6 +182,8 @@ class OnboardingCards:
                 text(t("onboarding.overview.line", lang, name=onboarding.newcomer_name,
                        state=state, buddy=buddy, welcomed=welcomed), spacing="Small")
             )  # fmt: skip
+            if volunteers and onboarding.state is not OnboardingState.OPTED_OUT:
+                body.append(self._override(onboarding, volunteers))
         body.append(text(t("onboarding.overview.waiting", lang, count=len(waiting)),
                          weight="Bolder", spacing="Medium"))  # fmt: skip
         for name, error in waiting:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.domain.onboarding.service import OnboardingService
 from bot.domain.ports import Clock, ExpertRepository
+from bot.domain.privacy.service import PrivacyService
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.service import RoomBroker
 from bot.domain.routing.service import RoutingService
@@ -26,4 +27,5 @@ class DialogContext:
     stammtisch_end: PollLifecycle | None = None
     rooms: RoomBroker | None = None
     room_decisions: RoomDecisions | None = None
+    privacy: PrivacyService | None = None
     onboarding: OnboardingService | None = None

@@ -184,7 +184,8 @@ async def overview(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
         for o in recent
         if o.welcomed_at is None
     ]
-    return Reply.of_card(OnboardingCards().overview_card(recent, waiting))
+    volunteers = [v for v in await service.repo.volunteers() if not v.stopped]
+    return Reply.of_card(OnboardingCards().overview_card(recent, waiting, volunteers))
 
 
 @router.command("buddy")

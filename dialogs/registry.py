@@ -5,6 +5,7 @@ from __future__ import annotations
 from dialogs import experts as experts_dialog
 from dialogs import help as help_dialog
 from dialogs import onboarding as onboarding_dialog
+from dialogs import privacy as privacy_dialog
 from dialogs import rooms as rooms_dialog
 from dialogs import routing as routing_dialog
 from dialogs import stammtisch as stammtisch_dialog
@@ -19,5 +20,6 @@ def build_router() -> Router:
     router.include(stammtisch_dialog.router)
     router.include(rooms_dialog.router)
     router.include(onboarding_dialog.router)
+    router.include(privacy_dialog.router)
     router.include(routing_dialog.router)
     return router

@@ -88,7 +88,7 @@ def _requester(turn: Turn) -> Requester:
 
 
 def _refusal(turn: Turn, error: BrokerError) -> Reply:
-    return Reply.of_text(t(f"rooms.error.{error.code}", turn.language))
+    return Reply.of_text(t(f"rooms.error.{error.code}", turn.language, **error.params))
 
 
 def _wish_from_parse(parsed: RoomRequestParse, zone: ZoneInfo, text: str) -> Wish | None:

@@ -300,8 +300,8 @@ MESSAGES: dict[str, str] = {
     " angefragt.",
     "rooms.error.end_before_start": "Das Ende liegt vor dem Beginn. Es wurde nichts angefragt.",
     "rooms.error.in_past": "Diese Zeit liegt in der Vergangenheit. Es wurde nichts angefragt.",
-    "rooms.error.too_long": "So lange kann ich keinen Raum anfragen (höchstens 10 Stunden).",
-    "rooms.error.too_far": "So weit im Voraus kann ich noch nicht buchen (höchstens 90 Tage).",
+    "rooms.error.too_long": "So lange kann ich keinen Raum anfragen (höchstens {hours} Stunden).",
+    "rooms.error.too_far": "So weit im Voraus kann ich noch nicht buchen (höchstens {days} Tage).",
     "rooms.error.no_attendees": "Bitte geben Sie an, für wie viele Personen.",
     "rooms.error.too_many": "So viele Plätze hat kein Raum. Es wurde nichts angefragt.",
     "rooms.error.no_catalogue": "Ich kenne noch keine Räume (der Raumkatalog ist leer). Bitte"
@@ -341,6 +341,7 @@ MESSAGES: dict[str, str] = {
     "onboarding.button.chat": "Chat starten",
     "onboarding.button.meeting": "Treffen vorschlagen",
     "onboarding.button.opt_out": "Ich möchte keinen Buddy",
+    "onboarding.button.change": "Buddy ändern",
     "onboarding.button.assign": "Als Buddy zuweisen",
     "onboarding.chat_message": "Hallo! Ich freue mich aufs Kennenlernen.",
     "onboarding.meeting_subject": "Kennenlernen (Buddy)",

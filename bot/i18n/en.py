@@ -291,8 +291,8 @@ MESSAGES: dict[str, str] = {
     "rooms.error.understood_but": "I cannot request that: {problems}. Nothing was requested.",
     "rooms.error.end_before_start": "The end is before the start. Nothing was requested.",
     "rooms.error.in_past": "This time is in the past. Nothing was requested.",
-    "rooms.error.too_long": "I cannot request a room for that long (at most 10 hours).",
-    "rooms.error.too_far": "I cannot book that far ahead yet (at most 90 days).",
+    "rooms.error.too_long": "I cannot request a room for that long (at most {hours} hours).",
+    "rooms.error.too_far": "I cannot book that far ahead yet (at most {days} days).",
     "rooms.error.no_attendees": "Please say for how many people.",
     "rooms.error.too_many": "No room has that many seats. Nothing was requested.",
     "rooms.error.no_catalogue": "I do not know any rooms yet (the room catalogue is empty). Please"
@@ -327,6 +327,7 @@ MESSAGES: dict[str, str] = {
     "onboarding.button.chat": "Start a chat",
     "onboarding.button.meeting": "Propose a meeting",
     "onboarding.button.opt_out": "I don't want a buddy",
+    "onboarding.button.change": "Change buddy",
     "onboarding.button.assign": "Assign as buddy",
     "onboarding.chat_message": "Hello! Looking forward to meeting you.",
     "onboarding.meeting_subject": "Getting to know each other (buddy)",

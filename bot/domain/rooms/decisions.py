@@ -12,7 +12,7 @@ from typing import Any
 from bot.domain.graph_types import NewEvent
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import free_rooms
-from bot.domain.rooms.service import BOOK_JOB, REMIND_JOB, RoomBroker
+from bot.domain.rooms.service import BOOK_JOB, REMIND_JOB, Requester, RoomBroker, Wish
 from bot.i18n import t
 
 log = logging.getLogger(__name__)
@@ -165,7 +165,28 @@ class RoomDecisions:
         await self.tell_requester(conflict, lang)
         if conflict.approvers:
             await self.update_approver_cards(conflict, lang)
+        await self._offer_alternatives(conflict, lang)
         return conflict
+
+    async def _offer_alternatives(self, request: RoomRequest, lang: str) -> None:
+        """The room was taken meanwhile: a new request with the rooms free now, by DM."""
+        broker = self.broker
+        requester = Requester(
+            request.requester_key, request.requester_name, request.tenant_id, request.place
+        )
+        wish = Wish(
+            request.start, request.end, request.attendees, request.features, request.reason,
+            request.text,
+        )  # fmt: skip
+        try:
+            alternative, rooms = await broker.search(requester, wish)
+        except BrokerError:
+            return  # nothing free (or too late): the conflict card said so already
+        taken = request.room or ""
+        rooms = [room for room in rooms if room.email.lower() != taken]
+        if rooms:
+            card = broker.views.offers_card(alternative, rooms, lang)
+            await broker.notifier.send_direct(request.requester_key, card, request.tenant_id)
 
     async def cancel(self, request_id: int, requester_key: str, lang: str) -> RoomRequest:
         """The requester withdraws; a booked event is cancelled in Graph."""

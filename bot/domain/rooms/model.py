@@ -34,9 +34,10 @@ OPEN_STATES = frozenset({RequestState.OFFERED, RequestState.PENDING, RequestStat
 class BrokerError(Exception):
     """A refused broker action; ``code`` selects the message (rooms.error.*)."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
         self.code = code
+        self.params = params  # values for the message ("höchstens {hours} Stunden")
 
 
 @dataclass(frozen=True, slots=True)

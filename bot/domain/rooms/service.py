@@ -84,9 +84,10 @@ class RoomBroker:
         if wish.start < now - timedelta(minutes=5):
             raise BrokerError("in_past")
         if wish.end - wish.start > self.policy.max_duration:
-            raise BrokerError("too_long")
+            hours = self.policy.max_duration.total_seconds() / 3600
+            raise BrokerError("too_long", hours=f"{hours:g}")
         if wish.start - now > self.policy.max_ahead:
-            raise BrokerError("too_far")
+            raise BrokerError("too_far", days=self.policy.max_ahead.days)
         if wish.attendees < 1:
             raise BrokerError("no_attendees")
         rooms = await self.catalogue.list_rooms()

@@ -261,3 +261,24 @@ async def test_requester_cancels_a_booking_and_the_event_is_cancelled() -> None:
     assert events == []
     trail = [e.action for e in await world.broker.requests.audit_of(request.id)]
     assert trail == ["requested", "chose", "booked", "cancelled"]
+
+
+async def test_room_taken_before_approval_offers_alternatives() -> None:
+    world = await make_world()
+    hour = await elbblick_free_hour(world)
+    request, _ = await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))
+    request = await world.broker.save(request, options=(ELBBLICK,))
+    pending = await world.decisions.after_choice(
+        await world.broker.choose(request.id, JANA, ELBBLICK), "de"
+    )
+    # Someone books the room directly in Outlook meanwhile.
+    await world.calendar.create_event(
+        "kerstin.vogel@nordlicht-demo.de",
+        NewEvent("Direkt gebucht", pending.start, pending.end, room_email=ELBBLICK),
+    )
+    decided = await world.decisions.decide(request.id, SABINE, pending.version, True, "de")
+    assert decided.state is RequestState.CONFLICT
+    conflict_card, offers_card = (card for user, card in world.notifier.directs[-2:])
+    assert "Raum inzwischen belegt" in str(conflict_card)
+    assert "Diese Räume sind frei" in str(offers_card) and ELBBLICK not in str(offers_card)
+    assert [d for d in world.notifier.dm_recipients()[-2:]] == [JANA, JANA]

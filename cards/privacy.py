@@ -1,0 +1,82 @@
+"""Cards of "Meine Daten": the export, the erasure confirmation and its result."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from bot.i18n import t
+from cards.elements import card, execute, text
+
+# Teams refuses bot messages above roughly 28 KB; the JSON shares that with the rest of the card.
+MAX_JSON_CHARS = 20_000
+
+
+def _facts(counts: Mapping[str, int], lang: str) -> dict[str, Any]:
+    facts = [
+        {"title": t(f"privacy.kind.{kind}", lang), "value": str(count)}
+        for kind, count in counts.items()
+        if count
+    ]
+    return {"type": "FactSet", "facts": facts}
+
+
+def export_card(data: Mapping[str, list[dict[str, Any]]], lang: str) -> dict[str, Any]:
+    """Counts per data kind and, behind "Alle Angaben (JSON)", everything as JSON text.
+
+    Teams bots cannot attach a file without the file-consent flow, so the JSON is shown in a
+    monospace TextBlock inside an Action.ShowCard for the person to copy.
+    """
+    counts = {kind: len(records) for kind, records in data.items()}
+    body: list[dict[str, Any]] = [text(t("privacy.export.title", lang), weight="Bolder",
+                                       size="Medium")]  # fmt: skip
+    if not any(counts.values()):
+        body.append(text(t("privacy.export.nothing", lang)))
+    else:
+        body += [text(t("privacy.export.intro", lang)), _facts(counts, lang)]
+        body.append(text(t("privacy.export.json_hint", lang), isSubtle=True))
+    dump = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    shown: list[dict[str, Any]] = []
+    if len(dump) > MAX_JSON_CHARS:
+        shown.append(text(t("privacy.export.truncated", lang, shown=MAX_JSON_CHARS,
+                            total=len(dump)), color="Attention"))  # fmt: skip
+    shown.append(text(dump[:MAX_JSON_CHARS], fontType="Monospace", size="Small"))
+    show_json = {
+        "type": "Action.ShowCard",
+        "title": t("privacy.export.show_json", lang),
+        "card": {"type": "AdaptiveCard", "body": shown},
+    }
+    erase = execute(t("privacy.export.erase", lang), "privacy.erase_request", {})
+    return card(body, [show_json, erase])
+
+
+def confirm_card(token: str, minutes: int, lang: str) -> dict[str, Any]:
+    """Asks once more before erasing; the button carries the one-time token."""
+    body = [
+        text(t("privacy.confirm.title", lang), weight="Bolder", size="Medium"),
+        text(t("privacy.confirm.text", lang)),
+        text(t("privacy.confirm.final", lang, minutes=minutes), weight="Bolder"),
+    ]
+    actions = [
+        execute(t("privacy.confirm.yes", lang), "privacy.erase_confirm", {"token": token},
+                style="destructive"),
+        execute(t("privacy.confirm.no", lang), "privacy.erase_cancel", {}),
+    ]  # fmt: skip
+    return card(body, actions)
+
+
+def erased_card(counts: Mapping[str, int], lang: str) -> dict[str, Any]:
+    """What the erasure deleted or anonymised, per data kind."""
+    body = [text(t("privacy.erased.title", lang), weight="Bolder", size="Medium", color="Good")]
+    if any(counts.values()):
+        body += [text(t("privacy.erased.intro", lang)), _facts(counts, lang)]
+    else:
+        body.append(text(t("privacy.erased.nothing", lang)))
+    body.append(text(t("privacy.erased.note", lang), isSubtle=True))
+    return card(body)
+
+
+def notice_card(message_key: str, lang: str, *, good: bool) -> dict[str, Any]:
+    """A one-line result (cancelled, or an invalid confirmation) replacing the clicked card."""
+    return card([text(t(message_key, lang), color="Good" if good else "Attention")])

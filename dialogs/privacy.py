@@ -1,0 +1,95 @@
+"""'Meine Daten' and 'Meine Daten löschen': only in the personal chat, erasure after a confirm."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.conversation import ConversationKind, Reply, Turn
+from bot.domain.privacy.service import OFFER_VALIDITY, PrivacyService
+from bot.i18n import t
+from cards.privacy import confirm_card, erased_card, export_card, notice_card
+from dialogs.context import DialogContext
+from dialogs.router import Router
+
+router = Router()
+
+
+class NoPayload(BaseModel):
+    """A button without data."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ConfirmPayload(BaseModel):
+    """The confirmation button: the one-time token of the offer (checked on the server)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = Field(min_length=20, max_length=200)
+
+
+def _refusal(turn: Turn) -> Reply | None:
+    # Personal data is shown and erased in the 1:1 chat only, never in a channel or group.
+    if turn.conversation_kind is not ConversationKind.PERSONAL:
+        key = "privacy.personal_only"
+    elif not turn.actor.aad_object_id:
+        key = "privacy.unknown_person"
+    else:
+        return None
+    if turn.is_card_action:
+        return Reply.of_card(notice_card(key, turn.language, good=False), replaces_card=True)
+    return Reply.of_text(t(key, turn.language))
+
+
+def _privacy(ctx: DialogContext) -> PrivacyService:
+    if ctx.privacy is None:
+        raise RuntimeError("DialogContext.privacy is not wired")
+    return ctx.privacy
+
+
+@router.command("meine daten", "my data")
+async def my_data(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Answer with everything stored about the person: counts per kind and the full JSON."""
+    if (refusal := _refusal(turn)) is not None:
+        return refusal
+    assert turn.actor.aad_object_id is not None
+    data = await _privacy(ctx).export(turn.actor.aad_object_id)
+    return Reply.of_card(export_card(data, turn.language))
+
+
+@router.command("meine daten löschen", "meine daten loeschen", "delete my data")
+async def erase_request(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """Ask for confirmation; the card carries a one-time token stored (hashed) on the server."""
+    if (refusal := _refusal(turn)) is not None:
+        return refusal
+    assert turn.actor.aad_object_id is not None
+    token = await _privacy(ctx).offer_erasure(turn.actor.aad_object_id)
+    minutes = int(OFFER_VALIDITY.total_seconds() // 60)
+    card = confirm_card(token, minutes, turn.language)
+    return Reply.of_card(card, replaces_card=turn.is_card_action)
+
+
+@router.card_action("privacy.erase_request", NoPayload)
+async def erase_request_button(turn: Turn, payload: NoPayload, ctx: DialogContext) -> Reply:
+    """The "Meine Daten löschen …" button of the export card."""
+    return await erase_request(turn, "", ctx)
+
+
+@router.card_action("privacy.erase_confirm", ConfirmPayload)
+async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: DialogContext) -> Reply:
+    """Erase the clicking person's data if the token is their valid, unused offer."""
+    if (refusal := _refusal(turn)) is not None:
+        return refusal
+    assert turn.actor.aad_object_id is not None
+    counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token)
+    if counts is None:  # forged, someone else's, used or expired: nothing was changed
+        card = notice_card("privacy.invalid_offer", turn.language, good=False)
+        return Reply.of_card(card, replaces_card=True)
+    return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)
+
+
+@router.card_action("privacy.erase_cancel", NoPayload)
+async def erase_cancel(turn: Turn, payload: NoPayload, ctx: DialogContext) -> Reply:
+    """Nothing is erased; the unused offer simply expires."""
+    card = notice_card("privacy.cancelled", turn.language, good=True)
+    return Reply.of_card(card, replaces_card=True)
