@@ -30,6 +30,10 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = _load_settings()
     configure_logging(settings.log_level, settings.log_json)
+    from bot import __version__
+    from bot.observability import configure_telemetry
+
+    configure_telemetry(__version__)
     web.run_app(
         create_app(settings),
         host=args.host or settings.host,

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import structlog
 
 from bot.domain.ports import Clock, Job, JobQueue
+from bot.observability import count
 
 log = structlog.get_logger(__name__)
 
@@ -110,6 +111,7 @@ class JobRunner:
     async def _failed(self, job: Job, error: Exception) -> None:
         # Only the exception type goes to the log; the message (maybe personal data) to the row.
         detail = f"{type(error).__name__}: {error}"
+        count("jobs.failed", kind=job.kind)
         if job.attempts >= self._max_attempts:
             log.error(
                 "job_gave_up",

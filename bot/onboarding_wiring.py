@@ -82,6 +82,9 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
     def onboarding_id(job: Job) -> int:
         return int(job.payload["onboarding_id"])
 
+    async def pair(job: Job) -> None:
+        await service.pair_and_welcome(onboarding_id(job))
+
     async def welcome(job: Job) -> None:
         await service.welcome(onboarding_id(job))
 
@@ -101,6 +104,7 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
         await schedule_poll(service, group_id, every)
 
     return {
+        kinds.PAIR_JOB: pair,
         kinds.WELCOME_JOB: welcome,
         kinds.INTRO_JOB: intro,
         kinds.CHECK_IN_JOB: check_in,

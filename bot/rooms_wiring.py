@@ -12,9 +12,11 @@ from bot.adapters.db.rooms import SqlRoomCatalogue, SqlRoomRequestRepository
 from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier, RoomCalendar
 from bot.domain.rooms import service as kinds
 from bot.domain.rooms.decisions import RoomDecisions
+from bot.domain.rooms.model import RequestState
 from bot.domain.rooms.search import BrokerPolicy
 from bot.domain.rooms.service import RoomBroker
 from bot.jobs import JobHandler
+from bot.observability import count
 from bot.settings import Settings
 from cards.rooms import BrokerCards
 
@@ -91,7 +93,11 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
     async def book(job: Job) -> None:
         # Raises while Graph fails: the job runner retries with backoff; the transaction id
         # of the booking keeps a retry from booking twice.
-        await decisions.book(request_id(job), str(job.payload.get("lang", "de")), recheck=True)
+        booked = await decisions.book(
+            request_id(job), str(job.payload.get("lang", "de")), recheck=True
+        )
+        if booked.state is RequestState.BOOKED:
+            count("rooms.booked")
 
     async def refresh(job: Job) -> None:
         await broker.refresh_catalogue()

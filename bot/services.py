@@ -13,14 +13,17 @@ from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier, RoomCalendar
+from bot.domain.privacy.service import PrivacyService
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, RoutingService
 from bot.domain.stammtisch.ports import TeamRoster
 from bot.jobs import JobRunner
 from bot.onboarding_wiring import Onboarding, build_onboarding
+from bot.privacy_wiring import build_privacy
 from bot.rooms_wiring import Rooms, build_rooms
 from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
+from bot.status import StatusService
 from cards.routing import RoutingCards
 from dialogs.context import DialogContext
 
@@ -35,6 +38,7 @@ class Services:
     stammtisch: Stammtisch
     rooms: Rooms
     onboarding: Onboarding
+    privacy: PrivacyService
     context: DialogContext
     jobs: JobRunner
     queue: JobQueue
@@ -47,6 +51,7 @@ class Services:
         await self.stammtisch.plan_rules()
         await self.rooms.plan_refresh()
         await self.onboarding.plan_group_poll()
+        await self.privacy.plan_retention()
 
 
 def build_services(
@@ -100,12 +105,14 @@ def build_services(
     )
     rooms_ = build_rooms(settings, sessions, clock, (notifier, directory, rooms), queue)
     onboarding = build_onboarding(settings, sessions, clock, (notifier, directory), queue)
+    privacy = build_privacy(settings, sessions, clock, queue)
     handlers = {
         ESCALATE_JOB: escalate,
         PURGE_JOB: purge,
         **stammtisch.handlers,
         **rooms_.handlers,
         **onboarding.handlers,
+        **privacy.handlers(),
     }
     runner = JobRunner(queue, clock, handlers)
     context = DialogContext(
@@ -118,12 +125,15 @@ def build_services(
         rooms=rooms_.broker,
         room_decisions=rooms_.decisions,
         onboarding=onboarding.service,
+        status=StatusService(sessions, directory, clock, calendar.zone),
+        privacy=privacy,
     )
     return Services(
         routing=routing,
         stammtisch=stammtisch,
         rooms=rooms_,
         onboarding=onboarding,
+        privacy=privacy,
         context=context,
         jobs=runner,
         queue=queue,

@@ -115,6 +115,15 @@ class Settings(BaseSettings):
     onboarding_repeat_window_days: int = Field(default=180, ge=0, le=3650)
     onboarding_group_poll_minutes: int = Field(default=60, ge=5, le=24 * 60)
 
+    # Retention (days) per kind of personal data, enforced by a daily job: questions after
+    # their answer (never answered: after asking), Stammtisch votes after the poll's month
+    # (anonymised: the tally stays), room requests with their audit trail after the booked
+    # time, and any audit entry after it was written.
+    retention_questions_days: int = Field(default=365, ge=1)
+    retention_votes_days: int = Field(default=90, ge=1)
+    retention_room_requests_days: int = Field(default=180, ge=1)
+    retention_audit_days: int = Field(default=365, ge=1)
+
     admin_ids: list[str] = Field(default_factory=list)
     dedup_window_seconds: int = 24 * 3600
 

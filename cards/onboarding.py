@@ -182,8 +182,9 @@ class OnboardingCards:
                 text(t("onboarding.overview.line", lang, name=onboarding.newcomer_name,
                        state=state, buddy=buddy, welcomed=welcomed), spacing="Small")
             )  # fmt: skip
-            if volunteers and onboarding.state is not OnboardingState.OPTED_OUT:
-                body.append(self._override(onboarding, volunteers))
+            others = [v for v in volunteers if v.user_key != onboarding.newcomer_key]
+            if others and onboarding.state is not OnboardingState.OPTED_OUT:
+                body.append(self._override(onboarding, others))
         body.append(text(t("onboarding.overview.waiting", lang, count=len(waiting)),
                          weight="Bolder", spacing="Medium"))  # fmt: skip
         for name, error in waiting:

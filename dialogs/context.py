@@ -13,6 +13,7 @@ from bot.domain.routing.service import RoutingService
 from bot.domain.stammtisch.lifecycle import PollLifecycle
 from bot.domain.stammtisch.service import StammtischService
 from bot.settings import Settings
+from bot.status import StatusService
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,3 +30,4 @@ class DialogContext:
     room_decisions: RoomDecisions | None = None
     privacy: PrivacyService | None = None
     onboarding: OnboardingService | None = None
+    status: StatusService | None = None

@@ -29,6 +29,7 @@ class JoinedMember:
     key: str  # Entra object id
     name: str
     tenant_id: str | None
+    teams_id: str = ""
 
 
 async def members_joined(ctx: DialogContext, members: list[JoinedMember]) -> int:
@@ -128,7 +129,12 @@ async def volunteer(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
         profile = await service.volunteer(me, turn.actor.name, capacity=capacity)
     except OnboardingError as error:
         return _refused(turn, error, card=False)
-    return Reply.of_text(t("onboarding.reply.volunteer", turn.language, capacity=profile.capacity))
+    return _volunteer_reply(turn, profile.capacity)
+
+
+def _volunteer_reply(turn: Turn, capacity: int) -> Reply:
+    key = "onboarding.reply.volunteer.one" if capacity == 1 else "onboarding.reply.volunteer"
+    return Reply.of_text(t(key, turn.language, capacity=capacity))
 
 
 def _pause_until(rest: str, today: date, zone: ZoneInfo) -> datetime:
@@ -198,4 +204,4 @@ async def buddy_status(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     profile = await service.repo.get_volunteer(me)
     if profile is None or profile.stopped:
         return Reply.of_text(t("onboarding.reply.not_volunteer", turn.language))
-    return Reply.of_text(t("onboarding.reply.volunteer", turn.language, capacity=profile.capacity))
+    return _volunteer_reply(turn, profile.capacity)

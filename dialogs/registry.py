@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialogs import admin as admin_dialog
 from dialogs import experts as experts_dialog
 from dialogs import help as help_dialog
 from dialogs import onboarding as onboarding_dialog
@@ -16,6 +17,7 @@ def build_router() -> Router:
     """Return the router with every feature's commands and card verbs."""
     router = Router()
     router.include(help_dialog.router)
+    router.include(admin_dialog.router)
     router.include(experts_dialog.router)
     router.include(stammtisch_dialog.router)
     router.include(rooms_dialog.router)

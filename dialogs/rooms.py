@@ -10,10 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.conversation import Reply, Turn
 from bot.domain.rooms.decisions import RoomDecisions
-from bot.domain.rooms.model import BrokerError, RoomRequest
+from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.service import Requester, RoomBroker, Wish
 from bot.domain.rooms.when import RoomRequestParse
 from bot.i18n import t
+from bot.observability import count
 from cards.builders import error_card
 from cards.elements import with_note
 from dialogs.context import DialogContext
@@ -26,13 +27,15 @@ _ROOM_WORDS = re.compile(
     r"\b(raum|räume|raeume|besprechungsraum|konferenzraum|meetingraum|meeting room|room)\b",
     re.IGNORECASE,
 )
+_PERSON_QUESTION = re.compile(r"\b(wer|wen|wem|wessen|who|whom)\b")
 _TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 
 def looks_like_room_request(text: str) -> bool:
-    """ "Ich brauche morgen einen Raum …": a room word and a wish, not a question about rooms."""
+    """ "Ich brauche morgen einen Raum …": a room word, and not a question for a person
+    ("Wer kümmert sich um Raum und Bewirtung?" is a know-how question)."""
     lowered = text.casefold()
-    return bool(_ROOM_WORDS.search(lowered)) and not lowered.startswith(("wer ", "who "))
+    return bool(_ROOM_WORDS.search(lowered)) and not _PERSON_QUESTION.search(lowered)
 
 
 class SearchForm(BaseModel):
@@ -89,6 +92,11 @@ def _requester(turn: Turn) -> Requester:
 
 def _refusal(turn: Turn, error: BrokerError) -> Reply:
     return Reply.of_text(t(f"rooms.error.{error.code}", turn.language, **error.params))
+
+
+def _count_booking(request: RoomRequest) -> None:
+    if request.state is RequestState.BOOKED:
+        count("rooms.booked")
 
 
 def _wish_from_parse(parsed: RoomRequestParse, zone: ZoneInfo, text: str) -> Wish | None:
@@ -164,6 +172,7 @@ async def choose(turn: Turn, action: ChooseAction, ctx: DialogContext) -> Reply:
         outcome = await decisions.after_choice(chosen, turn.language)
     except BrokerError as error:
         return _refusal(turn, error)
+    _count_booking(outcome)
     return await _status(turn, broker, outcome, t("rooms.note.chosen", turn.language))
 
 
@@ -175,6 +184,7 @@ async def _decide(turn: Turn, action: DecisionAction, ctx: DialogContext, approv
             action.request_id, approver, action.version, approve, turn.language
         )
         card = await decisions.approval_card_for(decided, turn.language)
+        _count_booking(decided)
     except BrokerError as error:
         return Reply.of_card(error_card(turn.language, f"rooms.error.{error.code}"))
     note = t("rooms.note.approved" if approve else "rooms.note.declined", turn.language)
@@ -204,34 +214,32 @@ async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply
     return await _status(turn, broker, cancelled, t("rooms.note.cancelled", turn.language))
 
 
-@router.command("meine räume", "meine raeume", "meine buchungen", "meine raumanfragen", "my rooms")
-async def my_requests(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
-    """The requester's current and upcoming requests, with "Stornieren"."""
+async def _list(turn: Turn, ctx: DialogContext, *, approver: bool) -> Reply:
     try:
         broker, _ = _services(ctx)
         key = _requester(turn).key
     except BrokerError as error:
         return _refusal(turn, error)
-    requests = await broker.requests.of_requester(key, broker.clock.now())
+    if approver:
+        requests = await broker.requests.pending_for(key)
+    else:
+        requests = await broker.requests.of_requester(key, broker.clock.now())
+    title = "rooms.list.inbox" if approver else "rooms.list.mine"
     rooms = await broker.rooms_by_mail()
-    card = broker.views.list_card("rooms.list.mine", requests, rooms, turn.language,
-                                  approver=False)  # fmt: skip
+    card = broker.views.list_card(title, requests, rooms, turn.language, approver=approver)
     return Reply.of_card(card)
+
+
+@router.command("meine räume", "meine raeume", "meine buchungen", "meine raumanfragen", "my rooms")
+async def my_requests(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+    """The requester's current and upcoming requests, with "Stornieren"."""
+    return await _list(turn, ctx, approver=False)
 
 
 @router.command("raumanfragen", "offene raumanfragen", "freigaben", "room requests")
 async def inbox(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     """An approver's open requests."""
-    try:
-        broker, _ = _services(ctx)
-        key = _requester(turn).key
-    except BrokerError as error:
-        return _refusal(turn, error)
-    pending = await broker.requests.pending_for(key)
-    rooms = await broker.rooms_by_mail()
-    card = broker.views.list_card("rooms.list.inbox", pending, rooms, turn.language,
-                                  approver=True)  # fmt: skip
-    return Reply.of_card(card)
+    return await _list(turn, ctx, approver=True)
 
 
 @router.command("räume aktualisieren", "raeume aktualisieren", "refresh rooms")

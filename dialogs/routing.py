@@ -11,6 +11,7 @@ from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.service import AskRequest, RoutingService
 from bot.i18n import t
+from bot.observability import count
 from cards.builders import error_card
 from cards.routing import settled_offer_card, with_note
 from dialogs.context import DialogContext
@@ -90,6 +91,7 @@ async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True)
     except DecisionError as error:
         return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
     if result.outcome == "routed":
+        count("questions.routed")
         return Reply()  # the thread card was posted by the service
     if result.outcome == "offered" and result.card is not None:
         return Reply.of_card(result.card)

@@ -11,6 +11,7 @@ from bot.domain.stammtisch.lifecycle import PollLifecycle
 from bot.domain.stammtisch.model import Poll, PollError, Rule
 from bot.domain.stammtisch.service import StammtischService, Voter
 from bot.i18n import t
+from bot.observability import count
 from cards.builders import error_card
 from cards.elements import with_note
 from cards.stammtisch_format import moment, month_label
@@ -179,6 +180,7 @@ async def vote(turn: Turn, form: VoteForm, ctx: DialogContext) -> Reply:
     except PollError as error:
         note = t(f"stammtisch.error.{error.code}", turn.language)
         return await _card_reply(turn, ctx, form.poll_id, note, good=False)
+    count("stammtisch.votes")
     note = t("stammtisch.note.voted", turn.language)
     return await _card_reply(turn, ctx, form.poll_id, note, poll=poll)
 

@@ -202,6 +202,18 @@ param onboardingRepeatWindowDays string = '180'
 
 param onboardingGroupPollMinutes string = '60'
 
+@description('Days questions are kept after their answer (never answered: after asking).')
+param retentionQuestionsDays string = '365'
+
+@description('Days after a poll\'s month until its Stammtisch votes are anonymised (the tally stays).')
+param retentionVotesDays string = '90'
+
+@description('Days after the booked time until a room request and its audit trail are deleted.')
+param retentionRoomRequestsDays string = '180'
+
+@description('Days audit entries of room requests are kept.')
+param retentionAuditDays string = '365'
+
 
 @description('Publisher shown in the Teams app package.')
 param appDeveloperName string = 'Assistenz-Netzwerk'
@@ -469,6 +481,22 @@ var botEnvironment = [
   {
     name: 'ONBOARDING_GROUP_POLL_MINUTES'
     value: onboardingGroupPollMinutes
+  }
+  {
+    name: 'RETENTION_QUESTIONS_DAYS'
+    value: retentionQuestionsDays
+  }
+  {
+    name: 'RETENTION_VOTES_DAYS'
+    value: retentionVotesDays
+  }
+  {
+    name: 'RETENTION_ROOM_REQUESTS_DAYS'
+    value: retentionRoomRequestsDays
+  }
+  {
+    name: 'RETENTION_AUDIT_DAYS'
+    value: retentionAuditDays
   }
   {
     name: 'APP_BASE_URL'

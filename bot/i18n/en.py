@@ -15,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "help.rooms.text": "“I need a room for 6 people tomorrow 2–3 pm” – I find and book a room, "
     "including restricted ones.",
     "help.privacy.title": "Your data",
-    "help.privacy.text": "“meine daten” shows what I have stored about you.",
     "help.footer": "Tip: “help” shows this overview at any time.",
     "welcome.team.title": "Hello assistant network! 👋",
     "welcome.team.text": "I am the assistant network's bot. I route questions to the right "
@@ -368,6 +367,8 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.assigned": "{buddy} is the buddy now. Both are informed.",
     "onboarding.note.check_in": "Thank you for your feedback!",
     "onboarding.note.check_in_help": "Thank you! The administrators will get in touch.",
+    "onboarding.reply.volunteer.one": "Thank you! You are now a buddy volunteer (for one newcomer"
+    " at a time). “buddy pause bis 31.12.” pauses, “buddy stopp” stops.",
     "onboarding.reply.volunteer": "Thank you! You are now a buddy volunteer (up to {capacity}"
     " people at a time). “buddy pause bis 31.12.” pauses, “buddy stopp” stops.",
     "onboarding.reply.not_volunteer": "You are not a buddy volunteer yet. “ich werde gern buddy”"
@@ -386,4 +387,65 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.pause_date": "Please give a date, e.g. “buddy pause bis 31.12.2026”.",
     "onboarding.error.no_user": "I cannot identify you (no Entra id in the message).",
     "onboarding.error.unavailable": "Onboarding is not set up in this installation.",
+    "status.title": "Bot status",
+    "status.version": "Version",
+    "status.database": "Database",
+    "status.graph": "Microsoft Graph",
+    "status.jobs_pending": "Scheduled jobs",
+    "status.jobs_overdue": "of which overdue",
+    "status.jobs_retrying": "of which retrying",
+    "status.jobs_given_up": "jobs given up",
+    "status.unwelcomed": "undelivered welcomes",
+    "status.rooms": "Rooms in the catalogue",
+    "status.rooms_synced": "Room catalogue read",
+    "status.value.ok": "reachable",
+    "status.value.down": "NOT reachable",
+    "status.not_admin": "Only the bot's administrators can see the status.",
+    "status.unavailable": "The status is not available in this installation.",
+    "help.privacy.text": "“my data” shows what I have stored about you; “delete my data” "
+    "deletes it after asking you to confirm.",
+    "privacy.personal_only": "I show and delete your data only in our personal chat – personal "
+    "data does not belong in a channel or group chat. Write “my data” to me there.",
+    "privacy.unknown_person": "I cannot identify you reliably (your message carries no Entra "
+    "id). Please contact IT operations.",
+    "privacy.export.title": "Your stored data",
+    "privacy.export.intro": "This is what I have stored about you (entries per kind of data):",
+    "privacy.export.nothing": "I have nothing stored about you.",
+    "privacy.export.json_hint": "Every detail is under “All details (JSON)”. Teams does not let "
+    "me send a file without asking you first: select and copy the text to keep it.",
+    "privacy.export.truncated": "The details are too long for one card; shown are the first "
+    "{shown} of {total} characters. Ask your data protection officer for the full copy.",
+    "privacy.export.show_json": "All details (JSON)",
+    "privacy.export.erase": "Delete my data …",
+    "privacy.confirm.title": "Delete my data?",
+    "privacy.confirm.text": "I delete your expert profile, your conversation references and "
+    "pending tasks for you. Where others rely on your contributions I only remove your name: "
+    "votes of finished Stammtisch polls still count, answered questions stay as the network's "
+    "knowledge, room requests stay in the audit trail without a name. Your open questions and "
+    "room requests are withdrawn.",
+    "privacy.confirm.final": "This cannot be undone. The confirmation is valid for {minutes} "
+    "minutes.",
+    "privacy.confirm.yes": "Yes, delete for good",
+    "privacy.confirm.no": "Cancel",
+    "privacy.cancelled": "Cancelled – nothing was deleted.",
+    "privacy.invalid_offer": "This confirmation is invalid, already used or expired. Nothing was "
+    "deleted. Write “delete my data” to start again.",
+    "privacy.erased.title": "Your data is deleted",
+    "privacy.erased.intro": "Deleted or anonymised (entries per kind of data):",
+    "privacy.erased.nothing": "Nothing was stored about you.",
+    "privacy.erased.note": "Messages and cards already in Teams, and meetings already booked in "
+    "calendars, are not changed. If you write to me again, I store again what that needs.",
+    "privacy.kind.conversation_references": "Conversation references",
+    "privacy.kind.processed_activities": "Ids of processed messages",
+    "privacy.kind.experts": "Expert profile",
+    "privacy.kind.questions": "Questions",
+    "privacy.kind.scheduled_jobs": "Scheduled tasks",
+    "privacy.kind.stammtisch_rules": "Stammtisch rules",
+    "privacy.kind.stammtisch_polls": "Stammtisch polls",
+    "privacy.kind.stammtisch_votes": "Stammtisch votes",
+    "privacy.kind.room_requests": "Room requests",
+    "privacy.kind.room_audit": "Room request audit trail",
+    "privacy.kind.onboardings": "Buddy onboarding",
+    "privacy.kind.buddy_volunteers": "Buddy volunteering",
+    "privacy.kind.onboarding_group_members": "“Already welcomed” marker",
 }

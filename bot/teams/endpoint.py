@@ -11,6 +11,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult
 
+from bot.observability import span
 from bot.teams.fast_json import model_from_json, model_to_json
 from bot.teams.handler import AssistenzBot
 from bot.teams.translate import tenant_of
@@ -43,9 +44,10 @@ class MessagesEndpoint:
             if self._allowed_tenants and tenant not in self._allowed_tenants:
                 log.warning("tenant_refused", tenant_id=tenant)
                 raise web.HTTPForbidden(text="tenant not allowed")
-            invoke_response = await self._adapter.process_activity(
-                authentication, activity, self._bot.on_turn
-            )
+            with span("turn", activity_type=str(activity.type or "")):
+                invoke_response = await self._adapter.process_activity(
+                    authentication, activity, self._bot.on_turn
+                )
         if invoke_response:
             return web.Response(
                 body=orjson.dumps(_invoke_body(invoke_response.body)),

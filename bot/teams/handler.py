@@ -124,9 +124,14 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             if person is None:
                 continue
             await self._remember(person.activity)  # lets the bot open a 1:1 chat later
-            joined.append(JoinedMember(person.key, person.name, tenant_of(activity)))
+            joined.append(JoinedMember(person.key, person.name, tenant_of(activity), member.id))
         if joined:
-            await members_joined(self._deps.dialog_context, joined)
+            try:
+                await members_joined(self._deps.dialog_context, joined)
+            except Exception:
+                for member in joined:  # nothing was started: a re-delivery may try again
+                    await self._deps.ledger.release(f"joined|{team_id}|{member.teams_id}")
+                raise
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         """Installation also announces the bot (Teams sends this beside conversationUpdate)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import structlog
@@ -16,10 +18,21 @@ from botbuilder.schema import (
 from bot.conversation import Reply
 from bot.domain.conversation_refs import StoredReference
 from bot.domain.ports import ConversationReferences, MessageHandle
+from bot.observability import count
 from bot.teams.references import ReferenceRecorder
 from bot.teams.translate import to_activity
 
 log = structlog.get_logger(__name__)
+
+
+@contextmanager
+def _counting_failures() -> Iterator[None]:
+    """Count what Teams refused (after the connector's own retries), then re-raise."""
+    try:
+        yield
+    except Exception:
+        count("messages.failed")
+        raise
 
 
 class TeamsNotifier:
@@ -50,7 +63,8 @@ class TeamsNotifier:
             response = await context.send_activity(to_activity(Reply.of_card(card)))
             posted.append(response.id if response else "")
 
-        await self._adapter.continue_conversation(reference, send, self._app_id)
+        with _counting_failures():
+            await self._adapter.continue_conversation(reference, send, self._app_id)
         return {"reference": place["reference"], "activity_id": posted[0]}
 
     async def update_card(self, handle: MessageHandle, card: dict[str, Any]) -> None:
@@ -62,7 +76,8 @@ class TeamsNotifier:
             activity.id = handle["activity_id"]
             await context.update_activity(activity)
 
-        await self._adapter.continue_conversation(reference, update, self._app_id)
+        with _counting_failures():
+            await self._adapter.continue_conversation(reference, update, self._app_id)
 
     async def send_direct(
         self, user_key: str, card: dict[str, Any], tenant_id: str | None
@@ -74,6 +89,7 @@ class TeamsNotifier:
         known = await self._references.any_for_user(user_key)
         if known is None:
             log.info("direct_message_unreachable", reason="no_reference")
+            count("messages.undeliverable")
             return None
         return await self._create_personal_chat(known, card, tenant_id)
 
@@ -105,7 +121,8 @@ class TeamsNotifier:
                 {"reference": new_reference.serialize(), "activity_id": response.id or ""}
             )
 
-        await self._adapter.create_conversation(
-            self._app_id, send, parameters, reference.channel_id, reference.service_url
-        )
+        with _counting_failures():
+            await self._adapter.create_conversation(
+                self._app_id, send, parameters, reference.channel_id, reference.service_url
+            )
         return handles[0] if handles else None

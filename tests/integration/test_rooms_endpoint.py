@@ -127,6 +127,13 @@ async def test_declined_request_and_stale_cards(stack: Stack) -> None:
     approver = next(p for p in (SABINE, KERSTIN, SOPHIE) if p[0] in _approvers(offer["room"]))
     approval = stack.last_card_to(approver)
     decision = next(a["data"] for a in approval["actions"] if a["verb"] == "rooms.decline")
+    await stack.say("freigaben", approver)  # the approver's inbox lists it with both buttons
+    inbox = json.dumps(stack.last_card_to(approver), ensure_ascii=False)
+    assert "Offene Raumanfragen" in inbox and "angefragt von Jana Becker" in inbox
+    assert "Freigeben" in inbox and "Ablehnen" in inbox
+    await stack.say("meine räume", JANA)
+    mine = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "Warte auf Freigabe" in mine and "Stornieren" in mine
     stale = {**decision, "version": decision["version"] - 1}
     assert "veraltet" in await stack.invoke("rooms.decline", stale, approver)
     assert "abgelehnt" in await stack.invoke("rooms.decline", decision, approver)

@@ -32,6 +32,7 @@ from bot.domain.onboarding.ports import OnboardingRepository
 from bot.domain.onboarding.views import OnboardingViews
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier
 
+PAIR_JOB = "onboarding.pair"
 WELCOME_JOB = "onboarding.welcome"
 INTRO_JOB = "onboarding.intro"
 CHECK_IN_JOB = "onboarding.check_in"
@@ -83,9 +84,18 @@ class OnboardingService:
         onboarding, created = await self.repo.start(draft)
         if not created:
             return None  # re-delivered activity, or left and re-joined: one welcome only
-        onboarding = await self._pair(onboarding, await self.directory.get_person(key))
-        await self._send_later(WELCOME_JOB, onboarding, key)
+        # Pairing asks Graph; as a job it is retried when Graph fails instead of leaving a
+        # started onboarding without welcome (a second join would not start it again).
+        await self._send_later(PAIR_JOB, onboarding, key)
         return onboarding
+
+    async def pair_and_welcome(self, onboarding_id: int) -> None:
+        """Job: choose the buddy (or ask the admins), then plan the welcome."""
+        onboarding = await self.get(onboarding_id)
+        if onboarding.state is OnboardingState.UNPAIRED and onboarding.buddy_key is None:
+            person = await self.directory.get_person(onboarding.newcomer_key)
+            onboarding = await self._pair(onboarding, person)
+        await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
 
     async def _volunteers(self, now: datetime) -> list[Volunteer]:
         history = await self.repo.with_buddy()
@@ -205,7 +215,11 @@ class OnboardingService:
         onboarding = await self.get(onboarding_id)
         if onboarding.state is not OnboardingState.UNPAIRED:
             return
-        volunteers = [v for v in await self.repo.volunteers() if not v.stopped]
+        volunteers = [
+            v
+            for v in await self.repo.volunteers()
+            if not v.stopped and v.user_key != onboarding.newcomer_key
+        ]
         card = self.views.admin_pick_card(onboarding, volunteers)
         reached = 0
         for admin in sorted(self.policy.admins):

@@ -66,11 +66,12 @@ async def volunteers(world: World, *keys: str) -> None:
 async def test_newcomer_gets_one_welcome_and_a_nearby_buddy_with_the_reason() -> None:
     world = make_world()
     await volunteers(world, SABINE, JANA, AYLIN)
-    onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
-    assert onboarding is not None and onboarding.buddy_key == JANA
-    assert onboarding.reasons[:2] == ("same_site", "same_floor")
+    assert await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
     assert await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team") is None
     await world.run_due()
+    onboarding = await world.service.repo.of_newcomer(MELANIE)
+    assert onboarding is not None and onboarding.buddy_key == JANA
+    assert onboarding.reasons[:2] == ("same_site", "same_floor")
     assert world.notifier.dm_recipients() == [MELANIE, JANA] or sorted(
         world.notifier.dm_recipients()
     ) == sorted([MELANIE, JANA])
@@ -86,8 +87,9 @@ async def test_newcomer_gets_one_welcome_and_a_nearby_buddy_with_the_reason() ->
 async def test_nobody_fits_asks_the_admins_and_an_admin_assigns() -> None:
     world = make_world()
     onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
-    assert onboarding is not None and onboarding.state is OnboardingState.UNPAIRED
+    assert onboarding is not None
     await world.run_due()
+    assert (await world.service.get(onboarding.id)).state is OnboardingState.UNPAIRED
     assert ADMIN in world.notifier.dm_recipients()
     assert "Kein Buddy für Melanie Schäfer gefunden" in str(dict(world.notifier.directs)[ADMIN])
     with pytest.raises(OnboardingError):
@@ -142,10 +144,12 @@ async def test_opt_out_stops_check_ins_and_paused_or_stopped_volunteers_are_skip
     await world.service.volunteer(JANA, "Jana", paused_until=NOW + timedelta(days=30))
     await world.service.volunteer(SABINE, "Sabine", stopped=True)
     onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
-    assert onboarding is not None and onboarding.state is OnboardingState.UNPAIRED
+    assert onboarding is not None
+    await world.run_due()
+    assert (await world.service.get(onboarding.id)).state is OnboardingState.UNPAIRED
     await world.service.volunteer(SABINE, "Sabine")  # back again
-    paired = await world.service.admin_assign(onboarding.id, ADMIN, SABINE)
-    opted = await world.service.opt_out(paired.id, MELANIE)
+    await world.service.admin_assign(onboarding.id, ADMIN, SABINE)
+    opted = await world.service.opt_out(onboarding.id, MELANIE)
     assert opted.state is OnboardingState.OPTED_OUT
     world.clock.advance(timedelta(days=8))
     before = len(world.notifier.directs)
@@ -168,3 +172,36 @@ async def test_group_poll_learns_the_members_first_then_welcomes_only_new_ones()
     assert await world.service.poll_group(NETWORK_GROUP) == 1
     assert [o.newcomer_key for o in await world.service.repo.recent()] == [MELANIE]
     assert await world.service.poll_group(NETWORK_GROUP) == 0
+
+
+async def test_a_graph_failure_while_pairing_is_retried_and_the_welcome_still_goes_out() -> None:
+    world = make_world()
+    await volunteers(world, JANA)
+    directory = world.service.directory
+    real = directory.get_person
+    failures = [1]
+
+    async def flaky(key: str) -> object:
+        if failures:
+            failures.pop()
+            raise ConnectionError("Graph 503 after the SDK's retries")
+        return await real(key)
+
+    object.__setattr__(directory, "get_person", flaky)
+    assert await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    await world.run_due()
+    assert MELANIE not in world.notifier.dm_recipients()
+    world.clock.advance(timedelta(minutes=2))
+    await world.run_due()
+    assert world.notifier.dm_recipients().count(MELANIE) == 1
+    stored = await world.service.repo.of_newcomer(MELANIE)
+    assert stored is not None and stored.buddy_key == JANA
+
+
+async def test_admins_are_never_offered_the_newcomer_as_buddy() -> None:
+    world = make_world()
+    await volunteers(world, MELANIE)  # she volunteered before joining the team
+    await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    await world.run_due()
+    admin_card = str(dict(world.notifier.directs)[ADMIN])
+    assert MELANIE not in admin_card

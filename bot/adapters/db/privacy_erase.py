@@ -1,0 +1,85 @@
+"""Erasure: find every row that mentions the person and apply its table's rule, in one go."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db import models
+from bot.adapters.db.privacy_rows import Row, identity_of, rewrite, rows_mentioning, table
+from bot.adapters.db.privacy_rules import Erasure
+from bot.domain.privacy.identity import Traces
+
+_Rule = Callable[[Erasure, Row], Row | None]
+# In this order: references first (the person's identity is read before), then the records,
+# the audit after its requests (it reuses their pseudonyms), jobs last.
+_STEPS: tuple[tuple[type[models.Base], _Rule], ...] = (
+    (models.ConversationReferenceRow, Erasure.reference),
+    (models.ProcessedActivity, Erasure.ledger),
+    (models.ExpertRow, Erasure.expert),
+    (models.QuestionRow, Erasure.question),
+    (models.StammtischRuleRow, Erasure.stammtisch),
+    (models.StammtischPollRow, Erasure.stammtisch),
+    (models.StammtischVoteRow, Erasure.vote),
+    (models.RoomRequestRow, Erasure.request),
+    (models.RoomAuditRow, Erasure.audit),
+    (models.OnboardingRow, Erasure.onboarding),
+    (models.BuddyVolunteerRow, Erasure.volunteer),
+    (models.OnboardingGroupMemberRow, Erasure.group_member),
+    (models.ScheduledJob, Erasure.job),
+)
+ERASURE_TABLES = frozenset(model.__tablename__ for model, _rule in _STEPS)
+"""Tables the erasure searches; every other table must hold no personal data."""
+FREE_OF_PERSONAL_DATA = frozenset({models.RoomRow.__tablename__})
+
+
+async def erase_person(session: AsyncSession, user_key: str, now: datetime) -> dict[str, int]:
+    """Delete or anonymise everything about ``user_key``; rows changed per table."""
+    erasure = Erasure(Traces(await identity_of(session, user_key)), now)
+    counts: dict[str, int] = {}
+    for model, rule in _STEPS:
+        target = table(model)
+        rows = await rows_mentioning(session, target, erasure.traces.identity)
+        if model is models.StammtischVoteRow:
+            erasure.poll_states = await _poll_states(session, {row["poll_id"] for row in rows})
+        counts[target.name] = await rewrite(session, target, rows, partial(rule, erasure))
+    await _carry_versioned_jobs(session, erasure.carried)
+    return counts
+
+
+async def _poll_states(session: AsyncSession, poll_ids: set[int]) -> dict[int, str]:
+    polls = table(models.StammtischPollRow)
+    found = await session.execute(
+        select(polls.c.id, polls.c.state).where(polls.c.id.in_(poll_ids))
+    )
+    return {poll_id: state for poll_id, state in found}
+
+
+async def _carry_versioned_jobs(
+    session: AsyncSession, carried: list[tuple[str, int, int, int]]
+) -> None:
+    # Escalations and approval reminders run only on the version they were planned for
+    # (dedup key "<kind>:<id>:<version>"); the erasure bumped the version, so move them along.
+    jobs = table(models.ScheduledJob)
+    for kind, record_id, old, new in carried:
+        old_key = f"{kind}:{record_id}:{old}"
+        pending = (
+            await session.execute(
+                select(jobs.c.id, jobs.c.payload).where(
+                    jobs.c.dedup_key == old_key, jobs.c.done_at.is_(None)
+                )
+            )
+        ).first()
+        if pending is not None:
+            await session.execute(
+                update(jobs)
+                .where(jobs.c.id == pending.id)
+                .values(
+                    payload={**pending.payload, "version": new},
+                    dedup_key=f"{kind}:{record_id}:{new}",
+                )
+            )

@@ -1,0 +1,141 @@
+"""Retention on SQLite and PostgreSQL: with a fixed clock exactly the expired rows go."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.jobs import SqlJobQueue
+from bot.adapters.db.privacy import SqlPersonalData
+from bot.adapters.db.questions import SqlQuestionRepository
+from bot.adapters.db.rooms import SqlRoomRequestRepository
+from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.domain.privacy.identity import ERASED_NAME, is_pseudonym
+from bot.domain.privacy.retention import Retention
+from bot.domain.privacy.service import RETENTION_JOB, PrivacyService
+from bot.domain.rooms.model import AuditEntry, RequestState
+from bot.domain.routing.questions import QuestionState
+from bot.domain.stammtisch.model import PollState, Vote
+from bot.domain.stammtisch.poll import Answer
+from tests.support.privacy_world import (
+    ANNA,
+    BERND,
+    NOW,
+    poll_draft,
+    question_draft,
+    request_draft,
+    table_rows,
+)
+
+DAY = timedelta(days=1)
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = create_engine(database_url)
+    try:
+        yield create_session_factory(engine)
+    finally:
+        await engine.dispose()
+
+
+async def _questions(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
+    repo = SqlQuestionRepository(sessions)
+    base = question_draft(ANNA, "Frage", [BERND], escalate_at=None)
+    drafts = {
+        "answered_long_ago": replace(base, state=QuestionState.ANSWERED, asked_at=NOW - 500 * DAY,
+                                     answered_at=NOW - 400 * DAY, answer_text="a"),
+        "answered_lately": replace(base, state=QuestionState.ANSWERED, asked_at=NOW - 500 * DAY,
+                                   answered_at=NOW - 100 * DAY, answer_text="b"),
+        "never_answered_old": replace(base, state=QuestionState.UNASSIGNED,
+                                      asked_at=NOW - 366 * DAY),
+        "never_answered_new": replace(base, asked_at=NOW - 10 * DAY),
+    }  # fmt: skip
+    return {name: (await repo.add(draft)).id for name, draft in drafts.items()}
+
+
+async def _votes(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
+    """Polls of February (ended > 90 days before NOW), March (not yet) and an open February."""
+    repo, ids = SqlStammtischRepository(sessions), {}
+    for name, month in (("feb", 2), ("mar", 3), ("feb_open", 2)):
+        poll, _ = await repo.add_poll(poll_draft(date(2026, month, 1), BERND, key=name))
+        for person in (ANNA, BERND):
+            await repo.cast(Vote(poll.id, person.key, person.name, person.teams_id,
+                                 {poll.dates[0]: Answer.YES}, None, NOW - 120 * DAY))  # fmt: skip
+        if name != "feb_open":
+            await repo.save_poll(replace(poll, state=PollState.CLOSED, version=2))
+        ids[name] = poll.id
+    return ids
+
+
+async def _requests(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
+    """Requests that ended 200 and 100 days ago, each with audit entries 400 and 100 days old."""
+    repo, ids = SqlRoomRequestRepository(sessions), {}
+    for name, ended in (("ended_long_ago", 200), ("ended_lately", 100)):
+        start = NOW - ended * DAY - timedelta(hours=1)
+        draft = request_draft(ANNA, "Raum", start=start, end=start + timedelta(hours=1),
+                              state=RequestState.BOOKED)  # fmt: skip
+        stored = await repo.add(draft)
+        for age in (400, 100):
+            await repo.add_audit(AuditEntry(stored.id, NOW - age * DAY, ANNA.key, "chose", "r"))
+        ids[name] = stored.id
+    return ids
+
+
+async def test_purge_removes_exactly_the_expired_rows(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    questions, polls = await _questions(sessions), await _votes(sessions)
+    requests = await _requests(sessions)
+    counts = await SqlPersonalData(sessions).purge(Retention().cutoffs(NOW))
+    # Questions: answered 400 days ago, never answered and asked 366 days ago. Votes: the two
+    # of the closed February poll. Requests: the one that ended 200 days ago. Audit: its two
+    # entries and the 400-day-old entry of the one that ended 100 days ago.
+    assert counts == {"questions": 2, "votes": 2, "room_requests": 1, "audit": 3}
+    left = {row["id"] for row in await table_rows(sessions, "questions")}
+    assert left == {questions["answered_lately"], questions["never_answered_new"]}
+    votes = await table_rows(sessions, "stammtisch_votes")
+    anonymous = {(v["poll_id"], v["member_name"], v["teams_id"]) for v in votes
+                 if is_pseudonym(v["member_key"])}  # fmt: skip
+    assert anonymous == {(polls["feb"], ERASED_NAME, "")}
+    assert sum(1 for v in votes if v["poll_id"] == polls["feb"]) == 2  # the tally stays
+    kept = {row["id"] for row in await table_rows(sessions, "room_requests")}
+    assert requests["ended_long_ago"] not in kept and requests["ended_lately"] in kept
+    audit = await table_rows(sessions, "room_audit")
+    assert {row["request_id"] for row in audit} == kept
+    assert all(row["at"] >= NOW - 365 * DAY for row in audit)
+    # A second run finds nothing more (anonymised votes are not counted again).
+    again = await SqlPersonalData(sessions).purge(Retention().cutoffs(NOW))
+    assert again == {"questions": 0, "votes": 0, "room_requests": 0, "audit": 0}
+
+
+async def test_shorter_retention_removes_more(sessions: async_sessionmaker[AsyncSession]) -> None:
+    await _questions(sessions)
+    retention = Retention(questions_days=5, votes_days=1, room_requests_days=1, audit_days=1)
+    counts = await SqlPersonalData(sessions).purge(retention.cutoffs(NOW))
+    assert counts["questions"] == 4
+
+
+async def test_the_retention_job_purges_and_plans_the_next_day(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    await _questions(sessions)
+    data, queue, clock = SqlPersonalData(sessions), SqlJobQueue(sessions), ManualClock(NOW)
+    service = PrivacyService(data, data, queue, clock, Retention())
+    await service.plan_retention()
+    await service.plan_retention()  # a second replica: still one run today
+    [job] = await queue.claim_due(NOW, 10, timedelta(minutes=5))
+    assert job.kind == RETENTION_JOB
+    await service.handlers()[RETENTION_JOB](job)
+    assert len(await table_rows(sessions, "questions")) == 2
+    planned = [j for j in await table_rows(sessions, "scheduled_jobs") if j["done_at"] is None]
+    assert [j["dedup_key"] for j in planned] == [
+        f"{RETENTION_JOB}:{NOW.date()}",  # claimed, completed by the runner
+        f"{RETENTION_JOB}:{(NOW + DAY).date()}",
+    ]

@@ -1,0 +1,196 @@
+"""'Meine Daten' dialogs: personal chat only, export card, erasure only with a valid token."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.memory_jobs import InMemoryJobQueue
+from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.domain.privacy.ports import Export
+from bot.domain.privacy.retention import Cutoffs, Retention
+from bot.domain.privacy.service import OFFER_JOB, PrivacyService, offer_key
+from bot.i18n import de, en
+from bot.settings import Settings
+from cards.privacy import MAX_JSON_CHARS, export_card
+from dialogs.context import DialogContext
+from dialogs.privacy import router
+from dialogs.registry import build_router
+
+NOW = datetime(2026, 6, 15, 10, 0, tzinfo=UTC)
+ANNA, BERND = "anna-key", "bernd-key"
+
+
+@pytest.fixture(autouse=True)
+def privacy_strings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Until privacy_de/privacy_en are merged into de.py/en.py (then this does nothing)."""
+    for catalogue, name in ((de.MESSAGES, "privacy_de"), (en.MESSAGES, "privacy_en")):
+        try:
+            extra = importlib.import_module(f"bot.i18n.{name}").MESSAGES
+        except ModuleNotFoundError:
+            continue
+        for key, value in extra.items():
+            monkeypatch.setitem(catalogue, key, value)
+    yield
+
+
+@dataclass
+class FakePersonalData:
+    """Anna's data in memory; an offer is valid as the SQL adapter checks it."""
+
+    queue: InMemoryJobQueue
+    data: dict[str, Export] = field(default_factory=dict)
+    erased: list[str] = field(default_factory=list)
+
+    async def export(self, user_key: str) -> Export:
+        return self.data.get(user_key, {"experts": []})
+
+    async def erase(self, user_key: str, now: datetime) -> dict[str, int]:
+        self.erased.append(user_key)
+        return {kind: len(rows) for kind, rows in self.data.pop(user_key, {}).items()}
+
+    async def erase_confirmed(
+        self, user_key: str, offer_key: str, now: datetime
+    ) -> dict[str, int] | None:
+        for job in self.queue.jobs.values():
+            if (job.kind, job.dedup_key, job.done_at) == (OFFER_JOB, offer_key, None) and (
+                job.due_at > now and job.payload.get("user_key") == user_key
+            ):
+                job.done_at = now
+                return await self.erase(user_key, now)
+        return None
+
+    async def purge(self, cutoffs: Cutoffs) -> dict[str, int]:
+        return {}
+
+
+@pytest.fixture
+def world() -> tuple[DialogContext, FakePersonalData, ManualClock]:
+    clock, queue = ManualClock(NOW), InMemoryJobQueue()
+    stored = {"experts": [{"name": "Anna Auerbach"}], "questions": [{"text": "Concur?"}] * 2}
+    data = FakePersonalData(queue, {ANNA: stored})
+    service = PrivacyService(data, data, queue, clock, Retention())
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    return DialogContext(settings=settings, clock=clock, privacy=service), data, clock
+
+
+def _turn(
+    text: str = "",
+    verb: str | None = None,
+    data: dict[str, Any] | None = None,
+    user: str | None = ANNA,
+    kind: ConversationKind = ConversationKind.PERSONAL,
+) -> Turn:
+    return Turn(
+        activity_id="1", conversation_id="c", conversation_kind=kind, tenant_id="t",
+        actor=Actor(id="29:x", aad_object_id=user, name="X"), locale="de-DE", text=text,
+        card_verb=verb, card_data=data or {}, via_invoke=verb is not None,
+    )  # fmt: skip
+
+
+def _texts(reply: Reply) -> str:
+    assert reply.card is not None
+    return json.dumps(reply.card, ensure_ascii=False)
+
+
+def _token(reply: Reply) -> str:
+    assert reply.card is not None
+    [confirm] = [a for a in reply.card["actions"] if a["verb"] == "privacy.erase_confirm"]
+    token: str = confirm["data"]["token"]
+    return token
+
+
+async def test_my_data_shows_counts_and_the_json(world: Any) -> None:
+    ctx, _data, _clock = world
+    reply = await build_router().dispatch(_turn("Meine Daten"), ctx)
+    assert reply.card is not None and "Ihre gespeicherten Daten" in _texts(reply)
+    facts = next(b for b in reply.card["body"] if b["type"] == "FactSet")["facts"]
+    assert facts == [{"title": "Expertenprofil", "value": "1"}, {"title": "Fragen", "value": "2"}]
+    show = next(a for a in reply.card["actions"] if a["type"] == "Action.ShowCard")
+    [block] = show["card"]["body"]
+    assert block["fontType"] == "Monospace"
+    assert json.loads(block["text"])["experts"] == [{"name": "Anna Auerbach"}]
+
+
+@pytest.mark.parametrize("kind", [ConversationKind.CHANNEL, ConversationKind.GROUP_CHAT])
+async def test_personal_data_is_never_shown_or_erased_outside_the_personal_chat(
+    world: Any, kind: ConversationKind
+) -> None:
+    ctx, data, _clock = world
+    for text in ("meine daten", "meine daten löschen", "delete my data"):
+        reply = await router.dispatch(_turn(text, kind=kind), ctx)
+        assert reply.card is None and "nur in unserem persönlichen Chat" in (reply.text or "")
+    token = _token(await router.dispatch(_turn("meine daten löschen"), ctx))
+    verb = "privacy.erase_confirm"
+    reply = await router.dispatch(_turn(verb=verb, data={"token": token}, kind=kind), ctx)
+    assert "nur in unserem persönlichen Chat" in _texts(reply) and data.erased == []
+
+
+async def test_erasure_needs_confirmation_with_a_valid_token(world: Any) -> None:
+    ctx, data, _clock = world
+    reply = await router.dispatch(_turn("Meine Daten löschen"), ctx)
+    assert "Meine Daten löschen?" in _texts(reply) and data.erased == []
+    token = _token(reply)
+    [offer] = ctx.privacy.jobs.jobs.values()
+    assert (offer.dedup_key, offer.payload, offer.due_at) == (
+        offer_key(token),
+        {"user_key": ANNA},
+        NOW + timedelta(minutes=15),
+    )
+    assert token not in json.dumps(offer.payload) + str(offer.dedup_key)  # only the hash
+    confirm = _turn(verb="privacy.erase_confirm", data={"token": token})
+    done = await router.dispatch(confirm, ctx)
+    assert done.replaces_card and "Ihre Daten sind gelöscht" in _texts(done)
+    assert data.erased == [ANNA]
+    again = await router.dispatch(confirm, ctx)  # a token works once
+    assert "ungültig, schon verwendet oder abgelaufen" in _texts(again) and data.erased == [ANNA]
+
+
+@pytest.mark.parametrize("case", ["forged", "someone_else", "expired", "missing"])
+async def test_a_forged_or_stale_confirmation_erases_nothing(world: Any, case: str) -> None:
+    ctx, data, clock = world
+    token = _token(await router.dispatch(_turn("meine daten löschen"), ctx))
+    user, payload = ANNA, {"token": token}
+    if case == "forged":
+        payload = {"token": "x" * 43}
+    elif case == "someone_else":
+        user = BERND  # Bernd clicks (or replays) Anna's confirmation
+    elif case == "expired":
+        clock.advance(timedelta(minutes=16))
+    else:
+        payload = {}
+    reply = await router.dispatch(
+        _turn(verb="privacy.erase_confirm", data=payload, user=user), ctx
+    )
+    expected = "ungültig" if case != "missing" else "ungültig oder unvollständig"
+    assert expected in _texts(reply)
+    assert data.erased == [] and ANNA in data.data
+
+
+async def test_cancel_and_the_button_on_the_export_card(world: Any) -> None:
+    ctx, data, _clock = world
+    reply = await router.dispatch(_turn(verb="privacy.erase_request"), ctx)
+    assert reply.replaces_card and "Meine Daten löschen?" in _texts(reply)
+    cancelled = await router.dispatch(_turn(verb="privacy.erase_cancel"), ctx)
+    assert "Abgebrochen – es wurde nichts gelöscht." in _texts(cancelled)
+    assert data.erased == []
+
+
+async def test_someone_without_entra_id_is_not_served(world: Any) -> None:
+    ctx, _data, _clock = world
+    reply = await router.dispatch(_turn("meine daten", user=None), ctx)
+    assert "nicht eindeutig erkennen" in (reply.text or "")
+
+
+def test_a_huge_export_is_cut_with_a_note() -> None:
+    card = export_card({"questions": [{"text": "x" * 100}] * 500}, "de")
+    body = card["actions"][0]["card"]["body"]
+    assert "zu umfangreich" in body[0]["text"]
+    assert len(body[1]["text"]) == MAX_JSON_CHARS
