@@ -29,6 +29,7 @@ DIRECT_JOB = "stammtisch.direct"
 INVITE_JOB = "stammtisch.invite"
 DAY_BEFORE_JOB = "stammtisch.day_before"
 UNINVITE_JOB = "stammtisch.uninvite"
+CARD_ORPHANED_AFTER = timedelta(minutes=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,11 @@ class StammtischService:
             created_at=now,
         )
         poll, created = await self.repo.add_poll(draft)
-        if poll.card is None and poll.is_open:
+        # Only the call that created the poll posts its card; a concurrent "stammtisch neu"
+        # on another replica would otherwise post a second one. A creator that died before
+        # posting leaves an old poll without card: a later call (the retried job) posts it.
+        orphaned = now - poll.created_at > CARD_ORPHANED_AFTER
+        if poll.card is None and poll.is_open and (created or orphaned):
             handle = await self.notifier.post_card(poll.place, self.views.poll_card(poll, []))
             await self.repo.record_card(poll.id, handle)
             poll = replace(poll, card=handle)

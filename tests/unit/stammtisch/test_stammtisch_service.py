@@ -3,6 +3,7 @@ close, invitation, day-before reminder, extend and cancel."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -202,3 +203,20 @@ async def test_start_refuses_when_no_date_is_possible() -> None:
     with pytest.raises(PollError) as refused:
         await world.service.start(rule(candidate_weekdays=(5,)))  # Saturdays only
     assert refused.value.code == "no_dates"
+
+
+async def test_concurrent_starts_post_one_card_and_an_orphaned_poll_gets_its_card_later() -> None:
+    world = make_world()
+    results = await asyncio.gather(*(world.service.start(rule()) for _ in range(5)))
+    assert sum(created for _, created in results) == 1
+    assert len(world.notifier.posts) == 1
+    # A creator that died between storing the poll and posting the card:
+    other = make_world()
+    draft, _ = await other.service.start(rule())
+    other.notifier.posts.clear()
+    await other.repo.record_card(draft.id, None)  # type: ignore[arg-type]
+    await other.service.start(rule())
+    assert other.notifier.posts == []  # too early: the creator may still be posting
+    other.clock.advance(timedelta(minutes=3))
+    await other.service.start(rule())
+    assert len(other.notifier.posts) == 1
