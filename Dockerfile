@@ -15,6 +15,7 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY dialogs ./dialogs
 COPY cards ./cards
+COPY appmanifest ./appmanifest
 
 # Every runtime dependency ships manylinux wheels for Python 3.11, so no compiler is needed.
 RUN pip wheel --no-deps --wheel-dir /wheels . \

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from bot.settings import Mode, Settings
 
-MANIFEST_DIR = Path(__file__).resolve().parents[1] / "appmanifest"
+# Package data of the top-level `appmanifest` package: found in a checkout and in a wheel.
+MANIFEST_DIR = Path(str(resources.files("appmanifest")))
 TEMPLATE_NAME = "manifest.template.json"
 PACKAGE_FILES = ("en.json", "color.png", "outline.png")
 # Stands in for the Entra app id in local mode (Agents Playground accepts any id).
