@@ -59,10 +59,13 @@ class StammtischCards:
             if count.yes_voters:
                 voters = [names[key] for key in count.yes_voters]
                 lines.append(t("stammtisch.yes_names", lang, names=_names(voters, lang)))
-            items = [text(f"**{day_label(count.day, lang)}**"), text("  \n".join(lines))]
+            tally_text = text("  \n".join(lines), isSubtle=True, spacing="Small")
             if poll.is_open:
+                # The answer field's label names the date: no separate heading above it.
                 answer = viewer.answers.get(count.day) if viewer else None
-                items.append(self._answer_input(count.day, answer, lang))
+                items = [self._answer_input(count.day, answer, lang), tally_text]
+            else:
+                items = [text(f"**{day_label(count.day, lang)}**"), tally_text]
             body.append({"type": "Container", "separator": True, "items": items})
         body += self._places(poll, votes, viewer)
         body += self._footer(poll, votes, viewer)
