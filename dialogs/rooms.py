@@ -118,7 +118,13 @@ async def _offer(turn: Turn, broker: RoomBroker, wish: Wish) -> Reply:
     return Reply.of_card(broker.views.offers_card(request, rooms, turn.language))
 
 
-@router.intent(looks_like_room_request)
+def _room_intent(turn: Turn, text: str) -> bool:
+    # A reply inside a channel thread is discussion (or an expert's answer to a question),
+    # not a new room request; "raum …" still works there as a command.
+    return ";messageid=" not in turn.conversation_id and looks_like_room_request(text)
+
+
+@router.intent(_room_intent)
 @router.command("raum", "room", "raum buchen")
 async def request_room(turn: Turn, text: str, ctx: DialogContext) -> Reply:
     """A free-text request; what is missing is asked back with the prefilled form."""

@@ -41,7 +41,9 @@ class Router:
     _fallback: CommandHandler | None = None
     # Free text that is no command but clearly belongs to a feature ("Ich brauche einen
     # Raum …"); checked in registration order before the fallback.
-    _intents: list[tuple[Callable[[str], bool], CommandHandler]] = field(default_factory=list)
+    _intents: list[tuple[Callable[[Turn, str], bool], CommandHandler]] = field(
+        default_factory=list
+    )
 
     def command(self, *phrases: str) -> Callable[[CommandHandler], CommandHandler]:
         """Register a handler for one or more command phrases ("hilfe", "meine daten")."""
@@ -57,7 +59,7 @@ class Router:
         return register
 
     def intent(
-        self, recognises: Callable[[str], bool]
+        self, recognises: Callable[[Turn, str], bool]
     ) -> Callable[[CommandHandler], CommandHandler]:
         """Register a handler for free text that ``recognises`` accepts."""
 
@@ -115,7 +117,7 @@ class Router:
                 return await handler(turn, rest, ctx)
         text = turn.text.strip()
         for recognises, intent_handler in self._intents:
-            if recognises(text):
+            if recognises(turn, text):
                 return await intent_handler(turn, text, ctx)
         if self._fallback is not None:
             return await self._fallback(turn, text, ctx)

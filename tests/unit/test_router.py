@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -124,3 +125,20 @@ def test_expert_pool_follows_the_team_configuration() -> None:
     assert pool_of(replace(_turn("x"), team_id="19:team-b"), ctx) == "pool-b"
     assert pool_of(replace(_turn("x"), team_id="19:team-a"), ctx) == "default"
     assert pool_of(_turn("x"), ctx) == "default"
+
+
+async def test_intents_come_before_the_fallback_but_not_in_channel_threads() -> None:
+    router = build_router()
+    seen: list[str] = []
+
+    async def fallback(turn: Turn, text: str, ctx: DialogContext) -> Reply:
+        seen.append("fallback")
+        return Reply.of_text("fallback")
+
+    router.fallback(fallback)
+    request = _turn("Ich brauche morgen einen Raum für 4 Personen")
+    reply = await router.dispatch(request, CTX)
+    assert seen == [] and reply.text is not None and "nicht eingerichtet" in reply.text
+    in_thread = replace(request, conversation_id="19:x@thread.tacv2;messageid=42")
+    await router.dispatch(in_thread, CTX)
+    assert seen == ["fallback"]
