@@ -175,7 +175,7 @@ async def stop(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     return Reply.of_text(t("onboarding.reply.stopped", turn.language))
 
 
-@router.command("willkommen offen", "onboarding", "onboarding status")
+@router.command("willkommen offen", "onboarding status")
 async def overview(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     """Admins: recent onboardings and the welcomes not delivered yet."""
     try:

@@ -242,7 +242,7 @@ async def my_requests(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     return await _list(turn, ctx, approver=False)
 
 
-@router.command("raumanfragen", "offene raumanfragen", "freigaben", "room requests")
+@router.command("raumanfragen", "offene raumanfragen", "room requests")
 async def inbox(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     """An approver's open requests."""
     return await _list(turn, ctx, approver=True)

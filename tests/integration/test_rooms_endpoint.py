@@ -127,7 +127,7 @@ async def test_declined_request_and_stale_cards(stack: Stack) -> None:
     approver = next(p for p in (SABINE, KERSTIN, SOPHIE) if p[0] in _approvers(offer["room"]))
     approval = stack.last_card_to(approver)
     decision = next(a["data"] for a in approval["actions"] if a["verb"] == "rooms.decline")
-    await stack.say("freigaben", approver)  # the approver's inbox lists it with both buttons
+    await stack.say("raumanfragen", approver)  # the approver's inbox lists it with both buttons
     inbox = json.dumps(stack.last_card_to(approver), ensure_ascii=False)
     assert "Offene Raumanfragen" in inbox and "angefragt von Jana Becker" in inbox
     assert "Freigeben" in inbox and "Ablehnen" in inbox
