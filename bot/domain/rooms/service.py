@@ -183,7 +183,11 @@ class RoomBroker:
         if room.lower() not in request.options:
             raise BrokerError("unknown_room")
         approvers = self.policy.approvers_of(room)
-        state = RequestState.PENDING if approvers else RequestState.BOOKING
+        # An approver of the room books it like an unrestricted one (no approving oneself).
+        own = requester_key in approvers
+        state = RequestState.PENDING if approvers and not own else RequestState.BOOKING
         chosen = await self.save(request, room=room.lower(), approvers=approvers, state=state)
-        await self.audit(chosen, requester_key, "chose", room)
+        await self.audit(
+            chosen, requester_key, "chose", f"{room} (selbst zuständig)" if own else room
+        )
         return chosen

@@ -282,3 +282,15 @@ async def test_room_taken_before_approval_offers_alternatives() -> None:
     assert "Raum inzwischen belegt" in str(conflict_card)
     assert "Diese Räume sind frei" in str(offers_card) and ELBBLICK not in str(offers_card)
     assert [d for d in world.notifier.dm_recipients()[-2:]] == [JANA, JANA]
+
+
+async def test_an_approver_books_their_own_room_without_approving_themselves() -> None:
+    world = await make_world()
+    hour = await elbblick_free_hour(world)
+    sabine = Requester(SABINE, "Sabine Krüger", "tenant", {"reference": {"user": SABINE}})
+    request, _ = await world.broker.search(sabine, tomorrow(hour, hour + 1, 8))
+    request = await world.broker.save(request, options=(ELBBLICK,))
+    chosen = await world.broker.choose(request.id, SABINE, ELBBLICK)
+    booked = await world.decisions.after_choice(chosen, "de")
+    assert booked.state is RequestState.BOOKED
+    assert KERSTIN not in world.notifier.dm_recipients()  # nobody was asked
