@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic.alias_generators import to_camel
 
 from bot.domain.graph_types import AutomaticReplies, Person, Room
@@ -59,7 +59,8 @@ class AutomaticRepliesSeed(_Model):
 
 
 class DemoPerson(_Model):
-    """A Graph user of the demo tenant, plus whether they are a department assistant."""
+    """A Graph user of the demo tenant, plus whether they are a department assistant and the
+    object id of their manager (Entra's `manager`; an assistant's is the executive they assist)."""
 
     id: str
     display_name: str
@@ -73,6 +74,7 @@ class DemoPerson(_Model):
     preferred_language: str
     is_assistant: bool = False
     automatic_replies: AutomaticRepliesSeed | None = None
+    manager: str | None = None
 
     def to_person(self) -> Person:
         """Map to the domain value type."""
@@ -186,6 +188,16 @@ class DemoOrganisation(_Model):
     team: DemoTeam
     rooms: tuple[DemoRoom, ...]
     calendar_seeds: tuple[CalendarSeed, ...] = ()
+
+    @model_validator(mode="after")
+    def _managers_exist(self) -> DemoOrganisation:
+        ids = {p.id for p in self.people}
+        for person in self.people:
+            if person.manager is not None and (
+                person.manager not in ids or person.manager == person.id
+            ):
+                raise ValueError(f"{person.display_name}: unknown manager {person.manager!r}")
+        return self
 
     @cached_property
     def zone(self) -> ZoneInfo:

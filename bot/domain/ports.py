@@ -35,6 +35,10 @@ class Directory(Protocol):
         """Return one person by Entra object id or mail, or None when unknown."""
         ...
 
+    async def get_manager(self, user_id_or_mail: str) -> Person | None:
+        """Return the person's manager in Entra ID, or None (no manager or unknown person)."""
+        ...
+
     async def list_group_members(self, group_id: str) -> Sequence[Person]:
         """Return the (transitive user) members of an Entra group."""
         ...

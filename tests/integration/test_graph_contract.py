@@ -108,6 +108,19 @@ async def test_unknown_person_is_none(backend: Backend) -> None:
     assert await backend.directory.get_person("00000000-0000-0000-0000-000000000000") is None
 
 
+async def test_get_manager(backend: Backend) -> None:
+    katharina = ORG.person("katharina.albrecht@nordlicht-demo.de")
+    sabine = ORG.person(SABINE)
+    assert katharina is not None and sabine is not None and sabine.manager == katharina.id
+    by_mail = await backend.directory.get_manager(SABINE)
+    by_id = await backend.directory.get_manager(sabine.id)
+    assert by_mail == by_id == katharina.to_person()
+    assert by_id is not None and by_id.department == "Vorstand"
+    assert await backend.directory.get_manager(katharina.id) is None  # nobody above her
+    assert await backend.directory.get_manager("niemand@nordlicht-demo.de") is None
+    assert await backend.directory.get_manager("00000000-0000-0000-0000-000000000000") is None
+
+
 async def test_group_members(backend: Backend) -> None:
     members = await backend.directory.list_group_members(ORG.team.group_id)
     assert [p.id for p in members] == [p.id for p in ORG.transitive_people(ORG.team.group_id)]

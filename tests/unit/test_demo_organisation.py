@@ -154,3 +154,18 @@ def test_playground_config_satisfies_bundled_schema(playground: dict[str, Any]) 
     chat_ids = [playground["personalChat"]["id"], playground["groupChat"]["id"]]
     chat_ids += [playground["team"]["id"], *(c["id"] for c in playground["team"]["channels"])]
     assert len(set(chat_ids)) == len(chat_ids)  # the Playground's own uniqueness rule
+
+
+def test_managers_exist_and_assistants_report_to_their_executive(org: DemoOrganisation) -> None:
+    for person in org.people:
+        manager = org.person(person.manager) if person.manager else None
+        assert (manager is None) == (person.manager is None), person.display_name
+        if person.is_assistant:
+            assert manager is not None and not manager.is_assistant, person.display_name
+            assert manager.department == person.department
+    assert any(p.manager and not p.is_assistant for p in org.people)
+    assert any(p.manager is None for p in org.people)
+    data = json.loads(org.model_dump_json(by_alias=True))
+    data["people"][0]["manager"] = "00000000-0000-0000-0000-000000000000"
+    with pytest.raises(ValueError, match="unknown manager"):
+        DemoOrganisation.model_validate(data)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from kiota_abstractions.base_request_configuration import RequestConfiguration
 from msgraph.generated.models.o_data_errors.o_data_error import ODataError
+from msgraph.generated.models.user import User
 from msgraph.graph_service_client import GraphServiceClient
 
 from bot.adapters.graph.mapping import USER_FIELDS, enum_value, from_dtz, to_person
@@ -20,6 +21,9 @@ with warnings.catch_warnings():
     )
     from msgraph.generated.users.item.mailbox_settings.mailbox_settings_request_builder import (
         MailboxSettingsRequestBuilder,
+    )
+    from msgraph.generated.users.item.manager.manager_request_builder import (
+        ManagerRequestBuilder,
     )
     from msgraph.generated.users.item.user_item_request_builder import UserItemRequestBuilder
     from msgraph.generated.users.users_request_builder import UsersRequestBuilder
@@ -62,6 +66,18 @@ class GraphDirectory:
         page = await self._client.users.get(config)
         users = page.value if page is not None and page.value else []
         return to_person(users[0]) if users else None
+
+    async def get_manager(self, user_id_or_mail: str) -> Person | None:
+        """The manager (a directoryObject; only a user counts); 404 = no manager or unknown."""
+        query = ManagerRequestBuilder.ManagerRequestBuilderGetQueryParameters
+        config = RequestConfiguration(query_parameters=query(select=USER_FIELDS))
+        try:
+            manager = await self._client.users.by_user_id(user_id_or_mail).manager.get(config)
+        except ODataError as exc:
+            if is_not_found(exc):
+                return None
+            raise
+        return to_person(manager) if isinstance(manager, User) else None
 
     async def list_group_members(self, group_id: str) -> Sequence[Person]:
         """Transitive user members, following @odata.nextLink pages."""

@@ -37,6 +37,12 @@ class FakeDirectory:
         person = self._org.person(user_id_or_mail)
         return person.to_person() if person is not None else None
 
+    async def get_manager(self, user_id_or_mail: str) -> Person | None:
+        """The person's manager (None without one or for an unknown person)."""
+        person = self._org.person(user_id_or_mail)
+        manager = self._org.person(person.manager) if person and person.manager else None
+        return manager.to_person() if manager is not None else None
+
     async def list_group_members(self, group_id: str) -> Sequence[Person]:
         """Transitive user members (empty for an unknown group)."""
         return [p.to_person() for p in self._org.transitive_people(group_id)]

@@ -106,6 +106,8 @@ class OnboardingService:
         result = []
         for profile in await self.repo.volunteers():
             site, floor = site_and_floor(await self.directory.get_person(profile.user_key))
+            # In Entra ID an assistant's manager is usually the executive they assist.
+            manager = await self.directory.get_manager(profile.user_key)
             result.append(
                 Volunteer(
                     id=profile.user_key,
@@ -115,6 +117,7 @@ class OnboardingService:
                     active_buddies=active.get(profile.user_key, 0),
                     paused_until=profile.paused_until,
                     stopped=profile.stopped,
+                    assistant_of=frozenset({manager.id}) if manager else frozenset(),
                 )
             )
         return result
@@ -129,7 +132,8 @@ class OnboardingService:
     async def _pair(self, onboarding: Onboarding, person: Person | None) -> Onboarding:
         now = self.clock.now()
         site, floor = site_and_floor(person)
-        newcomer = Newcomer(onboarding.newcomer_key, site, floor)
+        manager = await self.directory.get_manager(onboarding.newcomer_key)
+        newcomer = Newcomer(onboarding.newcomer_key, site, floor, manager.id if manager else None)
         choice = choose_buddy(
             newcomer, await self._volunteers(now), await self._pairings(), now, self.policy.match
         )

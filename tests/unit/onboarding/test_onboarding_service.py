@@ -26,6 +26,7 @@ MELANIE = "2b86549a-01f9-5f68-8b62-6230b0f81209"  # Hamburg, 4. OG (the newcomer
 JANA = "3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85"  # Hamburg, 4. OG
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Hamburg, 6. OG
 AYLIN = "97c01f7c-be03-57c5-bcea-f50c09d4e486"  # Köln
+TOBIAS = "e080b594-810e-58b7-b078-b55e771bf867"  # Hamburg, 4. OG, reports to Melanie
 ADMIN = "0125eb81-0000-0000-0000-000000000000"
 NETWORK_GROUP = "6f3f5768-dc66-58e8-9a1a-7cb3acd78e08"
 
@@ -98,6 +99,24 @@ async def test_nobody_fits_asks_the_admins_and_an_admin_assigns() -> None:
     assert paired.buddy_key == SABINE and paired.reasons == ("admin",)
     await world.run_due()
     assert SABINE in world.notifier.dm_recipients()
+
+
+@pytest.mark.parametrize("others", [(SABINE,), ()])
+async def test_the_managers_assistant_is_never_the_buddy(
+    others: tuple[str, ...],
+) -> None:
+    # Jana (same floor) assists Melanie, who is also Tobias's manager in Entra ID.
+    world = make_world()
+    await volunteers(world, JANA, *others)
+    onboarding = await world.service.member_joined(TOBIAS, "Tobias Wagner", "t", "team")
+    assert onboarding is not None
+    await world.run_due()
+    stored = await world.service.get(onboarding.id)
+    if others:
+        assert stored.buddy_key == SABINE and "same_floor" not in stored.reasons
+    else:
+        assert stored.state is OnboardingState.UNPAIRED and stored.buddy_key is None
+        assert "Kein Buddy für Tobias Wagner gefunden" in str(dict(world.notifier.directs)[ADMIN])
 
 
 async def test_undeliverable_welcome_is_retried_with_backoff_and_sent_once() -> None:

@@ -46,6 +46,23 @@ async def get_user(request: web.Request) -> web.Response:
     return web.json_response({"@odata.context": odata.context("users", fields, True), **body})
 
 
+@routes.get("/v1.0/users/{user}/manager")
+async def get_manager(request: web.Request) -> web.Response:
+    """GET /users/{id | userPrincipalName}/manager: a directoryObject (with @odata.type)."""
+    org = request.app[STATE_KEY].org
+    person = org.person(request.match_info["user"])
+    if person is None:
+        return odata.not_found(request.match_info["user"])
+    manager = org.person(person.manager) if person.manager else None
+    if manager is None:
+        return odata.not_found("manager")
+    fields = odata.select_fields(request)
+    item = user_json(org, manager)
+    body = odata.project(item, fields) if fields else default_user_view(item)
+    ctx = odata.context("directoryObjects", fields, True)
+    return web.json_response({"@odata.context": ctx, **body})
+
+
 @routes.get("/v1.0/groups/{group}")
 async def get_group(request: web.Request) -> web.Response:
     """GET /groups/{id}."""
