@@ -18,6 +18,8 @@ def retention_of(settings: Settings) -> Retention:
         votes_days=settings.retention_votes_days,
         room_requests_days=settings.retention_room_requests_days,
         audit_days=settings.retention_audit_days,
+        onboarding_days=settings.retention_onboarding_days,
+        jobs_days=settings.retention_jobs_days,
     )
 
 

@@ -214,6 +214,12 @@ param retentionRoomRequestsDays string = '180'
 @description('Days audit entries of room requests are kept.')
 param retentionAuditDays string = '365'
 
+@description('Days after its start until an onboarding (with its pairing) is deleted.')
+param retentionOnboardingDays string = '365'
+
+@description('Days after a scheduled job finished until it is deleted (pending jobs stay).')
+param retentionJobsDays string = '30'
+
 
 @description('Publisher shown in the Teams app package.')
 param appDeveloperName string = 'Assistenz-Netzwerk'
@@ -497,6 +503,14 @@ var botEnvironment = [
   {
     name: 'RETENTION_AUDIT_DAYS'
     value: retentionAuditDays
+  }
+  {
+    name: 'RETENTION_ONBOARDING_DAYS'
+    value: retentionOnboardingDays
+  }
+  {
+    name: 'RETENTION_JOBS_DAYS'
+    value: retentionJobsDays
   }
   {
     name: 'APP_BASE_URL'

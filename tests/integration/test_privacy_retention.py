@@ -12,10 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
+from bot.adapters.db.onboarding import SqlOnboardingRepository
 from bot.adapters.db.privacy import SqlPersonalData
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.db.rooms import SqlRoomRequestRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.privacy.identity import ERASED_NAME, is_pseudonym
 from bot.domain.privacy.retention import Retention
 from bot.domain.privacy.service import RETENTION_JOB, PrivacyService
@@ -26,6 +28,7 @@ from bot.domain.stammtisch.poll import Answer
 from tests.support.privacy_world import (
     ANNA,
     BERND,
+    CARLA,
     NOW,
     poll_draft,
     question_draft,
@@ -88,16 +91,53 @@ async def _requests(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int
     return ids
 
 
+async def _onboardings(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
+    """Onboardings started 400, 366 and 100 days ago; volunteers and old group markers."""
+    repo, ids = SqlOnboardingRepository(sessions), {}
+    ages = (("old", ANNA, 400), ("just_expired", BERND, 366), ("recent", CARLA, 100))
+    for name, newcomer, age in ages:
+        buddy = ANNA if newcomer is BERND else BERND
+        draft = Onboarding(
+            id=0, newcomer_key=newcomer.key, newcomer_name=newcomer.name, tenant_id="t1",
+            source="team", created_at=NOW - age * DAY, state=OnboardingState.PAIRED,
+            buddy_key=buddy.key, buddy_name=buddy.name, reasons=("gleiches Haus",),
+            paired_at=NOW - age * DAY,
+        )  # fmt: skip
+        ids[name] = (await repo.start(draft))[0].id
+    for person in (ANNA, BERND):
+        await repo.save_volunteer(VolunteerProfile(person.key, person.name, 2))
+    await repo.remember_members("group-1", [ANNA.key, BERND.key], NOW - 400 * DAY)
+    return ids
+
+
+async def _jobs(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
+    """Jobs finished 40 and 10 days ago, and one pending (overdue by 100 days)."""
+    queue, ids = SqlJobQueue(sessions), {}
+    for name, finished in (("done_long_ago", 40), ("done_lately", 10)):
+        done_at = NOW - finished * DAY
+        await queue.schedule("test.job", {"who": ANNA.key}, done_at, f"test.job:{name}")
+        [job] = await queue.claim_due(done_at, 10, timedelta(minutes=5))
+        await queue.complete(job.id, done_at)
+        ids[name] = job.id
+    await queue.schedule("test.job", {"who": BERND.key}, NOW - 100 * DAY, "test.job:pending")
+    pending = await table_rows(sessions, "scheduled_jobs")
+    ids["pending"] = next(j["id"] for j in pending if j["dedup_key"] == "test.job:pending")
+    return ids
+
+
 async def test_purge_removes_exactly_the_expired_rows(
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
     questions, polls = await _questions(sessions), await _votes(sessions)
     requests = await _requests(sessions)
+    onboardings, jobs = await _onboardings(sessions), await _jobs(sessions)
     counts = await SqlPersonalData(sessions).purge(Retention().cutoffs(NOW))
     # Questions: answered 400 days ago, never answered and asked 366 days ago. Votes: the two
     # of the closed February poll. Requests: the one that ended 200 days ago. Audit: its two
-    # entries and the 400-day-old entry of the one that ended 100 days ago.
-    assert counts == {"questions": 2, "votes": 2, "room_requests": 1, "audit": 3}
+    # entries and the 400-day-old entry of the one that ended 100 days ago. Onboardings: those
+    # started 400 and 366 days ago. Jobs: the one finished 40 days ago.
+    assert counts == {"questions": 2, "votes": 2, "room_requests": 1, "audit": 3,
+                      "onboardings": 2, "jobs": 1}  # fmt: skip
     left = {row["id"] for row in await table_rows(sessions, "questions")}
     assert left == {questions["answered_lately"], questions["never_answered_new"]}
     votes = await table_rows(sessions, "stammtisch_votes")
@@ -110,16 +150,29 @@ async def test_purge_removes_exactly_the_expired_rows(
     audit = await table_rows(sessions, "room_audit")
     assert {row["request_id"] for row in audit} == kept
     assert all(row["at"] >= NOW - 365 * DAY for row in audit)
+    left = {row["id"] for row in await table_rows(sessions, "onboardings")}
+    assert left == {onboardings["recent"]}
+    # Volunteers are current consent, group markers keep members from being welcomed again.
+    assert len(await table_rows(sessions, "buddy_volunteers")) == 2
+    assert len(await table_rows(sessions, "onboarding_group_members")) == 3  # with "" marker
+    left = {row["id"] for row in await table_rows(sessions, "scheduled_jobs")}
+    assert left == {jobs["done_lately"], jobs["pending"]}
     # A second run finds nothing more (anonymised votes are not counted again).
     again = await SqlPersonalData(sessions).purge(Retention().cutoffs(NOW))
-    assert again == {"questions": 0, "votes": 0, "room_requests": 0, "audit": 0}
+    assert again == dict.fromkeys(counts, 0)
 
 
 async def test_shorter_retention_removes_more(sessions: async_sessionmaker[AsyncSession]) -> None:
     await _questions(sessions)
-    retention = Retention(questions_days=5, votes_days=1, room_requests_days=1, audit_days=1)
+    await _onboardings(sessions)
+    await _jobs(sessions)
+    retention = Retention(questions_days=5, votes_days=1, room_requests_days=1, audit_days=1,
+                          onboarding_days=50, jobs_days=5)  # fmt: skip
     counts = await SqlPersonalData(sessions).purge(retention.cutoffs(NOW))
-    assert counts["questions"] == 4
+    assert (counts["questions"], counts["onboardings"], counts["jobs"]) == (4, 3, 2)
+    # A pending job stays however short the retention.
+    [pending] = await table_rows(sessions, "scheduled_jobs")
+    assert pending["done_at"] is None
 
 
 async def test_the_retention_job_purges_and_plans_the_next_day(

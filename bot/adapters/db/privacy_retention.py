@@ -1,8 +1,36 @@
-"""Retention: remove or anonymise data past its configured age, in one transaction."""
+"""Retention: remove or anonymise data past its configured age, in one transaction.
+
+Onboardings go (by ``created_at``) with their pairing; a buddy may then be paired with the
+same newcomer again (the repeat window, default 180 days, is shorter than the default 365).
+Buddy volunteers stay: their profile is current consent, removed by "buddy stopp" or an
+erasure. ``onboarding_group_members`` stays too: its rows mark group members as already
+seen (welcomed), and without them the next group poll would onboard everyone again.
+
+Finished scheduled jobs go (by ``done_at``; pending jobs never), since their payloads and
+dedup keys can hold person keys. A done job's dedup key also stops the same one-time work
+from being planned again, so it may only go when nothing plans that key again later. The
+keys in ``bot/`` are safe to drop after a few weeks:
+
+- daily jobs (``maintenance.purge_ledger``, rooms refresh, ``privacy.retention``) carry the
+  date and are only planned for today or tomorrow; onboarding group polls carry their
+  time slot, which only grows;
+- the Stammtisch's monthly posting carries the target month and is only planned for the
+  next posting strictly after now, which lies in the month before the target: once it
+  ran, the month is never planned again weeks later (and ``run_monthly`` would find the
+  stored poll of that month anyway: the poll key is unique);
+- all others carry the id of their record (question with version, poll with deadline or
+  member, room request with version, onboarding with buddy and recipient, erasure offer as
+  hash of a random token) and are planned while that record is in a state that ends
+  within days, not again once it has moved on; ids come from a sequence and are not
+  reused.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, not_, select, update
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, delete, func, not_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db import models
@@ -17,7 +45,7 @@ def _count(result: object) -> int:
 
 
 async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, int]:
-    """Apply ``cutoffs``; rows removed (questions, requests, audit) or anonymised (votes)."""
+    """Apply ``cutoffs``; rows removed (all other kinds) or anonymised (votes) per kind."""
     questions = table(models.QuestionRow)
     requests, audit = table(models.RoomRequestRow), table(models.RoomAuditRow)
     # Answered questions count from the answer, all others (never answered) from the asking.
@@ -31,12 +59,21 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
     trail = await session.execute(delete(audit).where(audit.c.request_id.in_(ended)))
     gone = await session.execute(delete(requests).where(requests.c.end_at < cutoffs.room_requests))
     old_audit = await session.execute(delete(audit).where(audit.c.at < cutoffs.audit))
+    onboardings, jobs = table(models.OnboardingRow), table(models.ScheduledJob)
+    started = await _delete_before(session, onboardings.c.created_at, cutoffs.onboardings)
     return {
         "questions": _count(asked),
         "votes": await _anonymise_votes(session, cutoffs),
         "room_requests": _count(gone),
         "audit": _count(trail) + _count(old_audit),
+        "onboardings": started,
+        "jobs": await _delete_before(session, jobs.c.done_at, cutoffs.jobs),
     }
+
+
+async def _delete_before(session: AsyncSession, column: Column[Any], cutoff: datetime) -> int:
+    # NULL (a pending job) never compares below the cutoff, so it stays.
+    return _count(await session.execute(delete(column.table).where(column < cutoff)))
 
 
 async def _anonymise_votes(session: AsyncSession, cutoffs: Cutoffs) -> int:

@@ -257,7 +257,9 @@ class OnboardingService:
 
     async def check_in(self, onboarding_id: int, days: int, side: str) -> None:
         """Job: "Habt ihr euch getroffen?" to one side of a pairing."""
-        onboarding = await self.get(onboarding_id)
+        onboarding = await self.repo.get(onboarding_id)
+        if onboarding is None:
+            return  # removed meanwhile (retention or erasure): nothing to ask
         if onboarding.state is not OnboardingState.PAIRED or not onboarding.buddy_key:
             return
         to = onboarding.newcomer_key if side == "newcomer" else onboarding.buddy_key

@@ -14,6 +14,8 @@ class Cutoffs:
     votes: date  # votes of polls for months that began before this first of a month
     room_requests: datetime  # requests (with their audit trail) that ended before this
     audit: datetime  # audit entries written before this
+    onboardings: datetime  # onboardings (with their pairing) started before this
+    jobs: datetime  # scheduled jobs finished before this (pending jobs never expire)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +26,13 @@ class Retention:
     votes_days: int = 90
     room_requests_days: int = 180
     audit_days: int = 365
+    onboarding_days: int = 365
+    jobs_days: int = 30
 
     def __post_init__(self) -> None:
-        for name in ("questions_days", "votes_days", "room_requests_days", "audit_days"):
+        names = ("questions_days", "votes_days", "room_requests_days", "audit_days",
+                 "onboarding_days", "jobs_days")  # fmt: skip
+        for name in names:
             if getattr(self, name) < 1:
                 raise ValueError(f"retention {name} must be at least one day")
 
@@ -40,4 +46,6 @@ class Retention:
             votes=votes_day.replace(day=1),
             room_requests=now - timedelta(days=self.room_requests_days),
             audit=now - timedelta(days=self.audit_days),
+            onboardings=now - timedelta(days=self.onboarding_days),
+            jobs=now - timedelta(days=self.jobs_days),
         )
