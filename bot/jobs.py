@@ -16,6 +16,9 @@ log = structlog.get_logger(__name__)
 
 JobHandler = Callable[[Job], Awaitable[None]]
 
+# Below `serve`'s shutdown_timeout (20 s), so the process still closes its resources in time.
+SHUTDOWN_GRACE_SECONDS = 15.0
+
 # Where a job that will never run again is parked before it is completed (see _give_up).
 PARKED = datetime(9999, 1, 1, tzinfo=UTC)
 
@@ -141,10 +144,14 @@ class JobRunner:
 
 
 @contextlib.asynccontextmanager
-async def job_runner_context(runner: JobRunner) -> AsyncIterator[None]:
+async def job_runner_context(
+    runner: JobRunner, grace: float = SHUTDOWN_GRACE_SECONDS
+) -> AsyncIterator[None]:
     """Run ``runner`` for the body's duration (``async with`` inside an aiohttp cleanup_ctx)."""
     await runner.start()
     try:
         yield
     finally:
-        await runner.stop()
+        # Running jobs get ``grace`` seconds to finish; a hanging one is cancelled so that the
+        # process can exit, and its lease lets another replica retry it later.
+        await runner.stop(grace)

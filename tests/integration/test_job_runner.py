@@ -301,3 +301,21 @@ async def _pending(sessions: Any) -> int:
             .where(ScheduledJob.done_at.is_(None))
         )
     return int(count or 0)
+
+
+async def test_a_hanging_job_is_cancelled_after_the_grace_period_on_stop() -> None:
+    queue, clock = InMemoryJobQueue(), ManualClock()
+    started = asyncio.Event()
+
+    async def hang(job: Job) -> None:
+        started.set()
+        await asyncio.sleep(3600)
+
+    runner = JobRunner(queue, clock, {"hang": hang}, poll_interval=0.01)
+    await queue.schedule("hang", {}, clock.now())
+    began = asyncio.get_running_loop().time()
+    async with job_runner_context(runner, grace=0.2):
+        await asyncio.wait_for(started.wait(), 5)
+    assert asyncio.get_running_loop().time() - began < 3
+    [job] = queue.jobs.values()
+    assert job.done_at is None and job.locked_until is not None  # the lease will expire
