@@ -60,7 +60,7 @@ import tempfile
 import time
 import urllib.parse
 from collections import Counter
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -349,6 +349,17 @@ class SentMessage:
 
     conversation_id: str
     message_id: str | None
+
+
+def card_elements(node: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a card (body, containers, actions, ShowCard cards), depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from card_elements(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from card_elements(item)
 
 
 def _normalize(text: str) -> str:

@@ -13,7 +13,7 @@ sends to her is read from the Playground's log stream, addressed to her.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -22,7 +22,7 @@ import pytest
 from bot.app import RUNTIME
 from bot.domain.onboarding.model import Onboarding, OnboardingState
 from tests.e2e.conftest_stack import Stack
-from tests.e2e.playground import LoggedActivity, PlaygroundPage
+from tests.e2e.playground import LoggedActivity, PlaygroundPage, card_elements
 
 pytestmark = pytest.mark.e2e
 
@@ -38,24 +38,13 @@ CHECK_IN = "Habt ihr euch getroffen?"
 THANKS = "Danke für Ihre Rückmeldung!"
 
 
-def _elements(node: Any) -> Iterator[dict[str, Any]]:
-    """Every dict in a card (body, containers, actions), depth first."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _elements(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _elements(item)
-
-
 def _card(sent: LoggedActivity) -> dict[str, Any]:
     assert sent.name == "message" and len(sent.cards) == 1, sent.text()[:2000]
     return sent.cards[0]
 
 
 def _texts(card: dict[str, Any]) -> list[str]:
-    return [str(e["text"]) for e in _elements(card) if e.get("type") == "TextBlock"]
+    return [str(e["text"]) for e in card_elements(card) if e.get("type") == "TextBlock"]
 
 
 def _titles(card: dict[str, Any]) -> list[str]:
@@ -141,7 +130,7 @@ async def test_added_member_gets_welcome_buddy_intro_and_check_in(
     assert hers.conversation_id == jana_chat, hers.conversation_id  # her chat is remembered
     assert any("mit Sabine Krüger" in text for text in _texts(_card(hers))), _card(hers)
     assert len(page.bot_sent(name="createConversation")) == 1
-    answers = [e for e in _elements(_card(mine)) if e.get("verb") == "onboarding.check_in"]
+    answers = [e for e in card_elements(_card(mine)) if e.get("verb") == "onboarding.check_in"]
     assert [a["title"] for a in answers] == ["Ja", "Noch nicht", "Brauche Hilfe"], answers
     onboarding_id = int(answers[0]["data"]["onboarding_id"])
 

@@ -8,7 +8,7 @@ import asyncio
 import os
 import re
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ import aiohttp
 import pytest
 
 from tests.e2e.conftest_stack import Stack
-from tests.e2e.playground import PlaygroundPage
+from tests.e2e.playground import PlaygroundPage, card_elements
 
 pytestmark = pytest.mark.e2e
 
@@ -29,19 +29,8 @@ JANA_MAILBOX = "jana.becker@nordlicht-demo.de"
 INVITE_SUBJECT = "Assistenz-Stammtisch"
 
 
-def _elements(node: Any) -> Iterator[dict[str, Any]]:
-    """Every dict in a card (body, containers, actions, ShowCard cards), depth first."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _elements(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _elements(item)
-
-
 def _poll_id(card: dict[str, Any]) -> int:
-    votes = [e for e in _elements(card) if e.get("verb") == "stammtisch.vote"]
+    votes = [e for e in card_elements(card) if e.get("verb") == "stammtisch.vote"]
     assert votes, f"no 'stammtisch.vote' action in {card}"
     return int(votes[0]["data"]["poll_id"])
 
@@ -49,7 +38,7 @@ def _poll_id(card: dict[str, Any]) -> int:
 def _date_input(card: dict[str, Any], label: str) -> dict[str, Any]:
     inputs = [
         e
-        for e in _elements(card)
+        for e in card_elements(card)
         if e.get("type") == "Input.ChoiceSet" and e.get("label") == label
     ]
     assert len(inputs) == 1, f"no single date input {label!r} in {card}"

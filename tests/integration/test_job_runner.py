@@ -24,6 +24,7 @@ from bot.adapters.memory_jobs import InMemoryJobQueue
 from bot.domain.ports import Job, JobQueue
 from bot.jobs import JobRunner, job_runner_context
 from tests.support.databases import fresh_database
+from tests.support.processes import stop_processes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -275,15 +276,7 @@ async def _three_processes(url: str, sessions: Any, tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "jobs still pending after 60 s"
             await asyncio.sleep(0.2)
     finally:
-        for process in processes:
-            if process.returncode is None:
-                process.terminate()
-        for process in processes:
-            try:
-                await asyncio.wait_for(process.wait(), 15)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
+        await stop_processes(processes)
     assert [process.returncode for process in processes] == [0, 0, 0]
     async with sessions() as session:
         job_ids = set((await session.scalars(select(ScheduledJob.id))).all())

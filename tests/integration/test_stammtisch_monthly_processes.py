@@ -21,6 +21,7 @@ from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.models import ScheduledJob, StammtischPollRow
 from bot.domain.stammtisch.service import CLOSE_JOB, MONTHLY_JOB
 from tests.support.databases import fresh_database
+from tests.support.processes import stop_processes
 from tests.support.stammtisch_worker import WORKER_NOW, FileNotifier, build
 from tests.support.stammtisch_world import rule
 
@@ -217,15 +218,7 @@ async def _run_replicas(
         # A few more poll intervals: a job run a second time would show up here.
         await asyncio.sleep(0.3)
     finally:
-        for process in processes:
-            if process.returncode is None:
-                process.terminate()
-        for process in processes:
-            try:
-                await asyncio.wait_for(process.wait(), 15)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
+        await stop_processes(processes)
     assert [process.returncode for process in processes] == [0] * replicas, _texts(logs)
 
 

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -89,10 +89,12 @@ class ConnectorSink:
         return web.json_response({"id": request.match_info["aid"]})
 
 
+S = TypeVar("S", bound=ConnectorSink)
+
+
 @asynccontextmanager
-async def running_sink() -> AsyncIterator[ConnectorSink]:
-    """Start a sink on a free loopback port and stop it afterwards."""
-    sink = ConnectorSink()
+async def serving(sink: S) -> AsyncIterator[S]:
+    """Serve ``sink`` on a free loopback port (sets ``sink.url``) and stop it afterwards."""
     runner = web.AppRunner(sink.app(), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -103,3 +105,10 @@ async def running_sink() -> AsyncIterator[ConnectorSink]:
         yield sink
     finally:
         await runner.cleanup()
+
+
+@asynccontextmanager
+async def running_sink() -> AsyncIterator[ConnectorSink]:
+    """Start a sink on a free loopback port and stop it afterwards."""
+    async with serving(ConnectorSink()) as sink:
+        yield sink

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
-from tests.support.connector_sink import ConnectorSink
+from tests.support.connector_sink import ConnectorSink, serving
 
 
 def _open_gate() -> asyncio.Event:
@@ -47,14 +47,8 @@ class HeldSink(ConnectorSink):
 async def running_held_sink(delay: float = 0.0) -> AsyncIterator[HeldSink]:
     """Start a HeldSink on a free loopback port; on exit the gate opens, then it stops."""
     sink = HeldSink(delay=delay)
-    runner = web.AppRunner(sink.app(), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    sink.url = f"http://127.0.0.1:{port}"
-    try:
-        yield sink
-    finally:
-        sink.gate.set()
-        await runner.cleanup()
+    async with serving(sink):
+        try:
+            yield sink
+        finally:
+            sink.gate.set()

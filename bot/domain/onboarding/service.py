@@ -97,8 +97,7 @@ class OnboardingService:
             onboarding = await self._pair(onboarding, person)
         await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
 
-    async def _volunteers(self, now: datetime) -> list[Volunteer]:
-        history = await self.repo.with_buddy()
+    async def _volunteers(self, history: Sequence[Onboarding]) -> list[Volunteer]:
         active: dict[str, int] = {}
         for o in history:
             if o.buddy_key and o.state is OnboardingState.PAIRED:
@@ -122,10 +121,11 @@ class OnboardingService:
             )
         return result
 
-    async def _pairings(self) -> list[Pairing]:
+    @staticmethod
+    def _pairings(history: Sequence[Onboarding]) -> list[Pairing]:
         return [
             Pairing(o.buddy_key, o.newcomer_key, o.paired_at or o.created_at)
-            for o in await self.repo.with_buddy()
+            for o in history
             if o.buddy_key
         ]
 
@@ -134,8 +134,13 @@ class OnboardingService:
         site, floor = site_and_floor(person)
         manager = await self.directory.get_manager(onboarding.newcomer_key)
         newcomer = Newcomer(onboarding.newcomer_key, site, floor, manager.id if manager else None)
+        history = await self.repo.with_buddy()  # pairing history: load and count from once
         choice = choose_buddy(
-            newcomer, await self._volunteers(now), await self._pairings(), now, self.policy.match
+            newcomer,
+            await self._volunteers(history),
+            self._pairings(history),
+            now,
+            self.policy.match,
         )
         if isinstance(choice, NoBuddy):
             await self._send_later(ADMIN_JOB, onboarding, "admins")

@@ -6,6 +6,7 @@ served from the database; Graph is asked only for free/busy (batched) and for th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -76,8 +77,9 @@ class RoomBroker:
         await self.catalogue.replace_all(rooms, self.clock.now())
         return len(rooms)
 
-    async def check(self, wish: Wish) -> None:
-        """Refuse impossible wishes: past, end before start, too long, too far, too big."""
+    async def check(self, wish: Wish) -> Sequence[Room]:
+        """Refuse impossible wishes (past, end before start, too long, too far, too big);
+        returns the room catalogue it checked against."""
         now = self.clock.now()
         if wish.end <= wish.start:
             raise BrokerError("end_before_start")
@@ -95,6 +97,7 @@ class RoomBroker:
             raise BrokerError("no_catalogue")
         if wish.attendees > max((room.capacity or 0) for room in rooms):
             raise BrokerError("too_many")
+        return rooms
 
     async def _may_request(self, requester_key: str) -> bool:
         group = self.policy.requester_group
@@ -105,11 +108,10 @@ class RoomBroker:
 
     async def search(self, requester: Requester, wish: Wish) -> tuple[RoomRequest, list[Room]]:
         """Store a request with the best 1–3 free rooms as options (BrokerError if none)."""
-        await self.check(wish)
+        catalogue = await self.check(wish)
         if not await self._may_request(requester.key):
             raise BrokerError("not_allowed")
-        candidates = matching_rooms(await self.catalogue.list_rooms(), wish.attendees,
-                                    wish.features)  # fmt: skip
+        candidates = matching_rooms(catalogue, wish.attendees, wish.features)
         if not candidates:
             raise BrokerError("no_matching_room")
         mailbox = await self.mailbox_of(requester.key)
