@@ -326,3 +326,8 @@ class OnboardingGroupMemberRow(Base):
     group_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     user_key: Mapped[str] = mapped_column(String(200), primary_key=True)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+# Tables of other modules register themselves on Base.metadata when imported; importing them
+# here keeps one place (this module) that alembic and the tests load to see every table.
+from bot.adapters.db import member_tables  # noqa: E402, F401
