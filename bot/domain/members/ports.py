@@ -33,7 +33,7 @@ class MemberRepository(Protocol):
         ...
 
     async def finish_sync(self, team_id: str, started_at: datetime, now: datetime) -> int:
-        """End a sync: members not seen since ``started_at`` are marked removed; returns the count."""
+        """End a sync: members not seen since ``started_at`` are marked removed (count)."""
         ...
 
     async def upsert_members(self, members: Sequence[TeamMember]) -> None:
