@@ -15,6 +15,7 @@ from bot import __version__
 from bot.adapters.clock import SystemClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.graph.client import GraphConnection
+from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Notifier
 from bot.domain.stammtisch.ports import TeamRoster
 from bot.jobs import job_runner_context
@@ -68,9 +69,13 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
         directory, rooms = graph.directory, graph.room_calendar
         built: list[Services] = []
 
-        def make_context(notifier: Notifier, roster: TeamRoster) -> DialogContext:
+        def make_context(
+            notifier: Notifier, roster: TeamRoster, member_sync: MemberSync
+        ) -> DialogContext:
             built.append(
-                build_services(settings, sessions, clock, notifier, roster, directory, rooms)
+                build_services(
+                    settings, sessions, clock, (notifier, roster, member_sync), directory, rooms
+                )
             )
             return built[0].context
 

@@ -12,12 +12,15 @@ from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.domain.business_hours import BusinessCalendar
+from bot.domain.members.sync import DAILY_JOB as MEMBERS_DAILY_JOB
+from bot.domain.members.sync import SYNC_JOB as MEMBERS_SYNC_JOB
+from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier, RoomCalendar
 from bot.domain.privacy.service import PrivacyService
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, RoutingService
 from bot.domain.stammtisch.ports import TeamRoster
-from bot.jobs import JobRunner
+from bot.jobs import JobHandler, JobRunner
 from bot.onboarding_wiring import Onboarding, build_onboarding
 from bot.privacy_wiring import build_privacy
 from bot.rooms_wiring import Rooms, build_rooms
@@ -43,6 +46,7 @@ class Services:
     jobs: JobRunner
     queue: JobQueue
     clock: Clock
+    member_sync: MemberSync
 
     async def schedule_maintenance(self) -> None:
         """Plan today's housekeeping once (several replicas: the dedup key keeps it single)."""
@@ -52,18 +56,19 @@ class Services:
         await self.rooms.plan_refresh()
         await self.onboarding.plan_group_poll()
         await self.privacy.plan_retention()
+        await self.member_sync.plan_daily(first=True)
 
 
 def build_services(
     settings: Settings,
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
-    notifier: Notifier,
-    roster: TeamRoster,
+    teams: tuple[Notifier, TeamRoster, MemberSync],
     directory: Directory,
     rooms: RoomCalendar,
 ) -> Services:
     """Wire repositories, calendar and notifier into the services and the job runner."""
+    notifier, roster, member_sync = teams
     experts = SqlExpertRepository(sessions, clock)
     questions = SqlQuestionRepository(sessions)
     queue = SqlJobQueue(sessions)
@@ -113,6 +118,7 @@ def build_services(
         **rooms_.handlers,
         **onboarding.handlers,
         **privacy.handlers(),
+        **member_sync_handlers(member_sync),
     }
     runner = JobRunner(queue, clock, handlers)
     context = DialogContext(
@@ -138,4 +144,17 @@ def build_services(
         jobs=runner,
         queue=queue,
         clock=clock,
+        member_sync=member_sync,
     )
+
+
+def member_sync_handlers(sync: MemberSync) -> dict[str, JobHandler]:
+    """Roster reads (resumable, paged) and the daily refresh of every installed team."""
+
+    async def read_roster(job: Job) -> None:
+        await sync.run_sync(str(job.payload["team_id"]))
+
+    async def daily(_job: Job) -> None:
+        await sync.run_daily()
+
+    return {MEMBERS_SYNC_JOB: read_roster, MEMBERS_DAILY_JOB: daily}

@@ -13,8 +13,9 @@ from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse
 from bot.conversation import ConversationKind, Reply
 from bot.domain.ports import ActivityLedger, Clock
 from bot.i18n import language_of, t
-from bot.teams.members import newcomer_details
+from bot.teams.members import member_account, newcomer_details
 from bot.teams.references import ReferenceRecorder
+from bot.teams.team_events import TeamEvents
 from bot.teams.translate import (
     ADAPTIVE_CARD,
     conversation_kind,
@@ -40,6 +41,7 @@ class BotDependencies:
     ledger: ActivityLedger
     references: ReferenceRecorder
     clock: Clock
+    team_events: TeamEvents
     # Set when the deployment pins one language instead of following the client's locale.
     locale_override: str | None = None
 
@@ -56,6 +58,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         activity = turn_context.activity
         try:
             await self._remember(activity)
+            await self._deps.team_events.seen(activity)
             await super().on_turn(turn_context)
         except Exception:
             # The one error boundary: log with context, tell the user kindly, and answer
@@ -100,14 +103,24 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         activity = turn_context.activity
         bot_id = activity.recipient.id if activity.recipient else None
         added = activity.members_added or []
+        removed = activity.members_removed or []
+        in_team = conversation_kind(activity) is ConversationKind.CHANNEL
+        if any(member.id == bot_id for member in removed):
+            await self._deps.team_events.uninstalled(activity)
         if any(member.id == bot_id for member in added):
+            await self._deps.team_events.installed(activity)
             await self._welcome(turn_context)
         others = [member for member in added if member.id != bot_id]
-        if others and conversation_kind(activity) is ConversationKind.CHANNEL:
+        if others and in_team:
             await self._newcomers(turn_context, others)
+        gone = [member for member in removed if member.id != bot_id]
+        if gone and in_team:
+            await self._deps.team_events.left(activity, gone)
 
     async def _newcomers(self, turn_context: TurnContext, members: list[Any]) -> None:
         activity = turn_context.activity
+        accounts = {m.id: await member_account(turn_context, m) for m in members}
+        await self._deps.team_events.joined(activity, list(accounts.values()))
         channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
         team_id = str((channel_data.get("team") or {}).get("id") or activity.conversation.id)
         allowed = self._deps.dialog_context.settings.onboarding_team_ids
@@ -120,7 +133,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             key = f"joined|{team_id}|{member.id}"
             if not await self._deps.ledger.claim(key, self._deps.clock.now()):
                 continue
-            person = await newcomer_details(turn_context, member)
+            person = newcomer_details(turn_context, member, accounts[member.id])
             if person is None:
                 continue
             await self._remember(person.activity)  # lets the bot open a 1:1 chat later
@@ -135,7 +148,12 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         """Installation also announces the bot (Teams sends this beside conversationUpdate)."""
+        await self._deps.team_events.installed(turn_context.activity)
         await self._welcome(turn_context)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        """The app was removed from a team: its members are no longer reachable through it."""
+        await self._deps.team_events.uninstalled(turn_context.activity)
 
     async def _welcome(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity

@@ -23,14 +23,18 @@ class Newcomer:
     activity: Activity
 
 
-async def newcomer_details(turn_context: TurnContext, member: Any) -> Newcomer | None:
-    """Resolve a membersAdded entry (GET …/members/{id}); None without an Entra id."""
-    account = member
+async def member_account(turn_context: TurnContext, member: Any) -> Any:
+    """Resolve a membersAdded entry (GET …/members/{id}): Teams sends no name or Entra id."""
     try:
-        account = await TeamsInfo.get_member(turn_context, member.id)
+        return await TeamsInfo.get_member(turn_context, member.id)
     except Exception as error:
         # The roster call can fail (throttling, guest accounts); the id may still carry it.
         log.warning("member_lookup_failed", error=type(error).__name__)
+        return member
+
+
+def newcomer_details(turn_context: TurnContext, member: Any, account: Any) -> Newcomer | None:
+    """The newcomer behind a looked-up account; None without an Entra id."""
     key = getattr(account, "aad_object_id", None) or getattr(member, "aad_object_id", None)
     if not key:
         return None

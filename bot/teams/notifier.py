@@ -9,17 +9,12 @@ from typing import Any
 import structlog
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import (
-    ChannelAccount,
-    ConversationParameters,
-    ConversationReference,
-)
+from botbuilder.schema import ConversationReference
 
 from bot.conversation import Reply
-from bot.domain.conversation_refs import StoredReference
-from bot.domain.ports import ConversationReferences, MessageHandle
+from bot.domain.ports import MessageHandle
 from bot.observability import count
-from bot.teams.references import ReferenceRecorder
+from bot.teams.direct import DirectMessenger
 from bot.teams.translate import to_activity
 
 log = structlog.get_logger(__name__)
@@ -42,13 +37,11 @@ class TeamsNotifier:
         self,
         adapter: CloudAdapter,
         app_id: str,
-        references: ConversationReferences,
-        recorder: ReferenceRecorder,
+        direct: DirectMessenger,
     ) -> None:
         self._adapter = adapter
         self._app_id = app_id
-        self._references = references
-        self._recorder = recorder
+        self._direct = direct
 
     async def post_card(self, place: MessageHandle, card: dict[str, Any]) -> MessageHandle:
         """Post a card into the conversation (or thread) of ``place``; returns its handle."""
@@ -82,47 +75,5 @@ class TeamsNotifier:
     async def send_direct(
         self, user_key: str, card: dict[str, Any], tenant_id: str | None
     ) -> MessageHandle | None:
-        """Send a card to a person's 1:1 chat; None when the bot cannot reach them (yet)."""
-        personal = await self._references.personal_for_user(user_key)
-        if personal is not None:
-            return await self.post_card({"reference": personal.reference}, card)
-        known = await self._references.any_for_user(user_key)
-        if known is None:
-            log.info("direct_message_unreachable", reason="no_reference")
-            count("messages.undeliverable")
-            return None
-        return await self._create_personal_chat(known, card, tenant_id)
-
-    async def _create_personal_chat(
-        self, known: StoredReference, card: dict[str, Any], tenant_id: str | None
-    ) -> MessageHandle | None:
-        # The person has written somewhere the bot is (a channel, a group chat): their Teams
-        # account id from that reference opens a 1:1 chat (the app is installed for the team).
-        reference = ConversationReference().deserialize(known.reference)
-        user, bot = reference.user, reference.bot
-        # Channel activities may carry the tenant only in channelData: the stored value has it.
-        tenant = tenant_id or known.tenant_id or getattr(reference.conversation, "tenant_id", None)
-        parameters = ConversationParameters(
-            is_group=False,
-            bot=bot,
-            members=[ChannelAccount(id=user.id)],
-            tenant_id=tenant,
-            channel_data={"tenant": {"id": tenant}} if tenant else None,
-        )
-        handles: list[MessageHandle] = []
-
-        async def send(context: TurnContext) -> None:
-            context.activity.from_property = user
-            context.activity.conversation.conversation_type = "personal"
-            new_reference = TurnContext.get_conversation_reference(context.activity)
-            response = await context.send_activity(to_activity(Reply.of_card(card)))
-            await self._recorder.remember(context.activity)
-            handles.append(
-                {"reference": new_reference.serialize(), "activity_id": response.id or ""}
-            )
-
-        with _counting_failures():
-            await self._adapter.create_conversation(
-                self._app_id, send, parameters, reference.channel_id, reference.service_url
-            )
-        return handles[0] if handles else None
+        """Send a card to a person's 1:1 chat; None when the bot cannot reach them."""
+        return await self._direct.send(user_key, card, tenant_id, self.post_card)

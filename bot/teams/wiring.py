@@ -9,17 +9,22 @@ import aiohttp
 from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.ledger import SqlActivityLedger
+from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.references import SqlConversationReferences
+from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Notifier
 from bot.domain.stammtisch.ports import TeamRoster
 from bot.settings import Settings
 from bot.teams.auth import PooledBotFrameworkAuthentication
+from bot.teams.direct import DirectMessenger
 from bot.teams.endpoint import MessagesEndpoint
 from bot.teams.handler import AssistenzBot, BotDependencies
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.references import ReferenceRecorder
-from bot.teams.roster import TeamsRoster
+from bot.teams.roster import TeamsRoster, TeamsRosterSource
+from bot.teams.team_events import TeamEvents
 from dialogs.context import DialogContext
 from dialogs.registry import build_router
 
@@ -31,6 +36,7 @@ class TeamsSide:
     endpoint: MessagesEndpoint
     notifier: Notifier
     roster: TeamRoster
+    member_sync: MemberSync
 
 
 def build_teams_side(
@@ -38,21 +44,28 @@ def build_teams_side(
     http: aiohttp.ClientSession,
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
-    make_context: Callable[[Notifier, TeamRoster], DialogContext],
+    make_context: Callable[[Notifier, TeamRoster, MemberSync], DialogContext],
 ) -> TeamsSide:
     """Wire adapter, authentication, notifier, bot and router into the endpoint handler."""
     adapter = CloudAdapter(PooledBotFrameworkAuthentication(settings, http))
     references = SqlConversationReferences(sessions)
     recorder = ReferenceRecorder(references, clock)
-    notifier = TeamsNotifier(adapter, settings.microsoft_app_id, references, recorder)
-    roster = TeamsRoster(adapter, settings.microsoft_app_id)
+    app_id = settings.microsoft_app_id
+    members = SqlMemberRepository(sessions)
+    direct = DirectMessenger(adapter, app_id, references, recorder, members, clock)
+    notifier = TeamsNotifier(adapter, app_id, direct)
+    roster = TeamsRoster(adapter, app_id)
+    member_sync = MemberSync(
+        members, TeamsRosterSource(adapter, app_id), SqlJobQueue(sessions), clock
+    )
     deps = BotDependencies(
         router=build_router(),
-        dialog_context=make_context(notifier, roster),
+        dialog_context=make_context(notifier, roster, member_sync),
+        team_events=TeamEvents(member_sync, clock),
         ledger=SqlActivityLedger(sessions),
         references=recorder,
         clock=clock,
         locale_override=None if settings.bot_language == "auto" else settings.bot_language,
     )
     endpoint = MessagesEndpoint(adapter, AssistenzBot(deps), settings.effective_allowed_tenants)
-    return TeamsSide(endpoint=endpoint, notifier=notifier, roster=roster)
+    return TeamsSide(endpoint=endpoint, notifier=notifier, roster=roster, member_sync=member_sync)

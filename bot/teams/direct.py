@@ -1,0 +1,178 @@
+"""1:1 messages to anyone the bot may reach, not only to people who wrote to it first.
+
+The order of attempts: the stored personal chat; a 1:1 chat opened from the team roster
+(the app is installed for every member of a team it is in); a chat opened from any other
+conversation the person wrote in; the personal app installed through Graph (people outside
+every team with the app). Whatever fails is recorded with its reason for ``bot status``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import structlog
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import (
+    ChannelAccount,
+    ConversationAccount,
+    ConversationParameters,
+    ConversationReference,
+)
+
+from bot.conversation import Reply
+from bot.domain.members.model import Reach, ReachFailure
+from bot.domain.members.ports import MemberRepository
+from bot.domain.ports import Clock, ConversationReferences, MessageHandle
+from bot.observability import count
+from bot.teams.references import ReferenceRecorder
+from bot.teams.translate import to_activity
+
+log = structlog.get_logger(__name__)
+# Teams' answers for "the bot was blocked or removed by the person" and "no such chat".
+REFUSED_STATUSES = frozenset({403, 404})
+
+
+def refused_status(error: BaseException) -> int | None:
+    """The HTTP status when Teams refused the recipient (403/404), else None."""
+    status = getattr(error, "status", None)
+    if status is None:
+        status = getattr(getattr(error, "response", None), "status_code", None)
+    return status if status in REFUSED_STATUSES else None
+
+
+class UnreachableError(Exception):
+    """The person cannot be messaged by any route; ``reason`` is a ReachFailure value."""
+
+    def __init__(self, reason: ReachFailure) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+
+
+class DirectMessenger:
+    """Opens and reuses 1:1 chats; returns the posted card's handle or None (unreachable)."""
+
+    def __init__(
+        self,
+        adapter: CloudAdapter,
+        app_id: str,
+        references: ConversationReferences,
+        recorder: ReferenceRecorder,
+        members: MemberRepository,
+        clock: Clock,
+    ) -> None:
+        self._adapter, self._app_id = adapter, app_id
+        self._references, self._recorder = references, recorder
+        self._members, self._clock = members, clock
+
+    async def send(
+        self,
+        user_key: str,
+        card: dict[str, Any],
+        tenant_id: str | None,
+        post: Callable[[MessageHandle, dict[str, Any]], Awaitable[MessageHandle]],
+    ) -> MessageHandle | None:
+        """Send ``card`` to the person; ``post`` posts into a known conversation."""
+        try:
+            personal = await self._references.personal_for_user(user_key)
+            if personal is not None:
+                return await post({"reference": personal.reference}, card)
+            return await self._open_chat(user_key, card, tenant_id)
+        except UnreachableError as failure:
+            await self._record(user_key, "", reachable=False, reason=failure.reason.value)
+        except Exception as error:
+            if refused_status(error) is None:
+                raise  # a passing fault: the caller's job retries
+            await self._record(user_key, "", reachable=False, reason=ReachFailure.BLOCKED)
+        log.info("direct_message_unreachable")
+        count("messages.undeliverable")
+        return None
+
+    async def _open_chat(
+        self, user_key: str, card: dict[str, Any], tenant_id: str | None
+    ) -> MessageHandle:
+        member = await self._members.find(user_key)
+        if member is not None:
+            account = ChannelAccount(id=member.teams_id, aad_object_id=member.user_key)
+            account.name = member.name
+            handle = await self._create_chat(
+                account,
+                ChannelAccount(id=member.bot_id),
+                member.tenant_id or tenant_id,
+                member.service_url,
+            )
+            posted = await self._first_post(handle, card)
+            await self._record(user_key, member.name, reachable=True, reason="roster")
+            return posted
+        known = await self._references.any_for_user(user_key)
+        if known is not None:
+            # The person wrote in a channel or group chat the bot is in (no roster yet).
+            reference = ConversationReference().deserialize(known.reference)
+            tenant = tenant_id or known.tenant_id
+            handle = await self._create_chat(
+                reference.user, reference.bot, tenant, reference.service_url
+            )
+            return await self._first_post(handle, card)
+        raise UnreachableError(ReachFailure.NOT_IN_ANY_TEAM)
+
+    async def _create_chat(
+        self, user: ChannelAccount, bot: ChannelAccount, tenant: str | None, service_url: str
+    ) -> MessageHandle:
+        """Open (or get back: Teams returns the existing one) the 1:1 chat with ``user``."""
+        parameters = ConversationParameters(
+            is_group=False,
+            bot=bot,
+            members=[ChannelAccount(id=user.id)],
+            tenant_id=tenant,
+            channel_data={"tenant": {"id": tenant}} if tenant else None,
+        )
+        handles: list[MessageHandle] = []
+
+        async def remember(context: TurnContext) -> None:
+            context.activity.from_property = user
+            context.activity.conversation.conversation_type = "personal"
+            context.activity.conversation.tenant_id = tenant
+            await self._recorder.remember(context.activity)
+            reference = TurnContext.get_conversation_reference(context.activity)
+            handles.append({"reference": reference.serialize()})
+
+        await self._adapter.create_conversation(
+            self._app_id, remember, parameters, "msteams", service_url
+        )
+        return handles[0]
+
+    async def _first_post(self, chat: MessageHandle, card: dict[str, Any]) -> MessageHandle:
+        reference = ConversationReference().deserialize(chat["reference"])
+        posted: list[str] = []
+
+        async def send(context: TurnContext) -> None:
+            response = await context.send_activity(to_activity(Reply.of_card(card)))
+            posted.append(response.id if response else "")
+
+        await self._adapter.continue_conversation(reference, send, self._app_id)
+        return {"reference": chat["reference"], "activity_id": posted[0]}
+
+    async def _record(self, user_key: str, name: str, *, reachable: bool, reason: str) -> None:
+        # Best effort: the status overview must not cost anyone a message.
+        try:
+            await self._members.record_reach(
+                Reach(user_key, name, reachable, reason, self._clock.now())
+            )
+        except Exception:
+            log.exception("reach_not_recorded")
+
+
+def personal_reference(
+    chat_id: str, user_key: str, bot_id: str, tenant_id: str | None, service_url: str
+) -> ConversationReference:
+    """A reference to a personal chat known only by its id (from Graph)."""
+    return ConversationReference(
+        channel_id="msteams",
+        service_url=service_url,
+        bot=ChannelAccount(id=bot_id),
+        user=ChannelAccount(id=user_key, aad_object_id=user_key),
+        conversation=ConversationAccount(
+            id=chat_id, conversation_type="personal", tenant_id=tenant_id
+        ),
+    )
