@@ -22,6 +22,9 @@ class ConnectorSink:
     # Channel accounts returned by the (paged) member list of every conversation.
     members: list[dict[str, Any]] = field(default_factory=list)
     created: list[dict[str, Any]] = field(default_factory=list)
+    # Teams caps a members page below what the bot asks for; tests cap it to force paging.
+    page_size_cap: int = 500
+    paged_requests: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def texts(self) -> list[str]:
@@ -65,7 +68,8 @@ class ConnectorSink:
         return web.json_response({"id": conversation, "activityId": None})
 
     async def _paged_members(self, request: web.Request) -> web.Response:
-        size = int(request.query.get("pageSize", "100"))
+        self.paged_requests += 1
+        size = min(int(request.query.get("pageSize", "100")), self.page_size_cap)
         start = int(request.query.get("continuationToken") or 0)
         page = self.members[start : start + size]
         more = start + size < len(self.members)

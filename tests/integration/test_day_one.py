@@ -1,0 +1,167 @@
+"""Day one in a real tenant: the app is installed in the team by one member and nobody else has
+ever written to the bot. Through the real endpoint, database (SQLite and PostgreSQL), Graph
+simulator and a connector stand-in that answers the paged members API and opens 1:1 chats:
+an expert, both approvers of a restricted room, a Stammtisch non-voter and a newcomer all get
+their cards. No "hilfe" warm-up anywhere."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.graph.simulator import running_simulator
+from bot.app import RUNTIME
+from bot.demo.organisation import load_demo_organisation
+from bot.demo.runner import DEMO_EXPERTS
+from bot.seeding import import_experts_file
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+from tests.support.queue import drained, eventually
+
+MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+TEAM = "19:team@thread.tacv2"
+ORG = load_demo_organisation()
+PEOPLE = {p.display_name: p for p in ORG.people}
+NEWCOMER = "Melanie Schäfer"
+
+
+def who(name: str) -> tuple[str, str]:
+    return PEOPLE[name].id, name
+
+
+def account(name: str) -> dict[str, Any]:
+    """A roster entry as the paged members API returns it."""
+    person = PEOPLE[name]
+    return {
+        **activities.user(aad=person.id, name=name),
+        "userPrincipalName": person.mail,
+        "email": person.mail,
+        "tenantId": activities.TENANT_ID,
+    }
+
+
+class DayOne:
+    def __init__(self, bot: RunningBot, sink: ConnectorSink, url: str, clock: ManualClock):
+        self.bot, self.sink, self.database_url, self.clock = bot, sink, url, clock
+
+    def cards_to(self, name: str) -> list[str]:
+        return [
+            json.dumps(a.get("attachments"), ensure_ascii=False)
+            for a in self.sink.sent
+            if a["_conversation"] == f"a:personal-{PEOPLE[name].id}"
+        ]
+
+    def opened_chats(self) -> list[str]:
+        return [body["members"][0]["id"] for body in self.sink.created]
+
+    async def post(self, activity: dict[str, Any]) -> None:
+        assert (await self.bot.post(activity)).status in (200, 201)
+
+    async def say(self, text: str, name: str) -> None:
+        await self.post(activities.as_user(activities.message(self.sink.url, text), *who(name)))
+
+    async def settle(self) -> None:
+        await drained(self.database_url, self.clock.now())
+
+
+@pytest.fixture
+async def day_one(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> AsyncIterator[DayOne]:
+    clock = ManualClock(MONDAY_9)
+    async with running_simulator(ORG, clock=clock) as graph_url:
+        settings = local_settings(
+            database_url,
+            graph_base_url=graph_url,
+            rooms_restricted=ORG.room_policy(),
+            admin_ids=[PEOPLE["Sabine Krüger"].id],
+            stammtisch_organiser_ids=[PEOPLE["Sabine Krüger"].id],
+        )
+        await import_experts_file(settings, DEMO_EXPERTS, "default")
+        # Everyone but the newcomer is in the team already; a page holds 7 (several pages).
+        sink.members = [account(name) for name in PEOPLE if name != NEWCOMER]
+        sink.page_size_cap = 7
+        bot = await bot_factory(settings, clock)
+        world = DayOne(bot, sink, database_url, clock)
+        install = activities.as_user(activities.bot_added_to_team(sink.url), *who("Sabine Krüger"))
+        await world.post(install)
+        members = bot.app[RUNTIME].services.member_sync.repo
+
+        async def roster_stored() -> bool:
+            return len(await members.members_of(TEAM)) == len(sink.members)
+
+        await eventually(roster_stored)
+        await world.settle()
+        yield world
+
+
+async def test_cold_expert_approvers_non_voter_and_newcomer_get_their_cards(
+    day_one: DayOne,
+) -> None:
+    sink = day_one.sink
+    assert sink.paged_requests >= 5  # 30 members at 7 per page: read page by page
+
+    # Know-how routing: a colleague asks in the channel; the expert never wrote to the bot.
+    ask = activities.as_user(
+        activities.channel_mention(sink.url, "Wer kann mir bei der Raumplanung helfen?"),
+        *who("Jana Becker"),
+    )
+    await day_one.post(ask)
+    await day_one.settle()
+    assert any("Frage übernehmen" in card for card in day_one.cards_to("Kerstin Vogel"))
+
+    # Rooms: a restricted room; both approvers (Sabine, Kerstin) have never written.
+    await day_one.say("räume aktualisieren", "Sabine Krüger")
+    await day_one.settle()
+    requester = "Jana Becker"
+    await day_one.say(
+        "Ich brauche morgen 10-11 Uhr einen Raum für 13 Personen mit Video", requester
+    )
+    offers = [
+        a["data"]
+        for a in sink.sent[-1]["attachments"][0]["content"].get("actions", [])
+        if a.get("verb") == "rooms.choose"
+    ]
+    elbblick = next(o for o in offers if o["room"] == "raum.hh-elbblick@nordlicht-demo.de")
+    invoke = activities.as_user(
+        activities.card_invoke(sink.url, "rooms.choose", elbblick), *who(requester)
+    )
+    await day_one.post(invoke)
+    await day_one.settle()
+    for approver in ("Sabine Krüger", "Kerstin Vogel"):
+        assert any("rooms.approve" in card for card in day_one.cards_to(approver)), approver
+
+    # Stammtisch: the reminder before the deadline reaches a member who never wrote.
+    start = activities.as_user(
+        activities.channel_mention(sink.url, "stammtisch neu"), *who("Sabine Krüger")
+    )
+    await day_one.post(start)
+    await day_one.settle()
+    before = len(day_one.cards_to("Monika Schröder"))
+    lifecycle = day_one.bot.app[RUNTIME].services.stammtisch.lifecycle
+    poll = await lifecycle.service.repo.latest_poll(TEAM)
+    assert poll is not None
+    assert await lifecycle.remind_non_voters(poll.id, poll.deadline.isoformat()) >= 25
+    await day_one.settle()
+    assert len(day_one.cards_to("Monika Schröder")) == before + 1
+
+    # Onboarding: a colleague joins; she gets the welcome, though she never wrote.
+    await day_one.say("ich werde gern buddy", "Sophie Wolf")
+    sink.members.append(account(NEWCOMER))
+    joined = activities.bot_added_to_team(sink.url)
+    joined["membersAdded"] = [{"id": f"29:{PEOPLE[NEWCOMER].id}"}]
+    await day_one.post(joined)
+    await day_one.settle()
+    welcome = day_one.cards_to(NEWCOMER)
+    assert len(welcome) == 1 and "Willkommen im Assistenz-Netzwerk" in welcome[0]
+
+    # Every DM went to a chat the bot opened from the roster's Teams ids, each chat once.
+    opened = day_one.opened_chats()
+    assert f"29:{PEOPLE['Kerstin Vogel'].id}" in opened
+    assert len(opened) == len(set(opened))
