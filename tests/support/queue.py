@@ -27,20 +27,20 @@ async def due_jobs(database_url: str, now: datetime) -> int:
     return int(count or 0)
 
 
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 30.0) -> None:
+async def eventually(check: Callable[[], Awaitable[bool]], within: float = 30.0) -> None:
     """Poll ``check`` until it holds (state lives in other servers: nothing to await)."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + within
     while not await check():
         if loop.time() > deadline:
             raise AssertionError("timed out waiting for the condition")
         await asyncio.sleep(0.05)
 
 
-async def drained(database_url: str, now: datetime, timeout: float = 30.0) -> None:
+async def drained(database_url: str, now: datetime, within: float = 30.0) -> None:
     """Wait until no job due at ``now`` is left: everything the bot planned so far is done."""
 
     async def empty() -> bool:
         return await due_jobs(database_url, now) == 0
 
-    await eventually(empty, timeout)
+    await eventually(empty, within)
