@@ -20,13 +20,17 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.member_tables import TeamMemberRow
 from bot.adapters.db.models import ScheduledJob, StammtischPollRow
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.adapters.graph.simulator import running_simulator
 from bot.demo.organisation import load_demo_organisation
+from bot.demo.runner import DEMO_EXPERTS
 from bot.domain.onboarding.service import INTRO_JOB, WELCOME_JOB
 from bot.domain.stammtisch.poll import tally
 from bot.domain.stammtisch.service import CARD_JOB
+from bot.seeding import import_experts_file
+from bot.settings import Settings
 from tests.support import activities
 from tests.support.bot_processes import BotProcess, running_bots
 from tests.support.connector_sink import ConnectorSink, running_sink
@@ -281,3 +285,34 @@ async def _exact_tally_and_card_updates(cluster: Cluster, poll: Poll) -> None:
     last = json.dumps(updates[-1], ensure_ascii=False)
     assert f"Ja {VOTERS} · Vielleicht 0 · Nein 0" in last
     assert f"Ja {second_yes} · Vielleicht 0 · Nein {VOTERS - second_yes}" in last
+
+
+@pytest.mark.postgres
+async def test_three_replicas_day_one_each_cold_person_gets_each_card_once(
+    cluster: Cluster, postgres_url: str
+) -> None:
+    """Install and a question reach all three replicas (re-deliveries); nobody wrote before."""
+    sink = cluster.sink
+    kerstin = ("f38180ae-1428-558d-b7ec-fb33fc42d9f1", "Kerstin Vogel")
+    birgit = ("e01e3544-86c5-5cd1-9de4-a550758a6cbc", "Birgit Fischer")
+    sink.members += [activities.user(aad=aad, name=name) for aad, name in (kerstin, birgit)]
+    settings = Settings(_env_file=None, mode="local", database_url=postgres_url)  # type: ignore[call-arg]
+    await import_experts_file(settings, DEMO_EXPERTS, "default")
+
+    install = activities.as_user(activities.bot_added_to_team(sink.url), *SABINE)
+    assert all(s in (200, 201) for s in await cluster.everywhere(install))
+    await cluster.settled({"members.sync"})
+    ask = activities.as_user(
+        activities.channel_mention(sink.url, "Wer kann mir bei der Raumplanung helfen?"), *JANA
+    )
+    assert all(s in (200, 201) for s in await cluster.everywhere(ask))
+    await eventually(lambda: bool(cards_to(sink, kerstin, "Frage übernehmen")))
+    await cluster.settled({"members.sync", "routing.escalate"})
+    await asyncio.sleep(QUIET)  # after the queue drained: time for a wrong second send
+
+    assert len(cards_to(sink, kerstin, "Frage übernehmen")) == 1
+    opened = [body["members"][0]["id"] for body in sink.created]
+    assert opened.count(f"29:{kerstin[0]}") == 1
+    async with cluster.sessions() as session:
+        rows = (await session.scalars(select(TeamMemberRow))).all()
+    assert sorted(row.user_key for row in rows) == sorted(m["aadObjectId"] for m in sink.members)
