@@ -87,7 +87,12 @@ def build_handlers(service: StammtischService, lifecycle: PollLifecycle) -> dict
 
     async def direct(job: Job) -> None:
         payload = job.payload
-        await lifecycle.send_direct(poll_id(job), str(payload["member_key"]), str(payload["kind"]))
+        await lifecycle.send_direct(
+            poll_id(job),
+            str(payload["member_key"]),
+            str(payload["kind"]),
+            str(payload.get("name") or ""),
+        )
 
     async def invite(job: Job) -> None:
         await lifecycle.invite(poll_id(job))

@@ -182,3 +182,8 @@ class RoutingCards:
     thread_card = staticmethod(thread_card)
     expert_card = staticmethod(expert_card)
     offer_card = staticmethod(offer_card)
+
+    @staticmethod
+    def unreachable_mention(lang: str) -> str:
+        """The thread note for an expert the bot cannot DM ({person}: the @mention)."""
+        return t("reach.mention.routing", lang, person="{person}")

@@ -210,6 +210,16 @@ class StammtischCards:
         )
         return card([text(t("stammtisch.reminder.title", lang), weight="Bolder"), text(reminder)])
 
+    def reminder_mention(self, poll: Poll) -> str:
+        """The reminder in the poll's thread for a member the bot cannot DM ({person})."""
+        return t(
+            "reach.mention.stammtisch",
+            poll.language,
+            person="{person}",
+            month=month_label(poll.month, poll.language),
+            deadline=moment(poll.deadline, self.zone, poll.language),
+        )
+
     def day_before_card(self, poll: Poll) -> dict[str, Any]:
         """The DM to a yes-voter the day before."""
         lang = poll.language

@@ -220,3 +220,13 @@ class Notifier(Protocol):
     ) -> MessageHandle | None:
         """Send a card to a person's 1:1 chat; None when the bot cannot reach them (yet)."""
         ...
+
+    async def mention_in_thread(
+        self, place: MessageHandle, user_key: str, name: str, text: str
+    ) -> bool:
+        """Post ``text`` into a channel thread with the person @mentioned at ``{person}``.
+
+        For people the bot cannot message directly; False when ``place`` is no channel or
+        group chat (a mention in someone else's 1:1 chat would reach nobody).
+        """
+        ...

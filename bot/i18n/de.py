@@ -160,6 +160,12 @@ MESSAGES: dict[str, str] = {
     "stammtisch.announce.title": "Der Stammtisch steht fest! 🍽️",
     "stammtisch.announce.invite": "Alle, die Ja gesagt haben, bekommen eine Kalendereinladung.",
     "stammtisch.announce.none_title": "Kein Stammtisch-Termin gefunden",
+    "reach.mention.routing": "{person}, diese Frage ist für Sie gedacht. Ich kann Ihnen noch"
+    " keine persönliche Nachricht schicken; öffnen Sie bitte einmal den Chat mit mir (Apps →"
+    " Assistenz-Bot). Sie können hier im Thread antworten.",
+    "reach.mention.stammtisch": "{person}, Sie haben für den Stammtisch im {month} noch nicht"
+    " abgestimmt. Die Umfrage läuft bis {deadline}; ich kann Ihnen noch keine persönliche"
+    " Nachricht schicken.",
     "stammtisch.reminder.title": "Erinnerung: Stammtisch-Umfrage",
     "stammtisch.reminder.text": "Sie haben für den Stammtisch im {month} noch nicht abgestimmt."
     " Die Umfrage läuft bis {deadline}; die Karte finden Sie im Kanal des Assistenz-Netzwerks.",

@@ -154,6 +154,11 @@ MESSAGES: dict[str, str] = {
     "stammtisch.announce.title": "The get-together is set! 🍽️",
     "stammtisch.announce.invite": "Everyone who said yes gets a calendar invitation.",
     "stammtisch.announce.none_title": "No date for the get-together",
+    "reach.mention.routing": "{person}, this question is meant for you. I cannot send you a"
+    " personal message yet; please open the chat with me once (Apps → Assistenz-Bot). You can"
+    " answer here in the thread.",
+    "reach.mention.stammtisch": "{person}, you have not voted for the get-together in {month}"
+    " yet. The poll is open until {deadline}; I cannot send you a personal message yet.",
     "stammtisch.reminder.title": "Reminder: get-together poll",
     "stammtisch.reminder.text": "You have not voted for the get-together in {month} yet. The poll"
     " is open until {deadline}; the card is in the network's channel.",

@@ -36,10 +36,17 @@ REFUSED_STATUSES = frozenset({403, 404})
 
 def refused_status(error: BaseException) -> int | None:
     """The HTTP status when Teams refused the recipient (403/404), else None."""
-    status = getattr(error, "status", None)
-    if status is None:
-        status = getattr(getattr(error, "response", None), "status_code", None)
-    return status if status in REFUSED_STATUSES else None
+    # Our fast connector raises with ``status``; msrest's ErrorResponseException carries the
+    # HTTP response (``status_code``; aiohttp's own response has ``status``).
+    response = getattr(error, "response", None)
+    for status in (
+        getattr(error, "status", None),
+        getattr(response, "status_code", None),
+        getattr(response, "status", None),
+    ):
+        if status in REFUSED_STATUSES:
+            return int(status)
+    return None
 
 
 class UnreachableError(Exception):

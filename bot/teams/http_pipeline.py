@@ -22,6 +22,9 @@ from msrest.universal_http.async_abc import AsyncClientResponse
 class _AiohttpResponse(AsyncClientResponse):
     def __init__(self, request: ClientRequest, status: int, headers: Any, body: bytes) -> None:
         super().__init__(request, None)
+        # msrest's HttpOperationError reports ``internal_response``: let it be this response,
+        # so that callers can read the status (403/404: recipient unreachable).
+        self.internal_response = self
         self.status_code = status
         self.headers = headers
         self.reason = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -9,9 +10,16 @@ from typing import Any
 import structlog
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import ConversationReference
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    ChannelAccount,
+    ConversationReference,
+    Mention,
+)
 
 from bot.conversation import Reply
+from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import MessageHandle
 from bot.observability import count
 from bot.teams.direct import DirectMessenger
@@ -38,13 +46,37 @@ class TeamsNotifier:
         adapter: CloudAdapter,
         app_id: str,
         direct: DirectMessenger,
+        members: MemberRepository,
     ) -> None:
         self._adapter = adapter
         self._app_id = app_id
         self._direct = direct
+        self._members = members
 
     async def post_card(self, place: MessageHandle, card: dict[str, Any]) -> MessageHandle:
         """Post a card into the conversation (or thread) of ``place``; returns its handle."""
+        return await self._post(place, to_activity(Reply.of_card(card)))
+
+    async def mention_in_thread(
+        self, place: MessageHandle, user_key: str, name: str, text: str
+    ) -> bool:
+        """Post ``text`` into a channel thread or group chat with the person @mentioned."""
+        kind = (place.get("reference") or {}).get("conversation", {}).get("conversationType")
+        if kind not in ("channel", "groupChat"):
+            return False
+        member = await self._members.find(user_key)
+        # Teams resolves a mention by the Teams account id, or by the Entra object id.
+        account = ChannelAccount(id=member.teams_id if member else user_key, name=name)
+        tag = f"<at>{html.escape(name)}</at>"
+        activity = Activity(
+            type=ActivityTypes.message,
+            text=text.replace("{person}", tag),
+            entities=[Mention(mentioned=account, text=tag, type="mention")],
+        )
+        await self._post(place, activity)
+        return True
+
+    async def _post(self, place: MessageHandle, activity: Activity) -> MessageHandle:
         reference = ConversationReference().deserialize(place["reference"])
         posted: list[str] = []
 
@@ -53,7 +85,7 @@ class TeamsNotifier:
                 # botbuilder gives the continuation a fresh id; reply to the stored message so
                 # that the card lands in the asker's thread.
                 context.activity.id = reference.activity_id
-            response = await context.send_activity(to_activity(Reply.of_card(card)))
+            response = await context.send_activity(activity)
             posted.append(response.id if response else "")
 
         with _counting_failures():

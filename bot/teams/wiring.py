@@ -53,7 +53,7 @@ def build_teams_side(
     app_id = settings.microsoft_app_id
     members = SqlMemberRepository(sessions)
     direct = DirectMessenger(adapter, app_id, references, recorder, members, clock)
-    notifier = TeamsNotifier(adapter, app_id, direct)
+    notifier = TeamsNotifier(adapter, app_id, direct, members)
     roster = TeamsRoster(adapter, app_id)
     member_sync = MemberSync(
         members, TeamsRosterSource(adapter, app_id), SqlJobQueue(sessions), clock

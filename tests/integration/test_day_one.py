@@ -165,3 +165,58 @@ async def test_cold_expert_approvers_non_voter_and_newcomer_get_their_cards(
     opened = day_one.opened_chats()
     assert f"29:{PEOPLE['Kerstin Vogel'].id}" in opened
     assert len(opened) == len(set(opened))
+
+
+def mentions_in(sink: ConnectorSink, aad: str) -> list[dict[str, Any]]:
+    """Messages that @mention the person (by Teams id or Entra id)."""
+    return [
+        activity
+        for activity in sink.sent
+        if any(
+            entity.get("type") == "mention"
+            and entity.get("mentioned", {}).get("id") in (aad, f"29:{aad}")
+            for entity in activity.get("entities") or []
+        )
+    ]
+
+
+async def test_unreachable_people_are_mentioned_in_the_thread(day_one: DayOne) -> None:
+    sink = day_one.sink
+    kerstin, monika = PEOPLE["Kerstin Vogel"].id, PEOPLE["Monika Schröder"].id
+    # Kerstin left the team; Monika blocked the bot (Teams refuses to open her chat).
+    leave = activities.bot_added_to_team(sink.url)
+    leave.pop("membersAdded")
+    leave["membersRemoved"] = [{"id": f"29:{kerstin}"}]
+    await day_one.post(leave)
+    sink.refuse_chats.add(f"29:{monika}")
+
+    ask = activities.as_user(
+        activities.channel_mention(sink.url, "Wer kann mir bei der Raumplanung helfen?"),
+        *who("Jana Becker"),
+    )
+    await day_one.post(ask)
+    await day_one.settle()
+    [note] = mentions_in(sink, kerstin)
+    assert "<at>Kerstin Vogel</at>, diese Frage ist für Sie gedacht" in note["text"]
+    assert note["_conversation"].startswith("19:general@thread.tacv2")
+    assert day_one.cards_to("Kerstin Vogel") == []
+    # The question moved on to the next expert, who is reachable.
+    assert any("Frage übernehmen" in card for card in day_one.cards_to("Birgit Fischer"))
+
+    start = activities.as_user(
+        activities.channel_mention(sink.url, "stammtisch neu"), *who("Sabine Krüger")
+    )
+    await day_one.post(start)
+    await day_one.settle()
+    lifecycle = day_one.bot.app[RUNTIME].services.stammtisch.lifecycle
+    poll = await lifecycle.service.repo.latest_poll(TEAM)
+    assert poll is not None
+    await lifecycle.remind_non_voters(poll.id, poll.deadline.isoformat())
+    await day_one.settle()
+    [reminder] = mentions_in(sink, monika)
+    assert "<at>Monika Schröder</at>, Sie haben für den Stammtisch" in reminder["text"]
+    reach = await day_one.bot.app[RUNTIME].services.member_sync.repo.reach_overview()
+    assert (monika, False, "blocked") in {(r.user_key, r.reachable, r.reason) for r in reach}
+    assert (kerstin, False, "not_in_any_team") in {
+        (r.user_key, r.reachable, r.reason) for r in reach
+    }

@@ -24,6 +24,8 @@ class ConnectorSink:
     created: list[dict[str, Any]] = field(default_factory=list)
     # Teams caps a members page below what the bot asks for; tests cap it to force paging.
     page_size_cap: int = 500
+    # Teams ids for which opening a 1:1 chat is refused (403: the person blocked the bot).
+    refuse_chats: set[str] = field(default_factory=set)
     paged_requests: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -62,6 +64,8 @@ class ConnectorSink:
         # A 1:1 chat opened by the bot: "a:personal-<aad id>", like as_user() uses.
         body = await request.json()
         member = (body.get("members") or [{}])[0]
+        if member.get("id") in self.refuse_chats:
+            return web.json_response({"error": {"code": "BotBlocked"}}, status=403)
         account = next((m for m in self.members if m.get("id") == member.get("id")), member)
         conversation = f"a:personal-{account.get('aadObjectId') or member.get('id')}"
         self.created.append(body)

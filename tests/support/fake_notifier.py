@@ -16,6 +16,7 @@ class RecordingNotifier:
     posts: list[tuple[MessageHandle, dict[str, Any]]] = field(default_factory=list)
     updates: list[tuple[MessageHandle, dict[str, Any]]] = field(default_factory=list)
     directs: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    mentions: list[tuple[MessageHandle, str, str]] = field(default_factory=list)
 
     async def post_card(self, place: MessageHandle, card: dict[str, Any]) -> MessageHandle:
         self.posts.append((place, card))
@@ -31,6 +32,12 @@ class RecordingNotifier:
             return None
         self.directs.append((user_key, card))
         return {"reference": {"user": user_key}, "activity_id": f"dm-{len(self.directs)}"}
+
+    async def mention_in_thread(
+        self, place: MessageHandle, user_key: str, name: str, text: str
+    ) -> bool:
+        self.mentions.append((place, user_key, text.replace("{person}", f"<at>{name}</at>")))
+        return True
 
     def dm_recipients(self) -> list[str]:
         """Who got a DM, in order."""

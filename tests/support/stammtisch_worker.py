@@ -73,6 +73,12 @@ class FileNotifier:
         """Direct messages are not part of this test."""
         raise AssertionError("no direct message expected")
 
+    async def mention_in_thread(
+        self, place: MessageHandle, user_key: str, name: str, text: str
+    ) -> bool:
+        """Mentions are not part of this test."""
+        raise AssertionError("no mention expected")
+
 
 class NoInvitations:
     """Invitations go out only when a poll closes, which the frozen clock never reaches."""

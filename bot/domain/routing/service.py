@@ -232,11 +232,22 @@ class RoutingService:
                 return replace(
                     question, expert_cards={**question.expert_cards, current.expert_key: handle}
                 )
+            await self._mention_unreachable(question, current.expert_key, current.name)
             try:
                 question = await self._decide(question.id, self._pass_over(current.expert_key))
             except DecisionError:
                 return question
         return question
+
+    async def _mention_unreachable(self, question: Question, expert_key: str, name: str) -> None:
+        # Never silent: the question moves on, and the expert still learns of it in the thread.
+        if not question.thread.get("reference"):
+            return
+        text = self.views.unreachable_mention(question.language)
+        try:
+            await self.notifier.mention_in_thread(question.thread, expert_key, name, text)
+        except Exception:
+            log.warning("mention of unreachable expert failed", exc_info=True)
 
     def _pass_over(self, expert_key: str) -> Callable[[Question], Question]:
         return lambda q: q.decline(expert_key, self._deadline(self.clock.now()))

@@ -29,6 +29,10 @@ class QuestionViews(Protocol):
         """The earlier-answer offer."""
         ...
 
+    def unreachable_mention(self, lang: str) -> str:
+        """The thread note for an expert the bot cannot DM ({person}: the @mention)."""
+        ...
+
 
 def reason_text(
     kind: str,

@@ -142,7 +142,12 @@ class PollLifecycle:
         for member in missing:
             await svc.jobs.schedule(
                 DIRECT_JOB,
-                {"poll_id": poll.id, "member_key": member.key, "kind": "reminder"},
+                {
+                    "poll_id": poll.id,
+                    "member_key": member.key,
+                    "name": member.name,
+                    "kind": "reminder",
+                },
                 svc.clock.now(),
                 dedup_key=f"{DIRECT_JOB}:reminder:{poll.id}:{deadline}:{member.key}",
             )
@@ -154,7 +159,7 @@ class PollLifecycle:
         members = await self.service.roster.members(poll.place)
         return [m for m in members if m.key and m.key not in voted]
 
-    async def send_direct(self, poll_id: int, member_key: str, kind: str) -> None:
+    async def send_direct(self, poll_id: int, member_key: str, kind: str, name: str = "") -> None:
         """Job: one reminder or day-before DM (skipped when no longer relevant)."""
         svc = self.service
         poll = await svc.get(poll_id)
@@ -166,8 +171,13 @@ class PollLifecycle:
             if poll.state is not PollState.CLOSED:
                 return
             card = svc.views.day_before_card(poll)
-        if await svc.notifier.send_direct(member_key, card, poll.tenant_id) is None:
-            log.info("stammtisch %s DM not deliverable (no chat with the member yet)", kind)
+        if await svc.notifier.send_direct(member_key, card, poll.tenant_id) is not None:
+            return
+        log.info("stammtisch %s DM not deliverable", kind)
+        if kind == "reminder" and name:
+            # Never silent: a member the bot cannot DM is reminded in the poll's thread.
+            note = svc.views.reminder_mention(poll)
+            await svc.notifier.mention_in_thread(_thread_of(poll), member_key, name, note)
 
     async def day_before(self, poll_id: int) -> None:
         """Job: plan the day-before DM to every yes-voter of the winning date."""

@@ -29,6 +29,10 @@ class PollViews(Protocol):
         """The DM to a member who has not voted yet."""
         ...
 
+    def reminder_mention(self, poll: Poll) -> str:
+        """The reminder in the poll's thread for a member the bot cannot DM ({person})."""
+        ...
+
     def day_before_card(self, poll: Poll) -> dict[str, Any]:
         """The DM to a yes-voter the day before."""
         ...
