@@ -44,7 +44,7 @@ class GraphAppInstaller:
         if not catalog_app_id:
             raise ValueError("catalog_app_id is required (TEAMS_APP_CATALOG_ID)")
         self._client = client
-        self._app_id = catalog_app_id
+        self._literal = catalog_app_id.replace("'", "''")  # an OData string literal
         # Graph resolves the bind against its own service root: the configured base URL keeps
         # national clouds (and the simulator) working.
         base_url = client.request_adapter.base_url.rstrip("/")
@@ -70,7 +70,7 @@ class GraphAppInstaller:
         """Find our installation in the person's apps, then read its chat."""
         installed_apps = self._client.users.by_user_id(user_id).teamwork.installed_apps
         query = InstalledAppsRequestBuilder.InstalledAppsRequestBuilderGetQueryParameters(
-            expand=["teamsApp"], filter=f"teamsApp/id eq '{self._app_id}'"
+            expand=["teamsApp"], filter=f"teamsApp/id eq '{self._literal}'"
         )
         try:
             page = await installed_apps.get(RequestConfiguration(query_parameters=query))
