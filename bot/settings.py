@@ -10,6 +10,9 @@ from typing import Literal, Self
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The one app in the Graph simulator's Teams app catalogue (local mode and tests).
+SIMULATOR_TEAMS_APP_CATALOG_ID = "3f9d1c2e-6b8a-5e47-9c1d-a0b2c4d6e8f1"
+
 
 class Mode(StrEnum):
     """Local mode accepts unauthenticated requests (Playground); production never does."""
@@ -79,6 +82,10 @@ class Settings(BaseSettings):
     app_privacy_url: str = ""
     app_terms_url: str = ""
     app_teams_app_id: str = ""
+    # The app's id in the tenant's Teams app catalogue (not the manifest id): with it the bot
+    # installs its personal app for people it must message but shares no team with. Empty:
+    # no proactive install (the Graph simulator knows SIMULATOR_TEAMS_APP_CATALOG_ID).
+    teams_app_catalog_id: str = ""
 
     # Know-how routing: business hours before an unclaimed question goes to the next expert,
     # and which expert pool a team's questions go to (team id -> pool id; others: "default").
@@ -183,6 +190,13 @@ class Settings(BaseSettings):
     def stammtisch_blackout_days(self) -> frozenset[date]:
         """Every day inside the configured blackout ranges."""
         return blackout_days(self.stammtisch_blackout)
+
+    @property
+    def effective_teams_app_catalog_id(self) -> str:
+        """The catalogue app id to install; against the simulator its own app by default."""
+        if self.teams_app_catalog_id or self.graph_auth is not GraphAuth.SIMULATOR:
+            return self.teams_app_catalog_id
+        return SIMULATOR_TEAMS_APP_CATALOG_ID
 
     @property
     def effective_allowed_tenants(self) -> frozenset[str]:

@@ -234,6 +234,9 @@ param appTermsUrl string = ''
 @description('Teams app id of the package; empty = the bot app id.')
 param teamsAppId string = ''
 
+@description('Id of the uploaded app in the Teams app catalogue (not the manifest id): lets the bot install its personal app for people outside its teams. Empty: no proactive install.')
+param teamsAppCatalogId string = ''
+
 @description('Days Log Analytics keeps logs; short on purpose (logs carry user and conversation ids).')
 @minValue(30)
 @maxValue(730)
@@ -535,6 +538,10 @@ var botEnvironment = [
   {
     name: 'APP_TEAMS_APP_ID'
     value: teamsAppId
+  }
+  {
+    name: 'TEAMS_APP_CATALOG_ID'
+    value: teamsAppCatalogId
   }
   {
     // Read by the Azure Monitor OpenTelemetry distro, not by Settings.

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from bot.settings import Settings
+from bot.settings import SIMULATOR_TEAMS_APP_CATALOG_ID, Settings
 
 
 def _settings(**values: Any) -> Settings:
@@ -44,3 +44,11 @@ def test_allowed_tenants_include_own_tenant(monkeypatch: pytest.MonkeyPatch) -> 
 def test_secrets_are_not_in_repr() -> None:
     settings = _settings(microsoft_app_password="geheim", graph_client_secret="auch-geheim")
     assert "geheim" not in repr(settings)
+
+
+def test_teams_app_catalog_id_defaults_to_the_simulator_app_only_locally() -> None:
+    assert _settings().effective_teams_app_catalog_id == SIMULATOR_TEAMS_APP_CATALOG_ID
+    configured = _settings(teams_app_catalog_id="0f0e0d0c-aaaa-bbbb-cccc-000000000001")
+    assert configured.effective_teams_app_catalog_id == "0f0e0d0c-aaaa-bbbb-cccc-000000000001"
+    real_graph = _settings(graph_auth="managed_identity")
+    assert real_graph.effective_teams_app_catalog_id == ""

@@ -13,6 +13,7 @@ from msgraph.graph_request_adapter import options as msgraph_default_options
 from msgraph.graph_service_client import GraphServiceClient
 from msgraph_core import GraphClientFactory
 
+from bot.adapters.graph.app_installer import GraphAppInstaller
 from bot.adapters.graph.credentials import GraphCredential, build_credential
 from bot.adapters.graph.directory import GraphDirectory
 from bot.adapters.graph.rooms import GraphRoomCalendar
@@ -56,6 +57,11 @@ class GraphConnection:
         )
         self.directory = GraphDirectory(self.client)
         self.room_calendar = GraphRoomCalendar(self.client)
+        catalog_app_id = settings.effective_teams_app_catalog_id
+        # None: no catalogue id configured, so the bot reaches only people in its teams.
+        self.app_installer: GraphAppInstaller | None = (
+            GraphAppInstaller(self.client, catalog_app_id) if catalog_app_id else None
+        )
 
     async def close(self) -> None:
         """Close the HTTP client and the credential."""

@@ -95,9 +95,10 @@ class UnsupportedFilterError(ValueError):
     """The $filter uses something this simulator does not implement."""
 
 
-_EQ = re.compile(r"^(\w+)\s+eq\s+'((?:[^']|'')*)'$", re.IGNORECASE)
-_STARTS = re.compile(r"^startswith\((\w+),\s*'((?:[^']|'')*)'\)$", re.IGNORECASE)
-_IN = re.compile(r"^(\w+)\s+in\s+\((.*)\)$", re.IGNORECASE)
+# A property, or a path into a navigation property such as `teamsApp/id`.
+_EQ = re.compile(r"^(\w+(?:/\w+)*)\s+eq\s+'((?:[^']|'')*)'$", re.IGNORECASE)
+_STARTS = re.compile(r"^startswith\((\w+(?:/\w+)*),\s*'((?:[^']|'')*)'\)$", re.IGNORECASE)
+_IN = re.compile(r"^(\w+(?:/\w+)*)\s+in\s+\((.*)\)$", re.IGNORECASE)
 
 
 def compile_filter(raw: str | None) -> Callable[[Json], bool]:
@@ -111,12 +112,20 @@ def compile_filter(raw: str | None) -> Callable[[Json], bool]:
 def _clause(text: str) -> Callable[[Json], bool]:
     if match := _EQ.match(text):
         field, value = match.group(1), match.group(2).replace("''", "'").lower()
-        return lambda item: str(item.get(field) or "").lower() == value
+        return lambda item: _text(item, field) == value
     if match := _STARTS.match(text):
         field, value = match.group(1), match.group(2).replace("''", "'").lower()
-        return lambda item: str(item.get(field) or "").lower().startswith(value)
+        return lambda item: _text(item, field).startswith(value)
     if match := _IN.match(text):
         field = match.group(1)
         values = {v.strip().strip("'").lower() for v in match.group(2).split(",")}
-        return lambda item: str(item.get(field) or "").lower() in values
+        return lambda item: _text(item, field) in values
     raise UnsupportedFilterError(text)
+
+
+def _text(item: Json, path: str) -> str:
+    """The property at `a/b/c`, lower-cased ("" when absent)."""
+    value: Any = item
+    for name in path.split("/"):
+        value = value.get(name) if isinstance(value, dict) else None
+    return str(value or "").lower()

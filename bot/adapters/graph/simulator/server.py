@@ -13,6 +13,7 @@ from bot.adapters.graph.simulator import (
     directory_routes,
     event_routes,
     schedule_routes,
+    teamwork_routes,
 )
 from bot.adapters.graph.simulator.middleware import graph_middleware
 from bot.adapters.graph.simulator.odata import graph_error
@@ -42,6 +43,7 @@ def create_simulator_app(
     app.add_routes(directory_routes.routes)
     app.add_routes(schedule_routes.routes)
     app.add_routes(event_routes.routes)
+    app.add_routes(teamwork_routes.routes)
     app.add_routes(admin_routes.routes)
     return app
 

@@ -11,9 +11,11 @@ from aiohttp import web
 from bot.adapters.clock import SystemClock
 from bot.adapters.graph.simulator.calendar import CalendarStore, Mailbox, StoredEvent
 from bot.adapters.graph.simulator.calendar import new_item_id as _new_id
+from bot.adapters.graph.simulator.teamwork import CatalogApp, TeamworkStore
 from bot.demo.calendar_seed import expand_calendar_seeds
 from bot.demo.organisation import DemoOrganisation
 from bot.domain.ports import Clock
+from bot.settings import SIMULATOR_TEAMS_APP_CATALOG_ID
 
 
 @dataclass(slots=True)
@@ -45,6 +47,7 @@ class SimulatorState:
         self.requests: Counter[str] = Counter()
         self.calendars = CalendarStore(self.mailbox)
         self.seed_calendars()
+        self.teamwork = self.empty_teamwork()
 
     def mailbox(self, key: str) -> Mailbox | None:
         """Resolve a person or room by id, mail or UPN."""
@@ -104,6 +107,11 @@ class SimulatorState:
                     )
                 )
 
+    def empty_teamwork(self) -> TeamworkStore:
+        """The catalogue holds the bot's own app (manifest id = bot id); nobody has it yet."""
+        app = CatalogApp(SIMULATOR_TEAMS_APP_CATALOG_ID, self.org.bot.id, self.org.bot.name)
+        return TeamworkStore(catalog={app.id: app})
+
     def add_fault(self, fault: Fault) -> None:
         """Register a fault for upcoming requests."""
         self.faults.append(fault)
@@ -117,10 +125,12 @@ class SimulatorState:
         return None
 
     def reset(self) -> None:
-        """Back to the seeded state: calendars rebuilt, faults and counters cleared."""
+        """Back to the seeded state: calendars rebuilt, app installations, faults and counters
+        cleared."""
         self.faults.clear()
         self.requests.clear()
         self.seed_calendars()
+        self.teamwork = self.empty_teamwork()
 
 
 STATE_KEY = web.AppKey("graph_simulator_state", SimulatorState)
