@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
+import aiohttp
 import pytest
 
 from bot.adapters.clock import ManualClock
@@ -49,6 +50,13 @@ def account(name: str) -> dict[str, Any]:
 class DayOne:
     def __init__(self, bot: RunningBot, sink: ConnectorSink, url: str, clock: ManualClock):
         self.bot, self.sink, self.database_url, self.clock = bot, sink, url, clock
+        self.sim = ""
+
+    async def sim_call(self, method: str, path: str, body: Any = None) -> Any:
+        async with aiohttp.ClientSession() as http:
+            response = await http.request(method, self.sim + path, json=body)
+            assert response.status < 400, await response.text()
+            return await response.json() if response.status != 204 else None
 
     def cards_to(self, name: str) -> list[str]:
         return [
@@ -89,6 +97,7 @@ async def day_one(
         sink.page_size_cap = 7
         bot = await bot_factory(settings, clock)
         world = DayOne(bot, sink, database_url, clock)
+        world.sim = graph_url.removesuffix("/v1.0") + "/_sim"
         install = activities.as_user(activities.bot_added_to_team(sink.url), *who("Sabine Krüger"))
         await world.post(install)
         members = bot.app[RUNTIME].services.member_sync.repo
@@ -183,11 +192,13 @@ def mentions_in(sink: ConnectorSink, aad: str) -> list[dict[str, Any]]:
 async def test_unreachable_people_are_mentioned_in_the_thread(day_one: DayOne) -> None:
     sink = day_one.sink
     kerstin, monika = PEOPLE["Kerstin Vogel"].id, PEOPLE["Monika Schröder"].id
-    # Kerstin left the team; Monika blocked the bot (Teams refuses to open her chat).
+    # Kerstin left the team and an app policy forbids installing the bot for her; Monika
+    # blocked the bot (Teams refuses to open her chat).
     leave = activities.bot_added_to_team(sink.url)
     leave.pop("membersAdded")
     leave["membersRemoved"] = [{"id": f"29:{kerstin}"}]
     await day_one.post(leave)
+    await day_one.sim_call("PUT", f"/users/{kerstin}/app-install-policy", {"blocked": True})
     sink.refuse_chats.add(f"29:{monika}")
 
     ask = activities.as_user(
@@ -217,6 +228,48 @@ async def test_unreachable_people_are_mentioned_in_the_thread(day_one: DayOne) -
     assert "<at>Monika Schröder</at>, Sie haben für den Stammtisch" in reminder["text"]
     reach = await day_one.bot.app[RUNTIME].services.member_sync.repo.reach_overview()
     assert (monika, False, "blocked") in {(r.user_key, r.reachable, r.reason) for r in reach}
-    assert (kerstin, False, "not_in_any_team") in {
+    assert (kerstin, False, "install_forbidden") in {
         (r.user_key, r.reachable, r.reason) for r in reach
     }
+
+
+async def test_approvers_outside_the_team_get_the_app_installed_and_the_card(
+    day_one: DayOne,
+) -> None:
+    """Approvers configured by id who are in no team with the app: Graph installs the
+    personal app for them; the card goes into that chat; the requester gets the decision."""
+    sink = day_one.sink
+    birgit, aylin = PEOPLE["Birgit Fischer"].id, PEOPLE["Aylin Demir"].id
+    leave = activities.bot_added_to_team(sink.url)
+    leave.pop("membersAdded")
+    leave["membersRemoved"] = [{"id": f"29:{birgit}"}, {"id": f"29:{aylin}"}]
+    await day_one.post(leave)
+    await day_one.say("räume aktualisieren", "Sabine Krüger")
+    await day_one.settle()
+
+    requester = "Ralf Meyer"
+    await day_one.say("Ich brauche morgen 10-11 Uhr einen Raum in Köln für 10 Personen", requester)
+    offers = [
+        a["data"]
+        for a in sink.sent[-1]["attachments"][0]["content"].get("actions", [])
+        if a.get("verb") == "rooms.choose"
+    ]
+    kranhaus = next(o for o in offers if o["room"] == "raum.k-studio-kranhaus@nordlicht-demo.de")
+    choose = activities.card_invoke(sink.url, "rooms.choose", kranhaus)
+    await day_one.post(activities.as_user(choose, *who(requester)))
+    await day_one.settle()
+
+    for aad in (birgit, aylin):
+        assert await day_one.sim_call("GET", f"/users/{aad}/installed-apps"), aad
+        chats = [a for a in sink.sent if a["_conversation"].endswith("@unq.gbl.spaces")]
+        assert any(aad in a["_conversation"] and "rooms.approve" in json.dumps(a) for a in chats)
+    approval = next(
+        a for a in sink.sent if birgit in a["_conversation"] and "rooms.approve" in json.dumps(a)
+    )
+    card = approval["attachments"][0]["content"]
+    approve = next(a for a in card["actions"] if a.get("verb") == "rooms.approve")
+    click = activities.card_invoke(sink.url, "rooms.approve", approve["data"])
+    click["conversation"] = {"id": approval["_conversation"], "conversationType": "personal"}
+    await day_one.post(activities.as_user(click, *who("Birgit Fischer")))
+    await day_one.settle()
+    assert any("Gebucht" in card for card in day_one.cards_to(requester))
