@@ -123,10 +123,9 @@ async def test_hundred_members_vote_concurrently_and_the_tally_is_exact(stack: S
     changed = VOTERS // 4
     assert len(votes) == VOTERS
     assert (counts[0].yes, counts[0].no) == (VOTERS - changed, changed)
-    # Changers sent only the first date the second time: their second date is unanswered.
-    no_second = sum(1 for n in range(VOTERS) if n % 3 == 0 and n % 4 != 0)
-    maybe_second = sum(1 for n in range(VOTERS) if n % 3 and n % 4 != 0)
-    assert (counts[1].no, counts[1].maybe) == (no_second, maybe_second)
+    # Changers sent only the first date the second time: their second date keeps its answer.
+    no_second = sum(1 for n in range(VOTERS) if n % 3 == 0)
+    assert (counts[1].no, counts[1].maybe) == (no_second, VOTERS - no_second)
 
     # One shared card update after the interval shows the exact counts to everyone.
     stack.sink.updated.clear()
@@ -186,3 +185,17 @@ async def test_refused_votes_close_announcement_and_invitation(stack: Stack) -> 
         return any(e["subject"] == "Assistenz-Stammtisch" for e in events)
 
     await _wait_for(invited)
+
+
+async def test_a_ballot_with_one_date_set_keeps_the_other_answers(stack: Stack) -> None:
+    # The shared card shows empty dropdowns: a member changing one date sends only that one.
+    poll_id, days = await _start(stack)
+    everything = {f"d_{day}": "ja" for day in days}
+    vote = {"poll_id": poll_id, **everything, "place": ""}
+    assert "gespeichert" in await stack.invoke("stammtisch.vote", vote, JANA)
+    empties = dict.fromkeys(everything, "")
+    change = {"poll_id": poll_id, **empties, f"d_{days[1]}": "nein", "place": ""}
+    assert "gespeichert" in await stack.invoke("stammtisch.vote", change, JANA)
+    counts = tally([v.ballot() for v in await stack.votes(poll_id)], days)
+    expected = [(0, 1) if day == days[1] else (1, 0) for day in days]
+    assert [(c.yes, c.no) for c in counts] == expected
