@@ -15,6 +15,7 @@ from bot.observability import count
 from cards.builders import error_card
 from cards.routing import settled_offer_card, with_note
 from dialogs.context import DialogContext
+from dialogs.payload_types import RowId
 from dialogs.router import Router
 
 router = Router()
@@ -29,7 +30,7 @@ class _Payload(BaseModel):
 class QuestionAction(_Payload):
     """Take / decline: only the question id travels; who acts comes from the activity."""
 
-    question_id: int = Field(gt=0)
+    question_id: RowId
     view: str = Field(default="expert", pattern="^(thread|expert)$")
 
 
@@ -48,7 +49,7 @@ class ForwardAction(QuestionAction):
 class OfferAction(_Payload):
     """The earlier-answer offer: which earlier question, the new question's text, its asker."""
 
-    earlier_id: int = Field(gt=0)
+    earlier_id: RowId
     text: str = Field(min_length=1, max_length=MAX_QUESTION)
     asker_key: str = Field(min_length=1, max_length=200)
 
