@@ -149,7 +149,7 @@ def _forward_action(
     return _show_card(title, field, submit, "routing.forward", data)
 
 
-def offer_card(earlier: Question, asked_text: str, lang: str) -> dict[str, Any]:
+def offer_card(earlier: Question, asked_text: str, asker_key: str, lang: str) -> dict[str, Any]:
     """ "Hilft dir das?": an earlier answer to a similar question, before experts are asked."""
     answer_by = next((e.name for e in earlier.experts if e.expert_key == earlier.owner_key), "")
     details = [
@@ -157,7 +157,7 @@ def offer_card(earlier: Question, asked_text: str, lang: str) -> dict[str, Any]:
         _text(t("routing.offer.answer_by", lang, name=answer_by), weight="Bolder"),
         _text(earlier.answer_text or "", spacing="Small"),
     ]
-    data = {"earlier_id": earlier.id, "text": asked_text}
+    data = {"earlier_id": earlier.id, "text": asked_text, "asker_key": asker_key}
     return render(
         "routing_question",
         title=t("routing.offer.title", lang),

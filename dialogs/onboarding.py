@@ -16,6 +16,7 @@ from bot.i18n import t
 from cards.builders import error_card
 from cards.onboarding import OnboardingCards
 from dialogs.context import DialogContext
+from dialogs.payload_types import RowId
 from dialogs.router import Router
 
 router = Router()
@@ -50,7 +51,7 @@ class OnboardingAction(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    onboarding_id: int = Field(gt=0)
+    onboarding_id: RowId
 
 
 class AssignAction(OnboardingAction):

@@ -18,6 +18,7 @@ from bot.observability import count
 from cards.builders import error_card
 from cards.elements import with_note
 from dialogs.context import DialogContext
+from dialogs.payload_types import RowId, RowVersion
 from dialogs.router import Router
 from dialogs.stammtisch_forms import top_level_place
 
@@ -56,7 +57,7 @@ class ChooseAction(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    request_id: int = Field(gt=0)
+    request_id: RowId
     room: str = Field(min_length=3, max_length=320)
 
 
@@ -65,8 +66,8 @@ class DecisionAction(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    request_id: int = Field(gt=0)
-    version: int = Field(gt=0)
+    request_id: RowId
+    version: RowVersion
 
 
 class RequestAction(BaseModel):
@@ -74,7 +75,7 @@ class RequestAction(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    request_id: int = Field(gt=0)
+    request_id: RowId
 
 
 def _services(ctx: DialogContext) -> tuple[RoomBroker, RoomDecisions]:

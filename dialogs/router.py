@@ -89,6 +89,10 @@ class Router:
 
         return register
 
+    def card_payloads(self) -> dict[str, type[BaseModel]]:
+        """Every card verb with its payload model (for checks over all cards)."""
+        return {verb: route.payload for verb, route in self._cards.items()}
+
     def include(self, other: Router) -> None:
         """Merge another feature's router into this one."""
         for key, handler in other._commands.items():

@@ -9,12 +9,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
-from bot.domain.routing.service import AskRequest, RoutingService
+from bot.domain.routing.service import AskRequest, RoutingService, offer_decider
 from bot.i18n import t
 from bot.observability import count
 from cards.builders import error_card
 from cards.routing import settled_offer_card, with_note
 from dialogs.context import DialogContext
+from dialogs.payload_types import RowId
 from dialogs.router import Router
 
 router = Router()
@@ -29,7 +30,7 @@ class _Payload(BaseModel):
 class QuestionAction(_Payload):
     """Take / decline: only the question id travels; who acts comes from the activity."""
 
-    question_id: int = Field(gt=0)
+    question_id: RowId
     view: str = Field(default="expert", pattern="^(thread|expert)$")
 
 
@@ -46,10 +47,11 @@ class ForwardAction(QuestionAction):
 
 
 class OfferAction(_Payload):
-    """The earlier-answer offer: which earlier question, and the new question's text."""
+    """The earlier-answer offer: which earlier question, the new question's text, its asker."""
 
-    earlier_id: int = Field(gt=0)
+    earlier_id: RowId
     text: str = Field(min_length=1, max_length=MAX_QUESTION)
+    asker_key: str = Field(min_length=1, max_length=200)
 
 
 def pool_of(turn: Turn, ctx: DialogContext) -> str:
@@ -220,15 +222,28 @@ def _settled_offer(text: str, note: str) -> Reply:
     return Reply.of_card(settled_offer_card(text, note), replaces_card=True)
 
 
+def _not_the_asker(turn: Turn, action: OfferAction) -> Reply | None:
+    """A refusal (as a toast: the asker's card stays as it is) unless the asker clicked."""
+    try:
+        offer_decider(action.asker_key, turn.actor.aad_object_id)
+    except DecisionError as error:
+        return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
+    return None
+
+
 @router.card_action("routing.helped", OfferAction)
 async def helped(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
     """ "Ja, das hilft": nothing is routed."""
+    if (refusal := _not_the_asker(turn, action)) is not None:
+        return refusal
     return _settled_offer(action.text, t("routing.reply.helped", turn.language))
 
 
 @router.card_action("routing.ask_anyway", OfferAction)
 async def ask_anyway(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
     """ "Nein, trotzdem Experten fragen": route without offering earlier answers."""
+    if (refusal := _not_the_asker(turn, action)) is not None:
+        return refusal
     reply = await _ask(turn, action.text, ctx, offer=False)
     note = reply.text or t("routing.reply.asking", turn.language)
     return _settled_offer(action.text, note)

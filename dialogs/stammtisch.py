@@ -169,7 +169,7 @@ async def _card_reply(
 
 @router.card_action("stammtisch.vote", VoteForm)
 async def vote(turn: Turn, form: VoteForm, ctx: DialogContext) -> Reply:
-    """ "Abstimmen": store the member's answers (replacing an earlier vote)."""
+    """ "Abstimmen": store the answers given; dates left empty keep their earlier answer."""
     actor = turn.actor
     try:
         if not actor.aad_object_id:

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.domain.stammtisch.poll import Answer
+from dialogs.payload_types import RowId
 
 _DATE_KEY = re.compile(r"^d_(\d{4}-\d{2}-\d{2})$")
 _TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -19,7 +20,7 @@ class PollAction(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    poll_id: int = Field(gt=0)
+    poll_id: RowId
 
 
 class VoteForm(BaseModel):
@@ -27,7 +28,7 @@ class VoteForm(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    poll_id: int = Field(gt=0)
+    poll_id: RowId
     place: str | None = Field(default=None, max_length=200)
 
     @model_validator(mode="after")

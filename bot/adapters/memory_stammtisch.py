@@ -65,13 +65,14 @@ class InMemoryStammtischRepository:
         """Remember the id of the sent calendar invitation (not a state change)."""
         self._record(poll_id, event_id=event_id)
 
-    async def cast(self, vote: Vote) -> bool:
-        """Insert or replace the member's vote while the poll is open; False when it is not."""
+    async def cast(self, vote: Vote) -> Vote | None:
+        """Merge the ballot into the member's vote while the poll is open; else None."""
         poll = self._polls.get(vote.poll_id)
         if poll is None or not poll.is_open:
-            return False
-        self._votes[vote.poll_id, vote.member_key] = vote
-        return True
+            return None
+        key = (vote.poll_id, vote.member_key)
+        stored = self._votes[key] = vote.over(self._votes.get(key))
+        return stored
 
     async def votes(self, poll_id: int) -> Sequence[Vote]:
         """Every member's current vote, ordered by name."""

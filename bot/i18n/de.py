@@ -90,6 +90,8 @@ MESSAGES: dict[str, str] = {
     "routing.error.closed": "Diese Frage ist bereits geschlossen – es wurde nichts geändert.",
     "routing.error.empty_answer": "Bitte geben Sie eine Antwort ein.",
     "routing.error.not_asker": "Nur die fragende Person kann das entscheiden.",
+    "routing.error.not_your_offer": "Über dieses Angebot entscheidet nur die Person, die die "
+    "Frage gestellt hat – es wurde nichts geändert.",
     "routing.error.unknown_question": "Diese Frage kenne ich nicht (mehr).",
     "routing.error.unknown_expert": "Diese Person ist keine Assistenz in diesem Netzwerk.",
     "routing.error.forward_to_self": "An sich selbst weiterleiten geht nicht.",

@@ -87,6 +87,8 @@ MESSAGES: dict[str, str] = {
     "routing.error.closed": "This question is already closed – nothing was changed.",
     "routing.error.empty_answer": "Please enter an answer.",
     "routing.error.not_asker": "Only the person who asked can decide that.",
+    "routing.error.not_your_offer": "Only the person who asked decides on this offer – nothing "
+    "was changed.",
     "routing.error.unknown_question": "I do not know this question (any more).",
     "routing.error.unknown_expert": "This person is not an assistant in this network.",
     "routing.error.forward_to_self": "You cannot forward to yourself.",

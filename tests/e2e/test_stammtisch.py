@@ -1,6 +1,7 @@
 """Stammtisch in the real client: "stammtisch neu" in the channel → poll card → Sabine votes
 in the card → Jana votes (mocked Universal Action) → the shared card shows both → Sabine
-closes the poll → announcement in the thread → invitation in the Graph simulator."""
+changes one date on the shared card, keeping the other → Sabine closes the poll →
+announcement in the thread → invitation in the Graph simulator."""
 
 from __future__ import annotations
 
@@ -117,6 +118,17 @@ async def test_poll_vote_close_and_invitation(
 
     target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "stammtisch.png"
     await page.screenshot(target, full_page=False)
+
+    # The shared card shows everyone empty answers (the Playground never personalises it).
+    # Sabine changes only the second date; her "Ja" for the first date must stay.
+    shared = page.card(containing=TITLE)
+    second_day = (await shared.locator("label").nth(1).inner_text()).strip()
+    assert DAY_LABEL.match(second_day) and second_day != first_day, second_day
+    await page.select_card_choice(second_day, "Nein", containing=TITLE)
+    response = await page.click_card_button("Abstimmen", containing=TITLE)
+    assert response is not None and response["type"] == "application/vnd.microsoft.card.adaptive"
+    assert _date_input(response["value"], first_day).get("value") == "ja"
+    assert _date_input(response["value"], second_day).get("value") == "nein"
 
     # Sabine closes the poll from the organiser menu.
     await page.click_card_button("Organisation", containing=TITLE, wait_for_bot=False)

@@ -153,3 +153,44 @@ async def test_expert_with_out_of_office_in_graph_is_not_asked(
     questions = await _questions(database_url)
     named = [e["name"] for q in questions for e in q.candidates]
     assert "Claudia Neumann" not in named
+
+
+async def test_only_the_asker_decides_on_the_earlier_answer_offer(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
+    ask = activities.channel_mention(sink.url, QUESTION)
+    await routing_bot.post(_in_thread(ask, ask["id"]))
+    reply = activities.channel_mention(sink.url, "Im Buchungstool, Reiter Hamburg.")
+    await routing_bot.post(activities.as_user(_in_thread(reply, ask["id"]), kerstin, "Kerstin"))
+    sink.sent.clear()
+    await routing_bot.post(activities.channel_mention(sink.url, QUESTION, n=5))
+    [offer] = sink.cards()
+    data = next(a["data"] for a in offer["actions"] if a["verb"] == "routing.ask_anyway")
+    asker = activities.user(5)
+
+    def click(verb: str, who: tuple[str, str]) -> dict[str, Any]:
+        activity = _invoke(sink, verb, data, *who)
+        activity["conversation"] = activities.channel_conversation()
+        return activity
+
+    jana = (_people()["Jana Becker"], "Jana Becker")
+    sent_before = len(sink.sent)
+    for verb in ("routing.helped", "routing.ask_anyway"):
+        response = await routing_bot.post(click(verb, jana))
+        body = json.dumps(await response.json(), ensure_ascii=False)
+        assert "nur die Person, die die Frage gestellt hat" in body, verb
+        assert "Schön" not in body and "application/vnd.microsoft.card.adaptive" not in body
+    assert len(sink.sent) == sent_before  # no thread card, no expert DM
+    assert len(await _questions(database_url)) == 1
+
+    own = (asker["aadObjectId"], asker["name"])
+    helped = await routing_bot.post(click("routing.helped", own))
+    assert "Schön, dass die frühere Antwort hilft" in json.dumps(
+        await helped.json(), ensure_ascii=False
+    )
+    await routing_bot.post(click("routing.ask_anyway", own))
+    questions = await _questions(database_url)
+    assert len(questions) == 2
+    assert {q.asker_key for q in questions if q.state == "asked"} == {asker["aadObjectId"]}
+    assert len(sink.sent) > sent_before  # now the thread card (and the DM) went out

@@ -236,3 +236,34 @@ async def test_postgres_vote_waits_for_an_uncommitted_close(postgres_url: str) -
         assert await repo.votes(poll.id) == []
     finally:
         await engine.dispose()
+
+
+async def test_a_partial_ballot_keeps_the_dates_and_place_it_leaves_empty(
+    repo: StammtischRepository,
+) -> None:
+    poll, _ = await repo.add_poll(new_poll())
+    full = replace(vote(poll, 1), answers=dict.fromkeys(DATES, Answer.YES), place="Brauhaus")
+    assert await repo.cast(full) == full
+    later = T0 + timedelta(hours=1)
+    partial = replace(full, answers={DATES[2]: Answer.NO}, place=None, updated_at=later)
+    expected = replace(partial, answers={**full.answers, DATES[2]: Answer.NO}, place="Brauhaus")
+    assert await repo.cast(partial) == expected
+    assert await repo.vote_of(poll.id, "m1") == expected
+
+
+async def test_concurrent_partial_ballots_of_the_same_member_all_count(
+    repo: StammtischRepository,
+) -> None:
+    # Each member sends one ballot per date at once (a double click on a card with one date
+    # set, four times): the first inserts, the others must merge, none may overwrite.
+    poll, _ = await repo.add_poll(new_poll())
+    ballots = [
+        replace(vote(poll, member), answers={day: Answer.MAYBE})
+        for member in range(10)
+        for day in DATES
+    ]
+    stored = await asyncio.gather(*(repo.cast(ballot) for ballot in ballots))
+    assert all(stored)
+    votes = await repo.votes(poll.id)
+    assert len(votes) == 10
+    assert all(v.answers == dict.fromkeys(DATES, Answer.MAYBE) for v in votes)

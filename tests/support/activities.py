@@ -106,6 +106,15 @@ def card_invoke(
     return activity
 
 
+def card_submit(
+    service_url: str, verb: str, data: dict[str, Any], *, n: int = 1, reply_to: str = "1card"
+) -> dict[str, Any]:
+    """An Action.Submit click: a message whose ``value`` is the button's data with the verb."""
+    activity = _base(service_url, personal_conversation(n), user(n))
+    activity.update(type="message", replyToId=reply_to, value={"verb": verb, **data})
+    return activity
+
+
 def bot_added_to_team(service_url: str) -> dict[str, Any]:
     """conversationUpdate sent when the app is installed in a team."""
     activity = _base(service_url, channel_conversation(), user(1))

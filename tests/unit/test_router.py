@@ -12,6 +12,7 @@ from bot.adapters.clock import ManualClock
 from bot.conversation import Actor, ConversationKind, Reply, Turn
 from bot.settings import Settings
 from dialogs.context import DialogContext
+from dialogs.payload_types import DB_INTEGER_MAX
 from dialogs.registry import build_router
 from dialogs.router import Router, command_words
 
@@ -142,3 +143,13 @@ async def test_intents_come_before_the_fallback_but_not_in_channel_threads() -> 
     in_thread = replace(request, conversation_id="19:x@thread.tacv2;messageid=42")
     await router.dispatch(in_thread, CTX)
     assert seen == ["fallback"]
+
+
+def test_every_integer_in_a_card_payload_fits_the_database_integer() -> None:
+    # An unbounded id from a forged card reached the driver and raised there (OverflowError).
+    for verb, payload in build_router().card_payloads().items():
+        properties = payload.model_json_schema().get("properties", {})
+        for name, schema in properties.items():
+            if schema.get("type") == "integer":
+                assert schema.get("maximum", DB_INTEGER_MAX + 1) <= DB_INTEGER_MAX, (verb, name)
+                assert schema.get("exclusiveMinimum", schema.get("minimum", -1)) >= 0, (verb, name)

@@ -196,8 +196,8 @@ class SqlStammtischRepository:
         """Remember the id of the sent calendar invitation (not a state change)."""
         await self._record(poll_id, event_id=event_id)
 
-    async def cast(self, vote: Vote) -> bool:
-        """Insert or replace the member's vote while the poll is open; False when it is not."""
+    async def cast(self, vote: Vote) -> Vote | None:
+        """Merge the ballot into the member's vote while the poll is open; else None."""
         async with self._sessions.begin() as session:
             # FOR SHARE on PostgreSQL: a close (UPDATE) waits for this transaction, and a vote
             # waiting behind a close re-reads the closed state. The foreign key's own KEY SHARE
@@ -208,9 +208,35 @@ class SqlStammtischRepository:
                 .with_for_update(read=True)
             )
             if state != PollState.OPEN.value:
-                return False
-            await _upsert(session, StammtischVoteRow, _vote_values(vote), _VOTE_KEYS)
-        return True
+                return None
+            # A first ballot is stored as it is. Otherwise the merge reads the stored vote
+            # under a row lock: a racing ballot of the same member (or its insert, which the
+            # conflicting insert waits for) commits first and is merged, not overwritten.
+            sqlite = session.get_bind().dialect.name == "sqlite"
+            inserted = await session.scalar(
+                (sqlite_insert if sqlite else postgresql_insert)(StammtischVoteRow)
+                .values(_vote_values(vote))
+                .on_conflict_do_nothing(index_elements=list(_VOTE_KEYS))
+                .returning(StammtischVoteRow.poll_id)
+            )
+            if inserted is not None:
+                return vote
+            row = await session.scalar(
+                select(StammtischVoteRow)
+                .where(
+                    StammtischVoteRow.poll_id == vote.poll_id,
+                    StammtischVoteRow.member_key == vote.member_key,
+                )
+                .with_for_update()
+            )
+            if row is None:  # erased (privacy) since the insert saw it: nothing to merge
+                session.add(StammtischVoteRow(**_vote_values(vote)))
+                return vote
+            merged = vote.over(_vote(row))
+            values = _vote_values(merged)
+            for name in _VOTE_UPDATES:
+                setattr(row, name, values[name])
+        return merged
 
     async def votes(self, poll_id: int) -> Sequence[Vote]:
         """Every member's current vote, ordered by name."""

@@ -57,6 +57,17 @@ class AskResult:
     card: dict[str, Any] | None = None
 
 
+def offer_decider(asker_key: str, clicker_key: str | None) -> str:
+    """The clicker, if they may decide on an earlier-answer offer: only the person who asked.
+
+    The offer card sits in a shared channel or chat, so anyone there can press its buttons;
+    a bystander's "Ja, das hilft" or "trotzdem Experten fragen" must change nothing.
+    """
+    if not clicker_key or clicker_key != asker_key:
+        raise DecisionError("not_your_offer")
+    return clicker_key
+
+
 @dataclass
 class RoutingService:
     """Routes questions to experts and carries every decision through to the cards."""
@@ -80,7 +91,9 @@ class RoutingService:
         if request.offer_earlier:
             earlier = await self._earlier_answer(router.similar_answered_id(request.text))
             if earlier is not None:
-                card = self.views.offer_card(earlier, request.text, request.language)
+                card = self.views.offer_card(
+                    earlier, request.text, request.asker_key, request.language
+                )
                 return AskResult("offered", earlier, card)
         ranking = router.rank(request.text)
         if ranking.abstain_reason == "smalltalk":

@@ -25,8 +25,10 @@ class QuestionViews(Protocol):
         """The DM card of one named expert."""
         ...
 
-    def offer_card(self, earlier: Question, asked_text: str, lang: str) -> dict[str, Any]:
-        """The earlier-answer offer."""
+    def offer_card(
+        self, earlier: Question, asked_text: str, asker_key: str, lang: str
+    ) -> dict[str, Any]:
+        """The earlier-answer offer; its buttons carry ``asker_key`` (see offer_decider)."""
         ...
 
     def unreachable_mention(self, lang: str) -> str:

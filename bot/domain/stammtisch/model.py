@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
-from bot.domain.stammtisch.poll import Answer, Ballot
+from bot.domain.stammtisch.poll import Answer, Ballot, merge_ballot
 
 
 class PollState(StrEnum):
@@ -88,7 +88,7 @@ class Poll:
 
 @dataclass(frozen=True, slots=True)
 class Vote:
-    """A member's stored ballot; the latest one replaces earlier ones."""
+    """A member's stored vote; a new ballot is merged into it (see ``over``)."""
 
     poll_id: int
     member_key: str  # Entra object id
@@ -101,6 +101,13 @@ class Vote:
     def ballot(self) -> Ballot:
         """The vote as the tally rules see it."""
         return Ballot(self.member_key, self.answers, self.place)
+
+    def over(self, previous: Vote | None) -> Vote:
+        """This (possibly partial) ballot applied to the member's stored vote."""
+        if previous is None:
+            return self
+        merged = merge_ballot(previous.ballot(), self.ballot())
+        return replace(self, answers=dict(merged.answers), place=merged.place)
 
 
 @dataclass(frozen=True, slots=True)

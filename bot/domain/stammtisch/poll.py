@@ -87,6 +87,22 @@ def validate_ballot(ballot: Ballot, dates: Sequence[date], places: Sequence[str]
         raise ValueError(f"unknown place: {ballot.place}")
 
 
+def merge_ballot(previous: Ballot | None, ballot: Ballot) -> Ballot:
+    """The member's vote after ``ballot``: what it answers replaces, what it leaves out stays.
+
+    The shared poll card shows every member empty dropdowns (Teams personalises at most 60
+    viewers, the Playground none), so a ballot that sets one date says nothing about the
+    others; only an explicit answer changes a date. The same goes for the place.
+    """
+    if previous is None:
+        return ballot
+    return Ballot(
+        ballot.member,
+        {**previous.answers, **ballot.answers},
+        ballot.place if ballot.place is not None else previous.place,
+    )
+
+
 def tally(ballots: Iterable[Ballot], dates: Sequence[date]) -> list[DateTally]:
     """Counts per date in the poll's order; each member counts once (their latest ballot)."""
     latest = {ballot.member: ballot for ballot in ballots}

@@ -10,7 +10,7 @@ from bot.domain.stammtisch.model import Member, Poll, Rule, Vote
 
 
 class StammtischRepository(Protocol):
-    """Rules, polls and votes. Votes are upserts checked against the poll's state."""
+    """Rules, polls and votes. Votes are merging upserts checked against the poll's state."""
 
     async def save_rule(self, rule: Rule) -> None:
         """Insert or replace the rule of ``rule.team_key``."""
@@ -48,10 +48,12 @@ class StammtischRepository(Protocol):
         """Remember the id of the sent calendar invitation (not a state change)."""
         ...
 
-    async def cast(self, vote: Vote) -> bool:
-        """Insert or replace the member's vote while the poll is open; False when it is not.
+    async def cast(self, vote: Vote) -> Vote | None:
+        """Merge the ballot ``vote`` into the member's stored vote (``Vote.over``) while the
+        poll is open; returns the stored vote, or None when the poll is not open.
 
-        Atomic with respect to closing: a vote either counts in the close or is refused.
+        Atomic with respect to closing (a vote either counts in the close or is refused) and
+        to the member's own other ballots (none of their answers is lost to a race).
         """
         ...
 

@@ -183,8 +183,9 @@ class StammtischService:
         answers: Mapping[date, Answer],
         place: str | None,
     ) -> tuple[Poll, Vote]:
-        """Record (or replace) a member's vote; refused for closed or unknown polls and for
-        dates or places that are not on the poll."""
+        """Record a member's ballot, merged into their earlier vote (dates left empty keep
+        their answer); refused for closed or unknown polls and for dates or places that are
+        not on the poll. Returns the poll and the member's vote as now stored."""
         poll = await self.get(poll_id)
         if not poll.is_open:
             raise PollError("closed")
@@ -192,14 +193,16 @@ class StammtischService:
             validate_ballot(Ballot(voter.key, answers, place), poll.dates, poll.places)
         except ValueError as error:
             raise PollError("unknown_option") from error
-        if not answers:
+        if not answers and (place is None or await self.repo.vote_of(poll.id, voter.key) is None):
+            # Nothing to record; a place alone only amends an earlier vote.
             raise PollError("empty_vote")
         now = self.clock.now()
-        vote = Vote(poll.id, voter.key, voter.name, voter.teams_id, dict(answers), place, now)
-        if not await self.repo.cast(vote):
+        ballot = Vote(poll.id, voter.key, voter.name, voter.teams_id, dict(answers), place, now)
+        stored = await self.repo.cast(ballot)
+        if stored is None:
             raise PollError("closed")  # closed between our read and the vote
         await self.schedule_card_update(poll.id)
-        return poll, vote
+        return poll, stored
 
     async def schedule_card_update(self, poll_id: int) -> None:
         """Ask for a card update at the end of the current interval (one job per interval).

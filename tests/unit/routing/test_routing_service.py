@@ -20,7 +20,7 @@ from bot.domain.routing.directory_import import parse_directory
 from bot.domain.routing.expert_service import import_directory
 from bot.domain.routing.questions import DecisionError, QuestionState
 from bot.domain.routing.router_cache import RouterCache
-from bot.domain.routing.service import ESCALATE_JOB, AskRequest, RoutingService
+from bot.domain.routing.service import ESCALATE_JOB, AskRequest, RoutingService, offer_decider
 from bot.jobs import JobRunner
 from cards.routing import RoutingCards
 from tests.support.fake_notifier import RecordingNotifier
@@ -166,6 +166,12 @@ async def test_answer_closes_and_a_similar_question_gets_the_earlier_answer() ->
     again = await world.service.ask(ask("Passwort zurücksetzen: wie mache ich das?"))
     assert again.outcome == "offered" and again.card is not None
     assert "Self-Service-Portal" in json.dumps(again.card, ensure_ascii=False)
+    # Its buttons name the asker: only they may decide, the card being in a shared channel.
+    assert {a["data"]["asker_key"] for a in again.card["actions"]} == {ASKER}
+    assert offer_decider(ASKER, ASKER) == ASKER
+    for bystander in ("someone-else", None, ""):
+        with pytest.raises(DecisionError, match="not_your_offer"):
+            offer_decider(ASKER, bystander)
     routed = await world.service.ask(ask("Passwort zurücksetzen: wie mache ich das?", offer=False))
     assert routed.outcome == "routed"
 

@@ -1,4 +1,5 @@
-"""Stammtisch poll rules: candidate dates, exact tally with changed votes, tie-break."""
+"""Stammtisch poll rules: candidate dates, exact tally with changed votes, tie-break, merging
+partial ballots."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from bot.domain.stammtisch.poll import (
     Ballot,
     candidate_dates,
     decide,
+    merge_ballot,
     tally,
     validate_ballot,
 )
@@ -92,3 +94,23 @@ def test_tally_equals_the_last_vote_of_every_member(votes: list[tuple[int, Answe
         assert counts[day].yes == expected.count(Answer.YES)
         assert counts[day].maybe == expected.count(Answer.MAYBE)
         assert counts[day].no == expected.count(Answer.NO)
+
+
+_ANSWER = st.sampled_from(list(Answer))
+_PARTIAL = st.fixed_dictionaries({}, optional={D1: _ANSWER, D2: _ANSWER, D3: _ANSWER})
+_PLACE = st.none() | st.sampled_from(["Brauhaus", "Italiener"])
+
+
+@given(st.lists(st.tuples(_PARTIAL, _PLACE), min_size=1, max_size=12))
+def test_partial_ballots_leave_each_date_at_its_latest_answer(
+    ballots: list[tuple[dict[date, Answer], str | None]],
+) -> None:
+    stored: Ballot | None = None
+    for answers, place in ballots:
+        stored = merge_ballot(stored, Ballot("anna", answers, place))
+    assert stored is not None
+    for day in (D1, D2, D3):
+        given_answers = [answers[day] for answers, _ in ballots if day in answers]
+        assert stored.answers.get(day) == (given_answers[-1] if given_answers else None)
+    places = [place for _, place in ballots if place is not None]
+    assert stored.place == (places[-1] if places else None)
