@@ -19,6 +19,18 @@ from aiohttp import web
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 _MAX_DISTINCT_TEXTS = 20
+ROSTER_SIZE = 1000
+
+
+def _account(aad: str, name: str) -> dict[str, Any]:
+    return {"id": f"29:{aad}", "name": name, "aadObjectId": aad}
+
+
+# The numbered members of tests.support.activities.user(n) and the poll organiser.
+ROSTER = [
+    _account(f"00000000-0000-4000-8000-{n:012d}", f"Mitglied {n:03d}")
+    for n in range(1, ROSTER_SIZE + 1)
+] + [_account("00000000-0000-4000-9000-000000000001", "Orga Nisator")]
 
 
 @dataclass
@@ -56,8 +68,18 @@ class Sink:
         app = web.Application(client_max_size=1024 * 1024)
         app.router.add_post("/{tag}/v3/conversations/{cid}/activities/{aid}", self._send)
         app.router.add_post("/{tag}/v3/conversations/{cid}/activities", self._send)
+        app.router.add_get("/{tag}/v3/conversations/{cid}/pagedmembers", self._members)
         app.router.add_get("/stats", self._get_stats)
         return app
+
+    async def _members(self, request: web.Request) -> web.Response:
+        # Every bench team has the same roster: the numbered members the scenarios use
+        # (the bot checks that voters belong to the poll's team), read page by page.
+        size = int(request.query.get("pageSize", "100"))
+        start = int(request.query.get("continuationToken") or 0)
+        page = ROSTER[start : start + size]
+        token = str(start + size) if start + size < len(ROSTER) else None
+        return web.json_response({"members": page, "continuationToken": token})
 
     async def _send(self, request: web.Request) -> web.Response:
         stats = self._stats.setdefault(request.match_info["tag"], TagStats())

@@ -79,7 +79,9 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
             )
             return built[0].context
 
-        teams = build_teams_side(settings, http, sessions, clock, make_context)
+        teams = build_teams_side(
+            settings, http, sessions, clock, make_context, graph.app_installer
+        )
         services = built[0]
         app[RUNTIME] = Runtime(
             engine=engine, http=http, endpoint=teams.endpoint, services=services

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.adapters.graph.invitations import GraphInvitations
 from bot.domain.business_hours import BusinessCalendar
@@ -14,6 +15,7 @@ from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier, RoomCale
 from bot.domain.stammtisch import schedule
 from bot.domain.stammtisch import service as jobs
 from bot.domain.stammtisch.lifecycle import PollLifecycle
+from bot.domain.stammtisch.membership import RosterMembership
 from bot.domain.stammtisch.ports import TeamRoster
 from bot.domain.stammtisch.service import StammtischPolicy, StammtischService
 from bot.jobs import JobHandler
@@ -56,6 +58,7 @@ def build_stammtisch(
         clock=clock,
         calendar=calendar,
         views=StammtischCards(calendar.zone),
+        members=RosterMembership(SqlMemberRepository(sessions), roster, clock),
         policy=StammtischPolicy(
             organisers=frozenset(settings.stammtisch_organiser_ids) | set(settings.admin_ids),
             blackout=settings.stammtisch_blackout_days,

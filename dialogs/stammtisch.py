@@ -176,8 +176,11 @@ async def vote(turn: Turn, form: VoteForm, ctx: DialogContext) -> Reply:
             raise PollError("no_user")
         service, _ = _services(ctx)
         voter = Voter(actor.aad_object_id, actor.name[:200] or "?", actor.id)
+        await _check_access(turn, ctx, form.poll_id)
         poll, _ = await service.vote(form.poll_id, voter, form.answers(), form.place)
     except PollError as error:
+        if error.code == "not_member":  # an outsider sees nothing of the poll
+            return Reply.of_card(error_card(turn.language, "stammtisch.error.not_member"))
         note = t(f"stammtisch.error.{error.code}", turn.language)
         return await _card_reply(turn, ctx, form.poll_id, note, good=False)
     count("stammtisch.votes")
@@ -188,7 +191,17 @@ async def vote(turn: Turn, form: VoteForm, ctx: DialogContext) -> Reply:
 @router.card_action("stammtisch.refresh", PollAction)
 async def refresh(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
     """Teams asks for a listed member's own view of the card."""
+    try:
+        await _check_access(turn, ctx, action.poll_id)
+    except PollError as error:
+        return Reply.of_card(error_card(turn.language, f"stammtisch.error.{error.code}"))
     return await _card_reply(turn, ctx, action.poll_id, None)
+
+
+async def _check_access(turn: Turn, ctx: DialogContext, poll_id: int) -> None:
+    service, _ = _services(ctx)
+    poll = await service.get(poll_id)
+    await service.check_access(poll, turn.actor.aad_object_id or "", _team_key(turn))
 
 
 OrganiserStep = Callable[[PollLifecycle, int, str], Awaitable[Any]]
@@ -238,8 +251,11 @@ async def export(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
     """Organiser: every vote and the non-voters, as a table card."""
     try:
         _, lifecycle = _services(ctx)
+        await _check_access(turn, ctx, action.poll_id)
         table = await lifecycle.export(action.poll_id, turn.actor.aad_object_id or "")
     except PollError as error:
+        if error.code == "not_member":
+            return Reply.of_card(error_card(turn.language, "stammtisch.error.not_member"))
         note = t(f"stammtisch.error.{error.code}", turn.language)
         return await _card_reply(turn, ctx, action.poll_id, note, good=False)
     return Reply.of_card(table, replaces_card=turn.via_invoke)

@@ -92,6 +92,13 @@ class InMemoryMemberRepository:
         ]
         return max(found, key=lambda m: m.seen_at, default=None)
 
+    async def is_member(self, team_id: str, user_key: str) -> bool:
+        """True when the person (Entra or Teams id) is an active member of the team."""
+        return any(
+            m.team_id == team_id and user_key in (m.user_key, m.teams_id) and m.removed_at is None
+            for m in self._members.values()
+        )
+
     async def members_of(self, team_id: str) -> Sequence[TeamMember]:
         """Active members of one team, by name."""
         return sorted(

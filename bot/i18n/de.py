@@ -195,6 +195,8 @@ MESSAGES: dict[str, str] = {
     "stammtisch.reply.rule_off": "Gespeichert. Die automatische Umfrage ist ausgeschaltet.",
     "stammtisch.error.unknown": "Diese Umfrage kenne ich nicht (mehr). Es wurde nichts"
     " gespeichert.",
+    "stammtisch.error.not_member": "Diese Umfrage gehört zu einem Team, in dem Sie nicht Mitglied"
+    " sind, oder wurde außerhalb ihres Kanals aufgerufen. Ihre Stimme wurde nicht gezählt.",
     "stammtisch.error.closed": "Diese Umfrage ist bereits geschlossen. Ihre Stimme wurde nicht"
     " mehr gezählt.",
     "stammtisch.error.unknown_option": "Diese Antwort passt nicht zur Umfrage (unbekannter Termin"

@@ -188,6 +188,8 @@ MESSAGES: dict[str, str] = {
     "stammtisch.reply.rule_saved": "Saved. The next poll appears here on {when}.",
     "stammtisch.reply.rule_off": "Saved. The automatic poll is switched off.",
     "stammtisch.error.unknown": "I do not know this poll (any more). Nothing was saved.",
+    "stammtisch.error.not_member": "This poll belongs to a team you are not a member of, or was"
+    " opened outside its channel. Your vote was not counted.",
     "stammtisch.error.closed": "This poll is already closed. Your vote was not counted.",
     "stammtisch.error.unknown_option": "This answer does not fit the poll (unknown date or place)."
     " Nothing was saved.",

@@ -3,7 +3,8 @@
 The order of attempts: the stored personal chat; a 1:1 chat opened from the team roster
 (the app is installed for every member of a team it is in); a chat opened from any other
 conversation the person wrote in; the personal app installed through Graph (people outside
-every team with the app). Whatever fails is recorded with its reason for ``bot status``.
+every team with the app). Whatever fails is recorded with its reason for ``bot status``;
+a throttled install raises, so that the caller's durable job tries again later.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import structlog
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
     ChannelAccount,
     ConversationAccount,
     ConversationParameters,
@@ -25,6 +28,7 @@ from bot.conversation import Reply
 from bot.domain.members.model import Reach, ReachFailure
 from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import Clock, ConversationReferences, MessageHandle
+from bot.domain.reach import InstallOutcome, PersonalAppInstaller
 from bot.observability import count
 from bot.teams.references import ReferenceRecorder
 from bot.teams.translate import to_activity
@@ -49,6 +53,18 @@ def refused_status(error: BaseException) -> int | None:
     return None
 
 
+class GraphThrottledError(Exception):
+    """Graph still throttled the personal app install after its retries: try again later."""
+
+
+_INSTALL_FAILURES = {
+    InstallOutcome.FORBIDDEN: ReachFailure.INSTALL_FORBIDDEN,
+    InstallOutcome.NOT_FOUND: ReachFailure.USER_UNKNOWN,
+}
+# Teams' global service URL: valid for any tenant when no team tells a regional one.
+DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
+
+
 class UnreachableError(Exception):
     """The person cannot be messaged by any route; ``reason`` is a ReachFailure value."""
 
@@ -68,10 +84,13 @@ class DirectMessenger:
         recorder: ReferenceRecorder,
         members: MemberRepository,
         clock: Clock,
+        installer: PersonalAppInstaller | None = None,
+        default_service_url: str = DEFAULT_SERVICE_URL,
     ) -> None:
         self._adapter, self._app_id = adapter, app_id
         self._references, self._recorder = references, recorder
         self._members, self._clock = members, clock
+        self._installer, self._default_service_url = installer, default_service_url
 
     async def send(
         self,
@@ -121,7 +140,41 @@ class DirectMessenger:
                 reference.user, reference.bot, tenant, reference.service_url
             )
             return await self._first_post(handle, card)
-        raise UnreachableError(ReachFailure.NOT_IN_ANY_TEAM)
+        if self._installer is None:
+            raise UnreachableError(ReachFailure.NOT_IN_ANY_TEAM)
+        return await self._install_and_post(user_key, card, tenant_id)
+
+    async def _install_and_post(
+        self, user_key: str, card: dict[str, Any], tenant_id: str | None
+    ) -> MessageHandle:
+        # Someone outside every team with the app: install its personal app through Graph,
+        # then write into the 1:1 chat Teams created for it.
+        assert self._installer is not None
+        outcome = await self._installer.install_for(user_key)
+        if outcome is InstallOutcome.THROTTLED:
+            raise GraphThrottledError(user_key)  # the caller's job retries later
+        if not outcome.has_app:
+            raise UnreachableError(_INSTALL_FAILURES[outcome])
+        chat_id = await self._installer.personal_chat_id(user_key)
+        if chat_id is None:
+            raise UnreachableError(ReachFailure.USER_UNKNOWN)
+        service_url, bot_id = await self._route(tenant_id)
+        reference = personal_reference(chat_id, user_key, bot_id, tenant_id, service_url)
+        activity = TurnContext.apply_conversation_reference(
+            Activity(type=ActivityTypes.message), reference, is_incoming=True
+        )
+        await self._recorder.remember(activity)
+        posted = await self._first_post({"reference": reference.serialize()}, card)
+        await self._record(user_key, "", reachable=True, reason="installed")
+        return posted
+
+    async def _route(self, tenant_id: str | None) -> tuple[str, str]:
+        """Service URL and bot account for a tenant: those of a team the app is in."""
+        teams = await self._members.installed_teams()
+        same_tenant = [t for t in teams if t.tenant_id == tenant_id] or list(teams)
+        if same_tenant:
+            return same_tenant[0].service_url, same_tenant[0].bot_id
+        return self._default_service_url, f"28:{self._app_id}"
 
     async def _create_chat(
         self, user: ChannelAccount, bot: ChannelAccount, tenant: str | None, service_url: str

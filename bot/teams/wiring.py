@@ -15,6 +15,7 @@ from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.references import SqlConversationReferences
 from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Notifier
+from bot.domain.reach import PersonalAppInstaller
 from bot.domain.stammtisch.ports import TeamRoster
 from bot.settings import Settings
 from bot.teams.auth import PooledBotFrameworkAuthentication
@@ -45,6 +46,7 @@ def build_teams_side(
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
     make_context: Callable[[Notifier, TeamRoster, MemberSync], DialogContext],
+    installer: PersonalAppInstaller | None = None,
 ) -> TeamsSide:
     """Wire adapter, authentication, notifier, bot and router into the endpoint handler."""
     adapter = CloudAdapter(PooledBotFrameworkAuthentication(settings, http))
@@ -52,7 +54,7 @@ def build_teams_side(
     recorder = ReferenceRecorder(references, clock)
     app_id = settings.microsoft_app_id
     members = SqlMemberRepository(sessions)
-    direct = DirectMessenger(adapter, app_id, references, recorder, members, clock)
+    direct = DirectMessenger(adapter, app_id, references, recorder, members, clock, installer)
     notifier = TeamsNotifier(adapter, app_id, direct, members)
     roster = TeamsRoster(adapter, app_id)
     member_sync = MemberSync(

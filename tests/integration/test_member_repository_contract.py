@@ -64,6 +64,10 @@ async def test_find_by_entra_or_teams_id_only_in_installed_teams(repo: MemberRep
     by_teams_id = await repo.find("29:user-2")
     assert by_teams_id is not None and by_teams_id.user_key == "aad-2"
     assert await repo.find("aad-9") is None
+    assert await repo.is_member(TEAM.team_id, "aad-1")
+    assert await repo.is_member(TEAM.team_id, "29:user-2")
+    assert not await repo.is_member(TEAM.team_id, "aad-9")
+    assert not await repo.is_member("19:other@thread.tacv2", "aad-1")
     await repo.uninstall_team(TEAM.team_id, T0)
     assert await repo.find("aad-1") is None
 
@@ -73,6 +77,7 @@ async def test_removed_member_is_not_found_until_added_again(repo: MemberReposit
     await repo.upsert_members([member(1)])
     await repo.remove_member(TEAM.team_id, "29:user-1", T0 + timedelta(minutes=1))
     assert await repo.find("aad-1") is None
+    assert not await repo.is_member(TEAM.team_id, "aad-1")
     assert await repo.members_of(TEAM.team_id) == []
     await repo.upsert_members([member(1, T0 + timedelta(minutes=2))])
     assert await repo.find("aad-1") is not None

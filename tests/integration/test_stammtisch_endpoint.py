@@ -42,8 +42,7 @@ class Stack:
 
     async def invoke(self, verb: str, data: dict[str, Any], who: tuple[str, str]) -> str:
         activity = activities.card_invoke(self.sink.url, verb, data)
-        activity["conversation"] = activities.channel_conversation()
-        activity = activities.as_user(activity, *who)
+        activity = activities.as_user(activities.in_channel(activity), *who)
         response = await self.bot.post(activity)
         assert response.status == 200
         return json.dumps(await response.json(), ensure_ascii=False)
@@ -65,7 +64,9 @@ async def stack(
         settings = local_settings(
             database_url, graph_base_url=graph_url, stammtisch_organiser_ids=[SABINE[0]]
         )
-        sink.members = [activities.user(aad=aad, name=name) for aad, name in (SABINE, JANA)]
+        # The team: the organiser, Jana and the numbered members who vote.
+        people = [SABINE, JANA, *(member(n) for n in range(VOTERS + 1))]
+        sink.members = [activities.user(aad=aad, name=name) for aad, name in people]
         bot = await bot_factory(settings, clock)
         yield Stack(bot, sink, graph_url, database_url)
 
@@ -235,3 +236,26 @@ async def test_card_ids_beyond_the_database_integer_are_refused_cleanly(
     assert await stack.votes(poll_id) == before
     failures = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
     assert failures == []
+
+
+async def test_outsiders_cannot_vote_or_see_the_poll(stack: Stack) -> None:
+    """A guessed poll id from a personal chat, or a click by someone outside the team, is
+    refused without showing the poll; the tally stays as it was."""
+    poll_id, days = await _start(stack)
+    vote = {"poll_id": poll_id, f"d_{days[0]}": "ja", "place": ""}
+    assert "gespeichert" in await stack.invoke("stammtisch.vote", vote, JANA)
+    outsider = ("9d2c7a41-0000-4000-8000-00000000beef", "Otto Außenseiter")
+    shown = days[0].strftime("%d.%m.")
+    assert shown in await stack.invoke("stammtisch.refresh", vote, JANA)  # a member sees it
+
+    from_personal_chat = activities.as_user(
+        activities.card_invoke(stack.sink.url, "stammtisch.vote", vote), *JANA
+    )
+    response = await stack.bot.post(from_personal_chat)
+    assert "nicht Mitglied" in await response.text()
+    for verb in ("stammtisch.vote", "stammtisch.refresh", "stammtisch.export"):
+        refused = await stack.invoke(verb, vote, outsider)
+        assert "nicht Mitglied" in refused, verb
+        assert shown not in refused  # nothing of the poll is shown
+    votes = await stack.votes(poll_id)
+    assert [v.member_key for v in votes] == [JANA[0]]

@@ -107,7 +107,9 @@ async def cluster(postgres_url: str, tmp_path: Path) -> AsyncIterator[Cluster]:
     engine = create_engine(postgres_url)
     async with running_simulator(load_demo_organisation()) as graph_url, running_sink() as sink:
         people = (SABINE, JANA, MELANIE)
-        sink.members = [activities.user(aad=aad, name=name) for aad, name in people]
+        sink.members = [activities.user(aad=aad, name=name) for aad, name in people] + [
+            activities.user(n, name=f"Mitglied {n}") for n in range(VOTERS + 1)
+        ]
         settings = {
             "mode": "local",
             "database_url": postgres_url,
@@ -171,8 +173,9 @@ def member_added(sink: ConnectorSink, aad: str) -> dict[str, Any]:
 def vote(sink: ConnectorSink, n: int, data: dict[str, Any]) -> dict[str, Any]:
     """Member n's Action.Execute on the poll card in the channel."""
     activity = activities.card_invoke(sink.url, "stammtisch.vote", data)
-    activity["conversation"] = activities.channel_conversation()
-    return activities.as_user(activity, f"00000000-0000-4000-8000-{n:012d}", f"Mitglied {n}")
+    return activities.as_user(
+        activities.in_channel(activity), f"00000000-0000-4000-8000-{n:012d}", f"Mitglied {n}"
+    )
 
 
 @pytest.mark.postgres

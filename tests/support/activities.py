@@ -89,6 +89,15 @@ def channel_mention(service_url: str, text: str, *, n: int = 1) -> dict[str, Any
     return activity
 
 
+def in_channel(activity: dict[str, Any]) -> dict[str, Any]:
+    """The activity as Teams sends it from the team's General channel (team in channelData)."""
+    activity["conversation"] = channel_conversation()
+    activity["channelData"].update(
+        team={"id": "19:team@thread.tacv2"}, channel={"id": "19:general@thread.tacv2"}
+    )
+    return activity
+
+
 def card_invoke(
     service_url: str, verb: str, data: dict[str, Any], *, n: int = 1, reply_to: str = "1card"
 ) -> dict[str, Any]:

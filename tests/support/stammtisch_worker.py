@@ -26,9 +26,11 @@ from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.adapters.memory_members import InMemoryMemberRepository
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.ports import Clock, MessageHandle, Notifier
 from bot.domain.stammtisch.lifecycle import PollLifecycle
+from bot.domain.stammtisch.membership import RosterMembership
 from bot.domain.stammtisch.model import Poll
 from bot.domain.stammtisch.service import StammtischService
 from bot.jobs import JobRunner
@@ -114,6 +116,7 @@ def build(
         clock=clock,
         calendar=calendar,
         views=StammtischCards(calendar.zone),
+        members=RosterMembership(InMemoryMemberRepository(), FixedRoster(), clock),
     )
     lifecycle = PollLifecycle(service)
     return Stammtisch(service, lifecycle, build_handlers(service, lifecycle))

@@ -12,10 +12,12 @@ from bot.adapters.clock import ManualClock
 from bot.adapters.graph.fake import FakeDirectory, FakeRoomCalendar
 from bot.adapters.graph.invitations import GraphInvitations
 from bot.adapters.memory_jobs import InMemoryJobQueue
+from bot.adapters.memory_members import InMemoryMemberRepository
 from bot.adapters.memory_stammtisch import InMemoryStammtischRepository
 from bot.demo.organisation import load_demo_organisation
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.stammtisch.lifecycle import PollLifecycle
+from bot.domain.stammtisch.membership import RosterMembership
 from bot.domain.stammtisch.model import Member, Rule
 from bot.domain.stammtisch.service import StammtischPolicy, StammtischService
 from bot.jobs import JobRunner
@@ -99,6 +101,7 @@ def make_world(
         clock=clock,
         calendar=business,
         views=StammtischCards(business.zone),
+        members=RosterMembership(InMemoryMemberRepository(), roster, clock),
         policy=StammtischPolicy(organisers=organisers),
     )
     lifecycle = PollLifecycle(service)

@@ -139,6 +139,20 @@ class SqlMemberRepository:
             )
         return None if row is None else _member(row)
 
+    async def is_member(self, team_id: str, user_key: str) -> bool:
+        """True when the person (Entra or Teams id) is an active member of the team."""
+        async with self._sessions() as session:
+            found = await session.scalar(
+                select(TeamMemberRow.id)
+                .where(
+                    TeamMemberRow.team_id == team_id,
+                    or_(TeamMemberRow.user_key == user_key, TeamMemberRow.teams_id == user_key),
+                    TeamMemberRow.removed_at.is_(None),
+                )
+                .limit(1)
+            )
+        return found is not None
+
     async def members_of(self, team_id: str) -> Sequence[TeamMember]:
         """Active members of one team, by name."""
         async with self._sessions() as session:

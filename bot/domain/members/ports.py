@@ -48,6 +48,10 @@ class MemberRepository(Protocol):
         """An active member of an installed team by Entra or Teams id (most recently seen)."""
         ...
 
+    async def is_member(self, team_id: str, user_key: str) -> bool:
+        """True when the person (Entra or Teams id) is an active member of the team."""
+        ...
+
     async def members_of(self, team_id: str) -> Sequence[TeamMember]:
         """Active members of one team, by name."""
         ...

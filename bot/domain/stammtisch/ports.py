@@ -74,6 +74,14 @@ class TeamRoster(Protocol):
         ...
 
 
+class PollMembers(Protocol):
+    """Who may take part in a team's poll: the members of its team or chat."""
+
+    async def is_member(self, team_key: str, place: dict[str, Any], user_key: str) -> bool:
+        """True when ``user_key`` belongs to the team (or chat) of a poll."""
+        ...
+
+
 class Invitations(Protocol):
     """Calendar invitations for the Stammtisch (through Graph)."""
 

@@ -18,7 +18,12 @@ from bot.domain.ports import Clock, JobQueue, Notifier
 from bot.domain.stammtisch import schedule
 from bot.domain.stammtisch.model import Poll, PollError, Rule, Vote
 from bot.domain.stammtisch.poll import Answer, Ballot, candidate_dates, validate_ballot
-from bot.domain.stammtisch.ports import Invitations, StammtischRepository, TeamRoster
+from bot.domain.stammtisch.ports import (
+    Invitations,
+    PollMembers,
+    StammtischRepository,
+    TeamRoster,
+)
 from bot.domain.stammtisch.views import PollViews
 
 MONTHLY_JOB = "stammtisch.monthly"
@@ -65,10 +70,18 @@ class StammtischService:
     clock: Clock
     calendar: BusinessCalendar
     views: PollViews
+    members: PollMembers
     policy: StammtischPolicy = field(default_factory=StammtischPolicy)
     # poll id -> the last update interval this process planned a card update for; saves a
     # database round trip per vote (the dedup key keeps replicas to one job per interval).
     _planned: dict[int, int] = field(default_factory=dict, repr=False)
+
+    async def check_access(self, poll: Poll, member_key: str, team_key: str) -> None:
+        """Only members of the poll's team (or chat), from there, may vote or see it."""
+        if team_key != poll.team_key:
+            raise PollError("not_member")
+        if not await self.members.is_member(poll.team_key, poll.place, member_key):
+            raise PollError("not_member")
 
     def may_organise(self, user_key: str, poll: Poll | None = None) -> bool:
         """Configured organisers, or (none configured) the poll's own organiser."""
