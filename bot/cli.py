@@ -36,6 +36,12 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = _load_settings()
     configure_logging(settings.log_level, settings.log_json)
+    from bot.startup import prepare_database
+
+    refusal = prepare_database(settings)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 1
     from bot import __version__
     from bot.observability import configure_telemetry
 
