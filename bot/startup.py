@@ -32,7 +32,11 @@ def prepare_database(settings: Settings) -> str | None:
     if settings.mode is Mode.LOCAL and is_sqlite(url):
         from bot.adapters.db.migrate import upgrade  # alembic: imported only when needed
 
-        upgrade(url)
+        try:
+            upgrade(url)
+        except Exception as error:
+            # E.g. a revision of a newer bot version that this one cannot migrate from.
+            return f"Datenbank-Migration fehlgeschlagen ({shown}): {_describe(error)}"
         return None
     missing = missing_sqlite_file(url)
     if missing is not None:
@@ -40,14 +44,18 @@ def prepare_database(settings: Settings) -> str | None:
     try:
         status = asyncio.run(_read_status(url))
     except Exception as error:
-        from bot.check_config import describe_error
-
-        return f"Datenbank nicht erreichbar ({shown}): {describe_error(error)}"
+        return f"Datenbank nicht erreichbar ({shown}): {_describe(error)}"
     if status.usable:
         if status.state is SchemaState.UNKNOWN:
             log.warning("schema_newer_than_code", detail=status.describe())
         return None
     return f"Datenbank-Schema nicht aktuell: {status.describe()} – {_MIGRATE}"
+
+
+def _describe(error: BaseException) -> str:
+    from bot.check_config import describe_error
+
+    return describe_error(error)
 
 
 async def _read_status(url: str) -> SchemaStatus:

@@ -96,3 +96,14 @@ def test_production_refuses_a_missing_database_file_without_creating_it(tmp_path
     [line] = result.stderr.strip().splitlines()
     assert str(path) in line and "`assistenz-bot migrate`" in line
     assert not path.exists()
+
+
+def test_local_serve_on_a_newer_schema_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999')")
+    settings = {"mode": "local", "database_url": f"sqlite+aiosqlite:///{path}"}
+    result = _cli(["serve", "--port", "9"], settings, tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Datenbank-Migration fehlgeschlagen")
