@@ -8,12 +8,12 @@ from dataclasses import dataclass
 import aiohttp
 import structlog
 from aiohttp import web
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import __version__
 from bot.adapters.clock import SystemClock
 from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.schema import schema_status
 from bot.adapters.graph.client import GraphConnection
 from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Notifier
@@ -108,9 +108,15 @@ async def _healthz(_request: web.Request) -> web.Response:
 
 async def _readyz(request: web.Request) -> web.Response:
     try:
-        async with request.app[RUNTIME].engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
+        # Reading alembic_version proves the connection and tells whether the schema fits.
+        status = await schema_status(request.app[RUNTIME].engine)
     except Exception as error:
         log.warning("readiness_failed", error=type(error).__name__)
         return web.json_response({"status": "unavailable", "database": "down"}, status=503)
+    if not status.usable:
+        log.warning("readiness_failed", schema=status.state.value)
+        return web.json_response(
+            {"status": "unavailable", "database": "schema behind: run assistenz-bot migrate"},
+            status=503,
+        )
     return web.json_response({"status": "ready", "database": "up"})

@@ -7,7 +7,6 @@ import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +15,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from bot.adapters.db.engine import create_engine, is_sqlite
+from bot.adapters.db.engine import create_engine, missing_sqlite_file
+from bot.adapters.db.schema import SchemaState, classify, current_revisions
 from bot.settings import GraphAuth, Mode, Settings
 
 MASK = "***"
@@ -168,7 +168,8 @@ async def _database(settings: Settings, seconds: float) -> list[CheckResult]:
     except ArgumentError:
         reason = "DATABASE_URL ist keine gültige SQLAlchemy-URL"
         return [CheckResult("Datenbank", False, reason), _skipped()]
-    missing = _missing_sqlite_file(url)
+    # Connecting would create an empty file; a check must not leave one behind.
+    missing = missing_sqlite_file(url)
     if missing is not None:
         return [
             CheckResult(
@@ -190,25 +191,16 @@ async def _database(settings: Settings, seconds: float) -> list[CheckResult]:
         ]
     except Exception as error:
         return [
-            CheckResult("Datenbank", False, f"nicht erreichbar ({shown}): {_describe(error)}"),
+            CheckResult(
+                "Datenbank", False, f"nicht erreichbar ({shown}): {describe_error(error)}"
+            ),
             _skipped(),
         ]
     try:
-        migrations = _migrations(url, revisions)
+        migrations = _migrations(revisions)
     except Exception as error:
-        migrations = CheckResult("Migrationen", False, f"nicht prüfbar: {_describe(error)}")
+        migrations = CheckResult("Migrationen", False, f"nicht prüfbar: {describe_error(error)}")
     return [CheckResult("Datenbank", True, f"erreichbar, {version} ({shown})"), migrations]
-
-
-def _missing_sqlite_file(url: str) -> Path | None:
-    # Connecting would create an empty file; a check must not leave one behind.
-    if not is_sqlite(url):
-        return None
-    database = make_url(url).database
-    if not database or database == ":memory:":
-        return None
-    path = Path(database)
-    return None if path.exists() else path
 
 
 async def _probe_database(url: str) -> tuple[str, set[str]]:
@@ -217,7 +209,7 @@ async def _probe_database(url: str) -> tuple[str, set[str]]:
         async with engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
             version = await connection.run_sync(_server_version)
-            revisions = await connection.run_sync(_current_revisions)
+            revisions = await connection.run_sync(current_revisions)
     finally:
         await engine.dispose()
     return version, revisions
@@ -230,47 +222,12 @@ def _server_version(connection: Connection) -> str:
     return f"{name} {numbers}".strip()
 
 
-def _current_revisions(connection: Connection) -> set[str]:
-    from alembic.migration import MigrationContext
-
-    return set(MigrationContext.configure(connection).get_current_heads())
-
-
-def _migrations(url: str, current: set[str]) -> CheckResult:
-    from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
-
-    from bot.adapters.db.migrate import alembic_config
-
-    name = "Migrationen"
-    script = ScriptDirectory.from_config(alembic_config(url))
-    heads = set(script.get_heads())
-    expected = ", ".join(sorted(heads))
-    if current == heads:
-        return CheckResult(name, True, f"auf dem neuesten Stand ({expected})")
-    if not current:
-        return CheckResult(
-            name,
-            False,
-            f"Datenbank ist nicht migriert (erwartet {expected}) – `assistenz-bot migrate` "
-            "ausführen",
-        )
-    stand = ", ".join(sorted(current))
-    for revision in current:
-        try:
-            script.get_revision(revision)
-        except CommandError:
-            return CheckResult(
-                name,
-                False,
-                f"Datenbank hat Stand {stand}, den diese Version nicht kennt (erwartet "
-                f"{expected}) – läuft eine ältere Version des Bots gegen eine neuere Datenbank?",
-            )
-    return CheckResult(
-        name,
-        False,
-        f"Stand {stand}, erwartet {expected} – `assistenz-bot migrate` ausführen",
-    )
+def _migrations(current: set[str]) -> CheckResult:
+    status = classify(current)
+    detail = status.describe()
+    if status.state in (SchemaState.EMPTY, SchemaState.BEHIND):
+        detail += " – `assistenz-bot migrate` ausführen"
+    return CheckResult("Migrationen", status.state is SchemaState.CURRENT, detail)
 
 
 def _skipped() -> CheckResult:
@@ -312,12 +269,12 @@ def _graph_failure(settings: Settings, error: Exception, where: str) -> str:
     from msgraph.generated.models.o_data_errors.o_data_error import ODataError
 
     if isinstance(error, httpx.TransportError):
-        return f"nicht erreichbar: {where} – {_describe(error)}"
+        return f"nicht erreichbar: {where} – {describe_error(error)}"
     if isinstance(error, ClientAuthenticationError):
         hint = ""
         if settings.graph_auth is GraphAuth.MANAGED_IDENTITY:
             hint = " (die verwaltete Identität gibt es nur in Azure, z. B. im Container)"
-        return f"kein Zugriffstoken für Graph{hint}: {where} – {_describe(error)}"
+        return f"kein Zugriffstoken für Graph{hint}: {where} – {describe_error(error)}"
     if isinstance(error, ODataError):
         status = error.response_status_code
         message = error.error.message if error.error is not None else ""
@@ -329,7 +286,7 @@ def _graph_failure(settings: Settings, error: Exception, where: str) -> str:
                 f"User.Read.All oder die Administratorzustimmung? {message}"
             )
         return f"Graph antwortet mit {status}: {where} – {message}"
-    return f"Fehler: {where} – {_describe(error)}"
+    return f"Fehler: {where} – {describe_error(error)}"
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -348,7 +305,7 @@ def _quiet(*loggers: str) -> Iterator[None]:
             logging.getLogger(name).setLevel(level)
 
 
-def _describe(error: BaseException) -> str:
+def describe_error(error: BaseException) -> str:
     """Exception type and first line of its message, without SQLAlchemy's boilerplate."""
     original: BaseException = error
     if isinstance(error, DBAPIError) and error.orig is not None:

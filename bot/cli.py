@@ -14,12 +14,18 @@ from bot.settings import Settings
 Command = Callable[[argparse.Namespace], int]
 
 
+EXIT_BAD_SETTINGS = 2  # like argparse's usage errors: the invocation, not the bot, is wrong
+
+
 def _load_settings() -> Settings:
+    from bot.settings_errors import settings_error_lines
+
     try:
         return Settings()
     except ValidationError as error:
-        messages = "; ".join(str(e["msg"]) for e in error.errors())
-        raise SystemExit(f"Konfiguration ungültig: {messages}") from None
+        for line in settings_error_lines(error):
+            print(line, file=sys.stderr)
+        raise SystemExit(EXIT_BAD_SETTINGS) from None
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -30,6 +36,12 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = _load_settings()
     configure_logging(settings.log_level, settings.log_json)
+    from bot.startup import prepare_database
+
+    refusal = prepare_database(settings)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 1
     from bot import __version__
     from bot.observability import configure_telemetry
 

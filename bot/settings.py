@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal, Self
+from typing import Any, Literal, Self, get_origin
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The one app in the Graph simulator's Teams app catalogue (local mode and tests).
@@ -33,8 +34,14 @@ class GraphAuth(StrEnum):
 class Settings(BaseSettings):
     """Every setting the bot reads; names map to upper-case environment variables."""
 
+    # No JSON decoding inside pydantic-settings: a bad value there is a SettingsError that
+    # names no variable and stops at the first one; _decode_json makes it a validation error.
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        enable_decoding=False,
     )
 
     mode: Mode = Mode.LOCAL
@@ -137,6 +144,21 @@ class Settings(BaseSettings):
 
     admin_ids: list[str] = Field(default_factory=list)
     dedup_window_seconds: int = 24 * 3600
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _decode_json(cls, value: Any, info: ValidationInfo) -> Any:
+        """List and dict settings arrive from the environment as JSON text."""
+        if not isinstance(value, str) or info.field_name is None:
+            return value
+        origin = get_origin(cls.model_fields[info.field_name].annotation)
+        if origin not in (list, dict):
+            return value
+        try:
+            return json.loads(value)
+        except ValueError:
+            example = '["a", "b"]' if origin is list else '{"a": "b"}'
+            raise ValueError(f"kein gültiges JSON, erwartet z. B. {example}") from None
 
     @model_validator(mode="after")
     def _check_consistency(self) -> Self:

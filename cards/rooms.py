@@ -18,11 +18,14 @@ from cards.stammtisch_format import day_label
 FEATURES = ("video", "screen", "beamer", "whiteboard", "phone", "accessible")
 
 
-def _room_line(room: Room | None, mailbox: str, lang: str, restricted: bool) -> str:
+def _room_line(
+    room: Room | None, mailbox: str, lang: str, restricted: bool, elsewhere: bool = False
+) -> str:
     if room is None:
         return mailbox
     where = ", ".join(p for p in (room.building, room.floor_label) if p)
     extra = f" · {t('rooms.restricted', lang)}" if restricted else ""
+    extra += f" · {t('rooms.elsewhere', lang)}" if elsewhere else ""
     seats = t("rooms.seats", lang, count=room.capacity or 0)
     return f"**{room.display_name}** – {seats}, {where}{extra}"
 
@@ -75,17 +78,20 @@ class BrokerCards:
         return card(body, [execute(t("rooms.form.search", lang), "rooms.search", {})])
 
     def offers_card(
-        self, request: RoomRequest, rooms: Sequence[Room], lang: str
+        self, request: RoomRequest, rooms: Sequence[Room], lang: str, *, elsewhere: bool = False
     ) -> dict[str, Any]:
-        """The free rooms to pick from (restricted ones marked)."""
+        """The free rooms to pick from (restricted ones and another site's marked)."""
         body = [
             text(t("rooms.offers.title", lang), weight="Bolder", size="Medium"),
             text(self.when(request.start, request.end, lang), spacing="Small"),
         ]
+        if elsewhere:
+            body.append(text(t("rooms.offers.elsewhere", lang), color="Attention"))
         actions = []
         for room in rooms:
             restricted = room.email.lower() in self.restricted
-            body.append(text(_room_line(room, room.email, lang, restricted), separator=True))
+            line = _room_line(room, room.email, lang, restricted, elsewhere)
+            body.append(text(line, separator=True))
             title = t("rooms.offers.take", lang, room=room.display_name)
             data = {"request_id": request.id, "room": room.email.lower()}
             actions.append(execute(title, "rooms.choose", data))

@@ -113,10 +113,13 @@ def _wish_from_parse(parsed: RoomRequestParse, zone: ZoneInfo, text: str) -> Wis
 
 async def _offer(turn: Turn, broker: RoomBroker, wish: Wish) -> Reply:
     try:
-        request, rooms = await broker.search(_requester(turn), wish)
+        offers = await broker.search(_requester(turn), wish)
     except BrokerError as error:
         return _refusal(turn, error)
-    return Reply.of_card(broker.views.offers_card(request, rooms, turn.language))
+    card = broker.views.offers_card(
+        offers.request, offers.rooms, turn.language, elsewhere=offers.elsewhere
+    )
+    return Reply.of_card(card)
 
 
 def _room_intent(turn: Turn, text: str) -> bool:

@@ -136,14 +136,15 @@ class DemoRoom(_Model):
     restricted: bool = False
     owners: tuple[str, ...] = ()
 
-    def to_room(self) -> Room:
-        """Map to the domain value type."""
+    def to_room(self, city: str | None = None) -> Room:
+        """Map to the domain value type (``city``: from the site's postal address)."""
         return Room(
             id=self.id,
             email=self.email_address,
             display_name=self.display_name,
             capacity=self.capacity,
             building=self.building,
+            city=city,
             floor_number=self.floor_number,
             floor_label=self.floor_label,
             tags=self.tags,
@@ -222,6 +223,15 @@ class DemoOrganisation(_Model):
         return next(
             (r for r in self.rooms if key in (r.id.lower(), r.email_address.lower())), None
         )
+
+    def site_of(self, location: str) -> Site | None:
+        """The site a room's building or a person's office location starts with."""
+        return next((s for s in self.sites if location.startswith(s.name)), None)
+
+    def graph_room(self, room: DemoRoom) -> Room:
+        """The room as Graph places report it, with the city of its site's address."""
+        site = self.site_of(room.building)
+        return room.to_room(city=site.city if site else None)
 
     def room_policy(self) -> dict[str, list[str]]:
         """The demo's broker policy: restricted room mailbox -> approver object ids."""

@@ -29,6 +29,7 @@ class Room:
     capacity: int | None = None
     building: str | None = None
     floor_number: int | None = None
+    city: str | None = None  # from the place's postal address
     floor_label: str | None = None
     tags: tuple[str, ...] = ()
     is_wheelchair_accessible: bool = False

@@ -241,6 +241,7 @@ MESSAGES: dict[str, str] = {
     "rooms.when": "{day}, {start}–{end} Uhr",
     "rooms.seats": "{count} Plätze",
     "rooms.restricted": "mit Freigabe",
+    "rooms.elsewhere": "anderer Standort",
     "rooms.form.title": "Raum anfragen",
     "rooms.form.day": "Tag",
     "rooms.form.start": "von",
@@ -262,6 +263,8 @@ MESSAGES: dict[str, str] = {
     "rooms.feature.phone": "Konferenztelefon",
     "rooms.feature.accessible": "barrierefrei",
     "rooms.offers.title": "Diese Räume sind frei:",
+    "rooms.offers.elsewhere": "An Ihrem Standort ist zu dieser Zeit kein passender Raum frei – "
+    "diese Räume liegen an einem anderen Standort.",
     "rooms.offers.take": "{room} nehmen",
     "rooms.state.offered": "Raum angeboten",
     "rooms.state.pending": "Warte auf Freigabe",

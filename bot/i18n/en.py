@@ -232,6 +232,7 @@ MESSAGES: dict[str, str] = {
     "rooms.when": "{day}, {start}–{end}",
     "rooms.seats": "{count} seats",
     "rooms.restricted": "needs approval",
+    "rooms.elsewhere": "another site",
     "rooms.form.title": "Request a room",
     "rooms.form.day": "Day",
     "rooms.form.start": "From",
@@ -253,6 +254,8 @@ MESSAGES: dict[str, str] = {
     "rooms.feature.phone": "Conference phone",
     "rooms.feature.accessible": "Wheelchair accessible",
     "rooms.offers.title": "These rooms are free:",
+    "rooms.offers.elsewhere": "No suitable room is free at your site at that time – these "
+    "rooms are at another site.",
     "rooms.offers.take": "Take {room}",
     "rooms.state.offered": "Room offered",
     "rooms.state.pending": "Waiting for approval",

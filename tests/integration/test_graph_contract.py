@@ -148,8 +148,9 @@ async def test_list_rooms(backend: Backend) -> None:
     rooms = await backend.rooms.list_rooms()
     assert len(rooms) == len(ORG.rooms) == 13
     assert sorted(rooms, key=lambda r: r.id) == sorted(
-        (r.to_room() for r in ORG.rooms), key=lambda r: r.id
+        (ORG.graph_room(r) for r in ORG.rooms), key=lambda r: r.id
     )
+    assert {r.city for r in rooms} == {"Hamburg", "Köln"}
     elbblick = next(r for r in rooms if r.email == ELBBLICK)
     assert (elbblick.capacity, elbblick.floor_number, elbblick.floor_label) == (14, 6, "6. OG")
     assert elbblick.video_device_name == "Poly Studio X70" and "Video" in elbblick.tags

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import copy
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
 from bot.adapters.db.engine import create_engine
+from bot.adapters.db.migrate import upgrade
 from bot.adapters.db.models import ConversationReferenceRow, ProcessedActivity
-from tests.conftest import RunningBot
+from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 
@@ -116,3 +119,17 @@ async def test_health_and_readiness(bot: RunningBot) -> None:
     assert (await bot.http.get(f"{bot.url}/healthz")).status == 200
     ready = await bot.http.get(f"{bot.url}/readyz")
     assert ready.status == 200 and (await ready.json())["database"] == "up"
+
+
+async def test_readiness_says_when_the_schema_is_behind(bot_factory: Any, tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+    await asyncio.to_thread(upgrade, url, "0004")  # alembic runs its own event loop
+    bot = await bot_factory(local_settings(url))
+    behind = await bot.http.get(f"{bot.url}/readyz")
+    assert behind.status == 503
+    assert await behind.json() == {
+        "status": "unavailable",
+        "database": "schema behind: run assistenz-bot migrate",
+    }
+    await asyncio.to_thread(upgrade, url)
+    assert (await bot.http.get(f"{bot.url}/readyz")).status == 200  # no restart needed

@@ -40,8 +40,9 @@ def room(mailbox: str, name: str, **changes: object) -> Room:
 
 
 FULL_ROOM = room(
-    "vorstand", "Vorstandsetage 7.01", capacity=12, building="Haus A", floor_number=7,
-    floor_label="7. OG", tags=("restricted", "beamer"), is_wheelchair_accessible=True,
+    "vorstand", "Vorstandsetage 7.01", capacity=12, building="Haus A", city="Leipzig",
+    floor_number=7, floor_label="7. OG", tags=("restricted", "beamer"),
+    is_wheelchair_accessible=True,
     video_device_name="Teams Room", audio_device_name="Poly", display_device_name="85 Zoll",
     booking_type="reserved",
 )  # fmt: skip

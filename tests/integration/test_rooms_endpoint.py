@@ -144,3 +144,15 @@ async def test_declined_request_and_stale_cards(stack: Stack) -> None:
 
 def _approvers(room: str) -> list[str]:
     return load_demo_organisation().room_policy()[room]
+
+
+async def test_a_hamburg_requester_is_offered_hamburg_rooms_smallest_first(stack: Stack) -> None:
+    org = load_demo_organisation()
+    in_hamburg = {room.email_address for room in org.rooms if room.building.startswith("Hamburg")}
+    await stack.say("Ich brauche morgen 10-11 Uhr einen Raum für 4 Personen", JANA)
+    card = stack.last_card_to(JANA)
+    offered = [a["data"]["room"] for a in card["actions"] if a.get("verb") == "rooms.choose"]
+    assert offered and set(offered) <= in_hamburg, offered
+    capacities = [next(r.capacity for r in org.rooms if r.email_address == o) for o in offered]
+    assert capacities == sorted(capacities) and capacities[0] == 4
+    assert "anderer Standort" not in json.dumps(card, ensure_ascii=False)

@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from bot.settings import SIMULATOR_TEAMS_APP_CATALOG_ID, Settings
+from bot.settings_errors import settings_error_lines
 
 
 def _settings(**values: Any) -> Settings:
@@ -52,3 +53,53 @@ def test_teams_app_catalog_id_defaults_to_the_simulator_app_only_locally() -> No
     assert configured.effective_teams_app_catalog_id == "0f0e0d0c-aaaa-bbbb-cccc-000000000001"
     real_graph = _settings(graph_auth="managed_identity")
     assert real_graph.effective_teams_app_catalog_id == ""
+
+
+def _error_lines(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> list[str]:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError) as caught:
+        _settings()
+    return settings_error_lines(caught.value)
+
+
+def test_json_settings_are_decoded_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROUTING_POOLS", '{"team-1": "finance"}')
+    monkeypatch.setenv("ONBOARDING_CHECK_IN_DAYS", "[3, 10]")
+    settings = _settings()
+    assert settings.routing_pools == {"team-1": "finance"}
+    assert settings.onboarding_check_in_days == [3, 10]
+
+
+def test_every_bad_setting_is_one_line_naming_its_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = _error_lines(
+        monkeypatch,
+        {
+            "ALLOWED_TENANT_IDS": "not-json",
+            "ROUTING_POOLS": "[1",
+            "PORT": "abc",
+            "MODE": "staging",
+            "ROUTING_ESCALATION_HOURS": "0",
+            "ONBOARDING_CHECK_IN_DAYS": '[7, "x", "y"]',
+        },
+    )
+    by_name = {line.split()[1]: line for line in lines}
+    assert len(lines) == len(by_name) == 6, lines
+    assert "'not-json'" in by_name["ALLOWED_TENANT_IDS"]
+    assert '["a", "b"]' in by_name["ALLOWED_TENANT_IDS"]
+    assert '{"a": "b"}' in by_name["ROUTING_POOLS"]
+    assert "ganze Zahl" in by_name["PORT"]
+    assert "'local' oder 'production'" in by_name["MODE"]
+    assert "größer als 0" in by_name["ROUTING_ESCALATION_HOURS"]
+    assert "Eintrag 2" in by_name["ONBOARDING_CHECK_IN_DAYS"]
+    assert "Eintrag 3" in by_name["ONBOARDING_CHECK_IN_DAYS"]
+
+
+def test_model_wide_problem_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = _error_lines(monkeypatch, {"MODE": "production", "GRAPH_AUTH": "managed_identity"})
+    assert lines == [
+        "Konfiguration ungültig: Im Produktivbetrieb fehlen Einstellungen: "
+        "MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID"
+    ]

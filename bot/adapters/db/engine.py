@@ -16,6 +16,17 @@ def is_sqlite(database_url: str) -> bool:
     return make_url(database_url).get_backend_name() == "sqlite"
 
 
+def missing_sqlite_file(database_url: str) -> Path | None:
+    """The file of a SQLite URL when it does not exist yet (connecting would create it)."""
+    if not is_sqlite(database_url):
+        return None
+    database = make_url(database_url).database
+    if not database or database == ":memory:":
+        return None
+    path = Path(database)
+    return None if path.exists() else path
+
+
 def create_engine(database_url: str) -> AsyncEngine:
     """Create the async engine; SQLite gets WAL and a busy timeout for concurrent turns."""
     url = make_url(database_url)

@@ -230,6 +230,7 @@ class RoomRow(Base):
     display_name: Mapped[str] = mapped_column(String(300))
     capacity: Mapped[int | None]
     building: Mapped[str | None] = mapped_column(String(200))
+    city: Mapped[str | None] = mapped_column(String(200))
     floor_number: Mapped[int | None]
     floor_label: Mapped[str | None] = mapped_column(String(100))
     tags: Mapped[list[str]] = mapped_column(JSON)

@@ -11,7 +11,8 @@ from bot.domain.graph_types import Room
 from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
 
 _ROOM_PLAIN = (
-    "id", "email", "display_name", "capacity", "building", "floor_number", "floor_label",
+    "id", "email", "display_name", "capacity", "building", "city", "floor_number",
+    "floor_label",
     "is_wheelchair_accessible", "video_device_name", "audio_device_name",
     "display_device_name", "booking_type",
 )  # fmt: skip

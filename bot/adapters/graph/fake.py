@@ -101,7 +101,7 @@ class FakeRoomCalendar:
 
     async def list_rooms(self) -> Sequence[Room]:
         """Every room of the organisation."""
-        return [room.to_room() for room in self._org.rooms]
+        return [self._org.graph_room(room) for room in self._org.rooms]
 
     async def get_schedules(
         self, mailboxes: Sequence[str], start: datetime, end: datetime, requester: str

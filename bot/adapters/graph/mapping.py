@@ -54,6 +54,7 @@ def to_room(room: GraphRoom) -> Room:
         display_name=room.display_name or "",
         capacity=room.capacity,
         building=room.building,
+        city=room.address.city if room.address else None,
         floor_number=room.floor_number,
         floor_label=room.floor_label,
         tags=tuple(room.tags or ()),

@@ -179,13 +179,15 @@ class RoomDecisions:
             request.text,
         )  # fmt: skip
         try:
-            alternative, rooms = await broker.search(requester, wish)
+            offers = await broker.search(requester, wish)
         except BrokerError:
             return  # nothing free (or too late): the conflict card said so already
         taken = request.room or ""
-        rooms = [room for room in rooms if room.email.lower() != taken]
+        rooms = [room for room in offers.rooms if room.email.lower() != taken]
         if rooms:
-            card = broker.views.offers_card(alternative, rooms, lang)
+            card = broker.views.offers_card(
+                offers.request, rooms, lang, elsewhere=offers.elsewhere
+            )
             await broker.notifier.send_direct(request.requester_key, card, request.tenant_id)
 
     async def cancel(self, request_id: int, requester_key: str, lang: str) -> RoomRequest:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.domain.graph_types import Room
+from bot.domain.graph_types import Person, Room
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RoomCalendar
 from bot.domain.rooms.model import AuditEntry, BrokerError, RequestState, RoomRequest
+from bot.domain.rooms.nearby import rank_by_site
 from bot.domain.rooms.ports import RoomCatalogue, RoomRequestRepository
 from bot.domain.rooms.search import BrokerPolicy, free_rooms, matching_rooms
 from bot.domain.rooms.views import BrokerViews
@@ -45,6 +46,16 @@ class Wish:
     features: tuple[str, ...] = ()
     reason: str = ""
     text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Offers:
+    """A stored request and the free rooms offered for it."""
+
+    request: RoomRequest
+    rooms: list[Room]
+    # Nothing fitting was free near the requester: every offered room is at another site.
+    elsewhere: bool = False
 
 
 @dataclass
@@ -106,16 +117,24 @@ class RoomBroker:
         members = await self.directory.list_group_members(group)
         return any(person.id == requester_key for person in members)
 
-    async def search(self, requester: Requester, wish: Wish) -> tuple[RoomRequest, list[Room]]:
-        """Store a request with the best 1–3 free rooms as options (BrokerError if none)."""
+    async def search(self, requester: Requester, wish: Wish) -> Offers:
+        """Store a request with the best 1–3 free rooms as options (BrokerError if none):
+        rooms near the requester (same building, then same site), smallest fitting first;
+        rooms at another site only when nothing near is free."""
         catalogue = await self.check(wish)
         if not await self._may_request(requester.key):
             raise BrokerError("not_allowed")
         candidates = matching_rooms(catalogue, wish.attendees, wish.features)
         if not candidates:
             raise BrokerError("no_matching_room")
-        mailbox = await self.mailbox_of(requester.key)
-        free = await free_rooms(self.calendar, candidates, wish.start, wish.end, mailbox)
+        person = await self._person(requester.key)
+        ranked = rank_by_site(candidates, catalogue, person.office_location)
+        free = await free_rooms(self.calendar, ranked.near, wish.start, wish.end, person.mail)
+        elsewhere = not free and bool(ranked.elsewhere)
+        if elsewhere:
+            free = await free_rooms(
+                self.calendar, ranked.elsewhere, wish.start, wish.end, person.mail
+            )
         if not free:
             raise BrokerError("none_free")
         now = self.clock.now()
@@ -140,14 +159,17 @@ class RoomBroker:
         await self.jobs.schedule(
             EXPIRE_JOB, {"request_id": request.id}, request.start, f"{EXPIRE_JOB}:{request.id}"
         )
-        return request, free
+        return Offers(request, free, elsewhere)
 
-    async def mailbox_of(self, person_key: str) -> str:
-        """The person's mailbox from the directory (BrokerError when unknown)."""
+    async def _person(self, person_key: str) -> Person:
         person = await self.directory.get_person(person_key)
         if person is None or not person.mail:
             raise BrokerError("no_mailbox")
-        return person.mail
+        return person
+
+    async def mailbox_of(self, person_key: str) -> str:
+        """The person's mailbox from the directory (BrokerError when unknown)."""
+        return (await self._person(person_key)).mail
 
     async def audit(self, request: RoomRequest, actor: str, action: str, detail: str = "") -> None:
         """Append to the request's audit trail."""

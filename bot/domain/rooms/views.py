@@ -20,9 +20,10 @@ class BrokerViews(Protocol):
         ...
 
     def offers_card(
-        self, request: RoomRequest, rooms: Sequence[Room], lang: str
+        self, request: RoomRequest, rooms: Sequence[Room], lang: str, *, elsewhere: bool = False
     ) -> dict[str, Any]:
-        """The free rooms to pick from (restricted ones marked)."""
+        """The free rooms to pick from (restricted ones marked; ``elsewhere``: they are all
+        at another site than the requester's, which the card says)."""
         ...
 
     def status_card(

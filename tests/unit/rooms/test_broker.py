@@ -122,7 +122,9 @@ async def elbblick_free_hour(world: World, after: int = 8) -> int:
 
 async def test_search_uses_the_stored_catalogue_and_one_schedule_call() -> None:
     world = await make_world()
-    request, rooms = await world.broker.search(jana(), tomorrow(14, 15, 6, ("video",)))
+    offers = await world.broker.search(jana(), tomorrow(14, 15, 6, ("video",)))
+
+    request, rooms = offers.request, offers.rooms
     assert 1 <= len(rooms) <= 3 and all((r.capacity or 0) >= 6 for r in rooms)
     assert request.options == tuple(r.email.lower() for r in rooms)
     assert world.calendar.calls == [("getSchedule", world.calendar.calls[0][1])]
@@ -148,7 +150,9 @@ async def test_impossible_wishes_are_refused(wish: Wish, code: str) -> None:
 
 async def test_unrestricted_room_is_booked_at_once_with_one_event() -> None:
     world = await make_world()
-    request, rooms = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+
+    request, rooms = offers.request, offers.rooms
     room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
     chosen = await world.broker.choose(request.id, JANA, room.email)
     booked = await world.decisions.after_choice(chosen, "de")
@@ -160,7 +164,7 @@ async def test_unrestricted_room_is_booked_at_once_with_one_event() -> None:
 async def test_restricted_room_first_decision_wins_and_books_once() -> None:
     world = await make_world()
     hour = await elbblick_free_hour(world)
-    request, _ = await world.broker.search(jana(), tomorrow(hour, hour + 1, 8, ("video",)))
+    request = (await world.broker.search(jana(), tomorrow(hour, hour + 1, 8, ("video",)))).request
     request = await world.broker.save(request, options=(ELBBLICK,))  # as if it was offered
     with pytest.raises(BrokerError) as forged:
         await world.broker.choose(request.id, JANA, "raum.k-dom@nordlicht-demo.de")
@@ -202,7 +206,7 @@ async def test_restricted_room_first_decision_wins_and_books_once() -> None:
 async def test_decline_tells_the_requester_and_expiry_ends_undecided_requests() -> None:
     world = await make_world()
     hour = await elbblick_free_hour(world)
-    request, _ = await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))
+    request = (await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))).request
     request = await world.broker.save(request, options=(ELBBLICK,))
     pending = await world.decisions.after_choice(
         await world.broker.choose(request.id, JANA, ELBBLICK), "de"
@@ -213,7 +217,7 @@ async def test_decline_tells_the_requester_and_expiry_ends_undecided_requests() 
     assert "Abgelehnt" in str(world.notifier.directs[-1][1])
 
     later = await elbblick_free_hour(world, hour + 1)
-    second, _ = await world.broker.search(jana(), tomorrow(later, later + 1, 8))
+    second = (await world.broker.search(jana(), tomorrow(later, later + 1, 8))).request
     second = await world.broker.save(second, options=(ELBBLICK,))
     waiting = await world.decisions.after_choice(
         await world.broker.choose(second.id, JANA, ELBBLICK), "de"
@@ -228,7 +232,9 @@ async def test_decline_tells_the_requester_and_expiry_ends_undecided_requests() 
 
 async def test_failed_booking_stays_pending_and_a_job_books_it_once() -> None:
     world = await make_world()
-    request, rooms = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+
+    request, rooms = offers.request, offers.rooms
     room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
     world.calendar.failures = 2
     chosen = await world.broker.choose(request.id, JANA, room.email)
@@ -248,7 +254,9 @@ async def test_failed_booking_stays_pending_and_a_job_books_it_once() -> None:
 
 async def test_requester_cancels_a_booking_and_the_event_is_cancelled() -> None:
     world = await make_world()
-    request, rooms = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+
+    request, rooms = offers.request, offers.rooms
     room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
     booked = await world.decisions.after_choice(
         await world.broker.choose(request.id, JANA, room.email), "de"
@@ -266,7 +274,7 @@ async def test_requester_cancels_a_booking_and_the_event_is_cancelled() -> None:
 async def test_room_taken_before_approval_offers_alternatives() -> None:
     world = await make_world()
     hour = await elbblick_free_hour(world)
-    request, _ = await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))
+    request = (await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))).request
     request = await world.broker.save(request, options=(ELBBLICK,))
     pending = await world.decisions.after_choice(
         await world.broker.choose(request.id, JANA, ELBBLICK), "de"
@@ -288,7 +296,7 @@ async def test_an_approver_books_their_own_room_without_approving_themselves() -
     world = await make_world()
     hour = await elbblick_free_hour(world)
     sabine = Requester(SABINE, "Sabine Krüger", "tenant", {"reference": {"user": SABINE}})
-    request, _ = await world.broker.search(sabine, tomorrow(hour, hour + 1, 8))
+    request = (await world.broker.search(sabine, tomorrow(hour, hour + 1, 8))).request
     request = await world.broker.save(request, options=(ELBBLICK,))
     chosen = await world.broker.choose(request.id, SABINE, ELBBLICK)
     booked = await world.decisions.after_choice(chosen, "de")

@@ -18,7 +18,7 @@ USER_DEFAULT_FIELDS = (
 
 def user_json(org: DemoOrganisation, person: DemoPerson) -> Json:
     """Every user property the simulator knows."""
-    site = next((s for s in org.sites if person.office_location.startswith(s.name)), None)
+    site = org.site_of(person.office_location)
     return {
         "@odata.type": "#microsoft.graph.user",
         "id": person.id,
@@ -64,7 +64,7 @@ def group_json(group: DemoGroup) -> Json:
 
 def room_json(org: DemoOrganisation, room: DemoRoom) -> Json:
     """A microsoft.graph.room place (without the bot's policy fields)."""
-    site = next((s for s in org.sites if room.building.startswith(s.name)), None)
+    site = org.site_of(room.building)
     address = (
         {
             "street": site.street,

@@ -1,0 +1,98 @@
+"""Which rooms are near the requester: the directory's free-text office location against
+the rooms' building and city from Graph places.
+
+Both sides are written by different people in different tools ("Köln, Deutz-Campus, 2. OG"
+against building "Koeln, Deutz-Campus" and city "Köln"), so they are compared after folding
+case, accents and umlaut spellings, as whole words, never as raw strings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from bot.domain.graph_types import Room
+
+_WORD = re.compile(r"[a-z0-9]+")
+_PARTS = re.compile(r"[,;/|]|\s[-–]\s")
+# "Köln", "Koeln" and "Koln" must meet: accents are stripped, and the German transliteration
+# (ae, oe, ue) is folded the same way. Both sides pass through it, so a word like "neue"
+# becoming "neu" changes nothing.
+_TRANSLITERATION = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+class Proximity(IntEnum):
+    """How near a room is; lower is nearer (the ranking sorts on it)."""
+
+    BUILDING = 0  # the room's building is named in the office location
+    SITE = 1  # same city, or a shared part of the site name ("Hamburg, Haus …")
+    UNKNOWN = 2  # one side has no location: no opinion
+    ELSEWHERE = 3  # both sides known, nothing in common
+
+
+def normalise(text: str | None) -> str:
+    """Lower-case words without accents or umlaut spellings, joined by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    words = _WORD.findall(plain)
+    for spelled, folded in _TRANSLITERATION:
+        words = [word.replace(spelled, folded) for word in words]
+    return " ".join(words)
+
+
+def _parts(text: str | None) -> set[str]:
+    return {part for part in (normalise(p) for p in _PARTS.split(text or "")) if part}
+
+
+def _names(haystack: str, needle: str) -> bool:
+    """True when ``needle`` occurs in ``haystack`` as whole words."""
+    return bool(needle) and f" {needle} " in f" {haystack} "
+
+
+def proximity(office_location: str | None, room: Room) -> Proximity:
+    """How near ``room`` is to someone whose directory office location is given.
+
+    The building counts as named when each part of it besides the city is ("Spree-Haus"
+    names "Berlin, Spree-Haus" when the room's city is Berlin); the site when the city or
+    any part of the building is.
+    """
+    where = normalise(office_location)
+    parts, city = _parts(room.building), normalise(room.city)
+    if not where or not (parts or city):
+        return Proximity.UNKNOWN
+    specific = parts - {city}
+    if specific and all(_names(where, part) for part in specific):
+        return Proximity.BUILDING
+    if _names(where, city) or any(_names(where, part) for part in parts):
+        return Proximity.SITE
+    return Proximity.ELSEWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class RankedRooms:
+    """Candidate rooms split by site, each list in the order to offer them."""
+
+    near: list[Room]
+    elsewhere: list[Room]
+
+
+def rank_by_site(
+    candidates: Sequence[Room], catalogue: Sequence[Room], office_location: str | None
+) -> RankedRooms:
+    """Same building first, then same site, then rooms without a location; each group keeps
+    the candidates' order (smallest fitting first). Rooms at another site are kept apart.
+
+    A requester whose office location matches no room of the whole catalogue cannot be
+    placed (an unusual spelling, a site without rooms): then no room counts as elsewhere
+    and the order is the candidates' own.
+    """
+    if not any(proximity(office_location, room) <= Proximity.SITE for room in catalogue):
+        return RankedRooms(list(candidates), [])
+    scored = [(proximity(office_location, room), room) for room in candidates]
+    ordered = sorted(scored, key=lambda pair: pair[0])  # stable: capacity order stays
+    near = [room for score, room in ordered if score is not Proximity.ELSEWHERE]
+    elsewhere = [room for score, room in scored if score is Proximity.ELSEWHERE]
+    return RankedRooms(near, elsewhere)
