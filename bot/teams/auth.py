@@ -75,7 +75,9 @@ class PooledConnectorFactory(ConnectorFactory):  # type: ignore[misc]
         self._max_clients = max_clients
         self._clients: OrderedDict[tuple[str, str], ConnectorClient] = OrderedDict()
 
-    def __len__(self) -> int:
+    @property
+    def cached_clients(self) -> int:
+        """How many clients are kept (not ``__len__``: botbuilder tests the factory's truth)."""
         return len(self._clients)
 
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
