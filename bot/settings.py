@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, time, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -60,6 +61,10 @@ class Settings(BaseSettings):
     # Alternative channel OpenID issuer (sovereign clouds, and tests with a local issuer).
     to_bot_from_channel_openid_metadata_url: str = ""
     to_bot_from_channel_token_issuer: str = ""
+    # Authority for the bot's own Connector tokens, with tenant ("https://host/<tenant>");
+    # empty: https://login.microsoftonline.com/<MICROSOFT_APP_TENANT_ID>. Sovereign or private
+    # clouds, and tests with a local token endpoint.
+    to_channel_from_bot_login_url: str = ""
 
     # Tenants whose activities are accepted; empty = only microsoft_app_tenant_id in production.
     allowed_tenant_ids: list[str] = Field(default_factory=list)
@@ -201,6 +206,17 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"GRAPH_AUTH={self.graph_auth.value} braucht außerdem: " + ", ".join(missing)
             )
+
+    @field_validator("to_channel_from_bot_login_url")
+    @classmethod
+    def _check_login_url(cls, url: str) -> str:
+        # MSAL accepts only https authorities with a tenant path; say so at start-up, not at
+        # the first reply.
+        if url and not re.fullmatch(r"https://[^/\s]+/[^/\s]+/?", url):
+            raise ValueError(
+                "TO_CHANNEL_FROM_BOT_LOGIN_URL muss https://<host>/<tenant> sein, nicht " + url
+            )
+        return url
 
     @field_validator("stammtisch_blackout")
     @classmethod

@@ -323,8 +323,9 @@ var appBaseUrl = empty(publicBaseUrl) ? 'https://${appFqdn}' : publicBaseUrl
 // Secrets are only references (Key Vault via the managed identity), never values.
 // Deliberately absent (tests/unit/test_infra.py lists them): HOST/PORT (the image's CMD and
 // ingress fix them), GRAPH_BASE_URL (default = global Graph), the client-secret and certificate
-// settings of the other GRAPH_AUTH and bot credential variants, TO_BOT_FROM_CHANNEL_* (sovereign
-// clouds and tests only), DEDUP_WINDOW_SECONDS (technical default).
+// settings of the other GRAPH_AUTH and bot credential variants, TO_BOT_FROM_CHANNEL_* and
+// TO_CHANNEL_FROM_BOT_LOGIN_URL (sovereign clouds and tests only), DEDUP_WINDOW_SECONDS
+// (technical default).
 // ---------------------------------------------------------------------------------------------
 
 var botSecrets = [

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from types import SimpleNamespace
 from typing import Any
 
 import aiohttp
-from botbuilder.integration.aiohttp import (
-    ConfigurationBotFrameworkAuthentication,
-    ConfigurationServiceClientCredentialFactory,
-)
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
     AuthenticationConstants,
     BotFrameworkAuthentication,
-    CertificateServiceClientCredentialsFactory,
     ClaimsIdentity,
     ConnectorFactory,
     ServiceClientCredentialsFactory,
@@ -24,7 +21,12 @@ from botframework.connector.auth import (
 
 from bot.settings import Settings
 from bot.teams.connector import FastConnectorClient
-from bot.teams.http_pipeline import pooled_pipeline_type
+from bot.teams.credentials import credentials_factory, login_url
+from bot.teams.send_policy import SendPolicy
+
+# Connector clients kept per (service URL, audience). Teams uses a handful of service URLs;
+# the cap matters in local mode, where anyone may post activities with any serviceUrl.
+MAX_CACHED_CLIENTS = 256
 
 
 def _botbuilder_configuration(settings: Settings) -> SimpleNamespace:
@@ -44,33 +46,16 @@ def _botbuilder_configuration(settings: Settings) -> SimpleNamespace:
         config.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = (
             AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
         )
-        config.TO_CHANNEL_FROM_BOT_LOGIN_URL = _login_url(settings)
+        config.TO_CHANNEL_FROM_BOT_LOGIN_URL = login_url(settings)
     return config
 
 
-def _login_url(settings: Settings) -> str:
-    tenant = (
-        settings.microsoft_app_tenant_id or AuthenticationConstants.DEFAULT_CHANNEL_AUTH_TENANT
-    )
-    return f"{AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX}{tenant}"
-
-
-def _credentials_factory(settings: Settings, config: Any) -> ServiceClientCredentialsFactory:
-    if settings.microsoft_app_certificate_thumbprint:
-        key_path = settings.microsoft_app_certificate_private_key_path
-        if key_path is None:
-            raise ValueError("MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_PATH fehlt")
-        return CertificateServiceClientCredentialsFactory(
-            settings.microsoft_app_certificate_thumbprint,
-            key_path.read_text("utf-8"),
-            settings.microsoft_app_id,
-            settings.microsoft_app_tenant_id or None,
-        )
-    return ConfigurationServiceClientCredentialFactory(config)
-
-
 class PooledConnectorFactory(ConnectorFactory):  # type: ignore[misc]
-    """Creates one ConnectorClient per (service URL, audience) and reuses it for every turn."""
+    """One ConnectorClient per (service URL, audience), reused for every turn (LRU-capped).
+
+    A client holds its credentials and with them MSAL's token cache; an evicted client is
+    simply dropped (the aiohttp session belongs to the app), a later turn builds a new one.
+    """
 
     def __init__(
         self,
@@ -78,27 +63,41 @@ class PooledConnectorFactory(ConnectorFactory):  # type: ignore[misc]
         credentials_factory: ServiceClientCredentialsFactory,
         login_url: str,
         session: aiohttp.ClientSession,
+        *,
+        policy: SendPolicy | None = None,
+        max_clients: int = MAX_CACHED_CLIENTS,
     ) -> None:
         self._app_id = app_id
         self._credentials_factory = credentials_factory
         self._login_url = login_url
         self._session = session
-        self._pipeline_type = pooled_pipeline_type(session)
-        self._clients: dict[tuple[str, str], ConnectorClient] = {}
+        self._policy = policy or SendPolicy()
+        self._max_clients = max_clients
+        self._clients: OrderedDict[tuple[str, str], ConnectorClient] = OrderedDict()
+
+    @property
+    def cached_clients(self) -> int:
+        """How many clients are kept (not ``__len__``: botbuilder tests the factory's truth)."""
+        return len(self._clients)
 
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
         """Return the cached client for this service URL (built on first use)."""
         scope = audience or AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
         key = (service_url, scope)
         client = self._clients.get(key)
-        if client is None:
-            credentials = await self._credentials_factory.create_credentials(
-                self._app_id, scope, self._login_url, True
-            )
-            client = FastConnectorClient(
-                credentials, service_url, self._session, pipeline_type=self._pipeline_type
-            )
-            self._clients[key] = client
+        if client is not None:
+            self._clients.move_to_end(key)
+            return client
+        credentials = await self._credentials_factory.create_credentials(
+            self._app_id, scope, self._login_url, True
+        )
+        # Another turn may have built one meanwhile: keep that (and its token cache).
+        client = self._clients.setdefault(
+            key, FastConnectorClient(credentials, service_url, self._session, self._policy)
+        )
+        self._clients.move_to_end(key)
+        while len(self._clients) > self._max_clients:
+            self._clients.popitem(last=False)
         return client
 
 
@@ -107,12 +106,12 @@ class PooledBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ign
 
     def __init__(self, settings: Settings, session: aiohttp.ClientSession) -> None:
         config = _botbuilder_configuration(settings)
-        credentials_factory = _credentials_factory(settings, config)
+        credentials = credentials_factory(settings, config)
         self._inner = ConfigurationBotFrameworkAuthentication(
-            config, credentials_factory=credentials_factory
+            config, credentials_factory=credentials
         )
         self._connectors = PooledConnectorFactory(
-            settings.microsoft_app_id, credentials_factory, _login_url(settings), session
+            settings.microsoft_app_id, credentials, login_url(settings), session
         )
         self._user_token_client: UserTokenClient | None = None
 

@@ -7,7 +7,6 @@ and a new TCP connection; PLATFORM_NOTES measured that as the main cost per turn
 from __future__ import annotations
 
 import asyncio
-import random
 from collections.abc import Callable
 from typing import Any
 
@@ -18,13 +17,14 @@ from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http import ClientRequest
 from msrest.universal_http.async_abc import AsyncClientResponse
 
+from bot.teams.send_policy import SendPolicy
+
 
 class _AiohttpResponse(AsyncClientResponse):
     def __init__(self, request: ClientRequest, status: int, headers: Any, body: bytes) -> None:
-        super().__init__(request, None)
-        # msrest's HttpOperationError reports ``internal_response``: let it be this response,
-        # so that callers can read the status (403/404: recipient unreachable).
-        self.internal_response = self
+        # msrest errors keep ``response.internal_response``: with ourselves there, an
+        # ErrorResponseException carries the status and body (see connector.py).
+        super().__init__(request, self)
         self.status_code = status
         self.headers = headers
         self.reason = ""
@@ -43,19 +43,6 @@ class _AiohttpResponse(AsyncClientResponse):
                 history=(),
                 status=self.status_code,
             )
-
-
-RETRY_STATUSES = frozenset({412, 429, 502, 503, 504})
-BASE_DELAY_S = 0.5
-MAX_DELAY_S = 8.0
-
-
-def retry_delay(attempt: int, retry_after: str | None) -> float:
-    """Seconds to wait before retry ``attempt``: Retry-After if given, else backoff + jitter."""
-    if retry_after and retry_after.isdigit():
-        return min(float(retry_after), MAX_DELAY_S)
-    backoff: float = min(BASE_DELAY_S * 2 ** (attempt - 1), MAX_DELAY_S)
-    return backoff / 2 + random.uniform(0, backoff / 2)
 
 
 def bearer_token(credentials: Any) -> str | None:
@@ -110,36 +97,39 @@ class BotCredentialsPolicy(AsyncHTTPPolicy[Any, Any]):
         return await self.next.send(request, **kwargs)
 
 
-class ThrottlingRetryPolicy(AsyncHTTPPolicy[Any, Any]):
-    """Retries 429/412/502/503/504 with exponential backoff and jitter, honouring Retry-After."""
+class RetryPolicy(AsyncHTTPPolicy[Any, Any]):
+    """Sends a request again as ``SendPolicy`` says (429/503/412; 502/504 unless a POST)."""
 
-    def __init__(self, attempts: int = 4) -> None:
+    def __init__(self, policy: SendPolicy) -> None:
         super().__init__()
-        self._attempts = attempts
+        self._policy = policy
 
     async def send(self, request: Request[Any], **kwargs: Any) -> Response[Any, Any]:
         assert self.next is not None, "policy used outside a pipeline"
-        for attempt in range(1, self._attempts + 1):
-            response: Response[Any, Any] = await self.next.send(request, **kwargs)
-            status = response.http_response.status_code
-            if status not in RETRY_STATUSES or attempt == self._attempts:
-                return response
-            headers = response.http_response.headers
-            await asyncio.sleep(
-                retry_delay(attempt, headers.get("Retry-After") if headers else None)
-            )
-        raise AssertionError("unreachable")
+        following = self.next
+
+        async def attempt() -> Response[Any, Any]:
+            response: Response[Any, Any] = await following.send(request, **kwargs)
+            return response
+
+        return await self._policy.run(
+            str(request.http_request.method),
+            attempt,
+            lambda response: int(response.http_response.status_code),
+            lambda response: response.http_response.headers,
+        )
 
 
 def pooled_pipeline_type(
-    session: aiohttp.ClientSession,
+    session: aiohttp.ClientSession, policy: SendPolicy
 ) -> Callable[[Any], AsyncPipeline[Any, Any]]:
     """A ``pipeline_type`` for ConnectorClient that uses the shared session."""
 
     def build(config: Any) -> AsyncPipeline[Any, Any]:
+        # Retry outside the credentials policy: every attempt asks MSAL for a current token.
         policies = [
             config.user_agent_policy,
-            ThrottlingRetryPolicy(),
+            RetryPolicy(policy),
             BotCredentialsPolicy(config.credentials),
             RawDeserializer(),
         ]

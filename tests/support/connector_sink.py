@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -18,7 +18,16 @@ class ConnectorSink:
     url: str = ""
     sent: list[dict[str, Any]] = field(default_factory=list)
     updated: list[dict[str, Any]] = field(default_factory=list)
+    # Statuses answered instead of the next calls, with these headers
+    # (e.g. Retry-After) and this Connector error code in the body.
     fail_next: list[int] = field(default_factory=list)
+    fail_headers: dict[str, str] = field(default_factory=dict)
+    fail_code: str = "x"
+    # Every call as (method, path), refused ones included.
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    # Their Authorization headers; ``authorize`` (if set) answers 401 when it returns False.
+    authorizations: list[str | None] = field(default_factory=list)
+    authorize: Callable[[str | None], bool] | None = None
     # Channel accounts returned by the (paged) member list of every conversation.
     members: list[dict[str, Any]] = field(default_factory=list)
     created: list[dict[str, Any]] = field(default_factory=list)
@@ -54,14 +63,33 @@ class ConnectorSink:
         return app
 
     async def _member(self, request: web.Request) -> web.Response:
+        if refused := self._admit(request):
+            return refused
         wanted = request.match_info["mid"]
         found = next((m for m in self.members if m.get("id") == wanted), None)
         if found is None:
             return web.json_response({"error": {"code": "MemberNotFound"}}, status=404)
         return web.json_response(found)
 
+    def _admit(self, request: web.Request) -> web.Response | None:
+        """Record the call; answer 401 or an injected failure instead of handling it."""
+        self.requests.append((request.method, request.path))
+        authorization = request.headers.get("Authorization")
+        self.authorizations.append(authorization)
+        if self.authorize is not None and not self.authorize(authorization):
+            return web.json_response({"error": {"code": "Unauthorized"}}, status=401)
+        if self.fail_next:
+            return web.json_response(
+                {"error": {"code": self.fail_code, "message": "injected"}},
+                status=self.fail_next.pop(0),
+                headers=self.fail_headers,
+            )
+        return None
+
     async def _create_conversation(self, request: web.Request) -> web.Response:
         # A 1:1 chat opened by the bot: "a:personal-<aad id>", like as_user() uses.
+        if refused := self._admit(request):
+            return refused
         body = await request.json()
         member = (body.get("members") or [{}])[0]
         if member.get("id") in self.refuse_chats:
@@ -72,6 +100,8 @@ class ConnectorSink:
         return web.json_response({"id": conversation, "activityId": None})
 
     async def _paged_members(self, request: web.Request) -> web.Response:
+        if refused := self._admit(request):
+            return refused
         self.paged_requests += 1
         size = min(int(request.query.get("pageSize", "100")), self.page_size_cap)
         start = int(request.query.get("continuationToken") or 0)
@@ -81,8 +111,8 @@ class ConnectorSink:
         return web.json_response({"members": page, "continuationToken": token})
 
     async def _send(self, request: web.Request) -> web.Response:
-        if self.fail_next:
-            return web.json_response({"error": {"code": "x"}}, status=self.fail_next.pop(0))
+        if refused := self._admit(request):
+            return refused
         body = await request.json()
         body["_conversation"] = request.match_info["cid"]
         body["_reply_to"] = request.match_info.get("aid")
@@ -91,6 +121,8 @@ class ConnectorSink:
         return web.json_response({"id": body["_id"]})
 
     async def _update(self, request: web.Request) -> web.Response:
+        if refused := self._admit(request):
+            return refused
         body = await request.json()
         body["_activity_id"] = request.match_info["aid"]
         self.updated.append(body)

@@ -41,6 +41,7 @@ NOT_IN_TEMPLATE = {
     "MICROSOFT_APP_CERTIFICATE_PRIVATE_KEY_PATH": "certificate instead of the Key Vault password",
     "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL": "sovereign clouds and tests with a local issuer",
     "TO_BOT_FROM_CHANNEL_TOKEN_ISSUER": "sovereign clouds and tests with a local issuer",
+    "TO_CHANNEL_FROM_BOT_LOGIN_URL": "sovereign clouds and tests with a local token endpoint",
     "DEDUP_WINDOW_SECONDS": "technical default (24 h), no deployment decision",
 }
 # Read from the environment by libraries, not by Settings.

@@ -103,3 +103,15 @@ def test_model_wide_problem_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None
         "Konfiguration ungültig: Im Produktivbetrieb fehlen Einstellungen: "
         "MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID"
     ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://login.example/tenant", "https://login.example", "https://login.example/a/b"],
+)
+def test_login_url_must_be_an_https_authority_with_tenant(url: str) -> None:
+    # MSAL would refuse it only at the first reply; the bot refuses it at start.
+    with pytest.raises(ValidationError, match="TO_CHANNEL_FROM_BOT_LOGIN_URL"):
+        _settings(to_channel_from_bot_login_url=url)
+    accepted = _settings(to_channel_from_bot_login_url="https://login.microsoftonline.us/t-1/")
+    assert accepted.to_channel_from_bot_login_url.endswith("/t-1/")
