@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict
 
 from bot.adapters.clock import ManualClock
-from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Turn
 from bot.settings import Settings
 from dialogs.context import DialogContext
 from dialogs.registry import build_router
@@ -142,3 +143,35 @@ async def test_intents_come_before_the_fallback_but_not_in_channel_threads() -> 
     in_thread = replace(request, conversation_id="19:x@thread.tacv2;messageid=42")
     await router.dispatch(in_thread, CTX)
     assert seen == ["fallback"]
+
+
+def _recording_router() -> tuple[Router, list[str]]:
+    router, calls = _router()
+
+    @router.fallback
+    async def fallback(turn: Turn, text: str, ctx: DialogContext) -> Reply:
+        calls.append(("fallback", len(text)))
+        return Reply.of_text("fallback")
+
+    return router, calls
+
+
+async def test_text_longer_than_teams_allows_gets_a_hint_and_reaches_no_handler() -> None:
+    router, calls = _recording_router()
+    reply = await router.dispatch(_turn("meine daten " + "x" * MAX_TEXT_CHARS), CTX)
+    assert reply.text is not None and "zu lang" in reply.text and str(MAX_TEXT_CHARS) in reply.text
+    english = await router.dispatch(replace(_turn("y" * (MAX_TEXT_CHARS + 1)), locale="en"), CTX)
+    assert english.text is not None and "too long" in english.text
+    assert calls == []
+
+
+async def test_long_text_is_matched_in_linear_time() -> None:
+    router, calls = _recording_router()
+    many_words = "wort " * (MAX_TEXT_CHARS // 5)
+    started = time.perf_counter()
+    await router.dispatch(_turn("Meine Daten löschen " + many_words[:-20]), CTX)
+    await router.dispatch(_turn(many_words), CTX)
+    elapsed = time.perf_counter() - started
+    assert [name for name, _ in calls] == ["löschen", "fallback"]
+    # Trying every prefix took 0.74 s for these two (quadratic); now a few milliseconds.
+    assert elapsed < 0.1, elapsed
