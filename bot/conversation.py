@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# Teams refuses messages over about 28 KB, so no real message text is longer; the router answers
+# longer text with a hint instead of routing it (a question that long helps no expert either).
+MAX_TEXT_CHARS = 28_000
+
 
 class ConversationKind(StrEnum):
     """Where a message was written in Teams."""

@@ -11,6 +11,14 @@ import structlog
 
 _SECRET_KEYS = re.compile(r"(password|secret|token|authorization|assertion|key)", re.IGNORECASE)
 _BEARER = re.compile(r"Bearer\s+[A-Za-z0-9._~+/=-]+")
+# Loggers that write personal data or secrets below WARNING, so they stay at WARNING whatever
+# LOG_LEVEL says: msrest, azure, msal, urllib3, httpx and hpack log request headers and bodies
+# (tokens, reply texts, Graph queries); aiosqlite, asyncpg and SQLAlchemy log SQL parameters and
+# rows (names, questions, answers); aiohttp.access logs request lines of every caller.
+QUIET_LOGGERS = (
+    "msrest", "azure", "msal", "urllib3", "httpx", "httpcore", "hpack", "kiota_http",
+    "aiosqlite", "asyncpg", "sqlalchemy", "aiohttp.access",
+)  # fmt: skip
 
 
 def _redact(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
@@ -53,8 +61,7 @@ def configure_logging(level: str = "INFO", json_logs: bool = False) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    # msrest and azure log request headers at DEBUG; keep them quiet.
-    for noisy in ("msrest", "azure", "msal", "urllib3", "aiohttp.access"):
+    for noisy in QUIET_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.conversation import Reply, Turn
+from bot.conversation import MAX_TEXT_CHARS, Reply, Turn
 from bot.i18n import t
 from cards.builders import error_card
 from dialogs.context import DialogContext
@@ -111,10 +111,15 @@ class Router:
         """Route one turn to its handler and return the reply."""
         if turn.card_verb is not None:
             return await self._dispatch_card(turn, ctx)
+        if len(turn.text) > MAX_TEXT_CHARS:
+            return Reply.of_text(t("error.message_too_long", turn.language, limit=MAX_TEXT_CHARS))
         words = command_words(turn.text)
         if not words:
             return Reply.of_text(t("error.empty_message", turn.language))
-        for length in range(len(words), 0, -1):
+        # Only as many words as the longest command has: trying every prefix of a long text
+        # was quadratic (a 200 KB message blocked the event loop for seconds).
+        longest = max((len(key) for key in self._commands), default=0)
+        for length in range(min(len(words), longest), 0, -1):
             handler = self._commands.get(tuple(words[:length]))
             if handler is not None:
                 rest = _text_after_words(turn.text, length)

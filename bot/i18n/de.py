@@ -27,6 +27,8 @@ MESSAGES: dict[str, str] = {
     " gleich noch einmal. Es wurde nichts verändert.",
     "error.unknown_command": "Das habe ich leider nicht verstanden: „{text}“. Schreiben Sie "
     "„hilfe“ für eine Übersicht.",
+    "error.message_too_long": "Ihre Nachricht ist leider zu lang für mich (mehr als {limit} "
+    "Zeichen). Bitte schreiben Sie Ihr Anliegen kürzer.",
     "error.empty_message": "Ihre Nachricht war leer. Schreiben Sie „hilfe“ für eine Übersicht.",
     "error.card.title": "Diese Aktion konnte ich nicht ausführen",
     "error.card.unknown_verb": "Diese Schaltfläche kenne ich nicht (mehr). Vielleicht ist die "

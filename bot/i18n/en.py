@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "error.generic": "Sorry, something went wrong on my side. Please try again in a moment. "
     "Nothing was changed.",
     "error.unknown_command": "Sorry, I did not understand “{text}”. Write “help” for an overview.",
+    "error.message_too_long": "Sorry, your message is too long for me (more than {limit} "
+    "characters). Please write your request more briefly.",
     "error.empty_message": "Your message was empty. Write “help” for an overview.",
     "error.card.title": "I could not carry out this action",
     "error.card.unknown_verb": "I do not know this button (any more). The card may be outdated – "

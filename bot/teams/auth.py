@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.teams.connector import FastConnectorClient
 from bot.teams.credentials import credentials_factory, login_url
 from bot.teams.send_policy import SendPolicy
+from bot.teams.token_rules import channel_metadata_url, refusal
 
 # Connector clients kept per (service URL, audience). Teams uses a handful of service URLs;
 # the cap matters in local mode, where anyone may post activities with any serviceUrl.
@@ -114,12 +115,20 @@ class PooledBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ign
             settings.microsoft_app_id, credentials, login_url(settings), session
         )
         self._user_token_client: UserTokenClient | None = None
+        # Without an app id botbuilder skips authentication (local mode); so do the rules.
+        self._checks_tokens = bool(settings.microsoft_app_id)
+        self._metadata_url = channel_metadata_url(settings.to_bot_from_channel_openid_metadata_url)
 
     async def authenticate_request(
         self, activity: Any, auth_header: str
     ) -> AuthenticateRequestResult:
-        """Validate the JWT (botbuilder), then hand out the pooled connector factory."""
+        """Validate the JWT (botbuilder plus the rules it lacks), then pool the connectors."""
         result = await self._inner.authenticate_request(activity, auth_header)
+        if self._checks_tokens:
+            claims = getattr(result.claims_identity, "claims", None) or {}
+            reason = refusal(auth_header, claims, activity.channel_id or "", self._metadata_url)
+            if reason:
+                raise PermissionError(reason)
         result.connector_factory = self._connectors
         return result
 

@@ -12,6 +12,7 @@ from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult
 
 from bot.observability import span
+from bot.teams.activity_shape import shape_problem
 from bot.teams.fast_json import model_from_json, model_to_json
 from bot.teams.handler import AssistenzBot
 from bot.teams.translate import tenant_of
@@ -75,6 +76,9 @@ class MessagesEndpoint:
 
 
 async def _parse_activity(request: web.Request) -> Activity:
+    # aiohttp reports the media type without parameters ("; charset=utf-8"), lower-cased.
+    if request.content_type != "application/json":
+        raise web.HTTPUnsupportedMediaType(text="Content-Type must be application/json")
     if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
         raise web.HTTPRequestEntityTooLarge(MAX_BODY_BYTES, request.content_length)
     raw = await request.read()
@@ -86,23 +90,16 @@ async def _parse_activity(request: web.Request) -> Activity:
         raise web.HTTPBadRequest(text="body is not valid JSON") from None
     if not isinstance(body, dict):
         raise web.HTTPBadRequest(text="body must be a JSON object")
+    # Wrong JSON types would survive model_from_json and fail deep inside a turn.
+    problem = shape_problem(body)
+    if problem:
+        log.info("malformed_activity", problem=problem)
+        raise web.HTTPBadRequest(text=problem)
     try:
-        activity = model_from_json(Activity, body)
+        # Still refuses what only msrest's parsers catch (an unreadable timestamp).
+        return model_from_json(Activity, body)
     except Exception:
         raise web.HTTPBadRequest(text="body is not a Bot Framework activity") from None
-    missing = [
-        name
-        for name, value in (
-            ("type", activity.type),
-            ("serviceUrl", activity.service_url),
-            ("conversation.id", getattr(activity.conversation, "id", None)),
-            ("channelId", activity.channel_id),
-        )
-        if not value
-    ]
-    if missing:
-        raise web.HTTPBadRequest(text="activity lacks " + ", ".join(missing))
-    return activity
 
 
 def _invoke_body(body: Any) -> Any:

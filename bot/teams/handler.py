@@ -13,6 +13,7 @@ from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse
 from bot.conversation import ConversationKind, Reply
 from bot.domain.ports import ActivityLedger, Clock
 from bot.i18n import language_of, t
+from bot.teams.activity_shape import CARD_ACTION_INVOKE
 from bot.teams.members import member_account, newcomer_details
 from bot.teams.references import ReferenceRecorder
 from bot.teams.team_events import TeamEvents
@@ -29,7 +30,6 @@ from dialogs.onboarding import JoinedMember, members_joined
 from dialogs.router import Router
 
 log = structlog.get_logger(__name__)
-CARD_ACTION_INVOKE = "adaptiveCard/action"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,13 +11,15 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationReference
 
-from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Turn
 from bot.domain.conversation_refs import StoredReference
 from bot.teams.fast_json import model_to_json
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
-_AT_TAG = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
+# "[^<]*" rather than ".*?": a mention name holds no "<" (Teams escapes it), and a lazy
+# ".*?" rescans to the end of the text from every unclosed "<at>" (quadratic on long text).
+_AT_TAG = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]+>")  # not "[^>]": linear even with many "<" and no ">"
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -44,10 +46,16 @@ def conversation_kind(activity: Activity) -> ConversationKind:
 
 
 def clean_text(context: TurnContext) -> str:
-    """Message text without the bot's @mention, other <at> tags or HTML markup."""
-    activity = context.activity
-    text = TurnContext.remove_recipient_mention(activity) if activity.entities else activity.text
-    text = _AT_TAG.sub(" ", text or "")
+    """Message text without @mentions (the bot's and others') or HTML markup.
+
+    Not botbuilder's ``remove_recipient_mention``: it compiles the mention's name as a regular
+    expression and fails on a mention without text; the <at> tags are removed here anyway.
+    """
+    text = context.activity.text or ""
+    if len(text) > MAX_TEXT_CHARS:
+        # Longer than Teams can send: the router refuses it unread, so skip the regex work.
+        return text
+    text = _AT_TAG.sub(" ", text)
     text = html.unescape(_TAG.sub(" ", text))
     return " ".join(text.split())
 

@@ -11,7 +11,12 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
-from tests.support.token_issuer import ISSUER, LocalIssuer, running_issuer
+from tests.support.token_issuer import (
+    BADLY_ENDORSED_KIDS,
+    ISSUER,
+    LocalIssuer,
+    running_issuer,
+)
 
 APP_ID = "3f6b2a4e-1c5d-4e8f-9a7b-2c1d0e9f8a6b"
 
@@ -73,6 +78,8 @@ async def test_valid_token_is_accepted(
         "wrong_service_url",
         "foreign_key",
         "unknown_kid",
+        "no_expiry",
+        *BADLY_ENDORSED_KIDS,
     ],
 )
 async def test_invalid_tokens_are_refused(
@@ -96,6 +103,12 @@ async def test_invalid_tokens_are_refused(
     elif case == "unknown_kid":
         other = LocalIssuer(issuer.metadata_url, issuer.private_key, kid="nope")
         headers = _bearer(other.token(**good))
+    elif case == "no_expiry":
+        headers = _bearer(issuer.token(**good, exp=None))
+    elif case in BADLY_ENDORSED_KIDS:
+        # Signed by the issuer's own key, published under a kid without a Teams endorsement.
+        badly_endorsed = LocalIssuer(issuer.metadata_url, issuer.private_key, kid=case)
+        headers = _bearer(badly_endorsed.token(**good))
     response = await production_bot.post(activities.message(sink.url, "hilfe"), headers=headers)
     assert response.status == 401
     assert sink.sent == []

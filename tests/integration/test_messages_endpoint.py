@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import time
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import func, select
 
 from bot.adapters.db.engine import create_engine
@@ -67,12 +69,56 @@ async def test_malformed_bodies_get_400_and_server_keeps_serving(
     for body in (b"{not json", b"[1,2]", b'"text"', b"{}", b'{"type": "message"}'):
         response = await bot.post(body)
         assert response.status == 400, body
-    response = await bot.http.post(f"{bot.url}/api/messages", data=b"\xff\xfe")
+    response = await bot.post(b"\xff\xfe")
     assert response.status == 400
     response = await bot.post(activities.message(sink.url, "hilfe"))
     assert response.status == 201
     assert len(sink.cards()) == 1
     assert await _count(database_url, ProcessedActivity) == 1
+
+
+async def test_only_json_content_type_is_accepted(bot: RunningBot, sink: ConnectorSink) -> None:
+    body = orjson.dumps(activities.message(sink.url, "hilfe"))
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "application/xml"):
+        response = await bot.post(body, headers={"Content-Type": content_type})
+        assert response.status == 415, content_type
+    # No Content-Type at all (aiohttp sends none for raw bytes without one).
+    response = await bot.http.post(f"{bot.url}/api/messages", data=body)
+    assert response.status == 415
+    assert sink.sent == []
+    for content_type in ("application/json; charset=utf-8", "Application/JSON;charset=UTF-8"):
+        message = orjson.dumps(activities.message(sink.url, "hilfe"))
+        response = await bot.post(message, headers={"Content-Type": content_type})
+        assert response.status == 201, content_type
+    assert len(sink.cards()) == 2
+
+
+async def test_200_kb_message_is_answered_while_health_checks_stay_fast(
+    bot: RunningBot, sink: ConnectorSink
+) -> None:
+    # Many words and unclosed tags: the worst case for command matching and markup removal.
+    text = ("wort <at>x <b " * 15_000)[:200_000]
+    latencies: list[float] = []
+    done = asyncio.Event()
+
+    async def probe() -> None:
+        while not done.is_set():
+            started = time.perf_counter()
+            assert (await bot.http.get(f"{bot.url}/healthz")).status == 200
+            latencies.append(time.perf_counter() - started)
+            await asyncio.sleep(0.005)
+
+    prober = asyncio.create_task(probe())
+    await asyncio.sleep(0.05)
+    try:
+        response = await bot.post(activities.message(sink.url, text))
+    finally:
+        done.set()
+        await prober
+    assert response.status == 201
+    [answer] = sink.texts()
+    assert "zu lang" in answer
+    assert len(latencies) >= 3 and max(latencies) < 0.1, latencies
 
 
 async def test_redelivered_activity_is_handled_once(

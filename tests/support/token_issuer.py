@@ -20,6 +20,13 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 ISSUER = "https://api.botframework.test"
+# Further kids under which the issuer publishes its key, with these endorsements (None: the
+# JWK has no "endorsements" member at all). botbuilder 4.17 accepts tokens from all of them.
+BADLY_ENDORSED_KIDS: dict[str, list[str] | None] = {
+    "key-without-endorsements": None,
+    "key-with-empty-endorsements": [],
+    "key-for-another-channel": ["webchat", "directline"],
+}
 
 
 @dataclass
@@ -31,7 +38,7 @@ class LocalIssuer:
     kid: str = "test-key"
 
     def token(self, *, audience: str, service_url: str, **overrides: Any) -> str:
-        """A channel-to-bot token; ``overrides`` replace claims (e.g. exp, iss)."""
+        """A channel-to-bot token; ``overrides`` replace claims (e.g. exp, iss; None drops)."""
         now = int(time.time())
         claims: dict[str, Any] = {
             "iss": ISSUER,
@@ -42,6 +49,7 @@ class LocalIssuer:
             "exp": now + 600,
         }
         claims.update(overrides)
+        claims = {name: value for name, value in claims.items() if value is not None}
         return jwt.encode(claims, self.private_key, algorithm="RS256", headers={"kid": self.kid})
 
 
@@ -49,8 +57,13 @@ class LocalIssuer:
 def running_issuer() -> Iterator[LocalIssuer]:
     """Serve OpenID metadata and keys on a loopback port in a background thread."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    jwk = json.loads(RSAAlgorithm.to_jwk(key.public_key()))
-    jwk.update(kid="test-key", use="sig", alg="RS256", endorsements=["msteams"])
+    public = json.loads(RSAAlgorithm.to_jwk(key.public_key()))
+    jwks = [dict(public, kid="test-key", use="sig", alg="RS256", endorsements=["msteams"])]
+    for kid, endorsements in BADLY_ENDORSED_KIDS.items():
+        jwk = dict(public, kid=kid, use="sig", alg="RS256")
+        if endorsements is not None:
+            jwk["endorsements"] = endorsements
+        jwks.append(jwk)
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -58,7 +71,7 @@ def running_issuer() -> Iterator[LocalIssuer]:
             if self.path.endswith("openidconfiguration"):
                 body: Any = {"issuer": ISSUER, "jwks_uri": f"{base}/keys"}
             elif self.path == "/keys":
-                body = {"keys": [jwk]}
+                body = {"keys": jwks}
             else:
                 self.send_error(404)
                 return

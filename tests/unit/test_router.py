@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict
 
 from bot.adapters.clock import ManualClock
-from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Turn
 from bot.settings import Settings
 from dialogs.context import DialogContext
 from dialogs.payload_types import DB_INTEGER_MAX
@@ -153,3 +153,33 @@ def test_every_integer_in_a_card_payload_fits_the_database_integer() -> None:
             if schema.get("type") == "integer":
                 assert schema.get("maximum", DB_INTEGER_MAX + 1) <= DB_INTEGER_MAX, (verb, name)
                 assert schema.get("exclusiveMinimum", schema.get("minimum", -1)) >= 0, (verb, name)
+
+
+def _recording_router() -> tuple[Router, list[str]]:
+    router, calls = _router()
+
+    @router.fallback
+    async def fallback(turn: Turn, text: str, ctx: DialogContext) -> Reply:
+        calls.append(("fallback", len(text)))
+        return Reply.of_text("fallback")
+
+    return router, calls
+
+
+async def test_text_longer_than_teams_allows_gets_a_hint_and_reaches_no_handler() -> None:
+    router, calls = _recording_router()
+    reply = await router.dispatch(_turn("meine daten " + "x" * MAX_TEXT_CHARS), CTX)
+    assert reply.text is not None and "zu lang" in reply.text and str(MAX_TEXT_CHARS) in reply.text
+    english = await router.dispatch(replace(_turn("y" * (MAX_TEXT_CHARS + 1)), locale="en"), CTX)
+    assert english.text is not None and "too long" in english.text
+    assert calls == []
+
+
+async def test_long_text_is_matched_in_linear_time() -> None:
+    router, calls = _recording_router()
+    many_words = "wort " * (MAX_TEXT_CHARS // 5)
+    await router.dispatch(_turn("Meine Daten löschen " + many_words[:-20]), CTX)
+    await router.dispatch(_turn(many_words), CTX)
+    assert [name for name, _ in calls] == ["löschen", "fallback"]
+    # The time it takes is held by the endpoint test (/healthz stays responsive meanwhile);
+    # a timed assertion here would fail on a busy machine.

@@ -39,7 +39,9 @@ def create_engine(database_url: str) -> AsyncEngine:
         kwargs: dict[str, Any] = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60}
     else:
         kwargs = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}
-    engine = create_async_engine(url, **kwargs)
+    # Parameters are names, questions and answers: keep them out of exception messages, which
+    # the error boundary logs at every level.
+    engine = create_async_engine(url, hide_parameters=True, **kwargs)
     if is_sqlite(database_url):
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
