@@ -169,12 +169,14 @@ class DirectMessenger:
         return posted
 
     async def _route(self, tenant_id: str | None) -> tuple[str, str]:
-        """Service URL and bot account for a tenant: those of a team the app is in."""
+        """Service URL and bot account for a tenant: those of a team the app is in, else the
+        service URL of the tenant's latest activity, else Teams' global one."""
         teams = await self._members.installed_teams()
         same_tenant = [t for t in teams if t.tenant_id == tenant_id] or list(teams)
         if same_tenant:
             return same_tenant[0].service_url, same_tenant[0].bot_id
-        return self._default_service_url, f"28:{self._app_id}"
+        recent = self._recorder.route_for(tenant_id)
+        return recent or (self._default_service_url, f"28:{self._app_id}")
 
     async def _create_chat(
         self, user: ChannelAccount, bot: ChannelAccount, tenant: str | None, service_url: str
