@@ -20,6 +20,7 @@ def retention_of(settings: Settings) -> Retention:
         audit_days=settings.retention_audit_days,
         onboarding_days=settings.retention_onboarding_days,
         jobs_days=settings.retention_jobs_days,
+        members_days=settings.retention_members_days,
     )
 
 

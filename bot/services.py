@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.ledger import SqlActivityLedger
+from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.members.sync import DAILY_JOB as MEMBERS_DAILY_JOB
@@ -131,7 +132,9 @@ def build_services(
         rooms=rooms_.broker,
         room_decisions=rooms_.decisions,
         onboarding=onboarding.service,
-        status=StatusService(sessions, directory, clock, calendar.zone),
+        status=StatusService(
+            sessions, directory, clock, calendar.zone, SqlMemberRepository(sessions)
+        ),
         privacy=privacy,
     )
     return Services(

@@ -138,14 +138,16 @@ class Settings(BaseSettings):
     # their answer (never answered: after asking), Stammtisch votes after the poll's month
     # (anonymised: the tally stays), room requests with their audit trail after the booked
     # time, any audit entry after it was written, onboardings (with their pairing, which then
-    # no longer blocks a repeat pairing) after their start, and scheduled jobs after they
-    # finished (pending jobs stay).
+    # no longer blocks a repeat pairing) after their start, scheduled jobs after they
+    # finished (pending jobs stay), and team members after they left the team (or the app
+    # left the team) together with delivery outcomes not renewed since.
     retention_questions_days: int = Field(default=365, ge=1)
     retention_votes_days: int = Field(default=90, ge=1)
     retention_room_requests_days: int = Field(default=180, ge=1)
     retention_audit_days: int = Field(default=365, ge=1)
     retention_onboarding_days: int = Field(default=365, ge=1)
     retention_jobs_days: int = Field(default=30, ge=1)
+    retention_members_days: int = Field(default=30, ge=1)
 
     admin_ids: list[str] = Field(default_factory=list)
     dedup_window_seconds: int = 24 * 3600

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.i18n import t
 from cards.elements import card, execute, text
+from cards.status import reach_reason
 
 # Teams refuses bot messages above roughly 28 KB; the JSON shares that with the rest of the card.
 MAX_JSON_CHARS = 20_000
@@ -35,6 +36,7 @@ def export_card(data: Mapping[str, list[dict[str, Any]]], lang: str) -> dict[str
         body.append(text(t("privacy.export.nothing", lang)))
     else:
         body += [text(t("privacy.export.intro", lang)), _facts(counts, lang)]
+        body += [text(line) for line in _membership_lines(data, lang)]
         body.append(text(t("privacy.export.json_hint", lang), isSubtle=True))
     dump = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     shown: list[dict[str, Any]] = []
@@ -49,6 +51,30 @@ def export_card(data: Mapping[str, list[dict[str, Any]]], lang: str) -> dict[str
     }
     erase = execute(t("privacy.export.erase", lang), "privacy.erase_request", {})
     return card(body, [show_json, erase])
+
+
+def _membership_lines(data: Mapping[str, list[dict[str, Any]]], lang: str) -> list[str]:
+    """Teams and the last delivery in words (the JSON has codes and timestamps)."""
+    lines = []
+    memberships = data.get("team_members", [])
+    current = sorted({m["team"] or "–" for m in memberships if not _ended(m)})
+    former = sorted({m["team"] or "–" for m in memberships if _ended(m)} - set(current))
+    if current:
+        lines.append(t("privacy.export.teams", lang, teams=", ".join(current)))
+    if former:
+        lines.append(t("privacy.export.teams_left", lang, teams=", ".join(former)))
+    for reach in data.get("member_reach", []):
+        lines.append(
+            t("privacy.export.reach_ok", lang)
+            if reach["reachable"]
+            else t("privacy.export.reach_failed", lang, reason=reach_reason(reach["reason"], lang))
+        )
+    return lines
+
+
+def _ended(membership: Mapping[str, Any]) -> bool:
+    # Left the team, or the app was removed from it: either way no longer used to reach them.
+    return bool(membership.get("removed_at") or membership.get("app_removed_at"))
 
 
 def confirm_card(token: str, minutes: int, lang: str) -> dict[str, Any]:

@@ -220,6 +220,9 @@ param retentionOnboardingDays string = '365'
 @description('Days after a scheduled job finished until it is deleted (pending jobs stay).')
 param retentionJobsDays string = '30'
 
+@description('Days after a member left a team (or the app left the team) until the member is deleted; also for delivery outcomes.')
+param retentionMembersDays string = '30'
+
 
 @description('Publisher shown in the Teams app package.')
 param appDeveloperName string = 'Assistenz-Netzwerk'
@@ -515,6 +518,10 @@ var botEnvironment = [
   {
     name: 'RETENTION_JOBS_DAYS'
     value: retentionJobsDays
+  }
+  {
+    name: 'RETENTION_MEMBERS_DAYS'
+    value: retentionMembersDays
   }
   {
     name: 'APP_BASE_URL'

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from bot.domain.members.model import InstalledTeam, Reach, TeamMember
+from bot.domain.members.model import InstalledTeam, MemberFigures, Reach, TeamMember
 
 
 class InMemoryMemberRepository:
@@ -116,6 +116,17 @@ class InMemoryMemberRepository:
             self._reach.values(), key=lambda r: (r.reachable, -r.checked_at.timestamp())
         )
         return ordered[:limit]
+
+    async def figures(self) -> MemberFigures:
+        """Installed teams, distinct people active in them, people last found unreachable."""
+        installed = {t.team_id for t in self._teams.values() if t.uninstalled_at is None}
+        people = {
+            m.user_key
+            for m in self._members.values()
+            if m.removed_at is None and m.team_id in installed
+        }
+        unreachable = sum(1 for r in self._reach.values() if not r.reachable)
+        return MemberFigures(len(installed), len(people), unreachable)
 
     async def purge(self, removed_before: datetime) -> int:
         """Delete members removed (or of teams uninstalled) before the cutoff."""

@@ -458,7 +458,9 @@ MESSAGES: dict[str, str] = {
     "Aufgaben für Sie. Wo andere auf Ihre Beiträge angewiesen sind, entferne ich nur Ihren "
     "Namen: Stimmen abgeschlossener Stammtisch-Umfragen zählen weiter, beantwortete Fragen "
     "bleiben als Wissen des Netzwerks, Raumanfragen bleiben ohne Namen im Protokoll. Ihre "
-    "offenen Fragen und Raumanfragen werden zurückgezogen.",
+    "offenen Fragen und Raumanfragen werden zurückgezogen. Ihre Einträge in den "
+    "Mitgliederlisten der Teams lösche ich auch; solange Sie Mitglied eines Teams mit dieser "
+    "App sind, trägt der tägliche Abgleich Sie wieder ein, damit ich Sie erreichen kann.",
     "privacy.confirm.final": "Das lässt sich nicht rückgängig machen. Die Bestätigung gilt "
     "{minutes} Minuten.",
     "privacy.confirm.yes": "Ja, endgültig löschen",
@@ -485,4 +487,28 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.onboardings": "Buddy-Onboarding",
     "privacy.kind.buddy_volunteers": "Buddy-Bereitschaft",
     "privacy.kind.onboarding_group_members": "Merker „schon begrüßt“",
+    "privacy.kind.team_members": "Mitgliedschaften in Teams mit dieser App",
+    "privacy.kind.member_reach": "Erreichbarkeit für meine Nachrichten",
+    "privacy.export.teams": "Sie sind Mitglied in diesen Teams, in denen ich installiert bin: "
+    "{teams}.",
+    "privacy.export.teams_left": "Früher Mitglied (wird nach Ablauf der Aufbewahrungsfrist "
+    "gelöscht): {teams}.",
+    "privacy.export.reach_ok": "Meine letzte Nachricht an Sie ist angekommen.",
+    "privacy.export.reach_failed": "Meine letzte Nachricht an Sie ist nicht angekommen. Grund: "
+    "{reason}.",
+    "reach.reason.not_in_any_team": "nicht in einem Team mit der App",
+    "reach.reason.install_forbidden": "App-Installation durch Richtlinie verboten",
+    "reach.reason.user_unknown": "Konto in Entra ID unbekannt oder deaktiviert",
+    "reach.reason.blocked": "hat den Bot blockiert oder entfernt",
+    "reach.reason.throttled": "Microsoft Graph überlastet, neuer Versuch mit der nächsten "
+    "Nachricht",
+    "status.members.title": "Mitglieder der Teams mit der App",
+    "status.members.teams": "Teams mit der App",
+    "status.members.active": "Mitglieder (Personen)",
+    "status.members.unreachable": "zuletzt nicht erreichbar",
+    "status.members.synced_title": "Mitgliederliste zuletzt gelesen",
+    "status.members.never": "noch nie",
+    "status.members.unreachable_title": "Nicht erreichbar",
+    "status.members.more": "und {count} weitere",
+    "status.members.down": "Die Mitgliederdaten sind gerade nicht lesbar.",
 }

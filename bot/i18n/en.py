@@ -436,7 +436,9 @@ MESSAGES: dict[str, str] = {
     "pending tasks for you. Where others rely on your contributions I only remove your name: "
     "votes of finished Stammtisch polls still count, answered questions stay as the network's "
     "knowledge, room requests stay in the audit trail without a name. Your open questions and "
-    "room requests are withdrawn.",
+    "room requests are withdrawn. I also delete your entries in the teams' member lists; as "
+    "long as you are a member of a team with this app, the daily update adds you again so "
+    "that I can reach you.",
     "privacy.confirm.final": "This cannot be undone. The confirmation is valid for {minutes} "
     "minutes.",
     "privacy.confirm.yes": "Yes, delete for good",
@@ -462,4 +464,25 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.onboardings": "Buddy onboarding",
     "privacy.kind.buddy_volunteers": "Buddy volunteering",
     "privacy.kind.onboarding_group_members": "“Already welcomed” marker",
+    "privacy.kind.team_members": "Memberships of teams with this app",
+    "privacy.kind.member_reach": "Reachability for my messages",
+    "privacy.export.teams": "You are a member of these teams I am installed in: {teams}.",
+    "privacy.export.teams_left": "Former member (deleted when the retention period ends): "
+    "{teams}.",
+    "privacy.export.reach_ok": "My last message to you arrived.",
+    "privacy.export.reach_failed": "My last message to you did not arrive. Reason: {reason}.",
+    "reach.reason.not_in_any_team": "not in a team with the app",
+    "reach.reason.install_forbidden": "app installation forbidden by a policy",
+    "reach.reason.user_unknown": "account unknown or disabled in Entra ID",
+    "reach.reason.blocked": "blocked or removed the bot",
+    "reach.reason.throttled": "Microsoft Graph overloaded, trying again with the next message",
+    "status.members.title": "Members of the teams with the app",
+    "status.members.teams": "Teams with the app",
+    "status.members.active": "Members (people)",
+    "status.members.unreachable": "last not reachable",
+    "status.members.synced_title": "Member list last read",
+    "status.members.never": "never",
+    "status.members.unreachable_title": "Not reachable",
+    "status.members.more": "and {count} more",
+    "status.members.down": "The member data cannot be read right now.",
 }

@@ -142,3 +142,23 @@ async def test_concurrent_upserts_of_the_same_members(repo: MemberRepository) ->
     batches = [[member(n, T0 + timedelta(seconds=r)) for n in range(40)] for r in range(3)]
     await asyncio.gather(*(repo.upsert_members(b) for b in batches))
     assert len(await repo.members_of(TEAM.team_id)) == 40
+
+
+async def test_figures_count_teams_distinct_active_people_and_the_unreachable(
+    repo: MemberRepository,
+) -> None:
+    other = replace(TEAM, team_id="19:other@thread.tacv2")
+    gone = replace(TEAM, team_id="19:gone@thread.tacv2")
+    for team in (TEAM, other, gone):
+        await repo.install_team(team)
+    # Person 1 is in two teams (counted once), person 2 left, person 3 is only in a team
+    # the app was removed from.
+    await repo.upsert_members([member(1), member(2), member(1, team=other.team_id)])
+    await repo.upsert_members([member(3, team=gone.team_id)])
+    await repo.remove_member(TEAM.team_id, "29:user-2", T0)
+    await repo.uninstall_team(gone.team_id, T0)
+    await repo.record_reach(Reach("aad-1", "Person 001", True, "roster", T0))
+    await repo.record_reach(Reach("aad-2", "", False, "blocked", T0))
+    await repo.record_reach(Reach("aad-9", "", False, "not_in_any_team", T0))
+    figures = await repo.figures()
+    assert (figures.teams, figures.members, figures.unreachable) == (2, 1, 2)

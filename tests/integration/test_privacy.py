@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.jobs import SqlJobQueue
+from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.models import Base, ScheduledJob
 from bot.adapters.db.privacy import ERASURE_TABLES, FREE_OF_PERSONAL_DATA, SqlPersonalData
 from bot.adapters.db.questions import SqlQuestionRepository
@@ -22,6 +24,7 @@ from tests.support.privacy_world import (
     ANNA,
     BERND,
     CARLA,
+    NETWORK,
     NOW,
     Seeded,
     found_in,
@@ -29,7 +32,7 @@ from tests.support.privacy_world import (
     table_rows,
 )
 
-# Tables in which Anna's data is seeded (all but the room catalogue).
+# Tables in which Anna's data is seeded (all but the room catalogue and the installed teams).
 PERSONAL_TABLES = sorted(ERASURE_TABLES)
 # The group poll's "already seen" marker is kept on purpose (see bot/adapters/db/privacy.py).
 KEPT = {"onboarding_group_members"}
@@ -68,6 +71,35 @@ async def test_export_lists_every_table_with_annas_data_and_nothing_of_bernd(
     votes = export["stammtisch_votes"]
     assert {v["member_key"] for v in votes} == {ANNA.key} and len(votes) == 2
     assert {r["role"] for r in export["room_requests"]} == {"requester", "approver"}
+
+
+async def test_export_shows_memberships_by_team_name_and_the_last_delivery(
+    sessions: async_sessionmaker[AsyncSession], seeded: Seeded
+) -> None:
+    export = await SqlPersonalData(sessions).export(ANNA.key)
+    memberships = [(m["team"], m["upn"], m["removed_at"]) for m in export["team_members"]]
+    left = (NOW - timedelta(days=3)).isoformat()
+    assert memberships == [
+        ("Assistenz-Netzwerk", ANNA.mail, None),
+        ("Vorstandsbüro", ANNA.mail, left),
+    ]
+    assert [(r["reachable"], r["reason"]) for r in export["member_reach"]] == [(False, "blocked")]
+
+
+async def test_erasure_finds_a_roster_only_person_by_the_roster(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    # Carla never wrote: the bot knows her only from a roster, her Teams id only from there.
+    repo = SqlMemberRepository(sessions)
+    await repo.install_team(NETWORK)
+    await repo.upsert_members([CARLA.member(NETWORK), BERND.member(NETWORK)])
+    jobs = SqlJobQueue(sessions)
+    await jobs.schedule("routing.mention", {"teams_id": CARLA.teams_id}, NOW, "mention:carla")
+    counts = await SqlPersonalData(sessions).erase(CARLA.key, NOW)
+    assert (counts["team_members"], counts["scheduled_jobs"]) == (1, 1)
+    assert [m.user_key for m in await repo.members_of(NETWORK.team_id)] == [BERND.key]
+    [job] = await table_rows(sessions, "scheduled_jobs")
+    assert CARLA.teams_id not in json.dumps(job["payload"]) and job["done_at"] == NOW
 
 
 async def test_export_of_someone_unknown_is_empty(

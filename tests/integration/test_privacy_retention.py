@@ -12,11 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
+from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.onboarding import SqlOnboardingRepository
 from bot.adapters.db.privacy import SqlPersonalData
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.db.rooms import SqlRoomRequestRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.domain.members.model import Reach
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.privacy.identity import ERASED_NAME, is_pseudonym
 from bot.domain.privacy.retention import Retention
@@ -28,7 +30,9 @@ from bot.domain.stammtisch.poll import Answer
 from tests.support.privacy_world import (
     ANNA,
     BERND,
+    BOARD,
     CARLA,
+    NETWORK,
     NOW,
     poll_draft,
     question_draft,
@@ -125,19 +129,40 @@ async def _jobs(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
     return ids
 
 
+async def _members(sessions: async_sessionmaker[AsyncSession]) -> SqlMemberRepository:
+    """Anna left the network 40 days ago, Bernd 10 days ago, Carla is still in it (last listed
+    100 days ago); the app left the board's team 40 days ago. Outcomes 40 and 10 days old."""
+    repo = SqlMemberRepository(sessions)
+    for installed in (NETWORK, BOARD):
+        await repo.install_team(installed)
+    people = (ANNA, BERND, CARLA)
+    await repo.upsert_members([p.member(NETWORK, NOW - 100 * DAY) for p in people])
+    await repo.upsert_members([BERND.member(BOARD, NOW - 100 * DAY)])
+    await repo.remove_member(NETWORK.team_id, ANNA.teams_id, NOW - 40 * DAY)
+    await repo.remove_member(NETWORK.team_id, BERND.teams_id, NOW - 10 * DAY)
+    await repo.uninstall_team(BOARD.team_id, NOW - 40 * DAY)
+    await repo.record_reach(Reach(ANNA.key, "", False, "blocked", NOW - 40 * DAY))
+    await repo.record_reach(Reach(CARLA.key, CARLA.name, True, "roster", NOW - 10 * DAY))
+    return repo
+
+
 async def test_purge_removes_exactly_the_expired_rows(
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
     questions, polls = await _questions(sessions), await _votes(sessions)
     requests = await _requests(sessions)
     onboardings, jobs = await _onboardings(sessions), await _jobs(sessions)
+    members = await _members(sessions)
     counts = await SqlPersonalData(sessions).purge(Retention().cutoffs(NOW))
     # Questions: answered 400 days ago, never answered and asked 366 days ago. Votes: the two
     # of the closed February poll. Requests: the one that ended 200 days ago. Audit: its two
     # entries and the 400-day-old entry of the one that ended 100 days ago. Onboardings: those
-    # started 400 and 366 days ago. Jobs: the one finished 40 days ago.
+    # started 400 and 366 days ago. Jobs: the one finished 40 days ago. Members: Anna (left
+    # 40 days ago) and Bernd's membership of the board (the app left 40 days ago), with the
+    # board's team; the outcome 40 days old.
     assert counts == {"questions": 2, "votes": 2, "room_requests": 1, "audit": 3,
-                      "onboardings": 2, "jobs": 1}  # fmt: skip
+                      "onboardings": 2, "jobs": 1, "members": 2, "teams": 1,
+                      "reach": 1}  # fmt: skip
     left = {row["id"] for row in await table_rows(sessions, "questions")}
     assert left == {questions["answered_lately"], questions["never_answered_new"]}
     votes = await table_rows(sessions, "stammtisch_votes")
@@ -157,6 +182,14 @@ async def test_purge_removes_exactly_the_expired_rows(
     assert len(await table_rows(sessions, "onboarding_group_members")) == 3  # with "" marker
     left = {row["id"] for row in await table_rows(sessions, "scheduled_jobs")}
     assert left == {jobs["done_lately"], jobs["pending"]}
+    # Bernd left only 10 days ago; Carla is still a member however long ago she was listed.
+    rows = await table_rows(sessions, "team_members")
+    assert sorted((r["user_key"], r["removed_at"] is None) for r in rows) == sorted(
+        [(BERND.key, False), (CARLA.key, True)]
+    )
+    assert [m.user_key for m in await members.members_of(NETWORK.team_id)] == [CARLA.key]
+    assert await members.get_team(BOARD.team_id) is None
+    assert [r.user_key for r in await members.reach_overview()] == [CARLA.key]
     # A second run finds nothing more (anonymised votes are not counted again).
     again = await SqlPersonalData(sessions).purge(Retention().cutoffs(NOW))
     assert again == dict.fromkeys(counts, 0)
@@ -166,10 +199,14 @@ async def test_shorter_retention_removes_more(sessions: async_sessionmaker[Async
     await _questions(sessions)
     await _onboardings(sessions)
     await _jobs(sessions)
+    await _members(sessions)
     retention = Retention(questions_days=5, votes_days=1, room_requests_days=1, audit_days=1,
-                          onboarding_days=50, jobs_days=5)  # fmt: skip
+                          onboarding_days=50, jobs_days=5, members_days=5)  # fmt: skip
     counts = await SqlPersonalData(sessions).purge(retention.cutoffs(NOW))
     assert (counts["questions"], counts["onboardings"], counts["jobs"]) == (4, 3, 2)
+    # Bernd's departure 10 days ago is now expired too; Carla, still a member, stays.
+    assert (counts["members"], counts["reach"]) == (3, 2)
+    assert [m["user_key"] for m in await table_rows(sessions, "team_members")] == [CARLA.key]
     # A pending job stays however short the retention.
     [pending] = await table_rows(sessions, "scheduled_jobs")
     assert pending["done_at"] is None

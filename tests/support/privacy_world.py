@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.ledger import SqlActivityLedger
+from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.models import Base
 from bot.adapters.db.onboarding import SqlOnboardingRepository
 from bot.adapters.db.questions import SqlQuestionRepository
@@ -20,6 +21,7 @@ from bot.adapters.db.references import SqlConversationReferences
 from bot.adapters.db.rooms import SqlRoomRequestRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.domain.conversation_refs import StoredReference
+from bot.domain.members.model import InstalledTeam, Reach, TeamMember
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
 from bot.domain.routing.experts import ExpertRecord
@@ -52,6 +54,11 @@ class Person:
             "bot": {"id": "28:bot", "name": "Assistenz-Bot"},
             "conversation": {"id": conversation, "conversationType": kind, "tenantId": "t1"},
         }  # fmt: skip
+
+    def member(self, team: InstalledTeam, seen_at: datetime = NOW) -> TeamMember:
+        """The person in ``team``'s roster."""
+        return TeamMember(team.team_id, self.teams_id, self.key, self.name, self.mail, "t1",
+                          SERVICE, "28:bot", seen_at)  # fmt: skip
 
     def dm(self) -> dict[str, Any]:
         """The handle of a card in the person's 1:1 chat."""
@@ -89,6 +96,17 @@ def found_in(row: dict[str, Any], person: Person) -> list[str]:
 
 
 DAYS = (date(2026, 5, 12), date(2026, 5, 13))
+
+
+def team(
+    team_id: str, name: str, installed_at: datetime = NOW - timedelta(days=60)
+) -> InstalledTeam:
+    """A team the app is installed in (not stored yet)."""
+    return InstalledTeam(team_id, "t1", SERVICE, "28:bot", name, installed_at)
+
+
+NETWORK = team("19:network@thread.tacv2", "Assistenz-Netzwerk")
+BOARD = team("19:board@thread.tacv2", "Vorstandsbüro")
 
 
 def poll_draft(month: date, organiser: Person, key: str = "team-1") -> Poll:
@@ -170,6 +188,7 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> Seeded:
     [done] = await jobs.claim_due(NOW, 10, timedelta(minutes=5))
     await jobs.complete(done.id, NOW)
     await _seed_onboarding(sessions)
+    await _seed_members(sessions)
     return Seeded(questions, closed_poll, open_poll, requests)
 
 
@@ -258,3 +277,15 @@ async def _seed_onboarding(sessions: async_sessionmaker[AsyncSession]) -> None:
     for person in (ANNA, CARLA):
         await repo.save_volunteer(VolunteerProfile(person.key, person.name, 2))
     await repo.remember_members("group-1", [ANNA.key, BERND.key], NOW - timedelta(days=20))
+
+
+async def _seed_members(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """Anna and Bernd in the network's team, Anna left the board's; Anna's last message
+    failed (blocked), Bernd's arrived."""
+    repo = SqlMemberRepository(sessions)
+    for installed in (NETWORK, BOARD):
+        await repo.install_team(installed)
+    await repo.upsert_members([ANNA.member(NETWORK), BERND.member(NETWORK), ANNA.member(BOARD)])
+    await repo.remove_member(BOARD.team_id, ANNA.teams_id, NOW - timedelta(days=3))
+    await repo.record_reach(Reach(ANNA.key, "", False, "blocked", NOW - timedelta(hours=1)))
+    await repo.record_reach(Reach(BERND.key, BERND.name, True, "roster", NOW))

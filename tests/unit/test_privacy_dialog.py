@@ -194,3 +194,21 @@ def test_a_huge_export_is_cut_with_a_note() -> None:
     body = card["actions"][0]["card"]["body"]
     assert "zu umfangreich" in body[0]["text"]
     assert len(body[1]["text"]) == MAX_JSON_CHARS
+
+
+def test_the_export_says_in_words_which_teams_and_whether_messages_arrive() -> None:
+    memberships = [
+        {"team": "Assistenz-Netzwerk", "removed_at": None, "app_removed_at": None},
+        {"team": "Vorstandsbüro", "removed_at": "2026-06-12T10:00:00+00:00",
+         "app_removed_at": None},
+        {"team": "Alt", "removed_at": None, "app_removed_at": "2026-06-01T10:00:00+00:00"},
+    ]  # fmt: skip
+    reach = [{"reachable": False, "reason": "install_forbidden", "name": ""}]
+    data = {"team_members": memberships, "member_reach": reach}
+    body = json.dumps(export_card(data, "de")["body"], ensure_ascii=False)
+    assert "Teams, in denen ich installiert bin: Assistenz-Netzwerk." in body
+    assert "Früher Mitglied (wird nach Ablauf der Aufbewahrungsfrist gelöscht): Alt, " in body
+    assert "Grund: App-Installation durch Richtlinie verboten." in body
+    english = json.dumps(export_card({**data, "member_reach": [
+        {"reachable": True, "reason": "roster", "name": "Anna"}]}, "en")["body"])  # fmt: skip
+    assert "My last message to you arrived." in english and "install_forbidden" not in english

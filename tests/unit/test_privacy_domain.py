@@ -52,8 +52,13 @@ def test_cutoffs_per_kind() -> None:
     assert Retention(votes_days=1).cutoffs(datetime(2026, 7, 1, tzinfo=UTC)).votes == date(
         2026, 6, 1
     )
+    assert Retention(members_days=30).cutoffs(now).members == datetime(
+        2026, 5, 16, 10, 0, tzinfo=UTC
+    )
 
 
 def test_retention_needs_at_least_a_day() -> None:
     with pytest.raises(ValueError, match="votes_days"):
         Retention(votes_days=0)
+    with pytest.raises(ValueError, match="members_days"):
+        Retention(members_days=0)

@@ -7,13 +7,13 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import and_, delete, distinct, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.member_tables import InstalledTeamRow, MemberReachRow, TeamMemberRow
-from bot.domain.members.model import InstalledTeam, Reach, TeamMember
+from bot.domain.members.model import InstalledTeam, MemberFigures, Reach, TeamMember
 
 _MEMBER_UPDATED = ("user_key", "name", "upn", "tenant_id", "service_url", "bot_id", "seen_at")
 _TEAM_UPDATED = ("tenant_id", "service_url", "bot_id", "name")
@@ -92,7 +92,7 @@ class SqlMemberRepository:
                 .where(InstalledTeamRow.team_id == team_id)
                 .values(sync_cursor=None, sync_started_at=None, synced_at=now)
             )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return _count(result)
 
     async def upsert_members(self, members: Sequence[TeamMember]) -> None:
         """Insert or refresh members by (team, Teams id); a re-added member is active again."""
@@ -187,27 +187,55 @@ class SqlMemberRepository:
             )
             return [Reach(r.user_key, r.name, r.reachable, r.reason, r.checked_at) for r in rows]
 
+    async def figures(self) -> MemberFigures:
+        """Installed teams, distinct people active in them, people last found unreachable."""
+        active = and_(
+            TeamMemberRow.removed_at.is_(None), InstalledTeamRow.uninstalled_at.is_(None)
+        )
+        async with self._sessions() as session:
+            teams = await session.scalar(
+                select(func.count())
+                .select_from(InstalledTeamRow)
+                .where(InstalledTeamRow.uninstalled_at.is_(None))
+            )
+            members = await session.scalar(
+                select(func.count(distinct(TeamMemberRow.user_key)))
+                .join(InstalledTeamRow, InstalledTeamRow.team_id == TeamMemberRow.team_id)
+                .where(active)
+            )
+            unreachable = await session.scalar(
+                select(func.count())
+                .select_from(MemberReachRow)
+                .where(MemberReachRow.reachable.is_(False))
+            )
+        return MemberFigures(int(teams or 0), int(members or 0), int(unreachable or 0))
+
     async def purge(self, removed_before: datetime) -> int:
         """Delete members removed (or of teams uninstalled) before the cutoff."""
         async with self._sessions.begin() as session:
-            gone_teams = select(InstalledTeamRow.team_id).where(
-                InstalledTeamRow.uninstalled_at < removed_before
-            )
-            members = await session.execute(
-                delete(TeamMemberRow).where(
-                    or_(
-                        TeamMemberRow.removed_at < removed_before,
-                        TeamMemberRow.team_id.in_(gone_teams),
-                    )
-                )
-            )
-            await session.execute(
-                delete(InstalledTeamRow).where(InstalledTeamRow.uninstalled_at < removed_before)
-            )
-            await session.execute(
-                delete(MemberReachRow).where(MemberReachRow.checked_at < removed_before)
-            )
-        return int(getattr(members, "rowcount", 0) or 0)
+            return (await purge_members(session, removed_before))["members"]
+
+
+async def purge_members(session: AsyncSession, before: datetime) -> dict[str, int]:
+    """Delete members removed (or of teams uninstalled) before ``before``, those teams, and
+    delivery outcomes last checked before it; rows per kind (members, teams, reach).
+
+    Shared with the privacy retention run, which does it in its own transaction."""
+    gone_teams = select(InstalledTeamRow.team_id).where(InstalledTeamRow.uninstalled_at < before)
+    members = await session.execute(
+        delete(TeamMemberRow).where(
+            or_(TeamMemberRow.removed_at < before, TeamMemberRow.team_id.in_(gone_teams))
+        )
+    )
+    teams = await session.execute(
+        delete(InstalledTeamRow).where(InstalledTeamRow.uninstalled_at < before)
+    )
+    reach = await session.execute(delete(MemberReachRow).where(MemberReachRow.checked_at < before))
+    return {"members": _count(members), "teams": _count(teams), "reach": _count(reach)}
+
+
+def _count(result: object) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _team(row: InstalledTeamRow) -> InstalledTeam:

@@ -8,6 +8,11 @@ working for everyone else, and each changed record gets its own random pseudonym
 
 - conversation_references: the person's rows are deleted (no more proactive messages).
 - processed_activities: re-delivery ids that contain their 1:1 chat or Teams id are deleted.
+- team_members: their memberships are deleted. While they are still in a team with the app,
+  the next roster read (daily) stores them again: they are a member, and the bot must be able
+  to reach them (documented in docs/datenschutz.md).
+- member_reach: their last delivery outcome is deleted.
+- installed_teams: not searched, no personal data (see ``FREE_OF_PERSONAL_DATA``).
 - experts: their profile rows are deleted; another expert's deputy that was them is cleared.
 - questions: as asker: asker key/name pseudonymised; open questions are withdrawn; the text is
   kept only for answered questions (knowledge of the network, without a name) and blanked

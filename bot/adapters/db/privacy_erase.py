@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db import models
+from bot.adapters.db.member_tables import InstalledTeamRow, MemberReachRow, TeamMemberRow
 from bot.adapters.db.privacy_rows import Row, identity_of, rewrite, rows_mentioning, table
 from bot.adapters.db.privacy_rules import Erasure
 from bot.domain.privacy.identity import Traces
@@ -20,6 +21,8 @@ _Rule = Callable[[Erasure, Row], Row | None]
 _STEPS: tuple[tuple[type[models.Base], _Rule], ...] = (
     (models.ConversationReferenceRow, Erasure.reference),
     (models.ProcessedActivity, Erasure.ledger),
+    (TeamMemberRow, Erasure.team_member),
+    (MemberReachRow, Erasure.reach),
     (models.ExpertRow, Erasure.expert),
     (models.QuestionRow, Erasure.question),
     (models.StammtischRuleRow, Erasure.stammtisch),
@@ -34,7 +37,9 @@ _STEPS: tuple[tuple[type[models.Base], _Rule], ...] = (
 )
 ERASURE_TABLES = frozenset(model.__tablename__ for model, _rule in _STEPS)
 """Tables the erasure searches; every other table must hold no personal data."""
-FREE_OF_PERSONAL_DATA = frozenset({models.RoomRow.__tablename__})
+# installed_teams describes a team (id, name, tenant, service address, install and roster
+# read times, a paging token of the roster API), never who installed it or who is in it.
+FREE_OF_PERSONAL_DATA = frozenset({models.RoomRow.__tablename__, InstalledTeamRow.__tablename__})
 
 
 async def erase_person(session: AsyncSession, user_key: str, now: datetime) -> dict[str, int]:

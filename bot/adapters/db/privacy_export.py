@@ -8,6 +8,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db import models
+from bot.adapters.db.member_tables import InstalledTeamRow, MemberReachRow, TeamMemberRow
 from bot.adapters.db.privacy_rows import Row, identity_of, jsonable, rows_mentioning, table
 from bot.domain.privacy.identity import Identity
 from bot.domain.privacy.ports import Export
@@ -82,6 +83,13 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
         "onboarding_group_members": await _all(
             session, select(members).where(members.c.user_key == key)
         ),
+        "team_members": await _memberships(session, key),
+        "member_reach": await _all(
+            session,
+            select(*(c for c in table(MemberReachRow).c if c.name != "user_key")).where(
+                table(MemberReachRow).c.user_key == key
+            ),
+        ),
         "room_audit": await _all(
             session,
             select(audit.c.request_id, audit.c.at, audit.c.action, audit.c.detail)
@@ -90,6 +98,23 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
         ),
     }
     return result
+
+
+async def _memberships(session: AsyncSession, key: str) -> list[dict[str, Any]]:
+    # The team by its name (its id is technical); "seen_at" is the last roster read that
+    # listed the person, "removed_at" when they left (kept until the members retention).
+    members, teams = table(TeamMemberRow), table(InstalledTeamRow)
+    return await _all(
+        session,
+        select(
+            teams.c.name.label("team"), members.c.name, members.c.upn, members.c.teams_id,
+            members.c.seen_at, members.c.removed_at,
+            teams.c.uninstalled_at.label("app_removed_at"),
+        )
+        .outerjoin(teams, teams.c.team_id == members.c.team_id)
+        .where(members.c.user_key == key)
+        .order_by(members.c.id),
+    )  # fmt: skip
 
 
 async def _questions(session: AsyncSession, key: str, identity: Identity) -> list[dict[str, Any]]:

@@ -6,6 +6,11 @@ Buddy volunteers stay: their profile is current consent, removed by "buddy stopp
 erasure. ``onboarding_group_members`` stays too: its rows mark group members as already
 seen (welcomed), and without them the next group poll would onboard everyone again.
 
+Team members go once they left the team (or the app left the team) longer than the members
+period ago, with such teams; a delivery outcome ("reachable", "blocked") goes when it was not
+renewed within the period. A person still in a team stays as long as they are a member: the
+bot needs the roster to reach them.
+
 Finished scheduled jobs go (by ``done_at``; pending jobs never), since their payloads and
 dedup keys can hold person keys. A done job's dedup key also stops the same one-time work
 from being planned again, so it may only go when nothing plans that key again later. The
@@ -34,6 +39,7 @@ from sqlalchemy import Column, delete, func, not_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db import models
+from bot.adapters.db.members import purge_members
 from bot.adapters.db.privacy_rows import table
 from bot.domain.privacy.identity import ERASED_NAME, PSEUDONYM_PREFIX, new_pseudonym
 from bot.domain.privacy.retention import Cutoffs
@@ -61,6 +67,7 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
     old_audit = await session.execute(delete(audit).where(audit.c.at < cutoffs.audit))
     onboardings, jobs = table(models.OnboardingRow), table(models.ScheduledJob)
     started = await _delete_before(session, onboardings.c.created_at, cutoffs.onboardings)
+    members = await purge_members(session, cutoffs.members)
     return {
         "questions": _count(asked),
         "votes": await _anonymise_votes(session, cutoffs),
@@ -68,6 +75,7 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
         "audit": _count(trail) + _count(old_audit),
         "onboardings": started,
         "jobs": await _delete_before(session, jobs.c.done_at, cutoffs.jobs),
+        **members,
     }
 
 

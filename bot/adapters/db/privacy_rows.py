@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.member_tables import MemberReachRow, TeamMemberRow
 from bot.adapters.db.models import (
     Base,
     BuddyVolunteerRow,
@@ -114,6 +115,14 @@ async def identity_of(session: AsyncSession, user_key: str) -> Identity:
     ):
         names.add(name)
         ids.add(teams_id)
+    # The roster: Teams ids of every membership, the UPN (mostly, not always, the mail).
+    for name, teams_id, upn in await session.execute(
+        select(TeamMemberRow.name, TeamMemberRow.teams_id, TeamMemberRow.upn).where(
+            TeamMemberRow.user_key == user_key
+        )
+    ):
+        names.add(name)
+        ids.update((teams_id, upn))
     for column, key_column in (
         (QuestionRow.asker_name, QuestionRow.asker_key),
         (StammtischRuleRow.organiser_name, StammtischRuleRow.organiser_key),
@@ -122,6 +131,7 @@ async def identity_of(session: AsyncSession, user_key: str) -> Identity:
         (OnboardingRow.newcomer_name, OnboardingRow.newcomer_key),
         (OnboardingRow.buddy_name, OnboardingRow.buddy_key),
         (BuddyVolunteerRow.name, BuddyVolunteerRow.user_key),
+        (MemberReachRow.name, MemberReachRow.user_key),
     ):
         names.update(await session.scalars(select(column).where(key_column == user_key)))
     candidates = await session.scalars(

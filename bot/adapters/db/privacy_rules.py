@@ -57,6 +57,17 @@ class Erasure:
         """processed_activities: ids naming their chat or Teams id are deleted."""
         return None
 
+    def team_member(self, row: Row) -> Row | None:
+        """team_members: their memberships are deleted (the next roster read of a team they
+        are still in stores them again: the bot must be able to reach its members)."""
+        if row["user_key"] == self.key or row["teams_id"] in self.traces.identity.ids:
+            return None
+        return self.scrubbed(row, new_pseudonym())
+
+    def reach(self, row: Row) -> Row | None:
+        """member_reach: their last delivery outcome is deleted."""
+        return None if row["user_key"] == self.key else self.scrubbed(row, new_pseudonym())
+
     def expert(self, row: Row) -> Row | None:
         """experts: their profile is deleted, a deputy that was them cleared."""
         if row["user_key"] == self.key:

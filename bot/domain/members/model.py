@@ -78,6 +78,15 @@ class Reach:
 
 
 @dataclass(frozen=True, slots=True)
+class MemberFigures:
+    """Counts for ``bot status``."""
+
+    teams: int  # teams the app is installed in
+    members: int  # distinct people active in at least one of them
+    unreachable: int  # people whose last delivery failed
+
+
+@dataclass(frozen=True, slots=True)
 class RosterPage:
     """One page of a team roster and the token of the next (None: last page)."""
 

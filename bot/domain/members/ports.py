@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.domain.members.model import InstalledTeam, Reach, RosterPage, TeamMember
+from bot.domain.members.model import (
+    InstalledTeam,
+    MemberFigures,
+    Reach,
+    RosterPage,
+    TeamMember,
+)
 
 
 class MemberRepository(Protocol):
@@ -62,6 +68,10 @@ class MemberRepository(Protocol):
 
     async def reach_overview(self, limit: int = 50) -> Sequence[Reach]:
         """The unreachable people first, then the reachable, newest first."""
+        ...
+
+    async def figures(self) -> MemberFigures:
+        """Installed teams, distinct people active in them, people last found unreachable."""
         ...
 
     async def purge(self, removed_before: datetime) -> int:

@@ -16,6 +16,9 @@ class Cutoffs:
     audit: datetime  # audit entries written before this
     onboardings: datetime  # onboardings (with their pairing) started before this
     jobs: datetime  # scheduled jobs finished before this (pending jobs never expire)
+    # Team members removed (or whose team uninstalled the app) before this, and delivery
+    # outcomes last checked before this.
+    members: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +31,11 @@ class Retention:
     audit_days: int = 365
     onboarding_days: int = 365
     jobs_days: int = 30
+    members_days: int = 30
 
     def __post_init__(self) -> None:
         names = ("questions_days", "votes_days", "room_requests_days", "audit_days",
-                 "onboarding_days", "jobs_days")  # fmt: skip
+                 "onboarding_days", "jobs_days", "members_days")  # fmt: skip
         for name in names:
             if getattr(self, name) < 1:
                 raise ValueError(f"retention {name} must be at least one day")
@@ -48,4 +52,5 @@ class Retention:
             audit=now - timedelta(days=self.audit_days),
             onboardings=now - timedelta(days=self.onboarding_days),
             jobs=now - timedelta(days=self.jobs_days),
+            members=now - timedelta(days=self.members_days),
         )
