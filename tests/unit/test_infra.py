@@ -577,7 +577,9 @@ def test_dockerfile_copies_existing_files_not_ignored() -> None:
 def test_dockerfile_runs_as_non_root_with_healthcheck() -> None:
     instructions = _instructions()
     froms = [rest for keyword, rest in instructions if keyword == "FROM"]
-    assert len(froms) >= 2 and all(f.startswith("python:3.11-slim") for f in froms)
+    # Both stages on the one pinned base image (its tag: the Python version of the lock).
+    assert len(froms) >= 2 and all(re.fullmatch(r"\$\{BASE_IMAGE\}( AS \w+)?", f) for f in froms)
+    assert _base_image().startswith("python:3.11-slim")
     users = [rest for keyword, rest in instructions if keyword == "USER"]
     assert users, "no USER instruction: the container would run as root"
     assert users[-1].split(":")[0] not in ("root", "0")
@@ -598,3 +600,52 @@ def test_dockerignore_keeps_the_image_small() -> None:
         assert _ignored(path), path
     for path in ("bot", "dialogs", "cards", "pyproject.toml", "README.md"):
         assert not _ignored(path), path
+
+
+def _base_image() -> str:
+    """The default of ``ARG BASE_IMAGE``, declared before the first FROM."""
+    instructions = _instructions()
+    first_from = next(i for i, (keyword, _) in enumerate(instructions) if keyword == "FROM")
+    args = dict(
+        rest.partition("=")[::2] for keyword, rest in instructions[:first_from] if keyword == "ARG"
+    )
+    return args["BASE_IMAGE"]
+
+
+def test_base_image_digest_is_well_formed() -> None:
+    image = _base_image()
+    if "@" in image:
+        assert re.fullmatch(r"python:3\.11-slim@sha256:[0-9a-f]{64}", image), image
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="digest not filled in yet: needs a machine that reaches Docker Hub "
+    "(infra/README.md, Basis-Image); remove this mark once it is",
+)
+def test_base_image_is_pinned_by_digest() -> None:
+    assert "@sha256:" in _base_image(), "python:3.11-slim moves with every upstream release"
+
+
+def test_dockerfile_installs_only_the_locked_dependencies() -> None:
+    instructions = _instructions()
+    copies = " ".join(rest for keyword, rest in instructions if keyword == "COPY")
+    assert "requirements.lock" in copies and "requirements-build.lock" in copies
+    runs = [rest for keyword, rest in instructions if keyword == "RUN"]
+    pip_calls = [
+        call.strip() for run in runs for call in run.split("&&") if re.search(r"\bpip\b", call)
+    ]
+    installs = [call for call in pip_calls if re.search(r"\bpip (install|wheel)\b", call)]
+    assert installs
+    # Without --no-deps pip would resolve whatever a package asks for, at today's versions.
+    for call in installs:
+        assert "--no-deps" in call, call
+    # The one install without hashes is the wheel just built from the source tree.
+    for call in installs:
+        hashed = "--require-hashes" in call
+        assert hashed or "/wheels" in call or call.startswith("pip wheel"), call
+    assert any("--require-hashes --no-deps -r requirements.lock" in call for call in installs)
+    assert any("-r requirements-build.lock" in call for call in installs)
+    wheel = [call for call in installs if call.startswith("pip wheel")]
+    assert wheel and all("--no-build-isolation" in call for call in wheel)
+    assert any(call.endswith("pip check") for call in pip_calls)
