@@ -7,6 +7,9 @@ param tags object
 param appName string
 param migrationJobName string
 param environmentId string
+
+@description('Workload profile of the environment the app and the job run on.')
+param workloadProfileName string
 param identityId string
 param image string
 
@@ -46,6 +49,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
   identity: identityConfig
   properties: {
     environmentId: environmentId
+    workloadProfileName: workloadProfileName
     configuration: {
       // One active revision: a new image replaces the old one once its readiness probe passes.
       activeRevisionsMode: 'Single'
@@ -125,6 +129,7 @@ resource migrationJob 'Microsoft.App/jobs@2024-03-01' = {
   identity: identityConfig
   properties: {
     environmentId: environmentId
+    workloadProfileName: workloadProfileName
     configuration: {
       triggerType: 'Manual'
       manualTriggerConfig: {

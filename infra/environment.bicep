@@ -6,6 +6,9 @@ param tags object
 param environmentName string
 param workspaceName string
 
+@description('Subnet delegated to Microsoft.App/environments (network.bicep).')
+param infrastructureSubnetId string
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {
   name: workspaceName
 }
@@ -15,6 +18,21 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   location: location
   tags: tags
   properties: {
+    // In the VNet, so the apps reach PostgreSQL and Key Vault on their private addresses.
+    // internal: false keeps the ingress public: Bot Service calls /api/messages from the
+    // internet. The network type of an environment cannot be changed after creation.
+    vnetConfiguration: {
+      infrastructureSubnetId: infrastructureSubnetId
+      internal: false
+    }
+    // Workload profiles environment (the type Azure recommends; the Consumption-only type does
+    // not accept a delegated subnet). Apps run on the serverless Consumption profile.
+    workloadProfiles: [
+      {
+        name: 'Consumption'
+        workloadProfileType: 'Consumption'
+      }
+    ]
     appLogsConfiguration: {
       destination: 'log-analytics'
       logAnalyticsConfiguration: {
@@ -27,4 +45,5 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
 }
 
 output id string = environment.id
+output workloadProfileName string = 'Consumption'
 output defaultDomain string = environment.properties.defaultDomain

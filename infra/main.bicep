@@ -34,6 +34,7 @@ var names = {
   keyVault: take('kv-${namePrefix}-${suffix}', 24)
   postgres: 'psql-${namePrefix}-${suffix}'
   environment: 'cae-${namePrefix}'
+  vnet: 'vnet-${namePrefix}'
   app: 'ca-${namePrefix}-bot'
   migrationJob: 'caj-${namePrefix}-migrate'
   bot: 'bot-${namePrefix}-${suffix}'
@@ -52,6 +53,9 @@ param botTenantId string = tenant().tenantId
 @description('Client secret of the app registration. Written to Key Vault; leave empty when the secret "microsoft-app-password" is already there (rotation happens in Key Vault, not here).')
 @secure()
 param botAppPassword string = ''
+
+@description('When the client secret expires in Entra (ISO 8601; az ad app credential list ... endDateTime); becomes the Key Vault secret\'s expiry. Empty = one year from the deployment.')
+param botAppPasswordExpiresOn string = ''
 
 @description('Display name of the bot in Azure.')
 param botDisplayName string = 'Assistenz-Netzwerk'
@@ -79,6 +83,20 @@ param minReplicas int = 2
 
 @description('Upper bound for the HTTP scale rule.')
 param maxReplicas int = 5
+
+// ---------------------------------------------------------------------------------------------
+// Network
+// ---------------------------------------------------------------------------------------------
+
+@description('Address space of the VNet; must not overlap networks it is ever peered with.')
+param vnetAddressPrefix string = '10.40.0.0/22'
+
+@description('Subnets inside vnetAddressPrefix: apps = Container Apps environment (/27 minimum, /23 leaves room to scale), postgres = PostgreSQL (delegated), privateEndpoints = Key Vault endpoint.')
+param subnetPrefixes object = {
+  apps: '10.40.0.0/23'
+  postgres: '10.40.2.0/24'
+  privateEndpoints: '10.40.3.0/24'
+}
 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
@@ -268,6 +286,18 @@ module monitoring 'monitoring.bicep' = {
   }
 }
 
+// PostgreSQL and Key Vault are reachable only from inside this VNet (no public endpoints).
+module network 'network.bicep' = {
+  name: 'network'
+  params: {
+    location: location
+    tags: tags
+    vnetName: names.vnet
+    addressPrefix: vnetAddressPrefix
+    subnetPrefixes: subnetPrefixes
+  }
+}
+
 module postgres 'postgres.bicep' = {
   name: 'postgres'
   params: {
@@ -281,6 +311,8 @@ module postgres 'postgres.bicep' = {
     skuTier: postgresSkuTier
     highAvailability: postgresHighAvailability
     backupRetentionDays: postgresBackupRetentionDays
+    delegatedSubnetId: network.outputs.postgresSubnetId
+    privateDnsZoneId: network.outputs.postgresDnsZoneId
   }
 }
 
@@ -295,7 +327,10 @@ module keyVault 'keyvault.bicep' = {
     vaultName: names.keyVault
     readerPrincipalId: identity.properties.principalId
     botAppPassword: botAppPassword
+    botAppPasswordExpiresOn: botAppPasswordExpiresOn
     databaseUrl: databaseUrl
+    privateEndpointSubnetId: network.outputs.privateEndpointsSubnetId
+    privateDnsZoneId: network.outputs.vaultDnsZoneId
   }
 }
 
@@ -314,6 +349,7 @@ module appEnvironment 'environment.bicep' = {
     tags: tags
     environmentName: names.environment
     workspaceName: monitoring.outputs.workspaceName
+    infrastructureSubnetId: network.outputs.appsSubnetId
   }
 }
 
@@ -566,6 +602,7 @@ module app 'containerapp.bicep' = {
     appName: names.app
     migrationJobName: names.migrationJob
     environmentId: appEnvironment.outputs.id
+    workloadProfileName: appEnvironment.outputs.workloadProfileName
     identityId: identity.id
     image: containerImage
     registryServer: empty(containerRegistryName) ? '' : '${containerRegistryName}.azurecr.io'

@@ -1,11 +1,10 @@
 // Azure Database for PostgreSQL Flexible Server: the one database all bot replicas share
 // (row locks and SKIP LOCKED keep scheduled jobs exactly-once across replicas).
 //
-// Network: public access restricted by the firewall rule below to Azure-internal traffic,
-// TLS enforced by the server. That rule admits connections from any Azure subscription (the
-// password still protects the server); for stricter isolation deploy the Container Apps
-// environment into a VNet and use private access (delegated subnet + private DNS zone), see
-// infra/README.md.
+// Network: private access only (VNet integration, network.bicep). The server lives in its
+// delegated subnet, has no public endpoint and no firewall rules; only the Container Apps
+// environment in the same VNet reaches it. TLS is still enforced by the server. Private access
+// can only be chosen when a server is created (infra/README.md: moving an existing server).
 
 param location string
 param tags object
@@ -20,6 +19,12 @@ param skuName string
 param skuTier string
 param highAvailability string
 param backupRetentionDays int
+
+@description('Subnet delegated to Microsoft.DBforPostgreSQL/flexibleServers.')
+param delegatedSubnetId string
+
+@description('Private DNS zone (*.postgres.database.azure.com) linked to the VNet.')
+param privateDnsZoneId string
 
 resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: serverName
@@ -50,18 +55,10 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       mode: highAvailability
     }
     network: {
-      publicNetworkAccess: 'Enabled'
+      delegatedSubnetResourceId: delegatedSubnetId
+      privateDnsZoneArmResourceId: privateDnsZoneId
+      publicNetworkAccess: 'Disabled'
     }
-  }
-}
-
-// 0.0.0.0 - 0.0.0.0 is Azure's convention for "allow Azure services"; no internet addresses.
-resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
-  parent: server
-  name: 'AllowAzureServices'
-  properties: {
-    startIpAddress: '0.0.0.0'
-    endIpAddress: '0.0.0.0'
   }
 }
 
