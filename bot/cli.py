@@ -83,17 +83,41 @@ def _demo(args: argparse.Namespace) -> int:
 def _eval_routing(args: argparse.Namespace) -> int:
     import json
 
-    from bot.domain.routing.evaluation import evaluate
+    from bot.domain.routing import evaluation
 
-    result = evaluate(
-        Path(args.directory), Path(args.history), Path(args.questions), router=args.router
-    )
+    router = evaluation.build(Path(args.directory), Path(args.history), router=args.router)
+    outcomes = evaluation.run(router, evaluation.load_questions(Path(args.questions)))
+    result: dict[str, object] = dict(evaluation.summarise(outcomes))
+    groups = evaluation.by_kind(outcomes) if args.by_kind else {}
     if args.json:
+        if args.by_kind:
+            result["by_kind"] = groups
         print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:>14}: {value}")
+        return 0
+    for key, value in result.items():
+        print(f"{key:>14}: {value}")
+    if groups:
+        print(_kind_table(groups))
     return 0
+
+
+def _kind_table(groups: dict[str, dict[str, float]]) -> str:
+    # Answerable groups show accuracy, noise groups their abstention share; "-" marks a figure
+    # that has no meaning for the group (no answerable or no noise question in it).
+    columns = ("n", "top1", "top3", "false_abstain", "noise_abstain")
+    lines = [f"{'kind/lang':<18}" + "".join(f"{c:>14}" for c in columns)]
+    for key, figures in groups.items():
+        noise_only = key.startswith("noise/")
+        cells = []
+        for column in columns:
+            value = figures[column]
+            empty = column != "n" and (
+                (noise_only and column != "noise_abstain")
+                or (column == "noise_abstain" and not noise_only and not key.startswith("*/"))
+            )
+            cells.append(f"{'-' if empty else value:>14}")
+        lines.append(f"{key:<18}" + "".join(cells))
+    return "\n".join(lines)
 
 
 def _import_experts(args: argparse.Namespace) -> int:
@@ -184,6 +208,9 @@ def _parser() -> argparse.ArgumentParser:
     routing.add_argument("--questions", required=True)
     routing.add_argument("--router", choices=("ours", "baseline"), default="ours")
     routing.add_argument("--json", action="store_true")
+    routing.add_argument(
+        "--by-kind", action="store_true", help="zusätzlich je Fragenart und Sprache aufschlüsseln"
+    )
     routing.set_defaults(run=_eval_routing)
     return parser
 

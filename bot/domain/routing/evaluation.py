@@ -30,6 +30,9 @@ class LabelledQuestion:
     id: str
     text: str
     expected: tuple[str, ...]
+    # Optional labels of the data set ("topic", "paraphrase", ...; "de", "en") for breakdowns.
+    kind: str = ""
+    lang: str = ""
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -72,7 +75,13 @@ def load_history(path: Path) -> list[AnsweredQuestion]:
 def load_questions(path: Path) -> list[LabelledQuestion]:
     """Labelled questions from questions.jsonl."""
     return [
-        LabelledQuestion(str(r.get("id", n)), r["text"], tuple(r["expected"]))
+        LabelledQuestion(
+            str(r.get("id", n)),
+            r["text"],
+            tuple(r["expected"]),
+            kind=str(r.get("kind", "")),
+            lang=str(r.get("lang", "")),
+        )
         for n, r in enumerate(_jsonl(path))
     ]
 
@@ -84,25 +93,43 @@ def _percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
 
 
-def score(router: Router, questions: Sequence[LabelledQuestion]) -> dict[str, float]:
-    """Accuracy, abstention shares and latency of an already built router."""
-    answerable = noise = top1 = top3 = abstained_noise = false_abstain = 0
-    latencies: list[float] = []
+@dataclass(frozen=True)
+class Outcome:
+    """What the router named for one labelled question, and how long it took."""
+
+    question: LabelledQuestion
+    named: tuple[str, ...]
+    ms: float
+
+
+def run(router: Router, questions: Sequence[LabelledQuestion]) -> list[Outcome]:
+    """Rank every question once (top 3), timing each call."""
+    outcomes = []
     for question in questions:
         start = time.perf_counter()
         result = router.rank(question.text, k=3)
-        latencies.append((time.perf_counter() - start) * 1000.0)
-        named = [c.expert_id for c in result.candidates]
-        if not question.expected:
+        elapsed = (time.perf_counter() - start) * 1000.0
+        named = tuple(c.expert_id for c in result.candidates)
+        outcomes.append(Outcome(question, named, elapsed))
+    return outcomes
+
+
+def summarise(outcomes: Sequence[Outcome]) -> dict[str, float]:
+    """Accuracy, abstention shares and latency over a set of outcomes."""
+    answerable = noise = top1 = top3 = abstained_noise = false_abstain = 0
+    for outcome in outcomes:
+        named, expected = outcome.named, outcome.question.expected
+        if not expected:
             noise += 1
             abstained_noise += not named
             continue
         answerable += 1
         false_abstain += not named
-        top1 += bool(named) and named[0] in question.expected
-        top3 += any(e in question.expected for e in named[:3])
+        top1 += bool(named) and named[0] in expected
+        top3 += any(e in expected for e in named[:3])
+    latencies = [o.ms for o in outcomes]
     return {
-        "n": len(questions),
+        "n": len(outcomes),
         "top1": round(top1 / answerable, 4) if answerable else 0.0,
         "top3": round(top3 / answerable, 4) if answerable else 0.0,
         "noise_abstain": round(abstained_noise / noise, 4) if noise else 0.0,
@@ -112,6 +139,35 @@ def score(router: Router, questions: Sequence[LabelledQuestion]) -> dict[str, fl
     }
 
 
+def by_kind(outcomes: Sequence[Outcome]) -> dict[str, dict[str, float]]:
+    """Figures per "kind/lang" label, per kind ("kind/*") and per language ("*/lang")."""
+    groups: dict[str, list[Outcome]] = {}
+    for outcome in outcomes:
+        kind = outcome.question.kind or "?"
+        lang = outcome.question.lang or "?"
+        for key in (f"{kind}/{lang}", f"{kind}/*", f"*/{lang}"):
+            groups.setdefault(key, []).append(outcome)
+    return {key: summarise(groups[key]) for key in sorted(groups)}
+
+
+def score(router: Router, questions: Sequence[LabelledQuestion]) -> dict[str, float]:
+    """Accuracy, abstention shares and latency of an already built router."""
+    return summarise(run(router, questions))
+
+
+def build(
+    directory_path: str | Path,
+    history_path: str | Path,
+    router: Literal["ours", "baseline"] = "ours",
+) -> Router:
+    """The chosen router built from a directory and a history file."""
+    experts = load_directory(Path(directory_path))
+    history = load_history(Path(history_path))
+    if router == "baseline":
+        return BaselineRouter(experts, history)
+    return ExpertRouter(experts, history)
+
+
 def evaluate(
     directory_path: str | Path,
     history_path: str | Path,
@@ -119,9 +175,4 @@ def evaluate(
     router: Literal["ours", "baseline"] = "ours",
 ) -> dict[str, float]:
     """Build the chosen router from the files and score it on the labelled questions."""
-    experts = load_directory(Path(directory_path))
-    history = load_history(Path(history_path))
-    built: Router = (
-        ExpertRouter(experts, history) if router == "ours" else BaselineRouter(experts, history)
-    )
-    return score(built, load_questions(Path(questions_path)))
+    return score(build(directory_path, history_path, router), load_questions(Path(questions_path)))

@@ -82,6 +82,39 @@ hilfe help who what where when why which how can could should must need may prob
 kaputt defekt geht nicht kein keine error broken issue not doesnt wont cant
 """
 
+# Thanks, praise and congratulations: a message carrying one of these and asking nothing is a
+# social note even when it names a department or a topic ("Danke an die IT für die Hilfe!").
+GRATITUDE = """
+danke dank dankeschon bedanke bedanken bedankt dankbar gratuliere gratulieren gratulation
+gluckwunsch gluckwunsche beglückwünschen lob loben bravo respekt kompliment kudos willkommen
+besserung thanks thank grateful appreciate appreciated congratulations congrats congratulate
+welcome shoutout
+"""
+
+# Words of a message that ask in earnest; the nouns of NEED_MARKERS ("Hilfe", "Problem") are
+# left out because thanks name them too ("Danke für die schnelle Hilfe").
+ASKING = """
+wer wen wem wie wo was wann warum wieso weshalb welche welcher welches welchen woher wohin
+kann konnen konnte darf durfen muss mussen brauche brauchen braucht benotige suche suchen soll
+sollen sollte ob vorab voraus who what where when why which how can could should must need
+advance kaputt defekt error broken nicht kein keine not
+"""
+
+# Invitations to lunch, coffee or cake are social even though they ask ("Hat jemand Lust …?").
+INVITATION = """
+lust bock mitkommen mitessen mitgehen anschliessen fancy
+"""
+
+# A message that withdraws itself at its end ("… Ach nein, hab ihn gefunden") needs nobody.
+RESOLVED = """
+erledigt gefunden nevermind resolved vergesst ignoriert
+"""
+
+# Negations that turn a resolution marker into a problem ("nicht gefunden").
+NEGATION = """
+nicht kein keine keinen nie not never
+"""
+
 # Equivalence groups of common office vocabulary: German phrases, then after ";" English ones;
 # an indented line continues the group above.
 # A phrase of a group in a question adds the other members with a reduced weight. German

@@ -7,11 +7,23 @@ import re
 from bot.domain.routing import lexicon
 from bot.domain.routing.text import content_words, fold, words
 
-PHATIC = frozenset(fold(w) for w in lexicon.PHATIC.split())
-GREETINGS = frozenset(fold(w) for w in lexicon.GREETINGS.split())
-NEED_MARKERS = frozenset(fold(w) for w in lexicon.NEED_MARKERS.split())
+
+def _folded(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in text.split())
+
+
+PHATIC = _folded(lexicon.PHATIC)
+GREETINGS = _folded(lexicon.GREETINGS)
+NEED_MARKERS = _folded(lexicon.NEED_MARKERS)
+GRATITUDE = _folded(lexicon.GRATITUDE)
+ASKING = _folded(lexicon.ASKING)
+INVITATION = _folded(lexicon.INVITATION)
+RESOLVED = _folded(lexicon.RESOLVED)
+NEGATION = _folded(lexicon.NEGATION)
 # "+1" and similar reactions carry no words at all.
 _REACTION = re.compile(r"(^|\s)\+1\b")
+# The last sentence of a message; emoji and closing punctuation do not end a sentence.
+_SENTENCES = re.compile(r"[.!?…]+\s+")
 # A social message may carry a couple of other words ("Schönes Wochenende aus Köln!").
 _MAX_SOCIAL_CONTENT = 2
 
@@ -22,9 +34,23 @@ def is_request(text: str) -> bool:
 
 
 def is_smalltalk(text: str, request: bool) -> bool:
-    """No content beyond social words, or a short social message that asks for nothing."""
+    """No content beyond social words, or a social message that asks for nothing."""
     content = [w for w in content_words(text) if w not in PHATIC]
     if not content:
         return True
-    social = _REACTION.search(text) is not None or any(w in PHATIC for w in words(text))
+    surface = set(words(text))
+    if surface & INVITATION or _withdrawn(text):
+        return True
+    # Thanks and congratulations name whom they thank ("Danke an die Hygiene für die schnelle
+    # Hilfe"): their length says nothing, only an earnest question turns them into a request.
+    if surface & GRATITUDE and "?" not in text and not surface & ASKING:
+        return True
+    social = _REACTION.search(text) is not None or bool(surface & PHATIC)
     return social and not request and len(content) <= _MAX_SOCIAL_CONTENT
+
+
+def _withdrawn(text: str) -> bool:
+    # Only the end counts: "Gefunden habe ich nur das alte Formular, wo ist das neue?" asks.
+    last = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
+    tail = set(words(last[-1])) if last else set()
+    return bool(tail & RESOLVED) and not tail & NEGATION and "?" not in last[-1]

@@ -1,0 +1,41 @@
+"""Small talk stays small talk even when it names a department; real requests still route."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.routing.smalltalk import is_request, is_smalltalk
+
+
+def smalltalk(text: str) -> bool:
+    return is_smalltalk(text, is_request(text))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Danke an die Buchhaltung für die schnelle Hilfe bei der Reisekostenabrechnung!",
+        "Wir gratulieren dem Vertrieb Nord zum erfolgreichen Messeauftritt 🎉",
+        "Big thanks to the IT service desk for sorting out the printers so quickly!",
+        "Hat jemand Lust, nachher mit in die Kantine zu kommen?",
+        "Wer hat meinen Schlüssel im Besprechungsraum gesehen? Ach, hat sich erledigt 😅",
+        "Herzlich willkommen an unsere neue Kollegin im Einkauf!",
+    ],
+)
+def test_social_notes_naming_a_department_are_smalltalk(message: str) -> None:
+    assert smalltalk(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Danke vorab! Wer kann mir bei der Reisekostenabrechnung helfen?",
+        "Danke für den Tipp – wo finde ich das Formular für die Elternzeit?",
+        "Thanks! Who can reset my VPN password?",
+        "Ich habe den Mietvertrag für das Lager nicht gefunden",
+        "Gefunden habe ich nur das alte Formular, wo ist das neue?",
+        "Der Drucker im 2. OG ist kaputt, danke schon mal",
+    ],
+)
+def test_requests_with_thanks_or_finding_words_are_not_smalltalk(message: str) -> None:
+    assert not smalltalk(message)
