@@ -302,6 +302,15 @@ MESSAGES: dict[str, str] = {
     "rooms.note.approved": "Sie haben freigegeben.",
     "rooms.note.declined": "Sie haben abgelehnt. Die anfragende Person wird informiert.",
     "rooms.note.cancelled": "Storniert.",
+    "rooms.asked.people": "{count} Personen",
+    "rooms.asked.person": "1 Person",
+    "rooms.button.cancel_confirm": "Ja, stornieren",
+    "rooms.cancel.question": "Wirklich stornieren? {what}",
+    "rooms.list.line_no_room": "{when} – {state}",
+    "rooms.note.booked": "Erledigt – die Einladung steht in Ihrem Kalender.",
+    "rooms.note.cancelled_one": "Storniert: {what}",
+    "rooms.hint.sunday": "Hinweis: {day} ist ein Sonntag – ist das so gemeint?",
+    "rooms.hint.holiday": "Hinweis: {day} ist ein Feiertag ({name}) – ist das so gemeint?",
     "rooms.reply.refreshed": "Raumkatalog aktualisiert: {count} Räume.",
     "rooms.event.subject": "Raumbuchung für {name}",
     "rooms.event.cancelled": "Die Raumbuchung wurde storniert.",
@@ -448,19 +457,22 @@ MESSAGES: dict[str, str] = {
     "privacy.export.json_hint": "Alle Angaben im Einzelnen stehen unter „Alle Angaben (JSON)“. "
     "Teams lässt mich ohne weitere Rückfrage keine Datei senden: Markieren und kopieren Sie "
     "den Text, um ihn zu speichern.",
-    "privacy.export.truncated": "Die Angaben sind für eine Karte zu umfangreich; gezeigt werden "
-    "die ersten {shown} von {total} Zeichen. Die vollständige Auskunft erhalten Sie über die "
-    "Datenschutzbeauftragte oder den Datenschutzbeauftragten.",
+    "privacy.export.in_parts": "Die Angaben passen nicht in eine Nachricht; ich zeige sie in "
+    "{pages} Teilen. Kopieren Sie die Teile nacheinander.",
+    "privacy.export.part": "Teil {page} von {pages}",
+    "privacy.export.next": "Nächster Teil",
+    "privacy.export.previous": "Vorheriger Teil",
     "privacy.export.show_json": "Alle Angaben (JSON)",
     "privacy.export.erase": "Meine Daten löschen …",
     "privacy.confirm.title": "Meine Daten löschen?",
-    "privacy.confirm.text": "Ich lösche Ihr Expertenprofil, Ihre Gesprächsverweise und offene "
-    "Aufgaben für Sie. Wo andere auf Ihre Beiträge angewiesen sind, entferne ich nur Ihren "
-    "Namen: Stimmen abgeschlossener Stammtisch-Umfragen zählen weiter, beantwortete Fragen "
-    "bleiben als Wissen des Netzwerks, Raumanfragen bleiben ohne Namen im Protokoll. Ihre "
-    "offenen Fragen und Raumanfragen werden zurückgezogen. Ihre Einträge in den "
-    "Mitgliederlisten der Teams lösche ich auch; solange Sie Mitglied eines Teams mit dieser "
-    "App sind, trägt der tägliche Abgleich Sie wieder ein, damit ich Sie erreichen kann.",
+    "privacy.confirm.text": "Ich lösche Ihr Expertenprofil, was ich brauche, um Ihnen zu "
+    "schreiben, und offene Aufgaben für Sie. Wo andere auf Ihre Beiträge angewiesen sind, "
+    "entferne ich nur Ihren Namen: Stimmen abgeschlossener Stammtisch-Umfragen zählen weiter, "
+    "beantwortete Fragen bleiben als Wissen des Netzwerks, Raumanfragen bleiben ohne Namen im "
+    "Protokoll. Ihre offenen Fragen und Raumanfragen werden zurückgezogen, Ihre anstehenden "
+    "Raumbuchungen storniert. Ihre Einträge in den Mitgliederlisten der Teams lösche ich auch; "
+    "solange Sie Mitglied eines Teams mit dieser App sind, trägt der tägliche Abgleich Sie "
+    "wieder ein, damit ich Sie erreichen kann.",
     "privacy.confirm.final": "Das lässt sich nicht rückgängig machen. Die Bestätigung gilt "
     "{minutes} Minuten.",
     "privacy.confirm.yes": "Ja, endgültig löschen",
@@ -474,8 +486,9 @@ MESSAGES: dict[str, str] = {
     "privacy.erased.note": "Nachrichten und Karten, die schon in Teams stehen, und bereits "
     "gebuchte Termine im Kalender ändere ich nicht. Wenn Sie mir wieder schreiben, speichere "
     "ich erneut, was dafür nötig ist.",
-    "privacy.kind.conversation_references": "Gesprächsverweise",
-    "privacy.kind.processed_activities": "Kennungen verarbeiteter Nachrichten",
+    "privacy.kind.conversation_references": "Angaben, um Ihnen im Chat zu schreiben",
+    "privacy.kind.processed_activities": "Vermerke über schon beantwortete Nachrichten",
+    "privacy.kind.room_bookings": "Stornierte Raumbuchungen",
     "privacy.kind.experts": "Expertenprofil",
     "privacy.kind.questions": "Fragen",
     "privacy.kind.scheduled_jobs": "Geplante Aufgaben",
