@@ -30,6 +30,8 @@ MESSAGES: dict[str, str] = {
     "error.message_too_long": "Ihre Nachricht ist leider zu lang für mich (mehr als {limit} "
     "Zeichen). Bitte schreiben Sie Ihr Anliegen kürzer.",
     "error.empty_message": "Ihre Nachricht war leer. Schreiben Sie „hilfe“ für eine Übersicht.",
+    "error.only_symbols": "Danke! 🙂 Wenn ich etwas für Sie tun kann, schreiben Sie es mir in "
+    "Worten – „hilfe“ zeigt, was ich kann.",
     "error.card.title": "Diese Aktion konnte ich nicht ausführen",
     "error.card.unknown_verb": "Diese Schaltfläche kenne ich nicht (mehr). Vielleicht ist die "
     "Karte veraltet – schreiben Sie „hilfe“ für eine aktuelle Übersicht.",
@@ -384,7 +386,7 @@ MESSAGES: dict[str, str] = {
     " Sie jemanden aus.",
     "onboarding.admin.pick": "Buddy",
     "onboarding.admin.no_volunteers": "Es gibt noch keine Freiwilligen („ich werde gern buddy“).",
-    "onboarding.check_in.title": "Habt ihr euch getroffen?",
+    "onboarding.check_in.title": "Haben Sie sich getroffen?",
     "onboarding.check_in.text": "Vor {days} Tagen haben wir Sie mit {other} bekannt gemacht. Wie"
     " läuft es?",
     "onboarding.check_in.ja": "Ja",
@@ -406,14 +408,14 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.assigned": "{buddy} ist jetzt Buddy. Beide werden informiert.",
     "onboarding.note.check_in": "Danke für Ihre Rückmeldung!",
     "onboarding.note.check_in_help": "Danke! Die Administration meldet sich bei Ihnen.",
-    "onboarding.reply.volunteer.one": "Danke! Sie sind jetzt Buddy-Freiwillige/r (für eine neue"
+    "onboarding.reply.volunteer.one": "Danke! Sie sind jetzt als Buddy gemeldet (für eine neue"
     " Person gleichzeitig). „buddy pause bis 31.12.“ pausiert, „buddy stopp“ beendet.",
-    "onboarding.reply.volunteer": "Danke! Sie sind jetzt Buddy-Freiwillige/r (bis zu {capacity}"
+    "onboarding.reply.volunteer": "Danke! Sie sind jetzt als Buddy gemeldet (bis zu {capacity}"
     " Personen gleichzeitig). „buddy pause bis 31.12.“ pausiert, „buddy stopp“ beendet.",
-    "onboarding.reply.not_volunteer": "Sie sind noch keine Buddy-Freiwillige/r. „ich werde gern"
+    "onboarding.reply.not_volunteer": "Sie sind noch nicht als Buddy gemeldet. „ich werde gern"
     " buddy“ meldet Sie an (mit Zahl: wie viele Neue gleichzeitig).",
     "onboarding.reply.paused": "Sie sind bis {until} pausiert.",
-    "onboarding.reply.stopped": "Sie sind keine Buddy-Freiwillige/r mehr. „ich werde gern buddy“"
+    "onboarding.reply.stopped": "Sie sind nicht mehr als Buddy gemeldet. „ich werde gern buddy“"
     " startet wieder.",
     "onboarding.error.unknown": "Dieses Onboarding kenne ich nicht (mehr). Es wurde nichts"
     " geändert.",

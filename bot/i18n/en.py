@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "error.message_too_long": "Sorry, your message is too long for me (more than {limit} "
     "characters). Please write your request more briefly.",
     "error.empty_message": "Your message was empty. Write “help” for an overview.",
+    "error.only_symbols": "Thank you! 🙂 If I can do something for you, tell me in words – "
+    "“help” shows what I can do.",
     "error.card.title": "I could not carry out this action",
     "error.card.unknown_verb": "I do not know this button (any more). The card may be outdated – "
     "write “help” for a current overview.",
