@@ -159,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.result.winner.one": "Ergebnis: **{day}**, {start}–{end} Uhr{place} – eine Zusage.",
     "stammtisch.result.winner": "Ergebnis: **{day}**, {start}–{end} Uhr{place} – {count} Zusagen.",
     "stammtisch.result.place": ", Ort: {place}",
+    "stammtisch.place.open": "noch offen – bitte im Team absprechen",
     "stammtisch.result.none": "Es hat sich kein Termin gefunden: niemand hat Ja oder Vielleicht"
     " gesagt.",
     "stammtisch.tiebreak": "Bei Gleichstand entscheiden die meisten Ja, dann die meisten Ja und"

@@ -154,6 +154,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.result.winner.one": "Result: **{day}**, {start}–{end}{place} – one coming.",
     "stammtisch.result.winner": "Result: **{day}**, {start}–{end}{place} – {count} coming.",
     "stammtisch.result.place": ", place: {place}",
+    "stammtisch.place.open": "not decided yet – please agree on it in the team",
     "stammtisch.result.none": "No date found: nobody said yes or maybe.",
     "stammtisch.tiebreak": "Ties are broken by most yes, then most yes and maybe together, then"
     " the earliest date.",
