@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import sys
 from collections.abc import MutableMapping
-from typing import Any
+from typing import Any, TextIO
 
 import structlog
 
@@ -30,10 +32,24 @@ def _redact(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> Mutabl
     return event
 
 
-def configure_logging(level: str = "INFO", json_logs: bool = False) -> None:
-    """Configure structlog and the stdlib root logger once per process."""
+def wants_colours(stream: TextIO) -> bool:
+    """Colours only for a terminal: structlog's default colours whenever colorama or a
+    non-Windows system is there, so `./dev demo > demo.log` filled files with escape codes.
+    NO_COLOR (https://no-color.org) turns them off in a terminal too."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+def configure_logging(
+    level: str = "INFO", json_logs: bool = False, stream: TextIO | None = None
+) -> None:
+    """Configure structlog and the stdlib root logger once per process (to ``stream``,
+    standard error by default)."""
+    out = stream if stream is not None else sys.stderr
     renderer: Any = (
-        structlog.processors.JSONRenderer() if json_logs else structlog.dev.ConsoleRenderer()
+        structlog.processors.JSONRenderer()
+        if json_logs
+        else structlog.dev.ConsoleRenderer(colors=wants_colours(out))
     )
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
@@ -56,7 +72,7 @@ def configure_logging(level: str = "INFO", json_logs: bool = False) -> None:
             renderer,
         ],
     )
-    handler = logging.StreamHandler()
+    handler = logging.StreamHandler(out)
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -138,7 +138,7 @@ class OnboardingCards:
         }
 
     def check_in_card(self, onboarding: Onboarding, days: int, side: str) -> dict[str, Any]:
-        """ "Habt ihr euch getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
+        """ "Haben Sie sich getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
         lang = LANG
         other = onboarding.buddy_name if side == "newcomer" else onboarding.newcomer_name
         body = [

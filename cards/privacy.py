@@ -10,8 +10,36 @@ from bot.i18n import t
 from cards.elements import card, execute, text
 from cards.status import reach_reason
 
-# Teams refuses bot messages above roughly 28 KB; the JSON shares that with the rest of the card.
-MAX_JSON_CHARS = 20_000
+# Teams refuses bot messages above roughly 28 KB (bytes of the whole activity), so the JSON is
+# shown in parts of at most this many bytes, measured as sent with every non-ASCII character
+# escaped (the worst case: "ü" is 6 bytes, an emoji 12); the rest of the card stays far below
+# the remaining 12 KB.
+PART_BYTES = 16_000
+
+
+def _wire_bytes(value: str) -> int:
+    return len(json.dumps(value)) - 2  # ASCII-escaped, without the quotes
+
+
+def json_parts(dump: str, budget: int = PART_BYTES) -> list[str]:
+    """``dump`` cut at line ends into parts of at most ``budget`` wire bytes; a longer line
+    is cut inside (at a code point, never inside a character). The parts join to ``dump``."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    width = max(1, budget // 12)  # characters that fit even if each escapes to 12 bytes
+    for line in dump.splitlines(keepends=True):
+        pieces = [line] if _wire_bytes(line) <= budget else [
+            line[i : i + width] for i in range(0, len(line), width)
+        ]  # fmt: skip
+        for piece in pieces:
+            length = _wire_bytes(piece)
+            if current and size + length > budget:
+                parts.append("".join(current))
+                current, size = [], 0
+            current.append(piece)
+            size += length
+    return [*parts, "".join(current)] if current or not parts else parts
 
 
 def _facts(counts: Mapping[str, int], lang: str) -> dict[str, Any]:
@@ -23,12 +51,37 @@ def _facts(counts: Mapping[str, int], lang: str) -> dict[str, Any]:
     return {"type": "FactSet", "facts": facts}
 
 
-def export_card(data: Mapping[str, list[dict[str, Any]]], lang: str) -> dict[str, Any]:
-    """Counts per data kind and, behind "Alle Angaben (JSON)", everything as JSON text.
+def _part_view(parts: list[str], page: int, lang: str) -> tuple[list[dict[str, Any]], list[Any]]:
+    """One part of the JSON with "Teil 2 von 3" and buttons to the neighbouring parts."""
+    body = [text(parts[page], fontType="Monospace", size="Small")]
+    actions = []
+    if len(parts) > 1:
+        body.insert(0, text(t("privacy.export.part", lang, page=page + 1, pages=len(parts)),
+                            weight="Bolder"))  # fmt: skip
+        if page > 0:
+            actions.append(execute(t("privacy.export.previous", lang), "privacy.export_page",
+                                   {"page": page - 1}))  # fmt: skip
+        if page + 1 < len(parts):
+            actions.append(execute(t("privacy.export.next", lang), "privacy.export_page",
+                                   {"page": page + 1}))  # fmt: skip
+    return body, actions
+
+
+def export_card(
+    data: Mapping[str, list[dict[str, Any]]], lang: str, page: int = 0
+) -> dict[str, Any]:
+    """Counts per data kind and, behind "Alle Angaben (JSON)", everything as JSON text; a
+    large export in parts, one per card (``page`` > 0 shows a later part on its own).
 
     Teams bots cannot attach a file without the file-consent flow, so the JSON is shown in a
-    monospace TextBlock inside an Action.ShowCard for the person to copy.
+    monospace TextBlock for the person to copy.
     """
+    parts = json_parts(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+    page = min(max(page, 0), len(parts) - 1)
+    part_body, part_actions = _part_view(parts, page, lang)
+    if page > 0:
+        title = text(t("privacy.export.title", lang), weight="Bolder", size="Medium")
+        return card([title, *part_body], part_actions)
     counts = {kind: len(records) for kind, records in data.items()}
     body: list[dict[str, Any]] = [text(t("privacy.export.title", lang), weight="Bolder",
                                        size="Medium")]  # fmt: skip
@@ -38,17 +91,13 @@ def export_card(data: Mapping[str, list[dict[str, Any]]], lang: str) -> dict[str
         body += [text(t("privacy.export.intro", lang)), _facts(counts, lang)]
         body += [text(line) for line in _membership_lines(data, lang)]
         body.append(text(t("privacy.export.json_hint", lang), isSubtle=True))
-    dump = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    shown: list[dict[str, Any]] = []
-    if len(dump) > MAX_JSON_CHARS:
-        shown.append(text(t("privacy.export.truncated", lang, shown=MAX_JSON_CHARS,
-                            total=len(dump)), color="Attention"))  # fmt: skip
-    shown.append(text(dump[:MAX_JSON_CHARS], fontType="Monospace", size="Small"))
-    show_json = {
-        "type": "Action.ShowCard",
-        "title": t("privacy.export.show_json", lang),
-        "card": {"type": "AdaptiveCard", "body": shown},
-    }
+    if len(parts) > 1:
+        body.append(text(t("privacy.export.in_parts", lang, pages=len(parts)), isSubtle=True))
+    shown: dict[str, Any] = {"type": "AdaptiveCard", "body": part_body}
+    if part_actions:
+        shown["actions"] = part_actions
+    show_json = {"type": "Action.ShowCard", "title": t("privacy.export.show_json", lang),
+                 "card": shown}  # fmt: skip
     erase = execute(t("privacy.export.erase", lang), "privacy.erase_request", {})
     return card(body, [show_json, erase])
 

@@ -15,6 +15,8 @@ from bot.i18n import t
 from cards.elements import card, execute, text
 from cards.stammtisch_format import day_label
 
+# What the requester may still cancel (an offer without a chosen room just lapses).
+CANCELLABLE = frozenset({RequestState.PENDING, RequestState.BOOKING, RequestState.BOOKED})
 FEATURES = ("video", "screen", "beamer", "whiteboard", "phone", "accessible")
 
 
@@ -42,6 +44,23 @@ class BrokerCards:
         a, b = start.astimezone(self.zone), end.astimezone(self.zone)
         return t("rooms.when", lang, day=day_label(a.date(), lang), start=f"{a:%H:%M}",
                  end=f"{b:%H:%M}")  # fmt: skip
+
+    def asked(self, request: RoomRequest, lang: str) -> str:
+        """What was asked for, so that a misread request shows at once:
+        "13 Personen · Video · Di, 08.12., 10:00–11:00 Uhr"."""
+        people = "rooms.asked.person" if request.attendees == 1 else "rooms.asked.people"
+        parts = [t(people, lang, count=request.attendees)]
+        parts += [t(f"rooms.feature.{f}", lang) for f in request.features]
+        return " · ".join([*parts, self.when(request.start, request.end, lang)])
+
+    def _cancel_button(self, request: RoomRequest, lang: str, view: str) -> dict[str, Any]:
+        """ "Stornieren" opens a confirmation inside the card; only "Ja, stornieren" acts."""
+        data = {"request_id": request.id, "view": view}
+        confirm = execute(t("rooms.button.cancel_confirm", lang), "rooms.cancel", data,
+                          style="destructive")  # fmt: skip
+        question = text(t("rooms.cancel.question", lang, what=self.asked(request, lang)))
+        inner = {"type": "AdaptiveCard", "body": [question], "actions": [confirm]}
+        return {"type": "Action.ShowCard", "title": t("rooms.button.cancel", lang), "card": inner}
 
     def form_card(
         self, lang: str, parsed: RoomRequestParse | None = None, note: str | None = None
@@ -78,13 +97,21 @@ class BrokerCards:
         return card(body, [execute(t("rooms.form.search", lang), "rooms.search", {})])
 
     def offers_card(
-        self, request: RoomRequest, rooms: Sequence[Room], lang: str, *, elsewhere: bool = False
+        self,
+        request: RoomRequest,
+        rooms: Sequence[Room],
+        lang: str,
+        *,
+        elsewhere: bool = False,
+        hint: str | None = None,
     ) -> dict[str, Any]:
         """The free rooms to pick from (restricted ones and another site's marked)."""
         body = [
             text(t("rooms.offers.title", lang), weight="Bolder", size="Medium"),
-            text(self.when(request.start, request.end, lang), spacing="Small"),
+            text(self.asked(request, lang), spacing="Small"),
         ]
+        if hint:
+            body.append(text(hint, color="Attention", weight="Bolder"))
         if elsewhere:
             body.append(text(t("rooms.offers.elsewhere", lang), color="Attention"))
         actions = []
@@ -104,15 +131,14 @@ class BrokerCards:
         room = rooms.get(request.room or "")
         body = [
             text(t(f"rooms.state.{request.state.value}", lang), weight="Bolder", size="Medium"),
-            text(self.when(request.start, request.end, lang)),
+            text(self.asked(request, lang)),
         ]
         if request.room:
             restricted = request.room in self.restricted
             body.append(text(_room_line(room, request.room, lang, restricted)))
         actions = []
-        if request.state in (RequestState.PENDING, RequestState.BOOKED, RequestState.BOOKING):
-            data = {"request_id": request.id}
-            actions.append(execute(t("rooms.button.cancel", lang), "rooms.cancel", data))
+        if request.state in CANCELLABLE:
+            actions.append(self._cancel_button(request, lang, "status"))
         return card(body, actions)
 
     def approval_card(
@@ -161,10 +187,14 @@ class BrokerCards:
             body.append(text(t("rooms.list.empty", lang)))
         for request in requests:
             room = rooms.get(request.room or "")
-            name = room.display_name if room else (request.room or "–")
-            line = t("rooms.list.line", lang, room=name,
-                     when=self.when(request.start, request.end, lang),
-                     state=t(f"rooms.state.{request.state.value}", lang))  # fmt: skip
+            name = room.display_name if room else request.room
+            state = t(f"rooms.state.{request.state.value}", lang)
+            asked = self.asked(request, lang)
+            line = (
+                t("rooms.list.line", lang, room=name, when=asked, state=state)
+                if name
+                else t("rooms.list.line_no_room", lang, when=asked, state=state)
+            )
             if approver:
                 line += "  \n" + t("rooms.list.by", lang, name=request.requester_name)
             items: list[dict[str, Any]] = [text(line)]
@@ -175,8 +205,9 @@ class BrokerCards:
                     execute(t("rooms.button.approve", lang), verb[0], data),
                     execute(t("rooms.button.decline", lang), verb[1], data),
                 ]})  # fmt: skip
-            elif not approver and request.state in (RequestState.PENDING, RequestState.BOOKED):
-                items.append({"type": "ActionSet", "actions": [
-                    execute(t("rooms.button.cancel", lang), "rooms.cancel", data)]})  # fmt: skip
+            elif not approver and request.state in CANCELLABLE:
+                items.append(
+                    {"type": "ActionSet", "actions": [self._cancel_button(request, lang, "list")]}
+                )
             body.append({"type": "Container", "separator": True, "items": items})
         return card(body)

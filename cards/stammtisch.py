@@ -12,7 +12,7 @@ from bot.domain.stammtisch.model import Member, Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer, decide, tally
 from bot.i18n import t
 from cards.elements import card, execute, text
-from cards.stammtisch_format import clock, day_label, moment, month_label
+from cards.stammtisch_format import clock, day_label, moment, month_label, place_of
 from cards.stammtisch_rule import rule_card
 
 # Teams refreshes user-specific views automatically for at most 60 listed users.
@@ -147,7 +147,6 @@ class StammtischCards:
         if poll.winner_day is None:
             return t("stammtisch.result.none", lang)
         outcome = decide([v.ballot() for v in votes], poll.dates, poll.places)
-        place = t("stammtisch.result.place", lang, place=poll.winner_place)
         count = len(outcome.yes_voters)
         return t(
             "stammtisch.result.winner.one" if count == 1 else "stammtisch.result.winner",
@@ -155,7 +154,7 @@ class StammtischCards:
             day=day_label(poll.winner_day, lang),
             start=clock(poll.lunch_start),
             end=clock(poll.lunch_end),
-            place=place if poll.winner_place else "",
+            place=t("stammtisch.result.place", lang, place=place_of(poll)),
             count=count,
         )
 
@@ -223,14 +222,13 @@ class StammtischCards:
     def day_before_card(self, poll: Poll) -> dict[str, Any]:
         """The DM to a yes-voter the day before."""
         lang = poll.language
-        place = t("stammtisch.result.place", lang, place=poll.winner_place)
         line = t(
             "stammtisch.day_before.text",
             lang,
             day=day_label(poll.winner_day, lang) if poll.winner_day else "",
             start=clock(poll.lunch_start),
             end=clock(poll.lunch_end),
-            place=place if poll.winner_place else "",
+            place=t("stammtisch.result.place", lang, place=place_of(poll)),
         )
         return card([text(t("stammtisch.day_before.title", lang), weight="Bolder"), text(line)])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from bot.domain.stammtisch.model import Poll
 from bot.i18n import t
 
 
@@ -16,6 +17,12 @@ def weekday_short(day: date, lang: str) -> str:
 def day_label(day: date, lang: str) -> str:
     """ "Di, 12.01." (German) or "Tue, 12 Jan" style kept numeric for both languages."""
     return f"{weekday_short(day, lang)}, {day:%d.%m.}"
+
+
+def place_of(poll: Poll) -> str:
+    """Where it takes place; a poll without places says that this is still open (the team
+    agrees on it), rather than leaving the members to guess."""
+    return poll.winner_place or t("stammtisch.place.open", poll.language)
 
 
 def month_label(month: date, lang: str) -> str:

@@ -108,7 +108,7 @@ async def assign(turn: Turn, action: AssignAction, ctx: DialogContext) -> Reply:
 
 @router.card_action("onboarding.check_in", CheckInAction)
 async def check_in(turn: Turn, action: CheckInAction, ctx: DialogContext) -> Reply:
-    """ "Habt ihr euch getroffen?" answered."""
+    """ "Haben Sie sich getroffen?" answered."""
     try:
         service, me = _service(ctx, turn)
         await service.answer_check_in(action.onboarding_id, action.days, me, action.answer)

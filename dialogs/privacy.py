@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.privacy.service import OFFER_VALIDITY, PrivacyService
+from bot.domain.rooms.erasure import held_by, release
 from bot.i18n import t
 from cards.privacy import confirm_card, erased_card, export_card, notice_card
 from dialogs.context import DialogContext
@@ -26,6 +27,14 @@ class ConfirmPayload(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     token: str = Field(min_length=20, max_length=200)
+
+
+class PagePayload(BaseModel):
+    """Which part of a large export to show."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int = Field(ge=0, le=10_000)
 
 
 def _refusal(turn: Turn) -> Reply | None:
@@ -57,6 +66,16 @@ async def my_data(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     return Reply.of_card(export_card(data, turn.language))
 
 
+@router.card_action("privacy.export_page", PagePayload)
+async def export_page(turn: Turn, payload: PagePayload, ctx: DialogContext) -> Reply:
+    """Another part of a large export (read again: it shows what is stored now)."""
+    if (refusal := _refusal(turn)) is not None:
+        return refusal
+    assert turn.actor.aad_object_id is not None
+    data = await _privacy(ctx).export(turn.actor.aad_object_id)
+    return Reply.of_card(export_card(data, turn.language, payload.page), replaces_card=True)
+
+
 @router.command("meine daten löschen", "meine daten loeschen", "delete my data")
 async def erase_request(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     """Ask for confirmation; the card carries a one-time token stored (hashed) on the server."""
@@ -81,10 +100,15 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: DialogContext)
     if (refusal := _refusal(turn)) is not None:
         return refusal
     assert turn.actor.aad_object_id is not None
+    decisions = ctx.room_decisions
+    bookings = await held_by(decisions, turn.actor.aad_object_id) if decisions else []
     counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token)
     if counts is None:  # forged, someone else's, used or expired: nothing was changed
         card = notice_card("privacy.invalid_offer", turn.language, good=False)
         return Reply.of_card(card, replaces_card=True)
+    if decisions and bookings:
+        # After the erasure nobody could cancel them: the rooms are freed now.
+        counts = {**counts, "room_bookings": await release(decisions, bookings, turn.language)}
     return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)
 
 

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, time
+from datetime import date, datetime, time
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.conversation import Reply, Turn
-from bot.domain.rooms.decisions import RoomDecisions
+from bot.domain.rooms.decisions import RoomDecisions, requester_card_key
+from bot.domain.rooms.intent import looks_like_room_request
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.service import Requester, RoomBroker, Wish
-from bot.domain.rooms.when import RoomRequestParse
+from bot.domain.rooms.when import RoomRequestParse, holiday_on
 from bot.i18n import t
 from bot.observability import count
 from cards.builders import error_card
 from cards.elements import with_note
+from cards.stammtisch_format import day_label
 from dialogs.context import DialogContext
 from dialogs.payload_types import RowId, RowVersion
 from dialogs.router import Router
@@ -24,19 +26,7 @@ from dialogs.stammtisch_forms import top_level_place
 
 router = Router()
 ALL_DAY = (time(8, 0), time(18, 0))  # "ganztägig" means office hours, not midnight to midnight
-_ROOM_WORDS = re.compile(
-    r"\b(raum|räume|raeume|besprechungsraum|konferenzraum|meetingraum|meeting room|room)\b",
-    re.IGNORECASE,
-)
-_PERSON_QUESTION = re.compile(r"\b(wer|wen|wem|wessen|who|whom)\b")
 _TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
-
-
-def looks_like_room_request(text: str) -> bool:
-    """ "Ich brauche morgen einen Raum …": a room word, and not a question for a person
-    ("Wer kümmert sich um Raum und Bewirtung?" is a know-how question)."""
-    lowered = text.casefold()
-    return bool(_ROOM_WORDS.search(lowered)) and not _PERSON_QUESTION.search(lowered)
 
 
 class SearchForm(BaseModel):
@@ -71,11 +61,13 @@ class DecisionAction(BaseModel):
 
 
 class RequestAction(BaseModel):
-    """Cancel: only the request id travels; who acts comes from the activity."""
+    """Cancel: the request id and the card it was clicked on ("list": the updated list
+    comes back); who acts comes from the activity."""
 
     model_config = ConfigDict(extra="ignore")
 
     request_id: RowId
+    view: Literal["status", "list"] = "status"
 
 
 def _services(ctx: DialogContext) -> tuple[RoomBroker, RoomDecisions]:
@@ -111,13 +103,24 @@ def _wish_from_parse(parsed: RoomRequestParse, zone: ZoneInfo, text: str) -> Wis
     return Wish(start, end, parsed.attendees, tuple(sorted(parsed.features)), "", text)
 
 
+def _day_hint(broker: RoomBroker, day: date, lang: str) -> str | None:
+    """Sundays and public holidays are asked for by mistake ("morgen" on a Saturday)."""
+    label = day_label(day, lang)
+    if (holiday := holiday_on(day, broker.holiday_state)) is not None:
+        return t("rooms.hint.holiday", lang, day=label, name=holiday)
+    return t("rooms.hint.sunday", lang, day=label) if day.weekday() == 6 else None
+
+
 async def _offer(turn: Turn, broker: RoomBroker, wish: Wish) -> Reply:
+    day = wish.start.astimezone(ZoneInfo(broker.time_zone)).date()
+    hint = _day_hint(broker, day, turn.language)
     try:
         offers = await broker.search(_requester(turn), wish)
     except BrokerError as error:
-        return _refusal(turn, error)
+        refusal = _refusal(turn, error)
+        return Reply.of_text(f"{hint}\n\n{refusal.text}") if hint else refusal
     card = broker.views.offers_card(
-        offers.request, offers.rooms, turn.language, elsewhere=offers.elsewhere
+        offers.request, offers.rooms, turn.language, elsewhere=offers.elsewhere, hint=hint
     )
     return Reply.of_card(card)
 
@@ -183,6 +186,13 @@ async def choose(turn: Turn, action: ChooseAction, ctx: DialogContext) -> Reply:
     except BrokerError as error:
         return _refusal(turn, error)
     _count_booking(outcome)
+    if outcome.state is RequestState.BOOKED:
+        return await _status(turn, broker, outcome, t("rooms.note.booked", turn.language))
+    if outcome.is_open and turn.reply_to_id:
+        # Decided later (approval, or a retried booking): this card then shows the outcome.
+        handle = {"reference": dict(turn.reference), "activity_id": turn.reply_to_id}
+        key = requester_card_key(outcome.requester_key)
+        await broker.requests.record_card(outcome.id, key, handle)
     return await _status(turn, broker, outcome, t("rooms.note.chosen", turn.language))
 
 
@@ -221,7 +231,14 @@ async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply
         cancelled = await decisions.cancel(action.request_id, _requester(turn).key, turn.language)
     except BrokerError as error:
         return Reply.of_card(error_card(turn.language, f"rooms.error.{error.code}"))
-    return await _status(turn, broker, cancelled, t("rooms.note.cancelled", turn.language))
+    if action.view == "status":
+        return await _status(turn, broker, cancelled, t("rooms.note.cancelled", turn.language))
+    listed = await _list(turn, ctx, approver=False)
+    if listed.card is None:
+        return listed
+    what = broker.views.asked(cancelled, turn.language)
+    note = t("rooms.note.cancelled_one", turn.language, what=what)
+    return Reply.of_card(with_note(listed.card, note, good=True), replaces_card=True)
 
 
 async def _list(turn: Turn, ctx: DialogContext, *, approver: bool) -> Reply:
@@ -233,7 +250,9 @@ async def _list(turn: Turn, ctx: DialogContext, *, approver: bool) -> Reply:
     if approver:
         requests = await broker.requests.pending_for(key)
     else:
-        requests = await broker.requests.of_requester(key, broker.clock.now())
+        # An offer nobody took is no booking: it lapses, and the offers card is in the chat.
+        mine = await broker.requests.of_requester(key, broker.clock.now())
+        requests = [request for request in mine if request.room is not None]
     title = "rooms.list.inbox" if approver else "rooms.list.mine"
     rooms = await broker.rooms_by_mail()
     card = broker.views.list_card(title, requests, rooms, turn.language, approver=approver)

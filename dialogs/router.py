@@ -115,7 +115,9 @@ class Router:
             return Reply.of_text(t("error.message_too_long", turn.language, limit=MAX_TEXT_CHARS))
         words = command_words(turn.text)
         if not words:
-            return Reply.of_text(t("error.empty_message", turn.language))
+            # "👍" or "🙂" alone is a friendly gesture, not an empty message.
+            key = "error.only_symbols" if turn.text.strip() else "error.empty_message"
+            return Reply.of_text(t(key, turn.language))
         # Only as many words as the longest command has: trying every prefix of a long text
         # was quadratic (a 200 KB message blocked the event loop for seconds).
         longest = max((len(key) for key in self._commands), default=0)

@@ -30,6 +30,8 @@ MESSAGES: dict[str, str] = {
     "error.message_too_long": "Ihre Nachricht ist leider zu lang für mich (mehr als {limit} "
     "Zeichen). Bitte schreiben Sie Ihr Anliegen kürzer.",
     "error.empty_message": "Ihre Nachricht war leer. Schreiben Sie „hilfe“ für eine Übersicht.",
+    "error.only_symbols": "Danke! 🙂 Wenn ich etwas für Sie tun kann, schreiben Sie es mir in "
+    "Worten – „hilfe“ zeigt, was ich kann.",
     "error.card.title": "Diese Aktion konnte ich nicht ausführen",
     "error.card.unknown_verb": "Diese Schaltfläche kenne ich nicht (mehr). Vielleicht ist die "
     "Karte veraltet – schreiben Sie „hilfe“ für eine aktuelle Übersicht.",
@@ -157,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.result.winner.one": "Ergebnis: **{day}**, {start}–{end} Uhr{place} – eine Zusage.",
     "stammtisch.result.winner": "Ergebnis: **{day}**, {start}–{end} Uhr{place} – {count} Zusagen.",
     "stammtisch.result.place": ", Ort: {place}",
+    "stammtisch.place.open": "noch offen – bitte im Team absprechen",
     "stammtisch.result.none": "Es hat sich kein Termin gefunden: niemand hat Ja oder Vielleicht"
     " gesagt.",
     "stammtisch.tiebreak": "Bei Gleichstand entscheiden die meisten Ja, dann die meisten Ja und"
@@ -302,6 +305,15 @@ MESSAGES: dict[str, str] = {
     "rooms.note.approved": "Sie haben freigegeben.",
     "rooms.note.declined": "Sie haben abgelehnt. Die anfragende Person wird informiert.",
     "rooms.note.cancelled": "Storniert.",
+    "rooms.asked.people": "{count} Personen",
+    "rooms.asked.person": "1 Person",
+    "rooms.button.cancel_confirm": "Ja, stornieren",
+    "rooms.cancel.question": "Wirklich stornieren? {what}",
+    "rooms.list.line_no_room": "{when} – {state}",
+    "rooms.note.booked": "Erledigt – die Einladung steht in Ihrem Kalender.",
+    "rooms.note.cancelled_one": "Storniert: {what}",
+    "rooms.hint.sunday": "Hinweis: {day} ist ein Sonntag – ist das so gemeint?",
+    "rooms.hint.holiday": "Hinweis: {day} ist ein Feiertag ({name}) – ist das so gemeint?",
     "rooms.reply.refreshed": "Raumkatalog aktualisiert: {count} Räume.",
     "rooms.event.subject": "Raumbuchung für {name}",
     "rooms.event.cancelled": "Die Raumbuchung wurde storniert.",
@@ -375,7 +387,7 @@ MESSAGES: dict[str, str] = {
     " Sie jemanden aus.",
     "onboarding.admin.pick": "Buddy",
     "onboarding.admin.no_volunteers": "Es gibt noch keine Freiwilligen („ich werde gern buddy“).",
-    "onboarding.check_in.title": "Habt ihr euch getroffen?",
+    "onboarding.check_in.title": "Haben Sie sich getroffen?",
     "onboarding.check_in.text": "Vor {days} Tagen haben wir Sie mit {other} bekannt gemacht. Wie"
     " läuft es?",
     "onboarding.check_in.ja": "Ja",
@@ -397,14 +409,14 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.assigned": "{buddy} ist jetzt Buddy. Beide werden informiert.",
     "onboarding.note.check_in": "Danke für Ihre Rückmeldung!",
     "onboarding.note.check_in_help": "Danke! Die Administration meldet sich bei Ihnen.",
-    "onboarding.reply.volunteer.one": "Danke! Sie sind jetzt Buddy-Freiwillige/r (für eine neue"
+    "onboarding.reply.volunteer.one": "Danke! Sie sind jetzt als Buddy gemeldet (für eine neue"
     " Person gleichzeitig). „buddy pause bis 31.12.“ pausiert, „buddy stopp“ beendet.",
-    "onboarding.reply.volunteer": "Danke! Sie sind jetzt Buddy-Freiwillige/r (bis zu {capacity}"
+    "onboarding.reply.volunteer": "Danke! Sie sind jetzt als Buddy gemeldet (bis zu {capacity}"
     " Personen gleichzeitig). „buddy pause bis 31.12.“ pausiert, „buddy stopp“ beendet.",
-    "onboarding.reply.not_volunteer": "Sie sind noch keine Buddy-Freiwillige/r. „ich werde gern"
+    "onboarding.reply.not_volunteer": "Sie sind noch nicht als Buddy gemeldet. „ich werde gern"
     " buddy“ meldet Sie an (mit Zahl: wie viele Neue gleichzeitig).",
     "onboarding.reply.paused": "Sie sind bis {until} pausiert.",
-    "onboarding.reply.stopped": "Sie sind keine Buddy-Freiwillige/r mehr. „ich werde gern buddy“"
+    "onboarding.reply.stopped": "Sie sind nicht mehr als Buddy gemeldet. „ich werde gern buddy“"
     " startet wieder.",
     "onboarding.error.unknown": "Dieses Onboarding kenne ich nicht (mehr). Es wurde nichts"
     " geändert.",
@@ -448,19 +460,22 @@ MESSAGES: dict[str, str] = {
     "privacy.export.json_hint": "Alle Angaben im Einzelnen stehen unter „Alle Angaben (JSON)“. "
     "Teams lässt mich ohne weitere Rückfrage keine Datei senden: Markieren und kopieren Sie "
     "den Text, um ihn zu speichern.",
-    "privacy.export.truncated": "Die Angaben sind für eine Karte zu umfangreich; gezeigt werden "
-    "die ersten {shown} von {total} Zeichen. Die vollständige Auskunft erhalten Sie über die "
-    "Datenschutzbeauftragte oder den Datenschutzbeauftragten.",
+    "privacy.export.in_parts": "Die Angaben passen nicht in eine Nachricht; ich zeige sie in "
+    "{pages} Teilen. Kopieren Sie die Teile nacheinander.",
+    "privacy.export.part": "Teil {page} von {pages}",
+    "privacy.export.next": "Nächster Teil",
+    "privacy.export.previous": "Vorheriger Teil",
     "privacy.export.show_json": "Alle Angaben (JSON)",
     "privacy.export.erase": "Meine Daten löschen …",
     "privacy.confirm.title": "Meine Daten löschen?",
-    "privacy.confirm.text": "Ich lösche Ihr Expertenprofil, Ihre Gesprächsverweise und offene "
-    "Aufgaben für Sie. Wo andere auf Ihre Beiträge angewiesen sind, entferne ich nur Ihren "
-    "Namen: Stimmen abgeschlossener Stammtisch-Umfragen zählen weiter, beantwortete Fragen "
-    "bleiben als Wissen des Netzwerks, Raumanfragen bleiben ohne Namen im Protokoll. Ihre "
-    "offenen Fragen und Raumanfragen werden zurückgezogen. Ihre Einträge in den "
-    "Mitgliederlisten der Teams lösche ich auch; solange Sie Mitglied eines Teams mit dieser "
-    "App sind, trägt der tägliche Abgleich Sie wieder ein, damit ich Sie erreichen kann.",
+    "privacy.confirm.text": "Ich lösche Ihr Expertenprofil, was ich brauche, um Ihnen zu "
+    "schreiben, und offene Aufgaben für Sie. Wo andere auf Ihre Beiträge angewiesen sind, "
+    "entferne ich nur Ihren Namen: Stimmen abgeschlossener Stammtisch-Umfragen zählen weiter, "
+    "beantwortete Fragen bleiben als Wissen des Netzwerks, Raumanfragen bleiben ohne Namen im "
+    "Protokoll. Ihre offenen Fragen und Raumanfragen werden zurückgezogen, Ihre anstehenden "
+    "Raumbuchungen storniert. Ihre Einträge in den Mitgliederlisten der Teams lösche ich auch; "
+    "solange Sie Mitglied eines Teams mit dieser App sind, trägt der tägliche Abgleich Sie "
+    "wieder ein, damit ich Sie erreichen kann.",
     "privacy.confirm.final": "Das lässt sich nicht rückgängig machen. Die Bestätigung gilt "
     "{minutes} Minuten.",
     "privacy.confirm.yes": "Ja, endgültig löschen",
@@ -474,8 +489,9 @@ MESSAGES: dict[str, str] = {
     "privacy.erased.note": "Nachrichten und Karten, die schon in Teams stehen, und bereits "
     "gebuchte Termine im Kalender ändere ich nicht. Wenn Sie mir wieder schreiben, speichere "
     "ich erneut, was dafür nötig ist.",
-    "privacy.kind.conversation_references": "Gesprächsverweise",
-    "privacy.kind.processed_activities": "Kennungen verarbeiteter Nachrichten",
+    "privacy.kind.conversation_references": "Angaben, um Ihnen im Chat zu schreiben",
+    "privacy.kind.processed_activities": "Vermerke über schon beantwortete Nachrichten",
+    "privacy.kind.room_bookings": "Stornierte Raumbuchungen",
     "privacy.kind.experts": "Expertenprofil",
     "privacy.kind.questions": "Fragen",
     "privacy.kind.scheduled_jobs": "Geplante Aufgaben",

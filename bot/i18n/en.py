@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "error.message_too_long": "Sorry, your message is too long for me (more than {limit} "
     "characters). Please write your request more briefly.",
     "error.empty_message": "Your message was empty. Write “help” for an overview.",
+    "error.only_symbols": "Thank you! 🙂 If I can do something for you, tell me in words – "
+    "“help” shows what I can do.",
     "error.card.title": "I could not carry out this action",
     "error.card.unknown_verb": "I do not know this button (any more). The card may be outdated – "
     "write “help” for a current overview.",
@@ -152,6 +154,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.result.winner.one": "Result: **{day}**, {start}–{end}{place} – one coming.",
     "stammtisch.result.winner": "Result: **{day}**, {start}–{end}{place} – {count} coming.",
     "stammtisch.result.place": ", place: {place}",
+    "stammtisch.place.open": "not decided yet – please agree on it in the team",
     "stammtisch.result.none": "No date found: nobody said yes or maybe.",
     "stammtisch.tiebreak": "Ties are broken by most yes, then most yes and maybe together, then"
     " the earliest date.",
@@ -293,6 +296,15 @@ MESSAGES: dict[str, str] = {
     "rooms.note.approved": "You approved.",
     "rooms.note.declined": "You declined. The requester is informed.",
     "rooms.note.cancelled": "Cancelled.",
+    "rooms.asked.people": "{count} people",
+    "rooms.asked.person": "1 person",
+    "rooms.button.cancel_confirm": "Yes, cancel",
+    "rooms.cancel.question": "Really cancel? {what}",
+    "rooms.list.line_no_room": "{when} – {state}",
+    "rooms.note.booked": "Done – the invitation is in your calendar.",
+    "rooms.note.cancelled_one": "Cancelled: {what}",
+    "rooms.hint.sunday": "Note: {day} is a Sunday – is that what you meant?",
+    "rooms.hint.holiday": "Note: {day} is a public holiday ({name}) – is that what you meant?",
     "rooms.reply.refreshed": "Room catalogue refreshed: {count} rooms.",
     "rooms.event.subject": "Room booking for {name}",
     "rooms.event.cancelled": "The room booking was cancelled.",
@@ -427,18 +439,21 @@ MESSAGES: dict[str, str] = {
     "privacy.export.nothing": "I have nothing stored about you.",
     "privacy.export.json_hint": "Every detail is under “All details (JSON)”. Teams does not let "
     "me send a file without asking you first: select and copy the text to keep it.",
-    "privacy.export.truncated": "The details are too long for one card; shown are the first "
-    "{shown} of {total} characters. Ask your data protection officer for the full copy.",
+    "privacy.export.in_parts": "The details do not fit into one message; I show them in "
+    "{pages} parts. Copy the parts one after the other.",
+    "privacy.export.part": "Part {page} of {pages}",
+    "privacy.export.next": "Next part",
+    "privacy.export.previous": "Previous part",
     "privacy.export.show_json": "All details (JSON)",
     "privacy.export.erase": "Delete my data …",
     "privacy.confirm.title": "Delete my data?",
-    "privacy.confirm.text": "I delete your expert profile, your conversation references and "
-    "pending tasks for you. Where others rely on your contributions I only remove your name: "
-    "votes of finished Stammtisch polls still count, answered questions stay as the network's "
-    "knowledge, room requests stay in the audit trail without a name. Your open questions and "
-    "room requests are withdrawn. I also delete your entries in the teams' member lists; as "
-    "long as you are a member of a team with this app, the daily update adds you again so "
-    "that I can reach you.",
+    "privacy.confirm.text": "I delete your expert profile, what I need to write to you, "
+    "and pending tasks for you. Where others rely on your contributions I only remove your "
+    "name: votes of finished Stammtisch polls still count, answered questions stay as the "
+    "network's knowledge, room requests stay in the audit trail without a name. Your open "
+    "questions and room requests are withdrawn, your upcoming room bookings cancelled. I also "
+    "delete your entries in the teams' member lists; as long as you are a member of a team "
+    "with this app, the daily update adds you again so that I can reach you.",
     "privacy.confirm.final": "This cannot be undone. The confirmation is valid for {minutes} "
     "minutes.",
     "privacy.confirm.yes": "Yes, delete for good",
@@ -451,8 +466,9 @@ MESSAGES: dict[str, str] = {
     "privacy.erased.nothing": "Nothing was stored about you.",
     "privacy.erased.note": "Messages and cards already in Teams, and meetings already booked in "
     "calendars, are not changed. If you write to me again, I store again what that needs.",
-    "privacy.kind.conversation_references": "Conversation references",
-    "privacy.kind.processed_activities": "Ids of processed messages",
+    "privacy.kind.conversation_references": "Details to write to you in the chat",
+    "privacy.kind.processed_activities": "Notes on messages already answered",
+    "privacy.kind.room_bookings": "Cancelled room bookings",
     "privacy.kind.experts": "Expert profile",
     "privacy.kind.questions": "Questions",
     "privacy.kind.scheduled_jobs": "Scheduled tasks",

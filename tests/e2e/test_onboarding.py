@@ -30,11 +30,11 @@ PageFactory = Callable[..., Awaitable[PlaygroundPage]]
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Hamburg, Haus Alster, 6. OG
 JANA = "3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85"  # Hamburg, Haus Alster, 4. OG
 TEAM = "19:880d8d59ae03544a9df35ee7a975c124@thread.tacv2"  # = its General channel
-VOLUNTEERED = "Danke! Sie sind jetzt Buddy-Freiwillige/r"
+VOLUNTEERED = "Danke! Sie sind jetzt als Buddy gemeldet"
 WELCOME = "Willkommen im Assistenz-Netzwerk, Jana! 👋"
 BUDDY_LINE = "Ihr Buddy ist Sabine Krüger (gleicher Standort)"
 INTRO = "Sie sind Buddy für Jana Becker"
-CHECK_IN = "Habt ihr euch getroffen?"
+CHECK_IN = "Haben Sie sich getroffen?"
 THANKS = "Danke für Ihre Rückmeldung!"
 
 

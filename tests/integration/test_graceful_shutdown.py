@@ -140,7 +140,7 @@ async def test_turn_in_flight_at_shutdown_gets_its_answer_and_its_effect(
             assert await asyncio.wait_for(request, 10) == 201
             await asyncio.wait_for(shutdown, 10)
     [reply] = sent_to(sink, JANA)
-    assert "Buddy-Freiwillige" in reply["text"]
+    assert "als Buddy gemeldet" in reply["text"]
     assert await volunteer_keys(database_url) == {JANA[0]}
 
 
@@ -227,7 +227,7 @@ async def test_sigterm_lets_the_turn_and_the_job_in_flight_finish(
                 sink.gate.set()
                 if turn is not None and not turn.done():
                     turn.cancel()
-    assert "Buddy-Freiwillige" in sent_to(sink, SABINE)[0]["text"]
+    assert "als Buddy gemeldet" in sent_to(sink, SABINE)[0]["text"]
     assert "Willkommen im Assistenz-Netzwerk" in str(sent_to(sink, MELANIE)[0]["attachments"])
     assert await volunteer_keys(database_url) == {JANA[0], SABINE[0]}
     jobs = await job_rows(database_url)

@@ -56,7 +56,7 @@ async def test_two_instances_welcome_once_and_check_in_once(
         second = await bot_factory(settings, clock)
         volunteer = activities.as_user(activities.message(sink.url, "ich werde gern buddy"), *JANA)
         assert (await first.post(volunteer)).status == 201
-        assert "Buddy-Freiwillige" in sink.texts()[-1]
+        assert "als Buddy gemeldet" in sink.texts()[-1]
 
         added = member_added(sink, f"29:{MELANIE[0]}")
         rejoined = {**member_added(sink, f"29:{MELANIE[0]}"), "id": "another-activity"}
@@ -78,7 +78,7 @@ async def test_two_instances_welcome_once_and_check_in_once(
 
         def check_ins() -> int:
             return sum(
-                "Habt ihr euch getroffen?" in c
+                "Haben Sie sich getroffen?" in c
                 for who in (MELANIE, JANA)
                 for c in cards_to(sink, who)
             )

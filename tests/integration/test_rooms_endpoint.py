@@ -156,3 +156,95 @@ async def test_a_hamburg_requester_is_offered_hamburg_rooms_smallest_first(stack
     capacities = [next(r.capacity for r in org.rooms if r.email_address == o) for o in offered]
     assert capacities == sorted(capacities) and capacities[0] == 4
     assert "anderer Standort" not in json.dumps(card, ensure_ascii=False)
+
+
+def _offers(card: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a["data"] for a in card.get("actions", []) if a.get("verb") == "rooms.choose"]
+
+
+async def test_requests_without_the_word_raum_are_offered_rooms_as_asked(stack: Stack) -> None:
+    await stack.say("übermorgen ab 14 Uhr für 2 Std, 8 Leute", JANA)
+    card = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "Diese Räume sind frei:" in card
+    assert "8 Personen · Mi, 04.03., 14:00–16:00 Uhr" in card  # what was understood
+    await stack.say("next Tuesday 9 to 10 for 4 people with video", SOPHIE)
+    card = json.dumps(stack.last_card_to(SOPHIE), ensure_ascii=False)
+    assert "4 Personen · Video · Di, 03.03., 09:00–10:00 Uhr" in card
+    assert "kenne ich leider noch niemanden" not in " ".join(stack.sink.texts())
+
+
+async def test_a_sunday_or_a_public_holiday_gets_a_hint(stack: Stack) -> None:
+    await stack.say("Raum Sonntag 10-11 Uhr für 4 Personen", JANA)
+    card = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "Hinweis: So, 08.03. ist ein Sonntag" in card and _offers(stack.last_card_to(JANA))
+    await stack.say("am 3.4. 10-11 Uhr für 4 Personen", JANA)
+    card = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "Hinweis: Fr, 03.04. ist ein Feiertag (Karfreitag)" in card
+    await stack.say("Raum morgen 10-11 Uhr für 4 Personen", JANA)  # a Tuesday: no hint
+    assert "Hinweis" not in json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+
+
+async def _book_unrestricted(stack: Stack, text: str) -> tuple[dict[str, Any], str]:
+    restricted = set(load_demo_organisation().room_policy())
+    await stack.say(text, JANA)
+    offer = next(o for o in _offers(stack.last_card_to(JANA)) if o["room"] not in restricted)
+    return offer, await stack.invoke("rooms.choose", offer, JANA)
+
+
+async def test_one_booking_confirmation_and_cancelling_from_the_list(stack: Stack) -> None:
+    await stack.say("Raum morgen 8-9 Uhr für 2 Personen", JANA)  # offered, never chosen
+    sent_before = len(stack.sink.sent)
+    offer, answer = await _book_unrestricted(stack, "morgen 10-11 Uhr für 4 Personen")
+    assert "Gebucht ✅" in answer and "Erledigt – die Einladung steht in Ihrem Kalender" in answer
+    assert "Ich kümmere mich darum" not in answer
+    assert "4 Personen · Di, 03.03., 10:00–11:00 Uhr" in answer
+    assert len(stack.sink.sent) == sent_before + 1  # the offers card; no second "Gebucht"
+
+    await stack.say("meine räume", JANA)
+    listed = stack.last_card_to(JANA)
+    mine = json.dumps(listed, ensure_ascii=False)
+    assert "08:00–09:00" not in mine and "Raum angeboten" not in mine  # the lapsed offer
+    [container] = [b for b in listed["body"] if b["type"] == "Container"]
+    [ask] = container["items"][1]["actions"]
+    assert ask["type"] == "Action.ShowCard" and ask["title"] == "Stornieren"
+    assert "Wirklich stornieren? 4 Personen · Di, 03.03." in json.dumps(ask, ensure_ascii=False)
+    [confirm] = ask["card"]["actions"]
+    assert confirm["verb"] == "rooms.cancel" and confirm["data"]["view"] == "list"
+    assert await stack.sim_json("GET", f"/calendars/{offer['room']}")  # booked until now
+    after = json.loads(await stack.invoke("rooms.cancel", confirm["data"], JANA))["value"]
+    text = json.dumps(after, ensure_ascii=False)
+    assert "Ihre Raumanfragen und Buchungen" in text  # the list stays, updated
+    assert "Storniert: 4 Personen · Di, 03.03., 10:00–11:00 Uhr" in text
+    assert "– Storniert" in text and "Stornieren" not in text
+    events = (await stack.sim_json("GET", f"/calendars/{offer['room']}"))["events"]
+    assert not [e for e in events if e["subject"].startswith("Raumbuchung für Jana")]
+
+
+async def test_the_requesters_card_shows_the_approvers_decision(stack: Stack) -> None:
+    restricted = set(load_demo_organisation().room_policy())
+    await stack.say("Raum morgen von 15 bis 16 Uhr für 13 Personen", JANA)
+    offer = _restricted_offer(stack.last_card_to(JANA), restricted)
+    assert "Ich kümmere mich darum" in await stack.invoke("rooms.choose", offer, JANA)
+    approver = next(p for p in (SABINE, KERSTIN, SOPHIE) if p[0] in _approvers(offer["room"]))
+    decision = next(
+        a["data"] for a in stack.last_card_to(approver)["actions"] if a["verb"] == "rooms.approve"
+    )
+    await stack.invoke("rooms.approve", decision, approver)
+    jana_chat = f"a:personal-{JANA[0]}"
+    told = [a for a in stack.sink.sent if a["_conversation"] == jana_chat]
+    assert "Gebucht ✅" in json.dumps(told[-1], ensure_ascii=False)  # one message
+    # The card on which Jana chose the room (activity "1card") now shows the booking.
+    [card] = [u for u in stack.sink.updated if u["_activity_id"] == "1card"]
+    assert jana_chat in json.dumps(card) and "Gebucht ✅" in json.dumps(card, ensure_ascii=False)
+
+
+async def test_erasing_my_data_cancels_my_upcoming_bookings(stack: Stack) -> None:
+    offer, _ = await _book_unrestricted(stack, "morgen 10-11 Uhr für 4 Personen")
+    await stack.say("meine daten löschen", JANA)
+    confirm = next(
+        a for a in stack.last_card_to(JANA)["actions"] if a["verb"] == "privacy.erase_confirm"
+    )
+    erased = await stack.invoke("privacy.erase_confirm", confirm["data"], JANA)
+    assert "Stornierte Raumbuchungen" in erased
+    events = (await stack.sim_json("GET", f"/calendars/{offer['room']}"))["events"]
+    assert not [e for e in events if e["subject"].startswith("Raumbuchung für Jana")]

@@ -176,6 +176,8 @@ async def test_refused_votes_close_announcement_and_invitation(stack: Stack) -> 
     assert all(v.answers[days[1]].value == "ja" for v in await stack.votes(poll_id))
     announcement = json.dumps(stack.sink.cards()[-1], ensure_ascii=False)
     assert "Der Stammtisch steht fest" in announcement and "2 Zusagen" in announcement
+    # "stammtisch starten" without a rule has no places: the result says so, not nothing.
+    assert "Uhr, Ort: noch offen – bitte im Team absprechen – 2 Zusagen" in announcement
 
     async def invited() -> bool:
         async with aiohttp.ClientSession() as http:

@@ -235,7 +235,7 @@ async def _one_welcome_and_one_introduction(cluster: Cluster) -> None:
     sink = cluster.sink
     volunteer = activities.as_user(activities.message(sink.url, "ich werde gern buddy"), *JANA)
     status, _ = await cluster.post(2, volunteer)
-    assert status == 201 and "Buddy-Freiwillige" in sink.texts()[-1]
+    assert status == 201 and "als Buddy gemeldet" in sink.texts()[-1]
 
     assert all(s in (200, 201) for s in await cluster.everywhere(member_added(sink, MELANIE[0])))
     # The replicas' job runners deliver both (whichever claims each job).

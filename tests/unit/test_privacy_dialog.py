@@ -19,7 +19,7 @@ from bot.domain.privacy.retention import Cutoffs, Retention
 from bot.domain.privacy.service import OFFER_JOB, PrivacyService, offer_key
 from bot.i18n import de, en
 from bot.settings import Settings
-from cards.privacy import MAX_JSON_CHARS, export_card
+from cards.privacy import PART_BYTES, export_card, json_parts
 from dialogs.context import DialogContext
 from dialogs.privacy import router
 from dialogs.registry import build_router
@@ -189,11 +189,46 @@ async def test_someone_without_entra_id_is_not_served(world: Any) -> None:
     assert "nicht eindeutig erkennen" in (reply.text or "")
 
 
-def test_a_huge_export_is_cut_with_a_note() -> None:
-    card = export_card({"questions": [{"text": "x" * 100}] * 500}, "de")
-    body = card["actions"][0]["card"]["body"]
-    assert "zu umfangreich" in body[0]["text"]
-    assert len(body[1]["text"]) == MAX_JSON_CHARS
+def test_a_huge_export_comes_in_parts_each_within_the_teams_message_limit() -> None:
+    # Umlauts and emoji: a character cap would let the bytes on the wire grow past 28 KB.
+    data = {"questions": [{"text": f"Frage {i}: Grüße 🎉 " + "ä" * 150} for i in range(400)]}
+    full = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    first = export_card(data, "de")
+    show = next(a for a in first["actions"] if a["type"] == "Action.ShowCard")
+    assert "Teil 1 von" in show["card"]["body"][0]["text"]
+    pages = int(show["card"]["body"][0]["text"].rsplit(" ", 1)[1])
+    assert pages > 2 and f"in {pages} Teilen" in json.dumps(first, ensure_ascii=False)
+    parts, cards = [show["card"]["body"][1]["text"]], [first]
+    for page in range(1, pages):
+        later = export_card(data, "de", page)
+        assert later["body"][1]["text"] == f"Teil {page + 1} von {pages}"
+        verbs = [(a["title"], a["data"]["page"]) for a in later.get("actions", [])]
+        assert ("Vorheriger Teil", page - 1) in verbs
+        assert (("Nächster Teil", page + 1) in verbs) == (page + 1 < pages)
+        parts.append(later["body"][2]["text"])
+        cards.append(later)
+    assert "".join(parts) == full  # nothing lost, nothing cut off
+    for card in cards:  # as sent, with or without escaping non-ASCII characters
+        assert len(json.dumps(card).encode()) < 28_000
+        assert len(json.dumps(card, ensure_ascii=False).encode("utf-8")) < 28_000
+
+
+def test_json_parts_cut_an_overlong_line_without_losing_a_character() -> None:
+    line = "😀" * (PART_BYTES // 4)  # one line of 48 KB when escaped
+    parts = json_parts(line + "\nEnde")
+    assert len(parts) > 1 and "".join(parts) == line + "\nEnde"
+    assert all(len(json.dumps(p)) - 2 <= PART_BYTES for p in parts)
+
+
+async def test_the_next_part_button_shows_that_part(world: Any) -> None:
+    ctx, data, _clock = world
+    data.data[ANNA] = {"questions": [{"text": "ü" * 200}] * 300}
+    reply = await router.dispatch(_turn(verb="privacy.export_page", data={"page": 1}), ctx)
+    assert reply.replaces_card and "Teil 2 von" in _texts(reply)
+    refused = await router.dispatch(
+        _turn(verb="privacy.export_page", data={"page": 1}, kind=ConversationKind.CHANNEL), ctx
+    )
+    assert "persönlichen Chat" in _texts(refused)
 
 
 def test_the_export_says_in_words_which_teams_and_whether_messages_arrive() -> None:

@@ -116,6 +116,13 @@ async def test_registry_help_and_unknown_text() -> None:
     assert empty.text is not None and "leer" in empty.text
 
 
+@pytest.mark.parametrize("text", ["👍", "🙂🙂", " 🎉 ! "])
+async def test_an_emoji_alone_gets_a_friendly_pointer_to_help(text: str) -> None:
+    reply = await build_router().dispatch(_turn(text), CTX)
+    assert reply.text is not None and "leer" not in reply.text
+    assert "Danke!" in reply.text and "„hilfe“" in reply.text
+
+
 def test_expert_pool_follows_the_team_configuration() -> None:
     from dataclasses import replace
 

@@ -26,7 +26,9 @@ working for everyone else, and each changed record gets its own random pseudonym
   open the vote is deleted (they may vote again; a kept vote would count twice).
 - room_requests: as requester: pseudonymised, free text and reason blanked, open requests
   cancelled; times, room, attendees and state stay for the audit. As approver or decider:
-  pseudonymised, their DM card handles dropped. Bookings already in Exchange are not touched.
+  pseudonymised, their DM card handles dropped. Bookings that have not ended are cancelled in
+  Exchange right after the erasure by the privacy dialog (``bot.domain.rooms.erasure``): this
+  module has no Graph access, and afterwards nobody could find them to cancel.
 - room_audit: the actor is pseudonymised (the same pseudonym as the request's requester where
   that was them); the free text of their own "requested" entries is blanked.
 - onboardings: as newcomer: pseudonymised, an open onboarding ends as opted out; as buddy:

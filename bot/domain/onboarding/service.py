@@ -261,7 +261,7 @@ class OnboardingService:
         return opted
 
     async def check_in(self, onboarding_id: int, days: int, side: str) -> None:
-        """Job: "Habt ihr euch getroffen?" to one side of a pairing."""
+        """Job: "Haben Sie sich getroffen?" to one side of a pairing."""
         onboarding = await self.repo.get(onboarding_id)
         if onboarding is None:
             return  # removed meanwhile (retention or erasure): nothing to ask

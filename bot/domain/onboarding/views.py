@@ -26,7 +26,7 @@ class OnboardingViews(Protocol):
         ...
 
     def check_in_card(self, onboarding: Onboarding, days: int, side: str) -> dict[str, Any]:
-        """ "Habt ihr euch getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
+        """ "Haben Sie sich getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
         ...
 
     def help_needed_card(self, onboarding: Onboarding, side: str) -> dict[str, Any]:

@@ -17,6 +17,15 @@ from bot.i18n import t
 
 log = logging.getLogger(__name__)
 
+# Key prefix in ``RoomRequest.cards`` of the requester's own card (the approvers' are keyed by
+# their id); the person's id in the key lets an erasure drop it.
+REQUESTER_CARD = "requester:"
+
+
+def requester_card_key(requester_key: str) -> str:
+    """The ``cards`` key of the card on which the requester chose the room."""
+    return f"{REQUESTER_CARD}{requester_key}"
+
 
 @dataclass
 class RoomDecisions:
@@ -29,7 +38,9 @@ class RoomDecisions:
         if request.state is RequestState.PENDING:
             await self._ask_approvers(request, lang)
             return request
-        return await self.book_or_queue(request, lang)
+        # The requester is looking at the card they clicked: it shows the outcome, so no
+        # second message says "Gebucht" again.
+        return await self.book_or_queue(request, lang, tell=False)
 
     async def _ask_approvers(self, request: RoomRequest, lang: str) -> None:
         broker = self.broker
@@ -83,24 +94,40 @@ class RoomDecisions:
         """Every approver's card shows the decision (failures are logged, not raised)."""
         stored = await self.broker.requests.get(request.id)
         card = await self.approval_card_for(request, lang)
-        for handle in (stored.cards if stored else {}).values():
+        for key, handle in (stored.cards if stored else {}).items():
+            if key.startswith(REQUESTER_CARD):
+                continue
             try:
                 await self.broker.notifier.update_card(handle, card)
             except Exception:
                 log.warning("approval card not updated", exc_info=True)
 
     async def tell_requester(self, request: RoomRequest, lang: str) -> None:
-        """The outcome goes to the requester's 1:1 chat."""
+        """The outcome goes to the requester's 1:1 chat, and the card on which they chose
+        the room (still "Warte auf Freigabe") shows it too."""
         broker = self.broker
         card = broker.views.status_card(request, await broker.rooms_by_mail(), lang)
         await broker.notifier.send_direct(request.requester_key, card, request.tenant_id)
+        await self.update_requester_card(request, card)
+
+    async def update_requester_card(self, request: RoomRequest, card: dict[str, Any]) -> None:
+        """The requester's chosen card, if recorded, in the request's current state."""
+        stored = await self.broker.requests.get(request.id)
+        handle = (stored.cards if stored else {}).get(requester_card_key(request.requester_key))
+        if handle is None:
+            return
+        try:
+            await self.broker.notifier.update_card(handle, card)
+        except Exception:
+            log.warning("requester card not updated", exc_info=True)
 
     async def book_or_queue(
-        self, request: RoomRequest, lang: str, *, recheck: bool = False
+        self, request: RoomRequest, lang: str, *, recheck: bool = False, tell: bool = True
     ) -> RoomRequest:
-        """Book now; if Graph fails, the request stays "booking" and a job retries it."""
+        """Book now; if Graph fails, the request stays "booking" and a job retries it (and
+        tells the requester). ``tell``: send the outcome to the requester's chat."""
         try:
-            return await self.book(request.id, lang, recheck=recheck)
+            return await self.book(request.id, lang, recheck=recheck, tell=tell)
         except BrokerError:
             raise
         except Exception as error:
@@ -114,7 +141,9 @@ class RoomDecisions:
             )
             return request
 
-    async def book(self, request_id: int, lang: str, *, recheck: bool = True) -> RoomRequest:
+    async def book(
+        self, request_id: int, lang: str, *, recheck: bool = True, tell: bool = True
+    ) -> RoomRequest:
         """Create the Graph event (room as resource, requester invited); on a conflict the
         requester gets alternatives. Raises on Graph failures (the job retries)."""
         broker = self.broker
@@ -125,13 +154,13 @@ class RoomDecisions:
         requester_mail = await broker.mailbox_of(request.requester_key)
         room = rooms.get(request.room)
         if room is None:
-            return await self._conflict(request, lang)
+            return await self._conflict(request, lang, tell)
         if recheck:
             free = await free_rooms(
                 broker.calendar, [room], request.start, request.end, requester_mail
             )
             if not free:
-                return await self._conflict(request, lang)
+                return await self._conflict(request, lang, tell)
         organiser = broker.policy.booking_mailbox or requester_mail
         attendees = () if organiser == requester_mail else (requester_mail,)
         created = await broker.calendar.create_event(
@@ -149,20 +178,22 @@ class RoomDecisions:
         )
         if created.room_declined:
             await broker.calendar.delete_event(organiser, created.id)
-            return await self._conflict(request, lang)
+            return await self._conflict(request, lang, tell)
         booked = await broker.save(
             request, state=RequestState.BOOKED, event_id=f"{organiser}|{created.id}"
         )
         await broker.audit(booked, "bot", "booked", room.email)
-        await self.tell_requester(booked, lang)
+        if tell:
+            await self.tell_requester(booked, lang)
         if booked.approvers:
             await self.update_approver_cards(booked, lang)  # "… und gebucht" for everyone
         return booked
 
-    async def _conflict(self, request: RoomRequest, lang: str) -> RoomRequest:
+    async def _conflict(self, request: RoomRequest, lang: str, tell: bool) -> RoomRequest:
         conflict = await self.broker.save(request, state=RequestState.CONFLICT)
         await self.broker.audit(conflict, "bot", "conflict", request.room or "")
-        await self.tell_requester(conflict, lang)
+        if tell:
+            await self.tell_requester(conflict, lang)
         if conflict.approvers:
             await self.update_approver_cards(conflict, lang)
         await self._offer_alternatives(conflict, lang)
@@ -196,6 +227,12 @@ class RoomDecisions:
         request = await broker.get(request_id)
         if request.requester_key != requester_key:
             raise BrokerError("not_requester")
+        return await self.withdraw(request, requester_key, lang)
+
+    async def withdraw(self, request: RoomRequest, actor: str, lang: str) -> RoomRequest:
+        """Cancel a request still open or booked (its Graph event too); ``actor`` goes to
+        the audit trail."""
+        broker = self.broker
         if request.state not in (
             RequestState.OFFERED, RequestState.PENDING, RequestState.BOOKING, RequestState.BOOKED
         ):  # fmt: skip
@@ -206,7 +243,7 @@ class RoomDecisions:
                 organiser, event_id, t("rooms.event.cancelled", lang)
             )
         cancelled = await broker.save(request, state=RequestState.CANCELLED)
-        await broker.audit(cancelled, requester_key, "cancelled")
+        await broker.audit(cancelled, actor, "cancelled")
         if request.approvers:
             await self.update_approver_cards(cancelled, lang)
         return cancelled

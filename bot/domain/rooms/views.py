@@ -13,6 +13,10 @@ from bot.domain.rooms.when import RoomRequestParse
 class BrokerViews(Protocol):
     """Builds the room broker's cards."""
 
+    def asked(self, request: RoomRequest, lang: str) -> str:
+        """What was asked for in one line ("13 Personen · Video · Di, 08.12., 10:00–11:00")."""
+        ...
+
     def form_card(
         self, lang: str, parsed: RoomRequestParse | None = None, note: str | None = None
     ) -> dict[str, Any]:
@@ -20,10 +24,17 @@ class BrokerViews(Protocol):
         ...
 
     def offers_card(
-        self, request: RoomRequest, rooms: Sequence[Room], lang: str, *, elsewhere: bool = False
+        self,
+        request: RoomRequest,
+        rooms: Sequence[Room],
+        lang: str,
+        *,
+        elsewhere: bool = False,
+        hint: str | None = None,
     ) -> dict[str, Any]:
         """The free rooms to pick from (restricted ones marked; ``elsewhere``: they are all
-        at another site than the requester's, which the card says)."""
+        at another site than the requester's, which the card says; ``hint``: a warning such
+        as a Sunday or public holiday)."""
         ...
 
     def status_card(

@@ -277,6 +277,12 @@ def _holidays(state: str) -> holidays.HolidayBase:
     return holidays.country_holidays("DE", subdiv=state, language="de")
 
 
+def holiday_on(day: date, state: str = "NW") -> str | None:
+    """The name of the public holiday on ``day`` in the German ``state``, or None."""
+    name = _holidays(state).get(day)
+    return str(name) if name is not None else None
+
+
 def parse_room_request(
     text: str, now: datetime, tz: str = "Europe/Berlin", state: str = "NW"
 ) -> RoomRequestParse:

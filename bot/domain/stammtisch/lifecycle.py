@@ -214,7 +214,11 @@ class PollLifecycle:
             start,
             end,
             t("stammtisch.invite.subject", lang),
-            t("stammtisch.invite.body", lang, place=poll.winner_place or "–"),
+            t(
+                "stammtisch.invite.body",
+                lang,
+                place=poll.winner_place or t("stammtisch.place.open", lang),
+            ),
         )
         await svc.repo.record_event(poll.id, event_id)
 

@@ -146,7 +146,7 @@ async def test_check_ins_after_one_and_four_weeks_and_help_goes_to_the_admins() 
     await world.run_due()
     check_ins = world.notifier.directs[before:]
     assert sorted(user for user, _ in check_ins) == sorted([MELANIE, JANA])
-    assert all("Habt ihr euch getroffen?" in str(card) for _, card in check_ins)
+    assert all("Haben Sie sich getroffen?" in str(card) for _, card in check_ins)
     with pytest.raises(OnboardingError):
         await world.service.answer_check_in(onboarding.id, 7, SABINE, "ja")
     await world.service.answer_check_in(onboarding.id, 7, JANA, "hilfe")
@@ -174,7 +174,7 @@ async def test_opt_out_stops_check_ins_and_paused_or_stopped_volunteers_are_skip
     before = len(world.notifier.directs)
     await world.run_due()
     assert not any(
-        "Habt ihr euch getroffen?" in str(card) for _, card in world.notifier.directs[before:]
+        "Haben Sie sich getroffen?" in str(card) for _, card in world.notifier.directs[before:]
     )
 
 

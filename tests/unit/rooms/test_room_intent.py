@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dialogs.rooms import looks_like_room_request
+from bot.domain.rooms.intent import looks_like_room_request
 
 DEV_QUESTIONS = Path(__file__).resolve().parents[3] / ".." / "shared" / "datasets"
 
@@ -19,6 +19,10 @@ DEV_QUESTIONS = Path(__file__).resolve().parents[3] / ".." / "shared" / "dataset
         "Raum Donnerstag von 9:30 bis 11",
         "I need a meeting room tomorrow 2-3 pm for 4 people",
         "einen Besprechungsraum bitte",
+        "übermorgen ab 14 Uhr für 2 Std, 8 Leute",
+        "next Tuesday 9 to 10 for 4 people",
+        "Do 10-12 Uhr zu dritt",
+        "morgen ganztägig, 12 Teilnehmer",
     ],
 )
 def test_room_requests_are_recognised(text: str) -> None:
@@ -32,6 +36,10 @@ def test_room_requests_are_recognised(text: str) -> None:
         "Wer kennt sich mit Raumplanung aus?",
         "Who books the board room for the AGM?",
         "Wie funktioniert die Reisekostenabrechnung?",
+        "Wie lade ich morgen um 10 Uhr 20 Leute zu einem Teams-Termin ein?",
+        "Wer kann am Dienstag 14 Uhr für 8 Personen Kaffee bestellen",
+        "Wir waren gestern 8 Leute beim Stammtisch",
+        "8 Leute haben sich angemeldet",
     ],
 )
 def test_know_how_questions_are_not_room_requests(text: str) -> None:

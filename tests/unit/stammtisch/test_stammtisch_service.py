@@ -126,7 +126,8 @@ async def test_close_by_deadline_announces_invites_yes_voters_and_reminds_the_da
     closed = await world.service.get(poll_id)
     assert closed.state is PollState.CLOSED and closed.winner_day == second
     assert closed.winner_place == "Italiener"
-    assert "Der Stammtisch steht fest" in str(world.notifier.posts[-1][1])
+    announcement = str(world.notifier.posts[-1][1])
+    assert "Der Stammtisch steht fest" in announcement and "Uhr, Ort: Italiener –" in announcement
     assert closed.event_id is not None
     organiser_mail, _, event_id = closed.event_id.rpartition("|")
     assert organiser_mail == "sabine.krueger@nordlicht-demo.de"
