@@ -19,6 +19,8 @@ def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str
     marks = []
     if expert.declined:
         marks.append(t("routing.mark.declined", lang))
+    if expert.unreachable:
+        marks.append(t("routing.mark.unreachable", lang))
     if question.current_expert == expert:
         marks.append(t("routing.mark.asked", lang))
     suffix = f" ({', '.join(marks)})" if marks else ""

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "routing.thread.title": "Frage von {name}",
     "routing.thread.experts": "Diese Assistenzen kennen sich damit aus:",
     "routing.mark.declined": "nicht ihr/sein Thema",
+    "routing.mark.unreachable": "nicht erreichbar – im Thread erwähnt",
     "routing.mark.asked": "angefragt",
     "routing.status.asked": "Status: {name} ist angefragt.",
     "routing.status.taken": "Status: {name} hat die Frage übernommen.",

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "routing.thread.title": "Question from {name}",
     "routing.thread.experts": "These assistants know about it:",
     "routing.mark.declined": "not their topic",
+    "routing.mark.unreachable": "not reachable – mentioned in the thread",
     "routing.mark.asked": "asked",
     "routing.status.asked": "Status: {name} has been asked.",
     "routing.status.taken": "Status: {name} took the question.",

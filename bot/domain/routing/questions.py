@@ -46,6 +46,9 @@ class NamedExpert:
     department: str = ""
     location: str = ""
     declined: bool = False
+    # The bot could not reach them by DM, so they were @mentioned in the thread and passed over:
+    # shown apart from "declined", which only the expert's own click (or silence) means.
+    unreachable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,14 @@ class Question:
             raise DecisionError("not_your_turn")
         return self._advance(next_deadline)
 
+    def pass_over(self, expert_key: str, next_deadline: datetime | None) -> Question:
+        """The asked expert cannot be reached by DM: ask the next named expert."""
+        self._require_open()
+        current = self.current_expert
+        if current is None or current.expert_key != expert_key:
+            raise DecisionError("not_your_turn")
+        return self._advance(next_deadline, unreachable=True)
+
     def escalate(self, now: datetime, next_deadline: datetime | None) -> Question:
         """No reaction by the deadline: ask the next named expert (idempotent when not due)."""
         if self.state is not QuestionState.ASKED or self.escalate_at is None:
@@ -131,9 +142,13 @@ class Question:
             raise DecisionError("not_asker")
         return self._next(state=QuestionState.WITHDRAWN, escalate_at=None)
 
-    def _advance(self, next_deadline: datetime | None) -> Question:
+    def _advance(self, next_deadline: datetime | None, *, unreachable: bool = False) -> Question:
         experts = list(self.experts)
-        experts[self.current_index] = replace(experts[self.current_index], declined=True)
+        passed = experts[self.current_index]
+        if unreachable:
+            experts[self.current_index] = replace(passed, unreachable=True)
+        else:
+            experts[self.current_index] = replace(passed, declined=True)
         following = self.current_index + 1
         if following >= len(experts):
             return self._next(

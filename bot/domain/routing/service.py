@@ -263,7 +263,7 @@ class RoutingService:
             log.warning("mention of unreachable expert failed", exc_info=True)
 
     def _pass_over(self, expert_key: str) -> Callable[[Question], Question]:
-        return lambda q: q.decline(expert_key, self._deadline(self.clock.now()))
+        return lambda q: q.pass_over(expert_key, self._deadline(self.clock.now()))
 
     async def _direct_card(self, question: Question, expert_key: str) -> MessageHandle | None:
         pool = await self.pool_names(question.pool_id)

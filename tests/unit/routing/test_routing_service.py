@@ -231,6 +231,11 @@ async def test_unreachable_expert_is_passed_over_at_once() -> None:
     assert question is not None and question.current_expert is not None
     assert question.current_expert.name == "Birgit Fischer"
     assert world.notifier.dm_recipients() == [people["Birgit Fischer"]]
+    kerstin = question.experts[0]
+    assert kerstin.name == "Kerstin Vogel" and kerstin.unreachable and not kerstin.declined
+    thread = json.dumps(world.notifier.updates[-1][1], ensure_ascii=False)
+    assert "**Kerstin Vogel** (nicht erreichbar – im Thread erwähnt)" in thread
+    assert "nicht zuständig" not in thread and "Thema)" not in thread
 
 
 async def test_forward_back_to_an_earlier_expert_still_escalates() -> None:
