@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from bot.domain.routing.questions import NamedExpert, Question, QuestionState
@@ -21,10 +22,19 @@ def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str
         marks.append(t("routing.mark.declined", lang))
     if expert.unreachable:
         marks.append(t("routing.mark.unreachable", lang))
+    if expert.absent:
+        marks.append(_absent_mark(expert.absent_until, lang))
     if question.current_expert == expert:
         marks.append(t("routing.mark.asked", lang))
     suffix = f" ({', '.join(marks)})" if marks else ""
     return _text(f"**{expert.name}**{suffix} – {where}  \n{expert.reason}", spacing="Small")
+
+
+def _absent_mark(until: str, lang: str) -> str:
+    if not until:
+        return t("routing.mark.absent", lang)
+    last = date.fromisoformat(until)
+    return t("routing.mark.absent_until", lang, date=f"{last.day}.{last.month}.")
 
 
 def status_text(question: Question, lang: str) -> str:

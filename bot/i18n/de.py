@@ -40,6 +40,8 @@ MESSAGES: dict[str, str] = {
     "routing.thread.experts": "Diese Assistenzen kennen sich damit aus:",
     "routing.mark.declined": "nicht ihr/sein Thema",
     "routing.mark.unreachable": "nicht erreichbar – im Thread erwähnt",
+    "routing.mark.absent": "abwesend bis auf Weiteres",
+    "routing.mark.absent_until": "abwesend bis {date}",
     "routing.mark.asked": "angefragt",
     "routing.status.asked": "Status: {name} ist angefragt.",
     "routing.status.taken": "Status: {name} hat die Frage übernommen.",

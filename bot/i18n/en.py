@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "routing.thread.experts": "These assistants know about it:",
     "routing.mark.declined": "not their topic",
     "routing.mark.unreachable": "not reachable – mentioned in the thread",
+    "routing.mark.absent": "away until further notice",
+    "routing.mark.absent_until": "away until {date}",
     "routing.mark.asked": "asked",
     "routing.status.asked": "Status: {name} has been asked.",
     "routing.status.taken": "Status: {name} took the question.",

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.models import QuestionRow
 from bot.adapters.graph.simulator import running_simulator
@@ -34,10 +35,12 @@ def _people() -> dict[str, str]:
 async def routing_bot(
     bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
 ) -> AsyncIterator[RunningBot]:
-    async with running_simulator(load_demo_organisation()) as graph_url:
+    # One clock for bot and Graph: out-of-office windows are relative to the simulator's today.
+    clock = ManualClock()
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
         settings = local_settings(database_url, graph_base_url=graph_url)
         await import_experts_file(settings, DEMO_EXPERTS, "default")
-        yield await bot_factory(settings)
+        yield await bot_factory(settings, clock)
 
 
 async def _introduce(bot: RunningBot, sink: ConnectorSink, name: str) -> str:
@@ -143,16 +146,32 @@ async def test_expert_reply_in_the_thread_closes_the_question(
     assert "Danke für Ihre Antwort" in sink.texts()[-1]
 
 
-async def test_expert_with_out_of_office_in_graph_is_not_asked(
+async def test_help_card_example_names_the_absent_expert_and_asks_a_stand_in(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
-    # Claudia Neumann (Reisekosten, Concur) has an always-on automatic reply in the simulator.
-    await routing_bot.post(
-        activities.channel_mention(sink.url, "Wie rechne ich Spesen in Concur ab?")
+    # Claudia Neumann (Concur) has an always-on automatic reply in the simulator naming a
+    # non-assistant; Katrin Weber's (on leave) names Anja Werner. Asked as Sabine Krüger, as
+    # in the Playground demo.
+    anja = await _introduce(routing_bot, sink, "Anja Werner")
+    claudia = _people()["Claudia Neumann"]
+    sink.sent.clear()
+    ask = activities.as_user(
+        activities.channel_mention(sink.url, "Wer kennt sich mit Reisekosten in Concur aus?"),
+        _people()["Sabine Krüger"],
+        "Sabine Krüger",
     )
-    questions = await _questions(database_url)
-    named = [e["name"] for q in questions for e in q.candidates]
-    assert "Claudia Neumann" not in named
+    await routing_bot.post(ask)
+    assert not any("niemand" in text for text in sink.texts())
+    thread_card, dm_card = sink.cards()
+    assert "Nicht mein Thema" in json.dumps(dm_card, ensure_ascii=False)
+    thread = json.dumps(thread_card, ensure_ascii=False)
+    assert "**Claudia Neumann** (abwesend bis auf Weiteres)" in thread
+    assert "**Anja Werner** (angefragt)" in thread and "Vertretung für Katrin Weber" in thread
+    assert sink.sent[1]["_conversation"] == f"a:personal-{anja}"
+    assert f"a:personal-{claudia}" not in [a["_conversation"] for a in sink.sent]
+    [question] = await _questions(database_url)
+    [stored] = [e for e in question.candidates if e["name"] == "Claudia Neumann"]
+    assert stored["absent"] is True and stored["absent_until"] == ""
 
 
 async def test_only_the_asker_decides_on_the_earlier_answer_offer(

@@ -9,6 +9,7 @@ state with a version check, so two clicks at once leave exactly one winner.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -49,6 +50,15 @@ class NamedExpert:
     # The bot could not reach them by DM, so they were @mentioned in the thread and passed over:
     # shown apart from "declined", which only the expert's own click (or silence) means.
     unreachable: bool = False
+    # Away (paused or out of office) with nobody to stand in: named so the asker knows who
+    # knows, never asked. ``absent_until``: ISO date of the last day away, "" if open-ended.
+    absent: bool = False
+    absent_until: str = ""
+
+
+def askable_index(experts: Sequence[NamedExpert], start: int = 0) -> int | None:
+    """The first expert from ``start`` on who may be asked (absent ones are skipped)."""
+    return next((i for i in range(start, len(experts)) if not experts[i].absent), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +159,8 @@ class Question:
             experts[self.current_index] = replace(passed, unreachable=True)
         else:
             experts[self.current_index] = replace(passed, declined=True)
-        following = self.current_index + 1
-        if following >= len(experts):
+        following = askable_index(experts, self.current_index + 1)
+        if following is None:
             return self._next(
                 experts=tuple(experts), state=QuestionState.UNASSIGNED, escalate_at=None
             )
