@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy import select
 
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.models import QuestionRow
 from bot.adapters.graph.simulator import running_simulator
 from bot.demo.organisation import load_demo_organisation
@@ -213,3 +215,37 @@ async def test_only_the_asker_decides_on_the_earlier_answer_offer(
     assert len(questions) == 2
     assert {q.asker_key for q in questions if q.state == "asked"} == {asker["aadObjectId"]}
     assert len(sink.sent) > sent_before  # now the thread card (and the DM) went out
+
+
+async def test_saved_topics_apply_to_the_next_question_in_every_replica(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    birgit = await _introduce(routing_bot, sink, "Birgit Fischer")
+    forklifts, pallet_jacks = "Wer kennt sich mit Gabelstaplern aus?", "Wer hat einen Hubwagen?"
+    for question in (forklifts, pallet_jacks):  # both indexes are cached now
+        await routing_bot.post(activities.channel_mention(sink.url, question))
+        assert "Dazu kenne ich leider noch niemanden" in sink.texts()[-1]
+
+    # Birgit adds the topic in "Meine Themen" on this replica: the very next question uses it.
+    profile = {"pool_id": "default", "topics": "Raumplanung Köln, Gabelstapler",
+               "languages": "de", "deputy": "", "paused_until": "", "about": ""}  # fmt: skip
+    saved = await routing_bot.post(
+        _invoke(sink, "experts.save_profile", profile, birgit, "Birgit Fischer")
+    )
+    assert "Gespeichert" in json.dumps(await saved.json(), ensure_ascii=False)
+    sink.sent.clear()
+    await routing_bot.post(activities.channel_mention(sink.url, forklifts))
+    assert "**Birgit Fischer** (angefragt)" in json.dumps(sink.cards()[0], ensure_ascii=False)
+
+    # Kerstin saves hers on another replica (its own connection to the same database).
+    engine = create_engine(database_url)
+    try:
+        other_replica = SqlExpertRepository(create_session_factory(engine))
+        kerstin = await other_replica.get("default", _people()["Kerstin Vogel"])
+        assert kerstin is not None
+        await other_replica.upsert(replace(kerstin, topics=(*kerstin.topics, "Hubwagen")))
+    finally:
+        await engine.dispose()
+    sink.sent.clear()
+    await routing_bot.post(activities.channel_mention(sink.url, pallet_jacks))
+    assert "**Kerstin Vogel** (angefragt)" in json.dumps(sink.cards()[0], ensure_ascii=False)
