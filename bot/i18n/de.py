@@ -73,6 +73,11 @@ MESSAGES: dict[str, str] = {
     "routing.reason.forwarded": "weitergeleitet von {name}",
     "routing.reason.deputy": "Vertretung für {name}",
     "routing.reason.profile": "laut Profil: {field}",
+    "routing.field.topics": "Themen",
+    "routing.field.title": "Funktion",
+    "routing.field.department": "Abteilung",
+    "routing.field.about": "Beschreibung",
+    "routing.field.location": "Standort",
     "routing.reply.smalltalk": "Sehr gern! Wenn Sie eine Frage haben, schreiben Sie sie einfach –"
     " ich finde die passende Assistenz.",
     "routing.reply.no_match": "Dazu kenne ich leider noch niemanden im Netzwerk. Formulieren Sie "

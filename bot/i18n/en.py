@@ -70,6 +70,11 @@ MESSAGES: dict[str, str] = {
     "routing.reason.forwarded": "forwarded by {name}",
     "routing.reason.deputy": "deputy for {name}",
     "routing.reason.profile": "profile: {field}",
+    "routing.field.topics": "topics",
+    "routing.field.title": "job title",
+    "routing.field.department": "department",
+    "routing.field.about": "description",
+    "routing.field.location": "location",
     "routing.reply.smalltalk": "You're welcome! If you have a question, just write it – I'll find"
     " the right assistant.",
     "routing.reply.no_match": "I don't know anyone in the network for that yet. Try to phrase the"
