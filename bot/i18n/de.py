@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "error.tenant": "Dieser Bot ist für Ihre Organisation nicht freigeschaltet.",
     "routing.thread.title": "Frage von {name}",
     "routing.thread.experts": "Diese Assistenzen kennen sich damit aus:",
-    "routing.mark.declined": "nicht ihr/sein Thema",
+    "routing.mark.declined": "nicht zuständig",
     "routing.mark.unreachable": "nicht erreichbar – im Thread erwähnt",
     "routing.mark.absent": "abwesend bis auf Weiteres",
     "routing.mark.absent_until": "abwesend bis {date}",

@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "error.tenant": "This bot is not enabled for your organisation.",
     "routing.thread.title": "Question from {name}",
     "routing.thread.experts": "These assistants know about it:",
-    "routing.mark.declined": "not their topic",
+    "routing.mark.declined": "not the right contact",
     "routing.mark.unreachable": "not reachable – mentioned in the thread",
     "routing.mark.absent": "away until further notice",
     "routing.mark.absent_until": "away until {date}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from bot.domain.routing.expansion import AffixIndex
 from bot.domain.routing.index import ExpertRouter, RouterSettings
 from bot.domain.routing.models import Reason
 from bot.domain.routing.views import reason_text
+from bot.i18n import de
 
 DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "bot" / "demo" / "experts.json"
 LABELS = {
@@ -56,3 +58,12 @@ def test_a_head_count_in_persons_does_not_reach_the_hr_expert() -> None:
     hr = router.rank("Wo finde ich Infos zu Personal?", k=6).candidates
     assert [names[c.expert_id] for c in hr] == ["Jana Becker"]
     assert hr[0].reason.field == "title"
+
+
+def test_routing_texts_address_nobody_by_gender() -> None:
+    # "nicht ihr/sein Thema" read as a slip; routing speaks of roles ("nicht zuständig").
+    slashed = re.compile(
+        r"\b(ihr|sein|seine|ihre|er|sie)/(ihr|sein|seine|ihre|er|sie)\b|\w/(r|in|innen)\b"
+    )
+    routing = {k: v for k, v in de.MESSAGES.items() if k.startswith(("routing.", "reach."))}
+    assert routing and not {k: v for k, v in routing.items() if slashed.search(v)}

@@ -182,6 +182,8 @@ async def test_decline_asks_the_next_expert_and_stale_decline_is_refused() -> No
     declined = await world.service.decline(question.id, first)
     assert declined.current_index == 1
     assert world.notifier.dm_recipients() == [first, question.experts[1].expert_key]
+    thread = json.dumps(world.notifier.updates[0][1], ensure_ascii=False)
+    assert f"**{question.experts[0].name}** (nicht zuständig)" in thread
     with pytest.raises(DecisionError, match="not_your_turn"):
         await world.service.decline(question.id, first)
 
