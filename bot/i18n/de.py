@@ -60,6 +60,17 @@ MESSAGES: dict[str, str] = {
     "routing.button.send_answer": "Antwort senden (beantwortet)",
     "routing.button.helped": "Ja, das hilft",
     "routing.button.ask_anyway": "Nein, trotzdem Experten fragen",
+    "routing.button.withdraw": "Frage zurückziehen",
+    "routing.button.release": "Doch nicht übernehmen",
+    "routing.question.more": "mehr",
+    "routing.question.less": "weniger",
+    "routing.note.withdrawn": "Ihre Frage ist zurückgezogen.",
+    "routing.note.released": "Alles klar – die Frage geht an die nächste Assistenz.",
+    "routing.reply.withdrawn": "Ihre Frage „{question}“ ist zurückgezogen.",
+    "routing.reply.nothing_to_withdraw": "Sie haben keine offene Frage, die ich zurückziehen "
+    "könnte.",
+    "routing.error.not_owner": "Diese Frage haben nicht Sie übernommen – es wurde nichts "
+    "geändert.",
     "routing.forward.label": "An wen soll die Frage gehen?",
     "routing.expert.title": "{name} hat eine Frage für Sie",
     "routing.expert.why": "Warum Sie: {reason}",

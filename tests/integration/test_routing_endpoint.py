@@ -249,3 +249,126 @@ async def test_saved_topics_apply_to_the_next_question_in_every_replica(
     sink.sent.clear()
     await routing_bot.post(activities.channel_mention(sink.url, pallet_jacks))
     assert "**Kerstin Vogel** (angefragt)" in json.dumps(sink.cards()[0], ensure_ascii=False)
+
+
+async def _body(bot: RunningBot, activity: dict[str, Any]) -> str:
+    response = await bot.post(activity)
+    assert response.status == 200
+    return json.dumps(await response.json(), ensure_ascii=False)
+
+
+async def test_only_the_asker_withdraws_a_question(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    asker = activities.user(1)
+    own = (asker["aadObjectId"], asker["name"])
+    jana = (_people()["Jana Becker"], "Jana Becker")
+    await routing_bot.post(activities.channel_mention(sink.url, QUESTION))
+    [question] = await _questions(database_url)
+    thread_card = sink.cards()[0]
+    assert "routing.withdraw" in [a["verb"] for a in thread_card["actions"]]
+    click = {"question_id": question.id, "view": "thread"}
+
+    # Bystanders, forged and unknown ids: a friendly refusal, nothing changes.
+    assert "Nur die fragende Person" in await _body(
+        routing_bot, _invoke(sink, "routing.withdraw", click, *jana)
+    )
+    forged = {"question_id": 2**40, "view": "thread"}
+    assert "ungültig" in await _body(routing_bot, _invoke(sink, "routing.withdraw", forged, *own))
+    unknown = {"question_id": 99999, "view": "thread"}
+    assert "kenne ich nicht" in await _body(
+        routing_bot, _invoke(sink, "routing.withdraw", unknown, *own)
+    )
+    assert [q.state for q in await _questions(database_url)] == ["asked"]
+
+    assert "Ihre Frage ist zurückgezogen" in await _body(
+        routing_bot, _invoke(sink, "routing.withdraw", click, *own)
+    )
+    [withdrawn] = await _questions(database_url)
+    assert withdrawn.state == "withdrawn" and withdrawn.version == question.version + 1
+    assert "Status: geschlossen" in json.dumps(sink.updated[-1], ensure_ascii=False)
+    stale = await _body(routing_bot, _invoke(sink, "routing.withdraw", click, *own))
+    assert "bereits geschlossen" in stale
+    assert (await _questions(database_url))[0].version == withdrawn.version
+
+    # The command withdraws the asker's newest open question; then there is none left.
+    await routing_bot.post(
+        activities.channel_mention(sink.url, "Wer kennt sich mit Catering aus?")
+    )
+    says = activities.as_user(activities.message(sink.url, "Frage zurückziehen"), *own)
+    await routing_bot.post(says)
+    assert "„Wer kennt sich mit Catering aus?“ ist zurückgezogen" in sink.texts()[-1]
+    assert {q.state for q in await _questions(database_url)} == {"withdrawn"}
+    again = activities.as_user(activities.message(sink.url, "frage zurückziehen"), *own)
+    await routing_bot.post(again)
+    assert "keine offene Frage" in sink.texts()[-1]
+
+
+async def test_the_owner_gives_a_taken_question_back(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
+    birgit = await _introduce(routing_bot, sink, "Birgit Fischer")
+    await routing_bot.post(activities.channel_mention(sink.url, QUESTION))
+    [question] = await _questions(database_url)
+    click = {"question_id": question.id, "view": "expert"}
+    taken = await _body(
+        routing_bot, _invoke(sink, "routing.take", click, kerstin, "Kerstin Vogel")
+    )
+    assert "Doch nicht übernehmen" in taken
+
+    # Somebody else, a forged id: refused, still Kerstin's.
+    refused = await _body(
+        routing_bot, _invoke(sink, "routing.release", click, birgit, "Birgit Fischer")
+    )
+    assert "nicht Sie übernommen" in refused
+    forged = {"question_id": 0, "view": "expert"}
+    assert "ungültig" in await _body(
+        routing_bot, _invoke(sink, "routing.release", forged, kerstin, "Kerstin Vogel")
+    )
+    [still] = await _questions(database_url)
+    assert still.state == "taken" and still.owner_key == kerstin
+
+    sink.sent.clear()
+    released = await _body(
+        routing_bot, _invoke(sink, "routing.release", click, kerstin, "Kerstin Vogel")
+    )
+    assert "die Frage geht an die nächste Assistenz" in released
+    assert "Doch nicht übernehmen" not in released
+    [back] = await _questions(database_url)
+    assert back.state == "asked" and back.owner_key is None
+    assert back.candidates[back.current_index]["expert_key"] == birgit
+    assert [a["_conversation"] for a in sink.sent] == [f"a:personal-{birgit}"]  # Birgit's DM
+    thread = [u for u in sink.updated if "Frage von" in json.dumps(u, ensure_ascii=False)][-1]
+    assert "**Kerstin Vogel** (nicht zuständig)" in json.dumps(thread, ensure_ascii=False)
+    stale = await _body(
+        routing_bot, _invoke(sink, "routing.release", click, kerstin, "Kerstin Vogel")
+    )
+    assert "nicht Sie übernommen" in stale
+    assert (await _questions(database_url))[0].version == back.version
+
+
+async def test_long_question_preview_and_the_dm_links_to_the_thread(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    text = QUESTION + " " + " ".join(["Wir sind im Haus Alster, dritter Stock."] * 130)
+    assert len(text) > 5000
+    ask = activities.channel_mention(sink.url, text)
+    ask["channelData"]["team"]["aadGroupId"] = "6b1d5f0e-group"
+    await routing_bot.post(ask)
+    [question] = await _questions(database_url)
+    assert question.text == text  # stored whole
+    thread_card, dm_card = sink.cards()  # the thread card and the first expert's DM
+    for shown in (thread_card, dm_card):
+        preview = shown["body"][1]
+        assert preview["id"] == "question" and len(preview["text"]) < 700
+        assert preview["text"].endswith(" …")
+        full = next(b for b in shown["body"] if b.get("id") == "question-full")
+        assert full["text"] == text and full["isVisible"] is False
+        toggles = [b for b in shown["body"] if b.get("type") == "ActionSet"]
+        assert [b["actions"][0]["title"] for b in toggles] == ["mehr", "weniger"]
+    link = (
+        f"https://teams.microsoft.com/l/message/19:general@thread.tacv2/{ask['id']}"
+        f"?tenantId={activities.TENANT_ID}&groupId=6b1d5f0e-group&parentMessageId={ask['id']}"
+    )
+    assert f"[Zum Thread]({link})" in json.dumps(dm_card, ensure_ascii=False)

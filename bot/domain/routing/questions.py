@@ -145,6 +145,32 @@ class Question:
             escalate_at=None,
         )
 
+    def release(self, expert_key: str, next_deadline: datetime | None) -> Question:
+        """The owner gives the question back ("Doch nicht übernehmen"): the next named expert
+        who has neither declined nor is away or unreachable is asked; else it is open to all."""
+        self._require_open()
+        if self.state is not QuestionState.TAKEN or self.owner_key != expert_key:
+            raise DecisionError("not_owner")
+        experts = [
+            replace(e, declined=True) if e.expert_key == expert_key else e for e in self.experts
+        ]
+        waiting = [i for i, e in enumerate(experts) if not (e.declined or e.unreachable)]
+        following = next((i for i in waiting if not experts[i].absent), None)
+        if following is None:
+            return self._next(
+                experts=tuple(experts),
+                state=QuestionState.UNASSIGNED,
+                owner_key=None,
+                escalate_at=None,
+            )
+        return self._next(
+            experts=tuple(experts),
+            state=QuestionState.ASKED,
+            owner_key=None,
+            current_index=following,
+            escalate_at=next_deadline,
+        )
+
     def withdraw(self, asker_key: str) -> Question:
         """The asker closes the question (e.g. an earlier answer helped)."""
         self._require_open()

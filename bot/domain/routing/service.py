@@ -174,14 +174,37 @@ class RoutingService:
     ) -> Question | None:
         """A named expert replied in the question's thread: that reply is the answer."""
         for question in await self.questions.open_questions(pool_id):
-            thread_conversation = question.thread.get("reference", {}).get("conversation", {})
-            if thread_conversation.get("id") == conversation_id and question.named(expert_key):
+            if _thread_conversation(question) == conversation_id and question.named(expert_key):
                 return await self.answer(question.id, expert_key, text)
         return None
 
     async def withdraw(self, question_id: int, asker_key: str) -> Question:
         """The asker closes the question."""
         return await self._decide(question_id, lambda q: q.withdraw(asker_key))
+
+    async def withdraw_open(
+        self, pool_id: str, asker_key: str, conversation_id: str
+    ) -> Question | None:
+        """ "frage zurückziehen": the asker's question of this thread, else their newest open
+        one; None when they have none."""
+        mine = [
+            q for q in await self.questions.open_questions(pool_id) if q.asker_key == asker_key
+        ]
+        here = [q for q in mine if _thread_conversation(q) == conversation_id]
+        chosen = (here or mine)[-1:] if mine else []
+        return await self.withdraw(chosen[0].id, asker_key) if chosen else None
+
+    async def release(
+        self, question_id: int, expert_key: str, *, own_card: bool = False
+    ) -> Question:
+        """ "Doch nicht übernehmen": the owner gives it back; the next expert is asked."""
+        question = await self._decide(
+            question_id,
+            lambda q: q.release(expert_key, self._deadline(self.clock.now())),
+            expert_key,
+            own_card,
+        )
+        return await self._ask_current(question)
 
     async def escalate(self, question_id: int, version: int) -> None:
         """Job: no reaction by the deadline. Runs only on the state it was scheduled for, so a
@@ -334,3 +357,8 @@ class RoutingService:
     @staticmethod
     def _name_of(question: Question, key: str) -> str:
         return next((e.name for e in question.experts if e.expert_key == key), "")
+
+
+def _thread_conversation(question: Question) -> str | None:
+    conversation = question.thread.get("reference", {}).get("conversation", {})
+    return conversation.get("id") if isinstance(conversation, dict) else None

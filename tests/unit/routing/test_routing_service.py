@@ -301,3 +301,18 @@ async def test_forward_back_to_an_earlier_expert_still_escalates() -> None:
     await world.runner.run_once()
     stored = await world.questions.get(question.id)
     assert stored is not None and stored.current_expert != back.current_expert
+
+
+async def test_giving_back_skips_who_declined_and_ends_open_to_all() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None and len(question.experts) == 2
+    first, second = (e.expert_key for e in question.experts)
+    await world.service.decline(question.id, first)
+    await world.service.take(question.id, second)
+    with pytest.raises(DecisionError, match="not_owner"):
+        await world.service.release(question.id, first)
+    back = await world.service.release(question.id, second)
+    # The first declined, the second gave it back: nobody is left to ask, it is open to all.
+    assert back.state is QuestionState.UNASSIGNED and back.escalate_at is None
+    assert back.owner_key is None and back.experts[1].declined
