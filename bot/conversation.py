@@ -45,6 +45,8 @@ class Turn:
     reply_to_id: str | None = None
     team_id: str | None = None
     channel_id: str | None = None
+    # The team's Microsoft 365 group: Teams deep links into a channel need it.
+    team_group_id: str | None = None
     # The serialised conversation reference: where proactive follow-ups to this turn go.
     # A Mapping, so that the Teams layer can build it only when a handler reads it.
     reference: Mapping[str, Any] = field(default_factory=dict)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from bot.domain.routing.questions import NamedExpert, Question, QuestionState
+from bot.domain.routing.questions import OPEN_STATES, NamedExpert, Question, QuestionState
 from bot.i18n import t
 from cards.elements import card, with_note
 from cards.elements import execute as _execute
@@ -12,6 +13,7 @@ from cards.elements import text as _text
 from cards.render import render
 
 __all__ = ["RoutingCards", "settled_offer_card", "with_note"]
+PREVIEW_CHARS = 600
 
 
 def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str, Any]:
@@ -19,10 +21,21 @@ def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str
     marks = []
     if expert.declined:
         marks.append(t("routing.mark.declined", lang))
+    if expert.unreachable:
+        marks.append(t("routing.mark.unreachable", lang))
+    if expert.absent:
+        marks.append(_absent_mark(expert.absent_until, lang))
     if question.current_expert == expert:
         marks.append(t("routing.mark.asked", lang))
     suffix = f" ({', '.join(marks)})" if marks else ""
     return _text(f"**{expert.name}**{suffix} – {where}  \n{expert.reason}", spacing="Small")
+
+
+def _absent_mark(until: str, lang: str) -> str:
+    if not until:
+        return t("routing.mark.absent", lang)
+    last = date.fromisoformat(until)
+    return t("routing.mark.absent_until", lang, date=f"{last.day}.{last.month}.")
 
 
 def status_text(question: Question, lang: str) -> str:
@@ -40,6 +53,25 @@ def status_text(question: Question, lang: str) -> str:
     return t("routing.status.unassigned", lang)
 
 
+def _question(text: str, lang: str) -> tuple[str, list[dict[str, Any]]]:
+    """The question as shown: whole, or for a long one a preview that "mehr" unfolds (a
+    5,000-character question would push the experts and buttons out of sight)."""
+    if len(text) <= PREVIEW_CHARS:
+        return text, []
+    cut = text.rfind(" ", 0, PREVIEW_CHARS)
+    preview = text[: cut if cut > PREVIEW_CHARS // 2 else PREVIEW_CHARS].rstrip() + " …"
+    toggle = ["question", "question-full", "question-more", "question-less"]
+
+    def switch(title: str, element_id: str, visible: bool) -> dict[str, Any]:
+        action = {"type": "Action.ToggleVisibility", "title": title, "targetElements": toggle}
+        return {"type": "ActionSet", "id": element_id, "isVisible": visible, "actions": [action]}
+
+    full = _text(text, id="question-full", isVisible=False, isSubtle=True, spacing="Small")
+    more = switch(t("routing.question.more", lang), "question-more", True)
+    less = switch(t("routing.question.less", lang), "question-less", False)
+    return preview, [full, more, less]
+
+
 def _answer_block(question: Question, lang: str) -> list[dict[str, Any]]:
     if question.answer_text is None:
         return []
@@ -51,17 +83,22 @@ def _answer_block(question: Question, lang: str) -> list[dict[str, Any]]:
 
 def thread_card(question: Question, lang: str) -> dict[str, Any]:
     """The card in the asker's thread: named experts, reasons, status, "Frage übernehmen"."""
-    details = [_text(t("routing.thread.experts", lang), weight="Bolder", spacing="Medium")]
+    shown, more = _question(question.text, lang)
+    details = [*more]
+    details += [_text(t("routing.thread.experts", lang), weight="Bolder", spacing="Medium")]
     details += [_expert_line(e, question, lang) for e in question.experts]
     details += _answer_block(question, lang)
     actions = []
+    data = {"question_id": question.id, "view": "thread"}
     if question.state in (QuestionState.ASKED, QuestionState.UNASSIGNED):
-        data = {"question_id": question.id, "view": "thread"}
         actions.append(_execute(t("routing.button.take", lang), "routing.take", data))
+    if question.state in OPEN_STATES:
+        # On the shared card everyone sees it; the server lets only the asker withdraw.
+        actions.append(_execute(t("routing.button.withdraw", lang), "routing.withdraw", data))
     return render(
         "routing_question",
         title=t("routing.thread.title", lang, name=question.asker_name),
-        question=question.text,
+        question=shown,
         details=details,
         status=status_text(question, lang),
         actions=actions,
@@ -73,9 +110,8 @@ def expert_card(
 ) -> dict[str, Any]:
     """The DM card for one named expert; buttons depend on the expert's turn and the state."""
     data = {"question_id": question.id, "view": "expert"}
-    details: list[dict[str, Any]] = [
-        _text(t("routing.expert.why", lang, reason=_reason_of(question, expert_key)))
-    ]
+    shown, details = _question(question.text, lang)
+    details.append(_text(t("routing.expert.why", lang, reason=_reason_of(question, expert_key))))
     link = question.thread.get("link")
     if link:
         details.append(_text(t("routing.expert.thread_link", lang, link=link)))
@@ -88,6 +124,9 @@ def expert_card(
         if question.state is not QuestionState.TAKEN:
             actions.append(_execute(t("routing.button.take", lang), "routing.take", data))
         actions.append(_answer_action(data, lang))
+        if question.state is QuestionState.TAKEN:
+            release = t("routing.button.release", lang)
+            actions.append(_execute(release, "routing.release", data))
     current = question.current_expert
     if current is not None and current.expert_key == expert_key:
         actions.append(_execute(t("routing.button.decline", lang), "routing.decline", data))
@@ -97,7 +136,7 @@ def expert_card(
     return render(
         "routing_question",
         title=t("routing.expert.title", lang, name=question.asker_name),
-        question=question.text,
+        question=shown,
         details=details,
         status=status_text(question, lang),
         actions=actions,

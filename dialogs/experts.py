@@ -173,6 +173,9 @@ async def save_profile(turn: Turn, payload: SaveProfilePayload, ctx: DialogConte
         source="profile",
     )
     await _experts(ctx).upsert(saved)
+    if ctx.routing is not None:
+        # "Gespeichert." must be true for the very next question, not after the cache ages.
+        ctx.routing.routers.invalidate(saved.pool_id)
     card = _card(saved, ctx, lang, pool, notice=t("experts.saved", lang))
     return Reply.of_card(card, replaces_card=True)
 

@@ -9,6 +9,7 @@ from dialogs import onboarding as onboarding_dialog
 from dialogs import privacy as privacy_dialog
 from dialogs import rooms as rooms_dialog
 from dialogs import routing as routing_dialog
+from dialogs import routing_changes as routing_changes_dialog
 from dialogs import stammtisch as stammtisch_dialog
 from dialogs.router import Router
 
@@ -24,4 +25,5 @@ def build_router() -> Router:
     router.include(onboarding_dialog.router)
     router.include(privacy_dialog.router)
     router.include(routing_dialog.router)
+    router.include(routing_changes_dialog.router)
     return router

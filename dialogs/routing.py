@@ -13,13 +13,14 @@ from bot.domain.routing.service import AskRequest, RoutingService, offer_decider
 from bot.i18n import t
 from bot.observability import count
 from cards.builders import error_card
+from cards.deeplinks import channel_message_link, chat_message_link
 from cards.routing import settled_offer_card, with_note
 from dialogs.context import DialogContext
 from dialogs.payload_types import RowId
 from dialogs.router import Router
 
 router = Router()
-MAX_QUESTION = 2000
+MAX_QUESTION = 8000  # a long question is shown as a preview with "mehr" on the cards
 MAX_NAME = 200  # the column size; Entra display names may be longer
 
 
@@ -62,13 +63,14 @@ def pool_of(turn: Turn, ctx: DialogContext) -> str:
 
 
 def _thread_link(turn: Turn) -> str | None:
-    if turn.conversation_kind is not ConversationKind.CHANNEL or not turn.channel_id:
-        return None
-    message_id = turn.conversation_id.partition(";messageid=")[2] or turn.activity_id
-    return (
-        f"https://teams.microsoft.com/l/message/{turn.channel_id}/{message_id}"
-        f"?tenantId={turn.tenant_id or ''}&parentMessageId={message_id}"
-    )
+    # Only members of the channel or chat can open it; a personal chat has no link to share.
+    if turn.conversation_kind is ConversationKind.CHANNEL:
+        return channel_message_link(
+            turn.conversation_id, turn.activity_id, turn.tenant_id, turn.team_group_id
+        )
+    if turn.conversation_kind is ConversationKind.GROUP_CHAT:
+        return chat_message_link(turn.conversation_id, turn.activity_id)
+    return None
 
 
 async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True) -> Reply:
@@ -166,7 +168,7 @@ def _expert_of(turn: Turn) -> str:
 Decision = Callable[[RoutingService, str, bool], Awaitable[Question]]
 
 
-async def _decide(
+async def decide_on_card(
     turn: Turn, ctx: DialogContext, action: QuestionAction, decision: Decision, note: str
 ) -> Reply:
     """Run one decision for the clicking expert; refusals show the current state and why."""
@@ -185,7 +187,7 @@ async def take(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
         return await service.take(action.question_id, expert, own_card=own)
 
-    return await _decide(turn, ctx, action, decision, "routing.note.taken")
+    return await decide_on_card(turn, ctx, action, decision, "routing.note.taken")
 
 
 @router.card_action("routing.decline", QuestionAction)
@@ -195,7 +197,7 @@ async def decline(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Rep
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
         return await service.decline(action.question_id, expert, own_card=own)
 
-    return await _decide(turn, ctx, action, decision, "routing.note.declined")
+    return await decide_on_card(turn, ctx, action, decision, "routing.note.declined")
 
 
 @router.card_action("routing.forward", ForwardAction)
@@ -205,7 +207,7 @@ async def forward(turn: Turn, action: ForwardAction, ctx: DialogContext) -> Repl
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
         return await service.forward(action.question_id, expert, action.target, own_card=own)
 
-    return await _decide(turn, ctx, action, decision, "routing.note.forwarded")
+    return await decide_on_card(turn, ctx, action, decision, "routing.note.forwarded")
 
 
 @router.card_action("routing.answer", AnswerAction)
@@ -215,7 +217,7 @@ async def answer(turn: Turn, action: AnswerAction, ctx: DialogContext) -> Reply:
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
         return await service.answer(action.question_id, expert, action.answer, own_card=own)
 
-    return await _decide(turn, ctx, action, decision, "routing.note.answered")
+    return await decide_on_card(turn, ctx, action, decision, "routing.note.answered")
 
 
 def _settled_offer(text: str, note: str) -> Reply:

@@ -16,6 +16,7 @@ class InMemoryExpertRepository:
 
     def __init__(self, records: Sequence[ExpertRecord] = ()) -> None:
         self._rows: dict[tuple[str, str], ExpertRecord] = {}
+        self._changes: dict[str, int] = {}
         for record in records:
             self._put(record)
 
@@ -30,6 +31,10 @@ class InMemoryExpertRepository:
     async def pools_of(self, user_key: str) -> Sequence[str]:
         """The pools in which this person is an expert, sorted."""
         return sorted(pool for pool, user in self._rows if user == user_key)
+
+    async def pool_stamp(self, pool_id: str) -> str:
+        """Changes with every write to the pool."""
+        return str(self._changes.get(pool_id, 0))
 
     async def upsert(self, record: ExpertRecord, *, keep_profile: bool = False) -> None:
         """Insert or replace; with ``keep_profile`` a stored "profile" row keeps its profile."""
@@ -48,3 +53,4 @@ class InMemoryExpertRepository:
             )
             record = replace(record, paused_until=paused)
         self._rows[(record.pool_id, record.user_key)] = record
+        self._changes[record.pool_id] = self._changes.get(record.pool_id, 0) + 1

@@ -51,11 +51,14 @@ class AutomaticRepliesSeed(_Model):
 
     def resolve(self, today: date, zone: ZoneInfo) -> AutomaticReplies:
         """Return the concrete state with the schedule anchored at local midnight of today."""
+        note = self.internal_reply_message
         if self.status != "scheduled":
-            return AutomaticReplies(status=self.status)
+            return AutomaticReplies(status=self.status, internal_message=note)
         start = _local_midnight(today + timedelta(days=self.start_day_offset or 0), zone)
         end = _local_midnight(today + timedelta(days=self.end_day_offset or 0), zone)
-        return AutomaticReplies(status="scheduled", scheduled_start=start, scheduled_end=end)
+        return AutomaticReplies(
+            status="scheduled", scheduled_start=start, scheduled_end=end, internal_message=note
+        )
 
 
 class DemoPerson(_Model):

@@ -64,6 +64,8 @@ class AutomaticReplies:
     status: str  # "disabled" | "alwaysEnabled" | "scheduled"
     scheduled_start: datetime | None = None
     scheduled_end: datetime | None = None
+    # The note colleagues inside the company get; it often names who stands in.
+    internal_message: str = ""
 
     def active_at(self, when: datetime) -> bool:
         """True when the out-of-office reply is in effect at ``when``."""

@@ -129,6 +129,11 @@ class ExpertRepository(Protocol):
         """Insert or replace the record for (pool, user)."""
         ...
 
+    async def pool_stamp(self, pool_id: str) -> str:
+        """A value that changes whenever an expert of the pool is added, changed or removed;
+        one cheap aggregate, read before every reuse of a cached routing index."""
+        ...
+
 
 class QuestionRepository(Protocol):
     """Routed questions with optimistic concurrency (``version``)."""

@@ -125,6 +125,7 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         reply_to_id=activity.reply_to_id,
         team_id=team.get("id"),
         channel_id=channel.get("id"),
+        team_group_id=team.get("aadGroupId"),
         reference=_LazyReference(activity),
         via_invoke=activity.type == ActivityTypes.invoke,
     )

@@ -112,3 +112,18 @@ async def test_concurrent_upserts_keep_one_row(repo: ImportingRepository) -> Non
     await asyncio.gather(*(repo.upsert(_expert("u1", f"N{i}")) for i in range(10)))
     pool = await repo.list_pool("p")
     assert len(pool) == 1 and pool[0].name.startswith("N")
+
+
+async def test_pool_stamp_changes_with_every_write_to_that_pool(
+    repo: ImportingRepository,
+) -> None:
+    # The routing index of every replica is reused only while the stamp stays the same.
+    empty = await repo.pool_stamp("p")
+    await repo.upsert(_expert("u1", "Anna"))
+    added = await repo.pool_stamp("p")
+    assert added != empty and await repo.pool_stamp("p") == added
+    await repo.upsert(_expert("u9", "Other", pool="q"))
+    assert await repo.pool_stamp("p") == added
+    await asyncio.sleep(0.002)  # the SQL stamp is the clock's time of the latest write
+    await repo.upsert(_expert("u1", "Anna", topics=("Concur",)))
+    assert await repo.pool_stamp("p") != added

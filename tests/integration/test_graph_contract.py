@@ -138,6 +138,9 @@ async def test_automatic_replies(backend: Backend) -> None:
     assert katrin.status == "scheduled"
     assert katrin.active_at(now) and not katrin.active_at(now + timedelta(days=10))
     assert katrin.scheduled_start == datetime(2026, 2, 28, 23, 0, tzinfo=UTC)
+    # The internal note names the stand-in; routing reads it (fake and real adapter alike).
+    assert "Anja Werner" in katrin.internal_message
+    assert "Michael Hoffmann" in claudia.internal_message
     sabine = await backend.directory.get_automatic_replies(SABINE)
     assert sabine.status == "disabled" and not sabine.active_at(now)
     unknown = await backend.directory.get_automatic_replies("niemand@nordlicht-demo.de")

@@ -96,3 +96,14 @@ async def test_answered_lists_newest_first_per_pool(repo: QuestionRepository) ->
     answered = await repo.answered("team-1")
     assert [q.text for q in answered] == ["Zweite", "Erste"]
     assert answered[0].answer_text == "So geht das."
+
+
+async def test_how_each_expert_was_passed_over_is_stored(repo: QuestionRepository) -> None:
+    stored = await repo.add(new_question())
+    unreachable = stored.pass_over("e1", T0 + timedelta(hours=8))
+    assert await repo.save(unreachable)
+    declined = unreachable.decline("e2", None)
+    assert await repo.save(declined)
+    loaded = await repo.get(stored.id)
+    assert loaded is not None and loaded.state is QuestionState.UNASSIGNED
+    assert [(e.unreachable, e.declined) for e in loaded.experts] == [(True, False), (False, True)]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -58,6 +58,19 @@ class SqlExpertRepository:
                 select(ExpertRow.pool_id).where(ExpertRow.user_key == user_key)
             )
             return sorted(pools)
+
+    async def pool_stamp(self, pool_id: str) -> str:
+        """Number of experts and the latest ``updated_at``: every upsert stamps the row with
+        the clock, and the count catches removals (erasure)."""
+        async with self._sessions() as session:
+            count, latest = (
+                await session.execute(
+                    select(func.count(), func.max(ExpertRow.updated_at)).where(
+                        ExpertRow.pool_id == pool_id
+                    )
+                )
+            ).one()
+        return f"{count}:{latest.isoformat() if latest is not None else ''}"
 
     async def upsert(self, record: ExpertRecord, *, keep_profile: bool = False) -> None:
         """Insert or replace; with ``keep_profile`` a stored "profile" row keeps its profile."""

@@ -131,8 +131,8 @@ async def _questions(session: AsyncSession, key: str, identity: Identity) -> lis
         took = row["owner_key"] == key
         records.append(
             _pick(row, _QUESTION_SEEN, role="expert", took_it=took,
-                  suggested=[{"reason": e.get("reason", ""), "declined": e.get("declined", False)}
-                             for e in mine],
+                  suggested=[{"reason": e.get("reason", ""), "declined": e.get("declined", False),
+                              "unreachable": e.get("unreachable", False)} for e in mine],
                   answer_text=row["answer_text"] if took else None)
         )  # fmt: skip
     return records

@@ -112,10 +112,12 @@ class GraphDirectory:
         if replies is None:
             return AutomaticReplies(status="disabled")
         status = enum_value(replies.status, "disabled")
+        note = replies.internal_reply_message or ""
         if status != "scheduled":
-            return AutomaticReplies(status=status)
+            return AutomaticReplies(status=status, internal_message=note)
         return AutomaticReplies(
             status=status,
             scheduled_start=from_dtz(replies.scheduled_start_date_time),
             scheduled_end=from_dtz(replies.scheduled_end_date_time),
+            internal_message=note,
         )

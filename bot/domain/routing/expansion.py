@@ -58,15 +58,19 @@ class AffixIndex:
         # compound's end differently from the word alone ("kundenabend" -> "kundenab").
         heads: dict[str, set[str]] = defaultdict(set)
         modifiers: dict[str, set[str]] = defaultdict(set)
-        for word in vocabulary:
+        words = set(vocabulary)
+        known = {w for w in words if len(w) >= 3}
+        for word in words:
             if len(word) < MIN_AFFIX + 3:
                 continue  # too short to be a compound of two meaningful parts
             feature = stem(word)
+            inner = [word[:end] for end in range(3, len(word)) if word[:end] in known]
             for form in {word, feature}:
                 for cut in range(3, len(form) - MIN_AFFIX + 1):
                     heads[form[cut:]].add(feature)
                 for cut in range(MIN_AFFIX, len(form) - 2):
-                    modifiers[form[:cut]].add(feature)
+                    if not _inside_known_word(form[:cut], inner):
+                        modifiers[form[:cut]].add(feature)
         self._heads, self._modifiers = _limited(heads), _limited(modifiers)
 
     def with_head(self, form: str) -> list[str]:
@@ -76,6 +80,19 @@ class AffixIndex:
     def with_modifier(self, form: str) -> list[str]:
         """Compound features starting with the form ("reise" -> "reiserichtlini")."""
         return self._modifiers.get(form, [])
+
+
+def _inside_known_word(modifier: str, prefixes: list[str]) -> bool:
+    """True when ``modifier`` only cuts a known word short: in "personalthemen" the modifier
+    is "personal", so "person" (the stem of "Personen") must not reach it. Stems collide like
+    this across unrelated words; a real modifier is followed by a whole part ("reise" +
+    "kosten"), not by a few letters finishing another word ("person" + "al")."""
+    return any(
+        len(modifier) < len(known) < len(modifier) + MIN_AFFIX
+        and known.startswith(modifier)
+        and stem(known) != modifier
+        for known in prefixes
+    )
 
 
 def _limited(index: dict[str, set[str]]) -> dict[str, list[str]]:

@@ -9,6 +9,7 @@ state with a version check, so two clicks at once leave exactly one winner.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -46,6 +47,18 @@ class NamedExpert:
     department: str = ""
     location: str = ""
     declined: bool = False
+    # The bot could not reach them by DM, so they were @mentioned in the thread and passed over:
+    # shown apart from "declined", which only the expert's own click (or silence) means.
+    unreachable: bool = False
+    # Away (paused or out of office) with nobody to stand in: named so the asker knows who
+    # knows, never asked. ``absent_until``: ISO date of the last day away, "" if open-ended.
+    absent: bool = False
+    absent_until: str = ""
+
+
+def askable_index(experts: Sequence[NamedExpert], start: int = 0) -> int | None:
+    """The first expert from ``start`` on who may be asked (absent ones are skipped)."""
+    return next((i for i in range(start, len(experts)) if not experts[i].absent), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +112,14 @@ class Question:
             raise DecisionError("not_your_turn")
         return self._advance(next_deadline)
 
+    def pass_over(self, expert_key: str, next_deadline: datetime | None) -> Question:
+        """The asked expert cannot be reached by DM: ask the next named expert."""
+        self._require_open()
+        current = self.current_expert
+        if current is None or current.expert_key != expert_key:
+            raise DecisionError("not_your_turn")
+        return self._advance(next_deadline, unreachable=True)
+
     def escalate(self, now: datetime, next_deadline: datetime | None) -> Question:
         """No reaction by the deadline: ask the next named expert (idempotent when not due)."""
         if self.state is not QuestionState.ASKED or self.escalate_at is None:
@@ -124,6 +145,32 @@ class Question:
             escalate_at=None,
         )
 
+    def release(self, expert_key: str, next_deadline: datetime | None) -> Question:
+        """The owner gives the question back ("Doch nicht übernehmen"): the next named expert
+        who has neither declined nor is away or unreachable is asked; else it is open to all."""
+        self._require_open()
+        if self.state is not QuestionState.TAKEN or self.owner_key != expert_key:
+            raise DecisionError("not_owner")
+        experts = [
+            replace(e, declined=True) if e.expert_key == expert_key else e for e in self.experts
+        ]
+        waiting = [i for i, e in enumerate(experts) if not (e.declined or e.unreachable)]
+        following = next((i for i in waiting if not experts[i].absent), None)
+        if following is None:
+            return self._next(
+                experts=tuple(experts),
+                state=QuestionState.UNASSIGNED,
+                owner_key=None,
+                escalate_at=None,
+            )
+        return self._next(
+            experts=tuple(experts),
+            state=QuestionState.ASKED,
+            owner_key=None,
+            current_index=following,
+            escalate_at=next_deadline,
+        )
+
     def withdraw(self, asker_key: str) -> Question:
         """The asker closes the question (e.g. an earlier answer helped)."""
         self._require_open()
@@ -131,11 +178,15 @@ class Question:
             raise DecisionError("not_asker")
         return self._next(state=QuestionState.WITHDRAWN, escalate_at=None)
 
-    def _advance(self, next_deadline: datetime | None) -> Question:
+    def _advance(self, next_deadline: datetime | None, *, unreachable: bool = False) -> Question:
         experts = list(self.experts)
-        experts[self.current_index] = replace(experts[self.current_index], declined=True)
-        following = self.current_index + 1
-        if following >= len(experts):
+        passed = experts[self.current_index]
+        if unreachable:
+            experts[self.current_index] = replace(passed, unreachable=True)
+        else:
+            experts[self.current_index] = replace(passed, declined=True)
+        following = askable_index(experts, self.current_index + 1)
+        if following is None:
             return self._next(
                 experts=tuple(experts), state=QuestionState.UNASSIGNED, escalate_at=None
             )

@@ -33,7 +33,9 @@ class PoolRouter:
 
 
 class RouterCache:
-    """Builds lazily; other replicas' changes are picked up after ``max_age``."""
+    """Builds lazily and rebuilds when the pool's experts changed (in any replica: the stamp
+    is read from the database before each reuse). Answers learnt in another replica are
+    picked up after ``max_age``; in this one, ``invalidate`` applies them at once."""
 
     def __init__(
         self,
@@ -46,14 +48,16 @@ class RouterCache:
         self._questions = questions
         self._clock = clock
         self._max_age = max_age
-        self._cache: dict[str, tuple[datetime, PoolRouter]] = {}
+        self._cache: dict[str, tuple[datetime, str, PoolRouter]] = {}
 
     async def get(self, pool_id: str) -> PoolRouter:
         """The current index of a pool."""
         now = self._clock.now()
+        # Read before the records: a change landing during the build only costs one rebuild.
+        stamp = await self._experts.pool_stamp(pool_id)
         cached = self._cache.get(pool_id)
-        if cached is not None and now - cached[0] < self._max_age:
-            return cached[1]
+        if cached is not None and now - cached[0] < self._max_age and cached[1] == stamp:
+            return cached[2]
         records = await self._experts.list_pool(pool_id)
         answered = await self._questions.answered(pool_id)
         history = [
@@ -68,7 +72,7 @@ class RouterCache:
             if q.owner_key
         ]
         built = PoolRouter(ExpertRouter([r.to_profile() for r in records], history), len(records))
-        self._cache[pool_id] = (now, built)
+        self._cache[pool_id] = (now, stamp, built)
         return built
 
     def invalidate(self, pool_id: str | None = None) -> None:

@@ -23,9 +23,15 @@ from bot.domain.ports import (
     Notifier,
     QuestionRepository,
 )
-from bot.domain.routing.experts import ExpertRecord
-from bot.domain.routing.questions import DecisionError, NamedExpert, Question, QuestionState
+from bot.domain.routing.questions import (
+    DecisionError,
+    NamedExpert,
+    Question,
+    QuestionState,
+    askable_index,
+)
 from bot.domain.routing.router_cache import RouterCache
+from bot.domain.routing.selection import ExpertSelection, named_expert
 from bot.domain.routing.views import QuestionViews, reason_text
 
 log = logging.getLogger(__name__)
@@ -83,6 +89,9 @@ class RoutingService:
     escalation_delay: timedelta
     routers: RouterCache
 
+    def __post_init__(self) -> None:
+        self._selection = ExpertSelection(self.experts, self.directory, self.calendar.zone)
+
     async def ask(self, request: AskRequest) -> AskResult:
         """Rank experts; offer an earlier answer first, or route to the best three."""
         router = await self.routers.get(request.pool_id)
@@ -99,7 +108,9 @@ class RoutingService:
         if ranking.abstain_reason == "smalltalk":
             return AskResult("smalltalk")
         now = self.clock.now()
-        named = await self._named_experts(request.pool_id, ranking.candidates, now, request)
+        named = await self._selection.named(
+            request.pool_id, ranking.candidates, now, request.language, request.asker_key
+        )
         if not named:
             return AskResult("no_match")
         question = await self.questions.add(self._new_question(request, named, now))
@@ -149,7 +160,7 @@ class RoutingService:
         if target is None:
             raise DecisionError("unknown_expert")
         reason = reason_text("forwarded", probe.language, name=self._name_of(probe, expert_key))
-        named = _named(target, reason)
+        named = named_expert(target, reason)
         question = await self._decide(
             question_id,
             lambda q: q.forward(expert_key, named, self._deadline(self.clock.now())),
@@ -163,14 +174,37 @@ class RoutingService:
     ) -> Question | None:
         """A named expert replied in the question's thread: that reply is the answer."""
         for question in await self.questions.open_questions(pool_id):
-            thread_conversation = question.thread.get("reference", {}).get("conversation", {})
-            if thread_conversation.get("id") == conversation_id and question.named(expert_key):
+            if _thread_conversation(question) == conversation_id and question.named(expert_key):
                 return await self.answer(question.id, expert_key, text)
         return None
 
     async def withdraw(self, question_id: int, asker_key: str) -> Question:
         """The asker closes the question."""
         return await self._decide(question_id, lambda q: q.withdraw(asker_key))
+
+    async def withdraw_open(
+        self, pool_id: str, asker_key: str, conversation_id: str
+    ) -> Question | None:
+        """ "frage zurückziehen": the asker's question of this thread, else their newest open
+        one; None when they have none."""
+        mine = [
+            q for q in await self.questions.open_questions(pool_id) if q.asker_key == asker_key
+        ]
+        here = [q for q in mine if _thread_conversation(q) == conversation_id]
+        chosen = (here or mine)[-1:] if mine else []
+        return await self.withdraw(chosen[0].id, asker_key) if chosen else None
+
+    async def release(
+        self, question_id: int, expert_key: str, *, own_card: bool = False
+    ) -> Question:
+        """ "Doch nicht übernehmen": the owner gives it back; the next expert is asked."""
+        question = await self._decide(
+            question_id,
+            lambda q: q.release(expert_key, self._deadline(self.clock.now())),
+            expert_key,
+            own_card,
+        )
+        return await self._ask_current(question)
 
     async def escalate(self, question_id: int, version: int) -> None:
         """Job: no reaction by the deadline. Runs only on the state it was scheduled for, so a
@@ -263,7 +297,7 @@ class RoutingService:
             log.warning("mention of unreachable expert failed", exc_info=True)
 
     def _pass_over(self, expert_key: str) -> Callable[[Question], Question]:
-        return lambda q: q.decline(expert_key, self._deadline(self.clock.now()))
+        return lambda q: q.pass_over(expert_key, self._deadline(self.clock.now()))
 
     async def _direct_card(self, question: Question, expert_key: str) -> MessageHandle | None:
         pool = await self.pool_names(question.pool_id)
@@ -297,57 +331,13 @@ class RoutingService:
         earlier = await self.questions.get(int(question_id))
         return earlier if earlier and earlier.state is QuestionState.ANSWERED else None
 
-    async def _named_experts(
-        self, pool_id: str, candidates: Any, now: datetime, request: AskRequest
-    ) -> tuple[NamedExpert, ...]:
-        named: list[NamedExpert] = []
-        for candidate in candidates:
-            record = await self.experts.get(pool_id, candidate.expert_id)
-            if record is None:
-                continue
-            reason = reason_text(
-                candidate.reason.kind,
-                request.language,
-                reason=candidate.reason,
-                zone=self.calendar.zone,
-            )
-            if not await self._reachable(record, now):
-                # Paused or out of office: the deputy named in "Meine Themen" stands in.
-                absent, record = record, await self._deputy_of(record, now)
-                if record is None:
-                    continue
-                reason = reason_text("deputy", request.language, name=absent.name)
-            taken = {e.expert_key for e in named}
-            if record.user_key != request.asker_key and record.user_key not in taken:
-                named.append(_named(record, reason))
-        return tuple(named[:3])
-
-    async def _reachable(self, record: ExpertRecord, now: datetime) -> bool:
-        return record.available_at(now) and not await self._out_of_office(record, now)
-
-    async def _deputy_of(self, record: ExpertRecord, now: datetime) -> ExpertRecord | None:
-        if not record.deputy_key:
-            return None
-        deputy = await self.experts.get(record.pool_id, record.deputy_key)
-        if deputy is None or not await self._reachable(deputy, now):
-            return None
-        return deputy
-
-    async def _out_of_office(self, record: ExpertRecord, now: datetime) -> bool:
-        try:
-            replies = await self.directory.get_automatic_replies(record.email or record.user_key)
-        except Exception:
-            # Graph unreachable must not block routing: ask the expert; escalation follows.
-            log.warning("out-of-office state unknown for expert %s", record.user_key)
-            return False
-        return replies.active_at(now)
-
     def _deadline(self, now: datetime) -> datetime:
         return self.calendar.add_business_time(now, self.escalation_delay)
 
     def _new_question(
         self, request: AskRequest, named: tuple[NamedExpert, ...], now: datetime
     ) -> Question:
+        first = askable_index(named)
         return Question(
             id=0,
             pool_id=request.pool_id,
@@ -355,11 +345,12 @@ class RoutingService:
             asker_name=request.asker_name,
             text=request.text,
             language=request.language,
-            state=QuestionState.ASKED,
+            # Everyone named is away: open for any of them to take, nobody is asked.
+            state=QuestionState.ASKED if first is not None else QuestionState.UNASSIGNED,
             experts=named,
-            current_index=0,
+            current_index=first or 0,
             asked_at=now,
-            escalate_at=self._deadline(now),
+            escalate_at=self._deadline(now) if first is not None else None,
             tenant_id=request.tenant_id,
         )
 
@@ -368,11 +359,6 @@ class RoutingService:
         return next((e.name for e in question.experts if e.expert_key == key), "")
 
 
-def _named(record: ExpertRecord, reason: str) -> NamedExpert:
-    return NamedExpert(
-        expert_key=record.user_key,
-        name=record.name,
-        reason=reason,
-        department=record.department,
-        location=record.location,
-    )
+def _thread_conversation(question: Question) -> str | None:
+    conversation = question.thread.get("reference", {}).get("conversation", {})
+    return conversation.get("id") if isinstance(conversation, dict) else None

@@ -10,6 +10,7 @@ from bot.domain.routing.questions import Question
 from bot.i18n import t
 
 BERLIN = ZoneInfo("Europe/Berlin")
+PROFILE_FIELD_LABELS = frozenset({"topics", "title", "department", "about", "location"})
 
 
 class QuestionViews(Protocol):
@@ -56,4 +57,6 @@ def reason_text(
     if kind == "deputy":
         return t("routing.reason.deputy", lang, name=name)
     field = reason.field if reason is not None and reason.field else ""
-    return t("routing.reason.profile", lang, field=field).rstrip(": ")
+    # The index names its fields ("about", "title"); users get a label, or none at all.
+    label = t(f"routing.field.{field}", lang) if field in PROFILE_FIELD_LABELS else ""
+    return t("routing.reason.profile", lang, field=label).rstrip(": ")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -103,12 +103,60 @@ async def test_small_talk_and_unknown_topics_are_not_routed() -> None:
     assert world.notifier.posts == [] and world.notifier.directs == []
 
 
-async def test_out_of_office_expert_is_skipped() -> None:
-    # Claudia Neumann (Reisekosten, Concur) has an always-on out-of-office reply in Graph.
+async def test_out_of_office_expert_is_named_as_absent_and_her_stand_in_is_asked() -> None:
+    # Claudia Neumann (Concur) has an always-on out-of-office reply naming Michael Hoffmann
+    # (not an assistant); Katrin Weber (Vertriebsreisen) is on leave until Sunday and her note
+    # names Anja Werner. The help card's own example must not end in "niemand".
     world = await make_world()
-    result = await world.service.ask(ask("Wie rechne ich meine Reisekosten in Concur ab?"))
-    assert result.question is not None
-    assert "Claudia Neumann" not in [e.name for e in result.question.experts]
+    result = await world.service.ask(ask("Wer kennt sich mit Reisekosten in Concur aus?"))
+    question = result.question
+    assert result.outcome == "routed" and question is not None
+    named = {e.name: e for e in question.experts}
+    assert named["Anja Werner"].reason == "Vertretung für Katrin Weber"
+    assert "Katrin Weber" not in named and "Michael Hoffmann" not in named
+    claudia = named["Claudia Neumann"]
+    assert claudia.absent and claudia.absent_until == "" and question.experts[-1] == claudia
+    assert question.current_expert is not None and question.current_expert.name == "Anja Werner"
+    assert world.notifier.dm_recipients() == [named["Anja Werner"].expert_key]
+    thread = json.dumps(world.notifier.posts[0][1], ensure_ascii=False)
+    assert "**Claudia Neumann** (abwesend bis auf Weiteres)" in thread
+
+
+async def test_absent_expert_without_stand_in_is_named_with_her_return_and_never_asked() -> None:
+    world = await make_world()
+    people = dict((n, k) for k, n in await world.service.pool_names("default"))
+    # Katrin is on leave until Sunday (scheduled reply); her note names no assistant here.
+    anja = await world.service.experts.get("default", people["Anja Werner"])
+    assert anja is not None
+    await world.service.experts.upsert(replace(anja, paused_until=MONDAY_9 + timedelta(days=30)))
+    result = await world.service.ask(ask("Wer organisiert Vertriebsreisen?"))
+    question = result.question
+    assert result.outcome == "routed" and question is not None
+    katrin = next(e for e in question.experts if e.name == "Katrin Weber")
+    assert katrin.absent and katrin.absent_until == "2026-03-07"
+    thread = json.dumps(world.notifier.posts[0][1], ensure_ascii=False)
+    assert "**Katrin Weber** (abwesend bis 7.3.)" in thread
+    assert people["Katrin Weber"] not in world.notifier.dm_recipients()
+    # The present come first and one of them is asked; the absent follow.
+    assert [e.absent for e in question.experts] == [False, True, True]
+    assert question.current_expert == question.experts[0]
+    taken = await world.service.take(question.id, people["Katrin Weber"])
+    assert taken.owner_key == people["Katrin Weber"]  # back early: she may still take it
+
+
+async def test_nobody_is_asked_when_everyone_named_is_away() -> None:
+    world = await make_world()
+    people = dict((n, k) for k, n in await world.service.pool_names("default"))
+    for name in ("Anja Werner", "Sabine Krüger"):
+        record = await world.service.experts.get("default", people[name])
+        assert record is not None
+        await world.service.experts.upsert(replace(record, paused_until=MONDAY_9 + timedelta(1)))
+    result = await world.service.ask(ask("Wer organisiert Vertriebsreisen?"))
+    question = result.question
+    assert result.outcome == "routed" and question is not None
+    assert question.experts and all(e.absent for e in question.experts)
+    assert question.state is QuestionState.UNASSIGNED and question.escalate_at is None
+    assert world.notifier.directs == [] and world.jobs.jobs == {}
 
 
 async def test_take_then_second_take_is_refused_and_nothing_changes() -> None:
@@ -134,6 +182,8 @@ async def test_decline_asks_the_next_expert_and_stale_decline_is_refused() -> No
     declined = await world.service.decline(question.id, first)
     assert declined.current_index == 1
     assert world.notifier.dm_recipients() == [first, question.experts[1].expert_key]
+    thread = json.dumps(world.notifier.updates[0][1], ensure_ascii=False)
+    assert f"**{question.experts[0].name}** (nicht zuständig)" in thread
     with pytest.raises(DecisionError, match="not_your_turn"):
         await world.service.decline(question.id, first)
 
@@ -231,6 +281,11 @@ async def test_unreachable_expert_is_passed_over_at_once() -> None:
     assert question is not None and question.current_expert is not None
     assert question.current_expert.name == "Birgit Fischer"
     assert world.notifier.dm_recipients() == [people["Birgit Fischer"]]
+    kerstin = question.experts[0]
+    assert kerstin.name == "Kerstin Vogel" and kerstin.unreachable and not kerstin.declined
+    thread = json.dumps(world.notifier.updates[-1][1], ensure_ascii=False)
+    assert "**Kerstin Vogel** (nicht erreichbar – im Thread erwähnt)" in thread
+    assert "nicht zuständig" not in thread and "Thema)" not in thread
 
 
 async def test_forward_back_to_an_earlier_expert_still_escalates() -> None:
@@ -246,3 +301,18 @@ async def test_forward_back_to_an_earlier_expert_still_escalates() -> None:
     await world.runner.run_once()
     stored = await world.questions.get(question.id)
     assert stored is not None and stored.current_expert != back.current_expert
+
+
+async def test_giving_back_skips_who_declined_and_ends_open_to_all() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None and len(question.experts) == 2
+    first, second = (e.expert_key for e in question.experts)
+    await world.service.decline(question.id, first)
+    await world.service.take(question.id, second)
+    with pytest.raises(DecisionError, match="not_owner"):
+        await world.service.release(question.id, first)
+    back = await world.service.release(question.id, second)
+    # The first declined, the second gave it back: nobody is left to ask, it is open to all.
+    assert back.state is QuestionState.UNASSIGNED and back.escalate_at is None
+    assert back.owner_key is None and back.experts[1].declined

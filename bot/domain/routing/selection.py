@@ -1,0 +1,134 @@
+"""Who is named for a question: the ranked experts, stand-ins for the absent, the absent last.
+
+An absent expert (paused in "Meine Themen", or with an active out-of-office reply in Graph) is
+not asked. Her deputy from "Meine Themen" stands in, else a colleague of the pool whom her
+out-of-office note names ("In dringenden Fällen hilft Anja Werner weiter."). Without a stand-in
+she is still named, marked "abwesend bis …" and never asked: an answer "Dazu kenne ich niemanden"
+would be wrong when the network has the expert, and she can take it when she is back.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.ports import Directory, ExpertRepository
+from bot.domain.routing.experts import ExpertRecord
+from bot.domain.routing.models import Candidate
+from bot.domain.routing.questions import NamedExpert
+from bot.domain.routing.text import fold
+from bot.domain.routing.views import reason_text
+
+log = logging.getLogger(__name__)
+MAX_NAMED = 3
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """Why an expert is away: the last day away (None: open-ended) and their note."""
+
+    last_day: date | None
+    note: str = ""
+
+
+def named_expert(record: ExpertRecord, reason: str) -> NamedExpert:
+    """The question's view of an expert record."""
+    return NamedExpert(
+        expert_key=record.user_key,
+        name=record.name,
+        reason=reason,
+        department=record.department,
+        location=record.location,
+    )
+
+
+@dataclass
+class ExpertSelection:
+    """Turns ranked candidates into the (at most three) experts a question names."""
+
+    experts: ExpertRepository
+    directory: Directory
+    zone: ZoneInfo
+
+    async def named(
+        self,
+        pool_id: str,
+        candidates: Iterable[Candidate],
+        now: datetime,
+        lang: str,
+        asker_key: str,
+    ) -> tuple[NamedExpert, ...]:
+        """Present experts (or stand-ins) in ranking order, then the absent ones."""
+        present: list[NamedExpert] = []
+        absent: list[NamedExpert] = []
+        seen = {asker_key}
+        for candidate in candidates:
+            record = await self.experts.get(pool_id, candidate.expert_id)
+            if record is None or record.user_key in seen:
+                continue
+            reason = reason_text(
+                candidate.reason.kind, lang, reason=candidate.reason, zone=self.zone
+            )
+            away = await self.absence(record, now)
+            if away is None:
+                seen.add(record.user_key)
+                present.append(named_expert(record, reason))
+                continue
+            deputy = await self._deputy_of(record, away, now)
+            if deputy is not None:
+                if deputy.user_key not in seen:
+                    seen.add(deputy.user_key)
+                    stand_in = reason_text("deputy", lang, name=record.name)
+                    present.append(named_expert(deputy, stand_in))
+                continue
+            seen.add(record.user_key)
+            until = away.last_day.isoformat() if away.last_day else ""
+            absent.append(replace(named_expert(record, reason), absent=True, absent_until=until))
+        return tuple((present + absent)[:MAX_NAMED])
+
+    async def absence(self, record: ExpertRecord, now: datetime) -> Absence | None:
+        """None when the expert can be asked now."""
+        if not record.available_at(now) and record.paused_until is not None:
+            return Absence(self._last_day(record.paused_until))
+        try:
+            replies = await self.directory.get_automatic_replies(record.email or record.user_key)
+        except Exception:
+            # Graph unreachable must not block routing: ask the expert; escalation follows.
+            log.warning("out-of-office state unknown for expert %s", record.user_key)
+            return None
+        if not replies.active_at(now):
+            return None
+        end = replies.scheduled_end if replies.status == "scheduled" else None
+        return Absence(self._last_day(end) if end else None, replies.internal_message)
+
+    async def _deputy_of(
+        self, record: ExpertRecord, away: Absence, now: datetime
+    ) -> ExpertRecord | None:
+        keys = [record.deputy_key] if record.deputy_key else []
+        if away.note:
+            pool = await self.experts.list_pool(record.pool_id)
+            keys += [e.user_key for e in pool if e.user_key != record.user_key and
+                     _names(away.note, e.name)]  # fmt: skip
+        for key in keys:
+            deputy = await self.experts.get(record.pool_id, key)
+            if deputy is not None and await self.absence(deputy, now) is None:
+                return deputy
+        return None
+
+    def _last_day(self, end: datetime) -> date:
+        # Pauses and scheduled replies end at a local midnight: the day before is the last away.
+        return (end - timedelta(seconds=1)).astimezone(self.zone).date()
+
+
+def _names(note: str, name: str) -> bool:
+    """True when an out-of-office note (plain text or HTML) names the person in full."""
+    text = _SPACE.sub(" ", fold(html.unescape(_TAG.sub(" ", note))))
+    wanted = _SPACE.sub(" ", fold(name)).strip()
+    return bool(wanted) and re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", text) is not None
