@@ -166,7 +166,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.announce.none_title": "Kein Stammtisch-Termin gefunden",
     "reach.mention.routing": "{person}, diese Frage ist für Sie gedacht. Ich kann Ihnen noch"
     " keine persönliche Nachricht schicken; öffnen Sie bitte einmal den Chat mit mir (Apps →"
-    " Assistenz-Bot). Sie können hier im Thread antworten.",
+    " Assistenz-Bot). Sie können auch hier im Thread antworten; erwähnen Sie mich dabei mit @.",
     "reach.mention.stammtisch": "{person}, Sie haben für den Stammtisch im {month} noch nicht"
     " abgestimmt. Die Umfrage läuft bis {deadline}; ich kann Ihnen noch keine persönliche"
     " Nachricht schicken.",

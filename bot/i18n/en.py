@@ -160,7 +160,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.announce.none_title": "No date for the get-together",
     "reach.mention.routing": "{person}, this question is meant for you. I cannot send you a"
     " personal message yet; please open the chat with me once (Apps → Assistenz-Bot). You can"
-    " answer here in the thread.",
+    " also answer here in the thread; @mention me in your answer.",
     "reach.mention.stammtisch": "{person}, you have not voted for the get-together in {month}"
     " yet. The poll is open until {deadline}; I cannot send you a personal message yet.",
     "stammtisch.reminder.title": "Reminder: get-together poll",

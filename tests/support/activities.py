@@ -89,6 +89,14 @@ def channel_mention(service_url: str, text: str, *, n: int = 1) -> dict[str, Any
     return activity
 
 
+def channel_post(service_url: str, text: str, *, n: int = 1) -> dict[str, Any]:
+    """A channel post that mentions nobody: Teams delivers it only with RSC consent
+    (ChannelMessage.Read.Group), to every bot of the team."""
+    activity = channel_mention(service_url, text, n=n)
+    activity.update(text=text, entities=[])
+    return activity
+
+
 def in_channel(activity: dict[str, Any]) -> dict[str, Any]:
     """The activity as Teams sends it from the team's General channel (team in channelData)."""
     activity["conversation"] = channel_conversation()

@@ -19,7 +19,6 @@ from bot.settings import Mode, Settings
 REPO = Path(__file__).parents[2]
 SCHEMAS = REPO / "node_modules/@microsoft/app-manifest/build/json-schemas/teams"
 APP_ID = "0b8e3f4a-1c2d-4e5f-8a9b-7c6d5e4f3a2b"
-RSC = {("ChannelMessage.Read.Group", "Application"), ("TeamMember.Read.Group", "Application")}
 # Bot command limits of schema <= 1.21 and of the Teams docs; newer schemas allow more.
 MAX_TITLE, MAX_DESCRIPTION = 32, 128
 
@@ -159,8 +158,9 @@ def test_ids_domain_and_permissions_come_from_settings(package: dict[str, bytes]
     assert "${{" not in package["manifest.json"].decode()
     assert sorted(bot["scopes"]) == ["groupChat", "personal", "team"]
     assert bot["supportsFiles"] is False
-    permissions = manifest["authorization"]["permissions"]["resourceSpecific"]
-    assert {(p["name"], p["type"]) for p in permissions} == RSC
+    # No RSC: channel posts reach the bot only when they @mention it, the roster comes from
+    # the Bot Connector (infra/README.md, "Ressourcenspezifische Berechtigungen").
+    assert "authorization" not in manifest
 
 
 def test_commands_are_unique_and_short_per_scope(package: dict[str, bytes]) -> None:
