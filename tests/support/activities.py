@@ -53,6 +53,16 @@ def channel_conversation() -> dict[str, Any]:
     }
 
 
+def group_chat_conversation() -> dict[str, Any]:
+    """A group chat the bot was added to."""
+    return {
+        "id": "19:meeting-gruppe@thread.v2",
+        "conversationType": "groupChat",
+        "isGroup": True,
+        "tenantId": TENANT_ID,
+    }
+
+
 def message(
     service_url: str,
     text: str,
