@@ -58,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "routing.button.helped": "Ja, das hilft",
     "routing.button.ask_anyway": "Nein, trotzdem Experten fragen",
     "routing.forward.label": "An wen soll die Frage gehen?",
+    "routing.forward.required": "Bitte eine Person auswählen.",
     "routing.expert.title": "{name} hat eine Frage für Sie",
     "routing.expert.why": "Warum Sie: {reason}",
     "routing.expert.thread_link": "[Zum Thread]({link})",
@@ -374,6 +375,7 @@ MESSAGES: dict[str, str] = {
     "onboarding.admin.text": "Niemand passt gerade (Kapazität, Pausen, Ausschlüsse). Bitte wählen"
     " Sie jemanden aus.",
     "onboarding.admin.pick": "Buddy",
+    "onboarding.admin.pick_required": "Bitte einen Buddy auswählen.",
     "onboarding.admin.no_volunteers": "Es gibt noch keine Freiwilligen („ich werde gern buddy“).",
     "onboarding.check_in.title": "Habt ihr euch getroffen?",
     "onboarding.check_in.text": "Vor {days} Tagen haben wir Sie mit {other} bekannt gemacht. Wie"

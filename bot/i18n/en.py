@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "routing.button.helped": "Yes, that helps",
     "routing.button.ask_anyway": "No, ask the experts anyway",
     "routing.forward.label": "Who should get the question?",
+    "routing.forward.required": "Please pick a person.",
     "routing.expert.title": "{name} has a question for you",
     "routing.expert.why": "Why you: {reason}",
     "routing.expert.thread_link": "[Open the thread]({link})",
@@ -359,6 +360,7 @@ MESSAGES: dict[str, str] = {
     "onboarding.admin.text": "Nobody fits right now (capacity, pauses, exclusions). Please pick"
     " someone.",
     "onboarding.admin.pick": "Buddy",
+    "onboarding.admin.pick_required": "Please pick a buddy.",
     "onboarding.admin.no_volunteers": "There are no volunteers yet (“ich werde gern buddy”).",
     "onboarding.check_in.title": "Have you met?",
     "onboarding.check_in.text": "{days} days ago we introduced you to {other}. How is it going?",
