@@ -70,7 +70,8 @@ def mentions_bot(activity: Activity) -> bool:
     if not bot_id:
         return False
     for entity in activity.entities or []:
-        if getattr(entity, "type", None) != "mention":
+        # Case-insensitive like botbuilder's TurnContext.get_mentions.
+        if str(getattr(entity, "type", None) or "").lower() != "mention":
             continue
         # Parsed activities keep a mention's fields as extra properties of a plain Entity;
         # a Mention built in code has them as attributes.
