@@ -42,7 +42,7 @@ def error_card(language: str, message_key: str) -> dict[str, Any]:
 def team_welcome_card(language: str) -> dict[str, Any]:
     """The short introduction posted when the app is installed in a team."""
     return render(
-        "welcome_team",
+        "titled_text",
         title=t("welcome.team.title", language),
         text=t("welcome.team.text", language),
     )

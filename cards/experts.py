@@ -97,7 +97,7 @@ def my_topics_card(
 def not_expert_card(language: str) -> dict[str, Any]:
     """Explains how to become an expert of the network (an admin adds you)."""
     return render(
-        "my_topics_info",
+        "titled_text",
         title=t("experts.not_expert.title", language),
         text=t("experts.not_expert.text", language),
     )

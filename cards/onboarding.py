@@ -37,6 +37,23 @@ def _links(mail: str, lang: str) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def pick_input_id(onboarding_id: object) -> str:
+    """The buddy choice's input id on the admins' overview: one per onboarding, because
+    input ids must be unique in a card (Teams sends a duplicate id's value only once)."""
+    return f"buddy_key_{onboarding_id}"
+
+
+def _buddy_choice(input_id: str, volunteers: Sequence[VolunteerProfile]) -> dict[str, Any]:
+    return {
+        "type": "Input.ChoiceSet",
+        "id": input_id,
+        "label": t("onboarding.admin.pick", LANG),
+        "isRequired": True,
+        "errorMessage": t("onboarding.admin.pick_required", LANG),
+        "choices": [{"title": v.name, "value": v.user_key} for v in volunteers],
+    }
+
+
 def _reason_text(onboarding: Onboarding, lang: str) -> str:
     parts = [t(f"onboarding.reason.{r}", lang) for r in onboarding.reasons]
     return ", ".join(p for p in parts if p)
@@ -98,16 +115,7 @@ class OnboardingCards:
         if not volunteers:
             body.append(text(t("onboarding.admin.no_volunteers", lang), color="Attention"))
             return card(body)
-        body.append(
-            {
-                "type": "Input.ChoiceSet",
-                "id": "buddy_key",
-                "label": t("onboarding.admin.pick", lang),
-                "isRequired": True,
-                "errorMessage": t("onboarding.admin.pick", lang),
-                "choices": [{"title": v.name, "value": v.user_key} for v in volunteers],
-            }
-        )
+        body.append(_buddy_choice("buddy_key", volunteers))
         data = {"onboarding_id": onboarding.id}
         return card(
             body, [execute(t("onboarding.button.assign", lang), "onboarding.assign", data)]
@@ -117,13 +125,7 @@ class OnboardingCards:
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
     ) -> dict[str, Any]:
         lang = LANG
-        pick = {
-            "type": "Input.ChoiceSet",
-            "id": "buddy_key",
-            "label": t("onboarding.admin.pick", lang),
-            "isRequired": True,
-            "choices": [{"title": v.name, "value": v.user_key} for v in volunteers],
-        }
+        pick = _buddy_choice(pick_input_id(onboarding.id), volunteers)
         data = {"onboarding_id": onboarding.id}
         submit = execute(t("onboarding.button.assign", lang), "onboarding.assign", data)
         return {

@@ -182,6 +182,7 @@ def _forward_action(
         "type": "Input.ChoiceSet",
         "id": "target",
         "label": t("routing.forward.label", lang),
+        "errorMessage": t("routing.forward.required", lang),
         "choices": [{"title": name, "value": key} for key, name in others],
     }
     title, submit = t("routing.button.forward", lang), t("routing.button.forward_send", lang)

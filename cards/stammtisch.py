@@ -70,13 +70,18 @@ class StammtischCards:
         body += self._places(poll, votes, viewer)
         body += self._footer(poll, votes, viewer)
         recent = sorted(votes, key=lambda v: v.updated_at, reverse=True)[:REFRESH_LIMIT]
+        user_ids = [v.teams_id for v in recent if v.teams_id]
+        if not user_ids:
+            # Nobody has an own view yet (no answers to preselect): the shared card is what
+            # everyone should see, and an empty userIds list is no valid refresh target.
+            return card(body, self._actions(poll))
         refresh = {
             "action": {
                 "type": "Action.Execute",
                 "verb": "stammtisch.refresh",
                 "data": {"poll_id": poll.id},
             },
-            "userIds": [v.teams_id for v in recent if v.teams_id],
+            "userIds": user_ids,
         }
         return card(body, self._actions(poll), refresh=refresh)
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.conversation import Reply, Turn
 from bot.domain.onboarding.model import OnboardingError
 from bot.domain.onboarding.service import OnboardingService
 from bot.i18n import t
 from cards.builders import error_card
-from cards.onboarding import OnboardingCards
+from cards.onboarding import OnboardingCards, pick_input_id
 from dialogs.context import DialogContext
 from dialogs.payload_types import RowId
 from dialogs.router import Router
@@ -58,6 +59,17 @@ class AssignAction(OnboardingAction):
     """An admin's pick."""
 
     buddy_key: str = Field(min_length=1, max_length=200)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _pick_of_this_onboarding(cls, data: Any) -> Any:
+        # The admins' overview has one choice per onboarding, each with its own input id
+        # (ids must be unique in a card): read the one of the onboarding the button is for.
+        if isinstance(data, dict) and "buddy_key" not in data:
+            pick = data.get(pick_input_id(data.get("onboarding_id")))
+            if pick is not None:
+                return {**data, "buddy_key": pick}
+        return data
 
 
 class CheckInAction(OnboardingAction):

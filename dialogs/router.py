@@ -93,6 +93,17 @@ class Router:
         """Every card verb with its payload model (for checks over all cards)."""
         return {verb: route.payload for verb, route in self._cards.items()}
 
+    def understands(self, phrase: str) -> bool:
+        """True when ``phrase`` is exactly a registered command (not free text, no rest)."""
+        return tuple(command_words(phrase)) in self._commands
+
+    def command_groups(self) -> list[tuple[str, ...]]:
+        """Registered command phrases, one group per handler (a command with its aliases)."""
+        groups: dict[CommandHandler, list[str]] = {}
+        for key, handler in self._commands.items():
+            groups.setdefault(handler, []).append(" ".join(key))
+        return [tuple(group) for group in groups.values()]
+
     def include(self, other: Router) -> None:
         """Merge another feature's router into this one."""
         for key, handler in other._commands.items():

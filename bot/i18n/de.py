@@ -74,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "routing.error.not_owner": "Diese Frage haben nicht Sie übernommen – es wurde nichts "
     "geändert.",
     "routing.forward.label": "An wen soll die Frage gehen?",
+    "routing.forward.required": "Bitte eine Person auswählen.",
     "routing.expert.title": "{name} hat eine Frage für Sie",
     "routing.expert.why": "Warum Sie: {reason}",
     "routing.expert.thread_link": "[Zum Thread]({link})",
@@ -188,7 +189,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.announce.none_title": "Kein Stammtisch-Termin gefunden",
     "reach.mention.routing": "{person}, diese Frage ist für Sie gedacht. Ich kann Ihnen noch"
     " keine persönliche Nachricht schicken; öffnen Sie bitte einmal den Chat mit mir (Apps →"
-    " Assistenz-Bot). Sie können hier im Thread antworten.",
+    " Assistenz-Bot). Sie können auch hier im Thread antworten; erwähnen Sie mich dabei mit @.",
     "reach.mention.stammtisch": "{person}, Sie haben für den Stammtisch im {month} noch nicht"
     " abgestimmt. Die Umfrage läuft bis {deadline}; ich kann Ihnen noch keine persönliche"
     " Nachricht schicken.",
@@ -405,6 +406,7 @@ MESSAGES: dict[str, str] = {
     "onboarding.admin.text": "Niemand passt gerade (Kapazität, Pausen, Ausschlüsse). Bitte wählen"
     " Sie jemanden aus.",
     "onboarding.admin.pick": "Buddy",
+    "onboarding.admin.pick_required": "Bitte einen Buddy auswählen.",
     "onboarding.admin.no_volunteers": "Es gibt noch keine Freiwilligen („ich werde gern buddy“).",
     "onboarding.check_in.title": "Haben Sie sich getroffen?",
     "onboarding.check_in.text": "Vor {days} Tagen haben wir Sie mit {other} bekannt gemacht. Wie"

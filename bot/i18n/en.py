@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "routing.reply.nothing_to_withdraw": "You have no open question I could withdraw.",
     "routing.error.not_owner": "You have not taken this question – nothing was changed.",
     "routing.forward.label": "Who should get the question?",
+    "routing.forward.required": "Please pick a person.",
     "routing.expert.title": "{name} has a question for you",
     "routing.expert.why": "Why you: {reason}",
     "routing.expert.thread_link": "[Open the thread]({link})",
@@ -180,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.announce.none_title": "No date for the get-together",
     "reach.mention.routing": "{person}, this question is meant for you. I cannot send you a"
     " personal message yet; please open the chat with me once (Apps → Assistenz-Bot). You can"
-    " answer here in the thread.",
+    " also answer here in the thread; @mention me in your answer.",
     "reach.mention.stammtisch": "{person}, you have not voted for the get-together in {month}"
     " yet. The poll is open until {deadline}; I cannot send you a personal message yet.",
     "stammtisch.reminder.title": "Reminder: get-together poll",
@@ -388,6 +389,7 @@ MESSAGES: dict[str, str] = {
     "onboarding.admin.text": "Nobody fits right now (capacity, pauses, exclusions). Please pick"
     " someone.",
     "onboarding.admin.pick": "Buddy",
+    "onboarding.admin.pick_required": "Please pick a buddy.",
     "onboarding.admin.no_volunteers": "There are no volunteers yet (“ich werde gern buddy”).",
     "onboarding.check_in.title": "Have you met?",
     "onboarding.check_in.text": "{days} days ago we introduced you to {other}. How is it going?",

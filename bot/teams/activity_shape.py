@@ -102,8 +102,13 @@ def list_of(rule: Rule) -> Rule:
 
 def _entity(value: Any, path: str) -> str | None:
     problem = obj({"type": string()}, required=("type",))(value, path)
-    if problem is None and isinstance(value.get("type"), str) and value["type"] == "mention":
-        # botbuilder's mention removal reads mentioned.id and text of every mention.
+    if (
+        problem is None
+        and isinstance(value.get("type"), str)
+        and value["type"].lower() == "mention"
+    ):
+        # botbuilder's mention removal reads mentioned.id and text of every mention (it
+        # compares the type case-insensitively, and so do we).
         return _MENTION(value, path)
     return problem
 

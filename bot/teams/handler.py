@@ -19,6 +19,7 @@ from bot.teams.references import ReferenceRecorder
 from bot.teams.team_events import TeamEvents
 from bot.teams.translate import (
     ADAPTIVE_CARD,
+    addressed_to_bot,
     conversation_kind,
     tenant_of,
     to_activity,
@@ -56,6 +57,11 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
     async def on_turn(self, turn_context: TurnContext) -> None:
         """Remember the conversation, then dispatch; the endpoint bound the log context."""
         activity = turn_context.activity
+        if not addressed_to_bot(activity):
+            # Not even the conversation reference is stored: a post that was not written to
+            # the bot leaves no trace (and is neither a question nor an answer).
+            log.info("channel_post_not_addressed_ignored")
+            return
         try:
             await self._remember(activity)
             await self._deps.team_events.seen(activity)

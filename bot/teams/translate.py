@@ -60,6 +60,47 @@ def clean_text(context: TurnContext) -> str:
     return " ".join(text.split())
 
 
+def mentions_bot(activity: Activity) -> bool:
+    """True when a mention entity names the bot itself (``mentioned.id`` = recipient id).
+
+    Mentions of colleagues in the same post do not count: "@Kerstin kannst du mal schauen?"
+    is not addressed to the bot.
+    """
+    bot_id = activity.recipient.id if activity.recipient else None
+    if not bot_id:
+        return False
+    for entity in activity.entities or []:
+        # Case-insensitive like botbuilder's TurnContext.get_mentions.
+        if str(getattr(entity, "type", None) or "").lower() != "mention":
+            continue
+        # Parsed activities keep a mention's fields as extra properties of a plain Entity;
+        # a Mention built in code has them as attributes.
+        mentioned = getattr(entity, "mentioned", None) or (
+            getattr(entity, "additional_properties", None) or {}
+        ).get("mentioned")
+        mentioned_id = (
+            mentioned.get("id") if isinstance(mentioned, dict) else getattr(mentioned, "id", None)
+        )
+        if mentioned_id == bot_id:
+            return True
+    return False
+
+
+def addressed_to_bot(activity: Activity) -> bool:
+    """False for a channel post that does not @mention the bot: it was not written for it.
+
+    Without RSC consent Teams only delivers posts that mention the bot; with it (an older app
+    package asked for ChannelMessage.Read.Group) every post of the team arrives, and "Guten
+    Morgen zusammen!" must get no reply. Card clicks (Action.Submit, a message with ``value``)
+    carry no mention and are always meant for the bot; other activity types are not posts.
+    """
+    if activity.type != ActivityTypes.message:
+        return True
+    if conversation_kind(activity) is not ConversationKind.CHANNEL:
+        return True
+    return activity.value is not None or mentions_bot(activity)
+
+
 def card_action(activity: Activity) -> tuple[str | None, dict[str, Any]]:
     """The card verb and data of an Action.Execute invoke or an Action.Submit message."""
     value = activity.value if isinstance(activity.value, dict) else None

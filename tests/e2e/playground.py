@@ -1186,6 +1186,31 @@ class PlaygroundPage:
         """Mock "Install application": an ``installationUpdate`` with ``action: "add"``."""
         return await self.mock_activity("Install application", overrides=overrides)
 
+    async def mock_post_mentioning_bot(
+        self, text: str, sender: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Mock "Custom activity": ``sender`` posts ``@bot text`` in the open conversation.
+
+        The mention names the template's recipient (the bot ignores channel posts that do not
+        mention it, as in Teams). Its type is spelled "Mention": the Custom activity editor
+        (0.2.28) takes any entity of type "mention" for a mention in a Word comment and will
+        not send it without comment ids; Bot Framework compares the type case-insensitively.
+        """
+
+        def mention(activity: dict[str, Any]) -> dict[str, Any]:
+            bot = activity["recipient"]
+            tag = f"<at>{bot.get('name') or self.bot_name}</at>"
+            mentioned = {"id": bot["id"], "name": bot.get("name") or self.bot_name}
+            return {
+                **activity,
+                "type": "message",
+                "text": f"{tag} {text}",
+                "entities": [{"type": "Mention", "text": tag, "mentioned": mentioned}],
+                "from": dict(sender),
+            }
+
+        return await self.mock_activity("Custom activity", edit=mention)
+
     async def mock_custom_activity(self, activity: Mapping[str, Any]) -> dict[str, Any]:
         """Mock "Custom activity": the template (id, timestamp, channelId, serviceUrl, recipient,
         conversation, from) with the top-level keys of ``activity`` put over it.

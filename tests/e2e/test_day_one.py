@@ -28,7 +28,7 @@ async def test_install_then_a_question_reaches_an_expert_who_never_wrote(
     # Jana Becker asks; Kerstin Vogel (first expert) is not in the Playground's team, Birgit
     # Fischer (second) is, but has never written to the bot.
     jana = page.user_account("Jana Becker")
-    await page.mock_custom_activity({"type": "message", "text": QUESTION, "from": jana})
+    await page.mock_post_mentioning_bot(QUESTION, jana)
     await page.wait_for_text("Frage von Jana Becker")
     await page.wait_for_text("diese Frage ist für Sie gedacht")
     dm = await page.wait_for_bot_sent(to="Birgit Fischer", containing="Frage übernehmen")

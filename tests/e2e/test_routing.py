@@ -25,7 +25,7 @@ async def test_question_is_routed_taken_answered_and_offered_again(
     # A colleague (Jana Becker) asks in the channel; the Playground has one signed-in user,
     # so her post is sent as a custom activity with her as `from`.
     jana = page.user_account("Jana Becker")
-    await page.mock_custom_activity({"type": "message", "text": QUESTION, "from": jana})
+    await page.mock_post_mentioning_bot(QUESTION, jana)
     await page.wait_for_text("Frage von Jana Becker")
     await page.wait_for_text("Status: Sabine Krüger ist angefragt.")
 
@@ -43,5 +43,5 @@ async def test_question_is_routed_taken_answered_and_offered_again(
     await page.wait_for_text("Status: beantwortet von Sabine Krüger.")
     await page.wait_for_text("Die Termine stehen im Gremienkalender.")
 
-    await page.mock_custom_activity({"type": "message", "text": QUESTION, "from": jana})
+    await page.mock_post_mentioning_bot(QUESTION, jana)
     await page.wait_for_text("Hilft Ihnen diese Antwort?")

@@ -54,6 +54,29 @@ async def test_channel_mention_is_stripped_and_answered_in_thread(
     assert sink.cards()
 
 
+async def test_channel_posts_without_the_bots_mention_are_ignored_without_trace(
+    bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Delivered like this only with RSC consent (ChannelMessage.Read.Group): not for the bot.
+    greeting = activities.channel_post(sink.url, "Guten Morgen zusammen!")
+    assert (await bot.post(greeting)).status == 201
+    colleague = activities.channel_post(sink.url, "@Kerstin Vogel hilfe", n=2)
+    colleague["text"] = "<at>Kerstin Vogel</at> hilfe"
+    colleague["entities"] = [
+        {"type": "mention", "text": "<at>Kerstin Vogel</at>", "mentioned": activities.user(7)}
+    ]
+    assert (await bot.post(colleague)).status == 201
+    assert sink.sent == []
+    assert await _count(database_url, ConversationReferenceRow) == 0
+    assert await _count(database_url, ProcessedActivity) == 0
+    # The same words with the bot's mention are answered; a card click needs no mention.
+    await bot.post(activities.channel_mention(sink.url, "hilfe", n=2))
+    assert len(sink.cards()) == 1
+    click = activities.in_channel(activities.card_submit(sink.url, "nothing.here", {}))
+    await bot.post(click)
+    assert "kenne ich nicht" in str(sink.cards()[-1])
+
+
 async def test_unknown_command_gets_friendly_german_hint(
     bot: RunningBot, sink: ConnectorSink
 ) -> None:

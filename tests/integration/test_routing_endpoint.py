@@ -148,6 +148,33 @@ async def test_expert_reply_in_the_thread_closes_the_question(
     assert "Danke für Ihre Antwort" in sink.texts()[-1]
 
 
+async def test_unmentioned_channel_posts_are_neither_questions_nor_answers(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
+    sink.sent.clear()
+    # With RSC consent Teams would deliver these; none of them is addressed to the bot.
+    await routing_bot.post(activities.channel_post(sink.url, "Guten Morgen zusammen!"))
+    await routing_bot.post(activities.channel_post(sink.url, QUESTION, n=2))
+    assert sink.sent == [] and await _questions(database_url) == []
+
+    ask = activities.channel_mention(sink.url, QUESTION)
+    await routing_bot.post(_in_thread(ask, ask["id"]))
+    [question] = await _questions(database_url)
+    assert question.state == "asked" and len(sink.sent) == 2  # thread card and expert DM
+    # A named expert's remark in the thread without the mention is no answer (it may be
+    # "Ich schaue nach"); the README asks experts to @mention the bot with the answer.
+    remark = activities.channel_post(sink.url, "Ich schaue gleich mal nach.")
+    await routing_bot.post(activities.as_user(_in_thread(remark, ask["id"]), kerstin, "Kerstin"))
+    [still_open] = await _questions(database_url)
+    assert still_open.state == "asked" and still_open.answer_text is None
+    assert len(sink.sent) == 2
+    answer = activities.channel_mention(sink.url, "Im Buchungstool, Reiter Hamburg.")
+    await routing_bot.post(activities.as_user(_in_thread(answer, ask["id"]), kerstin, "Kerstin"))
+    [closed] = await _questions(database_url)
+    assert closed.state == "answered" and closed.answer_text == "Im Buchungstool, Reiter Hamburg."
+
+
 async def test_help_card_example_names_the_absent_expert_and_asks_a_stand_in(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:

@@ -53,6 +53,16 @@ def channel_conversation() -> dict[str, Any]:
     }
 
 
+def group_chat_conversation() -> dict[str, Any]:
+    """A group chat the bot was added to."""
+    return {
+        "id": "19:meeting-gruppe@thread.v2",
+        "conversationType": "groupChat",
+        "isGroup": True,
+        "tenantId": TENANT_ID,
+    }
+
+
 def message(
     service_url: str,
     text: str,
@@ -86,6 +96,14 @@ def channel_mention(service_url: str, text: str, *, n: int = 1) -> dict[str, Any
     activity["channelData"].update(
         team={"id": "19:team@thread.tacv2"}, channel={"id": "19:general@thread.tacv2"}
     )
+    return activity
+
+
+def channel_post(service_url: str, text: str, *, n: int = 1) -> dict[str, Any]:
+    """A channel post that mentions nobody: Teams delivers it only with RSC consent
+    (ChannelMessage.Read.Group), to every bot of the team."""
+    activity = channel_mention(service_url, text, n=n)
+    activity.update(text=text, entities=[])
     return activity
 
 

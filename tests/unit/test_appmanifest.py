@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -15,14 +17,32 @@ from PIL import Image
 
 from bot.appmanifest import DEMO_APP_ID, build_app_package, build_manifest
 from bot.settings import Mode, Settings
+from dialogs.registry import build_router
 
 REPO = Path(__file__).parents[2]
 SCHEMAS = REPO / "node_modules/@microsoft/app-manifest/build/json-schemas/teams"
 APP_ID = "0b8e3f4a-1c2d-4e5f-8a9b-7c6d5e4f3a2b"
-RSC = {("ChannelMessage.Read.Group", "Application"), ("TeamMember.Read.Group", "Application")}
 # Bot command limits of schema <= 1.21 and of the Teams docs; newer schemas allow more.
-MAX_TITLE, MAX_DESCRIPTION = 32, 128
+MAX_TITLE, MAX_DESCRIPTION, MAX_COMMANDS = 32, 128, 10
+# Commands deliberately left out of the command menus, which every member sees: admin tools,
+# the buddy sub-commands that "buddy" explains, and the organisers' vote table (as a text
+# command in a channel it would be posted for the whole team; the poll card's "Organisation"
+# shows it to the organiser alone).
+NOT_IN_MENUS = {
+    "bot status",
+    "willkommen offen",
+    "räume aktualisieren",
+    "ich werde gern buddy",
+    "buddy pause",
+    "buddy stopp",
+    "stammtisch ergebnis",
+}
 
+ATK = REPO / "node_modules/.bin/atk"
+requires_atk = pytest.mark.skipif(
+    not ATK.exists(),
+    reason="node_modules/.bin/atk fehlt (npm ci installiert das Agents Toolkit CLI)",
+)
 requires_schemas = pytest.mark.skipif(
     not SCHEMAS.is_dir(),
     reason="node_modules/@microsoft/app-manifest fehlt (npm ci installiert die Teams-Schemas)",
@@ -159,8 +179,9 @@ def test_ids_domain_and_permissions_come_from_settings(package: dict[str, bytes]
     assert "${{" not in package["manifest.json"].decode()
     assert sorted(bot["scopes"]) == ["groupChat", "personal", "team"]
     assert bot["supportsFiles"] is False
-    permissions = manifest["authorization"]["permissions"]["resourceSpecific"]
-    assert {(p["name"], p["type"]) for p in permissions} == RSC
+    # No RSC: channel posts reach the bot only when they @mention it, the roster comes from
+    # the Bot Connector (infra/README.md, "Ressourcenspezifische Berechtigungen").
+    assert "authorization" not in manifest
 
 
 def test_commands_are_unique_and_short_per_scope(package: dict[str, bytes]) -> None:
@@ -170,6 +191,7 @@ def test_commands_are_unique_and_short_per_scope(package: dict[str, bytes]) -> N
     for command_list in lists:
         titles = [command["title"] for command in command_list["commands"]]
         assert len(titles) == len(set(titles)), command_list["scopes"]
+        assert len(titles) <= MAX_COMMANDS, command_list["scopes"]
         assert "hilfe" in titles
         for command in command_list["commands"]:
             assert len(command["title"]) <= MAX_TITLE, command["title"]
@@ -198,3 +220,90 @@ def test_package_build_is_reproducible(tmp_path: Path) -> None:
     first = build_app_package(_settings(), tmp_path / "a.zip").read_bytes()
     second = build_app_package(_settings(), tmp_path / "b.zip").read_bytes()
     assert first == second
+
+
+def _menus(package: dict[str, bytes]) -> dict[str, list[tuple[str, str]]]:
+    """Scope → (German title, English title) of every command in its menu."""
+    lists = json.loads(package["manifest.json"])["bots"][0]["commandLists"]
+    english = json.loads(package["en.json"])
+    return {
+        scope: [
+            # Without an English title Teams shows the German one to English clients too.
+            (
+                command["title"],
+                english.get(f"bots[0].commandLists[{i}].commands[{j}].title", command["title"]),
+            )
+            for j, command in enumerate(command_list["commands"])
+        ]
+        for i, command_list in enumerate(lists)
+        for scope in command_list["scopes"]
+    }
+
+
+def test_every_menu_command_is_a_router_command_in_german_and_english(
+    package: dict[str, bytes],
+) -> None:
+    router = build_router()
+    groups = {phrase: group for group in router.command_groups() for phrase in group}
+    for scope, commands in _menus(package).items():
+        for german, english in commands:
+            # Teams sends the picked title as the message text: it must hit the command, not
+            # the free-text question routing.
+            assert router.understands(german), (scope, german)
+            assert router.understands(english), (scope, english)
+            assert groups[german] == groups[english], (scope, german, english)
+
+
+def test_every_router_command_is_in_a_menu_or_deliberately_not(
+    package: dict[str, bytes],
+) -> None:
+    pairs = [pair for commands in _menus(package).values() for pair in commands]
+    in_menus = {title for pair in pairs for title in pair}
+    for group in build_router().command_groups():
+        assert set(group) & (in_menus | NOT_IN_MENUS), f"{group} fehlt im Manifest"
+    assert NOT_IN_MENUS.isdisjoint(in_menus)
+
+
+def test_stammtisch_commands_are_offered_where_polls_run(package: dict[str, bytes]) -> None:
+    menus = {
+        scope: [german for german, _ in commands] for scope, commands in _menus(package).items()
+    }
+    for scope in ("team", "groupChat"):
+        assert {"stammtisch", "stammtisch neu", "stammtisch regel"} <= set(menus[scope]), scope
+    assert not any(title.startswith("stammtisch") for title in menus["personal"])
+
+
+_ATK_QUIET = ("--telemetry", "false", "-i", "false")
+
+
+def _atk_validate(manifest: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """Microsoft's own validator: schema and the Teams validation rules, offline."""
+    return subprocess.run(
+        [str(ATK), "validate", "--manifest-file", str(manifest), *_ATK_QUIET],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        # Its settings and logs go to a throwaway home, not the developer's.
+        env={**os.environ, "HOME": str(home), "NO_COLOR": "1"},
+        check=False,
+    )
+
+
+@requires_atk
+def test_agents_toolkit_passes_the_built_manifest_and_refuses_a_broken_one(
+    tmp_path: Path,
+) -> None:
+    path = build_app_package(_settings(), tmp_path / "assistenz-netzwerk.zip")
+    with zipfile.ZipFile(path) as archive:
+        archive.extractall(tmp_path / "app")
+    result = _atk_validate(tmp_path / "app/manifest.json", tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All passed" in result.stdout
+
+    broken = json.loads((tmp_path / "app/manifest.json").read_text(encoding="utf-8"))
+    broken["bots"][0]["commandLists"][0]["commands"][0]["title"] = "x" * 129
+    (tmp_path / "app/manifest.json").write_text(json.dumps(broken), encoding="utf-8")
+    refused = _atk_validate(tmp_path / "app/manifest.json", tmp_path)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "/bots/0/commandLists/0/commands/0/title" in output
