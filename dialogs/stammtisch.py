@@ -286,6 +286,13 @@ async def results(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     try:
         poll = await _latest(turn, ctx)
         _, lifecycle = _services(ctx)
-        return Reply.of_card(await lifecycle.export(poll.id, turn.actor.aad_object_id or ""))
+        table = await lifecycle.export(poll.id, turn.actor.aad_object_id or "")
     except PollError as error:
         return _refusal(turn, error)
+    if turn.conversation_kind is ConversationKind.PERSONAL:
+        return Reply.of_card(table)
+    # Who voted what (and who did not) is for the organiser, not for the whole channel.
+    notifier = lifecycle.service.notifier
+    if await notifier.send_direct(turn.actor.aad_object_id or "", table, turn.tenant_id):
+        return Reply.of_text(t("stammtisch.reply.export_sent", turn.language))
+    return Reply.of_text(t("stammtisch.reply.export_undeliverable", turn.language))

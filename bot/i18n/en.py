@@ -211,6 +211,10 @@ MESSAGES: dict[str, str] = {
     "stammtisch.reply.rule_saved": "Saved. The next poll appears here on {when}.",
     "stammtisch.reply.rule_off": "Saved. The automatic poll is switched off.",
     "stammtisch.error.unknown": "I do not know this poll (any more). Nothing was saved.",
+    "stammtisch.reply.export_sent": "I have sent you the result of the get-together poll in"
+    " our personal chat.",
+    "stammtisch.reply.export_undeliverable": "I cannot send you the result personally; please open the"
+    " chat with me once and write “stammtisch ergebnis” there.",
     "stammtisch.error.not_member": "This poll belongs to a team you are not a member of, or was"
     " opened outside its channel. Your vote was not counted.",
     "stammtisch.error.closed": "This poll is already closed. Your vote was not counted.",

@@ -261,3 +261,23 @@ async def test_outsiders_cannot_vote_or_see_the_poll(stack: Stack) -> None:
         assert shown not in refused  # nothing of the poll is shown
     votes = await stack.votes(poll_id)
     assert [v.member_key for v in votes] == [JANA[0]]
+
+
+async def test_result_in_the_channel_goes_to_the_organiser_personally(stack: Stack) -> None:
+    """`stammtisch ergebnis` reads the team roster in a proactive turn (it crashed there on
+    missing channelData) and sends the table by DM, not into the channel."""
+    poll_id, days = await _start(stack)
+    vote = {"poll_id": poll_id, f"d_{days[0]}": "ja", "place": ""}
+    assert "gespeichert" in await stack.invoke("stammtisch.vote", vote, JANA)
+    stack.sink.sent.clear()
+    ask = activities.as_user(
+        activities.channel_mention(stack.sink.url, "stammtisch ergebnis"), *SABINE
+    )
+    assert (await stack.bot.post(ask)).status == 201
+    [dm, note] = stack.sink.sent
+    assert dm["_conversation"] == f"a:personal-{SABINE[0]}"
+    table = json.dumps(dm["attachments"][0]["content"], ensure_ascii=False)
+    assert JANA[1] in table and "Mitglied 001" in table  # a voter, and a non-voter from the roster
+    assert (
+        note["_conversation"].startswith("19:general") and "persönlich geschickt" in note["text"]
+    )
