@@ -222,8 +222,9 @@ MESSAGES: dict[str, str] = {
     " gespeichert.",
     "stammtisch.reply.export_sent": "Ich habe Ihnen das Ergebnis der Stammtisch-Umfrage"
     " persönlich geschickt.",
-    "stammtisch.reply.export_undeliverable": "Ich kann Ihnen das Ergebnis nicht persönlich schicken;"
-    " öffnen Sie bitte einmal den Chat mit mir und schreiben Sie dort „stammtisch ergebnis“.",
+    "stammtisch.reply.export_undeliverable": "Ich kann Ihnen das Ergebnis nicht persönlich"
+    " schicken; öffnen Sie bitte einmal den Chat mit mir und schreiben Sie dort"
+    " „stammtisch ergebnis“.",
     "stammtisch.error.not_member": "Diese Umfrage gehört zu einem Team, in dem Sie nicht Mitglied"
     " sind, oder wurde außerhalb ihres Kanals aufgerufen. Ihre Stimme wurde nicht gezählt.",
     "stammtisch.error.closed": "Diese Umfrage ist bereits geschlossen. Ihre Stimme wurde nicht"

@@ -213,8 +213,8 @@ MESSAGES: dict[str, str] = {
     "stammtisch.error.unknown": "I do not know this poll (any more). Nothing was saved.",
     "stammtisch.reply.export_sent": "I have sent you the result of the get-together poll in"
     " our personal chat.",
-    "stammtisch.reply.export_undeliverable": "I cannot send you the result personally; please open the"
-    " chat with me once and write “stammtisch ergebnis” there.",
+    "stammtisch.reply.export_undeliverable": "I cannot send you the result personally; please"
+    " open the chat with me once and write “stammtisch ergebnis” there.",
     "stammtisch.error.not_member": "This poll belongs to a team you are not a member of, or was"
     " opened outside its channel. Your vote was not counted.",
     "stammtisch.error.closed": "This poll is already closed. Your vote was not counted.",
