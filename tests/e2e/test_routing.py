@@ -45,3 +45,9 @@ async def test_question_is_routed_taken_answered_and_offered_again(
 
     await page.mock_post_mentioning_bot(QUESTION, jana)
     await page.wait_for_text("Hilft Ihnen diese Antwort?")
+
+    # Sabine is not the asker: her click on Jana's offer is refused and changes nothing.
+    answer = await page.click_card_button("Ja, das hilft", containing="Hilft Ihnen diese Antwort?")
+    assert "Über dieses Angebot entscheidet nur die Person" in str(answer)
+    offer = page.card(containing="Hilft Ihnen diese Antwort?", button="Ja, das hilft")
+    await offer.wait_for()  # the buttons are still there for Jana
