@@ -26,6 +26,7 @@ from cards import builders, experts, privacy, routing, status
 from cards.onboarding import OnboardingCards
 from cards.rooms import BrokerCards
 from cards.stammtisch import StammtischCards
+from cards.stammtisch_export import export_card
 from cards.stammtisch_rule import rule_card
 
 ZONE = ZoneInfo("Europe/Berlin")
@@ -143,6 +144,10 @@ def _stammtisch(lang: str) -> Iterator[Sample]:
     yield "stammtisch.cancelled_card", views.cancelled_card(closed)
     missing = [Member("m-x", "Jana Becker", "29:m-x")]
     yield "stammtisch.export_card", views.export_card(closed, votes[:12], missing)
+    many = [Member(f"m-{n}", f"Mitglied {n}", "") for n in range(400)]
+    yield "stammtisch_export.export_card.first_page", export_card(closed, votes * 4, many)
+    yield "stammtisch_export.export_card.later_page", export_card(closed, votes * 4, [], 200)
+    yield "stammtisch_export.export_card.restarted", export_card(closed, votes, [], 9_999)
     rule = Rule(
         team_key=poll.team_key,
         place={},

@@ -1,0 +1,62 @@
+"""Every list card stays below Teams' message limit at realistic maxima, and pages on."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from bot.domain.stammtisch.model import Member, Vote
+from cards.stammtisch_export import export_card
+from tests.support.card_samples import _poll, _votes
+from tests.support.card_sizes import TEAMS_LIMIT, activity_bytes, long_name
+
+VOTERS = 500
+
+
+def _verbs(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {a["verb"]: a["data"] for a in card.get("actions", []) if "verb" in a}
+
+
+def _named_votes(count: int) -> list[Vote]:
+    poll = _poll()
+    return [replace(v, member_name=long_name(n)) for n, v in enumerate(_votes(poll, count))]
+
+
+def test_the_names_make_the_check_honest() -> None:
+    # The names alone are above the limit: the caps, not small data, keep the cards small.
+    rows = [long_name(n) for n in range(VOTERS)]
+    assert len(", ".join(rows).encode("utf-8")) > TEAMS_LIMIT
+    assert any(len(n.encode("utf-8")) > 2 * len(n) for n in rows)  # Chinese: 3 bytes each
+
+
+@pytest.mark.parametrize("voters", [0, 1, 27, VOTERS])
+def test_stammtisch_export_pages_stay_below_the_limit(voters: int) -> None:
+    poll, votes = _poll(), _named_votes(voters)
+    missing = [Member(f"m-{n}", long_name(n), f"29:m-{n}") for n in range(VOTERS)]
+    seen: list[str] = []
+    start: int | None = 0
+    while start is not None:
+        card = export_card(poll, votes, missing, start)
+        assert activity_bytes(card) < TEAMS_LIMIT
+        texts = [
+            c["items"][0]["text"]
+            for b in card["body"]
+            if b["type"] == "ColumnSet"
+            for c in b["columns"][:1]
+        ]
+        seen += texts[1:]  # the header row first
+        more = _verbs(card).get("stammtisch.export")
+        start = None if more is None else more["start"]
+        assert more is None or more == {"poll_id": poll.id, "start": len(seen)}
+    assert seen == [v.member_name for v in votes]  # every vote once, in order
+    assert voters < 27 or len(seen) > 20  # a page holds a useful number of rows
+
+
+def test_stammtisch_export_start_past_the_end_shows_the_first_page() -> None:
+    poll, votes = _poll(), _named_votes(3)
+    card = export_card(poll, votes, [], 99_999)
+    texts = [b.get("text", "") for b in card["body"]]
+    assert any("kürzer geworden" in x for x in texts)
+    assert "stammtisch.export" not in _verbs(card)
