@@ -329,6 +329,8 @@ MESSAGES: dict[str, str] = {
     "rooms.list.empty": "Keine.",
     "rooms.list.line": "**{room}** – {when} – {state}",
     "rooms.list.by": "angefragt von {name}",
+    "rooms.list.more": "Weitere Anfragen",
+    "rooms.list.range": "Anfragen {first}–{last} von {total}",
     "rooms.note.chosen": "Danke! Ich kümmere mich darum.",
     "rooms.note.approved": "Sie haben freigegeben.",
     "rooms.note.declined": "Sie haben abgelehnt. Die anfragende Person wird informiert.",

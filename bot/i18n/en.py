@@ -317,6 +317,8 @@ MESSAGES: dict[str, str] = {
     "rooms.list.empty": "None.",
     "rooms.list.line": "**{room}** – {when} – {state}",
     "rooms.list.by": "requested by {name}",
+    "rooms.list.more": "More requests",
+    "rooms.list.range": "Requests {first}–{last} of {total}",
     "rooms.note.chosen": "Thank you! I am on it.",
     "rooms.note.approved": "You approved.",
     "rooms.note.declined": "You declined. The requester is informed.",

@@ -249,6 +249,15 @@ def _rooms(lang: str) -> Iterator[Sample]:
         "rooms.list_card.inbox",
         views.list_card("rooms.list.inbox", [pending], rooms, lang, approver=True),
     )
+    many = [replace(pending, id=n) for n in range(1, 120)]
+    yield (
+        "rooms.list_card.later_page",
+        views.list_card("rooms.list.inbox", many, rooms, lang, approver=True, start=30),
+    )
+    yield (
+        "rooms.list_card.restarted",
+        views.list_card("rooms.list.mine", mine, rooms, lang, approver=False, start=500),
+    )
 
 
 def _experts_cards(lang: str) -> Iterator[Sample]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from bot.domain.graph_types import Room
+from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.domain.stammtisch.model import Member, Vote
+from cards.rooms import FEATURES, BrokerCards
 from cards.stammtisch_export import export_card
-from tests.support.card_samples import _poll, _votes
+from tests.support.card_samples import NOW, ZONE, _poll, _votes
 from tests.support.card_sizes import TEAMS_LIMIT, activity_bytes, long_name
 
 VOTERS = 500
@@ -60,3 +64,39 @@ def test_stammtisch_export_start_past_the_end_shows_the_first_page() -> None:
     texts = [b.get("text", "") for b in card["body"]]
     assert any("kürzer geworden" in x for x in texts)
     assert "stammtisch.export" not in _verbs(card)
+
+
+def _requests(count: int) -> tuple[list[RoomRequest], dict[str, Room]]:
+    rooms = {
+        f"raum-{n}@firma.de": Room(f"r{n}", f"raum-{n}@firma.de", f"Raum {long_name(n)}", 40,
+                                   long_name(n + 1), 6, "Hamburg")
+        for n in range(20)
+    }  # fmt: skip
+    base = RoomRequest(
+        id=1, requester_key="a", requester_name="x", tenant_id="t", place={}, text="morgen",
+        start=NOW, end=NOW + timedelta(hours=1), attendees=13, features=FEATURES,
+        created_at=NOW, approvers=("k",),
+    )  # fmt: skip
+    requests = [
+        replace(base, id=n + 1, requester_name=long_name(n), room=f"raum-{n % 20}@firma.de",
+                state=RequestState.PENDING if n % 2 else RequestState.BOOKED)
+        for n in range(count)
+    ]  # fmt: skip
+    return requests, rooms
+
+
+@pytest.mark.parametrize("approver", [True, False])
+@pytest.mark.parametrize("count", [0, 61, 94, 200])
+def test_room_lists_page_below_the_limit(count: int, approver: bool) -> None:
+    views = BrokerCards(ZONE)
+    requests, rooms = _requests(count)
+    seen, start, pages = 0, 0, 0
+    while start is not None:
+        card = views.list_card("rooms.list.inbox", requests, rooms, "de", approver=approver,
+                               start=start)  # fmt: skip
+        assert activity_bytes(card) < TEAMS_LIMIT
+        seen += sum(1 for b in card["body"] if b["type"] == "Container")
+        more = _verbs(card).get("rooms.list")
+        start, pages = (None if more is None else more["start"]), pages + 1
+        assert more is None or more == {"view": "inbox" if approver else "mine", "start": seen}
+    assert seen == count and (pages > 1) == (count > 20)
