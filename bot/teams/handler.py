@@ -13,7 +13,7 @@ from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse
 from bot.conversation import ConversationKind, Reply
 from bot.domain.ports import ActivityLedger, Clock
 from bot.i18n import language_of, t
-from bot.teams.activity_shape import CARD_ACTION_INVOKE
+from bot.teams.activity_shape import CARD_ACTION_INVOKE, SEARCH_INVOKE
 from bot.teams.members import member_account, newcomer_details
 from bot.teams.references import ReferenceRecorder
 from bot.teams.team_events import TeamEvents
@@ -31,6 +31,7 @@ from dialogs.onboarding import JoinedMember, members_joined
 from dialogs.router import Router
 
 log = structlog.get_logger(__name__)
+SEARCH_RESPONSE = "application/vnd.microsoft.search.searchResponse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,8 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
         """Universal Actions; answered in the HTTP response (workaround from PLATFORM_NOTES)."""
+        if turn_context.activity.name == SEARCH_INVOKE:
+            return await self._search(turn_context)
         if turn_context.activity.name != CARD_ACTION_INVOKE:
             return await super().on_invoke_activity(turn_context)
         language = self._language(turn_context)
@@ -103,6 +106,19 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             log.exception("card_action_failed")
             reply = Reply.of_card(error_card(language, "error.generic"))
         return _card_invoke_response(reply)
+
+    async def _search(self, turn_context: TurnContext) -> InvokeResponse:
+        """A typeahead input's query (``Data.Query``): the matching choices, answered in the
+        HTTP response like a card action. A failure shows no matches, never an error page."""
+        try:
+            turn = to_turn(turn_context, self._deps.locale_override)
+            value = turn_context.activity.value
+            results = await self._deps.router.answer_search(turn, value, self._deps.dialog_context)
+        except Exception:
+            log.exception("search_failed")
+            results = []
+        body = {"type": SEARCH_RESPONSE, "value": {"results": results}}
+        return InvokeResponse(status=200, body=body)
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         """Introduce the bot when it is added; start onboarding for colleagues added to a team."""

@@ -286,6 +286,11 @@ def _experts_cards(lang: str) -> Iterator[Sample]:
             lang, form, pool, KERSTIN, NOW.date(), latest, "Zu lang.", is_error=True
         ),
     )
+    large = [replace(record, user_key=f"e-{n}", name=f"Expertin {n}") for n in range(300)]
+    yield (
+        "experts.my_topics_card.large_pool",
+        experts.my_topics_card(lang, form, [record, *large], KERSTIN, NOW.date(), latest),
+    )
     yield "experts.not_expert_card", experts.not_expert_card(lang)
 
 

@@ -10,7 +10,9 @@ import pytest
 
 from bot.domain.graph_types import Room
 from bot.domain.rooms.model import RequestState, RoomRequest
+from bot.domain.routing.experts import ExpertRecord
 from bot.domain.stammtisch.model import Member, Vote
+from cards.experts import DEPUTY_DATASET, my_topics_card, topics_form
 from cards.rooms import FEATURES, BrokerCards
 from cards.stammtisch_export import export_card
 from tests.support.card_samples import NOW, ZONE, _poll, _votes
@@ -100,3 +102,22 @@ def test_room_lists_page_below_the_limit(count: int, approver: bool) -> None:
         start, pages = (None if more is None else more["start"]), pages + 1
         assert more is None or more == {"view": "inbox" if approver else "mine", "start": seen}
     assert seen == count and (pages > 1) == (count > 20)
+
+
+@pytest.mark.parametrize("count", [0, 260, 300, 2_000])
+def test_my_topics_stays_below_the_limit_for_any_pool(count: int) -> None:
+    me = ExpertRecord(pool_id="default", user_key="me", name=long_name(0),
+                      topics=("Reisekosten",) * 100, about="ü" * 1000)  # fmt: skip
+    pool = [
+        replace(me, user_key=f"00000000-0000-4000-8000-{n:012d}", name=long_name(n),
+                department=f"Zentralbereich Unternehmenskommunikation {long_name(n + 1)}")
+        for n in range(count)
+    ]  # fmt: skip
+    chosen = pool[-1].user_key if pool else ""
+    form = replace(topics_form(me, NOW, ZONE), deputy=chosen, topics="Ä" * 3000)
+    card = my_topics_card("de", form, [me, *pool], "me", NOW.date(), NOW.date(), "Gespeichert.")
+    assert activity_bytes(card) < TEAMS_LIMIT
+    [deputy] = [b for b in card["body"] if b.get("id") == "deputy"]
+    assert deputy["choices.data"] == {"type": "Data.Query", "dataset": DEPUTY_DATASET}
+    assert deputy["value"] == chosen and (not pool or deputy["choices"][0]["value"] == chosen)
+    assert count < 260 or 10 < len(deputy["choices"]) < count
