@@ -50,14 +50,15 @@ def page_of(rows: Sequence[dict[str, Any]], start: int, budget: int = ROWS_BYTES
     return Page(start, taken, end if end < len(rows) else None)
 
 
-def joined_within(names: Sequence[str], budget: int) -> tuple[str, int]:
-    """``names`` joined by ", " as far as ``budget`` bytes go, and how many were left out."""
+def joined_within(names: Sequence[str], budget: int, separator: str = ", ") -> tuple[str, int]:
+    """``names`` joined by ``separator`` as far as ``budget`` bytes go, and how many were
+    left out."""
     shown: list[str] = []
     used = 0
     for name in names:
-        size = len(name.encode("utf-8")) + 2
+        size = len(name.encode("utf-8")) + len(separator.encode("utf-8"))
         if shown and used + size > budget:
             break
         shown.append(name)
         used += size
-    return ", ".join(shown), len(names) - len(shown)
+    return separator.join(shown), len(names) - len(shown)

@@ -196,6 +196,10 @@ def _onboarding_cards(lang: str) -> Iterator[Sample]:
         [paired, unpaired, _onboarding(id=13)], [("Lena Hoffmann", "noch nicht")], volunteers
     )
     yield "onboarding.overview_card", overview
+    many = [_onboarding(id=n, newcomer_key=f"n-{n}") for n in range(1, 60)]
+    waiting = [(f"Neu {n}", "noch nicht") for n in range(400)]
+    yield "onboarding.overview_card.later_page", views.overview_card(many, waiting, volunteers, 20)
+    yield "onboarding.overview_card.restarted", views.overview_card(many, [], volunteers, 900)
 
 
 def _rooms(lang: str) -> Iterator[Sample]:

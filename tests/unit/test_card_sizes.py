@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 
 from bot.domain.graph_types import Room
+from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.stammtisch.model import Member, Vote
 from cards.experts import DEPUTY_DATASET, my_topics_card, topics_form
+from cards.onboarding import OnboardingCards
 from cards.rooms import FEATURES, BrokerCards
 from cards.stammtisch_export import export_card
 from tests.support.card_samples import NOW, ZONE, _poll, _votes
@@ -121,3 +123,35 @@ def test_my_topics_stays_below_the_limit_for_any_pool(count: int) -> None:
     assert deputy["choices.data"] == {"type": "Data.Query", "dataset": DEPUTY_DATASET}
     assert deputy["value"] == chosen and (not pool or deputy["choices"][0]["value"] == chosen)
     assert count < 260 or 10 < len(deputy["choices"]) < count
+
+
+def _onboardings(count: int) -> list[Onboarding]:
+    base = Onboarding(
+        id=1, newcomer_key="n", newcomer_name="x", tenant_id="t", source="team",
+        created_at=NOW, state=OnboardingState.PAIRED, reasons=("same_site",),
+    )  # fmt: skip
+    return [
+        replace(base, id=n + 1, newcomer_key=f"n-{n}", newcomer_name=long_name(n),
+                buddy_key=f"v-{n}", buddy_name=long_name(n + 1))
+        for n in range(count)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("count", "volunteers"), [(0, 0), (6, 6), (30, 6), (100, 300)])
+def test_onboarding_overview_pages_below_the_limit(count: int, volunteers: int) -> None:
+    views = OnboardingCards()
+    onboardings = _onboardings(count)
+    people = [VolunteerProfile(f"v-{n}", long_name(n), 3) for n in range(volunteers)]
+    waiting = [(long_name(n), "nicht erreichbar") for n in range(count)]
+    seen: list[str] = []
+    start: int | None = 0
+    while start is not None:
+        card = views.overview_card(onboardings, waiting, people, start)
+        assert activity_bytes(card) < TEAMS_LIMIT
+        seen += [b["items"][0]["text"] for b in card["body"] if b["type"] == "Container"]
+        more = _verbs(card).get("onboarding.overview")
+        start = None if more is None else more["start"]
+        assert more is None or more == {"start": len(seen)}
+    assert len(seen) == count and all(o.newcomer_name in s for o, s in zip(onboardings, seen))
+    pick = views.admin_pick_card(onboardings[0] if onboardings else _onboardings(1)[0], people)
+    assert activity_bytes(pick) < TEAMS_LIMIT
