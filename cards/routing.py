@@ -11,6 +11,12 @@ from cards.elements import card, with_note
 from cards.elements import execute as _execute
 from cards.elements import text as _text
 from cards.render import render
+from cards.size import page_of
+
+COLLEAGUES_DATASET = "experts.colleagues"
+# "Weiterleiten an …" in a pool of hundreds: the colleague is found by typeahead (the bot
+# answers the dataset's search); the card carries only the first ones within this many bytes.
+FORWARD_CHOICES_BYTES = 6_000
 
 __all__ = ["RoutingCards", "settled_offer_card", "with_note"]
 PREVIEW_CHARS = 600
@@ -183,8 +189,11 @@ def _forward_action(
         "id": "target",
         "label": t("routing.forward.label", lang),
         "errorMessage": t("routing.forward.required", lang),
-        "choices": [{"title": name, "value": key} for key, name in others],
-    }
+        "style": "filtered",
+        "choices": page_of([{"title": name, "value": key} for key, name in others], 0,
+                           FORWARD_CHOICES_BYTES).rows,
+        "choices.data": {"type": "Data.Query", "dataset": COLLEAGUES_DATASET},
+    }  # fmt: skip
     title, submit = t("routing.button.forward", lang), t("routing.button.forward_send", lang)
     return _show_card(title, field, submit, "routing.forward", data)
 

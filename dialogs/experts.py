@@ -24,6 +24,7 @@ from cards.experts import (
     not_expert_card,
     topics_form,
 )
+from cards.routing import COLLEAGUES_DATASET
 from dialogs.context import DialogContext
 from dialogs.router import Router
 from dialogs.search import Choice, SearchQuery, matches, page
@@ -170,6 +171,20 @@ async def deputies(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[C
         if e.user_key != key and matches(query.query_text, deputy_title(e))
     )
     return page(query, found)
+
+
+@router.search(COLLEAGUES_DATASET)
+async def colleagues(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[Choice]:
+    """ "Weiterleiten an …" on an expert's question card: the experts of the searcher's pools
+    (the question's pool is one of them; forwarding checks it) whose name has every word."""
+    key = turn.actor.aad_object_id
+    repository = _experts(ctx)
+    found: dict[str, Choice] = {}
+    for pool_id in await repository.pools_of(key) if key else []:
+        for e in await repository.list_pool(pool_id):
+            if e.user_key != key and e.user_key not in found and matches(query.query_text, e.name):
+                found[e.user_key] = Choice(title=e.name, value=e.user_key)
+    return page(query, sorted(found.values(), key=lambda c: c["title"].casefold()))
 
 
 @router.card_action("experts.save_profile", SaveProfilePayload)

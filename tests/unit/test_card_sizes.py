@@ -13,11 +13,12 @@ from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerPr
 from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.stammtisch.model import Member, Vote
+from cards import routing
 from cards.experts import DEPUTY_DATASET, my_topics_card, topics_form
 from cards.onboarding import OnboardingCards
 from cards.rooms import FEATURES, BrokerCards
 from cards.stammtisch_export import export_card
-from tests.support.card_samples import NOW, ZONE, _poll, _votes
+from tests.support.card_samples import KERSTIN, NOW, ZONE, _poll, _question, _votes
 from tests.support.card_sizes import TEAMS_LIMIT, activity_bytes, long_name
 
 VOTERS = 500
@@ -155,3 +156,15 @@ def test_onboarding_overview_pages_below_the_limit(count: int, volunteers: int) 
     assert len(seen) == count and all(o.newcomer_name in s for o, s in zip(onboardings, seen))
     pick = views.admin_pick_card(onboardings[0] if onboardings else _onboardings(1)[0], people)
     assert activity_bytes(pick) < TEAMS_LIMIT
+
+
+@pytest.mark.parametrize("count", [5, 300, 2_000])
+def test_the_forward_list_stays_below_the_limit_for_any_pool(count: int) -> None:
+    pool = [(f"00000000-0000-4000-8000-{n:012d}", long_name(n)) for n in range(count)]
+    question = replace(_question(), asker_name=long_name(7), text="Ä" * 2_000)
+    card = routing.expert_card(question, KERSTIN, [(KERSTIN, "Kerstin Vogel"), *pool], "de")
+    assert activity_bytes(card) < TEAMS_LIMIT
+    [forward] = [a for a in card["actions"] if a.get("title") == "Weiterleiten an …"]
+    [target] = forward["card"]["body"]
+    assert target["choices.data"] == {"type": "Data.Query", "dataset": "experts.colleagues"}
+    assert len(target["choices"]) == count if count < 10 else 10 < len(target["choices"]) < count

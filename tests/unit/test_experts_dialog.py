@@ -260,3 +260,14 @@ async def test_the_chosen_deputy_is_among_the_shown_choices() -> None:
     deputy = _inputs(await router.dispatch(_turn("Meine Themen"), ctx))["deputy"]
     assert deputy["value"] == late.user_key
     assert deputy["choices"][0]["value"] == late.user_key
+
+
+async def test_forwarding_finds_colleagues_of_every_pool_of_the_searcher() -> None:
+    ctx, repo = _ctx(*_many(300))
+    await repo.upsert(replace(ME, pool_id="team-x", name="Sabine (team)"))
+    query = {"dataset": "experts.colleagues", "queryText": "a"}
+    found = [c["value"] for c in await _search(ctx, {**query, "queryText": "xena"})]
+    assert found == ["xena"]  # her other pool
+    assert await _search(ctx, {**query, "queryText": "sabine"}) == []  # never oneself
+    assert len(await _search(ctx, {**query, "queryText": ""})) == 15
+    assert await _search(ctx, query, user="stranger") == []
