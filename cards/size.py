@@ -62,3 +62,12 @@ def joined_within(names: Sequence[str], budget: int, separator: str = ", ") -> t
         shown.append(name)
         used += size
     return separator.join(shown), len(names) - len(shown)
+
+
+def clipped(value: str, budget: int) -> str:
+    """``value`` cut to at most ``budget`` UTF-8 bytes (at a character, never inside one),
+    ending in " …" when it was cut."""
+    data = value.encode("utf-8")
+    if len(data) <= budget:
+        return value
+    return data[: max(0, budget - 4)].decode("utf-8", errors="ignore").rstrip() + " …"

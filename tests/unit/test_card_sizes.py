@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from cards import routing
 from cards.experts import DEPUTY_DATASET, my_topics_card, topics_form
 from cards.onboarding import OnboardingCards
 from cards.rooms import FEATURES, BrokerCards
+from cards.size import clipped
 from cards.stammtisch_export import export_card
 from tests.support.card_samples import KERSTIN, NOW, ZONE, _poll, _question, _votes
 from tests.support.card_sizes import TEAMS_LIMIT, activity_bytes, long_name
@@ -168,3 +170,24 @@ def test_the_forward_list_stays_below_the_limit_for_any_pool(count: int) -> None
     [target] = forward["card"]["body"]
     assert target["choices.data"] == {"type": "Data.Query", "dataset": "experts.colleagues"}
     assert len(target["choices"]) == count if count < 10 else 10 < len(target["choices"]) < count
+
+
+def test_question_cards_stay_below_the_limit_for_the_longest_question_and_answer() -> None:
+    # A message of up to 28,000 characters is routed; answers may have 4,000 characters.
+    text, answer = "Frage zur Reisekostenabrechnung: " + "ü" * 28_000, "答" * 4_000
+    question = replace(_question(), text=text, answer_text=answer, owner_key=KERSTIN)
+    pool = [(KERSTIN, long_name(1)), *((f"e-{n}", long_name(n)) for n in range(300))]
+    for card in (
+        routing.thread_card(question, "de"),
+        routing.expert_card(question, KERSTIN, pool, "de"),
+        routing.offer_card(question, "Reisekosten?", KERSTIN, "de"),
+    ):
+        assert activity_bytes(card) < TEAMS_LIMIT
+        shown = json.dumps(card, ensure_ascii=False)
+        assert "Frage zur Reisekostenabrechnung: üüü" in shown and "答答答" in shown
+
+
+def test_clipping_cuts_at_a_character_and_says_so() -> None:
+    assert clipped("Grüße", 100) == "Grüße"
+    cut = clipped("答" * 10, 11)  # 7 bytes of text left: two whole characters
+    assert cut == "答答 …" and len(cut.encode("utf-8")) <= 11
