@@ -20,7 +20,7 @@ from cards.onboarding import OnboardingCards
 from cards.rooms import FEATURES, BrokerCards
 from cards.size import clipped
 from cards.stammtisch_export import export_card
-from tests.support.card_samples import KERSTIN, NOW, ZONE, _poll, _question, _votes
+from tests.support.card_samples import KERSTIN, NOW, ZONE, _poll, _question, _votes, all_cards
 from tests.support.card_sizes import TEAMS_LIMIT, activity_bytes, long_name
 
 VOTERS = 500
@@ -191,3 +191,10 @@ def test_clipping_cuts_at_a_character_and_says_so() -> None:
     assert clipped("Grüße", 100) == "Grüße"
     cut = clipped("答" * 10, 11)  # 7 bytes of text left: two whole characters
     assert cut == "答答 …" and len(cut.encode("utf-8")) <= 11
+
+
+def test_every_sample_card_fits_in_a_message() -> None:
+    too_big = {
+        name: size for name, c in all_cards().items() if (size := activity_bytes(c)) >= TEAMS_LIMIT
+    }
+    assert not too_big
