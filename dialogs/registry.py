@@ -11,6 +11,7 @@ from dialogs import rooms as rooms_dialog
 from dialogs import routing as routing_dialog
 from dialogs import routing_changes as routing_changes_dialog
 from dialogs import stammtisch as stammtisch_dialog
+from dialogs import stammtisch_votes as stammtisch_votes_dialog
 from dialogs.router import Router
 
 
@@ -21,6 +22,7 @@ def build_router() -> Router:
     router.include(admin_dialog.router)
     router.include(experts_dialog.router)
     router.include(stammtisch_dialog.router)
+    router.include(stammtisch_votes_dialog.router)
     router.include(rooms_dialog.router)
     router.include(onboarding_dialog.router)
     router.include(privacy_dialog.router)

@@ -170,6 +170,10 @@ MESSAGES: dict[str, str] = {
     "stammtisch.viewer.voted": "Ihre Stimme ist gespeichert. Sie können sie bis zum Ende der"
     " Abstimmung ändern.",
     "stammtisch.button.vote": "Abstimmen",
+    "stammtisch.button.place": "Ort speichern",
+    "stammtisch.answer.chosen": "✓ {answer}",
+    "stammtisch.mark.open": "Favorit",
+    "stammtisch.mark.won": "Gewählt",
     "stammtisch.button.organise": "Organisation",
     "stammtisch.button.close": "Jetzt schließen",
     "stammtisch.button.extend": "Abstimmung verlängern",
