@@ -16,6 +16,16 @@ MESSAGES: dict[str, str] = {
     "buche einen Raum, auch die mit Freigabe.",
     "help.privacy.title": "Ihre Daten",
     "help.footer": "Tipp: „hilfe“ zeigt diese Übersicht jederzeit wieder.",
+    "help.button.ask": "Frage stellen",
+    "help.button.topics": "Meine Themen",
+    "help.button.room": "Raum suchen",
+    "help.button.stammtisch": "Stammtisch",
+    "help.button.data": "Meine Daten",
+    "help.ask.title": "Frage an das Assistenz-Netzwerk",
+    "help.ask.label": "Ihre Frage",
+    "help.ask.placeholder": "z. B. Wer kennt sich mit Reisekosten in Concur aus?",
+    "help.ask.required": "Bitte schreiben Sie Ihre Frage.",
+    "help.ask.send": "Frage senden",
     "welcome.team.title": "Hallo Assistenz-Netzwerk! 👋",
     "welcome.team.text": "Ich bin der Bot des Assistenz-Netzwerks. Ich helfe, Fragen an die "
     "richtige Assistenz zu leiten, organisiere den monatlichen Stammtisch, begrüße neue "

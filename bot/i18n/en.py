@@ -16,6 +16,16 @@ MESSAGES: dict[str, str] = {
     "including restricted ones.",
     "help.privacy.title": "Your data",
     "help.footer": "Tip: “help” shows this overview at any time.",
+    "help.button.ask": "Ask a question",
+    "help.button.topics": "My topics",
+    "help.button.room": "Find a room",
+    "help.button.stammtisch": "Get-together",
+    "help.button.data": "My data",
+    "help.ask.title": "Question to the assistant network",
+    "help.ask.label": "Your question",
+    "help.ask.placeholder": "e.g. Who knows about travel expenses in Concur?",
+    "help.ask.required": "Please write your question.",
+    "help.ask.send": "Send question",
     "welcome.team.title": "Hello assistant network! 👋",
     "welcome.team.text": "I am the assistant network's bot. I route questions to the right "
     "assistant, organise the monthly get-together, welcome new colleagues and broker meeting "
