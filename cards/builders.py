@@ -88,3 +88,34 @@ def team_welcome_card(language: str) -> dict[str, Any]:
         text=t("welcome.team.text", language),
     )
     return {**welcome, "actions": shortcut_actions(language)}
+
+
+def message_question_card(question: str, target: str, language: str) -> dict[str, Any]:
+    """The dialog of "Ans Assistenz-Netzwerk fragen": the message's text, editable, and where
+    the question should go (the asker's chat with the bot or the network's channel)."""
+    field = {
+        "type": "Input.Text",
+        "id": "question",
+        "label": t("message_action.question", language),
+        "value": question[:QUESTION_MAX_CHARS],
+        "isMultiline": True,
+        "isRequired": True,
+        "errorMessage": t("help.ask.required", language),
+        "maxLength": QUESTION_MAX_CHARS,
+    }
+    choice = {
+        "type": "Input.ChoiceSet",
+        "id": "target",
+        "label": t("message_action.target", language),
+        "style": "expanded",
+        "value": target,
+        "isRequired": True,
+        "errorMessage": t("message_action.target.required", language),
+        "choices": [
+            {"title": t(f"message_action.target.{name}", language), "value": name}
+            for name in ("channel", "chat")
+        ],
+    }
+    intro = text(t("message_action.intro", language), isSubtle=True, spacing="Small")
+    send = {"type": "Action.Submit", "title": t("help.ask.send", language)}
+    return card([intro, field, choice], [send])

@@ -26,6 +26,26 @@ MESSAGES: dict[str, str] = {
     "help.ask.placeholder": "z. B. Wer kennt sich mit Reisekosten in Concur aus?",
     "help.ask.required": "Bitte schreiben Sie Ihre Frage.",
     "help.ask.send": "Frage senden",
+    "message_action.title": "Ans Assistenz-Netzwerk fragen",
+    "message_action.intro": "Prüfen oder ergänzen Sie die Frage; ich suche die passenden"
+    " Assistenzen.",
+    "message_action.question": "Ihre Frage",
+    "message_action.target": "Wo soll die Frage erscheinen?",
+    "message_action.target.required": "Bitte wählen Sie, wo die Frage erscheinen soll.",
+    "message_action.target.channel": "Im Kanal des Assistenz-Netzwerks",
+    "message_action.target.chat": "In Ihrem persönlichen Chat mit mir",
+    "message_action.sent.channel": "Ihre Frage ist unterwegs. Den Stand sehen Sie im Kanal des"
+    " Assistenz-Netzwerks.",
+    "message_action.sent.chat": "Ihre Frage ist unterwegs. Den Stand sehen Sie in Ihrem"
+    " persönlichen Chat mit mir.",
+    "message_action.error.bad_payload": "Diese Anfrage konnte ich nicht lesen. Bitte öffnen Sie"
+    " „Ans Assistenz-Netzwerk fragen“ noch einmal. Es wurde nichts gesendet.",
+    "message_action.error.no_chat": "Ich habe noch keinen persönlichen Chat mit Ihnen. Schreiben"
+    " Sie mir bitte einmal „hilfe“ im persönlichen Chat oder wählen Sie den Kanal. Es wurde"
+    " nichts gesendet.",
+    "message_action.error.no_channel": "Ich kenne noch keinen Kanal des Assistenz-Netzwerks (die"
+    " App ist in keinem Team installiert). Bitte wählen Sie den persönlichen Chat. Es wurde"
+    " nichts gesendet.",
     "welcome.team.title": "Hallo Assistenz-Netzwerk! 👋",
     "welcome.team.text": "Ich bin der Bot des Assistenz-Netzwerks. Ich helfe, Fragen an die "
     "richtige Assistenz zu leiten, organisiere den monatlichen Stammtisch, begrüße neue "
