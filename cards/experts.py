@@ -12,6 +12,18 @@ from bot.domain.routing.directory_import import LANGUAGES
 from bot.domain.routing.experts import ExpertRecord
 from bot.i18n import t
 from cards.render import render
+from cards.size import page_of
+
+DEPUTY_DATASET = "experts.deputies"
+# A pool of hundreds of experts does not fit in one message: the deputy is found by typeahead
+# (the bot answers the dataset's search), and the card carries only the first choices within
+# this many bytes, for clients without typeahead.
+DEPUTY_CHOICES_BYTES = 6_000
+
+
+def deputy_title(expert: ExpertRecord) -> str:
+    """ "Kerstin Vogel – Vorstandsbüro": how a possible deputy is listed and searched."""
+    return " – ".join(p for p in (expert.name, expert.department) if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +69,13 @@ def my_topics_card(
 ) -> dict[str, Any]:
     """The profile form: topics, languages, deputy, pause and about, with an optional notice."""
     deputies = [
-        {"title": " – ".join(p for p in (e.name, e.department) if p), "value": e.user_key}
-        for e in pool
-        if e.user_key != self_key
+        {"title": deputy_title(e), "value": e.user_key} for e in pool if e.user_key != self_key
     ]
     # A deputy who left the pool is not offered; saving then clears the stale value.
     deputy = form.deputy if any(d["value"] == form.deputy for d in deputies) else ""
+    # The chosen deputy comes first, so that the input shows the name, not the bare id.
+    deputies.sort(key=lambda d: d["value"] != deputy)
+    shown = page_of(deputies, 0, DEPUTY_CHOICES_BYTES).rows
     languages = ",".join(c for c in form.languages.split(",") if c.strip() in LANGUAGES)
     blocks = []
     if notice:
@@ -81,7 +94,8 @@ def my_topics_card(
         languages=languages,
         deputy_label=t("experts.card.deputy", language),
         deputy_placeholder=t("experts.card.deputy_placeholder", language),
-        deputy_choices=deputies,
+        deputy_choices=shown,
+        deputy_dataset=DEPUTY_DATASET,
         deputy=deputy,
         pause_label=t("experts.card.pause", language),
         paused_until=form.paused_until,

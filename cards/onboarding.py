@@ -9,8 +9,16 @@ from urllib.parse import quote
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.i18n import t
 from cards.elements import card, execute, text
+from cards.size import joined_within, page_of
 
 LANG = "de"  # a newcomer has not written to the bot yet: German first
+VOLUNTEER_DATASET = "onboarding.volunteers"
+# Volunteers are found by typeahead (the bot answers the dataset's search); a card carries
+# only the first of them within this many bytes per choice input, for clients without it. The
+# overview has one input per onboarding, so its share is smaller.
+PICK_CHOICES_BYTES = 6_000
+OVERRIDE_CHOICES_BYTES = 1_200
+WAITING_BYTES = 2_000
 
 
 def chat_link(mail: str, message: str) -> str:
@@ -43,14 +51,19 @@ def pick_input_id(onboarding_id: object) -> str:
     return f"buddy_key_{onboarding_id}"
 
 
-def _buddy_choice(input_id: str, volunteers: Sequence[VolunteerProfile]) -> dict[str, Any]:
+def _buddy_choice(
+    input_id: str, volunteers: Sequence[VolunteerProfile], budget: int
+) -> dict[str, Any]:
+    choices = [{"title": v.name, "value": v.user_key} for v in volunteers]
     return {
         "type": "Input.ChoiceSet",
         "id": input_id,
         "label": t("onboarding.admin.pick", LANG),
         "isRequired": True,
         "errorMessage": t("onboarding.admin.pick_required", LANG),
-        "choices": [{"title": v.name, "value": v.user_key} for v in volunteers],
+        "style": "filtered",
+        "choices": page_of(choices, 0, budget).rows,
+        "choices.data": {"type": "Data.Query", "dataset": VOLUNTEER_DATASET},
     }
 
 
@@ -115,7 +128,7 @@ class OnboardingCards:
         if not volunteers:
             body.append(text(t("onboarding.admin.no_volunteers", lang), color="Attention"))
             return card(body)
-        body.append(_buddy_choice("buddy_key", volunteers))
+        body.append(_buddy_choice("buddy_key", volunteers, PICK_CHOICES_BYTES))
         data = {"onboarding_id": onboarding.id}
         return card(
             body, [execute(t("onboarding.button.assign", lang), "onboarding.assign", data)]
@@ -125,7 +138,7 @@ class OnboardingCards:
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
     ) -> dict[str, Any]:
         lang = LANG
-        pick = _buddy_choice(pick_input_id(onboarding.id), volunteers)
+        pick = _buddy_choice(pick_input_id(onboarding.id), volunteers, OVERRIDE_CHOICES_BYTES)
         data = {"onboarding_id": onboarding.id}
         submit = execute(t("onboarding.button.assign", lang), "onboarding.assign", data)
         return {
@@ -165,30 +178,51 @@ class OnboardingCards:
                  buddy=onboarding.buddy_name)  # fmt: skip
         return card([text(t("onboarding.help.title", lang), weight="Bolder"), text(line)])
 
+    def _overview_rows(
+        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
+    ) -> dict[str, Any]:
+        lang = LANG
+        state = t(f"onboarding.state.{onboarding.state.value}", lang)
+        buddy = onboarding.buddy_name or "–"
+        welcomed = "✓" if onboarding.welcomed_at else t("onboarding.overview.not_yet", lang)
+        items = [text(t("onboarding.overview.line", lang, name=onboarding.newcomer_name,
+                        state=state, buddy=buddy, welcomed=welcomed))]  # fmt: skip
+        others = [v for v in volunteers if v.user_key != onboarding.newcomer_key]
+        if others and onboarding.state is not OnboardingState.OPTED_OUT:
+            items.append(self._override(onboarding, others))
+        return {"type": "Container", "items": items, "spacing": "Small"}
+
     def overview_card(
         self,
         onboardings: Sequence[Onboarding],
         waiting: Sequence[tuple[str, str]],
         volunteers: Sequence[VolunteerProfile] = (),
+        start: int = 0,
     ) -> dict[str, Any]:
-        """Admins: recent onboardings (each with "Buddy ändern") and the undelivered welcomes."""
+        """Admins: recent onboardings (each with "Buddy ändern") from ``start`` on, as many as
+        fit in one message, and the undelivered welcomes."""
         lang = LANG
         body: list[dict[str, Any]] = [
             text(t("onboarding.overview.title", lang), weight="Bolder", size="Medium")
         ]
-        for onboarding in onboardings:
-            state = t(f"onboarding.state.{onboarding.state.value}", lang)
-            buddy = onboarding.buddy_name or "–"
-            welcomed = "✓" if onboarding.welcomed_at else t("onboarding.overview.not_yet", lang)
-            body.append(
-                text(t("onboarding.overview.line", lang, name=onboarding.newcomer_name,
-                       state=state, buddy=buddy, welcomed=welcomed), spacing="Small")
-            )  # fmt: skip
-            others = [v for v in volunteers if v.user_key != onboarding.newcomer_key]
-            if others and onboarding.state is not OnboardingState.OPTED_OUT:
-                body.append(self._override(onboarding, others))
+        page = page_of([self._overview_rows(o, volunteers) for o in onboardings], start)
+        if page.start != start:
+            body.append(text(t("paging.restarted", lang), color="Attention"))
+        if page.start > 0 or page.next_start is not None:
+            shown = t("onboarding.overview.range", lang, first=page.start + 1,
+                      last=page.start + len(page.rows), total=len(onboardings))  # fmt: skip
+            body.append(text(shown, isSubtle=True, spacing="Small"))
+        body += page.rows
         body.append(text(t("onboarding.overview.waiting", lang, count=len(waiting)),
                          weight="Bolder", spacing="Medium"))  # fmt: skip
-        for name, error in waiting:
-            body.append(text(f"- {name}: {error}", spacing="None"))
-        return card(body)
+        items = [f"- {name}: {error}" for name, error in waiting]
+        lines, rest = joined_within(items, WAITING_BYTES, "\n")
+        if lines:
+            more = f"\n- {t('paging.and_more', lang, count=rest)}" if rest else ""
+            body.append(text(lines + more, spacing="None"))
+        actions = []
+        if page.next_start is not None:
+            data = {"start": page.next_start}
+            actions.append(execute(t("onboarding.overview.more", lang), "onboarding.overview",
+                                   data))  # fmt: skip
+        return card(body, actions)

@@ -13,6 +13,7 @@ from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.domain.rooms.when import RoomRequestParse
 from bot.i18n import t
 from cards.elements import card, execute, text
+from cards.size import page_of
 from cards.stammtisch_format import day_label
 
 # What the requester may still cancel (an offer without a chosen room just lapses).
@@ -172,6 +173,33 @@ class BrokerCards:
             body.append(text(t(key, lang, name=who), weight="Bolder", color="Accent"))
         return card(body, actions)
 
+    def _list_row(self, request: RoomRequest, rooms: Mapping[str, Room], lang: str,
+                  approver: bool) -> dict[str, Any]:  # fmt: skip
+        room = rooms.get(request.room or "")
+        name = room.display_name if room else request.room
+        state = t(f"rooms.state.{request.state.value}", lang)
+        asked = self.asked(request, lang)
+        line = (
+            t("rooms.list.line", lang, room=name, when=asked, state=state)
+            if name
+            else t("rooms.list.line_no_room", lang, when=asked, state=state)
+        )
+        if approver:
+            line += "  \n" + t("rooms.list.by", lang, name=request.requester_name)
+        items: list[dict[str, Any]] = [text(line)]
+        verb, data = ("rooms.approve", "rooms.decline"), {"request_id": request.id}
+        if approver and request.state is RequestState.PENDING:
+            data = {**data, "version": request.version}
+            items.append({"type": "ActionSet", "actions": [
+                execute(t("rooms.button.approve", lang), verb[0], data),
+                execute(t("rooms.button.decline", lang), verb[1], data),
+            ]})  # fmt: skip
+        elif not approver and request.state in CANCELLABLE:
+            items.append(
+                {"type": "ActionSet", "actions": [self._cancel_button(request, lang, "list")]}
+            )
+        return {"type": "Container", "separator": True, "items": items}
+
     def list_card(
         self,
         title_key: str,
@@ -180,34 +208,22 @@ class BrokerCards:
         lang: str,
         *,
         approver: bool,
+        start: int = 0,
     ) -> dict[str, Any]:
-        """The requester's bookings (with "Stornieren") or an approver's inbox."""
+        """The requester's bookings (with "Stornieren") or an approver's inbox, from request
+        ``start`` on, as many as fit in one message, with "Weitere Anfragen" to the next page."""
         body: list[dict[str, Any]] = [text(t(title_key, lang), weight="Bolder", size="Medium")]
         if not requests:
             body.append(text(t("rooms.list.empty", lang)))
-        for request in requests:
-            room = rooms.get(request.room or "")
-            name = room.display_name if room else request.room
-            state = t(f"rooms.state.{request.state.value}", lang)
-            asked = self.asked(request, lang)
-            line = (
-                t("rooms.list.line", lang, room=name, when=asked, state=state)
-                if name
-                else t("rooms.list.line_no_room", lang, when=asked, state=state)
-            )
-            if approver:
-                line += "  \n" + t("rooms.list.by", lang, name=request.requester_name)
-            items: list[dict[str, Any]] = [text(line)]
-            verb, data = ("rooms.approve", "rooms.decline"), {"request_id": request.id}
-            if approver and request.state is RequestState.PENDING:
-                data = {**data, "version": request.version}
-                items.append({"type": "ActionSet", "actions": [
-                    execute(t("rooms.button.approve", lang), verb[0], data),
-                    execute(t("rooms.button.decline", lang), verb[1], data),
-                ]})  # fmt: skip
-            elif not approver and request.state in CANCELLABLE:
-                items.append(
-                    {"type": "ActionSet", "actions": [self._cancel_button(request, lang, "list")]}
-                )
-            body.append({"type": "Container", "separator": True, "items": items})
-        return card(body)
+        page = page_of([self._list_row(r, rooms, lang, approver) for r in requests], start)
+        if page.start != start:
+            body.append(text(t("paging.restarted", lang), color="Attention"))
+        if page.start > 0 or page.next_start is not None:
+            shown = t("rooms.list.range", lang, first=page.start + 1,
+                      last=page.start + len(page.rows), total=len(requests))  # fmt: skip
+            body.append(text(shown, isSubtle=True, spacing="Small"))
+        actions = []
+        if page.next_start is not None:
+            data = {"view": "inbox" if approver else "mine", "start": page.next_start}
+            actions.append(execute(t("rooms.list.more", lang), "rooms.list", data))
+        return card([*body, *page.rows], actions)

@@ -11,6 +11,16 @@ from cards.elements import card, with_note
 from cards.elements import execute as _execute
 from cards.elements import text as _text
 from cards.render import render
+from cards.size import clipped, page_of
+
+COLLEAGUES_DATASET = "experts.colleagues"
+# "Weiterleiten an …" in a pool of hundreds: the colleague is found by typeahead (the bot
+# answers the dataset's search); the card carries only the first ones within this many bytes.
+FORWARD_CHOICES_BYTES = 6_000
+# A question (up to 28,000 characters) and its answer share one message with the experts and
+# buttons: on the card each is cut to this many bytes (the whole question stays in the thread).
+QUESTION_BYTES = 9_000
+ANSWER_BYTES = 8_000
 
 __all__ = ["RoutingCards", "settled_offer_card", "with_note"]
 PREVIEW_CHARS = 600
@@ -66,7 +76,13 @@ def _question(text: str, lang: str) -> tuple[str, list[dict[str, Any]]]:
         action = {"type": "Action.ToggleVisibility", "title": title, "targetElements": toggle}
         return {"type": "ActionSet", "id": element_id, "isVisible": visible, "actions": [action]}
 
-    full = _text(text, id="question-full", isVisible=False, isSubtle=True, spacing="Small")
+    full = _text(
+        clipped(text, QUESTION_BYTES),
+        id="question-full",
+        isVisible=False,
+        isSubtle=True,
+        spacing="Small",
+    )
     more = switch(t("routing.question.more", lang), "question-more", True)
     less = switch(t("routing.question.less", lang), "question-less", False)
     return preview, [full, more, less]
@@ -77,7 +93,7 @@ def _answer_block(question: Question, lang: str) -> list[dict[str, Any]]:
         return []
     return [
         _text(t("routing.answer.heading", lang), weight="Bolder", spacing="Medium"),
-        _text(question.answer_text, spacing="Small"),
+        _text(clipped(question.answer_text, ANSWER_BYTES), spacing="Small"),
     ]
 
 
@@ -183,8 +199,11 @@ def _forward_action(
         "id": "target",
         "label": t("routing.forward.label", lang),
         "errorMessage": t("routing.forward.required", lang),
-        "choices": [{"title": name, "value": key} for key, name in others],
-    }
+        "style": "filtered",
+        "choices": page_of([{"title": name, "value": key} for key, name in others], 0,
+                           FORWARD_CHOICES_BYTES).rows,
+        "choices.data": {"type": "Data.Query", "dataset": COLLEAGUES_DATASET},
+    }  # fmt: skip
     title, submit = t("routing.button.forward", lang), t("routing.button.forward_send", lang)
     return _show_card(title, field, submit, "routing.forward", data)
 
@@ -193,9 +212,12 @@ def offer_card(earlier: Question, asked_text: str, asker_key: str, lang: str) ->
     """ "Hilft dir das?": an earlier answer to a similar question, before experts are asked."""
     answer_by = next((e.name for e in earlier.experts if e.expert_key == earlier.owner_key), "")
     details = [
-        _text(t("routing.offer.earlier", lang, question=earlier.text), spacing="Medium"),
+        _text(
+            t("routing.offer.earlier", lang, question=clipped(earlier.text, QUESTION_BYTES)),
+            spacing="Medium",
+        ),
         _text(t("routing.offer.answer_by", lang, name=answer_by), weight="Bolder"),
-        _text(earlier.answer_text or "", spacing="Small"),
+        _text(clipped(earlier.answer_text or "", ANSWER_BYTES), spacing="Small"),
     ]
     data = {"earlier_id": earlier.id, "text": asked_text, "asker_key": asker_key}
     return render(

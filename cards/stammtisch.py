@@ -13,6 +13,7 @@ from bot.domain.stammtisch.poll import decide, tally
 from bot.i18n import t
 from cards.elements import card, execute, text
 from cards.stammtisch_dates import date_block
+from cards.stammtisch_export import export_card
 from cards.stammtisch_format import clock, day_label, moment, month_label, place_of
 from cards.stammtisch_rule import rule_card
 
@@ -228,47 +229,11 @@ class StammtischCards:
         return card([text(t("stammtisch.cancelled.title", lang), weight="Bolder"), text(line)])
 
     def export_card(
-        self, poll: Poll, votes: Sequence[Vote], non_voters: Sequence[Member]
+        self, poll: Poll, votes: Sequence[Vote], non_voters: Sequence[Member], start: int = 0
     ) -> dict[str, Any]:
-        """Every member's answers as a table, and who has not voted (organisers only)."""
-        lang = poll.language
-        header = [t("stammtisch.export.name", lang)]
-        header += [day_label(d, lang) for d in poll.dates]
-        header += [t("stammtisch.export.place", lang)] if poll.places else []
-        rows = [_row(header, bold=True)]
-        for vote in votes:
-            cells = [vote.member_name]
-            cells += [
-                t(f"stammtisch.answer.{vote.answers[d].value}", lang) if d in vote.answers else "–"
-                for d in poll.dates
-            ]
-            cells += [vote.place or "–"] if poll.places else []
-            rows.append(_row(cells))
-        missing = sorted(m.name for m in non_voters)
-        footer = (
-            t("stammtisch.export.non_voters", lang, count=len(missing), names=", ".join(missing))
-            if missing
-            else t("stammtisch.export.all_voted", lang)
-        )
-        title = t("stammtisch.export.title", lang, month=month_label(poll.month, lang))
-        back = execute(
-            t("stammtisch.button.back", lang), "stammtisch.refresh", {"poll_id": poll.id}
-        )
-        body = [text(title, weight="Bolder"), *rows, text(footer, spacing="Medium")]
-        return card(body, [back])
+        """Every member's answers as a table, paged, and who has not voted (organisers only)."""
+        return export_card(poll, votes, non_voters, start)
 
     def rule_card(self, rule: Rule | None, lang: str, note: str | None = None) -> dict[str, Any]:
         """The organiser's form for the monthly rule."""
         return rule_card(rule, lang, note)
-
-
-def _row(cells: Sequence[str], *, bold: bool = False) -> dict[str, Any]:
-    columns = [
-        {
-            "type": "Column",
-            "width": "stretch",
-            "items": [text(cell, weight="Bolder" if bold else "Default", size="Small")],
-        }
-        for cell in cells
-    ]
-    return {"type": "ColumnSet", "columns": columns, "spacing": "Small"}

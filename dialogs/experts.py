@@ -16,9 +16,18 @@ from bot.domain.ports import ExpertRepository
 from bot.domain.routing import directory_import as limits
 from bot.domain.routing.experts import DEFAULT_POOL, ExpertRecord
 from bot.i18n import de, t
-from cards.experts import TopicsForm, my_topics_card, not_expert_card, topics_form
+from cards.experts import (
+    DEPUTY_DATASET,
+    TopicsForm,
+    deputy_title,
+    my_topics_card,
+    not_expert_card,
+    topics_form,
+)
+from cards.routing import COLLEAGUES_DATASET
 from dialogs.context import DialogContext
 from dialogs.router import Router
+from dialogs.search import Choice, SearchQuery, matches, page
 
 router = Router()
 
@@ -132,14 +141,50 @@ async def my_topics(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
         # The form shows pause and deputy and saves for whoever clicks it: personal chat only.
         return Reply.of_text(t("experts.personal_only", turn.language))
     key = turn.actor.aad_object_id
-    pools = await _experts(ctx).pools_of(key) if key else []
-    if not key or not pools:
+    pool_id = await _home_pool(ctx, key)
+    if not key or pool_id is None:
         return Reply.of_card(not_expert_card(turn.language))
-    record = await _experts(ctx).get(DEFAULT_POOL if DEFAULT_POOL in pools else pools[0], key)
+    record = await _experts(ctx).get(pool_id, key)
     if record is None:  # removed between the two reads
         return Reply.of_card(not_expert_card(turn.language))
     pool = await _experts(ctx).list_pool(record.pool_id)
     return Reply.of_card(_card(record, ctx, turn.language, pool))
+
+
+async def _home_pool(ctx: DialogContext, key: str | None) -> str | None:
+    """The pool whose profile "Meine Themen" shows: the default pool, else the first."""
+    pools = await _experts(ctx).pools_of(key) if key else []
+    return (DEFAULT_POOL if DEFAULT_POOL in pools else pools[0]) if pools else None
+
+
+@router.search(DEPUTY_DATASET)
+async def deputies(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[Choice]:
+    """The deputy typeahead of "Meine Themen": colleagues of the searcher's pool whose name or
+    department has every typed word (the form's pool, so saving accepts the pick)."""
+    key = turn.actor.aad_object_id
+    pool_id = await _home_pool(ctx, key)
+    if not key or pool_id is None:
+        return []
+    found = (
+        Choice(title=deputy_title(e), value=e.user_key)
+        for e in await _experts(ctx).list_pool(pool_id)
+        if e.user_key != key and matches(query.query_text, deputy_title(e))
+    )
+    return page(query, found)
+
+
+@router.search(COLLEAGUES_DATASET)
+async def colleagues(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[Choice]:
+    """ "Weiterleiten an …" on an expert's question card: the experts of the searcher's pools
+    (the question's pool is one of them; forwarding checks it) whose name has every word."""
+    key = turn.actor.aad_object_id
+    repository = _experts(ctx)
+    found: dict[str, Choice] = {}
+    for pool_id in await repository.pools_of(key) if key else []:
+        for e in await repository.list_pool(pool_id):
+            if e.user_key != key and e.user_key not in found and matches(query.query_text, e.name):
+                found[e.user_key] = Choice(title=e.name, value=e.user_key)
+    return page(query, sorted(found.values(), key=lambda c: c["title"].casefold()))
 
 
 @router.card_action("experts.save_profile", SaveProfilePayload)

@@ -15,10 +15,11 @@ from bot.domain.onboarding.model import OnboardingError
 from bot.domain.onboarding.service import OnboardingService
 from bot.i18n import t
 from cards.builders import error_card
-from cards.onboarding import OnboardingCards, pick_input_id
+from cards.onboarding import VOLUNTEER_DATASET, OnboardingCards, pick_input_id
 from dialogs.context import DialogContext
-from dialogs.payload_types import RowId
+from dialogs.payload_types import PageStart, RowId
 from dialogs.router import Router
+from dialogs.search import Choice, SearchQuery, matches, page
 
 router = Router()
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?")
@@ -188,13 +189,53 @@ async def stop(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     return Reply.of_text(t("onboarding.reply.stopped", turn.language))
 
 
+class OverviewPage(BaseModel):
+    """ "Weitere Onboardings": where the overview's next page starts."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    start: PageStart
+
+
 @router.command("willkommen offen", "onboarding status")
 async def overview(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     """Admins: recent onboardings and the welcomes not delivered yet."""
+    return await _overview(turn, ctx, 0)
+
+
+@router.card_action("onboarding.overview", OverviewPage)
+async def overview_page(turn: Turn, payload: OverviewPage, ctx: DialogContext) -> Reply:
+    """A later page of the admins' overview (read again: it shows the current state)."""
+    reply = await _overview(turn, ctx, payload.start)
+    return Reply.of_card(reply.card, replaces_card=True) if reply.card else reply
+
+
+async def _admin(ctx: DialogContext, turn: Turn) -> OnboardingService:
+    service, me = _service(ctx, turn)
+    if me not in service.policy.admins:
+        raise OnboardingError("not_admin")
+    return service
+
+
+@router.search(VOLUNTEER_DATASET)
+async def volunteers(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[Choice]:
+    """The buddy typeahead of the admins' cards: active volunteers whose name has every typed
+    word. Others get nothing (the volunteer list is for admins)."""
     try:
-        service, me = _service(ctx, turn)
-        if me not in service.policy.admins:
-            raise OnboardingError("not_admin")
+        service = await _admin(ctx, turn)
+    except OnboardingError:
+        return []
+    found = (
+        Choice(title=v.name, value=v.user_key)
+        for v in await service.repo.volunteers()
+        if not v.stopped and matches(query.query_text, v.name)
+    )
+    return page(query, found)
+
+
+async def _overview(turn: Turn, ctx: DialogContext, start: int) -> Reply:
+    try:
+        service = await _admin(ctx, turn)
     except OnboardingError as error:
         return _refused(turn, error, card=False)
     recent = await service.repo.recent(30)
@@ -203,8 +244,8 @@ async def overview(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
         for o in recent
         if o.welcomed_at is None
     ]
-    volunteers = [v for v in await service.repo.volunteers() if not v.stopped]
-    return Reply.of_card(OnboardingCards().overview_card(recent, waiting, volunteers))
+    active = [v for v in await service.repo.volunteers() if not v.stopped]
+    return Reply.of_card(OnboardingCards().overview_card(recent, waiting, active, start))
 
 
 @router.command("buddy")

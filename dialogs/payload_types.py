@@ -17,3 +17,9 @@ RowId = Annotated[int, Field(gt=0, le=DB_INTEGER_MAX)]
 
 RowVersion = Annotated[int, Field(gt=0, le=DB_INTEGER_MAX)]
 """The version of a stored row that a card was rendered from."""
+
+# No list the bot pages through comes near this many rows; a larger start is forged card data.
+PAGE_START_MAX = 100_000
+
+PageStart = Annotated[int, Field(ge=0, le=PAGE_START_MAX)]
+"""The position of a page's first row in a paged list card ("Weitere …")."""

@@ -20,7 +20,7 @@ from cards.builders import error_card
 from cards.elements import with_note
 from cards.stammtisch_format import day_label
 from dialogs.context import DialogContext
-from dialogs.payload_types import RowId, RowVersion
+from dialogs.payload_types import PageStart, RowId, RowVersion
 from dialogs.router import Router
 from dialogs.stammtisch_forms import top_level_place
 
@@ -241,7 +241,23 @@ async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply
     return Reply.of_card(with_note(listed.card, note, good=True), replaces_card=True)
 
 
-async def _list(turn: Turn, ctx: DialogContext, *, approver: bool) -> Reply:
+class ListPage(BaseModel):
+    """ "Weitere Anfragen": which list, and where its next page starts."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    view: Literal["mine", "inbox"]
+    start: PageStart
+
+
+@router.card_action("rooms.list", ListPage)
+async def list_page(turn: Turn, page: ListPage, ctx: DialogContext) -> Reply:
+    """A later page of "meine räume" or of the approver's inbox (read again: it is current)."""
+    listed = await _list(turn, ctx, approver=page.view == "inbox", start=page.start)
+    return Reply.of_card(listed.card, replaces_card=True) if listed.card else listed
+
+
+async def _list(turn: Turn, ctx: DialogContext, *, approver: bool, start: int = 0) -> Reply:
     try:
         broker, _ = _services(ctx)
         key = _requester(turn).key
@@ -255,7 +271,9 @@ async def _list(turn: Turn, ctx: DialogContext, *, approver: bool) -> Reply:
         requests = [request for request in mine if request.room is not None]
     title = "rooms.list.inbox" if approver else "rooms.list.mine"
     rooms = await broker.rooms_by_mail()
-    card = broker.views.list_card(title, requests, rooms, turn.language, approver=approver)
+    card = broker.views.list_card(
+        title, requests, rooms, turn.language, approver=approver, start=start
+    )
     return Reply.of_card(card)
 
 

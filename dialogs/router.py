@@ -13,10 +13,12 @@ from bot.conversation import MAX_TEXT_CHARS, Reply, Turn
 from bot.i18n import t
 from cards.builders import error_card
 from dialogs.context import DialogContext
+from dialogs.search import Choice, SearchQuery
 
 CommandHandler = Callable[[Turn, str, DialogContext], Awaitable[Reply]]
 P = TypeVar("P", bound=BaseModel)
 CardHandler = Callable[[Turn, Any, DialogContext], Awaitable[Reply]]
+SearchHandler = Callable[[Turn, SearchQuery, DialogContext], Awaitable[list[Choice]]]
 
 _WORD = re.compile(r"[\w@.-]+", re.UNICODE)
 
@@ -39,6 +41,7 @@ class Router:
     _commands: dict[tuple[str, ...], CommandHandler] = field(default_factory=dict)
     _cards: dict[str, _CardRoute] = field(default_factory=dict)
     _fallback: CommandHandler | None = None
+    _searches: dict[str, SearchHandler] = field(default_factory=dict)
     # Free text that is no command but clearly belongs to a feature ("Ich brauche einen
     # Raum …"); checked in registration order before the fallback.
     _intents: list[tuple[Callable[[Turn, str], bool], CommandHandler]] = field(
@@ -89,6 +92,29 @@ class Router:
 
         return register
 
+    def search(self, dataset: str) -> Callable[[SearchHandler], SearchHandler]:
+        """Register the typeahead search of a card input's ``Data.Query`` dataset."""
+        if "." not in dataset:
+            raise ValueError(f"dataset {dataset!r} must be namespaced like 'feature.what'")
+
+        def register(handler: SearchHandler) -> SearchHandler:
+            if dataset in self._searches:
+                raise ValueError(f"dataset {dataset!r} registered twice")
+            self._searches[dataset] = handler
+            return handler
+
+        return register
+
+    async def answer_search(self, turn: Turn, value: Any, ctx: DialogContext) -> list[Choice]:
+        """The choices for a typeahead query; nothing for an unknown dataset or bad value
+        (the input then shows no matches, which is all a forged query deserves)."""
+        try:
+            query = SearchQuery.model_validate(value)
+        except ValidationError:
+            return []
+        handler = self._searches.get(query.dataset)
+        return [] if handler is None else await handler(turn, query, ctx)
+
     def card_payloads(self) -> dict[str, type[BaseModel]]:
         """Every card verb with its payload model (for checks over all cards)."""
         return {verb: route.payload for verb, route in self._cards.items()}
@@ -114,6 +140,10 @@ class Router:
             if verb in self._cards:
                 raise ValueError(f"card verb {verb!r} registered twice")
             self._cards[verb] = route
+        for dataset, search in other._searches.items():
+            if dataset in self._searches:
+                raise ValueError(f"dataset {dataset!r} registered twice")
+            self._searches[dataset] = search
         self._intents.extend(other._intents)
         if other._fallback is not None:
             self._fallback = other._fallback

@@ -16,7 +16,13 @@ from cards.elements import with_note
 from cards.stammtisch_format import moment, month_label
 from dialogs.context import DialogContext
 from dialogs.router import Router
-from dialogs.stammtisch_forms import PollAction, RuleForm, rule_problems, top_level_place
+from dialogs.stammtisch_forms import (
+    ExportPage,
+    PollAction,
+    RuleForm,
+    rule_problems,
+    top_level_place,
+)
 
 router = Router()
 
@@ -224,13 +230,15 @@ async def cancel(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
     )
 
 
-@router.card_action("stammtisch.export", PollAction)
-async def export(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
-    """Organiser: every vote and the non-voters, as a table card."""
+@router.card_action("stammtisch.export", ExportPage)
+async def export(turn: Turn, action: ExportPage, ctx: DialogContext) -> Reply:
+    """Organiser: every vote and the non-voters, as a table card (a page of it)."""
     try:
         _, lifecycle = _services(ctx)
         await _check_access(turn, ctx, action.poll_id)
-        table = await lifecycle.export(action.poll_id, turn.actor.aad_object_id or "")
+        table = await lifecycle.export(
+            action.poll_id, turn.actor.aad_object_id or "", action.start
+        )
     except PollError as error:
         if error.code == "not_member":
             return Reply.of_card(error_card(turn.language, "stammtisch.error.not_member"))

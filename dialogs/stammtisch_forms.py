@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.domain.stammtisch.poll import Answer
-from dialogs.payload_types import RowId
+from dialogs.payload_types import PageStart, RowId
 
 _DATE_KEY = re.compile(r"^d_(\d{4}-\d{2}-\d{2})$")
 _TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -47,6 +47,12 @@ class PlaceForm(BaseModel):
         if self.place == "":
             self.place = None
         return self
+
+
+class ExportPage(PollAction):
+    """ "Ergebnis exportieren" (first page) and "Weitere Stimmen" (a later one)."""
+
+    start: PageStart = 0
 
 
 class VoteForm(BaseModel):

@@ -46,6 +46,12 @@ def _boolean(value: Any, path: str) -> str | None:
     return None if isinstance(value, bool) else f"{path} must be true or false"
 
 
+def _count(value: Any, path: str) -> str | None:
+    # bool is an int in Python; a JSON true is no count.
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2**31 - 1
+    return None if ok else f"{path} is not a count"
+
+
 def _anything(_value: Any, _path: str) -> str | None:
     return None
 
@@ -227,6 +233,16 @@ _MESSAGE_ACTION_VALUE = obj(
     required=("commandId",),
 )
 MESSAGE_ACTION_INVOKE_NAMES = ("composeExtension/fetchTask", "composeExtension/submitAction")
+# A typeahead input's query: what was typed (queryText) into which Data.Query dataset.
+SEARCH_INVOKE = "application/search"
+_SEARCH_VALUE = obj(
+    {
+        "queryText": _TEXT,
+        "dataset": string(non_empty=True),
+        "queryOptions": obj({"skip": _count, "top": _count}),
+    },
+    required=("dataset",),
+)
 
 
 def shape_problem(body: dict[str, Any]) -> str | None:
@@ -238,5 +254,7 @@ def shape_problem(body: dict[str, Any]) -> str | None:
         return _CARD_ACTION_VALUE(body.get("value"), "activity.value")
     if body.get("name") in MESSAGE_ACTION_INVOKE_NAMES:
         return _MESSAGE_ACTION_VALUE(body.get("value"), "activity.value")
+    if body.get("name") == SEARCH_INVOKE:
+        return _SEARCH_VALUE(body.get("value"), "activity.value")
     value = body.get("value")
     return None if value is None else _INVOKE_VALUE(value, "activity.value")

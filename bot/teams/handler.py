@@ -13,7 +13,7 @@ from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.ports import ActivityLedger, Clock
 from bot.i18n import language_of, t
-from bot.teams.activity_shape import CARD_ACTION_INVOKE
+from bot.teams.activity_shape import CARD_ACTION_INVOKE, SEARCH_INVOKE
 from bot.teams.members import member_account, newcomer_details
 from bot.teams.message_action import MESSAGE_ACTION_INVOKES, SUBMIT_ACTION, MessageActions
 from bot.teams.references import ReferenceRecorder
@@ -32,6 +32,7 @@ from dialogs.onboarding import JoinedMember, members_joined
 from dialogs.router import Router
 
 log = structlog.get_logger(__name__)
+SEARCH_RESPONSE = "application/vnd.microsoft.search.searchResponse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,8 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
         """Universal Actions; answered in the HTTP response (workaround from PLATFORM_NOTES)."""
         name = turn_context.activity.name
+        if name == SEARCH_INVOKE:
+            return await self._search(turn_context)
         if name in MESSAGE_ACTION_INVOKES and self._deps.message_actions is not None:
             return await self._message_action(turn_context, self._deps.message_actions)
         if name != CARD_ACTION_INVOKE:
@@ -131,6 +134,19 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
                 await self._deps.ledger.release(key)  # nothing was asked: a retry may
             body = {"task": {"type": "message", "value": t("error.generic", language)}}
             return InvokeResponse(status=200, body=body)
+
+    async def _search(self, turn_context: TurnContext) -> InvokeResponse:
+        """A typeahead input's query (``Data.Query``): the matching choices, answered in the
+        HTTP response like a card action. A failure shows no matches, never an error page."""
+        try:
+            turn = to_turn(turn_context, self._deps.locale_override)
+            value = turn_context.activity.value
+            results = await self._deps.router.answer_search(turn, value, self._deps.dialog_context)
+        except Exception:
+            log.exception("search_failed")
+            results = []
+        body = {"type": SEARCH_RESPONSE, "value": {"results": results}}
+        return InvokeResponse(status=200, body=body)
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         """Introduce the bot when it is added; start onboarding for colleagues added to a team."""

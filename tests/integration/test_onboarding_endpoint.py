@@ -11,8 +11,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.adapters.clock import ManualClock
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.onboarding import SqlOnboardingRepository
 from bot.adapters.graph.simulator import running_simulator
 from bot.demo.organisation import load_demo_organisation
+from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
@@ -86,3 +89,79 @@ async def test_two_instances_welcome_once_and_check_in_once(
         await _eventually(lambda: check_ins() >= 2)
         await asyncio.sleep(1.5)
         assert check_ins() == 2
+
+
+async def _seed(database_url: str, onboardings: int, volunteers: int) -> None:
+    engine = create_engine(database_url)
+    try:
+        repository = SqlOnboardingRepository(create_session_factory(engine))
+        for n in range(volunteers):
+            name = f"Maximiliane Freifrau von Hohenberg-Lüdenscheidt {n}"
+            await repository.save_volunteer(VolunteerProfile(f"v-{n}", name, 3))
+        for n in range(onboardings):
+            await repository.start(
+                Onboarding(
+                    id=0,
+                    newcomer_key=f"n-{n}",
+                    tenant_id=None,
+                    source="team",
+                    newcomer_name=f"欧阳娜娜（上海办公室，董事会助理） {n}",
+                    created_at=NOW,
+                    state=OnboardingState.PAIRED,
+                    buddy_key="v-0",
+                    buddy_name="Maximiliane",
+                )
+            )
+    finally:
+        await engine.dispose()
+
+
+async def test_the_overview_pages_on_and_volunteers_are_found_by_typeahead(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """30 onboardings and 6 volunteers with long names: the admins' overview pages on below
+    the message limit, the buddy inputs search the volunteers; forged pages are refused."""
+    await _seed(database_url, 30, 6)
+    clock = ManualClock(NOW)
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        settings = local_settings(database_url, graph_base_url=graph_url, admin_ids=[JANA[0]])
+        bot = await bot_factory(settings, clock)
+        ask = activities.as_user(activities.message(sink.url, "willkommen offen"), *JANA)
+        assert (await bot.post(ask)).status == 201
+        [sent] = sink.sent
+        assert len(json.dumps(sent, ensure_ascii=False).encode("utf-8")) < 28_000
+        card, names, pages = sent["attachments"][0]["content"], set(), 1
+        while True:
+            names |= {b["items"][0]["text"] for b in card["body"] if b["type"] == "Container"}
+            more = [
+                a["data"] for a in card.get("actions", []) if a["verb"] == "onboarding.overview"
+            ]
+            if not more:
+                break
+            assert more == [{"start": len(names)}]
+            click = activities.card_invoke(sink.url, "onboarding.overview", more[0])
+            response = await bot.post(activities.as_user(click, *JANA))
+            assert len(await response.read()) < 28_000
+            card, pages = (await response.json())["value"], pages + 1
+        assert len(names) == 30 and pages > 1
+
+        async def invoke(verb: str, data: dict[str, Any], who: tuple[str, str]) -> str:
+            click = activities.as_user(activities.card_invoke(sink.url, verb, data), *who)
+            return json.dumps(await (await bot.post(click)).json(), ensure_ascii=False)
+
+        assert "ungültig" in await invoke("onboarding.overview", {"start": 10**12}, JANA)
+        assert "kürzer geworden" in await invoke("onboarding.overview", {"start": 999}, JANA)
+        assert "Übersicht" not in await invoke("onboarding.overview", {"start": 0}, MELANIE)
+
+        async def search(text: str, who: tuple[str, str]) -> list[dict[str, str]]:
+            activity = activities.as_user(activities.card_invoke(sink.url, "-", {}), *who)
+            activity.update(
+                name="application/search",
+                value={"dataset": "onboarding.volunteers", "queryText": text},
+            )
+            body = await (await bot.post(activity)).json()
+            return list(body["value"]["results"])  # fmt: skip
+
+        assert [r["value"] for r in await search("HOHENBERG 3", JANA)] == ["v-3"]
+        assert len(await search("", JANA)) == 6
+        assert await search("", MELANIE) == []  # the volunteer list is for admins

@@ -7,15 +7,19 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
 import pytest
 
 from bot.adapters.clock import ManualClock
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.rooms import SqlRoomRequestRepository
 from bot.adapters.graph.simulator import running_simulator
 from bot.demo.organisation import load_demo_organisation
+from bot.domain.rooms.model import RequestState, RoomRequest
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
@@ -248,3 +252,63 @@ async def test_erasing_my_data_cancels_my_upcoming_bookings(stack: Stack) -> Non
     assert "Stornierte Raumbuchungen" in erased
     events = (await stack.sim_json("GET", f"/calendars/{offer['room']}"))["events"]
     assert not [e for e in events if e["subject"].startswith("Raumbuchung für Jana")]
+
+
+async def _store_requests(database_url: str, requests: list[RoomRequest]) -> None:
+    engine = create_engine(database_url)
+    try:
+        repository = SqlRoomRequestRepository(create_session_factory(engine))
+        for request in requests:
+            await repository.add(request)
+    finally:
+        await engine.dispose()
+
+
+def _paging(card: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a["data"] for a in card.get("actions", []) if a.get("verb") == "rooms.list"]
+
+
+async def test_long_lists_page_on_and_forged_pages_are_refused(
+    stack: Stack, database_url: str
+) -> None:
+    """94 bookings and 61 pending requests with long names: each list pages on by "Weitere
+    Anfragen" below the message limit; a huge or unknown page is refused kindly."""
+    room = "raum.k-dom@nordlicht-demo.de"
+    start = MONDAY_9 + timedelta(days=2)
+    base = RoomRequest(
+        id=0, requester_key=JANA[0], requester_name="Jana Becker", tenant_id=None, place={},
+        text="morgen", start=start, end=start + timedelta(hours=1), attendees=4,
+        features=("video",), created_at=MONDAY_9, room=room, approvers=(SABINE[0],),
+    )  # fmt: skip
+    booked = [replace(base, state=RequestState.BOOKED, start=start + timedelta(minutes=n),
+                      reason=f"Vorstandsklausur {n}") for n in range(94)]  # fmt: skip
+    pending = [replace(base, state=RequestState.PENDING, requester_key=f"p-{n}",
+                       requester_name=f"Александра Кузнецова-Петровская {n}")
+               for n in range(61)]  # fmt: skip
+    await _store_requests(database_url, booked + pending)
+
+    for command, who, view, count in (
+        ("meine räume", JANA, "mine", 94),
+        ("raumanfragen", SABINE, "inbox", 61),
+    ):
+        await stack.say(command, who)
+        sent = [a for a in stack.sink.sent if a["_conversation"] == f"a:personal-{who[0]}"][-1]
+        assert len(json.dumps(sent, ensure_ascii=False).encode("utf-8")) < 28_000
+        card, rows, pages = sent["attachments"][0]["content"], 0, 1
+        while True:
+            rows += sum(1 for b in card["body"] if b["type"] == "Container")
+            [*more] = _paging(card)
+            if not more:
+                break
+            assert more == [{"view": view, "start": rows}]
+            reply = json.loads(await stack.invoke("rooms.list", more[0], who))
+            assert len(json.dumps(reply, ensure_ascii=False).encode("utf-8")) < 28_000
+            card, pages = reply["value"], pages + 1
+        assert rows == count and pages > 1  # every request once, over several pages
+
+    for forged in ({"view": "mine", "start": 10**12}, {"view": "everyone", "start": 1}):
+        assert "ungültig" in await stack.invoke("rooms.list", forged, JANA)
+    past = await stack.invoke("rooms.list", {"view": "mine", "start": 99_999}, JANA)
+    assert "kürzer geworden" in past and "Ihre Raumanfragen" in past
+    # Someone else's inbox is only ever the clicker's own: Jana approves nothing.
+    assert "Keine." in await stack.invoke("rooms.list", {"view": "inbox", "start": 0}, JANA)

@@ -399,3 +399,57 @@ async def test_long_question_preview_and_the_dm_links_to_the_thread(
         f"?tenantId={activities.TENANT_ID}&groupId=6b1d5f0e-group&parentMessageId={ask['id']}"
     )
     assert f"[Zum Thread]({link})" in json.dumps(dm_card, ensure_ascii=False)
+
+
+def _search(sink: ConnectorSink, value: Any, aad: str, name: str) -> dict[str, Any]:
+    activity = activities.as_user(activities.card_invoke(sink.url, "-", {}), aad, name)
+    activity.update(name="application/search", value=value)
+    return activity
+
+
+async def test_meine_themen_in_a_pool_of_260_finds_the_deputy_by_typeahead(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    """260 experts with long names: the form stays below the message limit, and the deputy
+    input's typeahead (Teams' application/search invoke) finds colleagues by what was typed."""
+    engine = create_engine(database_url)
+    try:
+        repository = SqlExpertRepository(create_session_factory(engine))
+        kerstin = await repository.get("default", _people()["Kerstin Vogel"])
+        assert kerstin is not None
+        for n in range(247):
+            name = f"Александра Владимировна Кузнецова-Петровская {n:03d}"
+            await repository.upsert(replace(kerstin, user_key=f"00000000-e-{n:03d}", name=name))
+    finally:
+        await engine.dispose()
+    birgit = await _introduce(routing_bot, sink, "Birgit Fischer")
+    sink.sent.clear()
+    ask = activities.as_user(
+        activities.message(sink.url, "meine themen"), birgit, "Birgit Fischer"
+    )
+    await routing_bot.post(ask)
+    [sent] = sink.sent
+    assert len(json.dumps(sent, ensure_ascii=False).encode("utf-8")) < 28_000
+    [deputy] = [b for b in sent["attachments"][0]["content"]["body"] if b.get("id") == "deputy"]
+    assert deputy["choices.data"]["dataset"] == "experts.deputies"
+
+    query = {"queryText": "kerstin", "dataset": "experts.deputies",
+             "queryOptions": {"skip": 0, "top": 15}}  # fmt: skip
+    response = await routing_bot.post(_search(sink, query, birgit, "Birgit Fischer"))
+    assert response.status == 200
+    body = await response.json()
+    assert body["type"] == "application/vnd.microsoft.search.searchResponse"
+    titles = [r["title"] for r in body["value"]["results"]]
+    assert titles and all("Kerstin" in title for title in titles)
+    assert body["value"]["results"][0]["value"] == _people()["Kerstin Vogel"]
+    for typed, count in (("КУЗНЕЦОВА", 15), ("кузнецова 24", 10)):  # Teams shows 15 at most
+        some = {**query, "queryText": typed}  # 024, 124, 224 and 240–246
+        body = await (await routing_bot.post(_search(sink, some, birgit, "Birgit Fischer"))).json()
+        assert len(body["value"]["results"]) == count, typed
+
+    unknown = {**query, "dataset": "rooms.all"}
+    body = await (await routing_bot.post(_search(sink, unknown, birgit, "Birgit Fischer"))).json()
+    assert body["value"]["results"] == []
+    malformed = {**query, "queryOptions": {"skip": "alle"}}
+    refused = await routing_bot.post(_search(sink, malformed, birgit, "Birgit Fischer"))
+    assert refused.status == 400

@@ -356,3 +356,43 @@ async def test_result_in_the_channel_goes_to_the_organiser_personally(stack: Sta
     assert (
         note["_conversation"].startswith("19:general") and "persönlich geschickt" in note["text"]
     )
+
+
+def _first_column(card: dict[str, Any]) -> list[str]:
+    return [
+        block["columns"][0]["items"][0]["text"]
+        for block in card["body"]
+        if block["type"] == "ColumnSet"
+    ][1:]  # without the header row
+
+
+async def test_export_pages_on_and_refuses_forged_pages(stack: Stack) -> None:
+    """40 voters with long Cyrillic names do not fit one message: "Weitere Stimmen" shows the
+    rest; a forged huge page is refused, a page past the end starts again, kindly."""
+    poll_id, days = await _start(stack)
+    voters = [
+        (member(n)[0], f"Александра Владимировна Кузнецова-Петровская {n}") for n in range(40)
+    ]
+    vote = {"poll_id": poll_id, **{f"d_{day}": "ja" for day in days}, "place": ""}
+    bodies = await asyncio.gather(*(stack.invoke("stammtisch.vote", vote, who) for who in voters))
+    assert all("gespeichert" in body for body in bodies)
+
+    names: list[str] = []
+    page: dict[str, Any] | None = {"poll_id": poll_id}
+    while page is not None:
+        reply = json.loads(await stack.invoke("stammtisch.export", page, SABINE))
+        assert len(json.dumps(reply, ensure_ascii=False).encode("utf-8")) < 28_000
+        names += _first_column(reply["value"])
+        more = page
+        [page] = [
+            a["data"] for a in reply["value"]["actions"] if a.get("verb") == "stammtisch.export"
+        ] or [None]
+        assert page is None or page == {"poll_id": poll_id, "start": len(names)}
+    assert len(names) == len(set(names)) == 40 and more != {"poll_id": poll_id}  # paged
+
+    forged = await stack.invoke("stammtisch.export", {**more, "start": 10**12}, SABINE)
+    assert "ungültig" in forged and "alle Stimmen" not in forged
+    past = await stack.invoke("stammtisch.export", {**more, "start": 99_999}, SABINE)
+    assert "kürzer geworden" in past
+    refused = await stack.invoke("stammtisch.export", more, JANA)  # not an organiser
+    assert "alle Stimmen" not in refused and "Organisator" in refused

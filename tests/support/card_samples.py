@@ -26,6 +26,7 @@ from cards import builders, experts, privacy, routing, status
 from cards.onboarding import OnboardingCards
 from cards.rooms import BrokerCards
 from cards.stammtisch import StammtischCards
+from cards.stammtisch_export import export_card
 from cards.stammtisch_rule import rule_card
 
 ZONE = ZoneInfo("Europe/Berlin")
@@ -71,6 +72,8 @@ def _routing(lang: str) -> Iterator[Sample]:
     ):
         yield f"routing.thread_card.{state}", routing.thread_card(question, lang)
         yield f"routing.expert_card.{state}", routing.expert_card(question, KERSTIN, pool, lang)
+    crowd = [*pool, *((f"e-{n}", f"Expertin {n}") for n in range(300))]
+    yield "routing.expert_card.large_pool", routing.expert_card(_question(), KERSTIN, crowd, lang)
     yield "routing.offer_card", routing.offer_card(answered, "Raumplanung Hamburg?", SABINE, lang)
     yield "routing.settled_offer_card", routing.settled_offer_card("Raumplanung?", "Gern!")
     yield (
@@ -143,6 +146,10 @@ def _stammtisch(lang: str) -> Iterator[Sample]:
     yield "stammtisch.cancelled_card", views.cancelled_card(closed)
     missing = [Member("m-x", "Jana Becker", "29:m-x")]
     yield "stammtisch.export_card", views.export_card(closed, votes[:12], missing)
+    many = [Member(f"m-{n}", f"Mitglied {n}", "") for n in range(400)]
+    yield "stammtisch_export.export_card.first_page", export_card(closed, votes * 4, many)
+    yield "stammtisch_export.export_card.later_page", export_card(closed, votes * 4, [], 200)
+    yield "stammtisch_export.export_card.restarted", export_card(closed, votes, [], 9_999)
     rule = Rule(
         team_key=poll.team_key,
         place={},
@@ -191,6 +198,10 @@ def _onboarding_cards(lang: str) -> Iterator[Sample]:
         [paired, unpaired, _onboarding(id=13)], [("Lena Hoffmann", "noch nicht")], volunteers
     )
     yield "onboarding.overview_card", overview
+    many = [_onboarding(id=n, newcomer_key=f"n-{n}") for n in range(1, 60)]
+    waiting = [(f"Neu {n}", "noch nicht") for n in range(400)]
+    yield "onboarding.overview_card.later_page", views.overview_card(many, waiting, volunteers, 20)
+    yield "onboarding.overview_card.restarted", views.overview_card(many, [], volunteers, 900)
 
 
 def _rooms(lang: str) -> Iterator[Sample]:
@@ -244,6 +255,15 @@ def _rooms(lang: str) -> Iterator[Sample]:
         "rooms.list_card.inbox",
         views.list_card("rooms.list.inbox", [pending], rooms, lang, approver=True),
     )
+    many = [replace(pending, id=n) for n in range(1, 120)]
+    yield (
+        "rooms.list_card.later_page",
+        views.list_card("rooms.list.inbox", many, rooms, lang, approver=True, start=30),
+    )
+    yield (
+        "rooms.list_card.restarted",
+        views.list_card("rooms.list.mine", mine, rooms, lang, approver=False, start=500),
+    )
 
 
 def _experts_cards(lang: str) -> Iterator[Sample]:
@@ -271,6 +291,11 @@ def _experts_cards(lang: str) -> Iterator[Sample]:
         experts.my_topics_card(
             lang, form, pool, KERSTIN, NOW.date(), latest, "Zu lang.", is_error=True
         ),
+    )
+    large = [replace(record, user_key=f"e-{n}", name=f"Expertin {n}") for n in range(300)]
+    yield (
+        "experts.my_topics_card.large_pool",
+        experts.my_topics_card(lang, form, [record, *large], KERSTIN, NOW.date(), latest),
     )
     yield "experts.not_expert_card", experts.not_expert_card(lang)
 

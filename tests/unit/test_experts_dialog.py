@@ -192,3 +192,82 @@ async def test_a_deputy_who_left_the_pool_is_not_prefilled() -> None:
     await ctx.experts.upsert(replace(ME, deputy_key="gone"))  # type: ignore[union-attr]
     reply = await router.dispatch(_turn("meine themen"), ctx)
     assert _inputs(reply)["deputy"]["value"] == ""
+
+
+def _many(count: int) -> list[ExpertRecord]:
+    names = ("Александра Кузнецова", "欧阳娜娜", "Maximiliane Lüdenscheidt")
+    return [
+        ExpertRecord(pool_id=DEFAULT_POOL, user_key=f"e-{n:03d}", name=f"{names[n % 3]} {n:03d}",
+                     department="Zentralbereich Kommunikation")
+        for n in range(count)
+    ]  # fmt: skip
+
+
+async def _search(ctx: DialogContext, value: Any, user: str | None = "me") -> list[Any]:
+    return await router.answer_search(_turn(user=user), value, ctx)
+
+
+async def test_the_deputy_is_found_by_typeahead_in_a_pool_of_hundreds() -> None:
+    ctx, _ = _ctx(*_many(300))
+    card = (await router.dispatch(_turn("Meine Themen"), ctx)).card
+    assert card is not None
+    deputy = _inputs(Reply.of_card(card))["deputy"]
+    assert deputy["style"] == "filtered"
+    assert deputy["choices.data"] == {"type": "Data.Query", "dataset": "experts.deputies"}
+    assert 10 < len(deputy["choices"]) < 300  # the first ones, for clients without typeahead
+
+    query = {"dataset": "experts.deputies", "queryText": "КУЗНЕЦОВА 29",
+             "queryOptions": {"skip": 0, "top": 15}}  # fmt: skip
+    found = await _search(ctx, query)
+    assert [c["value"] for c in found] == ["e-129", "e-291", "e-294", "e-297"]  # any case
+    assert found[0]["title"] == "Александра Кузнецова 129 – Zentralbereich Kommunikation"
+    everyone = await _search(ctx, {**query, "queryText": ""})
+    assert len(everyone) == 15 and "me" not in [c["value"] for c in everyone]
+    later = await _search(ctx, {**query, "queryText": "", "queryOptions": {"skip": 15, "top": 99}})
+    assert len(later) == 15 and later[0] not in everyone
+    assert await _search(ctx, {**query, "queryText": "Sabine"}) == []  # not oneself
+    assert await _search(ctx, {**query, "queryText": "Xena"}) == []  # another pool
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        "kuz",
+        {"queryText": "kuz"},
+        {"dataset": "rooms.everything", "queryText": "kuz"},
+        {"dataset": "experts.deputies", "queryText": "k" * 201},
+        {"dataset": "experts.deputies", "queryOptions": {"skip": 10**12}},
+    ],
+)
+async def test_forged_or_unknown_searches_find_nothing(value: Any) -> None:
+    ctx, _ = _ctx(*_many(30))
+    assert await _search(ctx, value) == []
+
+
+async def test_only_experts_can_search_deputies() -> None:
+    ctx, _ = _ctx(*_many(30))
+    query = {"dataset": "experts.deputies", "queryText": ""}
+    assert await _search(ctx, query, user="stranger") == []
+    assert await _search(ctx, query, user=None) == []
+    assert len(await _search(ctx, query)) == 15
+
+
+async def test_the_chosen_deputy_is_among_the_shown_choices() -> None:
+    late = _many(300)[-1]
+    ctx, repo = _ctx(*_many(300))
+    await repo.upsert(replace(ME, deputy_key=late.user_key))
+    deputy = _inputs(await router.dispatch(_turn("Meine Themen"), ctx))["deputy"]
+    assert deputy["value"] == late.user_key
+    assert deputy["choices"][0]["value"] == late.user_key
+
+
+async def test_forwarding_finds_colleagues_of_every_pool_of_the_searcher() -> None:
+    ctx, repo = _ctx(*_many(300))
+    await repo.upsert(replace(ME, pool_id="team-x", name="Sabine (team)"))
+    query = {"dataset": "experts.colleagues", "queryText": "a"}
+    found = [c["value"] for c in await _search(ctx, {**query, "queryText": "xena"})]
+    assert found == ["xena"]  # her other pool
+    assert await _search(ctx, {**query, "queryText": "sabine"}) == []  # never oneself
+    assert len(await _search(ctx, {**query, "queryText": ""})) == 15
+    assert await _search(ctx, query, user="stranger") == []

@@ -57,6 +57,8 @@ class BrokerViews(Protocol):
         lang: str,
         *,
         approver: bool,
+        start: int = 0,
     ) -> dict[str, Any]:
-        """The requester's bookings (with "Stornieren") or an approver's inbox."""
+        """The requester's bookings (with "Stornieren") or an approver's inbox, from request
+        ``start`` on, as many as fit in one message."""
         ...

@@ -230,12 +230,12 @@ class PollLifecycle:
             comment = t("stammtisch.invite.cancelled", poll.language)
             await svc.invitations.cancel(poll, poll.event_id, comment)
 
-    async def export(self, poll_id: int, by: str) -> dict[str, Any]:
-        """The results table and the non-voters (organisers only)."""
+    async def export(self, poll_id: int, by: str, start: int = 0) -> dict[str, Any]:
+        """The results table from vote ``start`` on, and the non-voters (organisers only)."""
         poll = await self._organised(poll_id, by)
         votes = await self.service.repo.votes(poll.id)
         missing = await self.non_voters(poll)
-        return self.service.views.export_card(poll, votes, missing)
+        return self.service.views.export_card(poll, votes, missing, start)
 
 
 def _thread_of(poll: Poll) -> dict[str, Any]:

@@ -42,9 +42,10 @@ class PollViews(Protocol):
         ...
 
     def export_card(
-        self, poll: Poll, votes: Sequence[Vote], non_voters: Sequence[Member]
+        self, poll: Poll, votes: Sequence[Vote], non_voters: Sequence[Member], start: int = 0
     ) -> dict[str, Any]:
-        """Every member's answers as a table, and who has not voted (organisers only)."""
+        """Every member's answers from vote ``start`` on, as many as fit in one message, and
+        who has not voted (organisers only)."""
         ...
 
     def rule_card(self, rule: Rule | None, lang: str, note: str | None = None) -> dict[str, Any]:

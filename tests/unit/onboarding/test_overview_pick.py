@@ -12,9 +12,15 @@ from tests.support.card_samples import all_cards
 
 
 def _show_cards(card: dict[str, Any]) -> list[dict[str, Any]]:
+    # Each onboarding's line and its "Buddy ändern" are one Container (one row of a page).
+    elements = [
+        item
+        for element in card["body"]
+        for item in (element["items"] if element.get("type") == "Container" else [element])
+    ]
     return [
         action["card"]
-        for element in card["body"]
+        for element in elements
         if element.get("type") == "ActionSet"
         for action in element["actions"]
         if action["type"] == "Action.ShowCard"
