@@ -199,7 +199,6 @@ MESSAGES: dict[str, str] = {
     "stammtisch.voters": "Bisher {count} Stimmen.",
     "stammtisch.viewer.voted": "Ihre Stimme ist gespeichert. Sie können sie bis zum Ende der"
     " Abstimmung ändern.",
-    "stammtisch.button.vote": "Abstimmen",
     "stammtisch.button.place": "Ort speichern",
     "stammtisch.answer.chosen": "✓ {answer}",
     "stammtisch.mark.open": "Favorit",

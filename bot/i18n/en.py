@@ -189,7 +189,6 @@ MESSAGES: dict[str, str] = {
     "stammtisch.voters.one": "One vote so far.",
     "stammtisch.voters": "{count} votes so far.",
     "stammtisch.viewer.voted": "Your vote is saved. You can change it until voting ends.",
-    "stammtisch.button.vote": "Vote",
     "stammtisch.button.place": "Save place",
     "stammtisch.answer.chosen": "✓ {answer}",
     "stammtisch.mark.open": "Leading",
