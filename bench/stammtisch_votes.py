@@ -11,9 +11,10 @@ fresh SQLite database, ``MODE=local``):
 
 Per run and bot: an organiser posts "@bot stammtisch neu" in a fresh team channel; the poll card
 arrives at the sink (poll id and date ids are read from it). Then ``--voters`` distinct members
-send their ``stammtisch.vote`` invokes (``adaptiveCard/action``), ``--changes`` of them change
+send their ``stammtisch.vote`` invokes (``adaptiveCard/action``; the whole ballot in one invoke,
+as cards posted before the one-click buttons still send it), ``--changes`` of them change
 their vote afterwards, with ``--concurrency`` invokes in flight. Checked: every invoke answered
-200 with the voter's own view ("Ihre Stimme ist gespeichert", their answers preselected); the
+200 with the voter's own view ("Ihre Stimme ist gespeichert", their answers marked); the
 shared card ends with the exact tally of every date and the number of voters; at most one update
 per interval. Measured: votes/s, invoke latency p50/p99, shared-card updates (PUTs) the sink got
 and their peak per second, and the time from the last vote's answer to the arrival of the first
@@ -196,22 +197,30 @@ def _walk(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def date_ids(card: dict[str, Any]) -> list[str]:
-    """The date inputs ("d_2027-01-12") of an open poll card, in order."""
+    """The dates ("d_2027-01-12": the id of each date's result bar) of a poll card, in order."""
     return [
         str(item["id"])
         for item in _walk(card.get("body", []))
-        if item.get("type") == "Input.ChoiceSet" and str(item.get("id", "")).startswith("d_")
+        if str(item.get("id", "")).startswith("d_")
     ]
 
 
-def preselected(card: dict[str, Any]) -> dict[str, str]:
-    """Date input id -> the answer shown as chosen (the viewer's own answers)."""
-    return {
-        str(item["id"]): str(item["value"])
+def poll_id_of(card: dict[str, Any]) -> int | None:
+    """The poll the card's one-click answer buttons name."""
+    ids = {
+        int(item["data"]["poll_id"])
         for item in _walk(card.get("body", []))
-        if item.get("type") == "Input.ChoiceSet"
-        and str(item.get("id", "")).startswith("d_")
-        and "value" in item
+        if item.get("verb") == "stammtisch.answer"
+    }
+    return ids.pop() if len(ids) == 1 else None
+
+
+def preselected(card: dict[str, Any]) -> dict[str, str]:
+    """Date id -> the answer marked as the viewer's own (style "positive" on their button)."""
+    return {
+        f"d_{item['data']['day']}": str(item["data"]["answer"])
+        for item in _walk(card.get("body", []))
+        if item.get("verb") == "stammtisch.answer" and item.get("style") == "positive"
     }
 
 
@@ -331,11 +340,11 @@ def start_poll(bot: Bot, sink_url: str, run_key: str, cursor: int) -> tuple[Poll
             card = card_of(entry["body"])
             if entry["method"] != "POST" or card is None:
                 continue
-            data = (card.get("actions") or [{}])[0].get("data") or {}
+            poll_id = poll_id_of(card)
             days = date_ids(card)
-            if "poll_id" in data and days:
+            if poll_id is not None and days:
                 poll = Poll(
-                    int(data["poll_id"]),
+                    poll_id,
                     days,
                     str(entry["activity_id"]),
                     str(entry["conversation"]),

@@ -6,9 +6,27 @@ from functools import cache
 from typing import Any
 
 from bot.i18n import t
+from cards.elements import card, text
 from cards.render import render
 
 _HELP_SECTIONS = ("routing", "stammtisch", "buddy", "rooms", "privacy")
+# The help card's buttons: each opens what the command of the same name shows
+# (dialogs/shortcuts.py); "ask" opens the question form.
+SHORTCUTS = ("ask", "topics", "room", "stammtisch", "data")
+QUESTION_MAX_CHARS = 8000  # dialogs.routing.MAX_QUESTION: longer questions are cut there
+
+
+def shortcut_actions(language: str) -> list[dict[str, Any]]:
+    """Action.Submit buttons: the answer arrives as a new message and the card stays, so the
+    overview can be used again (an Action.Execute answer would replace it)."""
+    return [
+        {
+            "type": "Action.Submit",
+            "title": t(f"help.button.{target}", language),
+            "data": {"verb": "help.open", "target": target},
+        }
+        for target in SHORTCUTS
+    ]
 
 
 @cache
@@ -25,13 +43,35 @@ def help_card(language: str) -> dict[str, Any]:
         )
         for name in _HELP_SECTIONS
     ]
-    return render(
+    overview = render(
         "help",
         title=t("help.title", language),
         intro=t("help.intro", language),
         sections=sections,
         footer=t("help.footer", language),
     )
+    return {**overview, "actions": shortcut_actions(language)}
+
+
+def question_form_card(language: str) -> dict[str, Any]:
+    """ "Frage stellen": one text field; sent, it is routed like a typed question."""
+    field = {
+        "type": "Input.Text",
+        "id": "question",
+        "label": t("help.ask.label", language),
+        "placeholder": t("help.ask.placeholder", language),
+        "isMultiline": True,
+        "isRequired": True,
+        "errorMessage": t("help.ask.required", language),
+        "maxLength": QUESTION_MAX_CHARS,
+    }
+    send = {
+        "type": "Action.Submit",
+        "title": t("help.ask.send", language),
+        "data": {"verb": "help.ask"},
+    }
+    body = [text(t("help.ask.title", language), weight="Bolder", size="Medium"), field]
+    return card(body, [send])
 
 
 def error_card(language: str, message_key: str) -> dict[str, Any]:
@@ -40,9 +80,42 @@ def error_card(language: str, message_key: str) -> dict[str, Any]:
 
 
 def team_welcome_card(language: str) -> dict[str, Any]:
-    """The short introduction posted when the app is installed in a team."""
-    return render(
+    """The short introduction posted when the app is installed in a team, with the same
+    buttons as the help card."""
+    welcome = render(
         "titled_text",
         title=t("welcome.team.title", language),
         text=t("welcome.team.text", language),
     )
+    return {**welcome, "actions": shortcut_actions(language)}
+
+
+def message_question_card(question: str, target: str, language: str) -> dict[str, Any]:
+    """The dialog of "Ans Assistenz-Netzwerk fragen": the message's text, editable, and where
+    the question should go (the asker's chat with the bot or the network's channel)."""
+    field = {
+        "type": "Input.Text",
+        "id": "question",
+        "label": t("message_action.question", language),
+        "value": question[:QUESTION_MAX_CHARS],
+        "isMultiline": True,
+        "isRequired": True,
+        "errorMessage": t("help.ask.required", language),
+        "maxLength": QUESTION_MAX_CHARS,
+    }
+    choice = {
+        "type": "Input.ChoiceSet",
+        "id": "target",
+        "label": t("message_action.target", language),
+        "style": "expanded",
+        "value": target,
+        "isRequired": True,
+        "errorMessage": t("message_action.target.required", language),
+        "choices": [
+            {"title": t(f"message_action.target.{name}", language), "value": name}
+            for name in ("channel", "chat")
+        ],
+    }
+    intro = text(t("message_action.intro", language), isSubtle=True, spacing="Small")
+    send = {"type": "Action.Submit", "title": t("help.ask.send", language)}
+    return card([intro, field, choice], [send])

@@ -9,27 +9,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.stammtisch.model import Member, Poll, PollState, Rule, Vote
-from bot.domain.stammtisch.poll import Answer, decide, tally
+from bot.domain.stammtisch.poll import decide, tally
 from bot.i18n import t
 from cards.elements import card, execute, text
+from cards.stammtisch_dates import date_block
 from cards.stammtisch_export import export_card
 from cards.stammtisch_format import clock, day_label, moment, month_label, place_of
 from cards.stammtisch_rule import rule_card
 
 # Teams refreshes user-specific views automatically for at most 60 listed users.
 REFRESH_LIMIT = 60
-NAMES_SHOWN = 8
-
-
-def date_input_id(day: Any) -> str:
-    """The input id of a date's answer ("d_2027-01-12"); the vote payload uses it."""
-    return f"d_{day.isoformat()}"
-
-
-def _names(names: Sequence[str], lang: str) -> str:
-    shown = ", ".join(names[:NAMES_SHOWN])
-    rest = len(names) - NAMES_SHOWN
-    return f"{shown} {t('stammtisch.more', lang, count=rest)}" if rest > 0 else shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +44,16 @@ class StammtischCards:
         ]  # fmt: skip
         if note:
             body.insert(0, text(note, weight="Bolder", color="Good"))
+        leader = self._leader(poll, votes)
         for count in tally([v.ballot() for v in votes], poll.dates):
-            lines = [t("stammtisch.counts", lang, yes=count.yes, maybe=count.maybe, no=count.no)]
-            if count.yes_voters:
-                voters = [names[key] for key in count.yes_voters]
-                lines.append(t("stammtisch.yes_names", lang, names=_names(voters, lang)))
-            tally_text = text("  \n".join(lines), isSubtle=True, spacing="Small")
-            if poll.is_open:
-                # The answer field's label names the date: no separate heading above it.
-                answer = viewer.answers.get(count.day) if viewer else None
-                items = [self._answer_input(count.day, answer, lang), tally_text]
-            else:
-                items = [text(f"**{day_label(count.day, lang)}**"), tally_text]
-            body.append({"type": "Container", "separator": True, "items": items})
+            mark = None
+            if count.day == leader:
+                mark = t("stammtisch.mark.open" if poll.is_open else "stammtisch.mark.won", lang)
+            mine = viewer.answers.get(count.day) if viewer else None
+            body.append(
+                date_block(poll.id, count, voters=len(votes), names=names, mark=mark,
+                           mine=mine, open_=poll.is_open, lang=lang)
+            )  # fmt: skip
         body += self._places(poll, votes, viewer)
         body += self._footer(poll, votes, viewer)
         recent = sorted(votes, key=lambda v: v.updated_at, reverse=True)[:REFRESH_LIMIT]
@@ -100,20 +86,15 @@ class StammtischCards:
             deadline=moment(poll.deadline, self.zone, lang),
         )
 
-    def _answer_input(self, day: Any, answer: Answer | None, lang: str) -> dict[str, Any]:
-        field: dict[str, Any] = {
-            "type": "Input.ChoiceSet",
-            "id": date_input_id(day),
-            "label": day_label(day, lang),
-            "style": "compact",
-            "choices": [
-                {"title": t(f"stammtisch.answer.{a.value}", lang), "value": a.value}
-                for a in Answer
-            ],
-        }
-        if answer is not None:
-            field["value"] = answer.value
-        return field
+    @staticmethod
+    def _leader(poll: Poll, votes: Sequence[Vote]) -> Any:
+        """The date marked on the card: the winner once closed, the current favourite (by the
+        same tie-break) while open; none while nobody said yes or maybe."""
+        if poll.state is PollState.CANCELLED:
+            return None
+        if not poll.is_open:
+            return poll.winner_day
+        return decide([v.ballot() for v in votes], poll.dates).day
 
     def _places(self, poll: Poll, votes: Sequence[Vote], viewer: Vote | None) -> list[Any]:
         if not poll.places:
@@ -132,7 +113,10 @@ class StammtischCards:
             }
             if viewer is not None and viewer.place:
                 field["value"] = viewer.place
-            items.append(field)
+            save = execute(
+                t("stammtisch.button.place", lang), "stammtisch.place", {"poll_id": poll.id}
+            )
+            items += [field, {"type": "ActionSet", "actions": [save]}]
         return [{"type": "Container", "separator": True, "items": items}]
 
     def _footer(self, poll: Poll, votes: Sequence[Vote], viewer: Vote | None) -> list[Any]:
@@ -167,9 +151,9 @@ class StammtischCards:
     def _actions(self, poll: Poll) -> list[dict[str, Any]]:
         lang, data = poll.language, {"poll_id": poll.id}
         organise: list[dict[str, Any]] = []
-        vote: list[dict[str, Any]] = []
         if poll.is_open:
-            vote.append(execute(t("stammtisch.button.vote", lang), "stammtisch.vote", data))
+            # Answers are one click per date (stammtisch.answer); "stammtisch.vote" stays
+            # routed for cards posted before, which still carry the "Abstimmen" button.
             organise += [
                 execute(t("stammtisch.button.close", lang), "stammtisch.close", data),
                 execute(t("stammtisch.button.extend", lang), "stammtisch.extend", data),
@@ -186,7 +170,7 @@ class StammtischCards:
             "title": t("stammtisch.button.organise", lang),
             "card": {"type": "AdaptiveCard", "body": [], "actions": organise},
         }
-        return [*vote, menu]
+        return [menu]
 
     def announcement_card(self, poll: Poll, votes: Sequence[Vote]) -> dict[str, Any]:
         """The result posted to the team at close (or that no date was found)."""

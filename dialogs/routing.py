@@ -64,6 +64,9 @@ def pool_of(turn: Turn, ctx: DialogContext) -> str:
 
 def _thread_link(turn: Turn) -> str | None:
     # Only members of the channel or chat can open it; a personal chat has no link to share.
+    # A question sent from a message action has no message of its own to link to.
+    if not turn.activity_id:
+        return None
     if turn.conversation_kind is ConversationKind.CHANNEL:
         return channel_message_link(
             turn.conversation_id, turn.activity_id, turn.tenant_id, turn.team_group_id

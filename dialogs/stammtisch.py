@@ -9,9 +9,8 @@ from typing import Any
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.stammtisch.lifecycle import PollLifecycle
 from bot.domain.stammtisch.model import Poll, PollError, Rule
-from bot.domain.stammtisch.service import StammtischService, Voter
+from bot.domain.stammtisch.service import StammtischService
 from bot.i18n import t
-from bot.observability import count
 from cards.builders import error_card
 from cards.elements import with_note
 from cards.stammtisch_format import moment, month_label
@@ -21,7 +20,6 @@ from dialogs.stammtisch_forms import (
     ExportPage,
     PollAction,
     RuleForm,
-    VoteForm,
     rule_problems,
     top_level_place,
 )
@@ -172,27 +170,6 @@ async def _card_reply(
     if note:
         card = with_note(card, note, good=good)
     return Reply.of_card(card, replaces_card=True)
-
-
-@router.card_action("stammtisch.vote", VoteForm)
-async def vote(turn: Turn, form: VoteForm, ctx: DialogContext) -> Reply:
-    """ "Abstimmen": store the answers given; dates left empty keep their earlier answer."""
-    actor = turn.actor
-    try:
-        if not actor.aad_object_id:
-            raise PollError("no_user")
-        service, _ = _services(ctx)
-        voter = Voter(actor.aad_object_id, actor.name[:200] or "?", actor.id)
-        await _check_access(turn, ctx, form.poll_id)
-        poll, _ = await service.vote(form.poll_id, voter, form.answers(), form.place)
-    except PollError as error:
-        if error.code == "not_member":  # an outsider sees nothing of the poll
-            return Reply.of_card(error_card(turn.language, "stammtisch.error.not_member"))
-        note = t(f"stammtisch.error.{error.code}", turn.language)
-        return await _card_reply(turn, ctx, form.poll_id, note, good=False)
-    count("stammtisch.votes")
-    note = t("stammtisch.note.voted", turn.language)
-    return await _card_reply(turn, ctx, form.poll_id, note, poll=poll)
 
 
 @router.card_action("stammtisch.refresh", PollAction)

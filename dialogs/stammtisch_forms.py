@@ -23,6 +23,32 @@ class PollAction(BaseModel):
     poll_id: RowId
 
 
+class AnswerAction(BaseModel):
+    """One click on a date's answer button: the poll, the date and the answer."""
+
+    # Teams may merge card inputs into the data; only these three fields count.
+    model_config = ConfigDict(extra="ignore")
+
+    poll_id: RowId
+    day: date
+    answer: Answer
+
+
+class PlaceForm(BaseModel):
+    """ "Ort speichern": the poll and the chosen place (checked against the poll's places)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    poll_id: RowId
+    place: str | None = Field(default=None, max_length=200)
+
+    @model_validator(mode="after")
+    def _empty_is_none(self) -> PlaceForm:
+        if self.place == "":
+            self.place = None
+        return self
+
+
 class ExportPage(PollAction):
     """ "Ergebnis exportieren" (first page) and "Weitere Stimmen" (a later one)."""
 

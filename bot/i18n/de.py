@@ -16,6 +16,36 @@ MESSAGES: dict[str, str] = {
     "buche einen Raum, auch die mit Freigabe.",
     "help.privacy.title": "Ihre Daten",
     "help.footer": "Tipp: „hilfe“ zeigt diese Übersicht jederzeit wieder.",
+    "help.button.ask": "Frage stellen",
+    "help.button.topics": "Meine Themen",
+    "help.button.room": "Raum suchen",
+    "help.button.stammtisch": "Stammtisch",
+    "help.button.data": "Meine Daten",
+    "help.ask.title": "Frage an das Assistenz-Netzwerk",
+    "help.ask.label": "Ihre Frage",
+    "help.ask.placeholder": "z. B. Wer kennt sich mit Reisekosten in Concur aus?",
+    "help.ask.required": "Bitte schreiben Sie Ihre Frage.",
+    "help.ask.send": "Frage senden",
+    "message_action.title": "Ans Assistenz-Netzwerk fragen",
+    "message_action.intro": "Prüfen oder ergänzen Sie die Frage; ich suche die passenden"
+    " Assistenzen.",
+    "message_action.question": "Ihre Frage",
+    "message_action.target": "Wo soll die Frage erscheinen?",
+    "message_action.target.required": "Bitte wählen Sie, wo die Frage erscheinen soll.",
+    "message_action.target.channel": "Im Kanal des Assistenz-Netzwerks",
+    "message_action.target.chat": "In Ihrem persönlichen Chat mit mir",
+    "message_action.sent.channel": "Ihre Frage ist unterwegs. Den Stand sehen Sie im Kanal des"
+    " Assistenz-Netzwerks.",
+    "message_action.sent.chat": "Ihre Frage ist unterwegs. Den Stand sehen Sie in Ihrem"
+    " persönlichen Chat mit mir.",
+    "message_action.error.bad_payload": "Diese Anfrage konnte ich nicht lesen. Bitte öffnen Sie"
+    " „Ans Assistenz-Netzwerk fragen“ noch einmal. Es wurde nichts gesendet.",
+    "message_action.error.no_chat": "Ich habe noch keinen persönlichen Chat mit Ihnen. Schreiben"
+    " Sie mir bitte einmal „hilfe“ im persönlichen Chat oder wählen Sie den Kanal. Es wurde"
+    " nichts gesendet.",
+    "message_action.error.no_channel": "Ich kenne noch keinen Kanal des Assistenz-Netzwerks (die"
+    " App ist in keinem Team installiert). Bitte wählen Sie den persönlichen Chat. Es wurde"
+    " nichts gesendet.",
     "welcome.team.title": "Hallo Assistenz-Netzwerk! 👋",
     "welcome.team.text": "Ich bin der Bot des Assistenz-Netzwerks. Ich helfe, Fragen an die "
     "richtige Assistenz zu leiten, organisiere den monatlichen Stammtisch, begrüße neue "
@@ -169,7 +199,10 @@ MESSAGES: dict[str, str] = {
     "stammtisch.voters": "Bisher {count} Stimmen.",
     "stammtisch.viewer.voted": "Ihre Stimme ist gespeichert. Sie können sie bis zum Ende der"
     " Abstimmung ändern.",
-    "stammtisch.button.vote": "Abstimmen",
+    "stammtisch.button.place": "Ort speichern",
+    "stammtisch.answer.chosen": "✓ {answer}",
+    "stammtisch.mark.open": "Favorit",
+    "stammtisch.mark.won": "Gewählt",
     "stammtisch.button.organise": "Organisation",
     "stammtisch.button.close": "Jetzt schließen",
     "stammtisch.button.extend": "Abstimmung verlängern",

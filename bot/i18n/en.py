@@ -16,6 +16,33 @@ MESSAGES: dict[str, str] = {
     "including restricted ones.",
     "help.privacy.title": "Your data",
     "help.footer": "Tip: “help” shows this overview at any time.",
+    "help.button.ask": "Ask a question",
+    "help.button.topics": "My topics",
+    "help.button.room": "Find a room",
+    "help.button.stammtisch": "Get-together",
+    "help.button.data": "My data",
+    "help.ask.title": "Question to the assistant network",
+    "help.ask.label": "Your question",
+    "help.ask.placeholder": "e.g. Who knows about travel expenses in Concur?",
+    "help.ask.required": "Please write your question.",
+    "help.ask.send": "Send question",
+    "message_action.title": "Ask the assistant network",
+    "message_action.intro": "Check or complete the question; I will find the right assistants.",
+    "message_action.question": "Your question",
+    "message_action.target": "Where should the question appear?",
+    "message_action.target.required": "Please choose where the question should appear.",
+    "message_action.target.channel": "In the assistant network's channel",
+    "message_action.target.chat": "In your personal chat with me",
+    "message_action.sent.channel": "Your question is on its way. You can follow it in the"
+    " assistant network's channel.",
+    "message_action.sent.chat": "Your question is on its way. You can follow it in your personal"
+    " chat with me.",
+    "message_action.error.bad_payload": "I could not read this request. Please open “Ask the"
+    " assistant network” again. Nothing was sent.",
+    "message_action.error.no_chat": "I do not have a personal chat with you yet. Please write"
+    " “help” to me in a personal chat once, or choose the channel. Nothing was sent.",
+    "message_action.error.no_channel": "I do not know a channel of the assistant network yet (the"
+    " app is not installed in any team). Please choose the personal chat. Nothing was sent.",
     "welcome.team.title": "Hello assistant network! 👋",
     "welcome.team.text": "I am the assistant network's bot. I route questions to the right "
     "assistant, organise the monthly get-together, welcome new colleagues and broker meeting "
@@ -162,7 +189,10 @@ MESSAGES: dict[str, str] = {
     "stammtisch.voters.one": "One vote so far.",
     "stammtisch.voters": "{count} votes so far.",
     "stammtisch.viewer.voted": "Your vote is saved. You can change it until voting ends.",
-    "stammtisch.button.vote": "Vote",
+    "stammtisch.button.place": "Save place",
+    "stammtisch.answer.chosen": "✓ {answer}",
+    "stammtisch.mark.open": "Leading",
+    "stammtisch.mark.won": "Chosen",
     "stammtisch.button.organise": "Organise",
     "stammtisch.button.close": "Close now",
     "stammtisch.button.extend": "Extend voting",

@@ -216,6 +216,23 @@ _ACTIVITY = obj(
 _INVOKE_VALUE = obj({})
 _CARD_ACTION_VALUE = obj({"action": obj({"verb": _TEXT, "type": _TEXT})}, required=("action",))
 CARD_ACTION_INVOKE = "adaptiveCard/action"
+# The message action's two invokes (bot/teams/message_action.py checks the content and answers
+# a wrong command or input kindly; here only the structure the handler walks).
+_MESSAGE_ACTION_VALUE = obj(
+    {
+        "commandId": string(100),
+        "commandContext": string(20),
+        "messagePayload": obj(
+            {
+                "id": string(MAX_ACTIVITY_ID),
+                "body": obj({"content": string(), "contentType": string(40)}),
+            }
+        ),
+        "data": obj({}),
+    },
+    required=("commandId",),
+)
+MESSAGE_ACTION_INVOKE_NAMES = ("composeExtension/fetchTask", "composeExtension/submitAction")
 # A typeahead input's query: what was typed (queryText) into which Data.Query dataset.
 SEARCH_INVOKE = "application/search"
 _SEARCH_VALUE = obj(
@@ -235,6 +252,8 @@ def shape_problem(body: dict[str, Any]) -> str | None:
         return problem
     if body.get("name") == CARD_ACTION_INVOKE:
         return _CARD_ACTION_VALUE(body.get("value"), "activity.value")
+    if body.get("name") in MESSAGE_ACTION_INVOKE_NAMES:
+        return _MESSAGE_ACTION_VALUE(body.get("value"), "activity.value")
     if body.get("name") == SEARCH_INVOKE:
         return _SEARCH_VALUE(body.get("value"), "activity.value")
     value = body.get("value")

@@ -10,11 +10,12 @@ from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse
 
-from bot.conversation import ConversationKind, Reply
+from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.ports import ActivityLedger, Clock
 from bot.i18n import language_of, t
 from bot.teams.activity_shape import CARD_ACTION_INVOKE, SEARCH_INVOKE
 from bot.teams.members import member_account, newcomer_details
+from bot.teams.message_action import MESSAGE_ACTION_INVOKES, SUBMIT_ACTION, MessageActions
 from bot.teams.references import ReferenceRecorder
 from bot.teams.team_events import TeamEvents
 from bot.teams.translate import (
@@ -46,6 +47,7 @@ class BotDependencies:
     team_events: TeamEvents
     # Set when the deployment pins one language instead of following the client's locale.
     locale_override: str | None = None
+    message_actions: MessageActions | None = None
 
 
 class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
@@ -93,9 +95,12 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
         """Universal Actions; answered in the HTTP response (workaround from PLATFORM_NOTES)."""
-        if turn_context.activity.name == SEARCH_INVOKE:
+        name = turn_context.activity.name
+        if name == SEARCH_INVOKE:
             return await self._search(turn_context)
-        if turn_context.activity.name != CARD_ACTION_INVOKE:
+        if name in MESSAGE_ACTION_INVOKES and self._deps.message_actions is not None:
+            return await self._message_action(turn_context, self._deps.message_actions)
+        if name != CARD_ACTION_INVOKE:
             return await super().on_invoke_activity(turn_context)
         language = self._language(turn_context)
         try:
@@ -106,6 +111,29 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             log.exception("card_action_failed")
             reply = Reply.of_card(error_card(language, "error.generic"))
         return _card_invoke_response(reply)
+
+    async def _message_action(
+        self, turn_context: TurnContext, actions: MessageActions
+    ) -> InvokeResponse:
+        activity = turn_context.activity
+        language = self._language(turn_context)
+        key = f"msg|{activity.conversation.id}|{activity.id}"
+        once = activity.name == SUBMIT_ACTION and bool(activity.id)
+        # Teams re-delivers a slow invoke: the question must be asked once.
+        if once and not await self._deps.ledger.claim(key, self._deps.clock.now()):
+            return InvokeResponse(status=200, body={})
+
+        async def dispatch(turn: Turn) -> Reply:
+            return await self._deps.router.dispatch(turn, self._deps.dialog_context)
+
+        try:
+            return await actions.handle(turn_context, self._deps.locale_override, dispatch)
+        except Exception:
+            log.exception("message_action_failed")
+            if once:
+                await self._deps.ledger.release(key)  # nothing was asked: a retry may
+            body = {"task": {"type": "message", "value": t("error.generic", language)}}
+            return InvokeResponse(status=200, body=body)
 
     async def _search(self, turn_context: TurnContext) -> InvokeResponse:
         """A typeahead input's query (``Data.Query``): the matching choices, answered in the

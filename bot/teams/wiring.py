@@ -22,6 +22,7 @@ from bot.teams.auth import PooledBotFrameworkAuthentication
 from bot.teams.direct import DirectMessenger
 from bot.teams.endpoint import MessagesEndpoint
 from bot.teams.handler import AssistenzBot, BotDependencies
+from bot.teams.message_action import MessageActions
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.references import ReferenceRecorder
 from bot.teams.roster import TeamsRoster, TeamsRosterSource
@@ -68,6 +69,9 @@ def build_teams_side(
         references=recorder,
         clock=clock,
         locale_override=None if settings.bot_language == "auto" else settings.bot_language,
+        message_actions=MessageActions(
+            references, members, notifier, frozenset(settings.routing_pools)
+        ),
     )
     endpoint = MessagesEndpoint(adapter, AssistenzBot(deps), settings.effective_allowed_tenants)
     return TeamsSide(endpoint=endpoint, notifier=notifier, roster=roster, member_sync=member_sync)

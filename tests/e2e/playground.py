@@ -1008,10 +1008,12 @@ class PlaygroundPage:
         *,
         containing: str | re.Pattern[str] | None = None,
         index: int = -1,
+        nth: int | None = None,
         wait_for_bot: bool = True,
     ) -> dict[str, Any] | None:
         """Press an Adaptive Card action button by its title (default: on the last card that
-        has such a button; see :meth:`card`).
+        has such a button; see :meth:`card`); ``nth`` picks one of several buttons with the
+        same title on that card (the Stammtisch's "Ja" of each date), in card order.
 
         With ``wait_for_bot`` the call returns after the bot has answered the action (and
         raises if it answered with HTTP >= 400):
@@ -1030,6 +1032,8 @@ class PlaygroundPage:
         button = self.card(containing=containing, button=title, index=index).get_by_role(
             "button", name=title, exact=True
         )
+        if nth is not None:
+            button = button.nth(nth)
         try:
             await button.wait_for(state="visible", timeout=self._ms(None))
         except PlaywrightTimeoutError:

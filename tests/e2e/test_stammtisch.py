@@ -1,7 +1,7 @@
-"""Stammtisch in the real client: "stammtisch neu" in the channel → poll card → Sabine votes
-in the card → Jana votes (mocked Universal Action) → the shared card shows both → Sabine
-changes one date on the shared card, keeping the other → Sabine closes the poll →
-announcement in the thread → invitation in the Graph simulator."""
+"""Stammtisch in the real client: "stammtisch neu" in the channel → poll card → Sabine clicks
+"Ja" of the first date → Jana clicks too (mocked Universal Action) → the shared card shows
+both → Sabine clicks "Nein" of the second date on the shared card, keeping the first →
+Sabine closes the poll → announcement in the thread → invitation in the Graph simulator."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ import os
 import re
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
 
+from cards.stammtisch_format import day_label
 from tests.e2e.conftest_stack import Stack
 from tests.e2e.playground import PlaygroundPage, card_elements
 
@@ -30,21 +31,27 @@ JANA_MAILBOX = "jana.becker@nordlicht-demo.de"
 INVITE_SUBJECT = "Assistenz-Stammtisch"
 
 
+def _answer_buttons(card: dict[str, Any]) -> list[dict[str, Any]]:
+    buttons = [e for e in card_elements(card) if e.get("verb") == "stammtisch.answer"]
+    assert buttons, f"no 'stammtisch.answer' button in {card}"
+    return buttons
+
+
 def _poll_id(card: dict[str, Any]) -> int:
-    votes = [e for e in card_elements(card) if e.get("verb") == "stammtisch.vote"]
-    assert votes, f"no 'stammtisch.vote' action in {card}"
-    return int(votes[0]["data"]["poll_id"])
+    [poll_id] = {int(b["data"]["poll_id"]) for b in _answer_buttons(card)}
+    return poll_id
 
 
-def _date_input(card: dict[str, Any], label: str) -> dict[str, Any]:
-    inputs = [
-        e
-        for e in card_elements(card)
-        if e.get("type") == "Input.ChoiceSet" and e.get("label") == label
-    ]
-    assert len(inputs) == 1, f"no single date input {label!r} in {card}"
-    assert str(inputs[0]["id"]).startswith("d_"), inputs[0]
-    return inputs[0]
+def _days(card: dict[str, Any]) -> list[date]:
+    """The candidate dates in card order (each has a Ja / Vielleicht / Nein row)."""
+    return sorted({date.fromisoformat(b["data"]["day"]) for b in _answer_buttons(card)})
+
+
+def _marked(card: dict[str, Any]) -> dict[date, str]:
+    """The viewer's own answers as their view marks them (style positive, "✓ " title)."""
+    marked = [b for b in _answer_buttons(card) if b.get("style") == "positive"]
+    assert all(str(b["title"]).startswith("✓ ") for b in marked), marked
+    return {date.fromisoformat(b["data"]["day"]): b["data"]["answer"] for b in marked}
 
 
 async def _wait_for_event(graph_url: str, mailbox: str, subject: str) -> dict[str, Any]:
@@ -75,24 +82,22 @@ async def test_poll_vote_close_and_invitation(
     await page.wait_for_text(TITLE)
     await page.wait_for_text("Bisher 0 Stimmen.")
 
-    # The first candidate date, as the card labels its answer field ("Mi, 01.04.").
-    poll_card = page.card(containing=TITLE)
-    first_day = (await poll_card.locator("label").first.inner_text()).strip()
-    assert DAY_LABEL.match(first_day), first_day
-
-    await page.select_card_choice(first_day, "Ja", containing=TITLE)
-    response = await page.click_card_button("Abstimmen", containing=TITLE)
+    # One click on "Ja" of the first candidate date (each date has its own row of buttons).
+    response = await page.click_card_button("Ja", containing=TITLE, nth=0)
     assert response is not None and response["type"] == "application/vnd.microsoft.card.adaptive"
     mine = response["value"]
     poll_id = _poll_id(mine)
-    first_input = _date_input(mine, first_day)
-    assert first_input.get("value") == "ja", first_input  # her own view: her answer preselected
+    first, second = _days(mine)[:2]
+    first_day = day_label(first, "de")  # "Mi, 01.04."
+    assert DAY_LABEL.match(first_day), first_day
+    assert _marked(mine) == {first: "ja"}  # her own view marks her answer
     await page.wait_for_text("Danke! Ihre Stimme ist gespeichert.")
     await page.wait_for_text("Zusagen: Sabine Krüger")
+    await page.wait_for_text(re.compile(rf"{re.escape(first_day)} · Favorit"))
 
-    # Jana Becker votes too. The Playground has one signed-in user, so her click on
-    # "Abstimmen" is sent as a custom activity: an Action.Execute invoke (the Playground
-    # delivers invokes from "Custom activity" like the card's own, bot answers 200).
+    # Jana Becker votes too. The Playground has one signed-in user, so her click on "Ja" is
+    # sent as a custom activity: an Action.Execute invoke with the button's own data (the
+    # Playground delivers invokes from "Custom activity" like the card's own, bot answers 200).
     jana = page.user_account("Jana Becker")
     await page.mock_custom_activity(
         {
@@ -101,8 +106,8 @@ async def test_poll_vote_close_and_invitation(
             "value": {
                 "action": {
                     "type": "Action.Execute",
-                    "verb": "stammtisch.vote",
-                    "data": {"poll_id": poll_id, first_input["id"]: "ja"},
+                    "verb": "stammtisch.answer",
+                    "data": {"poll_id": poll_id, "day": first.isoformat(), "answer": "ja"},
                 },
                 "trigger": "manual",
             },
@@ -119,16 +124,11 @@ async def test_poll_vote_close_and_invitation(
     target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "stammtisch.png"
     await page.screenshot(target, full_page=False)
 
-    # The shared card shows everyone empty answers (the Playground never personalises it).
-    # Sabine changes only the second date; her "Ja" for the first date must stay.
-    shared = page.card(containing=TITLE)
-    second_day = (await shared.locator("label").nth(1).inner_text()).strip()
-    assert DAY_LABEL.match(second_day) and second_day != first_day, second_day
-    await page.select_card_choice(second_day, "Nein", containing=TITLE)
-    response = await page.click_card_button("Abstimmen", containing=TITLE)
+    # The shared card marks nobody's answers (the Playground never personalises it). Sabine
+    # clicks "Nein" of the second date there; her "Ja" for the first date must stay.
+    response = await page.click_card_button("Nein", containing=TITLE, nth=1)
     assert response is not None and response["type"] == "application/vnd.microsoft.card.adaptive"
-    assert _date_input(response["value"], first_day).get("value") == "ja"
-    assert _date_input(response["value"], second_day).get("value") == "nein"
+    assert _marked(response["value"]) == {first: "ja", second: "nein"}
 
     # Sabine closes the poll from the organiser menu.
     await page.click_card_button("Organisation", containing=TITLE, wait_for_bot=False)
@@ -140,7 +140,6 @@ async def test_poll_vote_close_and_invitation(
 
     # A job sends the invitation from Sabine's mailbox to the yes-voters.
     event = await _wait_for_event(stack.graph_url, JANA_MAILBOX, INVITE_SUBJECT)
-    winner = first_input["id"].removeprefix("d_")
-    assert str(event["start"]["dateTime"]).startswith(winner), event
+    assert str(event["start"]["dateTime"]).startswith(first.isoformat()), event
     organizer = event["organizer"]["emailAddress"]["address"]
     assert organizer == "sabine.krueger@nordlicht-demo.de", event

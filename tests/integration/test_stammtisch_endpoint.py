@@ -77,7 +77,7 @@ async def _start(stack: Stack) -> tuple[int, list[date]]:
     )
     assert (await stack.bot.post(start)).status == 201
     [card] = stack.sink.cards()
-    poll_id = card["actions"][0]["data"]["poll_id"]
+    [poll_id] = {a["data"]["poll_id"] for a in _answer_buttons(card)}
     days = [
         date.fromisoformat(item["id"][2:])
         for container in card["body"]
@@ -87,6 +87,34 @@ async def _start(stack: Stack) -> tuple[int, list[date]]:
     ]
     assert len(days) >= 3
     return poll_id, days
+
+
+def _elements(node: Any) -> list[dict[str, Any]]:
+    """Every element and action of a card (or invoke response), depth first."""
+    if isinstance(node, list):
+        return [e for item in node for e in _elements(item)]
+    if not isinstance(node, dict):
+        return []
+    return [node] + [e for value in node.values() for e in _elements(value)]
+
+
+def _with_verb(node: Any, verb: str) -> list[dict[str, Any]]:
+    return [e for e in _elements(node) if e.get("verb") == verb]
+
+
+def _answer_buttons(node: Any) -> list[dict[str, Any]]:
+    """The card's one-click answer buttons (Action.Execute "stammtisch.answer"), in order."""
+    return _with_verb(node, "stammtisch.answer")
+
+
+async def _click(stack: Stack, card: dict[str, Any], day: date, answer: str, who: Any) -> str:
+    """Press the button of ``answer`` for ``day`` exactly as the card carries it."""
+    [button] = [
+        b
+        for b in _answer_buttons(card)
+        if b["data"]["day"] == day.isoformat() and b["data"]["answer"] == answer
+    ]
+    return await stack.invoke(button["verb"], button["data"], who)
 
 
 async def _wait_for(predicate: Callable[[], Awaitable[bool]]) -> None:
@@ -101,20 +129,28 @@ async def _wait_for(predicate: Callable[[], Awaitable[bool]]) -> None:
 async def test_hundred_members_vote_concurrently_and_the_tally_is_exact(stack: Stack) -> None:
     poll_id, days = await _start(stack)
     first, second = days[0], days[1]
+    [card] = stack.sink.cards()
 
     async def one_member(n: int) -> list[float]:
+        # One click per date on the shared card's buttons; a quarter change their mind
+        # about the first date afterwards (a click on the first date only).
         who = member(n)
-        answers = {f"d_{first}": "ja", f"d_{second}": "vielleicht" if n % 3 else "nein"}
-        started = time.perf_counter()
-        body = await stack.invoke("stammtisch.vote", {"poll_id": poll_id, **answers}, who)
-        took = [time.perf_counter() - started]
-        assert "Ihre Stimme ist gespeichert" in body
-        if n % 4 == 0:  # a quarter change their mind about the first date
+        clicks = [(first, "ja"), (second, "vielleicht" if n % 3 else "nein")]
+        clicks += [(first, "nein")] if n % 4 == 0 else []
+        took = []
+        for day, answer in clicks:
             started = time.perf_counter()
-            body = await stack.invoke(
-                "stammtisch.vote", {"poll_id": poll_id, f"d_{first}": "nein"}, who
-            )
+            body = await _click(stack, card, day, answer, who)
             took.append(time.perf_counter() - started)
+            assert "Ihre Stimme ist gespeichert" in body
+        # Their own view marks what they chose last for each date.
+        marked = {
+            b["data"]["day"]: b["data"]["answer"]
+            for b in _answer_buttons(json.loads(body))
+            if b.get("style") == "positive"
+        }
+        assert marked == {first.isoformat(): clicks[-1][1] if n % 4 == 0 else "ja",
+                          second.isoformat(): clicks[1][1]}  # fmt: skip
         return took
 
     began = time.perf_counter()
@@ -125,7 +161,7 @@ async def test_hundred_members_vote_concurrently_and_the_tally_is_exact(stack: S
     changed = VOTERS // 4
     assert len(votes) == VOTERS
     assert (counts[0].yes, counts[0].no) == (VOTERS - changed, changed)
-    # Changers sent only the first date the second time: their second date keeps its answer.
+    # Every click sends one date: the other date keeps its answer.
     no_second = sum(1 for n in range(VOTERS) if n % 3 == 0)
     assert (counts[1].no, counts[1].maybe) == (no_second, VOTERS - no_second)
 
@@ -149,6 +185,43 @@ async def test_hundred_members_vote_concurrently_and_the_tally_is_exact(stack: S
         f"{statistics.median(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms; "
         f"card updated {update_latency * 1000:.0f} ms after the interval ended"
     )
+
+
+PLACES = "Kantine, Da Luigi"
+RULE = {
+    "post_week": 1, "post_weekday": 0, "post_time": "09:00", "deadline_weekday": 4,
+    "deadline_time": "16:00", "lunch_start": "12:00", "lunch_end": "13:30",
+    "weekdays": "1,2,3", "count": 3, "places": PLACES, "active": True,
+}  # fmt: skip
+
+
+async def test_one_click_answers_the_place_button_and_refusals(stack: Stack) -> None:
+    assert "Gespeichert" in await stack.invoke("stammtisch.rule", RULE, SABINE)
+    poll_id, days = await _start(stack)
+    [card] = stack.sink.cards()
+    assert "gespeichert" in await _click(stack, card, days[0], "ja", JANA)
+    assert "gespeichert" in await _click(stack, card, days[1], "nein", JANA)
+    answer = {"poll_id": poll_id, "day": days[2].isoformat(), "answer": "vielleicht"}
+    refused = {
+        "nicht zur Umfrage": {**answer, "day": "2031-01-07"},
+        "ungültig": {**answer, "answer": "vielleicht-ja"},
+        "kenne ich nicht": {**answer, "poll_id": poll_id + 99},
+    }
+    for message, data in refused.items():
+        assert message in await stack.invoke("stammtisch.answer", data, JANA), message
+    [place_button] = _with_verb(card, "stammtisch.place")
+    [field] = [e for e in _elements(card) if e.get("id") == "place"]
+    wish = field["choices"][-1]["value"]
+    assert wish == "Da Luigi"
+    data = {**place_button["data"], "place": wish}
+    assert "gespeichert" in await stack.invoke("stammtisch.place", data, JANA)
+    data = {**place_button["data"], "place": "Mond"}
+    assert "nicht zur Umfrage" in await stack.invoke("stammtisch.place", data, JANA)
+    # Sabine saves a place without any date: nothing to amend, nothing stored for her.
+    assert "mindestens" in await stack.invoke("stammtisch.place", data | {"place": wish}, SABINE)
+    [vote] = await stack.votes(poll_id)
+    assert vote.member_key == JANA[0] and vote.place == wish
+    assert {d: a.value for d, a in vote.answers.items()} == {days[0]: "ja", days[1]: "nein"}
 
 
 async def test_refused_votes_close_announcement_and_invitation(stack: Stack) -> None:
@@ -209,6 +282,8 @@ async def test_a_ballot_with_one_date_set_keeps_the_other_answers(stack: Stack) 
 # SQLite's 64-bit integers (2**63, which raised OverflowError inside the driver).
 _ROW_ID_VERBS = [
     ("stammtisch.vote", "poll_id", {"d_2026-04-07": "ja"}),
+    ("stammtisch.answer", "poll_id", {"day": "2026-04-07", "answer": "ja"}),
+    ("stammtisch.place", "poll_id", {"place": "Kantine"}),
     ("stammtisch.close", "poll_id", {}),
     ("routing.take", "question_id", {}),
     ("routing.helped", "earlier_id", {"text": "Frage", "asker_key": JANA[0]}),

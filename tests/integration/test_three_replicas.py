@@ -136,11 +136,11 @@ async def cluster(postgres_url: str, tmp_path: Path) -> AsyncIterator[Cluster]:
 
 
 def poll_cards(sink: ConnectorSink) -> list[dict[str, Any]]:
-    """The Stammtisch poll cards the replicas posted (cards whose actions name a poll)."""
+    """The Stammtisch poll cards the replicas posted (cards with answer buttons)."""
     return [
         card
         for card in sink.cards()
-        if any("poll_id" in (action.get("data") or {}) for action in card.get("actions") or [])
+        if any(e.get("verb") == "stammtisch.answer" for e in _walk(card))
     ]
 
 
@@ -201,6 +201,14 @@ async def test_three_replicas_have_each_side_effect_exactly_once(cluster: Cluste
     print(f"\njobs done per replica: {by_replica}; scenario {time.monotonic() - started:.1f} s")
 
 
+def _walk(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, list):
+        return [e for item in node for e in _walk(item)]
+    if not isinstance(node, dict):
+        return []
+    return [node] + [e for value in node.values() for e in _walk(value)]
+
+
 async def _one_poll_card(cluster: Cluster) -> Poll:
     """A re-delivered "stammtisch neu", then a second one: one poll, one card."""
     sink = cluster.sink
@@ -216,7 +224,9 @@ async def _one_poll_card(cluster: Cluster) -> Poll:
     assert {a["_conversation"] for a in sink.sent} == {"19:general@thread.tacv2"}
     async with cluster.sessions() as session:
         polls = (await session.scalars(select(StammtischPollRow))).all()
-    poll_id = int(card["actions"][0]["data"]["poll_id"])
+    # Every one-click answer button names the poll.
+    answers = [a for a in _walk(card) if a.get("verb") == "stammtisch.answer"]
+    [poll_id] = {int(a["data"]["poll_id"]) for a in answers}
     assert [poll.id for poll in polls] == [poll_id]
     assert polls[0].card is not None and polls[0].card["activity_id"] == posted["_id"]
     days = [

@@ -325,6 +325,9 @@ def _privacy_and_status(lang: str) -> Iterator[Sample]:
     yield "builders.help_card", builders.help_card(lang)
     yield "builders.error_card", builders.error_card(lang, "error.card.bad_payload")
     yield "builders.team_welcome_card", builders.team_welcome_card(lang)
+    yield "builders.question_form_card", builders.question_form_card(lang)
+    question = "Wer kennt sich mit Reisekosten in Concur aus?"
+    yield "builders.message_question_card", builders.message_question_card(question, "chat", lang)
 
 
 SOURCES: tuple[Callable[[str], Iterator[Sample]], ...] = (

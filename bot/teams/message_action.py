@@ -1,0 +1,202 @@
+"""The message action "Ans Assistenz-Netzwerk fragen": a message's "…" menu opens a dialog with
+its text as an editable question; sent, it is routed like a typed question, in the asker's
+personal chat with the bot or in the network's channel."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import structlog
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationReference
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.conversation import MAX_TEXT_CHARS, ConversationKind, Reply, Turn
+from bot.domain.members.ports import MemberRepository
+from bot.domain.ports import ConversationReferences, Notifier
+from bot.i18n import t
+from bot.teams.activity_shape import MESSAGE_ACTION_INVOKE_NAMES
+from bot.teams.fast_json import model_to_json
+from bot.teams.translate import ADAPTIVE_CARD, tenant_of, to_turn
+from cards.builders import QUESTION_MAX_CHARS, message_question_card
+
+log = structlog.get_logger(__name__)
+
+MESSAGE_ACTION_INVOKES = MESSAGE_ACTION_INVOKE_NAMES
+FETCH_TASK, SUBMIT_ACTION = MESSAGE_ACTION_INVOKE_NAMES
+COMMAND_ID = "askNetwork"  # appmanifest/manifest.template.json composeExtensions
+
+_BREAK = re.compile(r"<\s*(br\s*/?|/p|/div|/li|/h\d)\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]+>")  # linear even with many "<" and no ">"
+
+Dispatch = Callable[[Turn], Awaitable[Reply]]
+
+
+def plain_text(content: str, content_type: str | None) -> str:
+    """The message body as text: Teams sends HTML (paragraphs, mentions, formatting)."""
+    if (content_type or "html").lower() != "html":
+        return content.strip()
+    text = html.unescape(_TAG.sub("", _BREAK.sub("\n", content)))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+class _Body(BaseModel):
+    # HTML of a message Teams accepted (its text is at most MAX_TEXT_CHARS; markup adds more).
+    content: str = Field(default="", max_length=4 * MAX_TEXT_CHARS)
+    contentType: str | None = None  # noqa: N815 - Teams' field name
+
+
+class _MessagePayload(BaseModel):
+    body: _Body | None = None
+
+
+class _FetchTask(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    commandId: Literal["askNetwork"]  # noqa: N815
+    commandContext: Literal["message"]  # noqa: N815
+    messagePayload: _MessagePayload | None = None  # noqa: N815
+
+
+class QuestionSubmit(BaseModel):
+    """The dialog's inputs: the (edited) question and where it goes."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    question: str = Field(min_length=1, max_length=QUESTION_MAX_CHARS)
+    target: Literal["channel", "chat"]
+
+
+class _SubmitAction(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    commandId: Literal["askNetwork"]  # noqa: N815
+    data: QuestionSubmit
+
+
+def _task_message(text: str) -> InvokeResponse:
+    """Closes nothing: the dialog shows ``text`` (Teams' "message" task response)."""
+    return InvokeResponse(status=200, body={"task": {"type": "message", "value": text}})
+
+
+@dataclass(frozen=True, slots=True)
+class MessageActions:
+    """Answers the two invokes of the message action."""
+
+    references: ConversationReferences
+    members: MemberRepository
+    notifier: Notifier
+    team_pools: frozenset[str] = frozenset()  # teams of ROUTING_POOLS: network teams first
+
+    async def handle(
+        self, context: TurnContext, locale_override: str | None, dispatch: Dispatch
+    ) -> InvokeResponse:
+        """Answer ``composeExtension/fetchTask`` or ``composeExtension/submitAction``."""
+        turn = to_turn(context, locale_override)
+        language = turn.language
+        value = context.activity.value if isinstance(context.activity.value, dict) else {}
+        try:
+            if context.activity.name == FETCH_TASK:
+                return self._dialog(_FetchTask.model_validate(value), turn)
+            submit = _SubmitAction.model_validate(value)
+        except ValidationError:
+            log.info("message_action_refused")
+            return _task_message(t("message_action.error.bad_payload", language))
+        question = submit.data.question.strip()
+        if not question:
+            return _task_message(t("message_action.error.bad_payload", language))
+        place = await self._place(context, turn, submit.data.target)
+        if place is None:
+            return _task_message(t(f"message_action.error.no_{submit.data.target}", language))
+        reply = await dispatch(place.asking(question))
+        if reply.card is not None:  # e.g. an earlier answer offered: shown where it goes
+            await self.notifier.post_card({"reference": place.reference}, reply.card)
+        if reply.text is not None:
+            return _task_message(reply.text)
+        return _task_message(t(f"message_action.sent.{submit.data.target}", language))
+
+    def _dialog(self, fetch: _FetchTask, turn: Turn) -> InvokeResponse:
+        body = fetch.messagePayload.body if fetch.messagePayload else None
+        question = plain_text(body.content, body.contentType) if body else ""
+        # In a channel the network is most likely right there; elsewhere the private way.
+        target = "channel" if turn.conversation_kind is ConversationKind.CHANNEL else "chat"
+        dialog = {
+            "title": t("message_action.title", turn.language),
+            "height": "medium",
+            "width": "medium",
+            "card": {
+                "contentType": ADAPTIVE_CARD,
+                "content": message_question_card(question, target, turn.language),
+            },
+        }
+        return InvokeResponse(status=200, body={"task": {"type": "continue", "value": dialog}})
+
+    async def _place(self, context: TurnContext, turn: Turn, target: str) -> _Place | None:
+        user_key = turn.actor.aad_object_id
+        if not user_key:
+            return None
+        if target == "chat":
+            stored = await self.references.personal_for_user(user_key)
+            if stored is None:
+                return None
+            return _Place(turn, stored.reference, ConversationKind.PERSONAL, None)
+        activity = context.activity
+        if turn.conversation_kind is ConversationKind.CHANNEL and turn.team_id:
+            # A new post in the channel the message action was used in.
+            reference = model_to_json(TurnContext.get_conversation_reference(activity))
+            conversation = dict(reference.get("conversation") or {})
+            conversation["id"] = turn.conversation_id.partition(";messageid=")[0]
+            reference = {**reference, "conversation": conversation}
+            reference.pop("activityId", None)
+            return _Place(turn, reference, ConversationKind.CHANNEL, turn.team_id)
+        teams = sorted(
+            await self.members.installed_teams(),
+            key=lambda team: (team.team_id not in self.team_pools, team.installed_at),
+        )
+        if not teams:
+            return None
+        team = teams[0]
+        # The team's General channel has the team's id; a post there starts a new thread.
+        general = ConversationReference(
+            channel_id="msteams",
+            service_url=team.service_url,
+            bot=ChannelAccount(id=team.bot_id),
+            conversation=ConversationAccount(
+                id=team.team_id,
+                conversation_type="channel",
+                is_group=True,
+                tenant_id=team.tenant_id or tenant_of(activity),
+            ),
+        )
+        return _Place(turn, model_to_json(general), ConversationKind.CHANNEL, team.team_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where the question goes, and the asker's turn moved there."""
+
+    turn: Turn
+    reference: dict[str, Any]
+    kind: ConversationKind
+    team_id: str | None
+
+    def asking(self, question: str) -> Turn:
+        """The turn as if the asker had sent the question form there ("help.ask")."""
+        conversation = self.reference.get("conversation") or {}
+        return Turn(
+            activity_id="",  # no message of the asker there: no link to one
+            conversation_id=str(conversation.get("id") or ""),
+            conversation_kind=self.kind,
+            tenant_id=self.turn.tenant_id,
+            actor=self.turn.actor,
+            locale=self.turn.locale,
+            card_verb="help.ask",
+            card_data={"question": question},
+            team_id=self.team_id,
+            reference=self.reference,
+        )

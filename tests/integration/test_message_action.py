@@ -1,0 +1,211 @@
+"""The message action "Ans Assistenz-Netzwerk fragen" through the real endpoint, with the invoke
+shapes Teams sends: the dialog prefilled with the message's text (HTML stripped), the question
+routed like a typed one into the channel or the asker's personal chat, once per invoke, and
+bad input answered kindly in the dialog."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.models import QuestionRow
+from bot.adapters.graph.simulator import running_simulator
+from bot.appmanifest import build_manifest
+from bot.demo.organisation import load_demo_organisation
+from bot.demo.runner import DEMO_EXPERTS
+from bot.seeding import import_experts_file
+from bot.teams.message_action import COMMAND_ID
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+
+JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
+HTML = (
+    "<p>Hallo zusammen,</p><p>wer kennt sich mit <b>Concur</b> &amp; Reisekosten aus?<br>"
+    "Danke!</p>"
+)
+STRIPPED = "Hallo zusammen,\nwer kennt sich mit Concur & Reisekosten aus?\nDanke!"
+QUESTION = "Wer kennt sich mit Reisekosten in Concur aus?"
+
+
+@pytest.fixture
+async def routing_bot(
+    bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
+) -> AsyncIterator[RunningBot]:
+    clock = ManualClock()
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        settings = local_settings(database_url, graph_base_url=graph_url)
+        await import_experts_file(settings, DEMO_EXPERTS, "default")
+        yield await bot_factory(settings, clock)
+
+
+def _payload() -> dict[str, Any]:
+    """The message the action was used on, as Teams describes it."""
+    return {
+        "id": "1700000000001",
+        "messageType": "message",
+        "createdDateTime": "2026-11-22T08:59:00.000Z",
+        "importance": "normal",
+        "locale": "de-de",
+        "from": {"user": {"id": "29:someone", "displayName": "Kerstin Vogel"}},
+        "body": {"contentType": "html", "content": HTML},
+        "attachments": [],
+        "mentions": [],
+        "reactions": [],
+    }
+
+
+def _invoke(sink: ConnectorSink, name: str, value: Any, *, channel: bool = True) -> Any:
+    activity = activities.card_invoke(sink.url, "unused", {})
+    activity.update(name=name, value=value)
+    activity.pop("replyToId", None)
+    if channel:
+        activity = activities.in_channel(activity)
+    return activities.as_user(activity, *JANA)
+
+
+def _fetch(sink: ConnectorSink, *, channel: bool = True) -> Any:
+    value = {"commandId": COMMAND_ID, "commandContext": "message", "context": {"theme": "default"},
+             "messagePayload": _payload()}  # fmt: skip
+    return _invoke(sink, "composeExtension/fetchTask", value, channel=channel)
+
+
+def _submit(sink: ConnectorSink, data: Any, *, channel: bool = True, **extra: Any) -> Any:
+    value = {"commandId": COMMAND_ID, "commandContext": "message", "context": {"theme": "default"},
+             "messagePayload": _payload(), "data": data, **extra}  # fmt: skip
+    return _invoke(sink, "composeExtension/submitAction", value, channel=channel)
+
+
+async def _answer(bot: RunningBot, activity: Any) -> Any:
+    response = await bot.post(activity)
+    assert response.status == 200, await response.text()
+    return await response.json()
+
+
+async def _questions(database_url: str) -> list[QuestionRow]:
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            return list(await session.scalars(select(QuestionRow)))
+    finally:
+        await engine.dispose()
+
+
+def _inputs(dialog: Any) -> dict[str, dict[str, Any]]:
+    assert dialog["task"]["type"] == "continue"
+    card = dialog["task"]["value"]["card"]
+    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+    return {e["id"]: e for e in card["content"]["body"] if "id" in e}
+
+
+async def test_the_dialog_holds_the_message_text_without_markup(
+    routing_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    dialog = await _answer(routing_bot, _fetch(sink))
+    assert dialog["task"]["value"]["title"] == "Ans Assistenz-Netzwerk fragen"
+    inputs = _inputs(dialog)
+    assert inputs["question"]["value"] == STRIPPED
+    assert inputs["target"]["value"] == "channel"  # used in a channel: the channel first
+    assert {c["value"] for c in inputs["target"]["choices"]} == {"channel", "chat"}
+    personal = _inputs(await _answer(routing_bot, _fetch(sink, channel=False)))
+    assert personal["target"]["value"] == "chat"
+    assert sink.sent == []  # the dialog posts nothing
+
+
+async def test_sent_to_the_channel_it_is_routed_like_a_typed_question(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    submit = _submit(sink, {"question": f"  {QUESTION}\n", "target": "channel"})
+    answer = await _answer(routing_bot, submit)
+    assert answer == {"task": {"type": "message", "value": answer["task"]["value"]}}
+    assert "im Kanal des Assistenz-Netzwerks" in answer["task"]["value"]
+    # A new post in the channel (not in a thread): the question's card naming experts.
+    posts = [a for a in sink.sent if a["_conversation"] == "19:general@thread.tacv2"]
+    [post] = posts
+    assert "Claudia Neumann" in json.dumps(post, ensure_ascii=False)  # the Concur expert
+    [question] = await _questions(database_url)
+    assert question.text == QUESTION and question.asker_key == JANA[0]
+    # Teams re-delivers a slow invoke: the same activity asks nothing a second time.
+    assert (await routing_bot.post(submit)).status == 200
+    assert len(await _questions(database_url)) == 1
+
+
+async def test_sent_to_the_personal_chat_or_refused_without_one(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    data = {"question": QUESTION, "target": "chat"}
+    refused = await _answer(routing_bot, _submit(sink, data))
+    assert "noch keinen persönlichen Chat" in refused["task"]["value"]
+    assert sink.sent == [] and await _questions(database_url) == []
+    hello = activities.as_user(activities.message(sink.url, "hilfe"), *JANA)
+    assert (await routing_bot.post(hello)).status == 201
+    sink.sent.clear()
+    answer = await _answer(routing_bot, _submit(sink, data))
+    assert "persönlichen Chat" in answer["task"]["value"]
+    assert {a["_conversation"] for a in sink.sent} >= {f"a:personal-{JANA[0]}"}
+    [question] = await _questions(database_url)
+    assert question.text == QUESTION
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"commandId": "somethingElse", "commandContext": "message", "data": {}},
+        {"commandId": COMMAND_ID, "data": {"question": QUESTION, "target": "everyone"}},
+        {"commandId": COMMAND_ID, "data": {"question": "   ", "target": "chat"}},
+        {"commandId": COMMAND_ID, "data": {"question": "x" * 8001, "target": "channel"}},
+        {"commandId": COMMAND_ID, "data": {"target": "channel"}},
+        {"commandId": COMMAND_ID},
+    ],
+)
+async def test_bad_input_is_answered_kindly_and_changes_nothing(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str, value: dict[str, Any]
+) -> None:
+    activity = _invoke(sink, "composeExtension/submitAction", value)
+    answer = await _answer(routing_bot, activity)
+    assert "konnte ich nicht lesen" in answer["task"]["value"]
+    assert sink.sent == [] and await _questions(database_url) == []
+
+
+async def test_malformed_invokes_are_refused_and_unknown_ones_stay_501(
+    routing_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    for value in ({"commandId": COMMAND_ID, "data": "x"}, {"commandId": 7}, "x"):
+        response = await routing_bot.post(_invoke(sink, "composeExtension/submitAction", value))
+        assert response.status == 400, value
+    fetch = _invoke(sink, "composeExtension/fetchTask", {"commandId": COMMAND_ID})
+    assert "konnte ich nicht lesen" in (await _answer(routing_bot, fetch))["task"]["value"]
+    query = _invoke(sink, "composeExtension/query", {"commandId": "search"})
+    assert (await routing_bot.post(query)).status == 501
+
+
+def test_the_manifest_offers_the_command_on_messages(database_url: str) -> None:
+    manifest = build_manifest(local_settings(database_url))
+    [extension] = manifest["composeExtensions"]
+    [command] = extension["commands"]
+    assert command["id"] == COMMAND_ID and command["context"] == ["message"]
+    assert command["type"] == "action" and command["fetchTask"] is True
+    assert extension["botId"] == manifest["bots"][0]["botId"]
+
+
+async def test_from_a_chat_the_channel_is_the_network_teams_general_channel(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    data = {"question": QUESTION, "target": "channel"}
+    refused = await _answer(routing_bot, _submit(sink, data, channel=False))
+    assert "keinen Kanal des Assistenz-Netzwerks" in refused["task"]["value"]
+    assert sink.sent == [] and await _questions(database_url) == []
+    assert (await routing_bot.post(activities.bot_added_to_team(sink.url))).status in (200, 201)
+    sink.sent.clear()
+    answer = await _answer(routing_bot, _submit(sink, data, channel=False))
+    assert "im Kanal des Assistenz-Netzwerks" in answer["task"]["value"]
+    # The General channel's id is the team's id; the post starts a new thread there.
+    [post] = [a for a in sink.sent if a["_conversation"] == "19:team@thread.tacv2"]
+    assert "Claudia Neumann" in json.dumps(post, ensure_ascii=False)
+    assert len(await _questions(database_url)) == 1
