@@ -46,6 +46,14 @@ MESSAGES: dict[str, str] = {
     "message_action.error.no_channel": "Ich kenne noch keinen Kanal des Assistenz-Netzwerks (die"
     " App ist in keinem Team installiert). Bitte wählen Sie den persönlichen Chat. Es wurde"
     " nichts gesendet.",
+    "who_knows.chat": "Chat",
+    "who_knows.topics": "Meine Themen: {topics}",
+    "who_knows.empty": "Geben Sie ein Thema ein, z. B. „Raumplanung“ oder „Reisekosten“.",
+    "who_knows.too_long": "Das ist zu lang für eine Suche. Bitte geben Sie nur das Thema ein"
+    " (höchstens {limit} Zeichen).",
+    "who_knows.none": "Zu „{topic}“ ist gerade niemand erreichbar, der das Thema pflegt. Sie"
+    " können die Frage trotzdem im Kanal stellen.",
+    "who_knows.unknown_command": "Diese Suche kenne ich nicht. Bitte wählen Sie „Wer weiß was?“.",
     "welcome.team.title": "Hallo Assistenz-Netzwerk! 👋",
     "welcome.team.text": "Ich bin der Bot des Assistenz-Netzwerks. Ich helfe, Fragen an die "
     "richtige Assistenz zu leiten, organisiere den monatlichen Stammtisch, begrüße neue "

@@ -43,6 +43,14 @@ MESSAGES: dict[str, str] = {
     " “help” to me in a personal chat once, or choose the channel. Nothing was sent.",
     "message_action.error.no_channel": "I do not know a channel of the assistant network yet (the"
     " app is not installed in any team). Please choose the personal chat. Nothing was sent.",
+    "who_knows.chat": "Chat",
+    "who_knows.topics": "My topics: {topics}",
+    "who_knows.empty": "Type a topic, e.g. “room planning” or “travel expenses”.",
+    "who_knows.too_long": "That is too long for a search. Please type just the topic"
+    " (at most {limit} characters).",
+    "who_knows.none": "Nobody who maintains “{topic}” is available right now. You can still ask"
+    " the question in the channel.",
+    "who_knows.unknown_command": "I do not know this search. Please choose “Who knows what?”.",
     "welcome.team.title": "Hello assistant network! 👋",
     "welcome.team.text": "I am the assistant network's bot. I route questions to the right "
     "assistant, organise the monthly get-together, welcome new colleagues and broker meeting "

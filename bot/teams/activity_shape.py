@@ -233,6 +233,17 @@ _MESSAGE_ACTION_VALUE = obj(
     required=("commandId",),
 )
 MESSAGE_ACTION_INVOKE_NAMES = ("composeExtension/fetchTask", "composeExtension/submitAction")
+# The search message extension's query (dialogs/who_knows.py answers an unknown command or an
+# empty topic kindly; here only the structure it reads).
+QUERY_INVOKE = "composeExtension/query"
+_QUERY_VALUE = obj(
+    {
+        "commandId": string(100),
+        "parameters": list_of(obj({"name": string(100), "value": string(1000)}, ("name",))),
+        "queryOptions": obj({"skip": _count, "count": _count}),
+    },
+    required=("commandId",),
+)
 # A typeahead input's query: what was typed (queryText) into which Data.Query dataset.
 SEARCH_INVOKE = "application/search"
 _SEARCH_VALUE = obj(
@@ -254,6 +265,8 @@ def shape_problem(body: dict[str, Any]) -> str | None:
         return _CARD_ACTION_VALUE(body.get("value"), "activity.value")
     if body.get("name") in MESSAGE_ACTION_INVOKE_NAMES:
         return _MESSAGE_ACTION_VALUE(body.get("value"), "activity.value")
+    if body.get("name") == QUERY_INVOKE:
+        return _QUERY_VALUE(body.get("value"), "activity.value")
     if body.get("name") == SEARCH_INVOKE:
         return _SEARCH_VALUE(body.get("value"), "activity.value")
     value = body.get("value")

@@ -13,7 +13,7 @@ from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.ports import ActivityLedger, Clock
 from bot.i18n import language_of, t
-from bot.teams.activity_shape import CARD_ACTION_INVOKE, SEARCH_INVOKE
+from bot.teams.activity_shape import CARD_ACTION_INVOKE, QUERY_INVOKE, SEARCH_INVOKE
 from bot.teams.members import member_account, newcomer_details
 from bot.teams.message_action import MESSAGE_ACTION_INVOKES, SUBMIT_ACTION, MessageActions
 from bot.teams.references import ReferenceRecorder
@@ -30,6 +30,7 @@ from cards.builders import error_card, team_welcome_card
 from dialogs.context import DialogContext
 from dialogs.onboarding import JoinedMember, members_joined
 from dialogs.router import Router
+from dialogs.who_knows import answer_query, message
 
 log = structlog.get_logger(__name__)
 SEARCH_RESPONSE = "application/vnd.microsoft.search.searchResponse"
@@ -98,6 +99,8 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         name = turn_context.activity.name
         if name == SEARCH_INVOKE:
             return await self._search(turn_context)
+        if name == QUERY_INVOKE:
+            return await self._who_knows(turn_context)
         if name in MESSAGE_ACTION_INVOKES and self._deps.message_actions is not None:
             return await self._message_action(turn_context, self._deps.message_actions)
         if name != CARD_ACTION_INVOKE:
@@ -134,6 +137,18 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
                 await self._deps.ledger.release(key)  # nothing was asked: a retry may
             body = {"task": {"type": "message", "value": t("error.generic", language)}}
             return InvokeResponse(status=200, body=body)
+
+    async def _who_knows(self, turn_context: TurnContext) -> InvokeResponse:
+        """The search message extension: answered in the HTTP response; a failure is a line of
+        text in the search list, never an error page."""
+        turn = to_turn(turn_context, self._deps.locale_override)
+        try:
+            value = turn_context.activity.value
+            body = await answer_query(turn, value, self._deps.dialog_context)
+        except Exception:
+            log.exception("who_knows_failed")
+            body = message(t("error.generic", turn.language))
+        return InvokeResponse(status=200, body=body)
 
     async def _search(self, turn_context: TurnContext) -> InvokeResponse:
         """A typeahead input's query (``Data.Query``): the matching choices, answered in the

@@ -181,14 +181,15 @@ async def test_malformed_invokes_are_refused_and_unknown_ones_stay_501(
         assert response.status == 400, value
     fetch = _invoke(sink, "composeExtension/fetchTask", {"commandId": COMMAND_ID})
     assert "konnte ich nicht lesen" in (await _answer(routing_bot, fetch))["task"]["value"]
-    query = _invoke(sink, "composeExtension/query", {"commandId": "search"})
-    assert (await routing_bot.post(query)).status == 501
+    # Link unfurling is not built: botbuilder's default answer stays.
+    unfurl = _invoke(sink, "composeExtension/queryLink", {"url": "https://example.org"})
+    assert (await routing_bot.post(unfurl)).status == 501
 
 
 def test_the_manifest_offers_the_command_on_messages(database_url: str) -> None:
     manifest = build_manifest(local_settings(database_url))
     [extension] = manifest["composeExtensions"]
-    [command] = extension["commands"]
+    [command] = [c for c in extension["commands"] if c["id"] == COMMAND_ID]
     assert command["id"] == COMMAND_ID and command["context"] == ["message"]
     assert command["type"] == "action" and command["fetchTask"] is True
     assert extension["botId"] == manifest["bots"][0]["botId"]

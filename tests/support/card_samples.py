@@ -22,7 +22,7 @@ from bot.domain.routing.questions import NamedExpert, Question, QuestionState
 from bot.domain.stammtisch.model import Member, Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer
 from bot.status import MemberReport, Unreachable
-from cards import builders, experts, privacy, routing, status
+from cards import builders, experts, privacy, routing, status, who_knows
 from cards.onboarding import OnboardingCards
 from cards.rooms import BrokerCards
 from cards.stammtisch import StammtischCards
@@ -298,6 +298,10 @@ def _experts_cards(lang: str) -> Iterator[Sample]:
         experts.my_topics_card(lang, form, [record, *large], KERSTIN, NOW.date(), latest),
     )
     yield "experts.not_expert_card", experts.not_expert_card(lang)
+    reason = "Thema: Raumplanung" if lang == "de" else "Topic: room planning"
+    yield "who_knows.expert_result_card", who_knows.expert_result_card(record, reason, lang)
+    bare = replace(record, email=None, department="", location="", topics=())
+    yield "who_knows.expert_result_card.bare", who_knows.expert_result_card(bare, reason, lang)
 
 
 def _privacy_and_status(lang: str) -> Iterator[Sample]:

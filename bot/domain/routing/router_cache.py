@@ -22,9 +22,9 @@ class PoolRouter:
         """True when the pool has no experts."""
         return self.size == 0
 
-    def rank(self, text: str) -> RoutingResult:
-        """Rank the pool's experts for a question."""
-        return self.router.rank(text, k=6)
+    def rank(self, text: str, k: int = 6) -> RoutingResult:
+        """Rank the pool's experts for a question (the best ``k``)."""
+        return self.router.rank(text, k=k)
 
     def similar_answered_id(self, text: str) -> str | None:
         """Id of an earlier answered question similar enough to offer."""

@@ -1,0 +1,57 @@
+"""The search "Wer weiß was?": the experts a topic would be routed to, present now.
+
+No ranking of its own: the pool's router ranks the topic exactly as it ranks a question, and
+``ExpertSelection.absence`` decides who is away, as for routing. An absent expert is left out
+rather than marked: a search result invites a chat now, and she would not answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain.routing.experts import ExpertRecord
+from bot.domain.routing.selection import ExpertSelection
+from bot.domain.routing.service import RoutingService
+from bot.domain.routing.views import reason_text
+
+# The router ranks this many at most; a topic matching more people is too broad to page on.
+MAX_FOUND = 25
+
+
+@dataclass(frozen=True, slots=True)
+class FoundExpert:
+    """One present expert for a topic, with the reason line routing would show."""
+
+    record: ExpertRecord
+    reason: str
+
+
+async def who_knows(
+    service: RoutingService,
+    pool_id: str,
+    topic: str,
+    now: datetime,
+    lang: str,
+    *,
+    skip: int = 0,
+    count: int = 10,
+) -> list[FoundExpert]:
+    """Present experts of ``pool_id`` for ``topic`` in routing order, ``count`` from ``skip``."""
+    pool = await service.routers.get(pool_id)
+    if pool.empty or skip >= MAX_FOUND:
+        return []
+    ranking = pool.rank(topic, k=MAX_FOUND)
+    selection = ExpertSelection(service.experts, service.directory, service.calendar.zone)
+    found: list[FoundExpert] = []
+    for candidate in ranking.candidates:
+        if len(found) >= skip + count:
+            break
+        record = await service.experts.get(pool_id, candidate.expert_id)
+        if record is None or await selection.absence(record, now) is not None:
+            continue
+        reason = reason_text(
+            candidate.reason.kind, lang, reason=candidate.reason, zone=selection.zone
+        )
+        found.append(FoundExpert(record, reason))
+    return found[skip:]

@@ -1,0 +1,161 @@
+"""The search message extension "Wer weiß was?" through the real endpoint, with the
+``composeExtension/query`` invokes Teams sends: present experts for a topic in routing's order
+with a compact card to insert, a paused expert left out, and kind answers to an empty topic or an
+unknown command; a malformed invoke is refused before the bot sees it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.experts import SqlExpertRepository
+from bot.adapters.graph.simulator import running_simulator
+from bot.appmanifest import build_manifest
+from bot.demo.organisation import load_demo_organisation
+from bot.demo.runner import DEMO_EXPERTS
+from bot.seeding import import_experts_file
+from dialogs.who_knows import COMMAND_ID
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+
+JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+
+
+@pytest.fixture
+async def search_bot(
+    bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
+) -> AsyncIterator[RunningBot]:
+    clock = ManualClock()
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        settings = local_settings(database_url, graph_base_url=graph_url)
+        await import_experts_file(settings, DEMO_EXPERTS, "default")
+        yield await bot_factory(settings, clock)
+
+
+def _query(sink: ConnectorSink, value: Any) -> dict[str, Any]:
+    """The invoke as Teams sends it from the compose box of a chat."""
+    activity = activities.card_invoke(sink.url, "unused", {})
+    activity.update(name="composeExtension/query", value=value)
+    activity.pop("replyToId", None)
+    return activities.as_user(activity, *JANA)
+
+
+def _topic(topic: str, command: str = COMMAND_ID, **options: int) -> dict[str, Any]:
+    return {
+        "commandId": command,
+        "parameters": [{"name": "topic", "value": topic}],
+        "queryOptions": {"skip": 0, "count": 25, **options},
+        "context": {"theme": "default"},
+    }
+
+
+async def _answer(bot: RunningBot, activity: Any) -> dict[str, Any]:
+    response = await bot.post(activity)
+    assert response.status == 200, await response.text()
+    body: dict[str, Any] = await response.json()
+    return body["composeExtension"]
+
+
+def _names(result: dict[str, Any]) -> list[str]:
+    assert result["type"] == "result" and result["attachmentLayout"] == "list"
+    return [a["preview"]["content"]["title"] for a in result["attachments"]]
+
+
+async def test_a_topic_lists_the_experts_with_a_card_to_insert(
+    search_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    result = await _answer(search_bot, _query(sink, _topic("Raumplanung")))
+    names = _names(result)
+    assert names[0] == "Kerstin Vogel" and "Birgit Fischer" in names
+    kerstin = result["attachments"][0]
+    assert kerstin["contentType"] == ADAPTIVE_CARD
+    assert kerstin["preview"]["contentType"] == "application/vnd.microsoft.card.thumbnail"
+    preview = kerstin["preview"]["content"]["text"]
+    assert "Facility Management · Hamburg, Haus Alster, EG" in preview
+    card = json.dumps(kerstin["content"], ensure_ascii=False)
+    for part in ("Facility Management", "Hamburg, Haus Alster, EG", "Thema: Raumplanung Hamburg",
+                 "Meine Themen: Besucheranmeldung"):  # fmt: skip
+        assert part in card
+    [chat] = kerstin["content"]["actions"]
+    assert chat["type"] == "Action.OpenUrl" and chat["title"] == "Chat"
+    users = "users=kerstin.vogel@nordlicht-demo.de"
+    assert chat["url"] == f"https://teams.microsoft.com/l/chat/0/0?{users}"
+    assert sink.sent == []  # a search posts nothing
+
+    # Teams pages on with skip: the next page continues the same ranking.
+    rest = await _answer(search_bot, _query(sink, _topic("Raumplanung", skip=1, count=25)))
+    assert _names(rest) == names[1:]
+
+
+async def test_a_paused_expert_is_not_listed(
+    search_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    engine = create_engine(database_url)
+    try:
+        repository = SqlExpertRepository(create_session_factory(engine))
+        [kerstin] = [e for e in await repository.list_pool("default") if e.name == "Kerstin Vogel"]
+        paused = search_bot.clock.now() + timedelta(days=7)
+        await repository.upsert(replace(kerstin, paused_until=paused))
+    finally:
+        await engine.dispose()
+    names = _names(await _answer(search_bot, _query(sink, _topic("Raumplanung"))))
+    assert "Kerstin Vogel" not in names and "Birgit Fischer" in names
+
+
+async def test_an_empty_or_too_long_topic_gets_a_hint(
+    search_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    for topic in ("", "   "):
+        empty = await _answer(search_bot, _query(sink, _topic(topic)))
+        assert empty["type"] == "message" and "Geben Sie ein Thema ein" in empty["text"]
+    opening = {"commandId": COMMAND_ID, "parameters": [{"name": "initialRun", "value": "true"}]}
+    assert "Geben Sie ein Thema ein" in (await _answer(search_bot, _query(sink, opening)))["text"]
+    long = await _answer(search_bot, _query(sink, _topic("Raumplanung " * 20)))
+    assert long["type"] == "message" and "zu lang" in long["text"]
+    nobody = await _answer(search_bot, _query(sink, _topic("Gabelstapler")))
+    assert nobody["type"] == "message" and "„Gabelstapler“" in nobody["text"]
+
+
+async def test_an_unknown_command_is_answered_kindly(
+    search_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    answer = await _answer(search_bot, _query(sink, _topic("Raumplanung", command="askNetwork")))
+    assert answer == {"type": "message", "text": answer["text"]}
+    assert "Diese Suche kenne ich nicht" in answer["text"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Raumplanung",
+        {"parameters": [{"name": "topic", "value": "Raumplanung"}]},
+        {"commandId": COMMAND_ID, "parameters": {"name": "topic", "value": "Raumplanung"}},
+        {"commandId": COMMAND_ID, "parameters": [{"name": "topic", "value": 42}]},
+        {"commandId": COMMAND_ID, "parameters": [{"value": "Raumplanung"}]},
+        {**_topic("Raumplanung"), "queryOptions": {"skip": -1, "count": 25}},
+        {**_topic("Raumplanung"), "queryOptions": {"skip": 0, "count": "viele"}},
+    ],
+)
+async def test_a_malformed_query_is_refused(
+    search_bot: RunningBot, sink: ConnectorSink, value: Any
+) -> None:
+    response = await search_bot.post(_query(sink, value))
+    assert response.status == 400
+
+
+def test_the_manifest_offers_the_search_in_compose_and_command_box(database_url: str) -> None:
+    manifest = build_manifest(local_settings(database_url))
+    [extension] = manifest["composeExtensions"]
+    [command] = [c for c in extension["commands"] if c["id"] == COMMAND_ID]
+    assert command["type"] == "query" and command["context"] == ["compose", "commandBox"]
+    assert [p["name"] for p in command["parameters"]] == ["topic"]
+    assert command["title"] == "Wer weiß was?"
