@@ -1,0 +1,36 @@
+"""Message extensions in the real client: the search command "Wer weiß was?" lists the
+assistants for a topic (the bot answers composeExtension/query with the routing ranking)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from tests.e2e.conftest_stack import Stack
+from tests.e2e.playground import PlaygroundPage
+
+pytestmark = pytest.mark.e2e
+
+PageFactory = Callable[..., Awaitable[PlaygroundPage]]
+
+
+async def test_search_extension_lists_the_assistants_for_a_topic(
+    stack: Stack, new_playground_page: PageFactory
+) -> None:
+    page = await new_playground_page(stack.playground.url)
+    await page.open_personal_chat()
+    ui = page.page
+    await ui.get_by_role("button", name="Trigger Message Extension App").click()
+    await ui.get_by_role("menuitem", name="Search Command").click()
+    await ui.get_by_text("Specify Command ID or Parameter").click()
+    await ui.get_by_placeholder("Command ID").fill("whoKnows")
+    await ui.get_by_placeholder("Parameter name").fill("topic")
+    await ui.get_by_placeholder("Enter a search term").fill("Raumplanung")
+    await ui.get_by_placeholder("Enter a search term").press("Enter")
+    result = ui.get_by_text("Kerstin Vogel").first
+    await result.wait_for(timeout=15_000)
+    # The ranking is routing's: Kerstin Vogel (Raumplanung) before Birgit Fischer.
+    await ui.get_by_text("Birgit Fischer").first.wait_for(timeout=5_000)
+    await result.click()  # the compact expert card goes into the compose box
+    await ui.get_by_role("button", name="Chat").first.wait_for(timeout=10_000)
