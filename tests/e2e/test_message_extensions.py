@@ -34,3 +34,29 @@ async def test_search_extension_lists_the_assistants_for_a_topic(
     await ui.get_by_text("Birgit Fischer").first.wait_for(timeout=5_000)
     await result.click()  # the compact expert card goes into the compose box
     await ui.get_by_role("button", name="Chat").first.wait_for(timeout=10_000)
+
+
+async def test_message_action_asks_the_network_about_a_message(
+    stack: Stack, new_playground_page: PageFactory
+) -> None:
+    page = await new_playground_page(stack.playground.url)
+    await page.open_personal_chat()
+    asked = "Wer kann mir bei der Raumplanung helfen?"
+    await page.send(asked)
+    await page.wait_for_text("Kerstin Vogel")  # the card of the typed question
+    ui = page.page
+    # The "…" menu of Sabine's own message (welcome, her message, the bot's card).
+    await ui.locator('button[aria-label="Show more information"]').nth(1).click()
+    await ui.get_by_role("menuitem", name="Action Command").click()
+    await ui.get_by_placeholder("Input command id or leave blanks").fill("askNetwork")
+    await ui.get_by_role("button", name="Create").click()
+    # fetchTask: the bot's dialog, prefilled with the message's text.
+    question = ui.get_by_role("textbox", name="Ihre Frage")
+    await question.wait_for()
+    assert await question.input_value() == asked
+    await question.fill(asked + " Es geht um die Vorstandssitzung im März.")  # editable
+    await ui.get_by_role("button", name="Frage senden").click()
+    # submitAction: routed like a typed question, into the personal chat.
+    await page.wait_for_text("Vorstandssitzung im März")
+    sent = await page.wait_for_bot_sent(containing="Vorstandssitzung im März")
+    assert sent.cards, sent
