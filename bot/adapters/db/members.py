@@ -8,20 +8,14 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, distinct, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.adapters.db.dialect import dialect_insert
 from bot.adapters.db.member_tables import InstalledTeamRow, MemberReachRow, TeamMemberRow
 from bot.domain.members.model import InstalledTeam, MemberFigures, Reach, TeamMember
 
 _MEMBER_UPDATED = ("user_key", "name", "upn", "tenant_id", "service_url", "bot_id", "seen_at")
 _TEAM_UPDATED = ("tenant_id", "service_url", "bot_id", "name")
-
-
-def _insert(session: AsyncSession, table: Any) -> Any:
-    dialect = session.get_bind().dialect.name
-    return (sqlite_insert if dialect == "sqlite" else postgresql_insert)(table)
 
 
 class SqlMemberRepository:
@@ -34,8 +28,8 @@ class SqlMemberRepository:
         """Insert or refresh a team (clears a former uninstall; keeps a sync in progress)."""
         values = asdict(team)
         async with self._sessions.begin() as session:
-            statement = _insert(session, InstalledTeamRow.__table__).values(values)
-            refreshed = {name: statement.excluded[name] for name in _TEAM_UPDATED}
+            statement = dialect_insert(session, InstalledTeamRow).values(values)
+            refreshed: dict[str, Any] = {name: statement.excluded[name] for name in _TEAM_UPDATED}
             refreshed["uninstalled_at"] = None
             await session.execute(
                 statement.on_conflict_do_update(index_elements=["team_id"], set_=refreshed)
@@ -100,8 +94,10 @@ class SqlMemberRepository:
         if not newest:
             return
         async with self._sessions.begin() as session:
-            statement = _insert(session, TeamMemberRow.__table__)
-            refreshed = {name: statement.excluded[name] for name in _MEMBER_UPDATED}
+            statement = dialect_insert(session, TeamMemberRow)
+            refreshed: dict[str, Any] = {
+                name: statement.excluded[name] for name in _MEMBER_UPDATED
+            }
             refreshed["removed_at"] = None
             await session.execute(
                 statement.on_conflict_do_update(
@@ -166,7 +162,7 @@ class SqlMemberRepository:
     async def record_reach(self, reach: Reach) -> None:
         """Store the last delivery outcome for a person."""
         async with self._sessions.begin() as session:
-            statement = _insert(session, MemberReachRow.__table__).values(asdict(reach))
+            statement = dialect_insert(session, MemberReachRow).values(asdict(reach))
             await session.execute(
                 statement.on_conflict_do_update(
                     index_elements=["user_key"],

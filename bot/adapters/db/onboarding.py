@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.adapters.db.dialect import dialect_insert
 from bot.adapters.db.models import (
     Base,
     BuddyVolunteerRow,
@@ -31,13 +31,6 @@ _MEMBERS = Base.metadata.tables[OnboardingGroupMemberRow.__tablename__]
 _POLLED_MARKER = ""
 
 
-def _insert(session: AsyncSession, table: type[Base] | Table) -> sqlite.Insert | postgresql.Insert:
-    """An INSERT with ON CONFLICT support in the session's dialect."""
-    if session.get_bind().dialect.name == "sqlite":
-        return sqlite.insert(table)
-    return postgresql.insert(table)
-
-
 class SqlOnboardingRepository:
     """Onboardings are unique per newcomer; a save only wins when nobody saved in between."""
 
@@ -51,7 +44,7 @@ class SqlOnboardingRepository:
             # A racing start for the same newcomer (also from another process) waits for the
             # winner and then does nothing; the winner's row is read below.
             onboarding_id = await session.scalar(
-                _insert(session, OnboardingRow)
+                dialect_insert(session, OnboardingRow)
                 .values(values)
                 .on_conflict_do_nothing(index_elements=[OnboardingRow.newcomer_key])
                 .returning(OnboardingRow.id)
@@ -132,7 +125,7 @@ class SqlOnboardingRepository:
         """Insert or replace the volunteer's profile."""
         values: dict[str, Any] = volunteer_values(volunteer)
         async with self._sessions.begin() as session:
-            statement = _insert(session, BuddyVolunteerRow).values(values)
+            statement = dialect_insert(session, BuddyVolunteerRow).values(values)
             updates = {name: statement.excluded[name] for name in values if name != "user_key"}
             await session.execute(
                 statement.on_conflict_do_update(index_elements=["user_key"], set_=updates)
@@ -161,7 +154,7 @@ class SqlOnboardingRepository:
             for key in sorted({_POLLED_MARKER, *keys})
         ]
         async with self._sessions.begin() as session:
-            statement = _insert(session, _MEMBERS).on_conflict_do_nothing(
+            statement = dialect_insert(session, _MEMBERS).on_conflict_do_nothing(
                 index_elements=["group_id", "user_key"]
             )
             await session.execute(statement, rows)
