@@ -24,16 +24,17 @@ from botbuilder.schema import (
     ConversationReference,
 )
 
-from bot.conversation import Reply
 from bot.domain.members.model import Reach, ReachFailure
 from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import Clock, ConversationReferences, MessageHandle
 from bot.domain.reach import InstallOutcome, PersonalAppInstaller
 from bot.observability import count
 from bot.teams.references import ReferenceRecorder
-from bot.teams.translate import to_activity
 
 log = structlog.get_logger(__name__)
+
+# Posts a card into a known conversation (the notifier's, so failures are counted alike).
+_Post = Callable[[MessageHandle, dict[str, Any]], Awaitable[MessageHandle]]
 # Teams' answers for "the bot was blocked or removed by the person" and "no such chat".
 REFUSED_STATUSES = frozenset({403, 404})
 
@@ -97,14 +98,14 @@ class DirectMessenger:
         user_key: str,
         card: dict[str, Any],
         tenant_id: str | None,
-        post: Callable[[MessageHandle, dict[str, Any]], Awaitable[MessageHandle]],
+        post: _Post,
     ) -> MessageHandle | None:
         """Send ``card`` to the person; ``post`` posts into a known conversation."""
         try:
             personal = await self._references.personal_for_user(user_key)
             if personal is not None:
                 return await post({"reference": personal.reference}, card)
-            return await self._open_chat(user_key, card, tenant_id)
+            return await self._open_chat(user_key, card, tenant_id, post)
         except UnreachableError as failure:
             await self._record(user_key, "", reachable=False, reason=failure.reason.value)
         except Exception as error:
@@ -116,7 +117,7 @@ class DirectMessenger:
         return None
 
     async def _open_chat(
-        self, user_key: str, card: dict[str, Any], tenant_id: str | None
+        self, user_key: str, card: dict[str, Any], tenant_id: str | None, post: _Post
     ) -> MessageHandle:
         member = await self._members.find(user_key)
         if member is not None:
@@ -128,7 +129,7 @@ class DirectMessenger:
                 member.tenant_id or tenant_id,
                 member.service_url,
             )
-            posted = await self._first_post(handle, card)
+            posted = await post(handle, card)
             await self._record(user_key, member.name, reachable=True, reason="roster")
             return posted
         known = await self._references.any_for_user(user_key)
@@ -139,13 +140,13 @@ class DirectMessenger:
             handle = await self._create_chat(
                 reference.user, reference.bot, tenant, reference.service_url
             )
-            return await self._first_post(handle, card)
+            return await post(handle, card)
         if self._installer is None:
             raise UnreachableError(ReachFailure.NOT_IN_ANY_TEAM)
-        return await self._install_and_post(user_key, card, tenant_id)
+        return await self._install_and_post(user_key, card, tenant_id, post)
 
     async def _install_and_post(
-        self, user_key: str, card: dict[str, Any], tenant_id: str | None
+        self, user_key: str, card: dict[str, Any], tenant_id: str | None, post: _Post
     ) -> MessageHandle:
         # Someone outside every team with the app: install its personal app through Graph,
         # then write into the 1:1 chat Teams created for it.
@@ -164,7 +165,7 @@ class DirectMessenger:
             Activity(type=ActivityTypes.message), reference, is_incoming=True
         )
         await self._recorder.remember(activity)
-        posted = await self._first_post({"reference": reference.serialize()}, card)
+        posted = await post({"reference": reference.serialize()}, card)
         await self._record(user_key, "", reachable=True, reason="installed")
         return posted
 
@@ -203,17 +204,6 @@ class DirectMessenger:
             self._app_id, remember, parameters, "msteams", service_url
         )
         return handles[0]
-
-    async def _first_post(self, chat: MessageHandle, card: dict[str, Any]) -> MessageHandle:
-        reference = ConversationReference().deserialize(chat["reference"])
-        posted: list[str] = []
-
-        async def send(context: TurnContext) -> None:
-            response = await context.send_activity(to_activity(Reply.of_card(card)))
-            posted.append(response.id if response else "")
-
-        await self._adapter.continue_conversation(reference, send, self._app_id)
-        return {"reference": chat["reference"], "activity_id": posted[0]}
 
     async def _record(self, user_key: str, name: str, *, reachable: bool, reason: str) -> None:
         # Best effort: the status overview must not cost anyone a message.
