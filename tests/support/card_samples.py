@@ -315,6 +315,10 @@ def _privacy_and_status(lang: str) -> Iterator[Sample]:
     }
     yield "privacy.export_card", privacy.export_card(data, lang)
     yield "privacy.export_card.nothing", privacy.export_card({"questions": []}, lang)
+    # Long enough for several parts: the first and a middle part carry the page buttons.
+    many = {"questions": [{"id": n, "text": "Raumplanung? " * 20} for n in range(200)]}
+    yield "privacy.export_card.parts", privacy.export_card(many, lang)
+    yield "privacy.export_card.part_2", privacy.export_card(many, lang, page=1)
     yield "privacy.confirm_card", privacy.confirm_card("t" * 32, 15, lang)
     yield "privacy.erased_card", privacy.erased_card({"questions": 3, "experts": 1}, lang)
     yield "privacy.notice_card", privacy.notice_card("privacy.cancelled", lang, good=True)
