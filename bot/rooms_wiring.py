@@ -9,7 +9,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.rooms import SqlRoomCatalogue, SqlRoomRequestRepository
-from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier, RoomCalendar
+from bot.domain.ports import (
+    Clock,
+    Directory,
+    Job,
+    JobQueue,
+    Notifier,
+    RecipientLanguages,
+    RoomCalendar,
+)
 from bot.domain.rooms import service as kinds
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.model import RequestState
@@ -40,11 +48,11 @@ def build_rooms(
     settings: Settings,
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
-    ports: tuple[Notifier, Directory, RoomCalendar],
+    ports: tuple[Notifier, Directory, RoomCalendar, RecipientLanguages],
     queue: JobQueue,
 ) -> Rooms:
     """Wire catalogue, requests, Graph and cards into the room broker."""
-    notifier, directory, calendar = ports
+    notifier, directory, calendar, languages = ports
     policy = BrokerPolicy(
         restricted={
             mailbox.lower(): tuple(approvers)
@@ -66,6 +74,7 @@ def build_rooms(
         clock=clock,
         views=BrokerCards(calendar_zone(settings), frozenset(policy.restricted)),
         policy=policy,
+        languages=languages,
         time_zone=settings.time_zone,
         holiday_state=settings.holiday_state,
     )

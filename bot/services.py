@@ -12,6 +12,7 @@ from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.questions import SqlQuestionRepository
+from bot.adapters.db.references import SqlConversationReferences
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.members.sync import DAILY_JOB as MEMBERS_DAILY_JOB
 from bot.domain.members.sync import SYNC_JOB as MEMBERS_SYNC_JOB
@@ -21,6 +22,7 @@ from bot.domain.privacy.service import PrivacyService
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, RoutingService
 from bot.domain.stammtisch.ports import TeamRoster
+from bot.i18n import language_of
 from bot.jobs import JobHandler, JobRunner
 from bot.onboarding_wiring import Onboarding, build_onboarding
 from bot.privacy_wiring import build_privacy
@@ -28,6 +30,7 @@ from bot.rooms_wiring import Rooms, build_rooms
 from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
 from bot.status import StatusService
+from bot.teams.recipient_language import TeamsRecipientLanguages
 from cards.routing import RoutingCards
 from dialogs.context import DialogContext
 
@@ -109,7 +112,13 @@ def build_services(
     stammtisch = build_stammtisch(
         settings, sessions, clock, (notifier, roster, directory, rooms), queue, calendar
     )
-    rooms_ = build_rooms(settings, sessions, clock, (notifier, directory, rooms), queue)
+    languages = TeamsRecipientLanguages(
+        SqlConversationReferences(sessions),
+        directory,
+        pinned=None if settings.bot_language == "auto" else settings.bot_language,
+        default=language_of(settings.default_locale),
+    )
+    rooms_ = build_rooms(settings, sessions, clock, (notifier, directory, rooms, languages), queue)
     onboarding = build_onboarding(settings, sessions, clock, (notifier, directory), queue)
     privacy = build_privacy(settings, sessions, clock, queue)
     handlers = {

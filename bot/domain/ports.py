@@ -48,6 +48,15 @@ class Directory(Protocol):
         ...
 
 
+class RecipientLanguages(Protocol):
+    """The language ("de", "en") in which a person reads what the bot sends them: their own,
+    not that of whoever caused the message (an approver's card is not in the requester's)."""
+
+    async def language_of(self, user_key: str) -> str:
+        """The person's language; the deployment's default when nothing is known."""
+        ...
+
+
 class RoomCalendar(Protocol):
     """Room catalogue, free/busy and bookings (Graph places and calendars)."""
 

@@ -1,4 +1,4 @@
-"""Stores every conversation reference once per (conversation, user, service URL)."""
+"""Stores every conversation reference once per (conversation, user, service URL, locale)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class ReferenceRecorder:
     def __init__(self, store: ConversationReferences, clock: Clock) -> None:
         self._store = store
         self._clock = clock
-        self._seen: OrderedDict[tuple[str, str, str], None] = OrderedDict()
+        self._seen: OrderedDict[tuple[str, str, str, str], None] = OrderedDict()
         # The service URL Teams last used per tenant: where to write to a chat known only by
         # its id (a personal app installed through Graph).
         self._routes: dict[str | None, tuple[str, str]] = {}
@@ -34,7 +34,14 @@ class ReferenceRecorder:
         tenant, bot = tenant_of(activity), getattr(activity.recipient, "id", None)
         if bot and (len(self._routes) < _CACHE_SIZE or tenant in self._routes):
             self._routes[tenant] = self._routes[None] = (activity.service_url, str(bot))
-        key = (activity.conversation.id, user_key_of(activity), activity.service_url)
+        # The locale is part of the key: a person who switches Teams to English gets the
+        # bot's unprompted messages (approvals, reminders) in English from then on.
+        key = (
+            activity.conversation.id,
+            user_key_of(activity),
+            activity.service_url,
+            activity.locale or "",
+        )
         if key in self._seen:
             self._seen.move_to_end(key)
             return

@@ -312,3 +312,34 @@ async def test_long_lists_page_on_and_forged_pages_are_refused(
     assert "kürzer geworden" in past and "Ihre Raumanfragen" in past
     # Someone else's inbox is only ever the clicker's own: Jana approves nothing.
     assert "Keine." in await stack.invoke("rooms.list", {"view": "inbox", "start": 0}, JANA)
+
+
+async def test_each_person_gets_room_messages_in_their_own_language(stack: Stack) -> None:
+    # Kerstin's Teams client is English (her latest activity says so); Jana writes German.
+    restricted = set(load_demo_organisation().room_policy())
+    english = activities.message(stack.sink.url, "help", locale="en-US")
+    assert (await stack.bot.post(activities.as_user(english, *KERSTIN))).status == 201
+    await stack.say("Ich brauche morgen 10-11 Uhr einen Raum für 13 Personen mit Video", JANA)
+    offer = _restricted_offer(stack.last_card_to(JANA), restricted)
+    approvers = _approvers(offer["room"])
+    assert KERSTIN[0] in approvers and len(approvers) > 1
+    assert "Warte auf Freigabe" in await stack.invoke("rooms.choose", offer, JANA)
+
+    kerstins = json.dumps(stack.last_card_to(KERSTIN), ensure_ascii=False)
+    assert "Room request for approval" in kerstins and "Raumanfrage" not in kerstins
+    german = next(p for p in (SABINE, SOPHIE) if p[0] in approvers)
+    assert "Room request for approval" not in json.dumps(stack.last_card_to(german))
+
+    approval = stack.last_card_to(KERSTIN)
+    decision = next(a["data"] for a in approval["actions"] if a["verb"] == "rooms.approve")
+    click = activities.as_user(
+        activities.card_invoke(stack.sink.url, "rooms.approve", decision), *KERSTIN
+    )
+    click["locale"] = "en-US"
+    assert (await stack.bot.post(click)).status == 200
+    # The requester learns the outcome in German although an English approver decided.
+    told = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "Gebucht" in told and "Booked" not in told
+    updated = [json.dumps(a, ensure_ascii=False) for a in stack.sink.updated]
+    assert any("Approved by Kerstin Vogel" in card for card in updated)  # hers, in English
+    assert any("Freigegeben von Kerstin Vogel" in card for card in updated)  # the others'

@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 REQUESTER_CARD = "requester:"
 
 
+# Suffix of an approver's reminder card in ``RoomRequest.cards``.
+REMINDER = ":reminder"
+
+
 def requester_card_key(requester_key: str) -> str:
     """The ``cards`` key of the card on which the requester chose the room."""
     return f"{REQUESTER_CARD}{requester_key}"
@@ -36,16 +40,17 @@ class RoomDecisions:
     async def after_choice(self, request: RoomRequest, lang: str) -> RoomRequest:
         """Restricted: send the approval cards. Unrestricted: book now."""
         if request.state is RequestState.PENDING:
-            await self._ask_approvers(request, lang)
+            await self._ask_approvers(request)
             return request
         # The requester is looking at the card they clicked: it shows the outcome, so no
         # second message says "Gebucht" again.
         return await self.book_or_queue(request, lang, tell=False)
 
-    async def _ask_approvers(self, request: RoomRequest, lang: str) -> None:
+    async def _ask_approvers(self, request: RoomRequest) -> None:
         broker = self.broker
-        card = await self.approval_card_for(request, lang)
+        cards: dict[str, dict[str, Any]] = {}
         for approver in request.approvers:
+            card = await self._approval_card_of(request, approver, cards)
             handle = await broker.notifier.send_direct(approver, card, request.tenant_id)
             if handle is not None:
                 await broker.requests.record_card(request.id, approver, handle)
@@ -64,6 +69,15 @@ class RoomDecisions:
             person = await broker.directory.get_person(key)
             names[key] = person.display_name if person else key
         return broker.views.approval_card(request, await broker.rooms_by_mail(), names, lang)
+
+    async def _approval_card_of(
+        self, request: RoomRequest, approver: str, cards: dict[str, dict[str, Any]]
+    ) -> dict[str, Any]:
+        """The approval card in ``approver``'s own language (``cards``: built per language)."""
+        lang = await self.broker.languages.language_of(approver)
+        if lang not in cards:
+            cards[lang] = await self.approval_card_for(request, lang)
+        return cards[lang]
 
     async def decide(
         self, request_id: int, approver: str, version: int, approve: bool, lang: str
@@ -84,28 +98,30 @@ class RoomDecisions:
             request, state=state, decided_by=approver, decided_at=broker.clock.now()
         )
         await broker.audit(decided, approver, "approved" if approve else "declined")
-        await self.update_approver_cards(decided, lang)
+        await self.update_approver_cards(decided)
         if approve:
             return await self.book_or_queue(decided, lang, recheck=True)
-        await self.tell_requester(decided, lang)
+        await self.tell_requester(decided)
         return decided
 
-    async def update_approver_cards(self, request: RoomRequest, lang: str) -> None:
+    async def update_approver_cards(self, request: RoomRequest) -> None:
         """Every approver's card shows the decision (failures are logged, not raised)."""
         stored = await self.broker.requests.get(request.id)
-        card = await self.approval_card_for(request, lang)
+        cards: dict[str, dict[str, Any]] = {}
         for key, handle in (stored.cards if stored else {}).items():
             if key.startswith(REQUESTER_CARD):
                 continue
+            card = await self._approval_card_of(request, key.removesuffix(REMINDER), cards)
             try:
                 await self.broker.notifier.update_card(handle, card)
             except Exception:
                 log.warning("approval card not updated", exc_info=True)
 
-    async def tell_requester(self, request: RoomRequest, lang: str) -> None:
-        """The outcome goes to the requester's 1:1 chat, and the card on which they chose
-        the room (still "Warte auf Freigabe") shows it too."""
+    async def tell_requester(self, request: RoomRequest) -> None:
+        """The outcome goes to the requester's 1:1 chat, in their language, and the card on
+        which they chose the room (still "Warte auf Freigabe") shows it too."""
         broker = self.broker
+        lang = await broker.languages.language_of(request.requester_key)
         card = broker.views.status_card(request, await broker.rooms_by_mail(), lang)
         await broker.notifier.send_direct(request.requester_key, card, request.tenant_id)
         await self.update_requester_card(request, card)
@@ -154,13 +170,13 @@ class RoomDecisions:
         requester_mail = await broker.mailbox_of(request.requester_key)
         room = rooms.get(request.room)
         if room is None:
-            return await self._conflict(request, lang, tell)
+            return await self._conflict(request, tell)
         if recheck:
             free = await free_rooms(
                 broker.calendar, [room], request.start, request.end, requester_mail
             )
             if not free:
-                return await self._conflict(request, lang, tell)
+                return await self._conflict(request, tell)
         organiser = broker.policy.booking_mailbox or requester_mail
         attendees = () if organiser == requester_mail else (requester_mail,)
         created = await broker.calendar.create_event(
@@ -178,28 +194,28 @@ class RoomDecisions:
         )
         if created.room_declined:
             await broker.calendar.delete_event(organiser, created.id)
-            return await self._conflict(request, lang, tell)
+            return await self._conflict(request, tell)
         booked = await broker.save(
             request, state=RequestState.BOOKED, event_id=f"{organiser}|{created.id}"
         )
         await broker.audit(booked, "bot", "booked", room.email)
         if tell:
-            await self.tell_requester(booked, lang)
+            await self.tell_requester(booked)
         if booked.approvers:
-            await self.update_approver_cards(booked, lang)  # "… und gebucht" for everyone
+            await self.update_approver_cards(booked)  # "… und gebucht" for everyone
         return booked
 
-    async def _conflict(self, request: RoomRequest, lang: str, tell: bool) -> RoomRequest:
+    async def _conflict(self, request: RoomRequest, tell: bool) -> RoomRequest:
         conflict = await self.broker.save(request, state=RequestState.CONFLICT)
         await self.broker.audit(conflict, "bot", "conflict", request.room or "")
         if tell:
-            await self.tell_requester(conflict, lang)
+            await self.tell_requester(conflict)
         if conflict.approvers:
-            await self.update_approver_cards(conflict, lang)
-        await self._offer_alternatives(conflict, lang)
+            await self.update_approver_cards(conflict)
+        await self._offer_alternatives(conflict)
         return conflict
 
-    async def _offer_alternatives(self, request: RoomRequest, lang: str) -> None:
+    async def _offer_alternatives(self, request: RoomRequest) -> None:
         """The room was taken meanwhile: a new request with the rooms free now, by DM."""
         broker = self.broker
         requester = Requester(
@@ -216,6 +232,7 @@ class RoomDecisions:
         taken = request.room or ""
         rooms = [room for room in offers.rooms if room.email.lower() != taken]
         if rooms:
+            lang = await broker.languages.language_of(request.requester_key)
             card = broker.views.offers_card(
                 offers.request, rooms, lang, elsewhere=offers.elsewhere
             )
@@ -245,10 +262,10 @@ class RoomDecisions:
         cancelled = await broker.save(request, state=RequestState.CANCELLED)
         await broker.audit(cancelled, actor, "cancelled")
         if request.approvers:
-            await self.update_approver_cards(cancelled, lang)
+            await self.update_approver_cards(cancelled)
         return cancelled
 
-    async def expire(self, request_id: int, lang: str = "de") -> None:
+    async def expire(self, request_id: int) -> None:
         """Job at the start time: an undecided request expires; the requester is told."""
         request = await self.broker.get(request_id)
         if request.state not in (RequestState.OFFERED, RequestState.PENDING):
@@ -256,16 +273,17 @@ class RoomDecisions:
         expired = await self.broker.save(request, state=RequestState.EXPIRED)
         await self.broker.audit(expired, "bot", "expired")
         if request.state is RequestState.PENDING:
-            await self.update_approver_cards(expired, lang)
-            await self.tell_requester(expired, lang)
+            await self.update_approver_cards(expired)
+            await self.tell_requester(expired)
 
-    async def remind(self, request_id: int, version: int, lang: str = "de") -> None:
+    async def remind(self, request_id: int, version: int) -> None:
         """Job: approvers of a request that still waits get their card again as a reminder."""
         request = await self.broker.get(request_id)
         if request.state is not RequestState.PENDING or request.version != version:
             return
-        card = await self.approval_card_for(request, lang)
+        cards: dict[str, dict[str, Any]] = {}
         for approver in request.approvers:
+            card = await self._approval_card_of(request, approver, cards)
             handle = await self.broker.notifier.send_direct(approver, card, request.tenant_id)
             if handle is not None:  # updated with the others once somebody decides
-                await self.broker.requests.record_card(request.id, f"{approver}:reminder", handle)
+                await self.broker.requests.record_card(request.id, approver + REMINDER, handle)

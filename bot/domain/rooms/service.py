@@ -12,7 +12,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.graph_types import Person, Room
-from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RoomCalendar
+from bot.domain.ports import (
+    Clock,
+    Directory,
+    JobQueue,
+    Notifier,
+    RecipientLanguages,
+    RoomCalendar,
+)
 from bot.domain.rooms.model import AuditEntry, BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.nearby import rank_by_site
 from bot.domain.rooms.ports import RoomCatalogue, RoomRequestRepository
@@ -71,6 +78,7 @@ class RoomBroker:
     clock: Clock
     views: BrokerViews
     policy: BrokerPolicy
+    languages: RecipientLanguages
     time_zone: str = "Europe/Berlin"
     holiday_state: str = "NW"
 

@@ -14,6 +14,7 @@ import pytest
 
 from bot.adapters.clock import ManualClock
 from bot.adapters.graph.fake import FakeDirectory, FakeRoomCalendar
+from bot.adapters.memory import InMemoryConversationReferences
 from bot.adapters.memory_jobs import InMemoryJobQueue
 from bot.adapters.memory_rooms import InMemoryRoomCatalogue, InMemoryRoomRequestRepository
 from bot.demo.organisation import load_demo_organisation
@@ -24,6 +25,7 @@ from bot.domain.rooms.search import BrokerPolicy
 from bot.domain.rooms.service import Requester, RoomBroker, Wish
 from bot.jobs import JobRunner
 from bot.rooms_wiring import build_handlers
+from bot.teams.recipient_language import TeamsRecipientLanguages
 from cards.rooms import BrokerCards
 from tests.support.fake_notifier import RecordingNotifier
 
@@ -83,6 +85,9 @@ async def make_world() -> World:
         directory=FakeDirectory(org, clock=clock),
         notifier=notifier,
         jobs=InMemoryJobQueue(),
+        languages=TeamsRecipientLanguages(
+            InMemoryConversationReferences(), FakeDirectory(org, clock=clock), pinned=None
+        ),
         clock=clock,
         views=BrokerCards(BERLIN, frozenset(policy.restricted)),
         policy=policy,
