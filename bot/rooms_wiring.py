@@ -94,7 +94,15 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
         return int(job.payload["request_id"])
 
     async def remind(job: Job) -> None:
-        await decisions.remind(request_id(job), int(job.payload["version"]))
+        await decisions.approvers.remind(request_id(job), int(job.payload["version"]))
+
+    async def ask_again(job: Job) -> None:
+        await decisions.approvers.send_again(
+            request_id(job),
+            int(job.payload["version"]),
+            str(job.payload["approver"]),
+            reminder=bool(job.payload["reminder"]),
+        )
 
     async def expire(job: Job) -> None:
         await decisions.expire(request_id(job))
@@ -116,6 +124,7 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
 
     return {
         kinds.REMIND_JOB: remind,
+        kinds.ASK_JOB: ask_again,
         kinds.EXPIRE_JOB: expire,
         kinds.BOOK_JOB: book,
         kinds.REFRESH_JOB: refresh,

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from bot.conversation import Reply, Turn
-from bot.domain.rooms.decisions import RoomDecisions, requester_card_key
+from bot.domain.rooms.approvals import requester_card_key
+from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.intent import looks_like_room_request
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.service import Requester, RoomBroker, Wish
@@ -20,54 +18,18 @@ from cards.builders import error_card
 from cards.elements import with_note
 from cards.stammtisch_format import day_label
 from dialogs.context import DialogContext
-from dialogs.payload_types import PageStart, RowId, RowVersion
+from dialogs.rooms_payloads import (
+    ChooseAction,
+    DecisionAction,
+    ListPage,
+    RequestAction,
+    SearchForm,
+)
 from dialogs.router import Router
 from dialogs.stammtisch_forms import top_level_place
 
 router = Router()
 ALL_DAY = (time(8, 0), time(18, 0))  # "ganztägig" means office hours, not midnight to midnight
-_TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
-
-
-class SearchForm(BaseModel):
-    """The request form."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
-    start: str = Field(pattern=_TIME)
-    end: str = Field(pattern=_TIME)
-    attendees: int = Field(ge=1, le=500)
-    features: str = Field(default="", max_length=200)
-    reason: str = Field(default="", max_length=500)
-
-
-class ChooseAction(BaseModel):
-    """A room picked from the offers; the server checks it was offered."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    request_id: RowId
-    room: str = Field(min_length=3, max_length=320)
-
-
-class DecisionAction(BaseModel):
-    """Approve/decline: the request and the version the approver saw."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    request_id: RowId
-    version: RowVersion
-
-
-class RequestAction(BaseModel):
-    """Cancel: the request id and the card it was clicked on ("list": the updated list
-    comes back); who acts comes from the activity."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    request_id: RowId
-    view: Literal["status", "list"] = "status"
 
 
 def _services(ctx: DialogContext) -> tuple[RoomBroker, RoomDecisions]:
@@ -203,7 +165,7 @@ async def _decide(turn: Turn, action: DecisionAction, ctx: DialogContext, approv
         decided = await decisions.decide(
             action.request_id, approver, action.version, approve, turn.language
         )
-        card = await decisions.approval_card_for(decided, turn.language)
+        card = await decisions.approvers.card_for(decided, turn.language)
         _count_booking(decided)
     except BrokerError as error:
         return Reply.of_card(error_card(turn.language, f"rooms.error.{error.code}"))
@@ -239,15 +201,6 @@ async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply
     what = broker.views.asked(cancelled, turn.language)
     note = t("rooms.note.cancelled_one", turn.language, what=what)
     return Reply.of_card(with_note(listed.card, note, good=True), replaces_card=True)
-
-
-class ListPage(BaseModel):
-    """ "Weitere Anfragen": which list, and where its next page starts."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    view: Literal["mine", "inbox"]
-    start: PageStart
 
 
 @router.card_action("rooms.list", ListPage)

@@ -23,6 +23,7 @@ from bot.domain.rooms.model import RequestState, RoomRequest
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.queue import drained
 
 SABINE = ("c009aadc-479f-503c-b41a-60b0bbea7223", "Sabine Krüger")
 KERSTIN = ("f38180ae-1428-558d-b7ec-fb33fc42d9f1", "Kerstin Vogel")
@@ -343,3 +344,21 @@ async def test_each_person_gets_room_messages_in_their_own_language(stack: Stack
     updated = [json.dumps(a, ensure_ascii=False) for a in stack.sink.updated]
     assert any("Approved by Kerstin Vogel" in card for card in updated)  # hers, in English
     assert any("Freigegeben von Kerstin Vogel" in card for card in updated)  # the others'
+
+
+async def test_an_approval_card_that_teams_refuses_once_arrives_by_a_job(
+    stack: Stack, database_url: str
+) -> None:
+    restricted = set(load_demo_organisation().room_policy())
+    await stack.say("Ich brauche morgen 10-11 Uhr einen Raum für 13 Personen mit Video", JANA)
+    offer = _restricted_offer(stack.last_card_to(JANA), restricted)
+    approvers = _approvers(offer["room"])
+    sent_before = len(stack.sink.sent)
+    stack.sink.fail_next = [502]  # the first approval card: a POST after 502 is not re-sent
+    assert "Warte auf Freigabe" in await stack.invoke("rooms.choose", offer, JANA)
+    first_round = {a["_conversation"] for a in stack.sink.sent[sent_before:]}
+    assert len(first_round) == len(approvers) - 1  # the others got theirs at once
+
+    await drained(database_url, MONDAY_9)
+    got = [a["_conversation"] for a in stack.sink.sent[sent_before:]]
+    assert sorted(got) == sorted(f"a:personal-{key}" for key in approvers)  # each exactly once

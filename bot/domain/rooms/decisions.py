@@ -1,34 +1,22 @@
-"""Decisions on room requests: ask approvers, approve/decline (first wins), book, expire,
-cancel, remind. Every state change is version-checked, so two approvers clicking at once end
-in one decision and one Graph booking; the booking carries a transaction id, so a retried
-booking job cannot book twice."""
+"""Decisions on room requests: approve/decline (first wins), book, expire, cancel; the
+approvers' cards and reminders live in ``approvals``. Every state change is version-checked,
+so two approvers clicking at once end in one decision and one Graph booking; the booking
+carries a transaction id, so a retried booking job cannot book twice."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.graph_types import NewEvent
+from bot.domain.rooms.approvals import ApproverCards, requester_card_key
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import free_rooms
-from bot.domain.rooms.service import BOOK_JOB, REMIND_JOB, Requester, RoomBroker, Wish
+from bot.domain.rooms.service import BOOK_JOB, Requester, RoomBroker, Wish
 from bot.i18n import t
 
 log = logging.getLogger(__name__)
-
-# Key prefix in ``RoomRequest.cards`` of the requester's own card (the approvers' are keyed by
-# their id); the person's id in the key lets an erasure drop it.
-REQUESTER_CARD = "requester:"
-
-
-# Suffix of an approver's reminder card in ``RoomRequest.cards``.
-REMINDER = ":reminder"
-
-
-def requester_card_key(requester_key: str) -> str:
-    """The ``cards`` key of the card on which the requester chose the room."""
-    return f"{REQUESTER_CARD}{requester_key}"
 
 
 @dataclass
@@ -36,48 +24,19 @@ class RoomDecisions:
     """Everything that happens to a request after the requester picked a room."""
 
     broker: RoomBroker
+    approvers: ApproverCards = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.approvers = ApproverCards(self.broker)
 
     async def after_choice(self, request: RoomRequest, lang: str) -> RoomRequest:
         """Restricted: send the approval cards. Unrestricted: book now."""
         if request.state is RequestState.PENDING:
-            await self._ask_approvers(request)
+            await self.approvers.ask(request)
             return request
         # The requester is looking at the card they clicked: it shows the outcome, so no
         # second message says "Gebucht" again.
         return await self.book_or_queue(request, lang, tell=False)
-
-    async def _ask_approvers(self, request: RoomRequest) -> None:
-        broker = self.broker
-        cards: dict[str, dict[str, Any]] = {}
-        for approver in request.approvers:
-            card = await self._approval_card_of(request, approver, cards)
-            handle = await broker.notifier.send_direct(approver, card, request.tenant_id)
-            if handle is not None:
-                await broker.requests.record_card(request.id, approver, handle)
-        await broker.jobs.schedule(
-            REMIND_JOB,
-            {"request_id": request.id, "version": request.version},
-            broker.clock.now() + broker.policy.reminder_after,
-            f"{REMIND_JOB}:{request.id}:{request.version}",
-        )
-
-    async def approval_card_for(self, request: RoomRequest, lang: str) -> dict[str, Any]:
-        """The approvers' card of a request in its current state."""
-        broker = self.broker
-        names = {}
-        for key in {*request.approvers, request.decided_by or ""} - {""}:
-            person = await broker.directory.get_person(key)
-            names[key] = person.display_name if person else key
-        return broker.views.approval_card(request, await broker.rooms_by_mail(), names, lang)
-
-    async def _approval_card_of(
-        self, request: RoomRequest, approver: str, cards: dict[str, dict[str, Any]]
-    ) -> dict[str, Any]:
-        """The approval card in ``approver``'s own language (``cards``: built per language)."""
-        lang = await self.broker.languages.language_of(approver)
-        if lang not in cards:
-            cards[lang] = await self.approval_card_for(request, lang)
-        return cards[lang]
 
     async def decide(
         self, request_id: int, approver: str, version: int, approve: bool, lang: str
@@ -98,24 +57,11 @@ class RoomDecisions:
             request, state=state, decided_by=approver, decided_at=broker.clock.now()
         )
         await broker.audit(decided, approver, "approved" if approve else "declined")
-        await self.update_approver_cards(decided)
+        await self.approvers.update_cards(decided)
         if approve:
             return await self.book_or_queue(decided, lang, recheck=True)
         await self.tell_requester(decided)
         return decided
-
-    async def update_approver_cards(self, request: RoomRequest) -> None:
-        """Every approver's card shows the decision (failures are logged, not raised)."""
-        stored = await self.broker.requests.get(request.id)
-        cards: dict[str, dict[str, Any]] = {}
-        for key, handle in (stored.cards if stored else {}).items():
-            if key.startswith(REQUESTER_CARD):
-                continue
-            card = await self._approval_card_of(request, key.removesuffix(REMINDER), cards)
-            try:
-                await self.broker.notifier.update_card(handle, card)
-            except Exception:
-                log.warning("approval card not updated", exc_info=True)
 
     async def tell_requester(self, request: RoomRequest) -> None:
         """The outcome goes to the requester's 1:1 chat, in their language, and the card on
@@ -202,7 +148,7 @@ class RoomDecisions:
         if tell:
             await self.tell_requester(booked)
         if booked.approvers:
-            await self.update_approver_cards(booked)  # "… und gebucht" for everyone
+            await self.approvers.update_cards(booked)  # "… und gebucht" for everyone
         return booked
 
     async def _conflict(self, request: RoomRequest, tell: bool) -> RoomRequest:
@@ -211,7 +157,7 @@ class RoomDecisions:
         if tell:
             await self.tell_requester(conflict)
         if conflict.approvers:
-            await self.update_approver_cards(conflict)
+            await self.approvers.update_cards(conflict)
         await self._offer_alternatives(conflict)
         return conflict
 
@@ -262,7 +208,7 @@ class RoomDecisions:
         cancelled = await broker.save(request, state=RequestState.CANCELLED)
         await broker.audit(cancelled, actor, "cancelled")
         if request.approvers:
-            await self.update_approver_cards(cancelled)
+            await self.approvers.update_cards(cancelled)
         return cancelled
 
     async def expire(self, request_id: int) -> None:
@@ -273,17 +219,5 @@ class RoomDecisions:
         expired = await self.broker.save(request, state=RequestState.EXPIRED)
         await self.broker.audit(expired, "bot", "expired")
         if request.state is RequestState.PENDING:
-            await self.update_approver_cards(expired)
+            await self.approvers.update_cards(expired)
             await self.tell_requester(expired)
-
-    async def remind(self, request_id: int, version: int) -> None:
-        """Job: approvers of a request that still waits get their card again as a reminder."""
-        request = await self.broker.get(request_id)
-        if request.state is not RequestState.PENDING or request.version != version:
-            return
-        cards: dict[str, dict[str, Any]] = {}
-        for approver in request.approvers:
-            card = await self._approval_card_of(request, approver, cards)
-            handle = await self.broker.notifier.send_direct(approver, card, request.tenant_id)
-            if handle is not None:  # updated with the others once somebody decides
-                await self.broker.requests.record_card(request.id, approver + REMINDER, handle)

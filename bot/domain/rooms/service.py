@@ -31,6 +31,7 @@ REMIND_JOB = "rooms.remind"
 EXPIRE_JOB = "rooms.expire"
 BOOK_JOB = "rooms.book"
 REFRESH_JOB = "rooms.refresh_catalogue"
+ASK_JOB = "rooms.ask_approver"  # an approval card (or reminder) whose sending failed
 
 
 @dataclass(frozen=True, slots=True)

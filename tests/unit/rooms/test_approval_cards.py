@@ -1,0 +1,86 @@
+"""Approval cards are sent one by one: a card that fails (Teams down for a moment) is sent
+again by a job, exactly once, and the other approver and the reminder are not held up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain.ports import MessageHandle
+from bot.domain.rooms.model import RequestState
+from tests.support.fake_notifier import RecordingNotifier
+from tests.unit.rooms.test_broker import (
+    ELBBLICK,
+    JANA,
+    KERSTIN,
+    SABINE,
+    World,
+    elbblick_free_hour,
+    jana,
+    make_world,
+    tomorrow,
+)
+
+
+class FlakyNotifier(RecordingNotifier):
+    """The next DM to each person in ``failing`` raises, as a Teams 502 would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.failing: set[str] = set()
+
+    async def send_direct(
+        self, user_key: str, card: dict[str, Any], tenant_id: str | None
+    ) -> MessageHandle | None:
+        if user_key in self.failing:
+            self.failing.discard(user_key)
+            raise ConnectionError("Teams answered 502")
+        return await super().send_direct(user_key, card, tenant_id)
+
+
+async def _pending(world: World) -> Any:
+    hour = await elbblick_free_hour(world)
+    request = (await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))).request
+    request = await world.broker.save(request, options=(ELBBLICK,))
+    chosen = await world.broker.choose(request.id, JANA, ELBBLICK)
+    return await world.decisions.after_choice(chosen, "de")
+
+
+async def _run_due_jobs(world: World) -> None:
+    """Run jobs until none is due: the positive signal that everything planned is done."""
+    while await world.runner.run_once():
+        pass
+
+
+async def test_a_failed_approval_card_is_sent_again_once_and_the_reminder_stays() -> None:
+    world = await make_world()
+    flaky = FlakyNotifier()
+    world.broker.notifier = flaky
+    flaky.failing = {SABINE}
+    pending = await _pending(world)
+    assert pending.state is RequestState.PENDING
+    assert flaky.dm_recipients() == [KERSTIN]  # not held up by Sabine's failure
+
+    await _run_due_jobs(world)
+    assert sorted(flaky.dm_recipients()) == sorted([KERSTIN, SABINE])
+    stored = await world.broker.get(pending.id)
+    assert {SABINE, KERSTIN} <= set(stored.cards)  # both cards show the decision later
+
+    # The reminder was planned before any card went out; Kerstin's reminder fails once.
+    flaky.failing = {KERSTIN}
+    world.clock.advance(world.broker.policy.reminder_after)
+    await _run_due_jobs(world)
+    assert sorted(flaky.dm_recipients()) == sorted([KERSTIN, SABINE, SABINE, KERSTIN])
+    world.clock.advance(world.broker.policy.reminder_after)
+    await _run_due_jobs(world)
+    assert len(flaky.directs) == 4  # nothing sent twice
+
+
+async def test_a_card_sent_again_after_the_decision_is_not_sent() -> None:
+    world = await make_world()
+    flaky = FlakyNotifier()
+    world.broker.notifier = flaky
+    flaky.failing = {SABINE}
+    pending = await _pending(world)
+    await world.decisions.decide(pending.id, KERSTIN, pending.version, False, "de")
+    await _run_due_jobs(world)
+    assert SABINE not in flaky.dm_recipients()  # decided meanwhile: no stale card to her
