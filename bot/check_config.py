@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError
 
 from bot.adapters.db.engine import create_engine, missing_sqlite_file
 from bot.adapters.db.schema import SchemaState, classify, current_revisions
 from bot.settings import GraphAuth, Mode, Settings
-
-MASK = "***"
-_MAX_DETAIL = 400
+from bot.settings_masking import MASK, describe_error, mask, quiet, secret_values
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +37,8 @@ async def check_config(settings: Settings, *, probe_timeout: float = 10.0) -> li
     results = _configuration(settings)
     results += await _database(settings, probe_timeout)
     results.append(await _graph(settings, probe_timeout))
-    secrets = _secret_values(settings)
-    return [replace(result, detail=_mask(result.detail, secrets)) for result in results]
+    secrets = secret_values(settings)
+    return [replace(result, detail=mask(result.detail, secrets)) for result in results]
 
 
 def format_results(results: Sequence[CheckResult]) -> str:
@@ -242,7 +238,7 @@ async def _graph(settings: Settings, seconds: float) -> CheckResult:
     name = "Graph (Simulator)" if simulator else "Graph"
     where = f"{settings.graph_base_url} ({settings.graph_auth.value})"
     try:
-        with _quiet("azure.identity", "azure.core"):
+        with quiet("azure.identity", "azure.core"):
             await asyncio.wait_for(_probe_graph(settings), seconds)
     except TimeoutError:
         return CheckResult(name, False, f"keine Antwort innerhalb von {seconds:g} s: {where}")
@@ -287,50 +283,3 @@ def _graph_failure(settings: Settings, error: Exception, where: str) -> str:
             )
         return f"Graph antwortet mit {status}: {where} – {message}"
     return f"Fehler: {where} – {describe_error(error)}"
-
-
-# --- helpers ----------------------------------------------------------------------------------
-
-
-@contextmanager
-def _quiet(*loggers: str) -> Iterator[None]:
-    """Silence libraries that log each failed attempt; the result already says what failed."""
-    previous = {name: logging.getLogger(name).level for name in loggers}
-    for name in loggers:
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        for name, level in previous.items():
-            logging.getLogger(name).setLevel(level)
-
-
-def describe_error(error: BaseException) -> str:
-    """Exception type and first line of its message, without SQLAlchemy's boilerplate."""
-    original: BaseException = error
-    if isinstance(error, DBAPIError) and error.orig is not None:
-        # SQLAlchemy's asyncpg adapter wraps the driver's exception once more.
-        original = error.orig.__cause__ or error.orig
-    message = str(original).strip().splitlines()[0] if str(original).strip() else ""
-    described = f"{type(original).__name__}: {message}" if message else type(original).__name__
-    return described[:_MAX_DETAIL]
-
-
-def _secret_values(settings: Settings) -> list[str]:
-    values = [
-        settings.microsoft_app_password.get_secret_value(),
-        settings.graph_client_secret.get_secret_value(),
-    ]
-    try:
-        password = make_url(settings.database_url).password or ""
-    except ArgumentError:
-        password = settings.database_url
-    # The URL carries the password URL-encoded; an error message might echo either form.
-    values += [password, quote(password, safe="")]
-    return [value for value in values if value]
-
-
-def _mask(detail: str, secrets: Sequence[str]) -> str:
-    for secret in secrets:
-        detail = detail.replace(secret, MASK)
-    return detail

@@ -53,7 +53,7 @@ def prepare_database(settings: Settings) -> str | None:
 
 
 def _describe(error: BaseException) -> str:
-    from bot.check_config import describe_error
+    from bot.settings_masking import describe_error
 
     return describe_error(error)
 
