@@ -13,17 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import __version__
 from bot.adapters.clock import SystemClock
 from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.schema import schema_status
 from bot.adapters.graph.client import GraphConnection
-from bot.domain.members.sync import MemberSync
-from bot.domain.ports import Clock, Notifier
-from bot.domain.stammtisch.ports import TeamRoster
+from bot.composition import Platform
+from bot.domain.ports import Clock
 from bot.jobs import job_runner_context
-from bot.services import Services, build_services
+from bot.services import Services, build_services, business_calendar
 from bot.settings import Settings
 from bot.teams.endpoint import MessagesEndpoint
-from bot.teams.wiring import build_teams_side
-from dialogs.context import DialogContext
+from bot.teams.wiring import build_endpoint, build_outbound
 
 log = structlog.get_logger(__name__)
 
@@ -66,26 +65,26 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
     graph: GraphConnection | None = None
     try:
         graph = GraphConnection(settings)
-        directory, rooms = graph.directory, graph.room_calendar
-        built: list[Services] = []
-
-        def make_context(
-            notifier: Notifier, roster: TeamRoster, member_sync: MemberSync
-        ) -> DialogContext:
-            built.append(
-                build_services(
-                    settings, sessions, clock, (notifier, roster, member_sync), directory, rooms
-                )
-            )
-            return built[0].context
-
-        teams = build_teams_side(
-            settings, http, sessions, clock, make_context, graph.app_installer
+        # One pass: Teams' outbound side, then every feature over it, then the endpoint that
+        # serves the features' dialogs.
+        outbound = build_outbound(
+            settings, http, sessions, clock, graph.directory, graph.app_installer
         )
-        services = built[0]
-        app[RUNTIME] = Runtime(
-            engine=engine, http=http, endpoint=teams.endpoint, services=services
+        platform = Platform(
+            settings=settings,
+            sessions=sessions,
+            clock=clock,
+            queue=SqlJobQueue(sessions),
+            calendar=business_calendar(settings),
+            notifier=outbound.notifier,
+            roster=outbound.roster,
+            directory=graph.directory,
+            room_calendar=graph.room_calendar,
+            languages=outbound.languages,
         )
+        services = build_services(platform, outbound.member_sync)
+        endpoint = build_endpoint(settings, outbound, services.context, sessions, clock)
+        app[RUNTIME] = Runtime(engine=engine, http=http, endpoint=endpoint, services=services)
         await services.schedule_maintenance()
         log.info("bot_started", version=__version__, mode=settings.mode.value)
         async with job_runner_context(services.jobs):

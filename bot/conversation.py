@@ -50,6 +50,14 @@ class Turn:
     # The serialised conversation reference: where proactive follow-ups to this turn go.
     # A Mapping, so that the Teams layer can build it only when a handler reads it.
     reference: Mapping[str, Any] = field(default_factory=dict)
+    # Where a new post in this conversation goes (in a channel: a new thread, not a reply);
+    # the Teams layer builds it, so that no dialog rewrites a reference.
+    top_level_reference: Mapping[str, Any] = field(default_factory=dict)
+    # Channel threads as facts, so that no dialog parses a Teams conversation id: the root
+    # message of the thread this turn replies in (None for a new post or a chat), and the
+    # conversation id without that thread (None when the Teams layer did not say).
+    thread_root_id: str | None = None
+    channel_conversation_id: str | None = None
     # True for Universal Actions (invoke): only then does a reply card replace the clicked
     # card for the clicker alone; an Action.Submit reply would replace it for everyone.
     via_invoke: bool = False
@@ -58,6 +66,16 @@ class Turn:
     def is_card_action(self) -> bool:
         """True for Action.Execute / Action.Submit turns."""
         return self.card_verb is not None
+
+    @property
+    def in_thread(self) -> bool:
+        """True for a reply inside a channel thread (discussion, or an answer to a question)."""
+        return self.thread_root_id is not None
+
+    @property
+    def conversation_without_thread(self) -> str:
+        """The conversation a thread belongs to (the channel); else the conversation itself."""
+        return self.channel_conversation_id or self.conversation_id
 
     @property
     def language(self) -> str:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime, timedelta
 
 import structlog
 
-from bot.domain.ports import Clock, Job, JobQueue
+from bot.domain.ports import Clock, Job, JobHandler, JobQueue
 from bot.observability import count
 
 log = structlog.get_logger(__name__)
-
-JobHandler = Callable[[Job], Awaitable[None]]
 
 # Below `serve`'s shutdown_timeout (20 s), so the process still closes its resources in time.
 SHUTDOWN_GRACE_SECONDS = 15.0

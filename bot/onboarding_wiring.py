@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.adapters.db.onboarding import SqlOnboardingRepository
+from bot.composition import FeatureModule, Platform
 from bot.domain.onboarding import service as kinds
 from bot.domain.onboarding.matching import MatchPolicy
 from bot.domain.onboarding.service import OnboardingPolicy, OnboardingService
-from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier
-from bot.jobs import JobHandler
-from bot.settings import Settings
+from bot.domain.ports import Job, JobHandler
 from cards.onboarding import OnboardingCards
 
 
@@ -30,6 +27,10 @@ class Onboarding:
         """Poll the Entra group now and then every ``poll_every`` (once across replicas)."""
         if self.group_id:
             await schedule_poll(self.service, self.group_id, self.poll_every, first=True)
+
+    def module(self) -> FeatureModule:
+        """Its job handlers; at start, the group poll is planned (if a group is set)."""
+        return FeatureModule("onboarding", self.handlers, self.plan_group_poll)
 
 
 async def schedule_poll(
@@ -48,21 +49,15 @@ async def schedule_poll(
     )
 
 
-def build_onboarding(
-    settings: Settings,
-    sessions: async_sessionmaker[AsyncSession],
-    clock: Clock,
-    ports: tuple[Notifier, Directory],
-    queue: JobQueue,
-) -> Onboarding:
+def build_onboarding(platform: Platform) -> Onboarding:
     """Wire the repository, directory and notifier into the onboarding service."""
-    notifier, directory = ports
+    settings = platform.settings
     service = OnboardingService(
-        repo=SqlOnboardingRepository(sessions),
-        directory=directory,
-        notifier=notifier,
-        jobs=queue,
-        clock=clock,
+        repo=SqlOnboardingRepository(platform.sessions),
+        directory=platform.directory,
+        notifier=platform.notifier,
+        jobs=platform.queue,
+        clock=platform.clock,
         views=OnboardingCards(),
         policy=OnboardingPolicy(
             admins=frozenset(settings.admin_ids),

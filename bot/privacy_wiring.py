@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.adapters.db.privacy import SqlPersonalData
-from bot.domain.ports import Clock, JobQueue
+from bot.composition import FeatureModule, Platform
 from bot.domain.privacy.retention import Retention
 from bot.domain.privacy.service import PrivacyService
 from bot.settings import Settings
@@ -24,12 +22,14 @@ def retention_of(settings: Settings) -> Retention:
     )
 
 
-def build_privacy(
-    settings: Settings,
-    sessions: async_sessionmaker[AsyncSession],
-    clock: Clock,
-    queue: JobQueue,
-) -> PrivacyService:
-    """The privacy service; its ``handlers()`` go to the job runner, ``plan_retention`` daily."""
-    data = SqlPersonalData(sessions)
-    return PrivacyService(data, data, queue, clock, retention_of(settings))
+def build_privacy(platform: Platform) -> PrivacyService:
+    """The privacy service (export, erasure, the daily retention run)."""
+    data = SqlPersonalData(platform.sessions)
+    return PrivacyService(
+        data, data, platform.queue, platform.clock, retention_of(platform.settings)
+    )
+
+
+def privacy_module(privacy: PrivacyService) -> FeatureModule:
+    """Its job handlers; at start, today's retention run is planned."""
+    return FeatureModule("privacy", privacy.handlers(), privacy.plan_retention)

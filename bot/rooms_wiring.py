@@ -6,24 +6,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.adapters.db.rooms import SqlRoomCatalogue, SqlRoomRequestRepository
-from bot.domain.ports import (
-    Clock,
-    Directory,
-    Job,
-    JobQueue,
-    Notifier,
-    RecipientLanguages,
-    RoomCalendar,
-)
+from bot.composition import FeatureModule, Platform
+from bot.domain.ports import Job, JobHandler
+from bot.domain.recurring import plan_daily
 from bot.domain.rooms import service as kinds
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.model import RequestState
 from bot.domain.rooms.search import BrokerPolicy
 from bot.domain.rooms.service import RoomBroker
-from bot.jobs import JobHandler
 from bot.observability import count
 from bot.settings import Settings
 from cards.rooms import BrokerCards
@@ -39,20 +30,16 @@ class Rooms:
 
     async def plan_refresh(self) -> None:
         """Read the catalogue from Graph once a day (several replicas: once per day)."""
-        now = self.broker.clock.now()
-        key = f"{kinds.REFRESH_JOB}:{now.date()}"
-        await self.broker.jobs.schedule(kinds.REFRESH_JOB, {}, now, dedup_key=key)
+        await plan_daily(self.broker.jobs, kinds.REFRESH_JOB, self.broker.clock.now())
+
+    def module(self) -> FeatureModule:
+        """Its job handlers; at start, today's catalogue refresh is planned."""
+        return FeatureModule("rooms", self.handlers, self.plan_refresh)
 
 
-def build_rooms(
-    settings: Settings,
-    sessions: async_sessionmaker[AsyncSession],
-    clock: Clock,
-    ports: tuple[Notifier, Directory, RoomCalendar, RecipientLanguages],
-    queue: JobQueue,
-) -> Rooms:
+def build_rooms(platform: Platform) -> Rooms:
     """Wire catalogue, requests, Graph and cards into the room broker."""
-    notifier, directory, calendar, languages = ports
+    settings, sessions = platform.settings, platform.sessions
     policy = BrokerPolicy(
         restricted={
             mailbox.lower(): tuple(approvers)
@@ -67,14 +54,14 @@ def build_rooms(
     broker = RoomBroker(
         catalogue=SqlRoomCatalogue(sessions),
         requests=SqlRoomRequestRepository(sessions),
-        calendar=calendar,
-        directory=directory,
-        notifier=notifier,
-        jobs=queue,
-        clock=clock,
+        calendar=platform.room_calendar,
+        directory=platform.directory,
+        notifier=platform.notifier,
+        jobs=platform.queue,
+        clock=platform.clock,
         views=BrokerCards(calendar_zone(settings), frozenset(policy.restricted)),
         policy=policy,
-        languages=languages,
+        languages=platform.languages,
         time_zone=settings.time_zone,
         holiday_state=settings.holiday_state,
     )
@@ -110,17 +97,15 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
     async def book(job: Job) -> None:
         # Raises while Graph fails: the job runner retries with backoff; the transaction id
         # of the booking keeps a retry from booking twice.
-        booked = await decisions.book(
-            request_id(job), str(job.payload.get("lang", "de")), recheck=True
-        )
+        # (Jobs queued before 2026-12 also carry the actor's "lang"; the subject now
+        # follows the requester's own language, so it is ignored.)
+        booked = await decisions.book(request_id(job), recheck=True)
         if booked.state is RequestState.BOOKED:
             count("rooms.booked")
 
     async def refresh(job: Job) -> None:
         await broker.refresh_catalogue()
-        tomorrow = broker.clock.now() + timedelta(days=1)
-        key = f"{kinds.REFRESH_JOB}:{tomorrow.date()}"
-        await broker.jobs.schedule(kinds.REFRESH_JOB, {}, tomorrow, dedup_key=key)
+        await plan_daily(broker.jobs, kinds.REFRESH_JOB, broker.clock.now() + timedelta(days=1))
 
     return {
         kinds.REMIND_JOB: remind,

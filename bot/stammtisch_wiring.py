@@ -5,21 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.adapters.graph.invitations import GraphInvitations
-from bot.domain.business_hours import BusinessCalendar
-from bot.domain.ports import Clock, Directory, Job, JobQueue, Notifier, RoomCalendar
+from bot.composition import FeatureModule, Platform
+from bot.domain.ports import Job, JobHandler
 from bot.domain.stammtisch import schedule
 from bot.domain.stammtisch import service as jobs
 from bot.domain.stammtisch.lifecycle import PollLifecycle
 from bot.domain.stammtisch.membership import RosterMembership
-from bot.domain.stammtisch.ports import TeamRoster
 from bot.domain.stammtisch.service import StammtischPolicy, StammtischService
-from bot.jobs import JobHandler
-from bot.settings import Settings
 from cards.stammtisch import StammtischCards
 
 
@@ -38,23 +33,23 @@ class Stammtisch:
             month, due = schedule.next_posting(rule, svc.clock.now(), svc.calendar.zone)
             await svc.schedule_monthly(rule.team_key, month, due)
 
+    def module(self) -> FeatureModule:
+        """Its job handlers; at start, every active rule's next posting is planned."""
+        return FeatureModule("stammtisch", self.handlers, self.plan_rules)
 
-def build_stammtisch(
-    settings: Settings,
-    sessions: async_sessionmaker[AsyncSession],
-    clock: Clock,
-    ports: tuple[Notifier, TeamRoster, Directory, RoomCalendar],
-    queue: JobQueue,
-    calendar: BusinessCalendar,
-) -> Stammtisch:
+
+def build_stammtisch(platform: Platform) -> Stammtisch:
     """Wire repository, roster, Graph invitations and cards into the Stammtisch services."""
-    notifier, roster, directory, rooms = ports
+    settings, sessions, clock = platform.settings, platform.sessions, platform.clock
+    roster, calendar = platform.roster, platform.calendar
     service = StammtischService(
         repo=SqlStammtischRepository(sessions),
         roster=roster,
-        notifier=notifier,
-        invitations=GraphInvitations(rooms, directory, settings.stammtisch_mailbox),
-        jobs=queue,
+        notifier=platform.notifier,
+        invitations=GraphInvitations(
+            platform.room_calendar, platform.directory, settings.stammtisch_mailbox
+        ),
+        jobs=platform.queue,
         clock=clock,
         calendar=calendar,
         views=StammtischCards(calendar.zone),

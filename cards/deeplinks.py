@@ -6,16 +6,20 @@ import json
 from urllib.parse import quote, urlencode
 
 TEAMS = "https://teams.microsoft.com/l/message"
-_THREAD = ";messageid="
 
 
 def channel_message_link(
-    conversation_id: str, message_id: str, tenant_id: str | None, group_id: str | None
+    channel: str,
+    message_id: str,
+    thread_root_id: str | None,
+    tenant_id: str | None,
+    group_id: str | None,
 ) -> str:
-    """A channel message (a post or a reply in its thread). Teams opens the right team only
-    with ``groupId`` (the team's Microsoft 365 group) and the thread with ``parentMessageId``."""
-    channel, _, root = conversation_id.partition(_THREAD)
-    query = {"tenantId": tenant_id, "groupId": group_id, "parentMessageId": root or message_id}
+    """A channel message (a post, or a reply in the thread under ``thread_root_id``); the
+    channel is its conversation id without the thread. Teams opens the right team only with
+    ``groupId`` (the team's Microsoft 365 group) and the thread with ``parentMessageId``."""
+    parent = thread_root_id or message_id  # a post is the root of its own thread
+    query = {"tenantId": tenant_id, "groupId": group_id, "parentMessageId": parent}
     params = urlencode({k: v for k, v in query.items() if v})
     return f"{TEAMS}/{quote(channel, safe=':@.')}/{quote(message_id)}?{params}"
 

@@ -54,6 +54,14 @@ class BrokerCards:
         parts += [t(f"rooms.feature.{f}", lang) for f in request.features]
         return " · ".join([*parts, self.when(request.start, request.end, lang)])
 
+    def event_subject(self, request: RoomRequest, lang: str) -> str:
+        """The subject of the booked calendar event."""
+        return t("rooms.event.subject", lang, name=request.requester_name)
+
+    def cancellation_comment(self, lang: str) -> str:
+        """The comment sent with the cancellation of a booked event."""
+        return t("rooms.event.cancelled", lang)
+
     def _cancel_button(self, request: RoomRequest, lang: str, view: str) -> dict[str, Any]:
         """ "Stornieren" opens a confirmation inside the card; only "Ja, stornieren" acts."""
         data = {"request_id": request.id, "view": view}

@@ -12,6 +12,7 @@ from cards.elements import execute as _execute
 from cards.elements import text as _text
 from cards.render import render
 from cards.size import clipped, page_of
+from cards.why import why_text
 
 COLLEAGUES_DATASET = "experts.colleagues"
 # "Weiterleiten an …" in a pool of hundreds: the colleague is found by typeahead (the bot
@@ -38,7 +39,9 @@ def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str
     if question.current_expert == expert:
         marks.append(t("routing.mark.asked", lang))
     suffix = f" ({', '.join(marks)})" if marks else ""
-    return _text(f"**{expert.name}**{suffix} – {where}  \n{expert.reason}", spacing="Small")
+    return _text(
+        f"**{expert.name}**{suffix} – {where}  \n{why_text(expert.reason, lang)}", spacing="Small"
+    )
 
 
 def _absent_mark(until: str, lang: str) -> str:
@@ -127,7 +130,9 @@ def expert_card(
     """The DM card for one named expert; buttons depend on the expert's turn and the state."""
     data = {"question_id": question.id, "view": "expert"}
     shown, details = _question(question.text, lang)
-    details.append(_text(t("routing.expert.why", lang, reason=_reason_of(question, expert_key))))
+    details.append(
+        _text(t("routing.expert.why", lang, reason=_reason_of(question, expert_key, lang)))
+    )
     link = question.thread.get("link")
     if link:
         details.append(_text(t("routing.expert.thread_link", lang, link=link)))
@@ -159,8 +164,9 @@ def expert_card(
     )
 
 
-def _reason_of(question: Question, expert_key: str) -> str:
-    return next((e.reason for e in question.experts if e.expert_key == expert_key), "")
+def _reason_of(question: Question, expert_key: str, lang: str) -> str:
+    named = (e.reason for e in question.experts if e.expert_key == expert_key)
+    return next((why_text(why, lang) for why in named), "")
 
 
 def _show_card(

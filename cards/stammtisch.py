@@ -228,6 +228,16 @@ class StammtischCards:
         line = t("stammtisch.cancelled.text", lang, month=month_label(poll.month, lang))
         return card([text(t("stammtisch.cancelled.title", lang), weight="Bolder"), text(line)])
 
+    def invitation(self, poll: Poll) -> tuple[str, str]:
+        """Subject and body of the calendar invitation to the yes-voters."""
+        lang = poll.language
+        place = poll.winner_place or t("stammtisch.place.open", lang)
+        return t("stammtisch.invite.subject", lang), t("stammtisch.invite.body", lang, place=place)
+
+    def invitation_cancelled(self, poll: Poll) -> str:
+        """The comment sent with the cancellation of the invitation."""
+        return t("stammtisch.invite.cancelled", poll.language)
+
     def export_card(
         self, poll: Poll, votes: Sequence[Vote], non_voters: Sequence[Member], start: int = 0
     ) -> dict[str, Any]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.domain.onboarding.service import OnboardingService
-from bot.domain.ports import Clock, ExpertRepository
+from bot.domain.ports import Clock
 from bot.domain.privacy.service import PrivacyService
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.service import RoomBroker
+from bot.domain.routing.ports import ExpertRepository
 from bot.domain.routing.service import RoutingService
 from bot.domain.stammtisch.lifecycle import PollLifecycle
 from bot.domain.stammtisch.service import StammtischService

@@ -12,9 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from bot.conversation import ConversationKind, Reply, Turn
-from bot.domain.ports import ExpertRepository
 from bot.domain.routing import directory_import as limits
 from bot.domain.routing.experts import DEFAULT_POOL, ExpertRecord
+from bot.domain.routing.ports import ExpertRepository
 from bot.i18n import de, t
 from cards.experts import (
     DEPUTY_DATASET,

@@ -14,6 +14,7 @@ from bot.conversation import Reply, Turn
 from bot.domain.onboarding.model import OnboardingError
 from bot.domain.onboarding.service import OnboardingService
 from bot.i18n import t
+from bot.i18n.formats import full_date
 from cards.builders import error_card
 from cards.onboarding import VOLUNTEER_DATASET, OnboardingCards, pick_input_id
 from dialogs.context import DialogContext
@@ -175,7 +176,9 @@ async def pause(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
         await service.volunteer(me, turn.actor.name, paused_until=until)
     except OnboardingError as error:
         return _refused(turn, error, card=False)
-    return Reply.of_text(t("onboarding.reply.paused", turn.language, until=f"{until:%d.%m.%Y}"))
+    return Reply.of_text(
+        t("onboarding.reply.paused", turn.language, until=full_date(until.date(), turn.language))
+    )
 
 
 @router.command("buddy stopp", "buddy stop")

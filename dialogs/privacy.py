@@ -108,7 +108,7 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: DialogContext)
         return Reply.of_card(card, replaces_card=True)
     if decisions and bookings:
         # After the erasure nobody could cancel them: the rooms are freed now.
-        counts = {**counts, "room_bookings": await release(decisions, bookings, turn.language)}
+        counts = {**counts, "room_bookings": await release(decisions, bookings)}
     return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)
 
 

@@ -41,7 +41,7 @@ def _services(ctx: DialogContext) -> tuple[RoomBroker, RoomDecisions]:
 def _requester(turn: Turn) -> Requester:
     if not turn.actor.aad_object_id:
         raise BrokerError("no_user")
-    place = top_level_place(dict(turn.reference))
+    place = top_level_place(turn)
     return Requester(turn.actor.aad_object_id, turn.actor.name[:200], turn.tenant_id, place)
 
 
@@ -90,7 +90,7 @@ async def _offer(turn: Turn, broker: RoomBroker, wish: Wish) -> Reply:
 def _room_intent(turn: Turn, text: str) -> bool:
     # A reply inside a channel thread is discussion (or an expert's answer to a question),
     # not a new room request; "raum …" still works there as a command.
-    return ";messageid=" not in turn.conversation_id and looks_like_room_request(text)
+    return not turn.in_thread and looks_like_room_request(text)
 
 
 @router.intent(_room_intent)
@@ -144,7 +144,7 @@ async def choose(turn: Turn, action: ChooseAction, ctx: DialogContext) -> Reply:
     try:
         broker, decisions = _services(ctx)
         chosen = await broker.choose(action.request_id, _requester(turn).key, action.room)
-        outcome = await decisions.after_choice(chosen, turn.language)
+        outcome = await decisions.after_choice(chosen)
     except BrokerError as error:
         return _refusal(turn, error)
     _count_booking(outcome)
@@ -162,9 +162,7 @@ async def _decide(turn: Turn, action: DecisionAction, ctx: DialogContext, approv
     try:
         _, decisions = _services(ctx)
         approver = _requester(turn).key
-        decided = await decisions.decide(
-            action.request_id, approver, action.version, approve, turn.language
-        )
+        decided = await decisions.decide(action.request_id, approver, action.version, approve)
         card = await decisions.approvers.card_for(decided, turn.language)
         _count_booking(decided)
     except BrokerError as error:
@@ -190,7 +188,7 @@ async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply
     """The requester cancels a request or booking (the Graph event is cancelled too)."""
     try:
         broker, decisions = _services(ctx)
-        cancelled = await decisions.cancel(action.request_id, _requester(turn).key, turn.language)
+        cancelled = await decisions.cancel(action.request_id, _requester(turn).key)
     except BrokerError as error:
         return Reply.of_card(error_card(turn.language, f"rooms.error.{error.code}"))
     if action.view == "status":

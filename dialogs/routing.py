@@ -69,7 +69,11 @@ def _thread_link(turn: Turn) -> str | None:
         return None
     if turn.conversation_kind is ConversationKind.CHANNEL:
         return channel_message_link(
-            turn.conversation_id, turn.activity_id, turn.tenant_id, turn.team_group_id
+            turn.conversation_without_thread,
+            turn.activity_id,
+            turn.thread_root_id,
+            turn.tenant_id,
+            turn.team_group_id,
         )
     if turn.conversation_kind is ConversationKind.GROUP_CHAT:
         return chat_message_link(turn.conversation_id, turn.activity_id)
@@ -109,11 +113,7 @@ async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True)
 async def free_text_question(turn: Turn, text: str, ctx: DialogContext) -> Reply:
     """Any text that is no command is a question (small talk is answered kindly); a named
     expert's reply in a question's thread is the answer to it."""
-    if (
-        ctx.routing is not None
-        and turn.actor.aad_object_id
-        and ";messageid=" in (turn.conversation_id)
-    ):
+    if ctx.routing is not None and turn.actor.aad_object_id and turn.in_thread:
         try:
             answered = await ctx.routing.answer_in_thread(
                 pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text

@@ -28,7 +28,7 @@ router = Router()
 
 
 def _team_key(turn: Turn) -> str:
-    return turn.team_id or turn.conversation_id.partition(";messageid=")[0]
+    return turn.team_id or turn.conversation_without_thread
 
 
 def _services(ctx: DialogContext) -> tuple[StammtischService, PollLifecycle]:
@@ -46,7 +46,7 @@ async def _rule_for(turn: Turn, service: StammtischService) -> Rule:
     actor = turn.actor
     base = stored or Rule(
         team_key=_team_key(turn),
-        place=top_level_place(dict(turn.reference)),
+        place=top_level_place(turn),
         organiser_key=actor.aad_object_id or "",
         organiser_name=actor.name[:200],
         tenant_id=turn.tenant_id,
@@ -55,7 +55,7 @@ async def _rule_for(turn: Turn, service: StammtischService) -> Rule:
     # Whoever starts or sets the rule organises from now on; the poll goes where they wrote.
     return replace(
         base,
-        place=top_level_place(dict(turn.reference)),
+        place=top_level_place(turn),
         organiser_key=actor.aad_object_id or "",
         organiser_name=actor.name[:200],
         tenant_id=turn.tenant_id or base.tenant_id,

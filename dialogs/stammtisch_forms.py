@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bot.conversation import Turn
 from bot.domain.stammtisch.poll import Answer
 from dialogs.payload_types import PageStart, RowId
 
@@ -131,11 +132,6 @@ def rule_problems(form: RuleForm) -> list[str]:
     return problems
 
 
-def top_level_place(reference: dict[str, Any]) -> dict[str, Any]:
-    """A channel reference without the thread, so that posts start a new conversation."""
-    copied = dict(reference)
-    conversation = dict(copied.get("conversation") or {})
-    conversation["id"] = str(conversation.get("id", "")).partition(";messageid=")[0]
-    copied["conversation"] = conversation
-    copied.pop("activityId", None)
-    return {"reference": copied}
+def top_level_place(turn: Turn) -> dict[str, Any]:
+    """The turn's conversation without the thread, so that posts start a new conversation."""
+    return {"reference": dict(turn.top_level_reference)}

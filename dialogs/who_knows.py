@@ -11,6 +11,7 @@ from bot.conversation import Turn
 from bot.domain.routing.finder import who_knows
 from bot.i18n import t
 from cards.who_knows import expert_preview, expert_result_card
+from cards.why import why_text
 from dialogs.context import DialogContext
 from dialogs.payload_types import PageStart
 from dialogs.routing import pool_of
@@ -77,7 +78,6 @@ async def answer_query(turn: Turn, value: Any, ctx: DialogContext) -> dict[str, 
         pool_of(turn, ctx),
         topic,
         ctx.clock.now(),
-        lang,
         skip=options.skip,
         count=min(options.count, MAX_RESULTS),
     )
@@ -86,8 +86,8 @@ async def answer_query(turn: Turn, value: Any, ctx: DialogContext) -> dict[str, 
     attachments = [
         {
             "contentType": ADAPTIVE_CARD,
-            "content": expert_result_card(expert.record, expert.reason, lang),
-            "preview": expert_preview(expert.record, expert.reason),
+            "content": expert_result_card(expert.record, why_text(expert.reason, lang), lang),
+            "preview": expert_preview(expert.record, why_text(expert.reason, lang)),
         }
         for expert in found
     ]

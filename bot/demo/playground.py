@@ -23,6 +23,8 @@ from typing import Final, Self
 
 import aiohttp
 
+from bot.demo.process_group import process_group_alive, signal_process_group
+
 REPO_ROOT: Final = Path(__file__).resolve().parents[2]
 CONFIG_PATH_ENV: Final = "M365_AGENTS_PLAYGROUND_CONFIG_PATH"
 _LISTENING = re.compile(r"Listening on (\d+)")
@@ -38,36 +40,6 @@ def _free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-def process_group_alive(pgid: int) -> bool:
-    """Whether a process group still has a live (non-zombie) member."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses.
-        fields = stat[stat.rfind(")") + 2 :].split()
-        if len(fields) >= 3 and int(fields[2]) == pgid and fields[0] != "Z":
-            return True
-    return False
-
-
-def signal_process_group(pgid: int, sig: signal.Signals) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pgid, sig)
 
 
 class PlaygroundProcess:

@@ -311,6 +311,9 @@ MESSAGES: dict[str, str] = {
     "weekday.long": "Montag,Dienstag,Mittwoch,Donnerstag,Freitag,Samstag,Sonntag",
     "month.long": "Januar,Februar,März,April,Mai,Juni,"
     "Juli,August,September,Oktober,November,Dezember",
+    "month.short": "Jan,Feb,Mär,Apr,Mai,Jun,Jul,Aug,Sep,Okt,Nov,Dez",
+    "date.day_month": "{day}.{month}.",
+    "date.full": "{day:02d}.{month:02d}.{year}",
     "time.clock": "{time} Uhr",
     "rooms.when": "{day}, {start}–{end} Uhr",
     "rooms.seats": "{count} Plätze",

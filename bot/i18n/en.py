@@ -296,6 +296,9 @@ MESSAGES: dict[str, str] = {
     "weekday.long": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
     "month.long": "January,February,March,April,May,June,"
     "July,August,September,October,November,December",
+    "month.short": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
+    "date.day_month": "{day} {name}",
+    "date.full": "{day} {name} {year}",
     "time.clock": "{time}",
     "rooms.when": "{day}, {start}–{end}",
     "rooms.seats": "{count} seats",

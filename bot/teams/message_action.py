@@ -21,6 +21,7 @@ from bot.domain.ports import ConversationReferences, Notifier
 from bot.i18n import t
 from bot.teams.activity_shape import MESSAGE_ACTION_INVOKE_NAMES
 from bot.teams.fast_json import model_to_json
+from bot.teams.threads import split_thread, top_level_reference
 from bot.teams.translate import ADAPTIVE_CARD, tenant_of, to_turn
 from cards.builders import QUESTION_MAX_CHARS, message_question_card
 
@@ -148,11 +149,7 @@ class MessageActions:
         activity = context.activity
         if turn.conversation_kind is ConversationKind.CHANNEL and turn.team_id:
             # A new post in the channel the message action was used in.
-            reference = model_to_json(TurnContext.get_conversation_reference(activity))
-            conversation = dict(reference.get("conversation") or {})
-            conversation["id"] = turn.conversation_id.partition(";messageid=")[0]
-            reference = {**reference, "conversation": conversation}
-            reference.pop("activityId", None)
+            reference = dict(turn.top_level_reference)
             return _Place(turn, reference, ConversationKind.CHANNEL, turn.team_id)
         teams = sorted(
             await self.members.installed_teams(),
@@ -187,10 +184,11 @@ class _Place:
 
     def asking(self, question: str) -> Turn:
         """The turn as if the asker had sent the question form there ("help.ask")."""
-        conversation = self.reference.get("conversation") or {}
+        conversation_id = str((self.reference.get("conversation") or {}).get("id") or "")
+        channel_conversation, thread_root = split_thread(conversation_id)
         return Turn(
             activity_id="",  # no message of the asker there: no link to one
-            conversation_id=str(conversation.get("id") or ""),
+            conversation_id=conversation_id,
             conversation_kind=self.kind,
             tenant_id=self.turn.tenant_id,
             actor=self.turn.actor,
@@ -199,4 +197,7 @@ class _Place:
             card_data={"question": question},
             team_id=self.team_id,
             reference=self.reference,
+            top_level_reference=top_level_reference(self.reference),
+            thread_root_id=thread_root,
+            channel_conversation_id=channel_conversation,
         )

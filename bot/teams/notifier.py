@@ -23,6 +23,7 @@ from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import MessageHandle
 from bot.observability import count
 from bot.teams.direct import DirectMessenger
+from bot.teams.threads import thread_place
 from bot.teams.translate import to_activity
 
 log = structlog.get_logger(__name__)
@@ -91,6 +92,10 @@ class TeamsNotifier:
         with _counting_failures():
             await self._adapter.continue_conversation(reference, send, self._app_id)
         return {"reference": place["reference"], "activity_id": posted[0]}
+
+    def thread_of(self, card: MessageHandle, place: MessageHandle) -> MessageHandle:
+        """Where replies to ``card`` (posted into ``place``) go: its thread in a channel."""
+        return thread_place(card, place)
 
     async def update_card(self, handle: MessageHandle, card: dict[str, Any]) -> None:
         """Replace a posted card in place (for everyone who sees it)."""

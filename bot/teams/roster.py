@@ -12,6 +12,7 @@ from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationR
 
 from bot.domain.members.model import InstalledTeam, RosterEntry, RosterPage
 from bot.domain.stammtisch.model import Member
+from bot.teams.threads import split_thread
 
 PAGE_SIZE = 200
 MAX_PAGES = 100  # 20,000 members: far beyond any assistants' network; stops a runaway loop
@@ -56,7 +57,7 @@ class TeamsRoster:
         """Every member of the conversation of ``place`` (a team channel: the team)."""
         reference = ConversationReference().deserialize(place["reference"])
         # The channel's base conversation, not a thread inside it.
-        reference.conversation.id = reference.conversation.id.partition(";messageid=")[0]
+        reference.conversation.id = split_thread(reference.conversation.id)[0]
         found: list[Member] = []
 
         async def collect(context: TurnContext) -> None:

@@ -14,6 +14,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationR
 from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Turn
 from bot.domain.conversation_refs import StoredReference
 from bot.teams.fast_json import model_to_json
+from bot.teams.threads import split_thread, top_level_reference
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 # "[^<]*" rather than ".*?": a mention name holds no "<" (Teams escapes it), and a lazy
@@ -115,20 +116,24 @@ def card_action(activity: Activity) -> tuple[str | None, dict[str, Any]]:
 
 
 class _LazyReference(Mapping[str, Any]):
-    """The turn's serialised conversation reference, built on first read.
+    """The turn's serialised conversation reference (or, ``top_level``, the reference for a
+    new post there: without the channel thread), built on first read.
 
     Most turns (help, card clicks) never need it; building it costs as much as parsing the
     activity (measured in bench/).
     """
 
-    def __init__(self, activity: Activity) -> None:
+    def __init__(self, activity: Activity, *, top_level: bool = False) -> None:
         self._activity = activity
+        self._top_level = top_level
         self._value: dict[str, Any] | None = None
 
     def _built(self) -> dict[str, Any]:
         if self._value is None:
             reference = TurnContext.get_conversation_reference(self._activity)
             self._value = model_to_json(reference)
+            if self._top_level:
+                self._value = top_level_reference(self._value)
         return self._value
 
     def __getitem__(self, key: str) -> Any:
@@ -149,6 +154,7 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
     team = _dict(channel_data.get("team"))
     channel = _dict(channel_data.get("channel"))
     verb, data = card_action(activity)
+    channel_conversation, thread_root = split_thread(activity.conversation.id)
     return Turn(
         activity_id=activity.id or "",
         conversation_id=activity.conversation.id,
@@ -168,6 +174,9 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         channel_id=channel.get("id"),
         team_group_id=team.get("aadGroupId"),
         reference=_LazyReference(activity),
+        top_level_reference=_LazyReference(activity, top_level=True),
+        thread_root_id=thread_root,
+        channel_conversation_id=channel_conversation,
         via_invoke=activity.type == ActivityTypes.invoke,
     )
 

@@ -1,8 +1,8 @@
-"""Builds the botbuilder side of the app: adapter, notifier, bot and the /api/messages endpoint."""
+"""Builds the botbuilder side of the app in two steps: first what the features send through
+(``build_outbound``), then, over the built dialog context, the /api/messages endpoint."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import aiohttp
@@ -14,9 +14,9 @@ from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.references import SqlConversationReferences
 from bot.domain.members.sync import MemberSync
-from bot.domain.ports import Clock, Notifier
+from bot.domain.ports import Clock, Directory
 from bot.domain.reach import PersonalAppInstaller
-from bot.domain.stammtisch.ports import TeamRoster
+from bot.i18n import language_of
 from bot.settings import Settings
 from bot.teams.auth import PooledBotFrameworkAuthentication
 from bot.teams.direct import DirectMessenger
@@ -24,6 +24,7 @@ from bot.teams.endpoint import MessagesEndpoint
 from bot.teams.handler import AssistenzBot, BotDependencies
 from bot.teams.message_action import MessageActions
 from bot.teams.notifier import TeamsNotifier
+from bot.teams.recipient_language import TeamsRecipientLanguages
 from bot.teams.references import ReferenceRecorder
 from bot.teams.roster import TeamsRoster, TeamsRosterSource
 from bot.teams.team_events import TeamEvents
@@ -32,46 +33,81 @@ from dialogs.registry import build_router
 
 
 @dataclass(frozen=True, slots=True)
-class TeamsSide:
-    """What the rest of the app needs from the Teams layer."""
+class TeamsOutbound:
+    """What the app sends and reads through Teams; built before the features, which use it."""
 
-    endpoint: MessagesEndpoint
-    notifier: Notifier
-    roster: TeamRoster
+    adapter: CloudAdapter
+    notifier: TeamsNotifier
+    roster: TeamsRoster
     member_sync: MemberSync
+    languages: TeamsRecipientLanguages
+    references: SqlConversationReferences
+    recorder: ReferenceRecorder
+    members: SqlMemberRepository
 
 
-def build_teams_side(
+def build_outbound(
     settings: Settings,
     http: aiohttp.ClientSession,
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
-    make_context: Callable[[Notifier, TeamRoster, MemberSync], DialogContext],
+    directory: Directory,
     installer: PersonalAppInstaller | None = None,
-) -> TeamsSide:
-    """Wire adapter, authentication, notifier, bot and router into the endpoint handler."""
+) -> TeamsOutbound:
+    """Adapter (with authentication), notifier, roster and the recipients' languages."""
     adapter = CloudAdapter(PooledBotFrameworkAuthentication(settings, http))
     references = SqlConversationReferences(sessions)
     recorder = ReferenceRecorder(references, clock)
     app_id = settings.microsoft_app_id
     members = SqlMemberRepository(sessions)
     direct = DirectMessenger(adapter, app_id, references, recorder, members, clock, installer)
-    notifier = TeamsNotifier(adapter, app_id, direct, members)
-    roster = TeamsRoster(adapter, app_id)
-    member_sync = MemberSync(
-        members, TeamsRosterSource(adapter, app_id), SqlJobQueue(sessions), clock
+    return TeamsOutbound(
+        adapter=adapter,
+        notifier=TeamsNotifier(adapter, app_id, direct, members),
+        roster=TeamsRoster(adapter, app_id),
+        member_sync=MemberSync(
+            members, TeamsRosterSource(adapter, app_id), SqlJobQueue(sessions), clock
+        ),
+        languages=TeamsRecipientLanguages(
+            references,
+            directory,
+            pinned=_pinned_language(settings),
+            default=language_of(settings.default_locale),
+        ),
+        references=references,
+        recorder=recorder,
+        members=members,
     )
+
+
+def build_endpoint(
+    settings: Settings,
+    outbound: TeamsOutbound,
+    context: DialogContext,
+    sessions: async_sessionmaker[AsyncSession],
+    clock: Clock,
+) -> MessagesEndpoint:
+    """The bot (router, dialogs over ``context``, team events) behind /api/messages."""
     deps = BotDependencies(
         router=build_router(),
-        dialog_context=make_context(notifier, roster, member_sync),
-        team_events=TeamEvents(member_sync, clock),
+        dialog_context=context,
+        team_events=TeamEvents(outbound.member_sync, clock),
         ledger=SqlActivityLedger(sessions),
-        references=recorder,
+        references=outbound.recorder,
         clock=clock,
-        locale_override=None if settings.bot_language == "auto" else settings.bot_language,
+        locale_override=_pinned_language(settings),
         message_actions=MessageActions(
-            references, members, notifier, frozenset(settings.routing_pools)
+            outbound.references,
+            outbound.members,
+            outbound.notifier,
+            frozenset(settings.routing_pools),
         ),
     )
-    endpoint = MessagesEndpoint(adapter, AssistenzBot(deps), settings.effective_allowed_tenants)
-    return TeamsSide(endpoint=endpoint, notifier=notifier, roster=roster, member_sync=member_sync)
+    return MessagesEndpoint(
+        outbound.adapter, AssistenzBot(deps), settings.effective_allowed_tenants
+    )
+
+
+def _pinned_language(settings: Settings) -> str | None:
+    """BOT_LANGUAGE set to a language: everyone gets that one."""
+    return None if settings.bot_language == "auto" else settings.bot_language

@@ -10,13 +10,14 @@ import pytest
 
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.memory_questions import InMemoryQuestionRepository
-from bot.domain.ports import QuestionRepository
+from bot.domain.routing.ports import QuestionRepository
 from bot.domain.routing.questions import (
     DecisionError,
     NamedExpert,
     Question,
     QuestionState,
 )
+from bot.domain.routing.why import Why
 from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -40,8 +41,8 @@ def new_question(pool: str = "team-1", text: str = "Wer kennt Concur?") -> Quest
         language="de",
         state=QuestionState.ASKED,
         experts=(
-            NamedExpert("e1", "Erika Eins", "Thema: Reisekosten"),
-            NamedExpert("e2", "Emil Zwei", "Thema: Concur"),
+            NamedExpert("e1", "Erika Eins", Why("topic", topic="Reisekosten")),
+            NamedExpert("e2", "Emil Zwei", Why("history", day="2026-03-12")),
         ),
         current_index=0,
         asked_at=T0,

@@ -19,6 +19,7 @@ from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.domain.rooms.when import parse_room_request
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.routing.questions import NamedExpert, Question, QuestionState
+from bot.domain.routing.why import Why
 from bot.domain.stammtisch.model import Member, Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer
 from bot.status import MemberReport, Unreachable
@@ -46,9 +47,15 @@ def _question(**changes: Any) -> Question:
         state=QuestionState.ASKED,
         experts=(
             NamedExpert(
-                KERSTIN, "Kerstin Vogel", "Raumplanung, Hamburg", "Vorstandsbüro", "Hamburg"
+                KERSTIN,
+                "Kerstin Vogel",
+                Why("topic", topic="Raumplanung"),
+                "Vorstandsbüro",
+                "Hamburg",
             ),
-            NamedExpert(BIRGIT, "Birgit Fischer", "Veranstaltungen", "Personal", "Köln"),
+            NamedExpert(
+                BIRGIT, "Birgit Fischer", Why("history", day="2026-11-12"), "Personal", "Köln"
+            ),
         ),
         current_index=0,
         asked_at=NOW,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.ports import MessageHandle
+from bot.teams.threads import thread_place
 
 
 @dataclass
@@ -24,6 +25,10 @@ class RecordingNotifier:
 
     async def update_card(self, handle: MessageHandle, card: dict[str, Any]) -> None:
         self.updates.append((handle, card))
+
+    def thread_of(self, card: MessageHandle, place: MessageHandle) -> MessageHandle:
+        # Teams' own addressing, so that tests see the places production would post to.
+        return thread_place(card, place)
 
     async def send_direct(
         self, user_key: str, card: dict[str, Any], tenant_id: str | None

@@ -26,6 +26,7 @@ from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerPr
 from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.routing.questions import NamedExpert, Question, QuestionState
+from bot.domain.routing.why import Why
 from bot.domain.stammtisch.model import Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer
 
@@ -135,7 +136,10 @@ def request_draft(who: Person, text: str, **changes: Any) -> RoomRequest:
 
 def question_draft(asker: Person, text: str, experts: list[Person], **changes: Any) -> Question:
     """An open question asked two days ago (not stored yet)."""
-    named = tuple(NamedExpert(p.key, p.name, "kennt Concur", "Einkauf", "Haus A") for p in experts)
+    named = tuple(
+        NamedExpert(p.key, p.name, Why("topic", topic="Concur"), "Einkauf", "Haus A")
+        for p in experts
+    )
     question = Question(
         id=0, pool_id="default", asker_key=asker.key, asker_name=asker.name, text=text,
         language="de", state=QuestionState.ASKED, experts=named, current_index=0,

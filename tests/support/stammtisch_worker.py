@@ -36,6 +36,7 @@ from bot.domain.stammtisch.service import StammtischService
 from bot.jobs import JobRunner
 from bot.logging import configure_logging
 from bot.stammtisch_wiring import Stammtisch, build_handlers
+from bot.teams.threads import thread_place
 from cards.stammtisch import StammtischCards
 from tests.support.stammtisch_world import FixedRoster
 
@@ -64,6 +65,10 @@ class FileNotifier:
         # Yield like a network call would, so that the replicas' jobs interleave.
         await asyncio.sleep(0.005)
         return {"reference": place["reference"], "activity_id": activity_id}
+
+    def thread_of(self, card: MessageHandle, place: MessageHandle) -> MessageHandle:
+        """Teams' own addressing of a card's thread."""
+        return thread_place(card, place)
 
     async def update_card(self, handle: MessageHandle, card: dict[str, Any]) -> None:
         """Card updates are not part of this test."""

@@ -56,10 +56,7 @@ DATA_TABLES = {
 # Still to be split (issue 12); the list may only shrink: a module that got small enough
 # must leave it, and no module may join it.
 TO_SPLIT = {
-    "bot/domain/rooms/when.py",
-    "bot/domain/onboarding/service.py",
     "bot/domain/routing/service.py",
-    "bot/demo/playground.py",
 }
 
 
@@ -73,3 +70,44 @@ def test_modules_stay_small() -> None:
     assert too_long - DATA_TABLES - TO_SPLIT == set(), "split these modules (≤ 300 lines)"
     assert TO_SPLIT - too_long == set(), "small enough now: remove from TO_SPLIT"
     assert set(sizes) >= DATA_TABLES, "a listed data table no longer exists"
+
+
+def test_only_the_teams_package_knows_how_threads_are_addressed() -> None:
+    # A channel thread's conversation id is "<channel id>;messageid=<root id>", a Teams wire
+    # format: bot/teams/threads.py parses and builds it; turns carry it as facts (in_thread,
+    # thread_root_id) and the notifier addresses a card's thread for the domain.
+    marker = ";messageid="
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in (("bot", "domain"), ("dialogs",), ("cards",))
+        for path in _python_files(*folder)
+        if marker in path.read_text("utf-8")
+    ]
+    assert offenders == []
+
+
+# Shared by every feature: the team roster ("members"), ports, Graph value types, references.
+SHARED_DOMAIN = {"members"}
+
+
+def test_the_domain_writes_no_sentences_and_features_keep_to_themselves() -> None:
+    """The domain returns codes and data; text is rendered at the edge in the recipient's
+    language (i18n, cards), so the domain imports nothing of bot/ outside bot.domain. A feature's
+    domain (bot/domain/<feature>/) imports no other feature's package."""
+    domain = ROOT / "bot" / "domain"
+    features = {p.name for p in domain.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    offenders = []
+    for path in _python_files("bot", "domain"):
+        parts = path.relative_to(domain).parts
+        own = parts[0] if len(parts) > 1 else None
+        for name in _imports(path):
+            segments = name.split(".")
+            outside = segments[0] == "bot" and segments[1:2] != ["domain"]
+            other = (
+                segments[:2] == ["bot", "domain"]
+                and len(segments) > 2
+                and (segments[2] in features - SHARED_DOMAIN - {own})
+            )
+            if outside or other or segments[0] in ("cards", "dialogs"):
+                offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []

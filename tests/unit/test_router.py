@@ -147,7 +147,13 @@ async def test_intents_come_before_the_fallback_but_not_in_channel_threads() -> 
     request = _turn("Ich brauche morgen einen Raum für 4 Personen")
     reply = await router.dispatch(request, CTX)
     assert seen == [] and reply.text is not None and "nicht eingerichtet" in reply.text
-    in_thread = replace(request, conversation_id="19:x@thread.tacv2;messageid=42")
+    # As the Teams layer tells a reply in a channel thread.
+    in_thread = replace(
+        request,
+        conversation_id="19:x@thread.tacv2;messageid=42",
+        channel_conversation_id="19:x@thread.tacv2",
+        thread_root_id="42",
+    )
     await router.dispatch(in_thread, CTX)
     assert seen == ["fallback"]
 

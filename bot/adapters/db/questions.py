@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.models import QuestionRow
 from bot.domain.routing.questions import OPEN_STATES, NamedExpert, Question, QuestionState
+from bot.domain.routing.why import why_stored
 
 _COLUMNS = (
     "pool_id", "asker_key", "asker_name", "text", "language", "current_index", "owner_key",
@@ -29,10 +30,14 @@ def _question(row: QuestionRow) -> Question:
     return Question(
         id=row.id,
         state=QuestionState(row.state),
-        experts=tuple(NamedExpert(**expert) for expert in row.candidates),
+        experts=tuple(_named(expert) for expert in row.candidates),
         version=row.version,
         **{name: getattr(row, name) for name in _COLUMNS},
     )
+
+
+def _named(stored: dict[str, Any]) -> NamedExpert:
+    return NamedExpert(**{**stored, "reason": why_stored(stored.get("reason", ""))})
 
 
 class SqlQuestionRepository:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from bot.domain.members.model import InstalledTeam, RosterEntry, TeamMember
 from bot.domain.members.ports import MemberRepository, RosterSource
 from bot.domain.ports import Clock, JobQueue
+from bot.domain.recurring import plan_daily
 
 SYNC_JOB = "members.sync"
 DAILY_JOB = "members.daily"
@@ -97,7 +98,7 @@ class MemberSync:
         """Plan the daily roster refresh of every installed team (once across replicas)."""
         now = self.clock.now()
         due = now if first else now + timedelta(days=1)
-        await self.jobs.schedule(DAILY_JOB, {}, due, dedup_key=f"{DAILY_JOB}:{due.date()}")
+        await plan_daily(self.jobs, DAILY_JOB, due)
 
     async def run_daily(self) -> None:
         """Refresh every installed team's roster, then plan tomorrow's run."""

@@ -14,14 +14,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.graph_types import Person
-from bot.domain.onboarding.matching import (
-    MatchPolicy,
-    Newcomer,
-    NoBuddy,
-    Pairing,
-    Volunteer,
-    choose_buddy,
-)
+from bot.domain.onboarding.candidates import find_buddy
+from bot.domain.onboarding.matching import MatchPolicy, NoBuddy
 from bot.domain.onboarding.model import (
     Onboarding,
     OnboardingError,
@@ -42,16 +36,6 @@ POLL_GROUP_JOB = "onboarding.poll_group"
 
 class UndeliverableError(Exception):
     """The person cannot be reached yet; the job runner retries with backoff."""
-
-
-def site_and_floor(person: Person | None) -> tuple[str | None, str | None]:
-    """ "Hamburg, Haus Alster, 6. OG" → ("Hamburg, Haus Alster", "6. OG")."""
-    if person is None or not person.office_location:
-        return None, None
-    site, _, floor = person.office_location.rpartition(",")
-    if not site:
-        return person.office_location.strip(), None
-    return site.strip(), floor.strip() or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,50 +81,14 @@ class OnboardingService:
             onboarding = await self._pair(onboarding, person)
         await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
 
-    async def _volunteers(self, history: Sequence[Onboarding]) -> list[Volunteer]:
-        active: dict[str, int] = {}
-        for o in history:
-            if o.buddy_key and o.state is OnboardingState.PAIRED:
-                active[o.buddy_key] = active.get(o.buddy_key, 0) + 1
-        result = []
-        for profile in await self.repo.volunteers():
-            site, floor = site_and_floor(await self.directory.get_person(profile.user_key))
-            # In Entra ID an assistant's manager is usually the executive they assist.
-            manager = await self.directory.get_manager(profile.user_key)
-            result.append(
-                Volunteer(
-                    id=profile.user_key,
-                    site=site,
-                    floor=floor,
-                    capacity=profile.capacity,
-                    active_buddies=active.get(profile.user_key, 0),
-                    paused_until=profile.paused_until,
-                    stopped=profile.stopped,
-                    assistant_of=frozenset({manager.id}) if manager else frozenset(),
-                )
-            )
-        return result
-
-    @staticmethod
-    def _pairings(history: Sequence[Onboarding]) -> list[Pairing]:
-        return [
-            Pairing(o.buddy_key, o.newcomer_key, o.paired_at or o.created_at)
-            for o in history
-            if o.buddy_key
-        ]
-
     async def _pair(self, onboarding: Onboarding, person: Person | None) -> Onboarding:
-        now = self.clock.now()
-        site, floor = site_and_floor(person)
-        manager = await self.directory.get_manager(onboarding.newcomer_key)
-        newcomer = Newcomer(onboarding.newcomer_key, site, floor, manager.id if manager else None)
-        history = await self.repo.with_buddy()  # pairing history: load and count from once
-        choice = choose_buddy(
-            newcomer,
-            await self._volunteers(history),
-            self._pairings(history),
-            now,
-            self.policy.match,
+        choice = await find_buddy(
+            onboarding,
+            person,
+            repo=self.repo,
+            directory=self.directory,
+            now=self.clock.now(),
+            policy=self.policy.match,
         )
         if isinstance(choice, NoBuddy):
             await self._send_later(ADMIN_JOB, onboarding, "admins")

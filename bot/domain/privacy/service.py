@@ -5,21 +5,19 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.domain.ports import Clock, Job, JobQueue
+from bot.domain.ports import Clock, Job, JobHandler, JobQueue
 from bot.domain.privacy.ports import Export, PersonalData, RetentionStore
 from bot.domain.privacy.retention import Retention
+from bot.domain.recurring import plan_daily
 
 log = logging.getLogger(__name__)
 
 OFFER_JOB = "privacy.erase_offer"
 RETENTION_JOB = "privacy.retention"
 OFFER_VALIDITY = timedelta(minutes=15)
-
-JobHandler = Callable[[Job], Awaitable[None]]
 
 
 def offer_key(token: str) -> str:
@@ -84,4 +82,4 @@ class PrivacyService:
         return {RETENTION_JOB: run_retention, OFFER_JOB: offer_expired}
 
     async def _plan(self, when: datetime) -> None:
-        await self.jobs.schedule(RETENTION_JOB, {}, when, f"{RETENTION_JOB}:{when.date()}")
+        await plan_daily(self.jobs, RETENTION_JOB, when)

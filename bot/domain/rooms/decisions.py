@@ -14,7 +14,6 @@ from bot.domain.rooms.approvals import ApproverCards, requester_card_key
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import free_rooms
 from bot.domain.rooms.service import BOOK_JOB, Requester, RoomBroker, Wish
-from bot.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -29,17 +28,17 @@ class RoomDecisions:
     def __post_init__(self) -> None:
         self.approvers = ApproverCards(self.broker)
 
-    async def after_choice(self, request: RoomRequest, lang: str) -> RoomRequest:
+    async def after_choice(self, request: RoomRequest) -> RoomRequest:
         """Restricted: send the approval cards. Unrestricted: book now."""
         if request.state is RequestState.PENDING:
             await self.approvers.ask(request)
             return request
         # The requester is looking at the card they clicked: it shows the outcome, so no
         # second message says "Gebucht" again.
-        return await self.book_or_queue(request, lang, tell=False)
+        return await self.book_or_queue(request, tell=False)
 
     async def decide(
-        self, request_id: int, approver: str, version: int, approve: bool, lang: str
+        self, request_id: int, approver: str, version: int, approve: bool
     ) -> RoomRequest:
         """An approver's decision; stale cards, outsiders and expired requests are refused."""
         broker = self.broker
@@ -59,7 +58,7 @@ class RoomDecisions:
         await broker.audit(decided, approver, "approved" if approve else "declined")
         await self.approvers.update_cards(decided)
         if approve:
-            return await self.book_or_queue(decided, lang, recheck=True)
+            return await self.book_or_queue(decided, recheck=True)
         await self.tell_requester(decided)
         return decided
 
@@ -84,12 +83,12 @@ class RoomDecisions:
             log.warning("requester card not updated", exc_info=True)
 
     async def book_or_queue(
-        self, request: RoomRequest, lang: str, *, recheck: bool = False, tell: bool = True
+        self, request: RoomRequest, *, recheck: bool = False, tell: bool = True
     ) -> RoomRequest:
         """Book now; if Graph fails, the request stays "booking" and a job retries it (and
         tells the requester). ``tell``: send the outcome to the requester's chat."""
         try:
-            return await self.book(request.id, lang, recheck=recheck, tell=tell)
+            return await self.book(request.id, recheck=recheck, tell=tell)
         except BrokerError:
             raise
         except Exception as error:
@@ -97,17 +96,18 @@ class RoomDecisions:
             await self.broker.audit(request, "bot", "failed", type(error).__name__)
             await self.broker.jobs.schedule(
                 BOOK_JOB,
-                {"request_id": request.id, "lang": lang},
+                {"request_id": request.id},
                 self.broker.clock.now(),
                 f"{BOOK_JOB}:{request.id}",
             )
             return request
 
     async def book(
-        self, request_id: int, lang: str, *, recheck: bool = True, tell: bool = True
+        self, request_id: int, *, recheck: bool = True, tell: bool = True
     ) -> RoomRequest:
-        """Create the Graph event (room as resource, requester invited); on a conflict the
-        requester gets alternatives. Raises on Graph failures (the job retries)."""
+        """Create the Graph event (room as resource, requester invited; its subject in the
+        requester's language); on a conflict the requester gets alternatives. Raises on Graph
+        failures (the job retries)."""
         broker = self.broker
         request = await broker.get(request_id)
         if request.state is not RequestState.BOOKING or request.room is None:
@@ -125,10 +125,11 @@ class RoomDecisions:
                 return await self._conflict(request, tell)
         organiser = broker.policy.booking_mailbox or requester_mail
         attendees = () if organiser == requester_mail else (requester_mail,)
+        lang = await broker.languages.language_of(request.requester_key)
         created = await broker.calendar.create_event(
             organiser,
             NewEvent(
-                subject=t("rooms.event.subject", lang, name=request.requester_name),
+                subject=broker.views.event_subject(request, lang),
                 start=request.start,
                 end=request.end,
                 attendees=attendees,
@@ -184,17 +185,17 @@ class RoomDecisions:
             )
             await broker.notifier.send_direct(request.requester_key, card, request.tenant_id)
 
-    async def cancel(self, request_id: int, requester_key: str, lang: str) -> RoomRequest:
+    async def cancel(self, request_id: int, requester_key: str) -> RoomRequest:
         """The requester withdraws; a booked event is cancelled in Graph."""
         broker = self.broker
         request = await broker.get(request_id)
         if request.requester_key != requester_key:
             raise BrokerError("not_requester")
-        return await self.withdraw(request, requester_key, lang)
+        return await self.withdraw(request, requester_key)
 
-    async def withdraw(self, request: RoomRequest, actor: str, lang: str) -> RoomRequest:
+    async def withdraw(self, request: RoomRequest, actor: str) -> RoomRequest:
         """Cancel a request still open or booked (its Graph event too); ``actor`` goes to
-        the audit trail."""
+        the audit trail. The cancellation goes to the requester, so it is in their language."""
         broker = self.broker
         if request.state not in (
             RequestState.OFFERED, RequestState.PENDING, RequestState.BOOKING, RequestState.BOOKED
@@ -202,9 +203,9 @@ class RoomDecisions:
             raise BrokerError("decided")
         if request.event_id:
             organiser, _, event_id = request.event_id.rpartition("|")
-            await broker.calendar.cancel_event(
-                organiser, event_id, t("rooms.event.cancelled", lang)
-            )
+            lang = await broker.languages.language_of(request.requester_key)
+            comment = broker.views.cancellation_comment(lang)
+            await broker.calendar.cancel_event(organiser, event_id, comment)
         cancelled = await broker.save(request, state=RequestState.CANCELLED)
         await broker.audit(cancelled, actor, "cancelled")
         if request.approvers:

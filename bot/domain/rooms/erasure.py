@@ -26,7 +26,7 @@ async def held_by(decisions: RoomDecisions, requester_key: str) -> list[int]:
     return [request.id for request in requests if request.state in _HELD]
 
 
-async def release(decisions: RoomDecisions, request_ids: Sequence[int], lang: str) -> int:
+async def release(decisions: RoomDecisions, request_ids: Sequence[int]) -> int:
     """Cancel these requests (the Graph events too); how many were cancelled. A failure is
     logged and skipped: the erasure itself has already happened."""
     released = 0
@@ -34,7 +34,7 @@ async def release(decisions: RoomDecisions, request_ids: Sequence[int], lang: st
         try:
             request = await decisions.broker.get(request_id)
             if request.state in _HELD:
-                await decisions.withdraw(request, "bot", lang)
+                await decisions.withdraw(request, "bot")
                 released += 1
         except BrokerError:
             continue  # decided or gone meanwhile

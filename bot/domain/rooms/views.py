@@ -62,3 +62,11 @@ class BrokerViews(Protocol):
         """The requester's bookings (with "Stornieren") or an approver's inbox, from request
         ``start`` on, as many as fit in one message."""
         ...
+
+    def event_subject(self, request: RoomRequest, lang: str) -> str:
+        """The subject of the booked calendar event ("Raumbuchung für Jana Schulz")."""
+        ...
+
+    def cancellation_comment(self, lang: str) -> str:
+        """The comment sent with the cancellation of a booked event."""
+        ...

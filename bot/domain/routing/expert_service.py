@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from bot.domain.ports import Directory, ExpertRepository
+from bot.domain.ports import Directory
 from bot.domain.routing.directory_import import merge_import, record_from_person
 from bot.domain.routing.experts import ExpertRecord
+from bot.domain.routing.ports import ExpertRepository
 
 
 class ImportingRepository(ExpertRepository, Protocol):

@@ -13,7 +13,7 @@ from datetime import datetime
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.routing.selection import ExpertSelection
 from bot.domain.routing.service import RoutingService
-from bot.domain.routing.views import reason_text
+from bot.domain.routing.why import Why, why_ranked
 
 # The router ranks this many at most; a topic matching more people is too broad to page on.
 MAX_FOUND = 25
@@ -24,7 +24,7 @@ class FoundExpert:
     """One present expert for a topic, with the reason line routing would show."""
 
     record: ExpertRecord
-    reason: str
+    reason: Why
 
 
 async def who_knows(
@@ -32,7 +32,6 @@ async def who_knows(
     pool_id: str,
     topic: str,
     now: datetime,
-    lang: str,
     *,
     skip: int = 0,
     count: int = 10,
@@ -50,8 +49,6 @@ async def who_knows(
         record = await service.experts.get(pool_id, candidate.expert_id)
         if record is None or await selection.absence(record, now) is not None:
             continue
-        reason = reason_text(
-            candidate.reason.kind, lang, reason=candidate.reason, zone=selection.zone
-        )
+        reason = why_ranked(candidate.reason, selection.zone)
         found.append(FoundExpert(record, reason))
     return found[skip:]

@@ -15,6 +15,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from bot.domain.routing.why import Why
+
 
 class QuestionState(StrEnum):
     """Where a question stands."""
@@ -43,7 +45,7 @@ class NamedExpert:
 
     expert_key: str
     name: str
-    reason: str
+    reason: Why
     department: str = ""
     location: str = ""
     declined: bool = False

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.domain.ports import Clock, ExpertRepository, QuestionRepository
+from bot.domain.ports import Clock
 from bot.domain.routing.index import ExpertRouter
 from bot.domain.routing.models import AnsweredQuestion, RoutingResult
+from bot.domain.routing.ports import ExpertRepository, QuestionRepository
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.ports import Directory, ExpertRepository
+from bot.domain.ports import Directory
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.routing.models import Candidate
+from bot.domain.routing.ports import ExpertRepository
 from bot.domain.routing.questions import NamedExpert
 from bot.domain.routing.text import fold
-from bot.domain.routing.views import reason_text
+from bot.domain.routing.why import Why, why_ranked
 
 log = logging.getLogger(__name__)
 MAX_NAMED = 3
@@ -38,7 +39,7 @@ class Absence:
     note: str = ""
 
 
-def named_expert(record: ExpertRecord, reason: str) -> NamedExpert:
+def named_expert(record: ExpertRecord, reason: Why) -> NamedExpert:
     """The question's view of an expert record."""
     return NamedExpert(
         expert_key=record.user_key,
@@ -62,7 +63,6 @@ class ExpertSelection:
         pool_id: str,
         candidates: Iterable[Candidate],
         now: datetime,
-        lang: str,
         asker_key: str,
     ) -> tuple[NamedExpert, ...]:
         """Present experts (or stand-ins) in ranking order, then the absent ones."""
@@ -73,9 +73,7 @@ class ExpertSelection:
             record = await self.experts.get(pool_id, candidate.expert_id)
             if record is None or record.user_key in seen:
                 continue
-            reason = reason_text(
-                candidate.reason.kind, lang, reason=candidate.reason, zone=self.zone
-            )
+            reason = why_ranked(candidate.reason, self.zone)
             away = await self.absence(record, now)
             if away is None:
                 seen.add(record.user_key)
@@ -85,7 +83,7 @@ class ExpertSelection:
             if deputy is not None:
                 if deputy.user_key not in seen:
                     seen.add(deputy.user_key)
-                    stand_in = reason_text("deputy", lang, name=record.name)
+                    stand_in = Why("deputy", name=record.name)
                     present.append(named_expert(deputy, stand_in))
                 continue
             seen.add(record.user_key)

@@ -17,12 +17,11 @@ from bot.domain.business_hours import BusinessCalendar
 from bot.domain.ports import (
     Clock,
     Directory,
-    ExpertRepository,
     JobQueue,
     MessageHandle,
     Notifier,
-    QuestionRepository,
 )
+from bot.domain.routing.ports import ExpertRepository, QuestionRepository
 from bot.domain.routing.questions import (
     DecisionError,
     NamedExpert,
@@ -32,7 +31,8 @@ from bot.domain.routing.questions import (
 )
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.selection import ExpertSelection, named_expert
-from bot.domain.routing.views import QuestionViews, reason_text
+from bot.domain.routing.views import QuestionViews
+from bot.domain.routing.why import Why
 
 log = logging.getLogger(__name__)
 ESCALATE_JOB = "routing.escalate"
@@ -109,7 +109,7 @@ class RoutingService:
             return AskResult("smalltalk")
         now = self.clock.now()
         named = await self._selection.named(
-            request.pool_id, ranking.candidates, now, request.language, request.asker_key
+            request.pool_id, ranking.candidates, now, request.asker_key
         )
         if not named:
             return AskResult("no_match")
@@ -159,7 +159,7 @@ class RoutingService:
         target = await self.experts.get(probe.pool_id, target_key)
         if target is None:
             raise DecisionError("unknown_expert")
-        reason = reason_text("forwarded", probe.language, name=self._name_of(probe, expert_key))
+        reason = Why("forwarded", name=self._name_of(probe, expert_key))
         named = named_expert(target, reason)
         question = await self._decide(
             question_id,

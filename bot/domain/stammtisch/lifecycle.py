@@ -22,7 +22,6 @@ from bot.domain.stammtisch.service import (
     UNINVITE_JOB,
     StammtischService,
 )
-from bot.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +66,7 @@ class PollLifecycle:
         await svc.schedule_card_update(poll.id)
         if poll.card is not None:
             await svc.notifier.post_card(
-                _thread_of(poll), svc.views.announcement_card(decided, votes)
+                _thread_of(svc, poll), svc.views.announcement_card(decided, votes)
             )
         if outcome.day is not None:
             await self._plan_after_close(decided)
@@ -129,7 +128,7 @@ class PollLifecycle:
             UNINVITE_JOB, {"poll_id": poll.id}, svc.clock.now(), f"{UNINVITE_JOB}:{poll.id}"
         )
         await svc.schedule_card_update(poll.id)
-        await svc.notifier.post_card(_thread_of(poll), svc.views.cancelled_card(cancelled))
+        await svc.notifier.post_card(_thread_of(svc, poll), svc.views.cancelled_card(cancelled))
         return cancelled
 
     async def remind_non_voters(self, poll_id: int, deadline: str) -> int:
@@ -177,7 +176,7 @@ class PollLifecycle:
         if kind == "reminder" and name:
             # Never silent: a member the bot cannot DM is reminded in the poll's thread.
             note = svc.views.reminder_mention(poll)
-            await svc.notifier.mention_in_thread(_thread_of(poll), member_key, name, note)
+            await svc.notifier.mention_in_thread(_thread_of(svc, poll), member_key, name, note)
 
     async def day_before(self, poll_id: int) -> None:
         """Job: plan the day-before DM to every yes-voter of the winning date."""
@@ -207,18 +206,10 @@ class PollLifecycle:
         start, end = schedule.lunch_window(
             poll.winner_day, poll.lunch_start, poll.lunch_end, svc.calendar.zone
         )
-        lang = poll.language
+        # One event for everyone, so one language: the poll's (the channel's).
+        subject, body = svc.views.invitation(poll)
         event_id = await svc.invitations.invite(
-            poll,
-            await self._yes_voters(poll),
-            start,
-            end,
-            t("stammtisch.invite.subject", lang),
-            t(
-                "stammtisch.invite.body",
-                lang,
-                place=poll.winner_place or t("stammtisch.place.open", lang),
-            ),
+            poll, await self._yes_voters(poll), start, end, subject, body
         )
         await svc.repo.record_event(poll.id, event_id)
 
@@ -227,7 +218,7 @@ class PollLifecycle:
         svc = self.service
         poll = await svc.get(poll_id)
         if poll.event_id:
-            comment = t("stammtisch.invite.cancelled", poll.language)
+            comment = svc.views.invitation_cancelled(poll)
             await svc.invitations.cancel(poll, poll.event_id, comment)
 
     async def export(self, poll_id: int, by: str, start: int = 0) -> dict[str, Any]:
@@ -238,16 +229,8 @@ class PollLifecycle:
         return self.service.views.export_card(poll, votes, missing, start)
 
 
-def _thread_of(poll: Poll) -> dict[str, Any]:
+def _thread_of(svc: StammtischService, poll: Poll) -> dict[str, Any]:
     """Where follow-ups go: as a reply to the poll card when it is in a channel."""
     if poll.card is None:
         return poll.place
-    reference = dict(poll.card.get("reference") or poll.place.get("reference") or {})
-    conversation = dict(reference.get("conversation") or {})
-    if conversation.get("conversationType") == "channel":
-        base = str(conversation.get("id", "")).partition(";messageid=")[0]
-        root = str(poll.card.get("activity_id", ""))
-        conversation["id"] = f"{base};messageid={root}"
-        reference["conversation"] = conversation
-        reference["activityId"] = root
-    return {"reference": reference}
+    return svc.notifier.thread_of(poll.card, poll.place)

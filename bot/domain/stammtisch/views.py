@@ -41,6 +41,14 @@ class PollViews(Protocol):
         """The notice that the organiser called the Stammtisch off."""
         ...
 
+    def invitation(self, poll: Poll) -> tuple[str, str]:
+        """Subject and body of the calendar invitation to the yes-voters."""
+        ...
+
+    def invitation_cancelled(self, poll: Poll) -> str:
+        """The comment sent with the cancellation of the invitation."""
+        ...
+
     def export_card(
         self, poll: Poll, votes: Sequence[Vote], non_voters: Sequence[Member], start: int = 0
     ) -> dict[str, Any]:

@@ -42,7 +42,7 @@ async def _pending(world: World) -> Any:
     request = (await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))).request
     request = await world.broker.save(request, options=(ELBBLICK,))
     chosen = await world.broker.choose(request.id, JANA, ELBBLICK)
-    return await world.decisions.after_choice(chosen, "de")
+    return await world.decisions.after_choice(chosen)
 
 
 async def _run_due_jobs(world: World) -> None:
@@ -81,6 +81,6 @@ async def test_a_card_sent_again_after_the_decision_is_not_sent() -> None:
     world.broker.notifier = flaky
     flaky.failing = {SABINE}
     pending = await _pending(world)
-    await world.decisions.decide(pending.id, KERSTIN, pending.version, False, "de")
+    await world.decisions.decide(pending.id, KERSTIN, pending.version, False)
     await _run_due_jobs(world)
     assert SABINE not in flaky.dm_recipients()  # decided meanwhile: no stale card to her

@@ -160,7 +160,7 @@ async def test_unrestricted_room_is_booked_at_once_with_one_event() -> None:
     request, rooms = offers.request, offers.rooms
     room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
     chosen = await world.broker.choose(request.id, JANA, room.email)
-    booked = await world.decisions.after_choice(chosen, "de")
+    booked = await world.decisions.after_choice(chosen)
     assert booked.state is RequestState.BOOKED and booked.event_id
     assert [c for c in world.calendar.calls if c[0] == "createEvent"] == [("createEvent", 1)]
     assert world.notifier.dm_recipients() == []  # the clicked card shows it: no second "Gebucht"
@@ -178,20 +178,20 @@ async def test_restricted_room_first_decision_wins_and_books_once() -> None:
         await world.broker.choose(request.id, SABINE, ELBBLICK)
     assert other.value.code == "not_requester"
     chosen = await world.broker.choose(request.id, JANA, ELBBLICK)
-    pending = await world.decisions.after_choice(chosen, "de")
+    pending = await world.decisions.after_choice(chosen)
     assert pending.state is RequestState.PENDING
     assert sorted(world.notifier.dm_recipients()) == sorted([SABINE, KERSTIN])
 
     with pytest.raises(BrokerError) as outsider:
-        await world.decisions.decide(request.id, JANA, pending.version, True, "de")
+        await world.decisions.decide(request.id, JANA, pending.version, True)
     assert outsider.value.code == "not_approver"
     with pytest.raises(BrokerError) as stale:
-        await world.decisions.decide(request.id, SABINE, pending.version - 1, True, "de")
+        await world.decisions.decide(request.id, SABINE, pending.version - 1, True)
     assert stale.value.code == "stale"
 
     results = await asyncio.gather(
         *(
-            world.decisions.decide(request.id, who, pending.version, True, "de")
+            world.decisions.decide(request.id, who, pending.version, True)
             for who in (SABINE, KERSTIN, SABINE, KERSTIN)
         ),
         return_exceptions=True,
@@ -214,9 +214,9 @@ async def test_decline_tells_the_requester_and_expiry_ends_undecided_requests() 
     request = (await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))).request
     request = await world.broker.save(request, options=(ELBBLICK,))
     pending = await world.decisions.after_choice(
-        await world.broker.choose(request.id, JANA, ELBBLICK), "de"
+        await world.broker.choose(request.id, JANA, ELBBLICK)
     )
-    declined = await world.decisions.decide(request.id, KERSTIN, pending.version, False, "de")
+    declined = await world.decisions.decide(request.id, KERSTIN, pending.version, False)
     assert declined.state is RequestState.DECLINED
     assert world.notifier.dm_recipients()[-1] == JANA
     assert "Abgelehnt" in str(world.notifier.directs[-1][1])
@@ -225,14 +225,14 @@ async def test_decline_tells_the_requester_and_expiry_ends_undecided_requests() 
     second = (await world.broker.search(jana(), tomorrow(later, later + 1, 8))).request
     second = await world.broker.save(second, options=(ELBBLICK,))
     waiting = await world.decisions.after_choice(
-        await world.broker.choose(second.id, JANA, ELBBLICK), "de"
+        await world.broker.choose(second.id, JANA, ELBBLICK)
     )
     world.clock.current = waiting.start.astimezone(UTC)
     while await world.runner.run_once():
         pass
     assert (await world.broker.get(second.id)).state is RequestState.EXPIRED
     with pytest.raises(BrokerError):
-        await world.decisions.decide(second.id, SABINE, waiting.version, True, "de")
+        await world.decisions.decide(second.id, SABINE, waiting.version, True)
 
 
 async def test_failed_booking_stays_pending_and_a_job_books_it_once() -> None:
@@ -243,7 +243,7 @@ async def test_failed_booking_stays_pending_and_a_job_books_it_once() -> None:
     room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
     world.calendar.failures = 2
     chosen = await world.broker.choose(request.id, JANA, room.email)
-    queued = await world.decisions.after_choice(chosen, "de")
+    queued = await world.decisions.after_choice(chosen)
     assert queued.state is RequestState.BOOKING
     for _ in range(4):
         while await world.runner.run_once():
@@ -264,11 +264,11 @@ async def test_requester_cancels_a_booking_and_the_event_is_cancelled() -> None:
     request, rooms = offers.request, offers.rooms
     room = next(r for r in rooms if r.email.lower() not in world.broker.policy.restricted)
     booked = await world.decisions.after_choice(
-        await world.broker.choose(request.id, JANA, room.email), "de"
+        await world.broker.choose(request.id, JANA, room.email)
     )
     with pytest.raises(BrokerError):
-        await world.decisions.cancel(request.id, SABINE, "de")
-    cancelled = await world.decisions.cancel(request.id, JANA, "de")
+        await world.decisions.cancel(request.id, SABINE)
+    cancelled = await world.decisions.cancel(request.id, JANA)
     assert cancelled.state is RequestState.CANCELLED
     events = await world.calendar.list_events(room.email, booked.start, booked.end)
     assert events == []
@@ -282,14 +282,14 @@ async def test_room_taken_before_approval_offers_alternatives() -> None:
     request = (await world.broker.search(jana(), tomorrow(hour, hour + 1, 8))).request
     request = await world.broker.save(request, options=(ELBBLICK,))
     pending = await world.decisions.after_choice(
-        await world.broker.choose(request.id, JANA, ELBBLICK), "de"
+        await world.broker.choose(request.id, JANA, ELBBLICK)
     )
     # Someone books the room directly in Outlook meanwhile.
     await world.calendar.create_event(
         "kerstin.vogel@nordlicht-demo.de",
         NewEvent("Direkt gebucht", pending.start, pending.end, room_email=ELBBLICK),
     )
-    decided = await world.decisions.decide(request.id, SABINE, pending.version, True, "de")
+    decided = await world.decisions.decide(request.id, SABINE, pending.version, True)
     assert decided.state is RequestState.CONFLICT
     conflict_card, offers_card = (card for user, card in world.notifier.directs[-2:])
     assert "Raum inzwischen belegt" in str(conflict_card)
@@ -304,6 +304,6 @@ async def test_an_approver_books_their_own_room_without_approving_themselves() -
     request = (await world.broker.search(sabine, tomorrow(hour, hour + 1, 8))).request
     request = await world.broker.save(request, options=(ELBBLICK,))
     chosen = await world.broker.choose(request.id, SABINE, ELBBLICK)
-    booked = await world.decisions.after_choice(chosen, "de")
+    booked = await world.decisions.after_choice(chosen)
     assert booked.state is RequestState.BOOKED
     assert KERSTIN not in world.notifier.dm_recipients()  # nobody was asked

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -12,9 +14,11 @@ from bot.domain.routing.directory_import import parse_directory
 from bot.domain.routing.expansion import AffixIndex
 from bot.domain.routing.index import ExpertRouter, RouterSettings
 from bot.domain.routing.models import Reason
-from bot.domain.routing.views import reason_text
+from bot.domain.routing.why import Why, why_ranked, why_stored
 from bot.i18n import de
+from cards.why import why_text
 
+UTC_ZONE = ZoneInfo("UTC")
 DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "bot" / "demo" / "experts.json"
 LABELS = {
     "de": {"topics": "Themen", "title": "Funktion", "department": "Abteilung",
@@ -28,11 +32,28 @@ LABELS = {
 def test_every_profile_field_of_the_index_has_a_label(lang: str) -> None:
     prefix = {"de": "laut Profil: ", "en": "profile: "}[lang]
     for name, _weight in RouterSettings().field_weights:
-        text = reason_text("profile", lang, reason=Reason("profile", field=name))
+        text = why_text(why_ranked(Reason("profile", field=name), UTC_ZONE), lang)
         assert text == prefix + LABELS[lang][name]
-    assert reason_text("profile", lang, reason=Reason("profile", field="x_internal")) == (
-        prefix.rstrip(": ")
-    )
+    assert why_text(Why("profile", field="x_internal"), lang) == prefix.rstrip(": ")
+
+
+def test_the_answer_day_is_taken_in_the_configured_time_zone_and_written_per_language() -> None:
+    # 23:30 UTC on 11 March is already 12 March in Berlin, still 11 March in New York.
+    answered = Reason("history", asked_at=datetime(2026, 3, 11, 23, 30, tzinfo=UTC))
+    berlin = why_ranked(answered, ZoneInfo("Europe/Berlin"))
+    assert berlin == Why("history", day="2026-03-12")
+    assert why_text(berlin, "de") == "hat eine ähnliche Frage am 12.3. beantwortet"
+    assert why_text(berlin, "en") == "answered a similar question on 12 Mar"
+    new_york = why_ranked(answered, ZoneInfo("America/New_York"))
+    assert why_text(new_york, "en") == "answered a similar question on 11 Mar"
+
+
+def test_a_reason_stored_as_a_sentence_is_shown_as_it_was() -> None:
+    assert why_text(why_stored("Thema: Reisekosten"), "en") == "Thema: Reisekosten"
+    stored = why_stored({"kind": "deputy", "topic": "", "field": "", "day": "", "name": "Jana",
+                         "text": ""})  # fmt: skip
+    assert why_text(stored, "de") == "Vertretung für Jana"
+    assert why_text(stored, "en") == "deputy for Jana"
 
 
 def test_a_stem_that_only_starts_another_known_word_is_no_compound_modifier() -> None:

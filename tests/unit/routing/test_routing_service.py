@@ -21,8 +21,10 @@ from bot.domain.routing.expert_service import import_directory
 from bot.domain.routing.questions import DecisionError, QuestionState
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, AskRequest, RoutingService, offer_decider
+from bot.domain.routing.why import Why
 from bot.jobs import JobRunner
 from cards.routing import RoutingCards
+from cards.why import why_text
 from tests.support.fake_notifier import RecordingNotifier
 
 DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "bot" / "demo" / "experts.json"
@@ -112,7 +114,8 @@ async def test_out_of_office_expert_is_named_as_absent_and_her_stand_in_is_asked
     question = result.question
     assert result.outcome == "routed" and question is not None
     named = {e.name: e for e in question.experts}
-    assert named["Anja Werner"].reason == "Vertretung für Katrin Weber"
+    assert named["Anja Werner"].reason == Why("deputy", name="Katrin Weber")
+    assert why_text(named["Anja Werner"].reason, "de") == "Vertretung für Katrin Weber"
     assert "Katrin Weber" not in named and "Michael Hoffmann" not in named
     claudia = named["Claudia Neumann"]
     assert claudia.absent and claudia.absent_until == "" and question.experts[-1] == claudia
@@ -242,7 +245,7 @@ async def test_forward_asks_the_chosen_colleague_next() -> None:
     aylin = next(k for k, n in await world.service.pool_names("default") if n == "Aylin Demir")
     forwarded = await world.service.forward(question.id, first, aylin)
     assert forwarded.current_expert is not None and forwarded.current_expert.expert_key == aylin
-    assert "weitergeleitet von" in forwarded.current_expert.reason
+    assert "weitergeleitet von" in why_text(forwarded.current_expert.reason, "de")
     assert world.notifier.dm_recipients()[-1] == aylin
     with pytest.raises(DecisionError, match="unknown_expert"):
         await world.service.forward(question.id, aylin, "not-an-expert")
@@ -268,7 +271,7 @@ async def test_paused_expert_is_replaced_by_the_deputy() -> None:
     world.service.routers.invalidate()
     question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
     assert question is not None
-    names = [(e.name, e.reason) for e in question.experts]
+    names = [(e.name, why_text(e.reason, "de")) for e in question.experts]
     assert ("Sophie Wolf", "Vertretung für Kerstin Vogel") in names
     assert "Kerstin Vogel" not in [n for n, _ in names]
 

@@ -1,0 +1,90 @@
+"""Who could be a newcomer's buddy: the inputs of :func:`choose_buddy`, read from the
+directory (sites, floors, managers) and from the pairing history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.domain.graph_types import Person
+from bot.domain.onboarding.matching import (
+    BuddyChoice,
+    MatchPolicy,
+    Newcomer,
+    NoBuddy,
+    Pairing,
+    Volunteer,
+    choose_buddy,
+)
+from bot.domain.onboarding.model import Onboarding, OnboardingState
+from bot.domain.onboarding.ports import OnboardingRepository
+from bot.domain.ports import Directory
+
+
+def site_and_floor(person: Person | None) -> tuple[str | None, str | None]:
+    """ "Hamburg, Haus Alster, 6. OG" → ("Hamburg, Haus Alster", "6. OG")."""
+    if person is None or not person.office_location:
+        return None, None
+    site, _, floor = person.office_location.rpartition(",")
+    if not site:
+        return person.office_location.strip(), None
+    return site.strip(), floor.strip() or None
+
+
+async def _volunteers(
+    repo: OnboardingRepository, directory: Directory, history: Sequence[Onboarding]
+) -> list[Volunteer]:
+    active: dict[str, int] = {}
+    for o in history:
+        if o.buddy_key and o.state is OnboardingState.PAIRED:
+            active[o.buddy_key] = active.get(o.buddy_key, 0) + 1
+    result = []
+    for profile in await repo.volunteers():
+        site, floor = site_and_floor(await directory.get_person(profile.user_key))
+        # In Entra ID an assistant's manager is usually the executive they assist.
+        manager = await directory.get_manager(profile.user_key)
+        result.append(
+            Volunteer(
+                id=profile.user_key,
+                site=site,
+                floor=floor,
+                capacity=profile.capacity,
+                active_buddies=active.get(profile.user_key, 0),
+                paused_until=profile.paused_until,
+                stopped=profile.stopped,
+                assistant_of=frozenset({manager.id}) if manager else frozenset(),
+            )
+        )
+    return result
+
+
+def _pairings(history: Sequence[Onboarding]) -> list[Pairing]:
+    return [
+        Pairing(o.buddy_key, o.newcomer_key, o.paired_at or o.created_at)
+        for o in history
+        if o.buddy_key
+    ]
+
+
+async def find_buddy(
+    onboarding: Onboarding,
+    person: Person | None,
+    *,
+    repo: OnboardingRepository,
+    directory: Directory,
+    now: datetime,
+    policy: MatchPolicy,
+) -> BuddyChoice | NoBuddy:
+    """The best volunteer for the newcomer (``person`` from the directory), or why none fits."""
+    site, floor = site_and_floor(person)
+    manager = await directory.get_manager(onboarding.newcomer_key)
+    newcomer = Newcomer(onboarding.newcomer_key, site, floor, manager.id if manager else None)
+    history = await repo.with_buddy()  # pairing history: load and count from once
+    return choose_buddy(
+        newcomer,
+        await _volunteers(repo, directory, history),
+        _pairings(history),
+        now,
+        policy,
+    )
