@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from typing import Any
 
@@ -29,12 +30,14 @@ def shortcut_actions(language: str) -> list[dict[str, Any]]:
     ]
 
 
-@cache
 def help_card(language: str) -> dict[str, Any]:
-    """The overview of everything the bot can do (static per language, so built once).
+    """The overview of everything the bot can do: built once per language, and each caller
+    gets its own copy, so a caller that adds a note cannot change the next user's card."""
+    return copy.deepcopy(_help_card(language))
 
-    Cards are values: callers never mutate a built card.
-    """
+
+@cache
+def _help_card(language: str) -> dict[str, Any]:
     sections = [
         render(
             "section",

@@ -53,3 +53,12 @@ def test_help_card_lists_all_capabilities() -> None:
 def test_render_substitutes_values_structurally() -> None:
     card = render("error", title='Quote " and ${x}', message="<b>")
     assert card["body"][0]["text"] == 'Quote " and ${x}'
+
+
+def test_a_caller_that_changes_its_help_card_does_not_change_the_next_ones() -> None:
+    mine = help_card("de")
+    mine["body"].append({"type": "TextBlock", "text": "nur für mich"})
+    mine["actions"].clear()
+    fresh = help_card("de")
+    assert fresh != mine and fresh["actions"]
+    assert all(block.get("text") != "nur für mich" for block in fresh["body"])
