@@ -4,13 +4,10 @@ them plans it; the day in the dedup key keeps it to one job per day."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from bot.domain.ports import JobQueue
 
 
-async def plan_daily(
-    queue: JobQueue, kind: str, due_at: datetime, payload: dict[str, Any] | None = None
-) -> bool:
+async def plan_daily(queue: JobQueue, kind: str, due_at: datetime) -> bool:
     """Schedule ``kind`` for ``due_at``'s day unless that day's run is planned already."""
-    return await queue.schedule(kind, payload or {}, due_at, dedup_key=f"{kind}:{due_at.date()}")
+    return await queue.schedule(kind, {}, due_at, dedup_key=f"{kind}:{due_at.date()}")
