@@ -91,6 +91,12 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
             reminder=bool(job.payload["reminder"]),
         )
 
+    async def tell_again(job: Job) -> None:
+        await decisions.tell_again(request_id(job), str(job.payload["state"]))
+
+    async def alternatives_again(job: Job) -> None:
+        await decisions.alternatives_again(request_id(job))
+
     async def expire(job: Job) -> None:
         await decisions.expire(request_id(job))
 
@@ -110,6 +116,8 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
     return {
         kinds.REMIND_JOB: remind,
         kinds.ASK_JOB: ask_again,
+        kinds.TELL_JOB: tell_again,
+        kinds.ALTERNATIVES_JOB: alternatives_again,
         kinds.EXPIRE_JOB: expire,
         kinds.BOOK_JOB: book,
         kinds.REFRESH_JOB: refresh,

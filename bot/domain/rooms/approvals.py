@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
+from bot.domain.outbox import Outbox
 from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.domain.rooms.service import ASK_JOB, REMIND_JOB, RoomBroker
 
@@ -29,6 +31,7 @@ class ApproverCards:
     """Approval cards: sent, reminded, re-sent after a failure, updated with the outcome."""
 
     broker: RoomBroker
+    outbox: Outbox
 
     async def ask(self, request: RoomRequest) -> None:
         broker = self.broker
@@ -42,22 +45,18 @@ class ApproverCards:
         await self._send_all(request, reminder=False)
 
     async def _send_all(self, request: RoomRequest, *, reminder: bool) -> None:
-        """Each approver's card on its own: one that fails (Teams down for a moment) is sent
-        again by a job, and the others still get theirs now."""
+        """Each approver's card on its own, through the outbox: one that fails (Teams down for
+        a moment) is sent again by a job, and the others still get theirs now."""
         cards: dict[str, dict[str, Any]] = {}
+        kind = "reminder" if reminder else "card"
         for approver in request.approvers:
-            try:
-                await self._send_one(request, approver, cards, reminder=reminder)
-            except Exception as error:
-                log.warning("approval card not sent, retried by a job: %s", type(error).__name__)
-                payload = {"request_id": request.id, "version": request.version}
-                kind = "reminder" if reminder else "card"
-                await self.broker.jobs.schedule(
-                    ASK_JOB,
-                    {**payload, "approver": approver, "reminder": reminder},
-                    self.broker.clock.now(),
-                    f"{ASK_JOB}:{request.id}:{request.version}:{kind}:{approver}",
-                )
+            payload = {"request_id": request.id, "version": request.version}
+            await self.outbox.deliver(
+                ASK_JOB,
+                {**payload, "approver": approver, "reminder": reminder},
+                f"{ASK_JOB}:{request.id}:{request.version}:{kind}:{approver}",
+                partial(self._send_one, request, approver, cards, reminder=reminder),
+            )
 
     async def _send_one(
         self,
@@ -76,8 +75,8 @@ class ApproverCards:
     async def send_again(
         self, request_id: int, version: int, approver: str, *, reminder: bool
     ) -> None:
-        """Job: the card whose first sending failed, if the request still waits for it
-        (raises while the send fails: the job runner retries with backoff)."""
+        """Job: the card whose sending failed (or never happened), if the request still waits
+        for it (raises while the send fails: the job runner retries with backoff)."""
         request = await self.broker.get(request_id)
         key = approver + REMINDER if reminder else approver
         waiting = request.state is RequestState.PENDING and request.version == version

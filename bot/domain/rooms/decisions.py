@@ -7,13 +7,22 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from bot.domain.graph_types import NewEvent
+from bot.domain.outbox import Outbox
 from bot.domain.rooms.approvals import ApproverCards, requester_card_key
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import free_rooms
-from bot.domain.rooms.service import BOOK_JOB, Requester, RoomBroker, Wish
+from bot.domain.rooms.service import (
+    ALTERNATIVES_JOB,
+    BOOK_JOB,
+    TELL_JOB,
+    Requester,
+    RoomBroker,
+    Wish,
+)
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +33,11 @@ class RoomDecisions:
 
     broker: RoomBroker
     approvers: ApproverCards = field(init=False)
+    outbox: Outbox = field(init=False)
 
     def __post_init__(self) -> None:
-        self.approvers = ApproverCards(self.broker)
+        self.outbox = Outbox(self.broker.jobs, self.broker.clock)
+        self.approvers = ApproverCards(self.broker, self.outbox)
 
     async def after_choice(self, request: RoomRequest) -> RoomRequest:
         """Restricted: send the approval cards. Unrestricted: book now."""
@@ -64,7 +75,23 @@ class RoomDecisions:
 
     async def tell_requester(self, request: RoomRequest) -> None:
         """The outcome goes to the requester's 1:1 chat, in their language, and the card on
-        which they chose the room (still "Warte auf Freigabe") shows it too."""
+        which they chose the room (still "Warte auf Freigabe") shows it too; through the
+        outbox, so a refused message still arrives."""
+        await self.outbox.deliver(
+            TELL_JOB,
+            {"request_id": request.id, "state": request.state.value},
+            f"{TELL_JOB}:{request.id}:{request.version}",
+            partial(self._tell, request),
+        )
+
+    async def tell_again(self, request_id: int, state: str) -> None:
+        """Job: the outcome whose message failed, unless a later change superseded it (that
+        change tells the requester itself where there is something to tell)."""
+        request = await self.broker.get(request_id)
+        if request.state.value == state:
+            await self._tell(request)
+
+    async def _tell(self, request: RoomRequest) -> None:
         broker = self.broker
         lang = await broker.languages.language_of(request.requester_key)
         card = broker.views.status_card(request, await broker.rooms_by_mail(), lang)
@@ -164,6 +191,20 @@ class RoomDecisions:
 
     async def _offer_alternatives(self, request: RoomRequest) -> None:
         """The room was taken meanwhile: a new request with the rooms free now, by DM."""
+        await self.outbox.deliver(
+            ALTERNATIVES_JOB,
+            {"request_id": request.id},
+            f"{ALTERNATIVES_JOB}:{request.id}",
+            partial(self._send_alternatives, request),
+        )
+
+    async def alternatives_again(self, request_id: int) -> None:
+        """Job: the alternatives whose search or message failed, while still in conflict."""
+        request = await self.broker.get(request_id)
+        if request.state is RequestState.CONFLICT:
+            await self._send_alternatives(request)
+
+    async def _send_alternatives(self, request: RoomRequest) -> None:
         broker = self.broker
         requester = Requester(
             request.requester_key, request.requester_name, request.tenant_id, request.place

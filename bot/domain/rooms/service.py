@@ -31,7 +31,11 @@ REMIND_JOB = "rooms.remind"
 EXPIRE_JOB = "rooms.expire"
 BOOK_JOB = "rooms.book"
 REFRESH_JOB = "rooms.refresh_catalogue"
-ASK_JOB = "rooms.ask_approver"  # an approval card (or reminder) whose sending failed
+# Messages whose inline send failed (see bot/domain/outbox.py): an approval card or reminder,
+# the outcome for the requester, other free rooms after a conflict.
+ASK_JOB = "rooms.ask_approver"
+TELL_JOB = "rooms.tell_requester"
+ALTERNATIVES_JOB = "rooms.alternatives"
 
 
 @dataclass(frozen=True, slots=True)

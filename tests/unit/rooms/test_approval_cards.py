@@ -1,10 +1,12 @@
-"""Approval cards are sent one by one: a card that fails (Teams down for a moment) is sent
+"""Messages of a room request go through the outbox: an approval card (or the requester's
+outcome, or the alternatives after a conflict) that fails (Teams down for a moment) is sent
 again by a job, exactly once, and the other approver and the reminder are not held up."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from bot.domain.outbox import RETRY_AFTER
 from bot.domain.ports import MessageHandle
 from bot.domain.rooms.model import RequestState
 from tests.support.fake_notifier import RecordingNotifier
@@ -61,6 +63,9 @@ async def test_a_failed_approval_card_is_sent_again_once_and_the_reminder_stays(
     assert flaky.dm_recipients() == [KERSTIN]  # not held up by Sabine's failure
 
     await _run_due_jobs(world)
+    assert flaky.dm_recipients() == [KERSTIN]  # the retry is not due yet
+    world.clock.advance(RETRY_AFTER)
+    await _run_due_jobs(world)
     assert sorted(flaky.dm_recipients()) == sorted([KERSTIN, SABINE])
     stored = await world.broker.get(pending.id)
     assert {SABINE, KERSTIN} <= set(stored.cards)  # both cards show the decision later
@@ -68,6 +73,8 @@ async def test_a_failed_approval_card_is_sent_again_once_and_the_reminder_stays(
     # The reminder was planned before any card went out; Kerstin's reminder fails once.
     flaky.failing = {KERSTIN}
     world.clock.advance(world.broker.policy.reminder_after)
+    await _run_due_jobs(world)
+    world.clock.advance(RETRY_AFTER)
     await _run_due_jobs(world)
     assert sorted(flaky.dm_recipients()) == sorted([KERSTIN, SABINE, SABINE, KERSTIN])
     world.clock.advance(world.broker.policy.reminder_after)
@@ -82,5 +89,46 @@ async def test_a_card_sent_again_after_the_decision_is_not_sent() -> None:
     flaky.failing = {SABINE}
     pending = await _pending(world)
     await world.decisions.decide(pending.id, KERSTIN, pending.version, False)
+    world.clock.advance(RETRY_AFTER)
     await _run_due_jobs(world)
     assert SABINE not in flaky.dm_recipients()  # decided meanwhile: no stale card to her
+
+
+async def test_a_refused_outcome_reaches_the_requester_by_a_job_exactly_once() -> None:
+    world = await make_world()
+    flaky = FlakyNotifier()
+    world.broker.notifier = flaky
+    pending = await _pending(world)
+    flaky.failing = {JANA}
+    declined = await world.decisions.decide(pending.id, KERSTIN, pending.version, False)
+    assert declined.state is RequestState.DECLINED
+    assert JANA not in flaky.dm_recipients()  # Teams refused the outcome
+
+    world.clock.advance(RETRY_AFTER)
+    await _run_due_jobs(world)
+    assert flaky.dm_recipients().count(JANA) == 1
+    world.clock.advance(RETRY_AFTER * 10)
+    await _run_due_jobs(world)
+    assert flaky.dm_recipients().count(JANA) == 1  # the job was done, nothing repeats
+
+
+async def test_an_outcome_that_was_sent_leaves_no_job_behind() -> None:
+    world = await make_world()
+    pending = await _pending(world)
+    await world.decisions.decide(pending.id, KERSTIN, pending.version, False)
+    world.clock.advance(RETRY_AFTER * 10)
+    assert await world.runner.run_once() == 0  # every message went out at once
+
+
+async def test_a_superseded_outcome_is_not_sent_late() -> None:
+    world = await make_world()
+    flaky = FlakyNotifier()
+    world.broker.notifier = flaky
+    pending = await _pending(world)
+    flaky.failing = {JANA}
+    booked = await world.decisions.decide(pending.id, KERSTIN, pending.version, True)
+    assert booked.state is RequestState.BOOKED
+    await world.decisions.cancel(pending.id, JANA)  # she cancels before the retry
+    world.clock.advance(RETRY_AFTER)
+    await _run_due_jobs(world)
+    assert JANA not in flaky.dm_recipients()  # "Gebucht" after her cancellation would lie
