@@ -1,1 +1,1 @@
-"""Adaptive Card templates (schema 1.5) and the typed builders that fill them."""
+"""Adaptive Cards (schema 1.5), built as plain dicts by typed builders."""

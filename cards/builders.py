@@ -8,8 +8,7 @@ from typing import Any, cast
 import orjson
 
 from bot.i18n import t
-from cards.elements import card, text
-from cards.render import render
+from cards.elements import card, text, titled_text
 
 _HELP_SECTIONS = ("routing", "stammtisch", "buddy", "rooms", "privacy")
 # The help card's buttons: each opens what the command of the same name shows
@@ -46,21 +45,23 @@ def _help_card_json(language: str) -> bytes:
 
 def _help_card(language: str) -> dict[str, Any]:
     sections = [
-        render(
-            "section",
-            title=t(f"help.{name}.title", language),
-            text=t(f"help.{name}.text", language),
-        )
+        _section(t(f"help.{name}.title", language), t(f"help.{name}.text", language))
         for name in _HELP_SECTIONS
     ]
-    overview = render(
-        "help",
-        title=t("help.title", language),
-        intro=t("help.intro", language),
-        sections=sections,
-        footer=t("help.footer", language),
-    )
-    return {**overview, "actions": shortcut_actions(language)}
+    body = [
+        text(t("help.title", language), size="Large", weight="Bolder"),
+        text(t("help.intro", language), spacing="Small"),
+        *sections,
+        text(t("help.footer", language), isSubtle=True, size="Small", spacing="Medium"),
+    ]
+    return card(body, shortcut_actions(language))
+
+
+def _section(title: str, body: str) -> dict[str, Any]:
+    """One capability of the help card: a bold title and its text, kept together in a
+    Container so that the spacing separates capabilities, not title from text."""
+    items = [text(title, weight="Bolder"), text(body, spacing="None")]
+    return {"type": "Container", "spacing": "Medium", "items": items}
 
 
 def question_form_card(language: str) -> dict[str, Any]:
@@ -86,17 +87,14 @@ def question_form_card(language: str) -> dict[str, Any]:
 
 def error_card(language: str, message_key: str) -> dict[str, Any]:
     """A friendly error card for a card action that could not be carried out."""
-    return render("error", title=t("error.card.title", language), message=t(message_key, language))
+    title = text(t("error.card.title", language), weight="Bolder", color="Attention")
+    return card([title, text(t(message_key, language))])
 
 
 def team_welcome_card(language: str) -> dict[str, Any]:
     """The short introduction posted when the app is installed in a team, with the same
     buttons as the help card."""
-    welcome = render(
-        "titled_text",
-        title=t("welcome.team.title", language),
-        text=t("welcome.team.text", language),
-    )
+    welcome = titled_text(t("welcome.team.title", language), t("welcome.team.text", language))
     return {**welcome, "actions": shortcut_actions(language)}
 
 

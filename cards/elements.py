@@ -28,6 +28,12 @@ def card(
     return {**result, **extra}
 
 
+def titled_text(title: str, body: str) -> dict[str, Any]:
+    """A card of a large title and one paragraph: short notices (the team welcome, "not an
+    expert") share this shape, so they look alike wherever they are sent."""
+    return card([text(title, size="Large", weight="Bolder"), text(body)])
+
+
 def with_note(card: dict[str, Any], note: str, *, good: bool) -> dict[str, Any]:
     """The card with a coloured note on top (the clicker's confirmation or refusal)."""
     block = text(note, weight="Bolder", color="Good" if good else "Attention")

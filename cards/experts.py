@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.routing.directory_import import LANGUAGES
 from bot.domain.routing.experts import ExpertRecord
 from bot.i18n import t
-from cards.render import render
+from cards.elements import card, execute, text, titled_text
 from cards.size import page_of
 
 DEPUTY_DATASET = "experts.deputies"
@@ -79,39 +79,71 @@ def my_topics_card(
     languages = ",".join(c for c in form.languages.split(",") if c.strip() in LANGUAGES)
     blocks = []
     if notice:
-        color = "Attention" if is_error else "Good"
-        blocks.append({"type": "TextBlock", "text": notice, "wrap": True, "color": color})
-    return render(
-        "my_topics",
-        title=t("experts.card.title", language),
-        intro=t("experts.card.intro", language),
-        notice=blocks,
-        topics_label=t("experts.card.topics", language),
-        topics_placeholder=t("experts.card.topics_placeholder", language),
-        topics=form.topics,
-        languages_label=t("experts.card.languages", language),
-        language_choices=[{"title": name, "value": code} for code, name in LANGUAGES.items()],
-        languages=languages,
-        deputy_label=t("experts.card.deputy", language),
-        deputy_placeholder=t("experts.card.deputy_placeholder", language),
-        deputy_choices=shown,
-        deputy_dataset=DEPUTY_DATASET,
-        deputy=deputy,
-        pause_label=t("experts.card.pause", language),
-        paused_until=form.paused_until,
-        today=today.isoformat(),
-        latest_pause=latest_pause.isoformat(),
-        about_label=t("experts.card.about", language),
-        about=form.about,
-        save=t("experts.card.save", language),
-        pool_id=form.pool_id,
+        blocks.append(text(notice, color="Attention" if is_error else "Good"))
+    body = [
+        text(t("experts.card.title", language), size="Large", weight="Bolder"),
+        text(t("experts.card.intro", language), spacing="Small"),
+        *blocks,
+        {
+            "type": "Input.Text",
+            "id": "topics",
+            "label": t("experts.card.topics", language),
+            "placeholder": t("experts.card.topics_placeholder", language),
+            "value": form.topics,
+            "isMultiline": True,
+            "maxLength": 3000,
+        },
+        {
+            "type": "Input.ChoiceSet",
+            "id": "languages",
+            "label": t("experts.card.languages", language),
+            "isMultiSelect": True,
+            "style": "compact",
+            "choices": [{"title": name, "value": code} for code, name in LANGUAGES.items()],
+            "value": languages,
+        },
+        _deputy_input(language, shown, deputy),
+        {
+            "type": "Input.Date",
+            "id": "paused_until",
+            "label": t("experts.card.pause", language),
+            "value": form.paused_until,
+            "min": today.isoformat(),
+            "max": latest_pause.isoformat(),
+        },
+        {
+            "type": "Input.Text",
+            "id": "about",
+            "label": t("experts.card.about", language),
+            "value": form.about,
+            "isMultiline": True,
+            "maxLength": 1000,
+        },
+    ]
+    data = {"pool_id": form.pool_id}
+    save = execute(
+        t("experts.card.save", language), "experts.save_profile", data, style="positive"
     )
+    return card(body, [save])
+
+
+def _deputy_input(language: str, shown: list[dict[str, str]], deputy: str) -> dict[str, Any]:
+    """The deputy picker: ``shown`` serves clients without typeahead, the others search the
+    whole pool through the dataset the bot answers."""
+    return {
+        "type": "Input.ChoiceSet",
+        "id": "deputy",
+        "label": t("experts.card.deputy", language),
+        "placeholder": t("experts.card.deputy_placeholder", language),
+        "style": "filtered",
+        "choices": shown,
+        "value": deputy,
+        "choices.data": {"type": "Data.Query", "dataset": DEPUTY_DATASET},
+    }
 
 
 def not_expert_card(language: str) -> dict[str, Any]:
     """Explains how to become an expert of the network (an admin adds you)."""
-    return render(
-        "titled_text",
-        title=t("experts.not_expert.title", language),
-        text=t("experts.not_expert.text", language),
+    return titled_text(
+        t("experts.not_expert.title", language), t("experts.not_expert.text", language)
     )

@@ -10,7 +10,6 @@ from bot.i18n import t
 from cards.elements import card, with_note
 from cards.elements import execute as _execute
 from cards.elements import text as _text
-from cards.render import render
 from cards.size import clipped, page_of
 from cards.why import why_text
 
@@ -100,6 +99,26 @@ def _answer_block(question: Question, lang: str) -> list[dict[str, Any]]:
     ]
 
 
+def _question_card(
+    title: str,
+    question: str,
+    details: list[dict[str, Any]],
+    status: str,
+    actions: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """The layout the thread, expert and offer cards share, so a question looks the same
+    wherever it is seen. The question block has the id "question" because the "mehr" toggle
+    hides it; ``actions`` stays on the card even when empty (the cards have always been sent
+    that way, and ``card`` would drop an empty list)."""
+    body = [
+        _text(title, weight="Bolder", size="Medium"),
+        _text(question, id="question", isSubtle=True, spacing="Small"),
+        *details,
+        _text(status, spacing="Medium", weight="Bolder", color="Accent"),
+    ]
+    return {**card(body), "actions": actions}
+
+
 def thread_card(question: Question, lang: str) -> dict[str, Any]:
     """The card in the asker's thread: named experts, reasons, status, "Frage übernehmen"."""
     shown, more = _question(question.text, lang)
@@ -114,14 +133,8 @@ def thread_card(question: Question, lang: str) -> dict[str, Any]:
     if question.state in OPEN_STATES:
         # On the shared card everyone sees it; the server lets only the asker withdraw.
         actions.append(_execute(t("routing.button.withdraw", lang), "routing.withdraw", data))
-    return render(
-        "routing_question",
-        title=t("routing.thread.title", lang, name=question.asker_name),
-        question=shown,
-        details=details,
-        status=status_text(question, lang),
-        actions=actions,
-    )
+    title = t("routing.thread.title", lang, name=question.asker_name)
+    return _question_card(title, shown, details, status_text(question, lang), actions)
 
 
 def expert_card(
@@ -154,14 +167,8 @@ def expert_card(
         others = [(key, name) for key, name in pool if key != expert_key]
         if others:
             actions.append(_forward_action(data, others, lang))
-    return render(
-        "routing_question",
-        title=t("routing.expert.title", lang, name=question.asker_name),
-        question=shown,
-        details=details,
-        status=status_text(question, lang),
-        actions=actions,
-    )
+    title = t("routing.expert.title", lang, name=question.asker_name)
+    return _question_card(title, shown, details, status_text(question, lang), actions)
 
 
 def _reason_of(question: Question, expert_key: str, lang: str) -> str:
@@ -226,17 +233,12 @@ def offer_card(earlier: Question, asked_text: str, asker_key: str, lang: str) ->
         _text(clipped(earlier.answer_text or "", ANSWER_BYTES), spacing="Small"),
     ]
     data = {"earlier_id": earlier.id, "text": asked_text, "asker_key": asker_key}
-    return render(
-        "routing_question",
-        title=t("routing.offer.title", lang),
-        question=asked_text,
-        details=details,
-        status=t("routing.offer.prompt", lang),
-        actions=[
-            _execute(t("routing.button.helped", lang), "routing.helped", data),
-            _execute(t("routing.button.ask_anyway", lang), "routing.ask_anyway", data),
-        ],
-    )
+    actions = [
+        _execute(t("routing.button.helped", lang), "routing.helped", data),
+        _execute(t("routing.button.ask_anyway", lang), "routing.ask_anyway", data),
+    ]
+    title, status = t("routing.offer.title", lang), t("routing.offer.prompt", lang)
+    return _question_card(title, asked_text, details, status, actions)
 
 
 def settled_offer_card(asked_text: str, note: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import json
 import pkgutil
 import shutil
 import subprocess
-from importlib import import_module, resources
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -103,20 +103,3 @@ def test_poll_card_refreshes_only_for_voters() -> None:
     assert "refresh" not in samples["stammtisch.poll_card.no_votes/de"]
     users = samples["stammtisch.poll_card.votes/de"]["refresh"]["userIds"]
     assert len(users) == REFRESH_LIMIT and len(set(users)) == REFRESH_LIMIT  # 70 voted
-
-
-def test_card_templates_are_distinct_and_used() -> None:
-    folder = resources.files("cards").joinpath("templates")
-    templates = {
-        entry.name.removesuffix(".json"): json.loads(entry.read_text("utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".json")
-    }
-    distinct = {json.dumps(t, sort_keys=True) for t in templates.values()}
-    assert len(distinct) == len(templates), "two templates are the same: use one"
-    sources = "".join(
-        Path(cards.__path__[0], f"{info.name}.py").read_text("utf-8")
-        for info in pkgutil.iter_modules(cards.__path__)
-    )
-    unused = [name for name in templates if f'"{name}"' not in sources]
-    assert not unused, unused

@@ -8,7 +8,7 @@ import pytest
 
 from bot.i18n import de, en, language_of, t
 from cards.builders import error_card, help_card, team_welcome_card
-from cards.render import render
+from cards.elements import titled_text
 
 
 def test_catalogues_have_the_same_keys() -> None:
@@ -50,8 +50,8 @@ def test_help_card_lists_all_capabilities() -> None:
     ]
 
 
-def test_render_substitutes_values_structurally() -> None:
-    card = render("error", title='Quote " and ${x}', message="<b>")
+def test_card_text_is_passed_through_verbatim() -> None:
+    card = titled_text('Quote " and ${x}', "<b>")
     assert card["body"][0]["text"] == 'Quote " and ${x}'
 
 
