@@ -83,7 +83,7 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
             languages=outbound.languages,
         )
         services = build_services(platform, outbound.member_sync)
-        endpoint = build_endpoint(settings, outbound, services.context, sessions, clock)
+        endpoint = build_endpoint(settings, outbound, services.dialogs, sessions, clock)
         app[RUNTIME] = Runtime(engine=engine, http=http, endpoint=endpoint, services=services)
         await services.schedule_maintenance()
         log.info("bot_started", version=__version__, mode=settings.mode.value)

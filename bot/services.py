@@ -28,7 +28,11 @@ from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
 from bot.status import StatusService
 from cards.routing import RoutingCards
-from dialogs.context import DialogContext
+from dialogs.experts import ExpertDialogServices
+from dialogs.privacy import PrivacyDialogServices
+from dialogs.registry import BotDialogs, FeatureServices, build_dialogs
+from dialogs.rooms import RoomDialogServices
+from dialogs.stammtisch import StammtischDialogServices
 
 PURGE_JOB = "maintenance.purge_ledger"
 
@@ -42,7 +46,7 @@ class Services:
     rooms: Rooms
     onboarding: Onboarding
     privacy: PrivacyService
-    context: DialogContext
+    dialogs: BotDialogs
     jobs: JobRunner
     queue: JobQueue
     clock: Clock
@@ -67,8 +71,8 @@ def business_calendar(settings: Settings) -> BusinessCalendar:
 
 
 def build_services(platform: Platform, member_sync: MemberSync) -> Services:
-    """Every feature over the real adapters, their job handlers in one runner, and the dialog
-    context; built in one pass, before the Teams endpoint that serves the dialogs."""
+    """Every feature over the real adapters, their job handlers in one runner, and the dialogs
+    bound to their services; built in one pass, before the Teams endpoint that serves them."""
     settings, sessions, clock, queue = (
         platform.settings, platform.sessions, platform.clock, platform.queue
     )  # fmt: skip
@@ -99,16 +103,13 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         privacy_module(privacy),
         member_sync_module(member_sync),
     )
-    context = DialogContext(
-        settings=settings,
-        clock=clock,
+    features = FeatureServices(
         routing=routing,
-        experts=experts,
-        stammtisch=stammtisch.service,
-        stammtisch_end=stammtisch.lifecycle,
-        rooms=rooms.broker,
-        room_decisions=rooms.decisions,
+        experts=ExpertDialogServices(experts, routing.routers),
+        stammtisch=StammtischDialogServices(stammtisch.service, stammtisch.lifecycle),
+        rooms=RoomDialogServices(rooms.broker, rooms.decisions),
         onboarding=onboarding.service,
+        privacy=PrivacyDialogServices(privacy, rooms.decisions),
         status=StatusService(
             sessions,
             platform.directory,
@@ -116,7 +117,6 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
             platform.calendar.zone,
             SqlMemberRepository(sessions),
         ),
-        privacy=privacy,
     )
     return Services(
         routing=routing,
@@ -124,7 +124,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         rooms=rooms,
         onboarding=onboarding,
         privacy=privacy,
-        context=context,
+        dialogs=build_dialogs(settings, clock, features),
         jobs=JobRunner(queue, clock, job_handlers(modules)),
         queue=queue,
         clock=clock,

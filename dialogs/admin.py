@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from bot.conversation import Reply, Turn
 from bot.i18n import t
+from bot.status import StatusService
 from cards.status import status_card
 from dialogs.context import DialogContext
 from dialogs.router import Router
 
-router = Router()
+router: Router[StatusService] = Router(StatusService)
 
 
 @router.command("bot status", "admin status")
-async def status(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def status(turn: Turn, rest: str, ctx: DialogContext[StatusService]) -> Reply:
     """Admins only: how the bot is doing; names only of people the bot cannot reach."""
     if (turn.actor.aad_object_id or "") not in ctx.settings.admin_ids:
         return Reply.of_text(t("status.not_admin", turn.language))
-    if ctx.status is None:
-        return Reply.of_text(t("status.unavailable", turn.language))
-    facts = await ctx.status.report()
-    members = await ctx.status.member_report()
+    facts = await ctx.services.report()
+    members = await ctx.services.member_report()
     return Reply.of_card(status_card(facts, members, turn.language))

@@ -15,6 +15,7 @@ from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.routing import directory_import as limits
 from bot.domain.routing.experts import DEFAULT_POOL, ExpertRecord
 from bot.domain.routing.ports import ExpertRepository
+from bot.domain.routing.router_cache import RouterCache
 from bot.i18n import de, t
 from cards.experts import (
     DEPUTY_DATASET,
@@ -29,7 +30,17 @@ from dialogs.context import DialogContext
 from dialogs.router import Router
 from dialogs.search import Choice, SearchQuery, matches, page
 
-router = Router()
+
+@dataclass(frozen=True, slots=True)
+class ExpertDialogServices:
+    """The expert profiles, and the routers to rebuild once a profile changed."""
+
+    experts: ExpertRepository
+    routers: RouterCache
+
+
+ExpertsContext = DialogContext[ExpertDialogServices]
+router: Router[ExpertDialogServices] = Router(ExpertDialogServices)
 
 
 class SaveProfilePayload(BaseModel):
@@ -135,7 +146,7 @@ class ProfileUpdate(BaseModel):
 
 
 @router.command("meine themen", "my topics")
-async def my_topics(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def my_topics(turn: Turn, rest: str, ctx: ExpertsContext) -> Reply:
     """Answer with the profile form of the expert who asked."""
     if turn.conversation_kind is not ConversationKind.PERSONAL:
         # The form shows pause and deputy and saves for whoever clicks it: personal chat only.
@@ -151,14 +162,14 @@ async def my_topics(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
     return Reply.of_card(_card(record, ctx, turn.language, pool))
 
 
-async def _home_pool(ctx: DialogContext, key: str | None) -> str | None:
+async def _home_pool(ctx: ExpertsContext, key: str | None) -> str | None:
     """The pool whose profile "Meine Themen" shows: the default pool, else the first."""
     pools = await _experts(ctx).pools_of(key) if key else []
     return (DEFAULT_POOL if DEFAULT_POOL in pools else pools[0]) if pools else None
 
 
 @router.search(DEPUTY_DATASET)
-async def deputies(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[Choice]:
+async def deputies(turn: Turn, query: SearchQuery, ctx: ExpertsContext) -> list[Choice]:
     """The deputy typeahead of "Meine Themen": colleagues of the searcher's pool whose name or
     department has every typed word (the form's pool, so saving accepts the pick)."""
     key = turn.actor.aad_object_id
@@ -174,7 +185,7 @@ async def deputies(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[C
 
 
 @router.search(COLLEAGUES_DATASET)
-async def colleagues(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[Choice]:
+async def colleagues(turn: Turn, query: SearchQuery, ctx: ExpertsContext) -> list[Choice]:
     """ "Weiterleiten an …" on an expert's question card: the experts of the searcher's pools
     (the question's pool is one of them; forwarding checks it) whose name has every word."""
     key = turn.actor.aad_object_id
@@ -188,7 +199,7 @@ async def colleagues(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list
 
 
 @router.card_action("experts.save_profile", SaveProfilePayload)
-async def save_profile(turn: Turn, payload: SaveProfilePayload, ctx: DialogContext) -> Reply:
+async def save_profile(turn: Turn, payload: SaveProfilePayload, ctx: ExpertsContext) -> Reply:
     """Validate and save the form for the clicking person (never someone named in the data)."""
     lang, key = turn.language, turn.actor.aad_object_id
     record = await _experts(ctx).get(payload.pool_id, key) if key else None
@@ -218,16 +229,15 @@ async def save_profile(turn: Turn, payload: SaveProfilePayload, ctx: DialogConte
         source="profile",
     )
     await _experts(ctx).upsert(saved)
-    if ctx.routing is not None:
-        # "Gespeichert." must be true for the very next question, not after the cache ages.
-        ctx.routing.routers.invalidate(saved.pool_id)
+    # "Gespeichert." must be true for the very next question, not after the cache ages.
+    ctx.services.routers.invalidate(saved.pool_id)
     card = _card(saved, ctx, lang, pool, notice=t("experts.saved", lang))
     return Reply.of_card(card, replaces_card=True)
 
 
 def _card(
     record: ExpertRecord,
-    ctx: DialogContext,
+    ctx: ExpertsContext,
     lang: str,
     pool: Sequence[ExpertRecord],
     notice: str | None = None,
@@ -238,7 +248,7 @@ def _card(
     return my_topics_card(lang, form, pool, record.user_key, today, latest, notice)
 
 
-def _local_today(ctx: DialogContext) -> date:
+def _local_today(ctx: ExpertsContext) -> date:
     return ctx.clock.now().astimezone(ZoneInfo(ctx.settings.time_zone)).date()
 
 
@@ -249,10 +259,8 @@ def _one_year_after(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def _experts(ctx: DialogContext) -> ExpertRepository:
-    if ctx.experts is None:
-        raise RuntimeError("DialogContext.experts is not wired")
-    return ctx.experts
+def _experts(ctx: ExpertsContext) -> ExpertRepository:
+    return ctx.services.experts
 
 
 def _pause_end(last_day: date | None, zone: ZoneInfo) -> datetime | None:

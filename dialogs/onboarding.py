@@ -22,7 +22,8 @@ from dialogs.payload_types import PageStart, RowId
 from dialogs.router import Router
 from dialogs.search import Choice, SearchQuery, matches, page
 
-router = Router()
+OnboardingContext = DialogContext[OnboardingService]
+router: Router[OnboardingService] = Router(OnboardingService)
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?")
 
 
@@ -36,13 +37,11 @@ class JoinedMember:
     teams_id: str = ""
 
 
-async def members_joined(ctx: DialogContext, members: list[JoinedMember]) -> int:
+async def members_joined(service: OnboardingService, members: list[JoinedMember]) -> int:
     """Start onboarding for each newcomer (once per person); returns how many started."""
-    if ctx.onboarding is None:
-        return 0
     started = 0
     for member in members:
-        if member.key and await ctx.onboarding.member_joined(
+        if member.key and await service.member_joined(
             member.key, member.name, member.tenant_id, "team"
         ):
             started += 1
@@ -81,12 +80,10 @@ class CheckInAction(OnboardingAction):
     answer: str = Field(pattern="^(ja|noch_nicht|hilfe)$")
 
 
-def _service(ctx: DialogContext, turn: Turn) -> tuple[OnboardingService, str]:
-    if ctx.onboarding is None:
-        raise OnboardingError("unavailable")
+def _service(ctx: OnboardingContext, turn: Turn) -> tuple[OnboardingService, str]:
     if not turn.actor.aad_object_id:
         raise OnboardingError("no_user")
-    return ctx.onboarding, turn.actor.aad_object_id
+    return ctx.services, turn.actor.aad_object_id
 
 
 def _refused(turn: Turn, error: OnboardingError, card: bool) -> Reply:
@@ -99,7 +96,7 @@ def _refused(turn: Turn, error: OnboardingError, card: bool) -> Reply:
 
 
 @router.card_action("onboarding.opt_out", OnboardingAction)
-async def opt_out(turn: Turn, action: OnboardingAction, ctx: DialogContext) -> Reply:
+async def opt_out(turn: Turn, action: OnboardingAction, ctx: OnboardingContext) -> Reply:
     """The newcomer declines the buddy."""
     try:
         service, me = _service(ctx, turn)
@@ -110,7 +107,7 @@ async def opt_out(turn: Turn, action: OnboardingAction, ctx: DialogContext) -> R
 
 
 @router.card_action("onboarding.assign", AssignAction)
-async def assign(turn: Turn, action: AssignAction, ctx: DialogContext) -> Reply:
+async def assign(turn: Turn, action: AssignAction, ctx: OnboardingContext) -> Reply:
     """An admin picks or overrides the buddy."""
     try:
         service, me = _service(ctx, turn)
@@ -121,7 +118,7 @@ async def assign(turn: Turn, action: AssignAction, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("onboarding.check_in", CheckInAction)
-async def check_in(turn: Turn, action: CheckInAction, ctx: DialogContext) -> Reply:
+async def check_in(turn: Turn, action: CheckInAction, ctx: OnboardingContext) -> Reply:
     """ "Haben Sie sich getroffen?" answered."""
     try:
         service, me = _service(ctx, turn)
@@ -135,7 +132,7 @@ async def check_in(turn: Turn, action: CheckInAction, ctx: DialogContext) -> Rep
 
 
 @router.command("ich werde gern buddy", "buddy werden", "become a buddy")
-async def volunteer(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def volunteer(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """Opt in as a buddy; a number sets how many newcomers at a time (default 1)."""
     try:
         service, me = _service(ctx, turn)
@@ -167,7 +164,7 @@ def _pause_until(rest: str, today: date, zone: ZoneInfo) -> datetime:
 
 
 @router.command("buddy pause", "buddy pause bis")
-async def pause(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def pause(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """ "buddy pause bis 31.12." – no new newcomers until then."""
     try:
         service, me = _service(ctx, turn)
@@ -182,7 +179,7 @@ async def pause(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
 
 
 @router.command("buddy stopp", "buddy stop")
-async def stop(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def stop(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """No longer a volunteer."""
     try:
         service, me = _service(ctx, turn)
@@ -201,19 +198,19 @@ class OverviewPage(BaseModel):
 
 
 @router.command("willkommen offen", "onboarding status")
-async def overview(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def overview(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """Admins: recent onboardings and the welcomes not delivered yet."""
     return await _overview(turn, ctx, 0)
 
 
 @router.card_action("onboarding.overview", OverviewPage)
-async def overview_page(turn: Turn, payload: OverviewPage, ctx: DialogContext) -> Reply:
+async def overview_page(turn: Turn, payload: OverviewPage, ctx: OnboardingContext) -> Reply:
     """A later page of the admins' overview (read again: it shows the current state)."""
     reply = await _overview(turn, ctx, payload.start)
     return Reply.of_card(reply.card, replaces_card=True) if reply.card else reply
 
 
-async def _admin(ctx: DialogContext, turn: Turn) -> OnboardingService:
+async def _admin(ctx: OnboardingContext, turn: Turn) -> OnboardingService:
     service, me = _service(ctx, turn)
     if me not in service.policy.admins:
         raise OnboardingError("not_admin")
@@ -221,7 +218,7 @@ async def _admin(ctx: DialogContext, turn: Turn) -> OnboardingService:
 
 
 @router.search(VOLUNTEER_DATASET)
-async def volunteers(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list[Choice]:
+async def volunteers(turn: Turn, query: SearchQuery, ctx: OnboardingContext) -> list[Choice]:
     """The buddy typeahead of the admins' cards: active volunteers whose name has every typed
     word. Others get nothing (the volunteer list is for admins)."""
     try:
@@ -236,7 +233,7 @@ async def volunteers(turn: Turn, query: SearchQuery, ctx: DialogContext) -> list
     return page(query, found)
 
 
-async def _overview(turn: Turn, ctx: DialogContext, start: int) -> Reply:
+async def _overview(turn: Turn, ctx: OnboardingContext, start: int) -> Reply:
     try:
         service = await _admin(ctx, turn)
     except OnboardingError as error:
@@ -252,7 +249,7 @@ async def _overview(turn: Turn, ctx: DialogContext, start: int) -> Reply:
 
 
 @router.command("buddy")
-async def buddy_status(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def buddy_status(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """Where the writer stands as a buddy volunteer, and the buddy commands."""
     try:
         service, me = _service(ctx, turn)

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.privacy.service import OFFER_VALIDITY, PrivacyService
+from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.erasure import held_by, release
 from bot.i18n import t
 from cards.privacy import confirm_card, erased_card, export_card, notice_card
 from dialogs.context import DialogContext
 from dialogs.router import Router
 
-router = Router()
+
+@dataclass(frozen=True, slots=True)
+class PrivacyDialogServices:
+    """Export and erasure; the room decisions free the bookings of a person who erases."""
+
+    privacy: PrivacyService
+    room_decisions: RoomDecisions
+
+
+PrivacyContext = DialogContext[PrivacyDialogServices]
+router: Router[PrivacyDialogServices] = Router(PrivacyDialogServices)
 
 
 class NoPayload(BaseModel):
@@ -50,14 +63,12 @@ def _refusal(turn: Turn) -> Reply | None:
     return Reply.of_text(t(key, turn.language))
 
 
-def _privacy(ctx: DialogContext) -> PrivacyService:
-    if ctx.privacy is None:
-        raise RuntimeError("DialogContext.privacy is not wired")
-    return ctx.privacy
+def _privacy(ctx: PrivacyContext) -> PrivacyService:
+    return ctx.services.privacy
 
 
 @router.command("meine daten", "my data")
-async def my_data(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def my_data(turn: Turn, rest: str, ctx: PrivacyContext) -> Reply:
     """Answer with everything stored about the person: counts per kind and the full JSON."""
     if (refusal := _refusal(turn)) is not None:
         return refusal
@@ -67,7 +78,7 @@ async def my_data(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("privacy.export_page", PagePayload)
-async def export_page(turn: Turn, payload: PagePayload, ctx: DialogContext) -> Reply:
+async def export_page(turn: Turn, payload: PagePayload, ctx: PrivacyContext) -> Reply:
     """Another part of a large export (read again: it shows what is stored now)."""
     if (refusal := _refusal(turn)) is not None:
         return refusal
@@ -77,7 +88,7 @@ async def export_page(turn: Turn, payload: PagePayload, ctx: DialogContext) -> R
 
 
 @router.command("meine daten löschen", "meine daten loeschen", "delete my data")
-async def erase_request(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def erase_request(turn: Turn, rest: str, ctx: PrivacyContext) -> Reply:
     """Ask for confirmation; the card carries a one-time token stored (hashed) on the server."""
     if (refusal := _refusal(turn)) is not None:
         return refusal
@@ -89,31 +100,31 @@ async def erase_request(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("privacy.erase_request", NoPayload)
-async def erase_request_button(turn: Turn, payload: NoPayload, ctx: DialogContext) -> Reply:
+async def erase_request_button(turn: Turn, payload: NoPayload, ctx: PrivacyContext) -> Reply:
     """The "Meine Daten löschen …" button of the export card."""
     return await erase_request(turn, "", ctx)
 
 
 @router.card_action("privacy.erase_confirm", ConfirmPayload)
-async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: DialogContext) -> Reply:
+async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext) -> Reply:
     """Erase the clicking person's data if the token is their valid, unused offer."""
     if (refusal := _refusal(turn)) is not None:
         return refusal
     assert turn.actor.aad_object_id is not None
-    decisions = ctx.room_decisions
-    bookings = await held_by(decisions, turn.actor.aad_object_id) if decisions else []
+    decisions = ctx.services.room_decisions
+    bookings = await held_by(decisions, turn.actor.aad_object_id)
     counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token)
     if counts is None:  # forged, someone else's, used or expired: nothing was changed
         card = notice_card("privacy.invalid_offer", turn.language, good=False)
         return Reply.of_card(card, replaces_card=True)
-    if decisions and bookings:
+    if bookings:
         # After the erasure nobody could cancel them: the rooms are freed now.
         counts = {**counts, "room_bookings": await release(decisions, bookings)}
     return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)
 
 
 @router.card_action("privacy.erase_cancel", NoPayload)
-async def erase_cancel(turn: Turn, payload: NoPayload, ctx: DialogContext) -> Reply:
+async def erase_cancel(turn: Turn, payload: NoPayload, ctx: PrivacyContext) -> Reply:
     """Nothing is erased; the unused offer simply expires."""
     card = notice_card("privacy.cancelled", turn.language, good=True)
     return Reply.of_card(card, replaces_card=True)

@@ -1,7 +1,18 @@
-"""The one place where every feature's router is collected."""
+"""The one place where every feature's dialogs are collected and given their services."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from bot.conversation import Turn
+from bot.domain.onboarding.service import OnboardingService
+from bot.domain.ports import Clock
+from bot.domain.routing.service import RoutingService
+from bot.settings import Settings
+from bot.status import StatusService
 from dialogs import admin as admin_dialog
 from dialogs import experts as experts_dialog
 from dialogs import help as help_dialog
@@ -13,21 +24,72 @@ from dialogs import routing_changes as routing_changes_dialog
 from dialogs import shortcuts as shortcuts_dialog
 from dialogs import stammtisch as stammtisch_dialog
 from dialogs import stammtisch_votes as stammtisch_votes_dialog
+from dialogs import who_knows as who_knows_dialog
+from dialogs.context import DialogContext
+from dialogs.dispatch import Dialogs
+from dialogs.onboarding import JoinedMember
 from dialogs.router import Router
 
 
-def build_router() -> Router:
-    """Return the router with every feature's commands and card verbs."""
-    router = Router()
-    router.include(help_dialog.router)
-    router.include(shortcuts_dialog.router)
-    router.include(admin_dialog.router)
-    router.include(experts_dialog.router)
-    router.include(stammtisch_dialog.router)
-    router.include(stammtisch_votes_dialog.router)
-    router.include(rooms_dialog.router)
-    router.include(onboarding_dialog.router)
-    router.include(privacy_dialog.router)
-    router.include(routing_dialog.router)
-    router.include(routing_changes_dialog.router)
+@dataclass(frozen=True, slots=True)
+class FeatureServices:
+    """The services of every feature, as the composition root built them."""
+
+    routing: RoutingService
+    experts: experts_dialog.ExpertDialogServices
+    stammtisch: stammtisch_dialog.StammtischDialogServices
+    rooms: rooms_dialog.RoomDialogServices
+    onboarding: OnboardingService
+    privacy: privacy_dialog.PrivacyDialogServices
+    status: StatusService
+
+
+# Every feature's router with the services its handlers get (the second argument: the
+# dialogs being built, which a help button uses to run another feature's command).
+_FEATURES: tuple[tuple[Router[Any], Callable[[FeatureServices, Dialogs], object]], ...] = (
+    (help_dialog.router, lambda services, dialogs: None),
+    (shortcuts_dialog.router, lambda services, dialogs: dialogs),
+    (admin_dialog.router, lambda services, dialogs: services.status),
+    (experts_dialog.router, lambda services, dialogs: services.experts),
+    (stammtisch_dialog.router, lambda services, dialogs: services.stammtisch),
+    (stammtisch_votes_dialog.router, lambda services, dialogs: services.stammtisch),
+    (rooms_dialog.router, lambda services, dialogs: services.rooms),
+    (onboarding_dialog.router, lambda services, dialogs: services.onboarding),
+    (privacy_dialog.router, lambda services, dialogs: services.privacy),
+    (routing_dialog.router, lambda services, dialogs: services.routing),
+    (routing_changes_dialog.router, lambda services, dialogs: services.routing),
+)
+
+
+def build_router() -> Router[Any]:
+    """Every feature's commands and card verbs, unbound: what the app understands (for the
+    manifest's command list and the checks over all cards)."""
+    router: Router[Any] = Router()
+    for feature, _ in _FEATURES:
+        router.include(feature)
     return router
+
+
+@dataclass(frozen=True, slots=True)
+class BotDialogs:
+    """What the Teams layer calls: chat and card dialogs, the "Wer weiß …?" search, and
+    newcomers in a team."""
+
+    dialogs: Dialogs
+    who_knows: Callable[[Turn, Any], Awaitable[dict[str, Any]]]
+    members_joined: Callable[[list[JoinedMember]], Awaitable[int]]
+
+
+def build_dialogs(settings: Settings, clock: Clock, services: FeatureServices) -> BotDialogs:
+    """Each feature's routes bound to exactly its own services (``Router.bind`` refuses the
+    wrong ones, so a wiring mistake stops the start)."""
+    dialogs = Dialogs()
+    for router, services_of in _FEATURES:
+        context = DialogContext(settings, clock, services_of(services, dialogs))
+        dialogs.include(router.bind(context))
+    routing = DialogContext(settings, clock, services.routing)
+    return BotDialogs(
+        dialogs=dialogs,
+        who_knows=partial(who_knows_dialog.answer_query, ctx=routing),
+        members_joined=partial(onboarding_dialog.members_joined, services.onboarding),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -28,14 +29,22 @@ from dialogs.rooms_payloads import (
 from dialogs.router import Router
 from dialogs.stammtisch_forms import top_level_place
 
-router = Router()
+
+@dataclass(frozen=True, slots=True)
+class RoomDialogServices:
+    """What the room dialogs use: the broker and the decisions on requests."""
+
+    broker: RoomBroker
+    decisions: RoomDecisions
+
+
+RoomsContext = DialogContext[RoomDialogServices]
+router: Router[RoomDialogServices] = Router(RoomDialogServices)
 ALL_DAY = (time(8, 0), time(18, 0))  # "ganztägig" means office hours, not midnight to midnight
 
 
-def _services(ctx: DialogContext) -> tuple[RoomBroker, RoomDecisions]:
-    if ctx.rooms is None or ctx.room_decisions is None:
-        raise BrokerError("unavailable")
-    return ctx.rooms, ctx.room_decisions
+def _services(ctx: RoomsContext) -> tuple[RoomBroker, RoomDecisions]:
+    return ctx.services.broker, ctx.services.decisions
 
 
 def _requester(turn: Turn) -> Requester:
@@ -95,7 +104,7 @@ def _room_intent(turn: Turn, text: str) -> bool:
 
 @router.intent(_room_intent)
 @router.command("raum", "room", "raum buchen")
-async def request_room(turn: Turn, text: str, ctx: DialogContext) -> Reply:
+async def request_room(turn: Turn, text: str, ctx: RoomsContext) -> Reply:
     """A free-text request; what is missing is asked back with the prefilled form."""
     try:
         broker, _ = _services(ctx)
@@ -116,7 +125,7 @@ async def request_room(turn: Turn, text: str, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("rooms.search", SearchForm)
-async def search(turn: Turn, form: SearchForm, ctx: DialogContext) -> Reply:
+async def search(turn: Turn, form: SearchForm, ctx: RoomsContext) -> Reply:
     """The submitted form."""
     try:
         broker, _ = _services(ctx)
@@ -139,7 +148,7 @@ async def _status(turn: Turn, broker: RoomBroker, request: RoomRequest, note: st
 
 
 @router.card_action("rooms.choose", ChooseAction)
-async def choose(turn: Turn, action: ChooseAction, ctx: DialogContext) -> Reply:
+async def choose(turn: Turn, action: ChooseAction, ctx: RoomsContext) -> Reply:
     """The requester picks a room: booked at once, or sent for approval."""
     try:
         broker, decisions = _services(ctx)
@@ -158,7 +167,7 @@ async def choose(turn: Turn, action: ChooseAction, ctx: DialogContext) -> Reply:
     return await _status(turn, broker, outcome, t("rooms.note.chosen", turn.language))
 
 
-async def _decide(turn: Turn, action: DecisionAction, ctx: DialogContext, approve: bool) -> Reply:
+async def _decide(turn: Turn, action: DecisionAction, ctx: RoomsContext, approve: bool) -> Reply:
     try:
         _, decisions = _services(ctx)
         approver = _requester(turn).key
@@ -172,19 +181,19 @@ async def _decide(turn: Turn, action: DecisionAction, ctx: DialogContext, approv
 
 
 @router.card_action("rooms.approve", DecisionAction)
-async def approve(turn: Turn, action: DecisionAction, ctx: DialogContext) -> Reply:
+async def approve(turn: Turn, action: DecisionAction, ctx: RoomsContext) -> Reply:
     """An approver approves (first decision wins)."""
     return await _decide(turn, action, ctx, approve=True)
 
 
 @router.card_action("rooms.decline", DecisionAction)
-async def decline(turn: Turn, action: DecisionAction, ctx: DialogContext) -> Reply:
+async def decline(turn: Turn, action: DecisionAction, ctx: RoomsContext) -> Reply:
     """An approver declines."""
     return await _decide(turn, action, ctx, approve=False)
 
 
 @router.card_action("rooms.cancel", RequestAction)
-async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply:
+async def cancel(turn: Turn, action: RequestAction, ctx: RoomsContext) -> Reply:
     """The requester cancels a request or booking (the Graph event is cancelled too)."""
     try:
         broker, decisions = _services(ctx)
@@ -202,13 +211,13 @@ async def cancel(turn: Turn, action: RequestAction, ctx: DialogContext) -> Reply
 
 
 @router.card_action("rooms.list", ListPage)
-async def list_page(turn: Turn, page: ListPage, ctx: DialogContext) -> Reply:
+async def list_page(turn: Turn, page: ListPage, ctx: RoomsContext) -> Reply:
     """A later page of "meine räume" or of the approver's inbox (read again: it is current)."""
     listed = await _list(turn, ctx, approver=page.view == "inbox", start=page.start)
     return Reply.of_card(listed.card, replaces_card=True) if listed.card else listed
 
 
-async def _list(turn: Turn, ctx: DialogContext, *, approver: bool, start: int = 0) -> Reply:
+async def _list(turn: Turn, ctx: RoomsContext, *, approver: bool, start: int = 0) -> Reply:
     try:
         broker, _ = _services(ctx)
         key = _requester(turn).key
@@ -229,19 +238,19 @@ async def _list(turn: Turn, ctx: DialogContext, *, approver: bool, start: int = 
 
 
 @router.command("meine räume", "meine raeume", "meine buchungen", "meine raumanfragen", "my rooms")
-async def my_requests(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def my_requests(turn: Turn, rest: str, ctx: RoomsContext) -> Reply:
     """The requester's current and upcoming requests, with "Stornieren"."""
     return await _list(turn, ctx, approver=False)
 
 
 @router.command("raumanfragen", "offene raumanfragen", "room requests")
-async def inbox(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def inbox(turn: Turn, rest: str, ctx: RoomsContext) -> Reply:
     """An approver's open requests."""
     return await _list(turn, ctx, approver=True)
 
 
 @router.command("räume aktualisieren", "raeume aktualisieren", "refresh rooms")
-async def refresh_rooms(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def refresh_rooms(turn: Turn, rest: str, ctx: RoomsContext) -> Reply:
     """Admins: read the room catalogue from Graph now."""
     if (turn.actor.aad_object_id or "") not in ctx.settings.admin_ids:
         return Reply.of_text(t("rooms.error.not_admin", turn.language))

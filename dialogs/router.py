@@ -1,123 +1,135 @@
-"""Dispatch of text commands and namespaced card verbs to handlers, with typed payloads."""
+"""How a feature declares its text commands, namespaced card verbs (with typed payloads) and
+typeahead searches, and the services its handlers need; ``bind`` hands it those services."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from bot.conversation import MAX_TEXT_CHARS, Reply, Turn
-from bot.i18n import t
-from cards.builders import error_card
+from bot.conversation import Reply, Turn
 from dialogs.context import DialogContext
+from dialogs.dispatch import (
+    BoundCard,
+    Dialogs,
+    Recognises,
+    command_words,
+    merge_unique,
+)
 from dialogs.search import Choice, SearchQuery
 
-CommandHandler = Callable[[Turn, str, DialogContext], Awaitable[Reply]]
+S = TypeVar("S")
 P = TypeVar("P", bound=BaseModel)
-CardHandler = Callable[[Turn, Any, DialogContext], Awaitable[Reply]]
-SearchHandler = Callable[[Turn, SearchQuery, DialogContext], Awaitable[list[Choice]]]
+CommandHandler = Callable[[Turn, str, DialogContext[S]], Awaitable[Reply]]
+CardHandler = Callable[[Turn, Any, DialogContext[S]], Awaitable[Reply]]
+SearchHandler = Callable[[Turn, SearchQuery, DialogContext[S]], Awaitable[list[Choice]]]
 
-_WORD = re.compile(r"[\w@.-]+", re.UNICODE)
-
-
-def command_words(text: str) -> list[str]:
-    """Lower-cased words of a message, punctuation dropped ("Hilfe!" → ["hilfe"])."""
-    return [w.strip(".-") for w in _WORD.findall(text.casefold()) if w.strip(".-")]
+__all__ = ["CardHandler", "CommandHandler", "Router", "SearchHandler", "command_words"]
 
 
-@dataclass(frozen=True, slots=True)
-class _CardRoute:
-    payload: type[BaseModel]
-    handler: CardHandler
+class Router(Generic[S]):
+    """One feature's routes. ``needs``: the class of the services its handlers get (None:
+    they need none); ``bind`` refuses anything else, so a wiring mistake stops the start
+    instead of turning a command into "unknown command" in chat."""
 
+    def __init__(self, needs: type[S] | None = None) -> None:
+        self.needs = needs
+        self._commands: dict[tuple[str, ...], CommandHandler[S]] = {}
+        self._cards: dict[str, tuple[type[BaseModel], CardHandler[S]]] = {}
+        self._searches: dict[str, SearchHandler[S]] = {}
+        self._intents: list[tuple[Recognises, CommandHandler[S]]] = []
+        self._fallback: CommandHandler[S] | None = None
 
-@dataclass
-class Router:
-    """Collects handlers; the longest matching command prefix wins."""
-
-    _commands: dict[tuple[str, ...], CommandHandler] = field(default_factory=dict)
-    _cards: dict[str, _CardRoute] = field(default_factory=dict)
-    _fallback: CommandHandler | None = None
-    _searches: dict[str, SearchHandler] = field(default_factory=dict)
-    # Free text that is no command but clearly belongs to a feature ("Ich brauche einen
-    # Raum …"); checked in registration order before the fallback.
-    _intents: list[tuple[Callable[[Turn, str], bool], CommandHandler]] = field(
-        default_factory=list
-    )
-
-    def command(self, *phrases: str) -> Callable[[CommandHandler], CommandHandler]:
+    def command(self, *phrases: str) -> Callable[[CommandHandler[S]], CommandHandler[S]]:
         """Register a handler for one or more command phrases ("hilfe", "meine daten")."""
 
-        def register(handler: CommandHandler) -> CommandHandler:
-            for phrase in phrases:
-                key = tuple(command_words(phrase))
-                if key in self._commands:
-                    raise ValueError(f"command {phrase!r} registered twice")
-                self._commands[key] = handler
+        def register(handler: CommandHandler[S]) -> CommandHandler[S]:
+            merge_unique(
+                self._commands, {tuple(command_words(p)): handler for p in phrases}, "command"
+            )
             return handler
 
         return register
 
-    def intent(
-        self, recognises: Callable[[Turn, str], bool]
-    ) -> Callable[[CommandHandler], CommandHandler]:
+    def intent(self, recognises: Recognises) -> Callable[[CommandHandler[S]], CommandHandler[S]]:
         """Register a handler for free text that ``recognises`` accepts."""
 
-        def register(handler: CommandHandler) -> CommandHandler:
+        def register(handler: CommandHandler[S]) -> CommandHandler[S]:
             self._intents.append((recognises, handler))
             return handler
 
         return register
 
-    def fallback(self, handler: CommandHandler) -> CommandHandler:
+    def fallback(self, handler: CommandHandler[S]) -> CommandHandler[S]:
         """Register the handler for free text that matches no command."""
         self._fallback = handler
         return handler
 
     def card_action(
         self, verb: str, payload: type[P]
-    ) -> Callable[[Callable[[Turn, P, DialogContext], Awaitable[Reply]]], CardHandler]:
+    ) -> Callable[[Callable[[Turn, P, DialogContext[S]], Awaitable[Reply]]], CardHandler[S]]:
         """Register a handler for a namespaced card verb ("lunch.vote") with its payload model."""
         if "." not in verb:
             raise ValueError(f"card verb {verb!r} must be namespaced like 'feature.action'")
 
-        def register(handler: Callable[[Turn, P, DialogContext], Awaitable[Reply]]) -> CardHandler:
-            if verb in self._cards:
-                raise ValueError(f"card verb {verb!r} registered twice")
-            self._cards[verb] = _CardRoute(payload, handler)
+        def register(
+            handler: Callable[[Turn, P, DialogContext[S]], Awaitable[Reply]],
+        ) -> CardHandler[S]:
+            route: tuple[type[BaseModel], CardHandler[S]] = (payload, handler)
+            merge_unique(self._cards, {verb: route}, "card verb")
             return handler
 
         return register
 
-    def search(self, dataset: str) -> Callable[[SearchHandler], SearchHandler]:
+    def search(self, dataset: str) -> Callable[[SearchHandler[S]], SearchHandler[S]]:
         """Register the typeahead search of a card input's ``Data.Query`` dataset."""
         if "." not in dataset:
             raise ValueError(f"dataset {dataset!r} must be namespaced like 'feature.what'")
 
-        def register(handler: SearchHandler) -> SearchHandler:
-            if dataset in self._searches:
-                raise ValueError(f"dataset {dataset!r} registered twice")
-            self._searches[dataset] = handler
+        def register(handler: SearchHandler[S]) -> SearchHandler[S]:
+            merge_unique(self._searches, {dataset: handler}, "dataset")
             return handler
 
         return register
 
-    async def answer_search(self, turn: Turn, value: Any, ctx: DialogContext) -> list[Choice]:
-        """The choices for a typeahead query; nothing for an unknown dataset or bad value
-        (the input then shows no matches, which is all a forged query deserves)."""
-        try:
-            query = SearchQuery.model_validate(value)
-        except ValidationError:
-            return []
-        handler = self._searches.get(query.dataset)
-        return [] if handler is None else await handler(turn, query, ctx)
+    def include(self, other: Router[S]) -> None:
+        """Merge the routes of a router over the same services (a feature in two modules)."""
+        merge_unique(self._commands, other._commands, "command")
+        merge_unique(self._cards, other._cards, "card verb")
+        merge_unique(self._searches, other._searches, "dataset")
+        self._intents.extend(other._intents)
+        if other._fallback is not None:
+            self._fallback = other._fallback
+
+    def bind(self, ctx: DialogContext[S]) -> Dialogs:
+        """These routes with ``ctx`` given to every handler; the wrong services are refused."""
+        if self.needs is not None and not isinstance(ctx.services, self.needs):
+            got = type(ctx.services).__name__
+            raise TypeError(f"these dialogs need {self.needs.__name__}, not {got}")
+
+        def command(handler: CommandHandler[S]) -> Callable[[Turn, str], Awaitable[Reply]]:
+            return lambda turn, text: handler(turn, text, ctx)
+
+        def card(handler: CardHandler[S]) -> Callable[[Turn, Any], Awaitable[Reply]]:
+            return lambda turn, payload: handler(turn, payload, ctx)
+
+        def search(
+            handler: SearchHandler[S],
+        ) -> Callable[[Turn, SearchQuery], Awaitable[list[Choice]]]:
+            return lambda turn, query: handler(turn, query, ctx)
+
+        return Dialogs(
+            commands={key: command(h) for key, h in self._commands.items()},
+            cards={v: BoundCard(model, card(h)) for v, (model, h) in self._cards.items()},
+            searches={name: search(h) for name, h in self._searches.items()},
+            intents=[(recognises, command(h)) for recognises, h in self._intents],
+            fallback=command(self._fallback) if self._fallback else None,
+        )
 
     def card_payloads(self) -> dict[str, type[BaseModel]]:
         """Every card verb with its payload model (for checks over all cards)."""
-        return {verb: route.payload for verb, route in self._cards.items()}
+        return {verb: model for verb, (model, _) in self._cards.items()}
 
     def understands(self, phrase: str) -> bool:
         """True when ``phrase`` is exactly a registered command (not free text, no rest)."""
@@ -125,69 +137,7 @@ class Router:
 
     def command_groups(self) -> list[tuple[str, ...]]:
         """Registered command phrases, one group per handler (a command with its aliases)."""
-        groups: dict[CommandHandler, list[str]] = {}
+        groups: dict[CommandHandler[S], list[str]] = {}
         for key, handler in self._commands.items():
             groups.setdefault(handler, []).append(" ".join(key))
         return [tuple(group) for group in groups.values()]
-
-    def include(self, other: Router) -> None:
-        """Merge another feature's router into this one."""
-        for key, handler in other._commands.items():
-            if key in self._commands:
-                raise ValueError(f"command {' '.join(key)!r} registered twice")
-            self._commands[key] = handler
-        for verb, route in other._cards.items():
-            if verb in self._cards:
-                raise ValueError(f"card verb {verb!r} registered twice")
-            self._cards[verb] = route
-        for dataset, search in other._searches.items():
-            if dataset in self._searches:
-                raise ValueError(f"dataset {dataset!r} registered twice")
-            self._searches[dataset] = search
-        self._intents.extend(other._intents)
-        if other._fallback is not None:
-            self._fallback = other._fallback
-
-    async def dispatch(self, turn: Turn, ctx: DialogContext) -> Reply:
-        """Route one turn to its handler and return the reply."""
-        if turn.card_verb is not None:
-            return await self._dispatch_card(turn, ctx)
-        if len(turn.text) > MAX_TEXT_CHARS:
-            return Reply.of_text(t("error.message_too_long", turn.language, limit=MAX_TEXT_CHARS))
-        words = command_words(turn.text)
-        if not words:
-            # "👍" or "🙂" alone is a friendly gesture, not an empty message.
-            key = "error.only_symbols" if turn.text.strip() else "error.empty_message"
-            return Reply.of_text(t(key, turn.language))
-        # Only as many words as the longest command has: trying every prefix of a long text
-        # was quadratic (a 200 KB message blocked the event loop for seconds).
-        longest = max((len(key) for key in self._commands), default=0)
-        for length in range(min(len(words), longest), 0, -1):
-            handler = self._commands.get(tuple(words[:length]))
-            if handler is not None:
-                rest = _text_after_words(turn.text, length)
-                return await handler(turn, rest, ctx)
-        text = turn.text.strip()
-        for recognises, intent_handler in self._intents:
-            if recognises(turn, text):
-                return await intent_handler(turn, text, ctx)
-        if self._fallback is not None:
-            return await self._fallback(turn, text, ctx)
-        return Reply.of_text(t("error.unknown_command", turn.language, text=turn.text.strip()))
-
-    async def _dispatch_card(self, turn: Turn, ctx: DialogContext) -> Reply:
-        route = self._cards.get(turn.card_verb or "")
-        if route is None:
-            return Reply.of_card(error_card(turn.language, "error.card.unknown_verb"))
-        try:
-            payload = route.payload.model_validate(turn.card_data)
-        except ValidationError:
-            return Reply.of_card(error_card(turn.language, "error.card.bad_payload"))
-        return await route.handler(turn, payload, ctx)
-
-
-def _text_after_words(text: str, count: int) -> str:
-    matches = list(_WORD.finditer(text))
-    if count >= len(matches):
-        return ""
-    return text[matches[count].start() :].strip()

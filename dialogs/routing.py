@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.routing.experts import DEFAULT_POOL
@@ -19,7 +19,8 @@ from dialogs.context import DialogContext
 from dialogs.payload_types import RowId
 from dialogs.router import Router
 
-router = Router()
+RoutingContext = DialogContext[RoutingService]
+router: Router[RoutingService] = Router(RoutingService)
 MAX_QUESTION = 8000  # a long question is shown as a preview with "mehr" on the cards
 MAX_NAME = 200  # the column size; Entra display names may be longer
 
@@ -47,6 +48,19 @@ class ForwardAction(QuestionAction):
     target: str = Field(min_length=1, max_length=200)
 
 
+class QuestionForm(_Payload):
+    """The question form's text (help card "Frage stellen"), bounded like a typed question."""
+
+    question: str = Field(max_length=MAX_QUESTION)
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("empty question")
+        return value.strip()
+
+
 class OfferAction(_Payload):
     """The earlier-answer offer: which earlier question, the new question's text, its asker."""
 
@@ -55,7 +69,7 @@ class OfferAction(_Payload):
     asker_key: str = Field(min_length=1, max_length=200)
 
 
-def pool_of(turn: Turn, ctx: DialogContext) -> str:
+def pool_of(turn: Turn, ctx: RoutingContext) -> str:
     """The expert pool of a conversation: configured per team, else the default pool."""
     if turn.team_id:
         return ctx.settings.routing_pools.get(turn.team_id, DEFAULT_POOL)
@@ -80,10 +94,8 @@ def _thread_link(turn: Turn) -> str | None:
     return None
 
 
-async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True) -> Reply:
-    service = ctx.routing
-    if service is None:
-        return Reply.of_text(t("error.unknown_command", turn.language, text=text[:200]))
+async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True) -> Reply:
+    service = ctx.services
     if not turn.actor.aad_object_id:
         return Reply.of_text(t("error.generic", turn.language))
     request = AskRequest(
@@ -110,12 +122,12 @@ async def _ask(turn: Turn, text: str, ctx: DialogContext, *, offer: bool = True)
 
 
 @router.fallback
-async def free_text_question(turn: Turn, text: str, ctx: DialogContext) -> Reply:
+async def free_text_question(turn: Turn, text: str, ctx: RoutingContext) -> Reply:
     """Any text that is no command is a question (small talk is answered kindly); a named
     expert's reply in a question's thread is the answer to it."""
-    if ctx.routing is not None and turn.actor.aad_object_id and turn.in_thread:
+    if turn.actor.aad_object_id and turn.in_thread:
         try:
-            answered = await ctx.routing.answer_in_thread(
+            answered = await ctx.services.answer_in_thread(
                 pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text
             )
         except DecisionError as error:
@@ -126,21 +138,26 @@ async def free_text_question(turn: Turn, text: str, ctx: DialogContext) -> Reply
 
 
 @router.command("frage", "question")
-async def explicit_question(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def explicit_question(turn: Turn, rest: str, ctx: RoutingContext) -> Reply:
     """ "frage …" routes the rest of the message."""
     if not rest:
         return Reply.of_text(t("error.empty_message", turn.language))
     return await _ask(turn, rest, ctx)
 
 
+@router.card_action("help.ask", QuestionForm)
+async def ask_from_form(turn: Turn, form: QuestionForm, ctx: RoutingContext) -> Reply:
+    """The help card's question form sent: routed exactly like a typed "frage …"."""
+    return await _ask(turn, form.question, ctx)
+
+
 async def _decision_reply(
-    turn: Turn, ctx: DialogContext, action: QuestionAction, decided: Question, note: str
+    turn: Turn, ctx: RoutingContext, action: QuestionAction, decided: Question, note: str
 ) -> Reply:
-    assert ctx.routing is not None
     if action.view == "thread":
         # The thread card is shared: it was updated for everyone; the clicker gets a toast.
         return Reply.of_text(t(note, turn.language))
-    card = await ctx.routing.card_for(decided, action.view, turn.actor.aad_object_id or "")
+    card = await ctx.services.card_for(decided, action.view, turn.actor.aad_object_id or "")
     return Reply.of_card(with_note(card, t(note, turn.language), good=True), replaces_card=True)
 
 
@@ -172,19 +189,18 @@ Decision = Callable[[RoutingService, str, bool], Awaitable[Question]]
 
 
 async def decide_on_card(
-    turn: Turn, ctx: DialogContext, action: QuestionAction, decision: Decision, note: str
+    turn: Turn, ctx: RoutingContext, action: QuestionAction, decision: Decision, note: str
 ) -> Reply:
     """Run one decision for the clicking expert; refusals show the current state and why."""
-    assert ctx.routing is not None
     try:
-        decided = await decision(ctx.routing, _expert_of(turn), action.view == "expert")
+        decided = await decision(ctx.services, _expert_of(turn), action.view == "expert")
     except DecisionError as error:
-        return await _refused(turn, ctx.routing, action, error.code)
+        return await _refused(turn, ctx.services, action, error.code)
     return await _decision_reply(turn, ctx, action, decided, note)
 
 
 @router.card_action("routing.take", QuestionAction)
-async def take(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
+async def take(turn: Turn, action: QuestionAction, ctx: RoutingContext) -> Reply:
     """ "Frage übernehmen" (thread or DM card)."""
 
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
@@ -194,7 +210,7 @@ async def take(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("routing.decline", QuestionAction)
-async def decline(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
+async def decline(turn: Turn, action: QuestionAction, ctx: RoutingContext) -> Reply:
     """ "Nicht mein Thema"."""
 
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
@@ -204,7 +220,7 @@ async def decline(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Rep
 
 
 @router.card_action("routing.forward", ForwardAction)
-async def forward(turn: Turn, action: ForwardAction, ctx: DialogContext) -> Reply:
+async def forward(turn: Turn, action: ForwardAction, ctx: RoutingContext) -> Reply:
     """ "Weiterleiten an …"."""
 
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
@@ -214,7 +230,7 @@ async def forward(turn: Turn, action: ForwardAction, ctx: DialogContext) -> Repl
 
 
 @router.card_action("routing.answer", AnswerAction)
-async def answer(turn: Turn, action: AnswerAction, ctx: DialogContext) -> Reply:
+async def answer(turn: Turn, action: AnswerAction, ctx: RoutingContext) -> Reply:
     """ "Beantworten": closes the question with the typed answer."""
 
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
@@ -237,7 +253,7 @@ def _not_the_asker(turn: Turn, action: OfferAction) -> Reply | None:
 
 
 @router.card_action("routing.helped", OfferAction)
-async def helped(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
+async def helped(turn: Turn, action: OfferAction, ctx: RoutingContext) -> Reply:
     """ "Ja, das hilft": nothing is routed."""
     if (refusal := _not_the_asker(turn, action)) is not None:
         return refusal
@@ -245,7 +261,7 @@ async def helped(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("routing.ask_anyway", OfferAction)
-async def ask_anyway(turn: Turn, action: OfferAction, ctx: DialogContext) -> Reply:
+async def ask_anyway(turn: Turn, action: OfferAction, ctx: RoutingContext) -> Reply:
     """ "Nein, trotzdem Experten fragen": route without offering earlier answers."""
     if (refusal := _not_the_asker(turn, action)) is not None:
         return refusal

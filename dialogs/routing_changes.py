@@ -6,16 +6,15 @@ from bot.conversation import Reply, Turn
 from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.service import RoutingService
 from bot.i18n import t
-from dialogs.context import DialogContext
 from dialogs.router import Router
-from dialogs.routing import QuestionAction, decide_on_card, pool_of
+from dialogs.routing import QuestionAction, RoutingContext, decide_on_card, pool_of
 
-router = Router()
+router: Router[RoutingService] = Router(RoutingService)
 _QUOTED = 80
 
 
 @router.card_action("routing.withdraw", QuestionAction)
-async def withdraw(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
+async def withdraw(turn: Turn, action: QuestionAction, ctx: RoutingContext) -> Reply:
     """ "Frage zurückziehen" on the thread card: only the asker (checked in the domain)."""
 
     async def decision(service: RoutingService, asker: str, own: bool) -> Question:
@@ -25,7 +24,7 @@ async def withdraw(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Re
 
 
 @router.card_action("routing.release", QuestionAction)
-async def release(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Reply:
+async def release(turn: Turn, action: QuestionAction, ctx: RoutingContext) -> Reply:
     """ "Doch nicht übernehmen" on the owner's DM card: the next expert is asked."""
 
     async def decision(service: RoutingService, expert: str, own: bool) -> Question:
@@ -35,12 +34,12 @@ async def release(turn: Turn, action: QuestionAction, ctx: DialogContext) -> Rep
 
 
 @router.command("frage zurückziehen", "frage zurueckziehen", "withdraw question")
-async def withdraw_command(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def withdraw_command(turn: Turn, rest: str, ctx: RoutingContext) -> Reply:
     """ "frage zurückziehen": the asker's question of this thread, else their newest open one."""
-    if ctx.routing is None or not turn.actor.aad_object_id:
+    if not turn.actor.aad_object_id:
         return Reply.of_text(t("error.generic", turn.language))
     try:
-        withdrawn = await ctx.routing.withdraw_open(
+        withdrawn = await ctx.services.withdraw_open(
             pool_of(turn, ctx), turn.actor.aad_object_id, turn.conversation_id
         )
     except DecisionError as error:

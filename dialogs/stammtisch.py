@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.conversation import ConversationKind, Reply, Turn
@@ -24,17 +24,26 @@ from dialogs.stammtisch_forms import (
     top_level_place,
 )
 
-router = Router()
+
+@dataclass(frozen=True, slots=True)
+class StammtischDialogServices:
+    """What the Stammtisch dialogs use: polls and their end (close, extend, cancel)."""
+
+    polls: StammtischService
+    lifecycle: PollLifecycle
+
+
+StammtischContext = DialogContext[StammtischDialogServices]
+router: Router[StammtischDialogServices] = Router(StammtischDialogServices)
 
 
 def _team_key(turn: Turn) -> str:
     return turn.team_id or turn.conversation_without_thread
 
 
-def _services(ctx: DialogContext) -> tuple[StammtischService, PollLifecycle]:
-    if ctx.stammtisch is None or ctx.stammtisch_end is None:
-        raise PollError("unknown")
-    return ctx.stammtisch, ctx.stammtisch_end
+def services_of(ctx: StammtischContext) -> tuple[StammtischService, PollLifecycle]:
+    """The poll service and the lifecycle (shared with the voting dialogs)."""
+    return ctx.services.polls, ctx.services.lifecycle
 
 
 def _refusal(turn: Turn, error: PollError) -> Reply:
@@ -71,12 +80,12 @@ def _in_team(turn: Turn) -> PollError | None:
 
 
 @router.command("stammtisch neu", "stammtisch new", "stammtisch start")
-async def start_poll(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def start_poll(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
     """Start this month's poll by hand (for the following month)."""
     try:
         if (problem := _in_team(turn)) is not None:
             raise problem
-        service, _ = _services(ctx)
+        service, _ = services_of(ctx)
         if not service.may_organise(turn.actor.aad_object_id or ""):
             raise PollError("not_organiser")
         poll, created = await service.start(await _rule_for(turn, service))
@@ -92,12 +101,12 @@ def _month(poll: Poll, turn: Turn) -> str:
 
 
 @router.command("stammtisch regel", "stammtisch rule")
-async def show_rule(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def show_rule(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
     """The organiser's rule form."""
     try:
         if (problem := _in_team(turn)) is not None:
             raise problem
-        service, _ = _services(ctx)
+        service, _ = services_of(ctx)
     except PollError as error:
         return _refusal(turn, error)
     stored = await service.repo.get_rule(_team_key(turn))
@@ -105,12 +114,12 @@ async def show_rule(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("stammtisch.rule", RuleForm)
-async def save_rule(turn: Turn, form: RuleForm, ctx: DialogContext) -> Reply:
+async def save_rule(turn: Turn, form: RuleForm, ctx: StammtischContext) -> Reply:
     """Store the rule; contradictions come back on the form, nothing is stored."""
     try:
         if (problem := _in_team(turn)) is not None:
             raise problem
-        service, _ = _services(ctx)
+        service, _ = services_of(ctx)
         problems = rule_problems(form)
         if problems:
             reasons = ", ".join(t(f"stammtisch.rule.problem.{p}", turn.language) for p in problems)
@@ -147,9 +156,9 @@ async def save_rule(turn: Turn, form: RuleForm, ctx: DialogContext) -> Reply:
     return Reply.of_text(t("stammtisch.reply.rule_saved", turn.language, when=when))
 
 
-async def _card_reply(
+async def card_reply(
     turn: Turn,
-    ctx: DialogContext,
+    ctx: StammtischContext,
     poll_id: int,
     note: str | None,
     good: bool = True,
@@ -162,7 +171,7 @@ async def _card_reply(
     """
     if not turn.via_invoke:
         return Reply.of_text(note or t("stammtisch.note.voted", turn.language))
-    service, _ = _services(ctx)
+    service, _ = services_of(ctx)
     try:
         card = await service.personal_card(poll_id, turn.actor.aad_object_id or "", poll=poll)
     except PollError:
@@ -173,17 +182,17 @@ async def _card_reply(
 
 
 @router.card_action("stammtisch.refresh", PollAction)
-async def refresh(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+async def refresh(turn: Turn, action: PollAction, ctx: StammtischContext) -> Reply:
     """Teams asks for a listed member's own view of the card."""
     try:
-        await _check_access(turn, ctx, action.poll_id)
+        await check_access(turn, ctx, action.poll_id)
     except PollError as error:
         return Reply.of_card(error_card(turn.language, f"stammtisch.error.{error.code}"))
-    return await _card_reply(turn, ctx, action.poll_id, None)
+    return await card_reply(turn, ctx, action.poll_id, None)
 
 
-async def _check_access(turn: Turn, ctx: DialogContext, poll_id: int) -> None:
-    service, _ = _services(ctx)
+async def check_access(turn: Turn, ctx: StammtischContext, poll_id: int) -> None:
+    service, _ = services_of(ctx)
     poll = await service.get(poll_id)
     await service.check_access(poll, turn.actor.aad_object_id or "", _team_key(turn))
 
@@ -192,22 +201,23 @@ OrganiserStep = Callable[[PollLifecycle, int, str], Awaitable[Any]]
 
 
 async def _organise(
-    turn: Turn, ctx: DialogContext, poll_id: int, step: OrganiserStep, note_key: str
+    turn: Turn, ctx: StammtischContext, poll_id: int, step: OrganiserStep, note_key: str
 ) -> Reply:
     try:
-        _, lifecycle = _services(ctx)
+        _, lifecycle = services_of(ctx)
         done = await step(lifecycle, poll_id, turn.actor.aad_object_id or "")
     except PollError as error:
         note = t(f"stammtisch.error.{error.code}", turn.language)
-        return await _card_reply(turn, ctx, poll_id, note, good=False)
+        return await card_reply(turn, ctx, poll_id, note, good=False)
     params = {}
-    if isinstance(done, Poll) and ctx.stammtisch is not None:
-        params["deadline"] = moment(done.deadline, ctx.stammtisch.calendar.zone, turn.language)
-    return await _card_reply(turn, ctx, poll_id, t(note_key, turn.language, **params))
+    if isinstance(done, Poll):
+        zone = ctx.services.polls.calendar.zone
+        params["deadline"] = moment(done.deadline, zone, turn.language)
+    return await card_reply(turn, ctx, poll_id, t(note_key, turn.language, **params))
 
 
 @router.card_action("stammtisch.close", PollAction)
-async def close(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+async def close(turn: Turn, action: PollAction, ctx: StammtischContext) -> Reply:
     """Organiser: close now and announce the result."""
     return await _organise(
         turn, ctx, action.poll_id, PollLifecycle.close, "stammtisch.note.closed"
@@ -215,7 +225,7 @@ async def close(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("stammtisch.extend", PollAction)
-async def extend(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+async def extend(turn: Turn, action: PollAction, ctx: StammtischContext) -> Reply:
     """Organiser: more time to vote."""
     return await _organise(
         turn, ctx, action.poll_id, PollLifecycle.extend, "stammtisch.note.extended"
@@ -223,7 +233,7 @@ async def extend(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("stammtisch.cancel", PollAction)
-async def cancel(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
+async def cancel(turn: Turn, action: PollAction, ctx: StammtischContext) -> Reply:
     """Organiser: call the Stammtisch off (the invitation is cancelled)."""
     return await _organise(
         turn, ctx, action.poll_id, PollLifecycle.cancel, "stammtisch.note.cancelled"
@@ -231,11 +241,11 @@ async def cancel(turn: Turn, action: PollAction, ctx: DialogContext) -> Reply:
 
 
 @router.card_action("stammtisch.export", ExportPage)
-async def export(turn: Turn, action: ExportPage, ctx: DialogContext) -> Reply:
+async def export(turn: Turn, action: ExportPage, ctx: StammtischContext) -> Reply:
     """Organiser: every vote and the non-voters, as a table card (a page of it)."""
     try:
-        _, lifecycle = _services(ctx)
-        await _check_access(turn, ctx, action.poll_id)
+        _, lifecycle = services_of(ctx)
+        await check_access(turn, ctx, action.poll_id)
         table = await lifecycle.export(
             action.poll_id, turn.actor.aad_object_id or "", action.start
         )
@@ -243,12 +253,12 @@ async def export(turn: Turn, action: ExportPage, ctx: DialogContext) -> Reply:
         if error.code == "not_member":
             return Reply.of_card(error_card(turn.language, "stammtisch.error.not_member"))
         note = t(f"stammtisch.error.{error.code}", turn.language)
-        return await _card_reply(turn, ctx, action.poll_id, note, good=False)
+        return await card_reply(turn, ctx, action.poll_id, note, good=False)
     return Reply.of_card(table, replaces_card=turn.via_invoke)
 
 
-async def _latest(turn: Turn, ctx: DialogContext) -> Poll:
-    service, _ = _services(ctx)
+async def _latest(turn: Turn, ctx: StammtischContext) -> Poll:
+    service, _ = services_of(ctx)
     poll = await service.repo.latest_poll(_team_key(turn))
     if poll is None:
         raise PollError("no_poll")
@@ -256,22 +266,22 @@ async def _latest(turn: Turn, ctx: DialogContext) -> Poll:
 
 
 @router.command("stammtisch")
-async def current(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def current(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
     """The team's current poll, as the writer sees it."""
     try:
         poll = await _latest(turn, ctx)
-        service, _ = _services(ctx)
+        service, _ = services_of(ctx)
         return Reply.of_card(await service.personal_card(poll.id, turn.actor.aad_object_id or ""))
     except PollError as error:
         return _refusal(turn, error)
 
 
 @router.command("stammtisch ergebnis", "stammtisch export")
-async def results(turn: Turn, rest: str, ctx: DialogContext) -> Reply:
+async def results(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
     """Organisers: the current poll's votes and non-voters as a table."""
     try:
         poll = await _latest(turn, ctx)
-        _, lifecycle = _services(ctx)
+        _, lifecycle = services_of(ctx)
         table = await lifecycle.export(poll.id, turn.actor.aad_object_id or "")
     except PollError as error:
         return _refusal(turn, error)

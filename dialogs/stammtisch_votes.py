@@ -12,17 +12,22 @@ from bot.domain.stammtisch.service import Voter
 from bot.i18n import t
 from bot.observability import count
 from cards.builders import error_card
-from dialogs.context import DialogContext
 from dialogs.router import Router
-from dialogs.stammtisch import _card_reply, _check_access, _services
+from dialogs.stammtisch import (
+    StammtischContext,
+    StammtischDialogServices,
+    card_reply,
+    check_access,
+    services_of,
+)
 from dialogs.stammtisch_forms import AnswerAction, PlaceForm, VoteForm
 
-router = Router()
+router: Router[StammtischDialogServices] = Router(StammtischDialogServices)
 
 
 async def _cast(
     turn: Turn,
-    ctx: DialogContext,
+    ctx: StammtischContext,
     poll_id: int,
     answers: Mapping[date, Answer],
     place: str | None,
@@ -32,34 +37,34 @@ async def _cast(
     try:
         if not actor.aad_object_id:
             raise PollError("no_user")
-        service, _ = _services(ctx)
+        service, _ = services_of(ctx)
         voter = Voter(actor.aad_object_id, actor.name[:200] or "?", actor.id)
-        await _check_access(turn, ctx, poll_id)
+        await check_access(turn, ctx, poll_id)
         poll, _ = await service.vote(poll_id, voter, answers, place)
     except PollError as error:
         if error.code == "not_member":  # an outsider sees nothing of the poll
             return Reply.of_card(error_card(turn.language, "stammtisch.error.not_member"))
         note = t(f"stammtisch.error.{error.code}", turn.language)
-        return await _card_reply(turn, ctx, poll_id, note, good=False)
+        return await card_reply(turn, ctx, poll_id, note, good=False)
     count("stammtisch.votes")
     note = t("stammtisch.note.voted", turn.language)
-    return await _card_reply(turn, ctx, poll_id, note, poll=poll)
+    return await card_reply(turn, ctx, poll_id, note, poll=poll)
 
 
 @router.card_action("stammtisch.answer", AnswerAction)
-async def answer(turn: Turn, action: AnswerAction, ctx: DialogContext) -> Reply:
+async def answer(turn: Turn, action: AnswerAction, ctx: StammtischContext) -> Reply:
     """One click on Ja / Vielleicht / Nein of one date; the other dates keep their answer."""
     return await _cast(turn, ctx, action.poll_id, {action.day: action.answer}, None)
 
 
 @router.card_action("stammtisch.place", PlaceForm)
-async def place(turn: Turn, form: PlaceForm, ctx: DialogContext) -> Reply:
+async def place(turn: Turn, form: PlaceForm, ctx: StammtischContext) -> Reply:
     """ "Ort speichern": the place wish alone (it amends an earlier vote)."""
     return await _cast(turn, ctx, form.poll_id, {}, form.place)
 
 
 @router.card_action("stammtisch.vote", VoteForm)
-async def vote(turn: Turn, form: VoteForm, ctx: DialogContext) -> Reply:
+async def vote(turn: Turn, form: VoteForm, ctx: StammtischContext) -> Reply:
     """ "Abstimmen" of cards posted before the one-click buttons: dates left empty keep
     their earlier answer."""
     return await _cast(turn, ctx, form.poll_id, form.answers(), form.place)

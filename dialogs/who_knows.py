@@ -12,9 +12,8 @@ from bot.domain.routing.finder import who_knows
 from bot.i18n import t
 from cards.who_knows import expert_preview, expert_result_card
 from cards.why import why_text
-from dialogs.context import DialogContext
 from dialogs.payload_types import PageStart
-from dialogs.routing import pool_of
+from dialogs.routing import RoutingContext, pool_of
 from dialogs.search import MAX_RESULTS
 
 COMMAND_ID = "whoKnows"  # appmanifest/manifest.template.json composeExtensions
@@ -56,7 +55,7 @@ def message(text: str) -> dict[str, Any]:
     return {"composeExtension": {"type": "message", "text": text}}
 
 
-async def answer_query(turn: Turn, value: Any, ctx: DialogContext) -> dict[str, Any]:
+async def answer_query(turn: Turn, value: Any, ctx: RoutingContext) -> dict[str, Any]:
     """The ``composeExtension`` response to one query invoke."""
     lang = turn.language
     try:
@@ -70,11 +69,9 @@ async def answer_query(turn: Turn, value: Any, ctx: DialogContext) -> dict[str, 
         return message(t("who_knows.empty", lang))
     if len(topic) > MAX_TOPIC:
         return message(t("who_knows.too_long", lang, limit=MAX_TOPIC))
-    if ctx.routing is None:
-        return message(t("who_knows.none", lang, topic=topic))
     options = query.queryOptions
     found = await who_knows(
-        ctx.routing,
+        ctx.services,
         pool_of(turn, ctx),
         topic,
         ctx.clock.now(),

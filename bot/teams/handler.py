@@ -27,10 +27,9 @@ from bot.teams.translate import (
     to_turn,
 )
 from cards.builders import error_card, team_welcome_card
-from dialogs.context import DialogContext
-from dialogs.onboarding import JoinedMember, members_joined
-from dialogs.router import Router
-from dialogs.who_knows import answer_query, message
+from dialogs.onboarding import JoinedMember
+from dialogs.registry import BotDialogs
+from dialogs.who_knows import message
 
 log = structlog.get_logger(__name__)
 SEARCH_RESPONSE = "application/vnd.microsoft.search.searchResponse"
@@ -40,8 +39,9 @@ SEARCH_RESPONSE = "application/vnd.microsoft.search.searchResponse"
 class BotDependencies:
     """Everything the handler needs, built once by the app factory."""
 
-    router: Router
-    dialog_context: DialogContext
+    dialogs: BotDialogs
+    # Teams whose newcomers get a buddy (empty: every team the bot is in).
+    onboarding_team_ids: frozenset[str]
     ledger: ActivityLedger
     references: ReferenceRecorder
     clock: Clock
@@ -86,7 +86,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             return
         try:
             turn = to_turn(turn_context, self._deps.locale_override)
-            reply = await self._deps.router.dispatch(turn, self._deps.dialog_context)
+            reply = await self._deps.dialogs.dialogs.dispatch(turn)
             await self._send(turn_context, reply)
         except Exception:
             if activity.id:
@@ -107,9 +107,8 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             return await super().on_invoke_activity(turn_context)
         language = self._language(turn_context)
         try:
-            reply = await self._deps.router.dispatch(
-                to_turn(turn_context, self._deps.locale_override), self._deps.dialog_context
-            )
+            turn = to_turn(turn_context, self._deps.locale_override)
+            reply = await self._deps.dialogs.dialogs.dispatch(turn)
         except Exception:
             log.exception("card_action_failed")
             reply = Reply.of_card(error_card(language, "error.generic"))
@@ -127,7 +126,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             return InvokeResponse(status=200, body={})
 
         async def dispatch(turn: Turn) -> Reply:
-            return await self._deps.router.dispatch(turn, self._deps.dialog_context)
+            return await self._deps.dialogs.dialogs.dispatch(turn)
 
         try:
             return await actions.handle(turn_context, self._deps.locale_override, dispatch)
@@ -144,7 +143,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         turn = to_turn(turn_context, self._deps.locale_override)
         try:
             value = turn_context.activity.value
-            body = await answer_query(turn, value, self._deps.dialog_context)
+            body = await self._deps.dialogs.who_knows(turn, value)
         except Exception:
             log.exception("who_knows_failed")
             body = message(t("error.generic", turn.language))
@@ -156,7 +155,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         try:
             turn = to_turn(turn_context, self._deps.locale_override)
             value = turn_context.activity.value
-            results = await self._deps.router.answer_search(turn, value, self._deps.dialog_context)
+            results = await self._deps.dialogs.dialogs.answer_search(turn, value)
         except Exception:
             log.exception("search_failed")
             results = []
@@ -188,7 +187,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         await self._deps.team_events.joined(activity, list(accounts.values()))
         channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
         team_id = str((channel_data.get("team") or {}).get("id") or activity.conversation.id)
-        allowed = self._deps.dialog_context.settings.onboarding_team_ids
+        allowed = self._deps.onboarding_team_ids
         if allowed and team_id not in allowed:
             return
         joined = []
@@ -205,7 +204,7 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
             joined.append(JoinedMember(person.key, person.name, tenant_of(activity), member.id))
         if joined:
             try:
-                await members_joined(self._deps.dialog_context, joined)
+                await self._deps.dialogs.members_joined(joined)
             except Exception:
                 for member in joined:  # nothing was started: a re-delivery may try again
                     await self._deps.ledger.release(f"joined|{team_id}|{member.teams_id}")

@@ -1,5 +1,5 @@
 """Builds the botbuilder side of the app in two steps: first what the features send through
-(``build_outbound``), then, over the built dialog context, the /api/messages endpoint."""
+(``build_outbound``), then, over the built dialogs, the /api/messages endpoint."""
 
 from __future__ import annotations
 
@@ -28,8 +28,7 @@ from bot.teams.recipient_language import TeamsRecipientLanguages
 from bot.teams.references import ReferenceRecorder
 from bot.teams.roster import TeamsRoster, TeamsRosterSource
 from bot.teams.team_events import TeamEvents
-from dialogs.context import DialogContext
-from dialogs.registry import build_router
+from dialogs.registry import BotDialogs
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +82,14 @@ def build_outbound(
 def build_endpoint(
     settings: Settings,
     outbound: TeamsOutbound,
-    context: DialogContext,
+    dialogs: BotDialogs,
     sessions: async_sessionmaker[AsyncSession],
     clock: Clock,
 ) -> MessagesEndpoint:
-    """The bot (router, dialogs over ``context``, team events) behind /api/messages."""
+    """The bot (the dialogs, team events) behind /api/messages."""
     deps = BotDependencies(
-        router=build_router(),
-        dialog_context=context,
+        dialogs=dialogs,
+        onboarding_team_ids=frozenset(settings.onboarding_team_ids),
         team_events=TeamEvents(outbound.member_sync, clock),
         ledger=SqlActivityLedger(sessions),
         references=outbound.recorder,

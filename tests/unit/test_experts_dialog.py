@@ -11,11 +11,14 @@ import pytest
 
 from bot.adapters.clock import ManualClock
 from bot.adapters.memory_experts import InMemoryExpertRepository
+from bot.adapters.memory_questions import InMemoryQuestionRepository
 from bot.conversation import Actor, ConversationKind, Reply, Turn
 from bot.domain.routing.experts import DEFAULT_POOL, ExpertRecord
+from bot.domain.routing.router_cache import RouterCache
 from bot.settings import Settings
 from dialogs.context import DialogContext
-from dialogs.experts import router
+from dialogs.dispatch import Dialogs
+from dialogs.experts import ExpertDialogServices, router
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday, 09:00 in Berlin
 ME = ExpertRecord(
@@ -29,10 +32,14 @@ OTHERS = [
 ]
 
 
-def _ctx(*records: ExpertRecord) -> tuple[DialogContext, InMemoryExpertRepository]:
+def _ctx(*records: ExpertRecord) -> tuple[Dialogs, InMemoryExpertRepository]:
+    """The expert dialogs bound to an in-memory directory (``ctx.dispatch`` answers a turn)."""
     repo = InMemoryExpertRepository([ME, *OTHERS, *records])
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
-    return DialogContext(settings=settings, clock=ManualClock(NOW), experts=repo), repo
+    clock = ManualClock(NOW)
+    routers = RouterCache(repo, InMemoryQuestionRepository(), clock)
+    services = ExpertDialogServices(repo, routers)
+    return router.bind(DialogContext(settings, clock, services)), repo
 
 
 def _turn(
@@ -67,7 +74,7 @@ def _save(**inputs: str) -> dict[str, Any]:
 
 async def test_the_card_is_prefilled_for_the_expert() -> None:
     ctx, _ = _ctx(replace(ME, user_key="me", pool_id="team-x", name="Sabine (team)"))
-    reply = await router.dispatch(_turn("Meine Themen"), ctx)
+    reply = await ctx.dispatch(_turn("Meine Themen"))
     card = reply.card
     assert card is not None and card["version"] == "1.5" and "${" not in json.dumps(card)
     inputs = _inputs(reply)
@@ -84,21 +91,21 @@ async def test_the_card_is_prefilled_for_the_expert() -> None:
 
 async def test_english_command_gives_english_card() -> None:
     ctx, _ = _ctx()
-    reply = await router.dispatch(_turn("my topics", locale="en-US"), ctx)
+    reply = await ctx.dispatch(_turn("my topics", locale="en-US"))
     assert reply.card is not None and reply.card["body"][0]["text"] == "My topics"
 
 
 async def test_a_non_expert_is_told_how_to_become_one() -> None:
     ctx, _ = _ctx()
-    reply = await router.dispatch(_turn("meine themen", user="stranger"), ctx)
+    reply = await ctx.dispatch(_turn("meine themen", user="stranger"))
     assert "Administrator" in _texts(reply) and not _inputs(reply)
-    reply = await router.dispatch(_turn("meine themen", user=None), ctx)
+    reply = await ctx.dispatch(_turn("meine themen", user=None))
     assert "noch nicht im Experten-Verzeichnis" in _texts(reply)
 
 
 async def test_in_a_channel_the_form_is_offered_only_in_the_personal_chat() -> None:
     ctx, _ = _ctx()
-    reply = await router.dispatch(_turn("meine themen", kind=ConversationKind.CHANNEL), ctx)
+    reply = await ctx.dispatch(_turn("meine themen", kind=ConversationKind.CHANNEL))
     assert reply.card is None and reply.text is not None and "persönlichen Chat" in reply.text
 
 
@@ -106,7 +113,7 @@ async def test_saving_updates_the_clicking_expert_as_profile() -> None:
     ctx, repo = _ctx()
     data = _save(topics="SAP Concur; Visum\nDienstwagen, visum", languages="de,en",
                  deputy="bea", paused_until="2026-03-10", about=" Fragen Sie mich. ")  # fmt: skip
-    reply = await router.dispatch(_turn(data=data), ctx)
+    reply = await ctx.dispatch(_turn(data=data))
     saved = await repo.get(DEFAULT_POOL, "me")
     assert saved == replace(
         ME, topics=("SAP Concur", "Visum", "Dienstwagen"), languages=("de", "en"),
@@ -123,7 +130,7 @@ async def test_saving_updates_the_clicking_expert_as_profile() -> None:
 async def test_clearing_the_pause_and_deputy() -> None:
     ctx, repo = _ctx(replace(ME, pool_id="p2"))
     await repo.upsert(replace(ME, deputy_key="bea", paused_until=NOW + timedelta(days=3)))
-    await router.dispatch(_turn(data=_save()), ctx)
+    await ctx.dispatch(_turn(data=_save()))
     saved = await repo.get(DEFAULT_POOL, "me")
     assert saved is not None and saved.deputy_key is None and saved.paused_until is None
 
@@ -150,7 +157,7 @@ async def test_invalid_input_is_explained_and_nothing_changes(
     inputs: dict[str, str], message: str
 ) -> None:
     ctx, repo = _ctx()
-    reply = await router.dispatch(_turn(data=_save(**inputs)), ctx)
+    reply = await ctx.dispatch(_turn(data=_save(**inputs)))
     assert reply.replaces_card
     text = _texts(reply)
     assert "es wurde nichts gespeichert" in text and message in text, text
@@ -163,16 +170,16 @@ async def test_invalid_input_is_explained_and_nothing_changes(
 
 async def test_today_is_a_valid_pause_and_all_errors_are_listed() -> None:
     ctx, repo = _ctx()
-    await router.dispatch(_turn(data=_save(paused_until="2026-03-02")), ctx)
+    await ctx.dispatch(_turn(data=_save(paused_until="2026-03-02")))
     saved = await repo.get(DEFAULT_POOL, "me")
     assert saved is not None and saved.paused_until == datetime(2026, 3, 2, 23, tzinfo=UTC)
-    reply = await router.dispatch(_turn(data=_save(languages="xx", deputy="me")), ctx)
+    reply = await ctx.dispatch(_turn(data=_save(languages="xx", deputy="me")))
     assert "„xx“" in _texts(reply) and "eigene Vertretung" in _texts(reply)
 
 
 async def test_the_payload_cannot_name_another_person() -> None:
     ctx, repo = _ctx()
-    reply = await router.dispatch(_turn(data={**_save(topics="X"), "user_key": "bea"}), ctx)
+    reply = await ctx.dispatch(_turn(data={**_save(topics="X"), "user_key": "bea"}))
     assert "ungültig" in _texts(reply)  # the router's bad-payload card
     assert await repo.get(DEFAULT_POOL, "bea") == OTHERS[0]
     assert await repo.get(DEFAULT_POOL, "me") == ME
@@ -180,17 +187,17 @@ async def test_the_payload_cannot_name_another_person() -> None:
 
 async def test_a_non_member_of_the_pool_cannot_save() -> None:
     ctx, repo = _ctx()
-    reply = await router.dispatch(_turn(data={**_save(), "pool_id": "team-x"}), ctx)
+    reply = await ctx.dispatch(_turn(data={**_save(), "pool_id": "team-x"}))
     assert reply.replaces_card and "Administrator" in _texts(reply)
     assert await repo.pools_of("me") == [DEFAULT_POOL]
-    reply = await router.dispatch(_turn(data=_save(), user="stranger"), ctx)
+    reply = await ctx.dispatch(_turn(data=_save(), user="stranger"))
     assert "Administrator" in _texts(reply) and await repo.pools_of("stranger") == []
 
 
 async def test_a_deputy_who_left_the_pool_is_not_prefilled() -> None:
-    ctx, _ = _ctx()
-    await ctx.experts.upsert(replace(ME, deputy_key="gone"))  # type: ignore[union-attr]
-    reply = await router.dispatch(_turn("meine themen"), ctx)
+    ctx, repo = _ctx()
+    await repo.upsert(replace(ME, deputy_key="gone"))
+    reply = await ctx.dispatch(_turn("meine themen"))
     assert _inputs(reply)["deputy"]["value"] == ""
 
 
@@ -203,13 +210,13 @@ def _many(count: int) -> list[ExpertRecord]:
     ]  # fmt: skip
 
 
-async def _search(ctx: DialogContext, value: Any, user: str | None = "me") -> list[Any]:
-    return await router.answer_search(_turn(user=user), value, ctx)
+async def _search(ctx: Dialogs, value: Any, user: str | None = "me") -> list[Any]:
+    return await ctx.answer_search(_turn(user=user), value)
 
 
 async def test_the_deputy_is_found_by_typeahead_in_a_pool_of_hundreds() -> None:
     ctx, _ = _ctx(*_many(300))
-    card = (await router.dispatch(_turn("Meine Themen"), ctx)).card
+    card = (await ctx.dispatch(_turn("Meine Themen"))).card
     assert card is not None
     deputy = _inputs(Reply.of_card(card))["deputy"]
     assert deputy["style"] == "filtered"
@@ -257,7 +264,7 @@ async def test_the_chosen_deputy_is_among_the_shown_choices() -> None:
     late = _many(300)[-1]
     ctx, repo = _ctx(*_many(300))
     await repo.upsert(replace(ME, deputy_key=late.user_key))
-    deputy = _inputs(await router.dispatch(_turn("Meine Themen"), ctx))["deputy"]
+    deputy = _inputs(await ctx.dispatch(_turn("Meine Themen")))["deputy"]
     assert deputy["value"] == late.user_key
     assert deputy["choices"][0]["value"] == late.user_key
 

@@ -21,8 +21,9 @@ from bot.i18n import de, en
 from bot.settings import Settings
 from cards.privacy import PART_BYTES, export_card, json_parts
 from dialogs.context import DialogContext
-from dialogs.privacy import router
-from dialogs.registry import build_router
+from dialogs.dispatch import Dialogs
+from dialogs.privacy import PrivacyDialogServices, router
+from tests.unit.rooms.test_broker import make_world
 
 NOW = datetime(2026, 6, 15, 10, 0, tzinfo=UTC)
 ANNA, BERND = "anna-key", "bernd-key"
@@ -72,13 +73,16 @@ class FakePersonalData:
 
 
 @pytest.fixture
-def world() -> tuple[DialogContext, FakePersonalData, ManualClock]:
+async def world() -> tuple[Dialogs, FakePersonalData, ManualClock]:
+    """The privacy dialogs bound to fakes (``ctx.dispatch`` answers a turn)."""
     clock, queue = ManualClock(NOW), InMemoryJobQueue()
+    rooms = await make_world()
     stored = {"experts": [{"name": "Anna Auerbach"}], "questions": [{"text": "Concur?"}] * 2}
     data = FakePersonalData(queue, {ANNA: stored})
     service = PrivacyService(data, data, queue, clock, Retention())
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
-    return DialogContext(settings=settings, clock=clock, privacy=service), data, clock
+    services = PrivacyDialogServices(service, rooms.decisions)
+    return router.bind(DialogContext(settings, clock, services)), data, clock
 
 
 def _turn(
@@ -109,7 +113,7 @@ def _token(reply: Reply) -> str:
 
 async def test_my_data_shows_counts_and_the_json(world: Any) -> None:
     ctx, _data, _clock = world
-    reply = await build_router().dispatch(_turn("Meine Daten"), ctx)
+    reply = await ctx.dispatch(_turn("Meine Daten"))
     assert reply.card is not None and "Ihre gespeicherten Daten" in _texts(reply)
     facts = next(b for b in reply.card["body"] if b["type"] == "FactSet")["facts"]
     assert facts == [{"title": "Expertenprofil", "value": "1"}, {"title": "Fragen", "value": "2"}]
@@ -125,20 +129,20 @@ async def test_personal_data_is_never_shown_or_erased_outside_the_personal_chat(
 ) -> None:
     ctx, data, _clock = world
     for text in ("meine daten", "meine daten löschen", "delete my data"):
-        reply = await router.dispatch(_turn(text, kind=kind), ctx)
+        reply = await ctx.dispatch(_turn(text, kind=kind))
         assert reply.card is None and "nur in unserem persönlichen Chat" in (reply.text or "")
-    token = _token(await router.dispatch(_turn("meine daten löschen"), ctx))
+    token = _token(await ctx.dispatch(_turn("meine daten löschen")))
     verb = "privacy.erase_confirm"
-    reply = await router.dispatch(_turn(verb=verb, data={"token": token}, kind=kind), ctx)
+    reply = await ctx.dispatch(_turn(verb=verb, data={"token": token}, kind=kind))
     assert "nur in unserem persönlichen Chat" in _texts(reply) and data.erased == []
 
 
 async def test_erasure_needs_confirmation_with_a_valid_token(world: Any) -> None:
     ctx, data, _clock = world
-    reply = await router.dispatch(_turn("Meine Daten löschen"), ctx)
+    reply = await ctx.dispatch(_turn("Meine Daten löschen"))
     assert "Meine Daten löschen?" in _texts(reply) and data.erased == []
     token = _token(reply)
-    [offer] = ctx.privacy.jobs.jobs.values()
+    [offer] = data.queue.jobs.values()
     assert (offer.dedup_key, offer.payload, offer.due_at) == (
         offer_key(token),
         {"user_key": ANNA},
@@ -146,17 +150,17 @@ async def test_erasure_needs_confirmation_with_a_valid_token(world: Any) -> None
     )
     assert token not in json.dumps(offer.payload) + str(offer.dedup_key)  # only the hash
     confirm = _turn(verb="privacy.erase_confirm", data={"token": token})
-    done = await router.dispatch(confirm, ctx)
+    done = await ctx.dispatch(confirm)
     assert done.replaces_card and "Ihre Daten sind gelöscht" in _texts(done)
     assert data.erased == [ANNA]
-    again = await router.dispatch(confirm, ctx)  # a token works once
+    again = await ctx.dispatch(confirm)  # a token works once
     assert "ungültig, schon verwendet oder abgelaufen" in _texts(again) and data.erased == [ANNA]
 
 
 @pytest.mark.parametrize("case", ["forged", "someone_else", "expired", "missing"])
 async def test_a_forged_or_stale_confirmation_erases_nothing(world: Any, case: str) -> None:
     ctx, data, clock = world
-    token = _token(await router.dispatch(_turn("meine daten löschen"), ctx))
+    token = _token(await ctx.dispatch(_turn("meine daten löschen")))
     user, payload = ANNA, {"token": token}
     if case == "forged":
         payload = {"token": "x" * 43}
@@ -166,9 +170,7 @@ async def test_a_forged_or_stale_confirmation_erases_nothing(world: Any, case: s
         clock.advance(timedelta(minutes=16))
     else:
         payload = {}
-    reply = await router.dispatch(
-        _turn(verb="privacy.erase_confirm", data=payload, user=user), ctx
-    )
+    reply = await ctx.dispatch(_turn(verb="privacy.erase_confirm", data=payload, user=user))
     expected = "ungültig" if case != "missing" else "ungültig oder unvollständig"
     assert expected in _texts(reply)
     assert data.erased == [] and ANNA in data.data
@@ -176,16 +178,16 @@ async def test_a_forged_or_stale_confirmation_erases_nothing(world: Any, case: s
 
 async def test_cancel_and_the_button_on_the_export_card(world: Any) -> None:
     ctx, data, _clock = world
-    reply = await router.dispatch(_turn(verb="privacy.erase_request"), ctx)
+    reply = await ctx.dispatch(_turn(verb="privacy.erase_request"))
     assert reply.replaces_card and "Meine Daten löschen?" in _texts(reply)
-    cancelled = await router.dispatch(_turn(verb="privacy.erase_cancel"), ctx)
+    cancelled = await ctx.dispatch(_turn(verb="privacy.erase_cancel"))
     assert "Abgebrochen – es wurde nichts gelöscht." in _texts(cancelled)
     assert data.erased == []
 
 
 async def test_someone_without_entra_id_is_not_served(world: Any) -> None:
     ctx, _data, _clock = world
-    reply = await router.dispatch(_turn("meine daten", user=None), ctx)
+    reply = await ctx.dispatch(_turn("meine daten", user=None))
     assert "nicht eindeutig erkennen" in (reply.text or "")
 
 
@@ -223,10 +225,10 @@ def test_json_parts_cut_an_overlong_line_without_losing_a_character() -> None:
 async def test_the_next_part_button_shows_that_part(world: Any) -> None:
     ctx, data, _clock = world
     data.data[ANNA] = {"questions": [{"text": "ü" * 200}] * 300}
-    reply = await router.dispatch(_turn(verb="privacy.export_page", data={"page": 1}), ctx)
+    reply = await ctx.dispatch(_turn(verb="privacy.export_page", data={"page": 1}))
     assert reply.replaces_card and "Teil 2 von" in _texts(reply)
-    refused = await router.dispatch(
-        _turn(verb="privacy.export_page", data={"page": 1}, kind=ConversationKind.CHANNEL), ctx
+    refused = await ctx.dispatch(
+        _turn(verb="privacy.export_page", data={"page": 1}, kind=ConversationKind.CHANNEL)
     )
     assert "persönlichen Chat" in _texts(refused)
 

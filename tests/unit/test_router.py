@@ -11,12 +11,17 @@ from pydantic import BaseModel, ConfigDict
 from bot.adapters.clock import ManualClock
 from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Turn
 from bot.settings import Settings
+from dialogs import help as help_dialog
+from dialogs import rooms as rooms_dialog
+from dialogs import routing as routing_dialog
 from dialogs.context import DialogContext
 from dialogs.payload_types import DB_INTEGER_MAX
 from dialogs.registry import build_router
+from dialogs.rooms import RoomDialogServices
 from dialogs.router import Router, command_words
+from tests.unit.rooms.test_broker import make_world
 
-CTX = DialogContext(settings=Settings(_env_file=None), clock=ManualClock())  # type: ignore[call-arg]
+CTX = DialogContext(Settings(_env_file=None), ManualClock(), None)  # type: ignore[call-arg]
 
 
 def _turn(text: str = "", verb: str | None = None, data: dict[str, Any] | None = None) -> Turn:
@@ -68,15 +73,15 @@ def test_command_words_drop_punctuation_and_case() -> None:
 
 async def test_longest_command_wins_and_rest_is_passed() -> None:
     router, calls = _router()
-    await router.dispatch(_turn("Meine Daten löschen sofort"), CTX)
-    await router.dispatch(_turn("meine daten"), CTX)
+    await router.bind(CTX).dispatch(_turn("Meine Daten löschen sofort"))
+    await router.bind(CTX).dispatch(_turn("meine daten"))
     assert calls == [("löschen", "sofort"), ("meine daten", "")]
 
 
 async def test_typed_payload_reaches_handler() -> None:
     router, calls = _router()
-    reply = await router.dispatch(
-        _turn(verb="lunch.vote", data={"poll_id": 3, "choice": "ja"}), CTX
+    reply = await router.bind(CTX).dispatch(
+        _turn(verb="lunch.vote", data={"poll_id": 3, "choice": "ja"})
     )
     assert reply.text == "voted" and calls == [VotePayload(poll_id=3, choice="ja")]
 
@@ -87,14 +92,14 @@ async def test_typed_payload_reaches_handler() -> None:
 )
 async def test_malformed_payload_gets_error_card_and_no_call(data: dict[str, Any]) -> None:
     router, calls = _router()
-    reply = await router.dispatch(_turn(verb="lunch.vote", data=data), CTX)
+    reply = await router.bind(CTX).dispatch(_turn(verb="lunch.vote", data=data))
     assert calls == []
     assert reply.card is not None and "ungültig" in reply.card["body"][1]["text"]
 
 
 async def test_unknown_verb_gets_error_card() -> None:
     router, _ = _router()
-    reply = await router.dispatch(_turn(verb="lunch.hack", data={}), CTX)
+    reply = await router.bind(CTX).dispatch(_turn(verb="lunch.hack", data={}))
     assert reply.card is not None and "kenne ich nicht" in reply.card["body"][1]["text"]
 
 
@@ -106,47 +111,56 @@ def test_duplicate_registration_is_rejected() -> None:
         router.card_action("vote", VotePayload)
 
 
-async def test_registry_help_and_unknown_text() -> None:
-    router = build_router()
-    help_reply = await router.dispatch(_turn("hilfe"), CTX)
+async def test_help_and_unknown_text() -> None:
+    dialogs = help_dialog.router.bind(CTX)  # no feature takes free text here
+    help_reply = await dialogs.dispatch(_turn("hilfe"))
     assert help_reply.card is not None
-    unknown = await router.dispatch(_turn("blubb"), CTX)
+    unknown = await dialogs.dispatch(_turn("blubb"))
     assert unknown.text is not None and "nicht verstanden" in unknown.text
-    empty = await router.dispatch(_turn("   "), CTX)
+    empty = await dialogs.dispatch(_turn("   "))
     assert empty.text is not None and "leer" in empty.text
 
 
 @pytest.mark.parametrize("text", ["👍", "🙂🙂", " 🎉 ! "])
 async def test_an_emoji_alone_gets_a_friendly_pointer_to_help(text: str) -> None:
-    reply = await build_router().dispatch(_turn(text), CTX)
+    reply = await help_dialog.router.bind(CTX).dispatch(_turn(text))
     assert reply.text is not None and "leer" not in reply.text
     assert "Danke!" in reply.text and "„hilfe“" in reply.text
 
 
-def test_expert_pool_follows_the_team_configuration() -> None:
-    from dataclasses import replace
+def test_dialogs_get_exactly_their_features_services_or_the_start_stops() -> None:
+    with pytest.raises(TypeError, match="RoomDialogServices"):
+        rooms_dialog.router.bind(CTX)  # nothing given: not a silent "unknown command" later
+    with pytest.raises(TypeError, match="RoutingService"):
+        routing_dialog.router.bind(replace(CTX, services=object()))
 
+
+def test_expert_pool_follows_the_team_configuration() -> None:
     from dialogs.routing import pool_of
 
     settings = Settings(_env_file=None, routing_pools={"19:team-b": "pool-b"})  # type: ignore[call-arg]
-    ctx = DialogContext(settings=settings, clock=ManualClock())
+    ctx = DialogContext(settings, ManualClock(), None)
     assert pool_of(replace(_turn("x"), team_id="19:team-b"), ctx) == "pool-b"
     assert pool_of(replace(_turn("x"), team_id="19:team-a"), ctx) == "default"
     assert pool_of(_turn("x"), ctx) == "default"
 
 
 async def test_intents_come_before_the_fallback_but_not_in_channel_threads() -> None:
-    router = build_router()
+    world = await make_world()
     seen: list[str] = []
+    fallback_only: Router[None] = Router()
 
-    async def fallback(turn: Turn, text: str, ctx: DialogContext) -> Reply:
+    @fallback_only.fallback
+    async def fallback(turn: Turn, text: str, ctx: DialogContext[None]) -> Reply:
         seen.append("fallback")
         return Reply.of_text("fallback")
 
-    router.fallback(fallback)
+    services = RoomDialogServices(world.broker, world.decisions)
+    dialogs = rooms_dialog.router.bind(replace(CTX, clock=world.clock, services=services))
+    dialogs.include(fallback_only.bind(CTX))
     request = _turn("Ich brauche morgen einen Raum für 4 Personen")
-    reply = await router.dispatch(request, CTX)
-    assert seen == [] and reply.text is not None and "nicht eingerichtet" in reply.text
+    reply = await dialogs.dispatch(request)
+    assert seen == [] and reply.card is not None  # the rooms free tomorrow
     # As the Teams layer tells a reply in a channel thread.
     in_thread = replace(
         request,
@@ -154,7 +168,7 @@ async def test_intents_come_before_the_fallback_but_not_in_channel_threads() -> 
         channel_conversation_id="19:x@thread.tacv2",
         thread_root_id="42",
     )
-    await router.dispatch(in_thread, CTX)
+    await dialogs.dispatch(in_thread)
     assert seen == ["fallback"]
 
 
@@ -181,9 +195,11 @@ def _recording_router() -> tuple[Router, list[str]]:
 
 async def test_text_longer_than_teams_allows_gets_a_hint_and_reaches_no_handler() -> None:
     router, calls = _recording_router()
-    reply = await router.dispatch(_turn("meine daten " + "x" * MAX_TEXT_CHARS), CTX)
+    reply = await router.bind(CTX).dispatch(_turn("meine daten " + "x" * MAX_TEXT_CHARS))
     assert reply.text is not None and "zu lang" in reply.text and str(MAX_TEXT_CHARS) in reply.text
-    english = await router.dispatch(replace(_turn("y" * (MAX_TEXT_CHARS + 1)), locale="en"), CTX)
+    english = await router.bind(CTX).dispatch(
+        replace(_turn("y" * (MAX_TEXT_CHARS + 1)), locale="en")
+    )
     assert english.text is not None and "too long" in english.text
     assert calls == []
 
@@ -191,8 +207,8 @@ async def test_text_longer_than_teams_allows_gets_a_hint_and_reaches_no_handler(
 async def test_long_text_is_matched_in_linear_time() -> None:
     router, calls = _recording_router()
     many_words = "wort " * (MAX_TEXT_CHARS // 5)
-    await router.dispatch(_turn("Meine Daten löschen " + many_words[:-20]), CTX)
-    await router.dispatch(_turn(many_words), CTX)
+    await router.bind(CTX).dispatch(_turn("Meine Daten löschen " + many_words[:-20]))
+    await router.bind(CTX).dispatch(_turn(many_words))
     assert [name for name, _ in calls] == ["löschen", "fallback"]
     # The time it takes is held by the endpoint test (/healthz stays responsive meanwhile);
     # a timed assertion here would fail on a busy machine.
