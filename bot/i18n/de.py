@@ -425,8 +425,6 @@ MESSAGES: dict[str, str] = {
     " angefragt.",
     "rooms.error.invalid_date": "Datum oder Uhrzeit sind ungültig. Es wurde nichts angefragt.",
     "rooms.error.no_user": "Ich kann Sie nicht zuordnen (keine Entra-ID in der Nachricht).",
-    "rooms.error.unavailable": "Die Raumvermittlung ist in dieser Installation nicht eingerichtet."
-    "Die Raumvermittlung ist in dieser Installation nicht eingerichtet.",
     "rooms.error.not_admin": "Das dürfen nur Administratorinnen und Administratoren des Bots.",
     "onboarding.welcome.title": "Willkommen im Assistenz-Netzwerk, {name}! 👋",
     "onboarding.welcome.network": "Hier helfen sich die Team- und Vorstandsassistenzen"
@@ -508,8 +506,6 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.pause_past": "Das Pausendatum muss in der Zukunft liegen.",
     "onboarding.error.pause_date": "Bitte ein Datum angeben, z. B. „buddy pause bis 31.12.2026“.",
     "onboarding.error.no_user": "Ich kann Sie nicht zuordnen (keine Entra-ID in der Nachricht).",
-    "onboarding.error.unavailable": "Das Onboarding ist in dieser Installation nicht eingerichtet."
-    "Das Onboarding ist in dieser Installation nicht eingerichtet.",
     "status.title": "Status des Bots",
     "status.version": "Version",
     "status.database": "Datenbank",
@@ -524,7 +520,6 @@ MESSAGES: dict[str, str] = {
     "status.value.ok": "erreichbar",
     "status.value.down": "NICHT erreichbar",
     "status.not_admin": "Den Status sehen nur Administratorinnen und Administratoren des Bots.",
-    "status.unavailable": "Der Status ist in dieser Installation nicht verfügbar.",
     "help.privacy.text": "„meine daten“ zeigt, was ich über Sie gespeichert habe; „meine daten "
     "löschen“ löscht es nach einer Rückfrage.",
     "privacy.personal_only": "Ihre Daten zeige und lösche ich nur in unserem persönlichen Chat – "

@@ -405,7 +405,6 @@ MESSAGES: dict[str, str] = {
     "rooms.error.unknown_room": "This room was not offered to you. Nothing was requested.",
     "rooms.error.invalid_date": "The date or time is invalid. Nothing was requested.",
     "rooms.error.no_user": "I cannot identify you (no Entra id in the message).",
-    "rooms.error.unavailable": "The room broker is not set up in this installation.",
     "rooms.error.not_admin": "Only the bot's administrators may do this.",
     "onboarding.welcome.title": "Welcome to the assistants' network, {name}! 👋",
     "onboarding.welcome.network": "Team and executive assistants help each other here: with"
@@ -484,7 +483,6 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.pause_past": "The pause date must be in the future.",
     "onboarding.error.pause_date": "Please give a date, e.g. “buddy pause bis 31.12.2026”.",
     "onboarding.error.no_user": "I cannot identify you (no Entra id in the message).",
-    "onboarding.error.unavailable": "Onboarding is not set up in this installation.",
     "status.title": "Bot status",
     "status.version": "Version",
     "status.database": "Database",
@@ -499,7 +497,6 @@ MESSAGES: dict[str, str] = {
     "status.value.ok": "reachable",
     "status.value.down": "NOT reachable",
     "status.not_admin": "Only the bot's administrators can see the status.",
-    "status.unavailable": "The status is not available in this installation.",
     "help.privacy.text": "“my data” shows what I have stored about you; “delete my data” "
     "deletes it after asking you to confirm.",
     "privacy.personal_only": "I show and delete your data only in our personal chat – personal "
