@@ -15,6 +15,15 @@ def test_catalogues_have_the_same_keys() -> None:
     assert set(de.MESSAGES) == set(en.MESSAGES)
 
 
+def test_no_text_says_its_sentence_twice() -> None:
+    # A key and its text on two lines without a comma between them are joined by Python into
+    # the same sentence twice ("Nothing was requested.Nothing was requested."): four did.
+    for catalogue in (de.MESSAGES, en.MESSAGES):
+        for key, text in catalogue.items():
+            half = len(text) // 2
+            assert not (len(text) > 1 and text[:half] == text[half:]), key
+
+
 def test_language_of_locales() -> None:
     assert language_of("de-DE") == "de"
     assert language_of("en-US") == "en"
