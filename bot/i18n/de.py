@@ -497,7 +497,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.unknown": "Dieses Onboarding kenne ich nicht (mehr). Es wurde nichts"
     " geändert.",
     "onboarding.error.not_yours": "Das betrifft ein anderes Buddy-Paar. Es wurde nichts geändert.",
-    "onboarding.error.not_admin": "Das dürfen nur Administratorinnen und Administratoren des Bots.",
+    "onboarding.error.not_admin": (
+        "Das dürfen nur Administratorinnen und Administratoren des Bots."
+    ),
     "onboarding.error.changed": "Das wurde gerade geändert. Bitte versuchen Sie es noch einmal.",
     "onboarding.error.opted_out": "Diese Person möchte keinen Buddy.",
     "onboarding.error.self": "Niemand kann sein eigener Buddy sein.",

@@ -274,7 +274,9 @@ MESSAGES: dict[str, str] = {
     " saved.",
     "stammtisch.error.rule": "This rule is not possible: {reason}",
     "stammtisch.rule.title": "Get-together rule",
-    "stammtisch.rule.intro": "I post the poll here every month by myself, for the following month.",
+    "stammtisch.rule.intro": (
+        "I post the poll here every month by myself, for the following month."
+    ),
     "stammtisch.rule.post_week": "Week of the month",
     "stammtisch.rule.weeks": "1st week,2nd week,3rd week,4th week,last week",
     "stammtisch.rule.post_weekday": "Weekday of the poll",
@@ -392,7 +394,9 @@ MESSAGES: dict[str, str] = {
     "rooms.error.not_allowed": "You may not request rooms through the bot.",
     "rooms.error.no_matching_room": "No room has enough seats and the equipment you want.",
     "rooms.error.none_free": "No suitable room is free at that time. Try another time.",
-    "rooms.error.no_mailbox": "I cannot find your mailbox in the directory. Nothing was requested.",
+    "rooms.error.no_mailbox": (
+        "I cannot find your mailbox in the directory. Nothing was requested."
+    ),
     "rooms.error.unknown": "I do not know this room request (any more). Nothing was changed.",
     "rooms.error.decided": "This request has already been decided. Nothing was changed.",
     "rooms.error.stale": "This card is out of date; the request has changed meanwhile. Nothing was"
