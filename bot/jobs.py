@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import structlog
 
@@ -16,9 +16,6 @@ log = structlog.get_logger(__name__)
 
 # Below `serve`'s shutdown_timeout (20 s), so the process still closes its resources in time.
 SHUTDOWN_GRACE_SECONDS = 15.0
-
-# Where a job that will never run again is parked before it is completed (see _give_up).
-PARKED = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class JobRunner:
@@ -135,10 +132,7 @@ class JobRunner:
         await self._queue.retry(job.id, retry_at, detail)
 
     async def _give_up(self, job: Job, detail: str) -> None:
-        # The port's complete() takes no error: record it with a retry that never comes due,
-        # then complete. A crash in between leaves the job parked, never run again.
-        await self._queue.retry(job.id, PARKED, detail)
-        await self._queue.complete(job.id, self._clock.now())
+        await self._queue.give_up(job.id, self._clock.now(), detail)
 
 
 @contextlib.asynccontextmanager

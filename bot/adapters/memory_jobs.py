@@ -26,6 +26,7 @@ class StoredJob:
     attempts: int = 0
     done_at: datetime | None = None
     last_error: str | None = None
+    failed_at: datetime | None = None
 
 
 class InMemoryJobQueue:
@@ -38,7 +39,7 @@ class InMemoryJobQueue:
     async def schedule(
         self, kind: str, payload: dict[str, Any], due_at: datetime, dedup_key: str | None = None
     ) -> bool:
-        """Add a job; False when a job with the same ``dedup_key`` exists already."""
+        """Add a job; False when a job (pending, done or failed) holds ``dedup_key``."""
         if dedup_key is not None and any(j.dedup_key == dedup_key for j in self.jobs.values()):
             return False
         job_id, self._next_id = self._next_id, self._next_id + 1
@@ -72,6 +73,12 @@ class InMemoryJobQueue:
         """Release a failed job for another attempt at ``due_at``."""
         if job := self.jobs.get(job_id):
             job.locked_until, job.due_at = None, due_at
+            job.last_error = error[:MAX_ERROR_LENGTH]
+
+    async def give_up(self, job_id: int, now: datetime, error: str) -> None:
+        """Mark a claimed job failed for good: done, with its error, never claimed again."""
+        if job := self.jobs.get(job_id):
+            job.done_at, job.failed_at, job.locked_until = now, now, None
             job.last_error = error[:MAX_ERROR_LENGTH]
 
     async def cancel(self, dedup_key: str) -> None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.jobs import SqlJobQueue
+from bot.adapters.db.models import ScheduledJob
+from bot.adapters.db.status import queue_figures
 from bot.adapters.memory_jobs import InMemoryJobQueue
 from bot.domain.ports import JobQueue
 from tests.support.databases import contract_store
@@ -20,6 +25,47 @@ LEASE = timedelta(minutes=5)
 @pytest.fixture
 async def queue(backend_url: str | None) -> AsyncIterator[JobQueue]:
     async with contract_store(backend_url, InMemoryJobQueue, SqlJobQueue) as store:
+        yield store
+
+
+@dataclass
+class Inspected:
+    """A queue plus what the port does not expose: a job's last error and the failed count
+    (from the status query on SQL; the fake has no status, so its stored state)."""
+
+    queue: JobQueue
+    last_error: Callable[[int], Awaitable[str | None]]
+    failed: Callable[[], Awaitable[int]]
+
+
+def _memory() -> Inspected:
+    memory = InMemoryJobQueue()
+
+    async def last_error(job_id: int) -> str | None:
+        return memory.jobs[job_id].last_error
+
+    async def failed() -> int:
+        return sum(job.failed_at is not None for job in memory.jobs.values())
+
+    return Inspected(memory, last_error, failed)
+
+
+def _sql(sessions: async_sessionmaker[AsyncSession]) -> Inspected:
+    async def last_error(job_id: int) -> str | None:
+        async with sessions() as session:
+            return await session.scalar(
+                select(ScheduledJob.last_error).where(ScheduledJob.id == job_id)
+            )
+
+    async def failed() -> int:
+        return (await queue_figures(sessions, T0)).given_up
+
+    return Inspected(SqlJobQueue(sessions), last_error, failed)
+
+
+@pytest.fixture
+async def inspected(backend_url: str | None) -> AsyncIterator[Inspected]:
+    async with contract_store(backend_url, _memory, _sql) as store:
         yield store
 
 
@@ -125,3 +171,43 @@ async def test_concurrent_claims_hand_out_each_job_once(queue: JobQueue) -> None
     ids = [job.id for batch in batches for job in batch]
     assert len(ids) == len(set(ids)) == 50
     assert await queue.claim_due(T0, 100, LEASE) == []
+
+
+async def test_given_up_job_is_never_claimed_again_and_keeps_its_error(
+    inspected: Inspected,
+) -> None:
+    queue = inspected.queue
+    await queue.schedule("k", {}, T0)
+    [job] = await queue.claim_due(T0, 10, LEASE)
+    await queue.retry(job.id, T0 + timedelta(minutes=1), "TimeoutError: first")
+    [job] = await queue.claim_due(T0 + timedelta(minutes=1), 10, LEASE)
+    await queue.give_up(job.id, T0 + timedelta(minutes=2), "ValueError: " + "x" * 3000)
+    # Neither when the lease would have run out nor much later.
+    assert await queue.claim_due(T0 + LEASE + timedelta(minutes=2), 10, LEASE) == []
+    assert await queue.claim_due(T0 + timedelta(days=400), 10, LEASE) == []
+    assert await inspected.last_error(job.id) == ("ValueError: " + "x" * 3000)[:2000]
+
+
+async def test_given_up_jobs_count_as_failed_and_nothing_else_does(inspected: Inspected) -> None:
+    queue = inspected.queue
+    for n in range(4):
+        await queue.schedule("k", {"n": n}, T0)
+    jobs = await queue.claim_due(T0, 10, LEASE)
+    assert await inspected.failed() == 0
+    await queue.complete(jobs[0].id, T0)
+    await queue.retry(jobs[1].id, T0 + timedelta(minutes=1), "RuntimeError: again")
+    await queue.give_up(jobs[2].id, T0, "RuntimeError: no handler")
+    await queue.give_up(jobs[3].id, T0, "RuntimeError: tenth attempt")
+    assert await inspected.failed() == 2
+
+
+async def test_given_up_job_keeps_its_dedup_key_and_survives_cancel(queue: JobQueue) -> None:
+    await queue.schedule("poll", {}, T0, dedup_key="poll:2026-03")
+    [job] = await queue.claim_due(T0, 10, LEASE)
+    await queue.give_up(job.id, T0, "RuntimeError: Graph said no")
+    # Like a done job: the key stays taken, so a failed job is not silently scheduled anew,
+    # and cancel (meant for pending jobs) leaves the record.
+    assert not await queue.schedule("poll", {}, T0, dedup_key="poll:2026-03")
+    await queue.cancel("poll:2026-03")
+    assert not await queue.schedule("poll", {}, T0, dedup_key="poll:2026-03")
+    assert await queue.claim_due(T0 + timedelta(days=1), 10, LEASE) == []

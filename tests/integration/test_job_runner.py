@@ -34,6 +34,7 @@ class Row:
     done_at: datetime | None
     last_error: str | None
     attempts: int
+    failed_at: datetime | None
 
 
 @dataclass
@@ -49,7 +50,7 @@ async def backend(backend_url: str | None) -> AsyncIterator[Backend]:
 
         async def memory_row(job_id: int) -> Row:
             job = memory.jobs[job_id]
-            return Row(job.done_at, job.last_error, job.attempts)
+            return Row(job.done_at, job.last_error, job.attempts, job.failed_at)
 
         yield Backend(memory, memory_row)
         return
@@ -61,7 +62,7 @@ async def backend(backend_url: str | None) -> AsyncIterator[Backend]:
             job = (
                 await session.scalars(select(ScheduledJob).where(ScheduledJob.id == job_id))
             ).one()
-            return Row(job.done_at, job.last_error, job.attempts)
+            return Row(job.done_at, job.last_error, job.attempts, job.failed_at)
 
     yield Backend(SqlJobQueue(sessions), sql_row)
     await engine.dispose()
@@ -95,7 +96,8 @@ async def test_each_due_job_runs_once(backend: Backend) -> None:
     clock.advance(timedelta(days=30))
     assert await runner.run_once() == 0
     assert len(handler.calls) == 4
-    assert (await backend.row(handler.calls[0].id)).done_at is not None
+    row = await backend.row(handler.calls[0].id)
+    assert row.done_at is not None and row.failed_at is None
 
 
 async def test_failing_job_is_retried_with_exponential_backoff(backend: Backend) -> None:
@@ -115,7 +117,8 @@ async def test_failing_job_is_retried_with_exponential_backoff(backend: Backend)
     clock.advance(timedelta(seconds=1))
     assert await runner.run_once() == 1  # attempt 3 succeeds
     assert [job.attempts for job in handler.calls] == [1, 2, 3]
-    assert (await backend.row(job_id)).done_at == clock.now()
+    row = await backend.row(job_id)
+    assert row.done_at == clock.now() and row.failed_at is None
     clock.advance(timedelta(days=1))
     assert await runner.run_once() == 0
 
@@ -138,7 +141,9 @@ async def test_job_that_keeps_failing_is_given_up_after_ten_attempts(backend: Ba
             clock.advance(timedelta(hours=1))
     assert len(handler.calls) == 10
     row = await backend.row(handler.calls[0].id)
-    assert row.done_at is not None and row.attempts == 10
+    # Given up right after the tenth attempt (hour 9 of the loop).
+    gave_up_at = handler.calls[0].due_at + timedelta(hours=9)
+    assert row.failed_at == row.done_at == gave_up_at and row.attempts == 10
     assert row.last_error == "ValueError: token=s3cr3t for anna@contoso.de"
     [gave_up] = [entry for entry in logs if entry["event"] == "job_gave_up"]
     assert gave_up["log_level"] == "error" and gave_up["error"] == "ValueError"
@@ -153,6 +158,9 @@ async def test_unknown_kind_is_completed_not_looped(backend: Backend) -> None:
     with capture_logs() as logs:
         assert await runner.run_once() == 1
     assert [entry["event"] for entry in logs] == ["job_kind_unknown"]
+    [job_id] = [entry["job_id"] for entry in logs]
+    row = await backend.row(job_id)
+    assert row.failed_at == clock.now() and row.last_error == "unknown job kind 'retired.kind'"
     clock.advance(timedelta(days=1))
     assert await runner.run_once() == 0
     # Still recorded (and its dedup key still taken), with the reason.

@@ -29,7 +29,7 @@ class SqlJobQueue:
     async def schedule(
         self, kind: str, payload: dict[str, Any], due_at: datetime, dedup_key: str | None = None
     ) -> bool:
-        """Add a job; False when a job with the same ``dedup_key`` exists already."""
+        """Add a job; False when a job (pending, done or failed) holds ``dedup_key``."""
         row = {
             "kind": kind,
             "payload": payload,
@@ -93,6 +93,17 @@ class SqlJobQueue:
         """Release a failed job for another attempt at ``due_at``."""
         await self._update(
             job_id, locked_until=None, due_at=due_at, last_error=error[:MAX_ERROR_LENGTH]
+        )
+
+    async def give_up(self, job_id: int, now: datetime, error: str) -> None:
+        """Mark a claimed job failed for good: done, with its error, never claimed again."""
+        # One UPDATE: a crash cannot leave the job failed but claimable, or done but not failed.
+        await self._update(
+            job_id,
+            done_at=now,
+            failed_at=now,
+            locked_until=None,
+            last_error=error[:MAX_ERROR_LENGTH],
         )
 
     async def cancel(self, dedup_key: str) -> None:

@@ -147,6 +147,7 @@ class ScheduledJob(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
+    failed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # done_at is set too
 
 
 class StammtischRuleRow(Base):

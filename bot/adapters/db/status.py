@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.models import OnboardingRow, RoomRow, ScheduledJob
-from bot.jobs import PARKED
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +36,7 @@ async def queue_figures(sessions: async_sessionmaker[AsyncSession], now: datetim
             select(func.count()).where(open_jobs, ScheduledJob.attempts > 0)
         )
         given_up = await session.scalar(
-            # The runner parks a job it gives up on far in the future, then completes it.
-            select(func.count()).where(
-                ScheduledJob.done_at.is_not(None), ScheduledJob.due_at >= PARKED
-            )
+            select(func.count()).where(ScheduledJob.failed_at.is_not(None))
         )
         unwelcomed = await session.scalar(
             select(func.count())
