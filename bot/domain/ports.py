@@ -134,7 +134,11 @@ class JobQueue(Protocol):
     async def schedule(
         self, kind: str, payload: dict[str, Any], due_at: datetime, dedup_key: str | None = None
     ) -> bool:
-        """Add a job; False when a job with the same ``dedup_key`` exists already."""
+        """Add a job; False when a job with the same ``dedup_key`` exists already.
+
+        Pending, done and failed jobs all hold their key, so a key that failed for good is
+        not scheduled again (only ``cancel`` of a pending job frees a key).
+        """
         ...
 
     async def claim_due(self, now: datetime, limit: int, lease: timedelta) -> Sequence[Job]:
@@ -147,6 +151,14 @@ class JobQueue(Protocol):
 
     async def retry(self, job_id: int, due_at: datetime, error: str) -> None:
         """Release a failed job for another attempt at ``due_at``."""
+        ...
+
+    async def give_up(self, job_id: int, now: datetime, error: str) -> None:
+        """Mark a claimed job failed for good at ``now``, in one step.
+
+        It never runs again and counts as done (``cancel`` leaves it), keeps ``error`` as its
+        last error and counts as failed in the status; its dedup key stays taken.
+        """
         ...
 
     async def cancel(self, dedup_key: str) -> None:
@@ -176,6 +188,16 @@ class Notifier(Protocol):
     def thread_of(self, card: MessageHandle, place: MessageHandle) -> MessageHandle:
         """Where replies to ``card`` (posted into ``place``) go: the card's thread in a
         channel, else the conversation. Only the channel knows how a thread is addressed."""
+        ...
+
+    def is_posted(self, handle: MessageHandle) -> bool:
+        """True when ``handle`` names a message that was posted, so ``update_card`` can replace
+        it; False for an empty handle (nothing posted yet) or a send the channel gave no id."""
+        ...
+
+    def conversation_of(self, handle: MessageHandle) -> str | None:
+        """The id of the conversation ``handle``'s message went to, as a turn there names it
+        (``Turn.conversation_id``); None when the handle names no conversation."""
         ...
 
     async def send_direct(

@@ -23,6 +23,7 @@ from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import MessageHandle
 from bot.observability import count
 from bot.teams.direct import DirectMessenger
+from bot.teams.handles import conversation_of, is_posted
 from bot.teams.threads import thread_place
 from bot.teams.translate import to_activity
 
@@ -96,6 +97,14 @@ class TeamsNotifier:
     def thread_of(self, card: MessageHandle, place: MessageHandle) -> MessageHandle:
         """Where replies to ``card`` (posted into ``place``) go: its thread in a channel."""
         return thread_place(card, place)
+
+    def is_posted(self, handle: MessageHandle) -> bool:
+        """True when ``handle`` names a posted message (one with an activity id)."""
+        return is_posted(handle)
+
+    def conversation_of(self, handle: MessageHandle) -> str | None:
+        """The id of the conversation of ``handle``'s reference, if it has one."""
+        return conversation_of(handle)
 
     async def update_card(self, handle: MessageHandle, card: dict[str, Any]) -> None:
         """Replace a posted card in place (for everyone who sees it)."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.ports import MessageHandle
+from bot.teams.handles import conversation_of, is_posted
 from bot.teams.threads import thread_place
 
 
@@ -29,6 +30,13 @@ class RecordingNotifier:
     def thread_of(self, card: MessageHandle, place: MessageHandle) -> MessageHandle:
         # Teams' own addressing, so that tests see the places production would post to.
         return thread_place(card, place)
+
+    def is_posted(self, handle: MessageHandle) -> bool:
+        # Handles have Teams' shape, and are read as the Teams notifier reads them.
+        return is_posted(handle)
+
+    def conversation_of(self, handle: MessageHandle) -> str | None:
+        return conversation_of(handle)
 
     async def send_direct(
         self, user_key: str, card: dict[str, Any], tenant_id: str | None

@@ -319,3 +319,52 @@ async def test_giving_back_skips_who_declined_and_ends_open_to_all() -> None:
     # The first declined, the second gave it back: nobody is left to ask, it is open to all.
     assert back.state is QuestionState.UNASSIGNED and back.escalate_at is None
     assert back.owner_key is None and back.experts[1].declined
+
+
+async def test_a_reply_answers_only_the_question_of_its_own_thread() -> None:
+    # The service asks the notifier which conversation the thread card is in.
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None
+    expert = question.experts[0].expert_key
+    here = world.notifier.conversation_of(question.thread)
+    assert here == "19:general;messageid=1"
+    elsewhere = "19:general;messageid=2"
+    assert await world.service.answer_in_thread("default", elsewhere, expert, "Hier?") is None
+    assert await world.service.answer_in_thread("default", here, ASKER, "Ich?") is None
+    answered = await world.service.answer_in_thread("default", here, expert, "Im Raumtool.")
+    assert answered is not None and answered.answer_text == "Im Raumtool."
+
+
+async def test_withdraw_prefers_the_question_of_this_thread() -> None:
+    world = await make_world()
+    first = await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))
+    other = {"reference": {"conversation": {"id": "19:general;messageid=2"}}}
+    second = await world.service.ask(
+        replace(ask("Wo bekomme ich einen zweiten Bildschirm?"), place=other)
+    )
+    assert first.question is not None and second.question is not None
+    here = world.notifier.conversation_of(first.question.thread)
+    assert here is not None
+    withdrawn = await world.service.withdraw_open("default", ASKER, here)
+    assert withdrawn is not None and withdrawn.id == first.question.id
+    newest = await world.service.withdraw_open("default", ASKER, "a:personal-1")
+    assert newest is not None and newest.id == second.question.id
+    assert await world.service.withdraw_open("default", ASKER, here) is None
+
+
+async def test_an_unreachable_expert_is_mentioned_only_where_a_thread_card_is() -> None:
+    world = await make_world()
+    people = dict((n, k) for k, n in await world.service.pool_names("default"))
+    world.notifier.reachable = {people["Birgit Fischer"]}
+    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert question is not None
+    [(place, mentioned, _text)] = world.notifier.mentions
+    assert place == question.thread and mentioned == people["Kerstin Vogel"]
+    # A question whose thread card is missing: nowhere to mention, and no card to update.
+    await world.questions.record_card(question.id, {})
+    world.notifier.reachable = set()
+    updates = len(world.notifier.updates)
+    await world.service.decline(question.id, people["Birgit Fischer"])
+    assert len(world.notifier.mentions) == 1
+    assert all(handle != {} for handle, _ in world.notifier.updates[updates:])

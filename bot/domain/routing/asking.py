@@ -1,0 +1,81 @@
+"""A question as it is asked: the request, what became of it, the question it opens, and who
+may decide on an earlier-answer offer. Values and rules only; RoutingService.ask does it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from bot.domain.ports import MessageHandle
+from bot.domain.routing.questions import (
+    DecisionError,
+    NamedExpert,
+    Question,
+    QuestionState,
+    askable_index,
+)
+
+Outcome = Literal["routed", "offered", "smalltalk", "no_match", "no_experts"]
+
+
+@dataclass(frozen=True, slots=True)
+class AskRequest:
+    """A question as written, with where it was asked and by whom."""
+
+    text: str
+    pool_id: str
+    asker_key: str
+    asker_name: str
+    language: str
+    tenant_id: str | None
+    place: MessageHandle  # where the thread card goes (the asking message's conversation)
+    thread_link: str | None = None
+    offer_earlier: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    """What happened to a question; ``card`` is set for an earlier-answer offer."""
+
+    outcome: Outcome
+    question: Question | None = None
+    card: dict[str, Any] | None = None
+
+
+def offer_decider(asker_key: str, clicker_key: str | None) -> str:
+    """The clicker, if they may decide on an earlier-answer offer: only the person who asked.
+
+    The offer card sits in a shared channel or chat, so anyone there can press its buttons;
+    a bystander's "Ja, das hilft" or "trotzdem Experten fragen" must change nothing.
+    """
+    if not clicker_key or clicker_key != asker_key:
+        raise DecisionError("not_your_offer")
+    return clicker_key
+
+
+def new_question(
+    request: AskRequest,
+    named: tuple[NamedExpert, ...],
+    now: datetime,
+    deadline: Callable[[datetime], datetime],
+) -> Question:
+    """The question ``request`` opens among the ``named`` experts, not stored yet; the first
+    who is not away is asked, to react by ``deadline(now)``."""
+    first = askable_index(named)
+    return Question(
+        id=0,
+        pool_id=request.pool_id,
+        asker_key=request.asker_key,
+        asker_name=request.asker_name,
+        text=request.text,
+        language=request.language,
+        # Everyone named is away: open for any of them to take, nobody is asked.
+        state=QuestionState.ASKED if first is not None else QuestionState.UNASSIGNED,
+        experts=named,
+        current_index=first or 0,
+        asked_at=now,
+        escalate_at=deadline(now) if first is not None else None,
+        tenant_id=request.tenant_id,
+    )

@@ -1,0 +1,132 @@
+"""What people see of a routed question: the thread card, the current expert's DM card, every
+card kept current, and the @mention of an expert the bot cannot reach.
+
+RoutingService (service.py) decides and saves; this side carries each saved state to Teams.
+Best effort: a Teams call that fails is logged and the decision stands; a card that cannot be
+updated now shows the new state at the next change. Handles are opaque here: whether one was
+posted and which conversation it is in are asked of the notifier.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bot.domain.ports import JobQueue, MessageHandle, Notifier
+from bot.domain.routing.ports import ExpertRepository, QuestionRepository
+from bot.domain.routing.questions import DecisionError, Question
+from bot.domain.routing.views import QuestionViews
+
+log = logging.getLogger(__name__)
+ESCALATE_JOB = "routing.escalate"
+
+PassOver = Callable[[Question, str], Awaitable[Question]]
+"""The service's decision to pass over an expert the bot cannot reach; returns the saved
+question, or raises ``DecisionError`` when the question moved on meanwhile."""
+
+
+@dataclass
+class QuestionDelivery:
+    """Posts a question's thread card, asks its experts by DM, keeps its cards current."""
+
+    experts: ExpertRepository
+    questions: QuestionRepository
+    notifier: Notifier
+    jobs: JobQueue
+    views: QuestionViews
+
+    async def post_thread_card(
+        self, question: Question, place: MessageHandle, link: str | None
+    ) -> Question:
+        """Post the thread card of a new question into ``place`` and remember it (with
+        ``link``, the asking message's link, for the cards)."""
+        thread = await self.notifier.post_card(
+            place, self.views.thread_card(question, question.language)
+        )
+        thread = {**thread, "link": link} if link else thread
+        await self.questions.record_card(question.id, thread)
+        return replace(question, thread=thread)
+
+    async def ask_current(self, question: Question, pass_over: PassOver) -> Question:
+        """DM the expert currently asked, with the escalation scheduled first.
+
+        An unreachable expert (no chat with the bot, Teams refusing) is @mentioned in the
+        thread and passed over at once instead of holding the question until the deadline.
+        Returns the question as last saved, with the new DM card's handle.
+        """
+        while (current := question.current_expert) is not None:
+            if question.escalate_at is not None:
+                # Scheduled before any Teams call: a failing DM cannot lose the escalation.
+                await self.jobs.schedule(
+                    ESCALATE_JOB,
+                    {"question_id": question.id, "version": question.version},
+                    question.escalate_at,
+                    dedup_key=f"{ESCALATE_JOB}:{question.id}:{question.version}",
+                )
+            handle = await self._direct_card(question, current.expert_key)
+            if handle is not None:
+                await self.questions.record_card(question.id, handle, current.expert_key)
+                return replace(
+                    question, expert_cards={**question.expert_cards, current.expert_key: handle}
+                )
+            await self._mention_unreachable(question, current.expert_key, current.name)
+            try:
+                question = await pass_over(question, current.expert_key)
+            except DecisionError:
+                return question
+        return question
+
+    async def refresh_cards(self, question: Question, skip: str | None = None) -> None:
+        """Show the saved state on the thread card and on every DM card but ``skip``'s."""
+        updates: list[tuple[MessageHandle, dict[str, Any]]] = []
+        if self.notifier.is_posted(question.thread):
+            updates.append((question.thread, self.views.thread_card(question, question.language)))
+        pool = await self.pool_names(question.pool_id)
+        for expert_key, handle in question.expert_cards.items():
+            if expert_key != skip:
+                card = self.views.expert_card(question, expert_key, pool, question.language)
+                updates.append((handle, card))
+        for handle, card in updates:
+            try:
+                await self.notifier.update_card(handle, card)
+            except Exception:
+                log.warning("card update failed for question %s", question.id, exc_info=True)
+
+    async def card_for(self, question: Question, view: str, viewer: str) -> dict[str, Any]:
+        """The current card of the given view ("expert": ``viewer``'s DM card, else the
+        thread card)."""
+        if view == "expert":
+            pool = await self.pool_names(question.pool_id)
+            return self.views.expert_card(question, viewer, pool, question.language)
+        return self.views.thread_card(question, question.language)
+
+    async def pool_names(self, pool_id: str) -> list[tuple[str, str]]:
+        """(key, name) of every expert of a pool, for the forward choice."""
+        return [(e.user_key, e.name) for e in await self.experts.list_pool(pool_id)]
+
+    def in_thread(self, question: Question, conversation_id: str) -> bool:
+        """True when the question's thread card went to the conversation ``conversation_id``
+        (a turn's): a message there belongs to this question."""
+        return self.notifier.conversation_of(question.thread) == conversation_id
+
+    async def _direct_card(self, question: Question, expert_key: str) -> MessageHandle | None:
+        pool = await self.pool_names(question.pool_id)
+        card = self.views.expert_card(question, expert_key, pool, question.language)
+        try:
+            return await self.notifier.send_direct(expert_key, card, question.tenant_id)
+        except Exception:
+            log.warning("direct message to expert %s failed", expert_key, exc_info=True)
+            return None
+
+    async def _mention_unreachable(self, question: Question, expert_key: str, name: str) -> None:
+        # Never silent: the question moves on, and the expert still learns of it in the thread
+        # (when it has one: a question whose thread card was never posted has nowhere to).
+        if self.notifier.conversation_of(question.thread) is None:
+            return
+        text = self.views.unreachable_mention(question.language)
+        try:
+            await self.notifier.mention_in_thread(question.thread, expert_key, name, text)
+        except Exception:
+            log.warning("mention of unreachable expert failed", exc_info=True)

@@ -1,0 +1,27 @@
+"""What a message handle holds on the Teams side, and the questions the domain may ask of one.
+
+The notifier writes a handle as ``{"reference": <the serialised conversation reference of the
+place posted into>, "activity_id": <the posted message's id>}``; the domain stores it and keeps
+it opaque. It asks the Notifier port instead, which answers with these functions, and so do
+the test fakes: both read a handle alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def is_posted(handle: Mapping[str, Any]) -> bool:
+    """True when ``handle`` names a message that was posted (Teams returned its id), so that
+    it can be updated in place; False for an empty handle (nothing posted yet) and for a send
+    whose id Teams did not return."""
+    return bool(handle.get("activity_id"))
+
+
+def conversation_of(handle: Mapping[str, Any]) -> str | None:
+    """The id of the conversation ``handle``'s message went to, as turns in it carry it (in a
+    channel thread, the thread's id); None when the handle names no conversation."""
+    conversation = (handle.get("reference") or {}).get("conversation")
+    identifier = conversation.get("id") if isinstance(conversation, Mapping) else None
+    return identifier if isinstance(identifier, str) else None
