@@ -75,8 +75,16 @@ def _package(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from bot.demo.runner import run_demo
-
+    # The only place the application reaches for devkit: the production image leaves it out.
+    try:
+        from devkit.demo.runner import run_demo
+    except ImportError:
+        print(
+            "Die lokale Demo gehört nicht zu diesem Paket (Produktions-Image). "
+            "Im Quellbaum: ./dev demo",
+            file=sys.stderr,
+        )
+        return 2
     return int(run_demo(_load_settings(), playground_port=args.playground_port))
 
 

@@ -6,11 +6,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo.organisation import PLAYGROUND_CONFIG_PATH, load_demo_organisation
-from bot.demo.playground import PlaygroundProcess
-from bot.demo.runner import DEMO_EXPERTS
 from bot.seeding import import_experts_file
+from devkit.demo.organisation import PLAYGROUND_CONFIG_PATH, load_demo_organisation
+from devkit.demo.playground import PlaygroundProcess
+from devkit.demo.runner import DEMO_EXPERTS
+from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 
 # The Playground's signed-in user, Sabine Krüger: bot admin (e.g. "räume aktualisieren").

@@ -69,8 +69,8 @@ from typing import Any, Final, Self
 from playwright.async_api import Locator, Page, Request, Response, WebSocket
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
-from bot.demo.playground import CONFIG_PATH_ENV, PlaygroundProcess, PlaygroundStartError
-from bot.demo.process_group import process_group_alive, signal_process_group
+from devkit.demo.playground import CONFIG_PATH_ENV, PlaygroundProcess, PlaygroundStartError
+from devkit.demo.process_group import process_group_alive, signal_process_group
 
 __all__ = [
     "CHROMIUM_ARGS",

@@ -16,11 +16,11 @@ from msgraph.generated.app_catalogs.teams_apps.teams_apps_request_builder import
 from bot.adapters.graph.app_installer import GraphAppInstaller
 from bot.adapters.graph.client import GraphConnection
 from bot.adapters.graph.credentials import StaticTokenCredential
-from bot.adapters.graph.fake_installer import FakeAppInstaller
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo import load_demo_organisation
 from bot.domain.reach import InstallOutcome, PersonalAppInstaller
 from bot.settings import SIMULATOR_TEAMS_APP_CATALOG_ID, Settings
+from devkit.demo import load_demo_organisation
+from devkit.fakes.graph_installer import FakeAppInstaller
+from devkit.graph_simulator import running_simulator
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:This class is deprecated:DeprecationWarning"  # msgraph-sdk warns at import time

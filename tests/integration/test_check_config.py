@@ -8,9 +8,9 @@ import sqlite3
 from pathlib import Path
 
 from bot.adapters.db.migrate import upgrade
-from bot.adapters.graph.simulator import running_simulator
 from bot.check_config import CheckResult, check_config, format_results
-from bot.demo.organisation import load_demo_organisation
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
 from tests.conftest import local_settings
 
 

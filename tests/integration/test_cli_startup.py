@@ -12,8 +12,8 @@ import aiohttp
 import pytest
 
 from bot.adapters.db.migrate import upgrade
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo.organisation import load_demo_organisation
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
 from tests.support import activities
 from tests.support.bot_processes import bot_environment, running_bots
 from tests.support.connector_sink import running_sink

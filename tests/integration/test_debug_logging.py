@@ -12,10 +12,10 @@ from typing import Any
 
 import aiohttp
 
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo.organisation import load_demo_organisation
-from bot.demo.runner import DEMO_EXPERTS
 from bot.seeding import import_experts_file
+from devkit.demo.organisation import load_demo_organisation
+from devkit.demo.runner import DEMO_EXPERTS
+from devkit.graph_simulator import running_simulator
 from tests.conftest import local_settings
 from tests.support import activities
 from tests.support.bot_processes import running_bots

@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from bot.adapters.db.experts import SqlExpertRepository
-from bot.adapters.memory_experts import InMemoryExpertRepository
 from bot.domain.routing.expert_service import ImportingRepository
 from bot.domain.routing.experts import ExpertRecord
+from devkit.fakes.memory_experts import InMemoryExpertRepository
 from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

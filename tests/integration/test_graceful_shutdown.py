@@ -22,11 +22,11 @@ from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.models import ScheduledJob
 from bot.adapters.db.onboarding import SqlOnboardingRepository
-from bot.adapters.graph.simulator import running_simulator
 from bot.app import create_app
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.onboarding.service import WELCOME_JOB
 from bot.services import PURGE_JOB
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
 from tests.conftest import local_settings
 from tests.support import activities
 from tests.support.bot_processes import running_bots

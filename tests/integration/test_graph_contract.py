@@ -15,12 +15,12 @@ from kiota_abstractions.api_error import APIError
 
 from bot.adapters.clock import ManualClock
 from bot.adapters.graph.client import GraphConnection
-from bot.adapters.graph.fake import FakeDirectory, FakeRoomCalendar
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo import expand_calendar_seeds, load_demo_organisation
 from bot.domain.graph_types import CalendarEvent, NewEvent
 from bot.domain.ports import Directory, RoomCalendar
 from bot.settings import Settings
+from devkit.demo import expand_calendar_seeds, load_demo_organisation
+from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
+from devkit.graph_simulator import running_simulator
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:This class is deprecated:DeprecationWarning"  # msgraph-sdk warns at import time

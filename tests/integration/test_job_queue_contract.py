@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.models import ScheduledJob
 from bot.adapters.db.status import queue_figures
-from bot.adapters.memory_jobs import InMemoryJobQueue
 from bot.domain.ports import JobQueue
+from devkit.fakes.memory_jobs import InMemoryJobQueue
 from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

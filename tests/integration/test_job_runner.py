@@ -20,9 +20,9 @@ from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.models import ScheduledJob
-from bot.adapters.memory_jobs import InMemoryJobQueue
 from bot.domain.ports import Job, JobQueue
 from bot.jobs import JobRunner, job_runner_context
+from devkit.fakes.memory_jobs import InMemoryJobQueue
 from tests.support.databases import fresh_database
 from tests.support.processes import stop_processes
 

@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.adapters.db.members import SqlMemberRepository
-from bot.adapters.memory_members import InMemoryMemberRepository
 from bot.domain.members.model import InstalledTeam, Reach, TeamMember
 from bot.domain.members.ports import MemberRepository
+from devkit.fakes.memory_members import InMemoryMemberRepository
 from tests.support.databases import contract_store
 
 T0 = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)

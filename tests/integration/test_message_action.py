@@ -15,12 +15,12 @@ from sqlalchemy import select
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.models import QuestionRow
-from bot.adapters.graph.simulator import running_simulator
 from bot.appmanifest import build_manifest
-from bot.demo.organisation import load_demo_organisation
-from bot.demo.runner import DEMO_EXPERTS
 from bot.seeding import import_experts_file
 from bot.teams.message_action import COMMAND_ID
+from devkit.demo.organisation import load_demo_organisation
+from devkit.demo.runner import DEMO_EXPERTS
+from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink

@@ -13,9 +13,9 @@ from typing import Any
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.onboarding import SqlOnboardingRepository
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink

@@ -12,9 +12,9 @@ import pytest
 
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.onboarding import SqlOnboardingRepository
-from bot.adapters.memory_onboarding import InMemoryOnboardingRepository
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.onboarding.ports import OnboardingRepository
+from devkit.fakes.memory_onboarding import InMemoryOnboardingRepository
 from tests.support.databases import contract_store, fresh_database
 
 T0 = datetime(2027, 4, 5, 8, 0, tzinfo=UTC)

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.adapters.db.questions import SqlQuestionRepository
-from bot.adapters.memory_questions import InMemoryQuestionRepository
 from bot.domain.routing.ports import QuestionRepository
 from bot.domain.routing.questions import (
     DecisionError,
@@ -18,6 +17,7 @@ from bot.domain.routing.questions import (
     QuestionState,
 )
 from bot.domain.routing.why import Why
+from devkit.fakes.memory_questions import InMemoryQuestionRepository
 from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

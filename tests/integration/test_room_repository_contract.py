@@ -10,10 +10,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.adapters.db.rooms import SqlRoomCatalogue, SqlRoomRequestRepository
-from bot.adapters.memory_rooms import InMemoryRoomCatalogue, InMemoryRoomRequestRepository
 from bot.domain.graph_types import Room
 from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
 from bot.domain.rooms.ports import RoomCatalogue, RoomRequestRepository
+from devkit.fakes.memory_rooms import InMemoryRoomCatalogue, InMemoryRoomRequestRepository
 from tests.support.databases import contract_store
 
 T0 = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)

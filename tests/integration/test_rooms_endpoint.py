@@ -17,9 +17,9 @@ import pytest
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.rooms import SqlRoomRequestRepository
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.rooms.model import RequestState, RoomRequest
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink

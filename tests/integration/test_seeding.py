@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo.organisation import load_demo_organisation
-from bot.demo.runner import DEMO_EXPERTS
 from bot.seeding import import_experts_file, seed_experts_from_graph
+from devkit.demo.organisation import load_demo_organisation
+from devkit.demo.runner import DEMO_EXPERTS
+from devkit.graph_simulator import running_simulator
 from tests.conftest import local_settings
 
 NETWORK_GROUP = "6f3f5768-dc66-58e8-9a1a-7cb3acd78e08"

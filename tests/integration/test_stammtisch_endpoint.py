@@ -19,9 +19,9 @@ import pytest
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.stammtisch import SqlStammtischRepository
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.stammtisch.poll import tally
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink

@@ -14,10 +14,10 @@ from sqlalchemy import update
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.models import StammtischPollRow
 from bot.adapters.db.stammtisch import SqlStammtischRepository
-from bot.adapters.memory_stammtisch import InMemoryStammtischRepository
 from bot.domain.stammtisch.model import Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer, tally
 from bot.domain.stammtisch.ports import StammtischRepository
+from devkit.fakes.memory_stammtisch import InMemoryStammtischRepository
 from tests.support.databases import contract_store, fresh_database
 
 T0 = datetime(2027, 1, 4, 8, 0, tzinfo=UTC)

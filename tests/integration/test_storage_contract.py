@@ -12,9 +12,9 @@ import pytest
 
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.references import SqlConversationReferences
-from bot.adapters.memory import InMemoryActivityLedger, InMemoryConversationReferences
 from bot.domain.conversation_refs import StoredReference
 from bot.domain.ports import ActivityLedger, ConversationReferences
+from devkit.fakes.memory import InMemoryActivityLedger, InMemoryConversationReferences
 from tests.support.databases import contract_store
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

@@ -23,14 +23,14 @@ from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.member_tables import TeamMemberRow
 from bot.adapters.db.models import ScheduledJob, StammtischPollRow
 from bot.adapters.db.stammtisch import SqlStammtischRepository
-from bot.adapters.graph.simulator import running_simulator
-from bot.demo.organisation import load_demo_organisation
-from bot.demo.runner import DEMO_EXPERTS
 from bot.domain.onboarding.service import INTRO_JOB, WELCOME_JOB
 from bot.domain.stammtisch.poll import tally
 from bot.domain.stammtisch.service import CARD_JOB
 from bot.seeding import import_experts_file
 from bot.settings import Settings
+from devkit.demo.organisation import load_demo_organisation
+from devkit.demo.runner import DEMO_EXPERTS
+from devkit.graph_simulator import running_simulator
 from tests.support import activities
 from tests.support.bot_processes import BotProcess, running_bots
 from tests.support.connector_sink import ConnectorSink, running_sink

@@ -16,11 +16,11 @@ import pytest
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
-from bot.adapters.graph.simulator import running_simulator
 from bot.appmanifest import build_manifest
-from bot.demo.organisation import load_demo_organisation
-from bot.demo.runner import DEMO_EXPERTS
 from bot.seeding import import_experts_file
+from devkit.demo.organisation import load_demo_organisation
+from devkit.demo.runner import DEMO_EXPERTS
+from devkit.graph_simulator import running_simulator
 from dialogs.who_knows import COMMAND_ID
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities

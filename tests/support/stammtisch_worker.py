@@ -26,7 +26,6 @@ from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.stammtisch import SqlStammtischRepository
-from bot.adapters.memory_members import InMemoryMemberRepository
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.ports import Clock, MessageHandle, Notifier
 from bot.domain.stammtisch.lifecycle import PollLifecycle
@@ -38,6 +37,7 @@ from bot.logging import configure_logging
 from bot.stammtisch_wiring import Stammtisch, build_handlers
 from bot.teams.threads import thread_place
 from cards.stammtisch import StammtischCards
+from devkit.fakes.memory_members import InMemoryMemberRepository
 from tests.support.stammtisch_world import FixedRoster
 
 # Monday 2026-03-02, 10:00 in Berlin: an hour after the first-Monday posting of March.

@@ -9,12 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.adapters.clock import ManualClock
-from bot.adapters.graph.fake import FakeDirectory, FakeRoomCalendar
 from bot.adapters.graph.invitations import GraphInvitations
-from bot.adapters.memory_jobs import InMemoryJobQueue
-from bot.adapters.memory_members import InMemoryMemberRepository
-from bot.adapters.memory_stammtisch import InMemoryStammtischRepository
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.stammtisch.lifecycle import PollLifecycle
 from bot.domain.stammtisch.membership import RosterMembership
@@ -23,6 +18,11 @@ from bot.domain.stammtisch.service import StammtischPolicy, StammtischService
 from bot.jobs import JobRunner
 from bot.stammtisch_wiring import Stammtisch, build_handlers
 from cards.stammtisch import StammtischCards
+from devkit.demo.organisation import load_demo_organisation
+from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
+from devkit.fakes.memory_jobs import InMemoryJobQueue
+from devkit.fakes.memory_members import InMemoryMemberRepository
+from devkit.fakes.memory_stammtisch import InMemoryStammtischRepository
 from tests.support.fake_notifier import RecordingNotifier
 
 # Monday 2026-03-02, 09:00 in Berlin.

@@ -45,6 +45,29 @@ def test_only_the_teams_package_imports_botbuilder() -> None:
     assert offenders == []
 
 
+def test_the_application_never_imports_test_and_demo_code() -> None:
+    # devkit (fakes, Graph simulator, demo data) is left out of the production image; only
+    # the demo command reaches for it, and says so where it is missing.
+    allowed = {"bot/cli.py": {"devkit.demo.runner"}}
+    offenders = {}
+    for folder in ("bot", "dialogs", "cards"):
+        for path in _python_files(folder):
+            name = path.relative_to(ROOT).as_posix()
+            used = {n for n in _imports(path) if n.split(".")[0] in ("devkit", "tests")}
+            if used - allowed.get(name, set()):
+                offenders[name] = used
+    assert offenders == {}
+
+
+def test_the_production_image_leaves_test_and_demo_code_out() -> None:
+    copied = [
+        line.split()[1]
+        for line in (ROOT / "Dockerfile").read_text("utf-8").splitlines()
+        if line.startswith("COPY ") and "--from" not in line
+    ]
+    assert "bot" in copied and not {"devkit", "tests", "."} & set(copied)
+
+
 MAX_LINES = 300
 # Pure data: catalogues and tables that read best in one piece.
 DATA_TABLES = {
@@ -61,7 +84,7 @@ TO_SPLIT: set[str] = set()
 def test_modules_stay_small() -> None:
     sizes = {
         path.relative_to(ROOT).as_posix(): len(path.read_text("utf-8").splitlines())
-        for package in ("bot", "dialogs", "cards")
+        for package in ("bot", "dialogs", "cards", "devkit")
         for path in _python_files(package)
     }
     too_long = {name for name, lines in sizes.items() if lines > MAX_LINES}

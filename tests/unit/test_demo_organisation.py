@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.demo import (
+from devkit.demo import (
     PLAYGROUND_CONFIG_PATH,
     DemoOrganisation,
     expand_calendar_seeds,

@@ -10,9 +10,6 @@ from typing import Any
 
 import pytest
 
-from bot.adapters.graph.fake import FakeDirectory
-from bot.adapters.memory_experts import InMemoryExpertRepository
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.graph_types import Person
 from bot.domain.routing.directory_import import (
     DirectoryError,
@@ -22,6 +19,9 @@ from bot.domain.routing.directory_import import (
 )
 from bot.domain.routing.expert_service import import_directory, seed_from_graph
 from bot.domain.routing.experts import DEFAULT_POOL, ExpertRecord
+from devkit.demo.organisation import load_demo_organisation
+from devkit.fakes.graph import FakeDirectory
+from devkit.fakes.memory_experts import InMemoryExpertRepository
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 DEV_DIRECTORY = Path("/work/shared/datasets/routing-dev/directory.json")

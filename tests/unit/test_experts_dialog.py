@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from bot.adapters.clock import ManualClock
-from bot.adapters.memory_experts import InMemoryExpertRepository
-from bot.adapters.memory_questions import InMemoryQuestionRepository
 from bot.conversation import Actor, ConversationKind, Reply, Turn
 from bot.domain.routing.experts import DEFAULT_POOL, ExpertRecord
 from bot.domain.routing.router_cache import RouterCache
 from bot.settings import Settings
+from devkit.fakes.memory_experts import InMemoryExpertRepository
+from devkit.fakes.memory_questions import InMemoryQuestionRepository
 from dialogs.context import DialogContext
 from dialogs.dispatch import Dialogs
 from dialogs.experts import ExpertDialogServices, router

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from bot.adapters.clock import ManualClock
-from bot.adapters.memory_jobs import InMemoryJobQueue
 from bot.conversation import Actor, ConversationKind, Reply, Turn
 from bot.domain.privacy.ports import Export
 from bot.domain.privacy.retention import Cutoffs, Retention
@@ -20,6 +19,7 @@ from bot.domain.privacy.service import OFFER_JOB, PrivacyService, offer_key
 from bot.i18n import de, en
 from bot.settings import Settings
 from cards.privacy import PART_BYTES, export_card, json_parts
+from devkit.fakes.memory_jobs import InMemoryJobQueue
 from dialogs.context import DialogContext
 from dialogs.dispatch import Dialogs
 from dialogs.privacy import PrivacyDialogServices, router

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 
 from bot.adapters.clock import ManualClock
-from bot.adapters.memory import InMemoryConversationReferences
 from bot.domain.graph_types import AutomaticReplies, Person
 from bot.teams.recipient_language import TeamsRecipientLanguages
 from bot.teams.references import ReferenceRecorder
+from devkit.fakes.memory import InMemoryConversationReferences
 
 NOW = datetime(2027, 3, 1, 8, tzinfo=UTC)
 

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.adapters.clock import ManualClock
-from bot.adapters.memory_jobs import InMemoryJobQueue
-from bot.adapters.memory_members import InMemoryMemberRepository
 from bot.domain.members.model import InstalledTeam, RosterEntry, RosterPage
 from bot.domain.members.sync import DAILY_JOB, SYNC_JOB, MemberSync
+from devkit.fakes.memory_jobs import InMemoryJobQueue
+from devkit.fakes.memory_members import InMemoryMemberRepository
 
 T0 = datetime(2027, 1, 4, 7, 0, tzinfo=UTC)
 TEAM = InstalledTeam("19:t@thread.tacv2", "tenant", "https://smba/", "28:bot", "Netz", T0)

@@ -10,15 +10,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.adapters.clock import ManualClock
-from bot.adapters.graph.fake import FakeDirectory
-from bot.adapters.memory_jobs import InMemoryJobQueue
-from bot.adapters.memory_onboarding import InMemoryOnboardingRepository
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.onboarding.model import OnboardingError, OnboardingState
 from bot.domain.onboarding.service import OnboardingPolicy, OnboardingService
 from bot.jobs import JobRunner
 from bot.onboarding_wiring import build_handlers
 from cards.onboarding import OnboardingCards
+from devkit.demo.organisation import load_demo_organisation
+from devkit.fakes.graph import FakeDirectory
+from devkit.fakes.memory_jobs import InMemoryJobQueue
+from devkit.fakes.memory_onboarding import InMemoryOnboardingRepository
 from tests.support.fake_notifier import RecordingNotifier
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

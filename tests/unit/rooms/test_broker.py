@@ -13,11 +13,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.adapters.clock import ManualClock
-from bot.adapters.graph.fake import FakeDirectory, FakeRoomCalendar
-from bot.adapters.memory import InMemoryConversationReferences
-from bot.adapters.memory_jobs import InMemoryJobQueue
-from bot.adapters.memory_rooms import InMemoryRoomCatalogue, InMemoryRoomRequestRepository
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.graph_types import CreatedEvent, NewEvent, Schedule
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.model import BrokerError, RequestState
@@ -27,6 +22,11 @@ from bot.jobs import JobRunner
 from bot.rooms_wiring import build_handlers
 from bot.teams.recipient_language import TeamsRecipientLanguages
 from cards.rooms import BrokerCards
+from devkit.demo.organisation import load_demo_organisation
+from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
+from devkit.fakes.memory import InMemoryConversationReferences
+from devkit.fakes.memory_jobs import InMemoryJobQueue
+from devkit.fakes.memory_rooms import InMemoryRoomCatalogue, InMemoryRoomRequestRepository
 from tests.support.fake_notifier import RecordingNotifier
 
 BERLIN = ZoneInfo("Europe/Berlin")

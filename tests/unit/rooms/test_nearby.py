@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from bot.adapters.graph.fake import FakeRoomCalendar
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.graph_types import BusySlot, Room, Schedule
 from bot.domain.rooms.nearby import Proximity, normalise, proximity, rank_by_site
 from bot.domain.rooms.service import Requester
+from devkit.demo.organisation import load_demo_organisation
+from devkit.fakes.graph import FakeRoomCalendar
 from tests.unit.rooms.test_broker import make_world, tomorrow
 
 

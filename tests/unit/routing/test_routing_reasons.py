@@ -19,7 +19,7 @@ from bot.i18n import de
 from cards.why import why_text
 
 UTC_ZONE = ZoneInfo("UTC")
-DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "bot" / "demo" / "experts.json"
+DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "devkit" / "demo" / "experts.json"
 LABELS = {
     "de": {"topics": "Themen", "title": "Funktion", "department": "Abteilung",
            "about": "Beschreibung", "location": "Standort"},

@@ -10,11 +10,6 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.clock import ManualClock
-from bot.adapters.graph.fake import FakeDirectory
-from bot.adapters.memory_experts import InMemoryExpertRepository
-from bot.adapters.memory_jobs import InMemoryJobQueue
-from bot.adapters.memory_questions import InMemoryQuestionRepository
-from bot.demo.organisation import load_demo_organisation
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.routing.directory_import import parse_directory
 from bot.domain.routing.expert_service import import_directory
@@ -25,9 +20,14 @@ from bot.domain.routing.why import Why
 from bot.jobs import JobRunner
 from cards.routing import RoutingCards
 from cards.why import why_text
+from devkit.demo.organisation import load_demo_organisation
+from devkit.fakes.graph import FakeDirectory
+from devkit.fakes.memory_experts import InMemoryExpertRepository
+from devkit.fakes.memory_jobs import InMemoryJobQueue
+from devkit.fakes.memory_questions import InMemoryQuestionRepository
 from tests.support.fake_notifier import RecordingNotifier
 
-DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "bot" / "demo" / "experts.json"
+DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "devkit" / "demo" / "experts.json"
 MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
 ASKER = "f6e4bd59-0000-0000-0000-000000000000"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from bot.adapters.graph.simulator.odata import graph_error
-from bot.adapters.graph.simulator.state import STATE_KEY
+from devkit.graph_simulator.odata import graph_error
+from devkit.graph_simulator.state import STATE_KEY
 
 _FAULT_TEXT = {
     429: ("TooManyRequests", "Application is over its MailboxConcurrency limit."),

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from aiohttp import web
 
-from bot.adapters.graph.simulator import odata
-from bot.adapters.graph.simulator.helpers import json_body, mailbox_or_404, out_zone, pick
-from bot.adapters.graph.simulator.render import room_json
-from bot.adapters.graph.simulator.state import STATE_KEY
 from bot.adapters.graph.timezones import InvalidTimeZoneError, parse_dtz, render_dtz
+from devkit.graph_simulator import odata
+from devkit.graph_simulator.helpers import json_body, mailbox_or_404, out_zone, pick
+from devkit.graph_simulator.render import room_json
+from devkit.graph_simulator.state import STATE_KEY
 
 routes = web.RouteTableDef()
 _AVAILABILITY = {"tentative": "1", "busy": "2", "oof": "3"}

@@ -10,14 +10,14 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.adapters.db.migrate import upgrade
-from bot.adapters.graph.simulator import running_simulator
 from bot.app import create_app
-from bot.demo.organisation import PLAYGROUND_CONFIG_PATH, load_demo_organisation
-from bot.demo.playground import PlaygroundProcess
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.logging import configure_logging
 from bot.seeding import import_experts_file
 from bot.settings import GraphAuth, Settings
+from devkit.demo.organisation import PLAYGROUND_CONFIG_PATH, load_demo_organisation
+from devkit.demo.playground import PlaygroundProcess
+from devkit.graph_simulator import running_simulator
 
 GRAPH_SIMULATOR_PORT = 5056
 DEMO_EXPERTS = Path(__file__).with_name("experts.json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from bot.demo.organisation import WEEKDAYS, CalendarSeed, DemoOrganisation
+from devkit.demo.organisation import WEEKDAYS, CalendarSeed, DemoOrganisation
 
 
 @dataclass(frozen=True, slots=True)

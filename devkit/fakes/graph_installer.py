@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.demo.organisation import DemoOrganisation
 from bot.domain.reach import InstallOutcome
 from bot.settings import SIMULATOR_TEAMS_APP_CATALOG_ID
+from devkit.demo.organisation import DemoOrganisation
 
 # msgraph-sdk's default middleware makes one attempt plus three retries on 429.
 GRAPH_ATTEMPTS = 4

@@ -6,10 +6,10 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.adapters.graph.simulator import odata
-from bot.adapters.graph.simulator.render import default_user_view, group_json, user_json
-from bot.adapters.graph.simulator.state import STATE_KEY, SimulatorState
 from bot.adapters.graph.timezones import render_dtz
+from devkit.graph_simulator import odata
+from devkit.graph_simulator.render import default_user_view, group_json, user_json
+from devkit.graph_simulator.state import STATE_KEY, SimulatorState
 
 routes = web.RouteTableDef()
 

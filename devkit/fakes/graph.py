@@ -8,8 +8,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.adapters.clock import SystemClock
-from bot.demo.calendar_seed import expand_calendar_seeds
-from bot.demo.organisation import DemoOrganisation
 from bot.domain.graph_types import (
     AutomaticReplies,
     BusySlot,
@@ -21,6 +19,8 @@ from bot.domain.graph_types import (
     Schedule,
 )
 from bot.domain.ports import Clock
+from devkit.demo.calendar_seed import expand_calendar_seeds
+from devkit.demo.organisation import DemoOrganisation
 
 _BLOCKING = frozenset({"busy", "tentative", "oof"})
 

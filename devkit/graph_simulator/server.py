@@ -8,18 +8,18 @@ from contextlib import asynccontextmanager
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from bot.adapters.graph.simulator import (
+from bot.domain.ports import Clock
+from devkit.demo.organisation import DemoOrganisation
+from devkit.graph_simulator import (
     admin_routes,
     directory_routes,
     event_routes,
     schedule_routes,
     teamwork_routes,
 )
-from bot.adapters.graph.simulator.middleware import graph_middleware
-from bot.adapters.graph.simulator.odata import graph_error
-from bot.adapters.graph.simulator.state import STATE_KEY, SimulatorState
-from bot.demo.organisation import DemoOrganisation
-from bot.domain.ports import Clock
+from devkit.graph_simulator.middleware import graph_middleware
+from devkit.graph_simulator.odata import graph_error
+from devkit.graph_simulator.state import STATE_KEY, SimulatorState
 
 
 @web.middleware

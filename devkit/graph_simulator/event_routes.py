@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.adapters.graph.simulator import odata
-from bot.adapters.graph.simulator.calendar import Mailbox, StoredEvent
-from bot.adapters.graph.simulator.helpers import json_body, mailbox_or_404, out_zone
-from bot.adapters.graph.simulator.render import event_json
-from bot.adapters.graph.simulator.state import STATE_KEY
 from bot.adapters.graph.timezones import InvalidTimeZoneError, parse_instant
+from devkit.graph_simulator import odata
+from devkit.graph_simulator.calendar import Mailbox, StoredEvent
+from devkit.graph_simulator.helpers import json_body, mailbox_or_404, out_zone
+from devkit.graph_simulator.render import event_json
+from devkit.graph_simulator.state import STATE_KEY
 
 routes = web.RouteTableDef()
 

@@ -9,13 +9,13 @@ from datetime import datetime
 from aiohttp import web
 
 from bot.adapters.clock import SystemClock
-from bot.adapters.graph.simulator.calendar import CalendarStore, Mailbox, StoredEvent
-from bot.adapters.graph.simulator.calendar import new_item_id as _new_id
-from bot.adapters.graph.simulator.teamwork import CatalogApp, TeamworkStore
-from bot.demo.calendar_seed import expand_calendar_seeds
-from bot.demo.organisation import DemoOrganisation
 from bot.domain.ports import Clock
 from bot.settings import SIMULATOR_TEAMS_APP_CATALOG_ID
+from devkit.demo.calendar_seed import expand_calendar_seeds
+from devkit.demo.organisation import DemoOrganisation
+from devkit.graph_simulator.calendar import CalendarStore, Mailbox, StoredEvent
+from devkit.graph_simulator.calendar import new_item_id as _new_id
+from devkit.graph_simulator.teamwork import CatalogApp, TeamworkStore
 
 
 @dataclass(slots=True)

@@ -7,8 +7,8 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.adapters.graph.simulator.render import event_json
-from bot.adapters.graph.simulator.state import STATE_KEY, Fault
+from devkit.graph_simulator.render import event_json
+from devkit.graph_simulator.state import STATE_KEY, Fault
 
 routes = web.RouteTableDef()
 

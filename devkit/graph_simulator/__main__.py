@@ -1,4 +1,4 @@
-"""Serve the Graph simulator alone: `python -m bot.adapters.graph.simulator --port 8765`."""
+"""Serve the Graph simulator alone: `python -m devkit.graph_simulator --port 8765`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import contextlib
 import signal
 from pathlib import Path
 
-from bot.adapters.graph.simulator.server import running_simulator
-from bot.demo.organisation import load_demo_organisation
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator.server import running_simulator
 
 
 async def serve(host: str, port: int, organisation: Path | None) -> None:

@@ -23,7 +23,7 @@ from typing import Final, Self
 
 import aiohttp
 
-from bot.demo.process_group import process_group_alive, signal_process_group
+from devkit.demo.process_group import process_group_alive, signal_process_group
 
 REPO_ROOT: Final = Path(__file__).resolve().parents[2]
 CONFIG_PATH_ENV: Final = "M365_AGENTS_PLAYGROUND_CONFIG_PATH"

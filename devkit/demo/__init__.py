@@ -1,7 +1,7 @@
 """Demo data: the "Nordlicht Demo GmbH" organisation and its Agents Playground config."""
 
-from bot.demo.calendar_seed import SeedOccurrence, expand_calendar_seeds
-from bot.demo.organisation import (
+from devkit.demo.calendar_seed import SeedOccurrence, expand_calendar_seeds
+from devkit.demo.organisation import (
     DEFAULT_PATH,
     PLAYGROUND_CONFIG_PATH,
     DemoOrganisation,

@@ -6,9 +6,9 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.adapters.graph.simulator import odata
-from bot.adapters.graph.simulator.calendar import Mailbox
-from bot.adapters.graph.simulator.state import STATE_KEY
+from devkit.graph_simulator import odata
+from devkit.graph_simulator.calendar import Mailbox
+from devkit.graph_simulator.state import STATE_KEY
 
 
 def mailbox_or_404(request: web.Request) -> Mailbox | web.Response:

@@ -7,11 +7,11 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.adapters.graph.simulator import odata
-from bot.adapters.graph.simulator.helpers import json_body
-from bot.adapters.graph.simulator.state import STATE_KEY, SimulatorState
-from bot.adapters.graph.simulator.teamwork import CatalogApp, installation_id, personal_chat_id
-from bot.demo.organisation import DemoPerson
+from devkit.demo.organisation import DemoPerson
+from devkit.graph_simulator import odata
+from devkit.graph_simulator.helpers import json_body
+from devkit.graph_simulator.state import STATE_KEY, SimulatorState
+from devkit.graph_simulator.teamwork import CatalogApp, installation_id, personal_chat_id
 
 routes = web.RouteTableDef()
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.adapters.graph.simulator.calendar import Mailbox, StoredEvent
 from bot.adapters.graph.timezones import iso_utc, render_dtz
-from bot.demo.organisation import DemoGroup, DemoOrganisation, DemoPerson, DemoRoom
+from devkit.demo.organisation import DemoGroup, DemoOrganisation, DemoPerson, DemoRoom
+from devkit.graph_simulator.calendar import Mailbox, StoredEvent
 
 Json = dict[str, Any]
 # What Graph returns for a user without $select (department is not among them).
