@@ -89,6 +89,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         views=RoutingCards(),
         escalation_delay=timedelta(hours=settings.routing_escalation_hours),
         routers=RouterCache(experts, questions, clock),
+        languages=platform.languages,
     )
     stammtisch = build_stammtisch(platform)
     rooms = build_rooms(platform)

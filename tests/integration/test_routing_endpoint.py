@@ -128,6 +128,31 @@ async def test_question_take_race_and_answer(
     assert "Raum 3.12 über Outlook." in json.dumps(offer, ensure_ascii=False)
 
 
+async def test_each_expert_reads_the_question_card_in_their_own_language(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Kerstin's Teams client is English (her latest activity says so); the asker writes German.
+    kerstin = _people()["Kerstin Vogel"]
+    english = activities.message(sink.url, "help", locale="en-US")
+    assert (await routing_bot.post(activities.as_user(english, kerstin, "Kerstin Vogel"))).status
+    birgit = await _introduce(routing_bot, sink, "Birgit Fischer")
+    sink.sent.clear()
+    assert (await routing_bot.post(activities.channel_mention(sink.url, QUESTION))).status == 201
+    thread_card, dm_card = sink.cards()
+    assert sink.sent[1]["_conversation"] == f"a:personal-{kerstin}"
+    dm = json.dumps(dm_card, ensure_ascii=False)
+    assert "Not my topic" in dm and "Nicht mein Thema" not in dm  # hers, in English
+    assert "Frage übernehmen" in json.dumps(thread_card, ensure_ascii=False)  # the channel's
+
+    [question] = await _questions(database_url)
+    decline = {"question_id": question.id, "view": "expert"}
+    click = _invoke(sink, "routing.decline", decline, kerstin, "Kerstin Vogel")
+    click["locale"] = "en-US"
+    assert (await routing_bot.post(click)).status == 200
+    to_birgit = [a for a in sink.sent if a["_conversation"] == f"a:personal-{birgit}"]
+    assert "Nicht mein Thema" in json.dumps(to_birgit[-1], ensure_ascii=False)  # the next, German
+
+
 def _in_thread(activity: dict[str, Any], root_id: str) -> dict[str, Any]:
     activity["conversation"]["id"] = f"19:general@thread.tacv2;messageid={root_id}"
     return activity

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.domain.ports import JobQueue, MessageHandle, Notifier
+from bot.domain.ports import JobQueue, MessageHandle, Notifier, RecipientLanguages
 from bot.domain.routing.ports import ExpertRepository, QuestionRepository
 from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.views import QuestionViews
@@ -36,6 +36,9 @@ class QuestionDelivery:
     notifier: Notifier
     jobs: JobQueue
     views: QuestionViews
+    # An expert's DM card is in the expert's own language; the thread card (shared by the
+    # channel) and the mention in it stay in the asker's.
+    languages: RecipientLanguages
 
     async def post_thread_card(
         self, question: Question, place: MessageHandle, link: str | None
@@ -86,8 +89,8 @@ class QuestionDelivery:
         pool = await self.pool_names(question.pool_id)
         for expert_key, handle in question.expert_cards.items():
             if expert_key != skip:
-                card = self.views.expert_card(question, expert_key, pool, question.language)
-                updates.append((handle, card))
+                lang = await self.languages.language_of(expert_key)
+                updates.append((handle, self.views.expert_card(question, expert_key, pool, lang)))
         for handle, card in updates:
             try:
                 await self.notifier.update_card(handle, card)
@@ -99,7 +102,8 @@ class QuestionDelivery:
         thread card)."""
         if view == "expert":
             pool = await self.pool_names(question.pool_id)
-            return self.views.expert_card(question, viewer, pool, question.language)
+            lang = await self.languages.language_of(viewer)
+            return self.views.expert_card(question, viewer, pool, lang)
         return self.views.thread_card(question, question.language)
 
     async def pool_names(self, pool_id: str) -> list[tuple[str, str]]:
@@ -113,7 +117,8 @@ class QuestionDelivery:
 
     async def _direct_card(self, question: Question, expert_key: str) -> MessageHandle | None:
         pool = await self.pool_names(question.pool_id)
-        card = self.views.expert_card(question, expert_key, pool, question.language)
+        lang = await self.languages.language_of(expert_key)
+        card = self.views.expert_card(question, expert_key, pool, lang)
         try:
             return await self.notifier.send_direct(expert_key, card, question.tenant_id)
         except Exception:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.business_hours import BusinessCalendar
-from bot.domain.ports import Clock, Directory, JobQueue, Notifier
+from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 from bot.domain.routing.asking import AskRequest, AskResult, new_question, offer_decider
 from bot.domain.routing.delivery import ESCALATE_JOB, QuestionDelivery
 from bot.domain.routing.ports import ExpertRepository, QuestionRepository
@@ -42,11 +42,12 @@ class RoutingService:
     views: QuestionViews
     escalation_delay: timedelta
     routers: RouterCache
+    languages: RecipientLanguages
 
     def __post_init__(self) -> None:
         self._selection = ExpertSelection(self.experts, self.directory, self.calendar.zone)
         self._delivery = QuestionDelivery(
-            self.experts, self.questions, self.notifier, self.jobs, self.views
+            self.experts, self.questions, self.notifier, self.jobs, self.views, self.languages
         )
 
     async def ask(self, request: AskRequest) -> AskResult:

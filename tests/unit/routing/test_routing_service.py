@@ -18,10 +18,12 @@ from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, AskRequest, RoutingService, offer_decider
 from bot.domain.routing.why import Why
 from bot.jobs import JobRunner
+from bot.teams.recipient_language import TeamsRecipientLanguages
 from cards.routing import RoutingCards
 from cards.why import why_text
 from devkit.demo.organisation import load_demo_organisation
 from devkit.fakes.graph import FakeDirectory
+from devkit.fakes.memory import InMemoryConversationReferences
 from devkit.fakes.memory_experts import InMemoryExpertRepository
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from devkit.fakes.memory_questions import InMemoryQuestionRepository
@@ -50,17 +52,21 @@ async def make_world(clock: ManualClock | None = None) -> World:
     questions = InMemoryQuestionRepository()
     jobs = InMemoryJobQueue()
     notifier = RecordingNotifier()
+    directory = FakeDirectory(load_demo_organisation(), clock=clock)
     service = RoutingService(
         experts=experts,
         questions=questions,
         notifier=notifier,
         jobs=jobs,
-        directory=FakeDirectory(load_demo_organisation(), clock=clock),
+        directory=directory,
         clock=clock,
         calendar=BusinessCalendar("Europe/Berlin", "NW"),
         views=RoutingCards(),
         escalation_delay=timedelta(hours=4),
         routers=RouterCache(experts, questions, clock),
+        languages=TeamsRecipientLanguages(
+            InMemoryConversationReferences(), directory, pinned=None
+        ),
     )
 
     async def escalate(job: object) -> None:
