@@ -54,6 +54,7 @@ def build_stammtisch(platform: Platform) -> Stammtisch:
         calendar=calendar,
         views=StammtischCards(calendar.zone),
         members=RosterMembership(SqlMemberRepository(sessions), roster, clock),
+        languages=platform.languages,
         policy=StammtischPolicy(
             organisers=frozenset(settings.stammtisch_organiser_ids) | set(settings.admin_ids),
             blackout=settings.stammtisch_blackout_days,

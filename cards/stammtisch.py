@@ -188,9 +188,8 @@ class StammtischCards:
         ]
         return card(body)
 
-    def reminder_card(self, poll: Poll) -> dict[str, Any]:
-        """The DM to a member who has not voted yet."""
-        lang = poll.language
+    def reminder_card(self, poll: Poll, lang: str) -> dict[str, Any]:
+        """The DM to a member who has not voted yet, in their language ``lang``."""
         reminder = t(
             "stammtisch.reminder.text",
             lang,
@@ -209,9 +208,8 @@ class StammtischCards:
             deadline=moment(poll.deadline, self.zone, poll.language),
         )
 
-    def day_before_card(self, poll: Poll) -> dict[str, Any]:
-        """The DM to a yes-voter the day before."""
-        lang = poll.language
+    def day_before_card(self, poll: Poll, lang: str) -> dict[str, Any]:
+        """The DM to a yes-voter the day before, in their language ``lang``."""
         line = t(
             "stammtisch.day_before.text",
             lang,

@@ -148,8 +148,8 @@ def _stammtisch(lang: str) -> Iterator[Sample]:
     )
     yield "stammtisch.announcement_card", views.announcement_card(closed, votes)
     yield "stammtisch.announcement_card.none", views.announcement_card(closed, [])
-    yield "stammtisch.reminder_card", views.reminder_card(poll)
-    yield "stammtisch.day_before_card", views.day_before_card(closed)
+    yield "stammtisch.reminder_card", views.reminder_card(poll, lang)
+    yield "stammtisch.day_before_card", views.day_before_card(closed, lang)
     yield "stammtisch.cancelled_card", views.cancelled_card(closed)
     missing = [Member("m-x", "Jana Becker", "29:m-x")]
     yield "stammtisch.export_card", views.export_card(closed, votes[:12], missing)

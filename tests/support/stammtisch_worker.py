@@ -107,6 +107,13 @@ class NoInvitations:
         raise AssertionError("no cancellation expected")
 
 
+class GermanReaders:
+    """Every member reads German (the worker processes know no Teams locales)."""
+
+    async def language_of(self, user_key: str) -> str:
+        return "de"
+
+
 def build(
     sessions: async_sessionmaker[AsyncSession], clock: Clock, notifier: Notifier
 ) -> Stammtisch:
@@ -122,6 +129,7 @@ def build(
         calendar=calendar,
         views=StammtischCards(calendar.zone),
         members=RosterMembership(InMemoryMemberRepository(), FixedRoster(), clock),
+        languages=GermanReaders(),
     )
     lifecycle = PollLifecycle(service)
     return Stammtisch(service, lifecycle, build_handlers(service, lifecycle))

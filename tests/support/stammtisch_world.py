@@ -17,9 +17,11 @@ from bot.domain.stammtisch.model import Member, Rule
 from bot.domain.stammtisch.service import StammtischPolicy, StammtischService
 from bot.jobs import JobRunner
 from bot.stammtisch_wiring import Stammtisch, build_handlers
+from bot.teams.recipient_language import TeamsRecipientLanguages
 from cards.stammtisch import StammtischCards
 from devkit.demo.organisation import load_demo_organisation
 from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
+from devkit.fakes.memory import InMemoryConversationReferences
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from devkit.fakes.memory_members import InMemoryMemberRepository
 from devkit.fakes.memory_stammtisch import InMemoryStammtischRepository
@@ -61,6 +63,7 @@ class World:
     repo: InMemoryStammtischRepository
     calendar: FakeRoomCalendar
     roster: FixedRoster
+    references: InMemoryConversationReferences  # where a member's Teams locale is kept
 
     @property
     def service(self) -> StammtischService:
@@ -92,6 +95,7 @@ def make_world(
         RecordingNotifier(), InMemoryJobQueue(), InMemoryStammtischRepository(), FixedRoster()
     )  # fmt: skip
     business = BusinessCalendar("Europe/Berlin", "NW")
+    references = InMemoryConversationReferences()
     service = StammtischService(
         repo=repo,
         roster=roster,
@@ -102,9 +106,12 @@ def make_world(
         calendar=business,
         views=StammtischCards(business.zone),
         members=RosterMembership(InMemoryMemberRepository(), roster, clock),
+        languages=TeamsRecipientLanguages(
+            references, FakeDirectory(org, clock=clock), pinned=None
+        ),
         policy=StammtischPolicy(organisers=organisers),
     )
     lifecycle = PollLifecycle(service)
     stammtisch = Stammtisch(service, lifecycle, build_handlers(service, lifecycle))
     runner = JobRunner(jobs, clock, stammtisch.handlers)
-    return World(stammtisch, notifier, clock, jobs, runner, repo, calendar, roster)
+    return World(stammtisch, notifier, clock, jobs, runner, repo, calendar, roster, references)

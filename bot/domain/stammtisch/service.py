@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.domain.business_hours import BusinessCalendar
-from bot.domain.ports import Clock, JobQueue, Notifier
+from bot.domain.ports import Clock, JobQueue, Notifier, RecipientLanguages
 from bot.domain.stammtisch import schedule
 from bot.domain.stammtisch.model import Poll, PollError, Rule, Vote
 from bot.domain.stammtisch.poll import Answer, Ballot, candidate_dates, validate_ballot
@@ -71,6 +71,7 @@ class StammtischService:
     calendar: BusinessCalendar
     views: PollViews
     members: PollMembers
+    languages: RecipientLanguages
     policy: StammtischPolicy = field(default_factory=StammtischPolicy)
     # poll id -> the last update interval this process planned a card update for; saves a
     # database round trip per vote (the dedup key keeps replicas to one job per interval).

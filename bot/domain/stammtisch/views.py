@@ -25,16 +25,16 @@ class PollViews(Protocol):
         """The result posted to the team at close (or that no date was found)."""
         ...
 
-    def reminder_card(self, poll: Poll) -> dict[str, Any]:
-        """The DM to a member who has not voted yet."""
+    def reminder_card(self, poll: Poll, lang: str) -> dict[str, Any]:
+        """The DM to a member who has not voted yet, in their language ``lang``."""
         ...
 
     def reminder_mention(self, poll: Poll) -> str:
         """The reminder in the poll's thread for a member the bot cannot DM ({person})."""
         ...
 
-    def day_before_card(self, poll: Poll) -> dict[str, Any]:
-        """The DM to a yes-voter the day before."""
+    def day_before_card(self, poll: Poll, lang: str) -> dict[str, Any]:
+        """The DM to a yes-voter the day before, in their language ``lang``."""
         ...
 
     def cancelled_card(self, poll: Poll) -> dict[str, Any]:

@@ -4,10 +4,12 @@ close, invitation, day-before reminder, extend and cancel."""
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.domain.conversation_refs import StoredReference
 from bot.domain.stammtisch.model import PollError, PollState
 from bot.domain.stammtisch.poll import Answer, tally
 from bot.domain.stammtisch.service import CARD_JOB, MONTHLY_JOB, Voter
@@ -112,6 +114,23 @@ async def test_reminder_goes_only_to_members_who_have_not_voted() -> None:
     assert sorted(world.notifier.dm_recipients()) == sorted([SABINE, HENRIK, MELANIE])
     await world.run_due()
     assert len(world.notifier.directs) == 3  # the job does not repeat
+
+
+async def test_each_member_is_reminded_in_their_own_language() -> None:
+    world = make_world()
+    # Henrik's Teams client is English (his latest activity says so); the poll is German.
+    await world.references.save(
+        StoredReference(
+            f"a:{HENRIK}", HENRIK, "personal", "t", "https://smba", {"locale": "en-GB"}, MONDAY_9
+        )
+    )
+    poll_id = await started(world)
+    poll = await world.service.get(poll_id)
+    world.clock.current = poll.deadline - timedelta(hours=24)
+    await world.run_due()
+    cards = {user: json.dumps(card, ensure_ascii=False) for user, card in world.notifier.directs}
+    assert "Reminder" in cards[HENRIK] and "Erinnerung" not in cards[HENRIK]
+    assert "Erinnerung" in cards[SABINE] and "Reminder" not in cards[SABINE]
 
 
 async def test_close_by_deadline_announces_invites_yes_voters_and_reminds_the_day_before() -> None:
