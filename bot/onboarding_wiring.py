@@ -59,6 +59,7 @@ def build_onboarding(platform: Platform) -> Onboarding:
         jobs=platform.queue,
         clock=platform.clock,
         views=OnboardingCards(),
+        languages=platform.languages,
         policy=OnboardingPolicy(
             admins=frozenset(settings.admin_ids),
             check_in_days=tuple(settings.onboarding_check_in_days),

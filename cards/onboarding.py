@@ -11,7 +11,6 @@ from bot.i18n import t
 from cards.elements import card, execute, text
 from cards.size import joined_within, page_of
 
-LANG = "de"  # a newcomer has not written to the bot yet: German first
 VOLUNTEER_DATASET = "onboarding.volunteers"
 # Volunteers are found by typeahead (the bot answers the dataset's search); a card carries
 # only the first of them within this many bytes per choice input, for clients without it. The
@@ -52,15 +51,15 @@ def pick_input_id(onboarding_id: object) -> str:
 
 
 def _buddy_choice(
-    input_id: str, volunteers: Sequence[VolunteerProfile], budget: int
+    input_id: str, volunteers: Sequence[VolunteerProfile], budget: int, lang: str
 ) -> dict[str, Any]:
     choices = [{"title": v.name, "value": v.user_key} for v in volunteers]
     return {
         "type": "Input.ChoiceSet",
         "id": input_id,
-        "label": t("onboarding.admin.pick", LANG),
+        "label": t("onboarding.admin.pick", lang),
         "isRequired": True,
-        "errorMessage": t("onboarding.admin.pick_required", LANG),
+        "errorMessage": t("onboarding.admin.pick_required", lang),
         "style": "filtered",
         "choices": page_of(choices, 0, budget).rows,
         "choices.data": {"type": "Data.Query", "dataset": VOLUNTEER_DATASET},
@@ -73,11 +72,11 @@ def _reason_text(onboarding: Onboarding, lang: str) -> str:
 
 
 class OnboardingCards:
-    """The card builders as the domain's ``OnboardingViews`` port."""
+    """The card builders as the domain's ``OnboardingViews`` port; each card in its
+    recipient's language ``lang`` (a newcomer who never wrote: their Entra profile's)."""
 
-    def welcome_card(self, onboarding: Onboarding, buddy_mail: str) -> dict[str, Any]:
+    def welcome_card(self, onboarding: Onboarding, buddy_mail: str, lang: str) -> dict[str, Any]:
         """The newcomer's welcome: the network, how to ask, topics, and the buddy."""
-        lang = LANG
         name = onboarding.newcomer_name.split(" ")[0] or onboarding.newcomer_name
         body = [
             text(t("onboarding.welcome.title", lang, name=name), weight="Bolder", size="Medium"),
@@ -102,9 +101,8 @@ class OnboardingCards:
             body.append(text(t("onboarding.welcome.buddy_soon", lang)))
         return card(body, actions)
 
-    def buddy_card(self, onboarding: Onboarding, newcomer_mail: str) -> dict[str, Any]:
+    def buddy_card(self, onboarding: Onboarding, newcomer_mail: str, lang: str) -> dict[str, Any]:
         """The buddy's introduction with chat/meeting links and the checklist."""
-        lang = LANG
         checklist = t("onboarding.buddy.checklist", lang).split("|")
         body = [
             text(t("onboarding.buddy.title", lang, name=onboarding.newcomer_name),
@@ -116,10 +114,9 @@ class OnboardingCards:
         return card(body, _links(newcomer_mail, lang))
 
     def admin_pick_card(
-        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
+        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
         """Nobody fits: the admins pick a buddy."""
-        lang = LANG
         body: list[dict[str, Any]] = [
             text(t("onboarding.admin.title", lang, name=onboarding.newcomer_name),
                  weight="Bolder", size="Medium"),
@@ -128,17 +125,17 @@ class OnboardingCards:
         if not volunteers:
             body.append(text(t("onboarding.admin.no_volunteers", lang), color="Attention"))
             return card(body)
-        body.append(_buddy_choice("buddy_key", volunteers, PICK_CHOICES_BYTES))
+        body.append(_buddy_choice("buddy_key", volunteers, PICK_CHOICES_BYTES, lang))
         data = {"onboarding_id": onboarding.id}
         return card(
             body, [execute(t("onboarding.button.assign", lang), "onboarding.assign", data)]
         )
 
     def _override(
-        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
+        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
-        lang = LANG
-        pick = _buddy_choice(pick_input_id(onboarding.id), volunteers, OVERRIDE_CHOICES_BYTES)
+        pick_id = pick_input_id(onboarding.id)
+        pick = _buddy_choice(pick_id, volunteers, OVERRIDE_CHOICES_BYTES, lang)
         data = {"onboarding_id": onboarding.id}
         submit = execute(t("onboarding.button.assign", lang), "onboarding.assign", data)
         return {
@@ -152,9 +149,10 @@ class OnboardingCards:
             ],
         }
 
-    def check_in_card(self, onboarding: Onboarding, days: int, side: str) -> dict[str, Any]:
+    def check_in_card(
+        self, onboarding: Onboarding, days: int, side: str, lang: str
+    ) -> dict[str, Any]:
         """ "Haben Sie sich getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
-        lang = LANG
         other = onboarding.buddy_name if side == "newcomer" else onboarding.newcomer_name
         body = [
             text(t("onboarding.check_in.title", lang), weight="Bolder", size="Medium"),
@@ -170,18 +168,16 @@ class OnboardingCards:
         ]
         return card(body, actions)
 
-    def help_needed_card(self, onboarding: Onboarding, side: str) -> dict[str, Any]:
+    def help_needed_card(self, onboarding: Onboarding, side: str, lang: str) -> dict[str, Any]:
         """Tells the admins that a pair needs help."""
-        lang = LANG
         who = onboarding.newcomer_name if side == "newcomer" else onboarding.buddy_name
         line = t("onboarding.help.text", lang, who=who, newcomer=onboarding.newcomer_name,
                  buddy=onboarding.buddy_name)  # fmt: skip
         return card([text(t("onboarding.help.title", lang), weight="Bolder"), text(line)])
 
     def _overview_rows(
-        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
+        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
-        lang = LANG
         state = t(f"onboarding.state.{onboarding.state.value}", lang)
         buddy = onboarding.buddy_name or "–"
         welcomed = "✓" if onboarding.welcomed_at else t("onboarding.overview.not_yet", lang)
@@ -189,7 +185,7 @@ class OnboardingCards:
                         state=state, buddy=buddy, welcomed=welcomed))]  # fmt: skip
         others = [v for v in volunteers if v.user_key != onboarding.newcomer_key]
         if others and onboarding.state is not OnboardingState.OPTED_OUT:
-            items.append(self._override(onboarding, others))
+            items.append(self._override(onboarding, others, lang))
         return {"type": "Container", "items": items, "spacing": "Small"}
 
     def overview_card(
@@ -198,14 +194,14 @@ class OnboardingCards:
         waiting: Sequence[tuple[str, str]],
         volunteers: Sequence[VolunteerProfile] = (),
         start: int = 0,
+        lang: str = "de",
     ) -> dict[str, Any]:
         """Admins: recent onboardings (each with "Buddy ändern") from ``start`` on, as many as
         fit in one message, and the undelivered welcomes."""
-        lang = LANG
         body: list[dict[str, Any]] = [
             text(t("onboarding.overview.title", lang), weight="Bolder", size="Medium")
         ]
-        page = page_of([self._overview_rows(o, volunteers) for o in onboardings], start)
+        page = page_of([self._overview_rows(o, volunteers, lang) for o in onboardings], start)
         if page.start != start:
             body.append(text(t("paging.restarted", lang), color="Attention"))
         if page.start > 0 or page.next_start is not None:

@@ -245,7 +245,8 @@ async def _overview(turn: Turn, ctx: OnboardingContext, start: int) -> Reply:
         if o.welcomed_at is None
     ]
     active = [v for v in await service.repo.volunteers() if not v.stopped]
-    return Reply.of_card(OnboardingCards().overview_card(recent, waiting, active, start))
+    cards = OnboardingCards()
+    return Reply.of_card(cards.overview_card(recent, waiting, active, start, turn.language))
 
 
 @router.command("buddy")

@@ -194,13 +194,16 @@ def _onboarding_cards(lang: str) -> Iterator[Sample]:
         VolunteerProfile(KERSTIN, "Kerstin Vogel", 2),
         VolunteerProfile(BIRGIT, "Birgit Fischer"),
     ]
-    yield "onboarding.welcome_card.paired", views.welcome_card(paired, "kerstin.vogel@firma.de")
-    yield "onboarding.welcome_card.unpaired", views.welcome_card(unpaired, "")
-    yield "onboarding.buddy_card", views.buddy_card(paired, "lena.hoffmann@firma.de")
-    yield "onboarding.admin_pick_card", views.admin_pick_card(unpaired, volunteers)
-    yield "onboarding.admin_pick_card.nobody", views.admin_pick_card(unpaired, [])
-    yield "onboarding.check_in_card", views.check_in_card(paired, 7, "newcomer")
-    yield "onboarding.help_needed_card", views.help_needed_card(paired, "buddy")
+    yield (
+        "onboarding.welcome_card.paired",
+        views.welcome_card(paired, "kerstin.vogel@firma.de", lang),
+    )
+    yield "onboarding.welcome_card.unpaired", views.welcome_card(unpaired, "", lang)
+    yield "onboarding.buddy_card", views.buddy_card(paired, "lena.hoffmann@firma.de", lang)
+    yield "onboarding.admin_pick_card", views.admin_pick_card(unpaired, volunteers, lang)
+    yield "onboarding.admin_pick_card.nobody", views.admin_pick_card(unpaired, [], lang)
+    yield "onboarding.check_in_card", views.check_in_card(paired, 7, "newcomer", lang)
+    yield "onboarding.help_needed_card", views.help_needed_card(paired, "buddy", lang)
     overview = views.overview_card(
         [paired, unpaired, _onboarding(id=13)], [("Lena Hoffmann", "noch nicht")], volunteers
     )

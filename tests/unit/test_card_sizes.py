@@ -156,7 +156,9 @@ def test_onboarding_overview_pages_below_the_limit(count: int, volunteers: int) 
         start = None if more is None else more["start"]
         assert more is None or more == {"start": len(seen)}
     assert len(seen) == count and all(o.newcomer_name in s for o, s in zip(onboardings, seen))
-    pick = views.admin_pick_card(onboardings[0] if onboardings else _onboardings(1)[0], people)
+    pick = views.admin_pick_card(
+        onboardings[0] if onboardings else _onboardings(1)[0], people, "de"
+    )
     assert activity_bytes(pick) < TEAMS_LIMIT
 
 

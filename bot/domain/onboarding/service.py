@@ -24,7 +24,7 @@ from bot.domain.onboarding.model import (
 )
 from bot.domain.onboarding.ports import OnboardingRepository
 from bot.domain.onboarding.views import OnboardingViews
-from bot.domain.ports import Clock, Directory, JobQueue, Notifier
+from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 
 PAIR_JOB = "onboarding.pair"
 WELCOME_JOB = "onboarding.welcome"
@@ -57,6 +57,7 @@ class OnboardingService:
     jobs: JobQueue
     clock: Clock
     views: OnboardingViews
+    languages: RecipientLanguages
     policy: OnboardingPolicy = field(default_factory=OnboardingPolicy)
 
     async def member_joined(
@@ -144,7 +145,10 @@ class OnboardingService:
     async def welcome(self, onboarding_id: int) -> None:
         """Job: the welcome DM with what the network is and who the buddy is."""
         onboarding = await self.get(onboarding_id)
-        card = self.views.welcome_card(onboarding, await self._links(onboarding.buddy_key))
+        # A newcomer who never wrote to the bot reads it in their Entra profile's language.
+        lang = await self.languages.language_of(onboarding.newcomer_key)
+        buddy_mail = await self._links(onboarding.buddy_key)
+        card = self.views.welcome_card(onboarding, buddy_mail, lang)
         await self.deliver(onboarding.newcomer_key, card, onboarding.tenant_id)
         await self._mark_welcomed(onboarding)
 
@@ -164,7 +168,9 @@ class OnboardingService:
         onboarding = await self.get(onboarding_id)
         if onboarding.buddy_key != buddy_key or onboarding.state is not OnboardingState.PAIRED:
             return  # re-paired or opted out meanwhile
-        card = self.views.buddy_card(onboarding, await self._links(onboarding.newcomer_key))
+        lang = await self.languages.language_of(buddy_key)
+        newcomer_mail = await self._links(onboarding.newcomer_key)
+        card = self.views.buddy_card(onboarding, newcomer_mail, lang)
         await self.deliver(buddy_key, card, onboarding.tenant_id)
 
     async def ask_admins(self, onboarding_id: int) -> None:
@@ -177,9 +183,10 @@ class OnboardingService:
             for v in await self.repo.volunteers()
             if not v.stopped and v.user_key != onboarding.newcomer_key
         ]
-        card = self.views.admin_pick_card(onboarding, volunteers)
         reached = 0
         for admin in sorted(self.policy.admins):
+            lang = await self.languages.language_of(admin)
+            card = self.views.admin_pick_card(onboarding, volunteers, lang)
             if await self.notifier.send_direct(admin, card, onboarding.tenant_id) is not None:
                 reached += 1
         if self.policy.admins and not reached:
@@ -216,7 +223,8 @@ class OnboardingService:
         if onboarding.state is not OnboardingState.PAIRED or not onboarding.buddy_key:
             return
         to = onboarding.newcomer_key if side == "newcomer" else onboarding.buddy_key
-        card = self.views.check_in_card(onboarding, days, side)
+        lang = await self.languages.language_of(to)
+        card = self.views.check_in_card(onboarding, days, side, lang)
         await self.deliver(to, card, onboarding.tenant_id)
 
     async def answer_check_in(
@@ -235,8 +243,9 @@ class OnboardingService:
         if not await self.repo.save(updated):
             raise OnboardingError("changed")
         if answer == "hilfe":
-            card = self.views.help_needed_card(updated, side)
             for admin in sorted(self.policy.admins):
+                lang = await self.languages.language_of(admin)
+                card = self.views.help_needed_card(updated, side, lang)
                 await self.notifier.send_direct(admin, card, onboarding.tenant_id)
         return updated
 

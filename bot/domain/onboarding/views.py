@@ -9,26 +9,28 @@ from bot.domain.onboarding.model import Onboarding, VolunteerProfile
 
 
 class OnboardingViews(Protocol):
-    """Builds the onboarding cards (German first; the newcomer has not chosen a language)."""
+    """Builds the onboarding cards, each in its recipient's language ``lang``."""
 
-    def welcome_card(self, onboarding: Onboarding, buddy_mail: str) -> dict[str, Any]:
+    def welcome_card(self, onboarding: Onboarding, buddy_mail: str, lang: str) -> dict[str, Any]:
         """The newcomer's welcome: the network, how to ask, topics, and the buddy."""
         ...
 
-    def buddy_card(self, onboarding: Onboarding, newcomer_mail: str) -> dict[str, Any]:
+    def buddy_card(self, onboarding: Onboarding, newcomer_mail: str, lang: str) -> dict[str, Any]:
         """The buddy's introduction with chat/meeting links and the checklist."""
         ...
 
     def admin_pick_card(
-        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile]
+        self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
         """Nobody fits: the admins pick a buddy."""
         ...
 
-    def check_in_card(self, onboarding: Onboarding, days: int, side: str) -> dict[str, Any]:
+    def check_in_card(
+        self, onboarding: Onboarding, days: int, side: str, lang: str
+    ) -> dict[str, Any]:
         """ "Haben Sie sich getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
         ...
 
-    def help_needed_card(self, onboarding: Onboarding, side: str) -> dict[str, Any]:
+    def help_needed_card(self, onboarding: Onboarding, side: str, lang: str) -> dict[str, Any]:
         """Tells the admins that a pair needs help."""
         ...

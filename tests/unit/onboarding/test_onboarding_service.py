@@ -14,9 +14,11 @@ from bot.domain.onboarding.model import OnboardingError, OnboardingState
 from bot.domain.onboarding.service import OnboardingPolicy, OnboardingService
 from bot.jobs import JobRunner
 from bot.onboarding_wiring import build_handlers
+from bot.teams.recipient_language import TeamsRecipientLanguages
 from cards.onboarding import OnboardingCards
 from devkit.demo.organisation import load_demo_organisation
 from devkit.fakes.graph import FakeDirectory
+from devkit.fakes.memory import InMemoryConversationReferences
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from devkit.fakes.memory_onboarding import InMemoryOnboardingRepository
 from tests.support.fake_notifier import RecordingNotifier
@@ -27,6 +29,7 @@ JANA = "3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85"  # Hamburg, 4. OG
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Hamburg, 6. OG
 AYLIN = "97c01f7c-be03-57c5-bcea-f50c09d4e486"  # Köln
 TOBIAS = "e080b594-810e-58b7-b078-b55e771bf867"  # Hamburg, 4. OG, reports to Melanie
+EMILY = "57ef7766-ff5c-5b47-85cc-541f0babf98c"  # English profile
 ADMIN = "0125eb81-0000-0000-0000-000000000000"
 NETWORK_GROUP = "6f3f5768-dc66-58e8-9a1a-7cb3acd78e08"
 
@@ -46,13 +49,17 @@ class World:
 def make_world(reachable: set[str] | None = None) -> World:
     clock = ManualClock(NOW)
     notifier = RecordingNotifier(reachable=reachable)
+    directory = FakeDirectory(load_demo_organisation(), clock=clock)
     service = OnboardingService(
         repo=InMemoryOnboardingRepository(),
-        directory=FakeDirectory(load_demo_organisation(), clock=clock),
+        directory=directory,
         notifier=notifier,
         jobs=InMemoryJobQueue(),
         clock=clock,
         views=OnboardingCards(),
+        languages=TeamsRecipientLanguages(
+            InMemoryConversationReferences(), directory, pinned=None
+        ),
         policy=OnboardingPolicy(admins=frozenset({ADMIN})),
     )
     runner = JobRunner(service.jobs, clock, build_handlers(service, timedelta(hours=1)))
@@ -83,6 +90,19 @@ async def test_newcomer_gets_one_welcome_and_a_nearby_buddy_with_the_reason() ->
     assert "Was Sie zeigen könnten" in intro
     stored = await world.service.repo.of_newcomer(MELANIE)
     assert stored is not None and stored.welcomed_at == NOW
+
+
+async def test_a_newcomer_who_never_wrote_is_welcomed_in_their_profiles_language() -> None:
+    world = make_world()
+    await volunteers(world, SABINE, JANA)
+    # Emily's Entra profile says English; she has never written to the bot. Jana reads German.
+    assert await world.service.member_joined(EMILY, "Emily Clarke", "t", "team")
+    await world.run_due()
+    onboarding = await world.service.repo.of_newcomer(EMILY)
+    assert onboarding is not None and onboarding.buddy_key in {SABINE, JANA}
+    cards = {user: str(card) for user, card in world.notifier.directs}
+    assert "Welcome" in cards[EMILY] and "Willkommen" not in cards[EMILY]
+    assert "Was Sie zeigen könnten" in cards[onboarding.buddy_key]  # the buddy's, German
 
 
 async def test_nobody_fits_asks_the_admins_and_an_admin_assigns() -> None:
