@@ -7,6 +7,7 @@ from typing import Any, cast
 
 import orjson
 
+from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.i18n import t
 from cards.elements import card, text, titled_text
 
@@ -14,7 +15,6 @@ _HELP_SECTIONS = ("routing", "stammtisch", "buddy", "rooms", "privacy")
 # The help card's buttons: each opens what the command of the same name shows
 # (dialogs/shortcuts.py); "ask" opens the question form.
 SHORTCUTS = ("ask", "topics", "room", "stammtisch", "data")
-QUESTION_MAX_CHARS = 8000  # dialogs.routing.MAX_QUESTION: longer questions are cut there
 
 
 def shortcut_actions(language: str) -> list[dict[str, Any]]:
@@ -74,7 +74,7 @@ def question_form_card(language: str) -> dict[str, Any]:
         "isMultiline": True,
         "isRequired": True,
         "errorMessage": t("help.ask.required", language),
-        "maxLength": QUESTION_MAX_CHARS,
+        "maxLength": MAX_QUESTION_CHARS,
     }
     send = {
         "type": "Action.Submit",
@@ -105,11 +105,11 @@ def message_question_card(question: str, target: str, language: str) -> dict[str
         "type": "Input.Text",
         "id": "question",
         "label": t("message_action.question", language),
-        "value": question[:QUESTION_MAX_CHARS],
+        "value": question[:MAX_QUESTION_CHARS],
         "isMultiline": True,
         "isRequired": True,
         "errorMessage": t("help.ask.required", language),
-        "maxLength": QUESTION_MAX_CHARS,
+        "maxLength": MAX_QUESTION_CHARS,
     }
     choice = {
         "type": "Input.ChoiceSet",

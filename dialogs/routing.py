@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.conversation import ConversationKind, Reply, Turn
+from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.service import AskRequest, RoutingService, offer_decider
@@ -21,7 +22,6 @@ from dialogs.router import Router
 
 RoutingContext = DialogContext[RoutingService]
 router: Router[RoutingService] = Router(RoutingService)
-MAX_QUESTION = 8000  # a long question is shown as a preview with "mehr" on the cards
 MAX_NAME = 200  # the column size; Entra display names may be longer
 
 
@@ -51,7 +51,7 @@ class ForwardAction(QuestionAction):
 class QuestionForm(_Payload):
     """The question form's text (help card "Frage stellen"), bounded like a typed question."""
 
-    question: str = Field(max_length=MAX_QUESTION)
+    question: str = Field(max_length=MAX_QUESTION_CHARS)
 
     @field_validator("question")
     @classmethod
@@ -65,7 +65,7 @@ class OfferAction(_Payload):
     """The earlier-answer offer: which earlier question, the new question's text, its asker."""
 
     earlier_id: RowId
-    text: str = Field(min_length=1, max_length=MAX_QUESTION)
+    text: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS)
     asker_key: str = Field(min_length=1, max_length=200)
 
 
@@ -99,7 +99,7 @@ async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True
     if not turn.actor.aad_object_id:
         return Reply.of_text(t("error.generic", turn.language))
     request = AskRequest(
-        text=text[:MAX_QUESTION],
+        text=text[:MAX_QUESTION_CHARS],
         pool_id=pool_of(turn, ctx),
         asker_key=turn.actor.aad_object_id,
         asker_name=turn.actor.name[:MAX_NAME],

@@ -18,12 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bot.conversation import MAX_TEXT_CHARS, ConversationKind, Reply, Turn
 from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import ConversationReferences, Notifier
+from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.i18n import t
 from bot.teams.activity_shape import MESSAGE_ACTION_INVOKE_NAMES
 from bot.teams.fast_json import model_to_json
 from bot.teams.threads import split_thread, top_level_reference
 from bot.teams.translate import ADAPTIVE_CARD, tenant_of, to_turn
-from cards.builders import QUESTION_MAX_CHARS, message_question_card
+from cards.builders import message_question_card
 
 log = structlog.get_logger(__name__)
 
@@ -69,7 +70,7 @@ class QuestionSubmit(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    question: str = Field(min_length=1, max_length=QUESTION_MAX_CHARS)
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS)
     target: Literal["channel", "chat"]
 
 

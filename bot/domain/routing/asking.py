@@ -19,6 +19,9 @@ from bot.domain.routing.questions import (
 
 Outcome = Literal["routed", "offered", "smalltalk", "no_match", "no_experts"]
 
+# A question's longest text: longer ones are cut (the cards show a preview with "mehr").
+MAX_QUESTION_CHARS = 8000
+
 
 @dataclass(frozen=True, slots=True)
 class AskRequest:
