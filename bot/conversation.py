@@ -58,6 +58,9 @@ class Turn:
     # conversation id without that thread (None when the Teams layer did not say).
     thread_root_id: str | None = None
     channel_conversation_id: str | None = None
+    # A Teams link that opens this very message (channel or group chat; the Teams layer builds
+    # it): cards point people back to where a question was asked. None in a personal chat.
+    message_link: str | None = None
     # True for Universal Actions (invoke): only then does a reply card replace the clicked
     # card for the clicker alone; an Action.Submit reply would replace it for everyone.
     via_invoke: bool = False

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from bot.conversation import ConversationKind, Reply, Turn
+from bot.conversation import Reply, Turn
 from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
@@ -14,7 +14,6 @@ from bot.domain.routing.service import AskRequest, RoutingService, offer_decider
 from bot.i18n import t
 from bot.observability import count
 from cards.builders import error_card
-from cards.deeplinks import channel_message_link, chat_message_link
 from cards.routing import settled_offer_card, with_note
 from dialogs.context import DialogContext
 from dialogs.payload_types import RowId
@@ -76,24 +75,6 @@ def pool_of(turn: Turn, ctx: RoutingContext) -> str:
     return DEFAULT_POOL
 
 
-def _thread_link(turn: Turn) -> str | None:
-    # Only members of the channel or chat can open it; a personal chat has no link to share.
-    # A question sent from a message action has no message of its own to link to.
-    if not turn.activity_id:
-        return None
-    if turn.conversation_kind is ConversationKind.CHANNEL:
-        return channel_message_link(
-            turn.conversation_without_thread,
-            turn.activity_id,
-            turn.thread_root_id,
-            turn.tenant_id,
-            turn.team_group_id,
-        )
-    if turn.conversation_kind is ConversationKind.GROUP_CHAT:
-        return chat_message_link(turn.conversation_id, turn.activity_id)
-    return None
-
-
 async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True) -> Reply:
     service = ctx.services
     if not turn.actor.aad_object_id:
@@ -106,7 +87,7 @@ async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True
         language=turn.language,
         tenant_id=turn.tenant_id,
         place={"reference": dict(turn.reference)},
-        thread_link=_thread_link(turn),
+        thread_link=turn.message_link,
         offer_earlier=offer,
     )
     try:

@@ -15,6 +15,7 @@ from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Tur
 from bot.domain.conversation_refs import StoredReference
 from bot.teams.fast_json import model_to_json
 from bot.teams.threads import split_thread, top_level_reference
+from cards.deeplinks import channel_message_link, chat_message_link
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 # "[^<]*" rather than ".*?": a mention name holds no "<" (Teams escapes it), and a lazy
@@ -155,10 +156,11 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
     channel = _dict(channel_data.get("channel"))
     verb, data = card_action(activity)
     channel_conversation, thread_root = split_thread(activity.conversation.id)
+    kind = conversation_kind(activity)
     return Turn(
         activity_id=activity.id or "",
         conversation_id=activity.conversation.id,
-        conversation_kind=conversation_kind(activity),
+        conversation_kind=kind,
         tenant_id=tenant_of(activity),
         actor=Actor(
             id=sender.id if sender else "",
@@ -177,8 +179,30 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         top_level_reference=_LazyReference(activity, top_level=True),
         thread_root_id=thread_root,
         channel_conversation_id=channel_conversation,
+        message_link=_message_link(activity, kind, channel_conversation, thread_root, team),
         via_invoke=activity.type == ActivityTypes.invoke,
     )
+
+
+def _message_link(
+    activity: Activity,
+    kind: ConversationKind,
+    channel_conversation: str,
+    thread_root: str | None,
+    team: dict[str, Any],
+) -> str | None:
+    """The link that opens this message for members of its channel or chat; none for a
+    personal chat (nobody to share it with) or an activity without an id."""
+    if not activity.id:
+        return None
+    if kind is ConversationKind.CHANNEL:
+        return channel_message_link(
+            channel_conversation, activity.id, thread_root, tenant_of(activity),
+            team.get("aadGroupId"),
+        )  # fmt: skip
+    if kind is ConversationKind.GROUP_CHAT:
+        return chat_message_link(activity.conversation.id, activity.id)
+    return None
 
 
 class _SharedCardContent(dict[str, Any]):

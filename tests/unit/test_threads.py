@@ -74,3 +74,16 @@ def test_channel_link_names_the_thread_root() -> None:
     assert f"/{CHANNEL}/43?" in reply and "parentMessageId=42" in reply
     post = channel_message_link(CHANNEL, "42", None, "t", None)
     assert "parentMessageId=42" in post and "groupId" not in post
+
+
+def test_a_turn_carries_the_link_to_its_own_message() -> None:
+    # The Teams layer builds it, so no dialog knows how Teams addresses a message.
+    activity = channel_mention(SERVICE, "hallo")
+    activity["conversation"]["id"] = f"{CHANNEL};messageid=42"
+    reply = _turn(activity)
+    assert reply.message_link is not None
+    assert f"/{CHANNEL}/{activity['id']}?" in reply.message_link
+    assert "parentMessageId=42" in reply.message_link
+    assert (
+        _turn(message(SERVICE, "hallo")).message_link is None
+    )  # a personal chat: nobody to share with
