@@ -10,6 +10,7 @@ from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.questions import SqlQuestionRepository
+from bot.birthdays_wiring import build_birthdays
 from bot.composition import FeatureModule, Platform, job_handlers
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.members.sync import DAILY_JOB as MEMBERS_DAILY_JOB
@@ -24,11 +25,13 @@ from bot.jobs import JobRunner
 from bot.onboarding_wiring import Onboarding, build_onboarding
 from bot.privacy_wiring import build_privacy, privacy_module
 from bot.rooms_wiring import Rooms, build_rooms
+from bot.roulette_wiring import Roulette, build_roulette
 from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
 from bot.status import StatusService
 from cards.routing import RoutingCards
 from dialogs.experts import ExpertDialogServices
+from dialogs.birthdays import BirthdayDialogServices
 from dialogs.privacy import PrivacyDialogServices
 from dialogs.registry import BotDialogs, FeatureServices, build_dialogs
 from dialogs.rooms import RoomDialogServices
@@ -45,6 +48,7 @@ class Services:
     stammtisch: Stammtisch
     rooms: Rooms
     onboarding: Onboarding
+    roulette: Roulette
     privacy: PrivacyService
     dialogs: BotDialogs
     jobs: JobRunner
@@ -94,6 +98,8 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
     stammtisch = build_stammtisch(platform)
     rooms = build_rooms(platform)
     onboarding = build_onboarding(platform)
+    birthdays = build_birthdays(platform)
+    roulette = build_roulette(platform)
     privacy = build_privacy(platform)
     modules = (
         maintenance_module(platform),
@@ -101,6 +107,8 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         stammtisch.module(),
         rooms.module(),
         onboarding.module(),
+        birthdays.module(),
+        roulette.module(),
         privacy_module(privacy),
         member_sync_module(member_sync),
     )
@@ -108,8 +116,10 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         routing=routing,
         experts=ExpertDialogServices(experts, routing.routers),
         stammtisch=StammtischDialogServices(stammtisch.service, stammtisch.lifecycle),
+        birthdays=BirthdayDialogServices(birthdays.service, birthdays.delivery),
         rooms=RoomDialogServices(rooms.broker, rooms.decisions),
         onboarding=onboarding.service,
+        roulette=roulette.service,
         privacy=PrivacyDialogServices(privacy, rooms.decisions),
         status=StatusService(
             sessions,
@@ -124,6 +134,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         stammtisch=stammtisch,
         rooms=rooms,
         onboarding=onboarding,
+        roulette=roulette,
         privacy=privacy,
         dialogs=build_dialogs(settings, clock, features),
         jobs=JobRunner(queue, clock, job_handlers(modules)),

@@ -134,6 +134,12 @@ class Settings(BaseSettings):
     onboarding_repeat_window_days: int = Field(default=180, ge=0, le=3650)
     onboarding_group_poll_minutes: int = Field(default=60, ge=5, le=24 * 60)
 
+    # Kaffee- und Mittags-Roulette: a round pairs the participants every this many weeks.
+    roulette_interval_weeks: int = Field(default=2, ge=1, le=12)
+
+    # Birthdays (opt-in): reminders this many days before and on the day (0: only on the day).
+    birthday_remind_days_before: int = Field(default=1, ge=0, le=30)
+
     # Retention (days) per kind of personal data, enforced by a daily job: questions after
     # their answer (never answered: after asking), Stammtisch votes after the poll's month
     # (anonymised: the tally stays), room requests with their audit trail after the booked

@@ -11,10 +11,12 @@ from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.i18n import t
 from cards.elements import card, text, titled_text
 
-_HELP_SECTIONS = ("routing", "stammtisch", "buddy", "rooms", "privacy")
+_HELP_SECTIONS = ("routing", "stammtisch", "buddy", "rooms", "roulette", "privacy")
 # The help card's buttons: each opens what the command of the same name shows
 # (dialogs/shortcuts.py); "ask" opens the question form.
 SHORTCUTS = ("ask", "topics", "room", "stammtisch", "data")
+# Sections with a button of their own (a card shows at most five actions at the bottom).
+_SECTION_SHORTCUTS = {"roulette": "roulette"}
 
 
 def shortcut_actions(language: str) -> list[dict[str, Any]]:
@@ -48,6 +50,11 @@ def _help_card(language: str) -> dict[str, Any]:
         _section(t(f"help.{name}.title", language), t(f"help.{name}.text", language))
         for name in _HELP_SECTIONS
     ]
+    for name, target in _SECTION_SHORTCUTS.items():
+        button = {"type": "Action.Submit", "title": t(f"help.button.{target}", language),
+                  "data": {"verb": "help.open", "target": target}}  # fmt: skip
+        section = sections[_HELP_SECTIONS.index(name)]
+        section["items"].append({"type": "ActionSet", "actions": [button]})
     body = [
         text(t("help.title", language), size="Large", weight="Bolder"),
         text(t("help.intro", language), spacing="Small"),

@@ -28,3 +28,13 @@ def chat_message_link(conversation_id: str, message_id: str) -> str:
     """A message in a group chat."""
     context = quote(json.dumps({"contextType": "chat"}, separators=(",", ":")))
     return f"{TEAMS}/{quote(conversation_id, safe=':@.')}/{quote(message_id)}?context={context}"
+
+
+def group_chat_link(mails: list[str], topic: str, message: str) -> str:
+    """A new Teams chat with these people (a group chat when more than one), its topic set
+    and a first message prefilled; Teams opens it for whoever clicks."""
+    users = ",".join(quote(mail, safe="@.") for mail in mails)
+    return (
+        "https://teams.microsoft.com/l/chat/0/0"
+        f"?users={users}&topicName={quote(topic)}&message={quote(message)}"
+    )

@@ -10,15 +10,18 @@ from typing import Any
 from bot.conversation import Turn
 from bot.domain.onboarding.service import OnboardingService
 from bot.domain.ports import Clock
+from bot.domain.roulette.service import RouletteService
 from bot.domain.routing.service import RoutingService
 from bot.settings import Settings
 from bot.status import StatusService
 from dialogs import admin as admin_dialog
+from dialogs import birthdays as birthdays_dialog
 from dialogs import experts as experts_dialog
 from dialogs import help as help_dialog
 from dialogs import onboarding as onboarding_dialog
 from dialogs import privacy as privacy_dialog
 from dialogs import rooms as rooms_dialog
+from dialogs import roulette as roulette_dialog
 from dialogs import routing as routing_dialog
 from dialogs import routing_changes as routing_changes_dialog
 from dialogs import shortcuts as shortcuts_dialog
@@ -40,7 +43,9 @@ class FeatureServices:
     stammtisch: stammtisch_dialog.StammtischDialogServices
     rooms: rooms_dialog.RoomDialogServices
     onboarding: OnboardingService
+    roulette: RouletteService
     privacy: privacy_dialog.PrivacyDialogServices
+    birthdays: birthdays_dialog.BirthdayDialogServices
     status: StatusService
 
 
@@ -55,10 +60,12 @@ _FEATURES: tuple[tuple[Router[Any], Callable[[FeatureServices, Dialogs], object]
     (stammtisch_votes_dialog.router, lambda services, dialogs: services.stammtisch),
     (rooms_dialog.router, lambda services, dialogs: services.rooms),
     (onboarding_dialog.router, lambda services, dialogs: services.onboarding),
+    (roulette_dialog.router, lambda services, dialogs: services.roulette),
     (privacy_dialog.router, lambda services, dialogs: services.privacy),
     (routing_dialog.router, lambda services, dialogs: services.routing),
     (routing_changes_dialog.router, lambda services, dialogs: services.routing),
 )
+    (birthdays_dialog.router, lambda services, dialogs: services.birthdays),
 
 
 def build_router() -> Router[Any]:

@@ -15,7 +15,7 @@ from dialogs.router import Router
 
 router: Router[Dialogs] = Router(Dialogs)
 
-Target = Literal["ask", "topics", "room", "stammtisch", "data"]
+Target = Literal["ask", "topics", "room", "stammtisch", "roulette", "data"]
 
 # The command behind each button, answered exactly as if it had been typed (its own checks
 # apply: "Meine Themen" and "Meine Daten" only in the personal chat, the Stammtisch only
@@ -24,6 +24,7 @@ _COMMANDS: dict[str, str] = {
     "topics": "meine themen",
     "room": "raum",
     "stammtisch": "stammtisch",
+    "roulette": "kaffee roulette",
     "data": "meine daten",
 }
 

@@ -220,6 +220,12 @@ param onboardingRepeatWindowDays string = '180'
 
 param onboardingGroupPollMinutes string = '60'
 
+@description('Kaffee- und Mittags-Roulette: weeks between two rounds.')
+param rouletteIntervalWeeks string = '2'
+
+@description('Birthdays (opt-in): reminders this many days before and on the day.')
+param birthdayRemindDaysBefore string = '1'
+
 @description('Days questions are kept after their answer (never answered: after asking).')
 param retentionQuestionsDays string = '365'
 
@@ -530,6 +536,14 @@ var botEnvironment = [
   {
     name: 'ONBOARDING_GROUP_POLL_MINUTES'
     value: onboardingGroupPollMinutes
+  }
+  {
+    name: 'ROULETTE_INTERVAL_WEEKS'
+    value: rouletteIntervalWeeks
+  }
+  {
+    name: 'BIRTHDAY_REMIND_DAYS_BEFORE'
+    value: birthdayRemindDaysBefore
   }
   {
     name: 'RETENTION_QUESTIONS_DAYS'

@@ -17,6 +17,8 @@ class Person:
     job_title: str | None = None
     office_location: str | None = None
     preferred_language: str | None = None
+    # Graph's employeeHireDate (returned only on $select); read for service jubilees.
+    employee_hire_date: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

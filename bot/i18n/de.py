@@ -601,4 +601,138 @@ MESSAGES: dict[str, str] = {
     "status.members.unreachable_title": "Nicht erreichbar",
     "status.members.more": "und {count} weitere",
     "status.members.down": "Die Mitgliederdaten sind gerade nicht lesbar.",
+    # Birthdays and jubilees (issue 15, habit 3)
+    "privacy.kind.birthday_profiles": "Geburtstag und Jubiläen (Ihre Freigaben)",
+    "privacy.kind.birthday_follows": "Wem Sie folgen (Erinnerungen an Geburtstage)",
+    "birthdays.saved": "Gespeichert: Ihr Geburtstag am {day}. Sichtbar für: {audience}.",
+    "birthdays.audience.network": "das Netzwerk (auch im Kanal)",
+    "birthdays.audience.followers": "nur Kolleginnen und Kollegen, die Ihnen folgen",
+    "birthdays.visibility_saved": "Ihr Geburtstag ist jetzt sichtbar für: {audience}.",
+    "birthdays.visibility_help": "Bitte „geburtstag sichtbar für netzwerk“ oder „geburtstag "
+    "sichtbar für folgende“ schreiben.",
+    "birthdays.deleted": "Ihr Geburtstag ist gelöscht. Niemand wird mehr daran erinnert.",
+    "birthdays.nothing_deleted": "Sie hatten keinen Geburtstag gespeichert.",
+    "birthdays.jubilee_on": "Dienstjubiläen an: Wer Ihnen folgt, wird eine Woche vor runden "
+    "Jubiläen erinnert (Eintrittsdatum aus dem Verzeichnis).",
+    "birthdays.jubilee_help": "Bitte „dienstjubiläum an“ oder „dienstjubiläum aus“ schreiben.",
+    "birthdays.jubilee_off": "Dienstjubiläen aus: Ihr Eintrittsdatum wird nicht mehr gelesen.",
+    "birthdays.network_on": "Gern: Ich erinnere Sie an die Geburtstage, die im Netzwerk "
+    "geteilt werden.",
+    "birthdays.network_off": "Sie bekommen keine Erinnerungen an Netzwerk-Geburtstage mehr.",
+    "birthdays.followed": "Sie folgen jetzt {name}. Sie werden erinnert, sofern {name} "
+    "einen Geburtstag oder Jubiläen teilt.",
+    "birthdays.unfollowed": "Sie folgen {name} nicht mehr.",
+    "birthdays.not_followed": "Sie folgen niemandem mit diesem Namen.",
+    "birthdays.nobody_found": "Im Netzwerk finde ich niemanden namens „{name}“.",
+    "birthdays.name_missing": "Bitte mit Namen, z. B. „folge Jana Becker“.",
+    "birthdays.congratulated": "Danke! Ihr Glückwunsch erscheint gleich im Kanal des Netzwerks.",
+    "birthdays.already_congratulated": "Sie haben schon gratuliert.",
+    "birthdays.personal_only": "Das geht nur im persönlichen Chat mit mir.",
+    "birthdays.error.invalid_date": "Dieses Datum gibt es nicht. Bitte Tag und Monat wie "
+    "„14.03.“ angeben. Es wurde nichts gespeichert.",
+    "birthdays.error.unknown_person": "Diese Person finde ich im Netzwerk nicht (mehr). Es "
+    "wurde nichts geändert.",
+    "birthdays.error.self": "Sich selbst kann man nicht folgen oder gratulieren.",
+    "birthdays.error.not_shared": "Dieser Geburtstag wird nicht im Netzwerk geteilt. Es wurde "
+    "nichts gepostet.",
+    "birthdays.error.stale": "Diese Erinnerung ist nicht mehr aktuell. Es wurde nichts gepostet.",
+    "birthdays.error.no_channel": "Ich bin in keinem Team, in dessen Kanal ich gratulieren "
+    "könnte.",
+    "birthdays.error.no_user": "Ich kann Sie nicht zuordnen (keine Entra-ID im Chat).",
+    "birthdays.form.title": "Geburtstag und Jubiläen",
+    "birthdays.form.intro": "Alles freiwillig: Nur was Sie hier eintragen, erfahren andere – "
+    "und nur die, die Sie wählen. Der Geburtstag wird ohne Jahr gespeichert.",
+    "birthdays.form.day": "Tag",
+    "birthdays.form.month": "Monat",
+    "birthdays.form.required": "Bitte Tag und Monat wählen.",
+    "birthdays.form.visibility": "Wer darf es erfahren?",
+    "birthdays.form.jubilee": "Runde Dienstjubiläen meinen Folgenden ankündigen",
+    "birthdays.form.remind_network": "Mich an Geburtstage im Netzwerk erinnern",
+    "birthdays.form.following": "Sie folgen: {names}",
+    "birthdays.form.save": "Speichern",
+    "birthdays.pick.title": "Wen meinen Sie mit „{name}“?",
+    "birthdays.pick.follow": "Folgen",
+    "birthdays.pick.unfollow": "Entfolgen",
+    "birthdays.reminder.birthday_today": "Heute hat {name} Geburtstag.",
+    "birthdays.reminder.birthday_ahead": "{name} hat am {day} Geburtstag (in {days} Tag(en)).",
+    "birthdays.reminder.jubilee": "{name} feiert am {day} {years}-jähriges Dienstjubiläum. "
+    "Blumen?",
+    "birthdays.reminder.title": "Erinnerung",
+    "birthdays.button.congratulate": "Gratulieren",
+    "birthdays.button.chat": "Chat öffnen",
+    "birthdays.chat_message": "Alles Gute!",
+    "birthdays.greeting.title": "Herzlichen Glückwunsch!",
+    "birthdays.greeting.text": "{sender} gratuliert {name} zum Geburtstag. 🎉",
+    # Kaffee- und Mittags-Roulette (issue 15)
+    "help.roulette.title": "Kaffee- und Mittags-Roulette",
+    "help.roulette.text": "Lernen Sie Kolleginnen und Kollegen aus anderen Abteilungen kennen:"
+    " „kaffee roulette an“.",
+    "help.button.roulette": "Kaffee-Roulette",
+    "roulette.title": "Kaffee- und Mittags-Roulette",
+    "roulette.intro": "Alle {weeks} Wochen stelle ich Sie zwei oder drei Kolleginnen und"
+    " Kollegen aus anderen Abteilungen vor, mit einem gemeinsamen freien Termin.",
+    "roulette.state.out": "Sie nehmen zurzeit nicht am Roulette teil.",
+    "roulette.state.in": "Sie sind dabei (Standort: {site}). Wählen Sie, wie Sie sich treffen"
+    " möchten.",
+    "roulette.site.none": "unbekannt",
+    "roulette.formats.label": "Wie möchten Sie sich treffen?",
+    "roulette.formats.required": "Bitte wählen Sie mindestens eine Art.",
+    "roulette.format.coffee": "Kaffee",
+    "roulette.format.lunch": "Mittagessen",
+    "roulette.format.virtual": "virtuell",
+    "roulette.scope.label": "Mit wem?",
+    "roulette.scope.required": "Bitte wählen Sie, mit wem Sie sich treffen möchten.",
+    "roulette.scope.site": "nur an meinem Standort",
+    "roulette.scope.all": "alle Standorte",
+    "roulette.button.join": "Mitmachen",
+    "roulette.button.save": "Speichern",
+    "roulette.button.off": "Roulette aus",
+    "roulette.button.chat": "Gruppenchat öffnen",
+    "roulette.button.other": "Passt nicht – anderer Vorschlag",
+    "roulette.button.yes": "Ja",
+    "roulette.button.no": "Nein",
+    "roulette.note.on": "Sie sind beim Kaffee- und Mittags-Roulette dabei.",
+    "roulette.note.saved": "Ihre Wünsche sind gespeichert; sie gelten ab der nächsten Runde.",
+    "roulette.note.off": "Sie sind nicht mehr beim Roulette dabei; Ihre Wünsche sind gelöscht."
+    " „kaffee roulette an“ bringt Sie wieder zurück.",
+    "roulette.note.was_off": "Sie waren nicht beim Roulette dabei. „kaffee roulette an“ meldet"
+    " Sie an.",
+    "roulette.note.other": "Neuer Vorschlag – die anderen bekommen ihn auch.",
+    "roulette.personal_only": "Das Kaffee-Roulette stellen Sie im persönlichen Chat mit mir ein.",
+    "roulette.intro.heading": "Diesmal hat das Los entschieden:",
+    "roulette.other.heading": "Der erste Vorschlag passte nicht. Hier ist ein neuer:",
+    "roulette.meet": "Sie treffen {names}.",
+    "roulette.and": " und ",
+    "roulette.formats.shared": "Gemeinsam möglich: {formats}",
+    "roulette.suggestion": "Vorschlag (alle sind frei): {when}",
+    "roulette.slot": "{when} ({format})",
+    "roulette.no_slot": "Ich habe in den nächsten zwei Wochen keine gemeinsame freie Zeit"
+    " gefunden; stimmen Sie sich bitte im Gruppenchat ab.",
+    "roulette.chat.topic": "Kaffee-Roulette",
+    "roulette.chat.message": "Hallo! Das Kaffee-Roulette hat uns zusammengebracht. Wann passt es"
+    " Ihnen?",
+    "roulette.follow_up.question": "Haben Sie sich getroffen?",
+    "roulette.follow_up.why": "Ich frage nur, um Ihnen die nächste Runde anzubieten; Ihre Antwort"
+    " wird nicht Ihnen zugeordnet gespeichert.",
+    "roulette.follow_up.thanks_yes": "Schön, dass es geklappt hat!",
+    "roulette.follow_up.thanks_no": "Schade – vielleicht klappt es beim nächsten Mal.",
+    "roulette.follow_up.next": "Sie sind bei der nächsten Runde wieder dabei. Möchten Sie"
+    " aussetzen, wählen Sie „Roulette aus“.",
+    "roulette.error.not_in": "Sie nehmen nicht am Roulette teil. „kaffee roulette an“ meldet Sie"
+    " an.",
+    "roulette.error.formats": "Bitte wählen Sie mindestens eine Art des Treffens.",
+    "roulette.error.scope": "Bitte wählen Sie, mit wem Sie sich treffen möchten.",
+    "roulette.error.not_yours": "Diese Karte gehört nicht zu Ihrem Roulette-Treffen. Es wurde"
+    " nichts geändert.",
+    "roulette.error.stale": "Diese Karte ist nicht mehr aktuell: Es gibt schon einen neueren"
+    " Vorschlag. Es wurde nichts geändert.",
+    "roulette.error.no_more_slots": "Ich habe keinen weiteren gemeinsamen freien Termin"
+    " gefunden; stimmen Sie sich bitte im Gruppenchat ab.",
+    "roulette.error.no_user": "Ich kann Sie nicht zuordnen (kein Entra-Konto in dieser"
+    " Nachricht). Es wurde nichts geändert.",
+    "status.roulette": "Kaffee-Roulette: {participants} Teilnehmende; letzte Runde: {groups}"
+    " Gruppen, {yes}× „getroffen“, {no}× „nicht getroffen“",
+    "status.roulette.none": "Kaffee-Roulette: {participants} Teilnehmende; noch keine Runde",
+    "privacy.kind.roulette_participants": "Kaffee-Roulette: Teilnahme und Wünsche",
+    "privacy.kind.roulette_groups": "Kaffee-Roulette: Vorstellungen",
 }

@@ -78,6 +78,7 @@ class DemoPerson(_Model):
     is_assistant: bool = False
     automatic_replies: AutomaticRepliesSeed | None = None
     manager: str | None = None
+    employee_hire_date: str | None = None  # Graph's employeeHireDate, "2016-12-13T00:00:00Z"
 
     def to_person(self) -> Person:
         """Map to the domain value type."""
@@ -89,6 +90,11 @@ class DemoPerson(_Model):
             job_title=self.job_title,
             office_location=self.office_location,
             preferred_language=self.preferred_language,
+            employee_hire_date=(
+                datetime.fromisoformat(self.employee_hire_date)
+                if self.employee_hire_date
+                else None
+            ),
         )
 
 

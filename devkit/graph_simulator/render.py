@@ -38,6 +38,8 @@ def user_json(org: DemoOrganisation, person: DemoPerson) -> Json:
         "country": site.country_or_region if site else None,
         "usageLocation": "DE",
         "accountEnabled": True,
+        # Not in the default view: Graph returns it only on $select.
+        "employeeHireDate": person.employee_hire_date,
     }
 
 

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.clock import ManualClock
+from bot.adapters.db.birthdays import SqlBirthdayRepository
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.members import SqlMemberRepository
@@ -18,6 +19,7 @@ from bot.adapters.db.privacy import SqlPersonalData
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.db.rooms import SqlRoomRequestRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow
 from bot.domain.members.model import Reach
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.privacy.identity import ERASED_NAME, is_pseudonym
@@ -138,6 +140,11 @@ async def _members(sessions: async_sessionmaker[AsyncSession]) -> SqlMemberRepos
     people = (ANNA, BERND, CARLA)
     await repo.upsert_members([p.member(NETWORK, NOW - 100 * DAY) for p in people])
     await repo.upsert_members([BERND.member(BOARD, NOW - 100 * DAY)])
+    birthdays = SqlBirthdayRepository(sessions)
+    for person in (ANNA, BERND):
+        await birthdays.save(BirthdayProfile(person.key, person.name, birthday=DayOfYear(1, 5)))
+    for follower, followed in ((ANNA, BERND), (CARLA, ANNA), (BERND, CARLA)):
+        await birthdays.follow(Follow(follower.key, followed.key, followed.name))
     await repo.remove_member(NETWORK.team_id, ANNA.teams_id, NOW - 40 * DAY)
     await repo.remove_member(NETWORK.team_id, BERND.teams_id, NOW - 10 * DAY)
     await repo.uninstall_team(BOARD.team_id, NOW - 40 * DAY)
@@ -160,9 +167,18 @@ async def test_purge_removes_exactly_the_expired_rows(
     # started 400 and 366 days ago. Jobs: the one finished 40 days ago. Members: Anna (left
     # 40 days ago) and Bernd's membership of the board (the app left 40 days ago), with the
     # board's team; the outcome 40 days old.
+    # Birthdays: Anna's opt-ins and her two follows go with her (left 40 days ago, in no team
+    # with the app any more); Bernd's (left 10 days ago) stay.
     assert counts == {"questions": 2, "votes": 2, "room_requests": 1, "audit": 3,
                       "onboardings": 2, "jobs": 1, "members": 2, "teams": 1,
-                      "reach": 1}  # fmt: skip
+                      "reach": 1, "birthdays": 3}  # fmt: skip
+    assert [row["user_key"] for row in await table_rows(sessions, "birthday_profiles")] == [
+        BERND.key
+    ]
+    assert [
+        (row["follower_key"], row["followed_key"])
+        for row in await table_rows(sessions, "birthday_follows")
+    ] == [(BERND.key, CARLA.key)]
     left = {row["id"] for row in await table_rows(sessions, "questions")}
     assert left == {questions["answered_lately"], questions["never_answered_new"]}
     votes = await table_rows(sessions, "stammtisch_votes")

@@ -29,6 +29,8 @@ from cards.rooms import BrokerCards
 from cards.stammtisch import StammtischCards
 from cards.stammtisch_export import export_card
 from cards.stammtisch_rule import rule_card
+from tests.support.birthday_card_samples import birthday_cards
+from tests.support.roulette_card_samples import roulette_cards
 
 ZONE = ZoneInfo("Europe/Berlin")
 NOW = datetime(2027, 3, 1, 9, 30, tzinfo=ZONE)
@@ -355,6 +357,7 @@ SOURCES: tuple[Callable[[str], Iterator[Sample]], ...] = (
     _rooms,
     _experts_cards,
     _privacy_and_status,
+    roulette_cards,
 )
 
 
@@ -366,3 +369,4 @@ def all_cards() -> dict[str, dict[str, Any]]:
         for source in SOURCES
         for name, built in source(lang)
     }
+    birthday_cards,

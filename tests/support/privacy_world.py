@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.adapters.db.birthdays import SqlBirthdayRepository
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.ledger import SqlActivityLedger
@@ -20,6 +21,7 @@ from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.db.references import SqlConversationReferences
 from bot.adapters.db.rooms import SqlRoomRequestRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow, Visibility
 from bot.domain.conversation_refs import StoredReference
 from bot.domain.members.model import InstalledTeam, Reach, TeamMember
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
@@ -193,6 +195,7 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> Seeded:
     await jobs.complete(done.id, NOW)
     await _seed_onboarding(sessions)
     await _seed_members(sessions)
+    await _seed_birthdays(sessions)
     return Seeded(questions, closed_poll, open_poll, requests)
 
 
@@ -293,3 +296,14 @@ async def _seed_members(sessions: async_sessionmaker[AsyncSession]) -> None:
     await repo.remove_member(BOARD.team_id, ANNA.teams_id, NOW - timedelta(days=3))
     await repo.record_reach(Reach(ANNA.key, "", False, "blocked", NOW - timedelta(hours=1)))
     await repo.record_reach(Reach(BERND.key, BERND.name, True, "roster", NOW))
+
+
+async def _seed_birthdays(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """Anna and Bernd share birthdays and follow each other; Carla follows Anna, Bernd Carla."""
+    repo = SqlBirthdayRepository(sessions)
+    for person, day in ((ANNA, DayOfYear(29, 2)), (BERND, DayOfYear(14, 3))):
+        await repo.save(BirthdayProfile(person.key, person.name, "t1", day, Visibility.NETWORK,
+                                        jubilee=True, updated_at=NOW))  # fmt: skip
+    pairs = ((ANNA, BERND), (BERND, ANNA), (CARLA, ANNA), (BERND, CARLA), (CARLA, BERND))
+    for follower, followed in pairs:
+        await repo.follow(Follow(follower.key, followed.key, followed.name, "t1", NOW))

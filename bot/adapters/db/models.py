@@ -330,6 +330,80 @@ class OnboardingGroupMemberRow(Base):
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class BirthdayProfileRow(Base):
+    """A person's own birthday opt-ins (day and month, never the year); no row: no opt-in."""
+
+    __tablename__ = "birthday_profiles"
+
+    user_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    birth_day: Mapped[int | None]
+    birth_month: Mapped[int | None]
+    visibility: Mapped[str] = mapped_column(String(10))
+    jubilee: Mapped[bool]
+    remind_network: Mapped[bool]
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class BirthdayFollowRow(Base):
+    """``follower_key`` wants birthday and jubilee reminders about ``followed_key``."""
+
+    __tablename__ = "birthday_follows"
+
+    follower_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    followed_key: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    followed_name: Mapped[str] = mapped_column(String(200))
+    follower_tenant: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class RouletteParticipantRow(Base):
+    """A person taking part in the coffee/lunch roulette, with their preferences."""
+
+    __tablename__ = "roulette_participants"
+
+    user_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    formats: Mapped[list[str]] = mapped_column(JSON)
+    scope: Mapped[str] = mapped_column(String(10))
+    department: Mapped[str | None] = mapped_column(String(200))
+    site: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool]
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class RouletteRoundRow(Base):
+    """A roulette round and its aggregate counts (never who met whom)."""
+
+    __tablename__ = "roulette_rounds"
+
+    round_no: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    participants: Mapped[int]
+    groups: Mapped[int]
+    met_yes: Mapped[int] = mapped_column(default=0)
+    met_no: Mapped[int] = mapped_column(default=0)
+
+
+class RouletteGroupRow(Base):
+    """Two or three people introduced in a round, with the suggested free times."""
+
+    __tablename__ = "roulette_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    round_no: Mapped[int] = mapped_column(index=True)
+    members: Mapped[list[str]] = mapped_column(JSON)
+    names: Mapped[list[str]] = mapped_column(JSON)
+    formats: Mapped[list[str]] = mapped_column(JSON)
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    slots: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    slot_index: Mapped[int]
+    planned: Mapped[bool]
+    version: Mapped[int] = mapped_column(default=1)
+
+
 # Tables of other modules register themselves on Base.metadata when imported; importing them
 # here keeps one place (this module) that alembic and the tests load to see every table.
 from bot.adapters.db import member_tables  # noqa: E402, F401

@@ -33,6 +33,8 @@ _STEPS: tuple[tuple[type[models.Base], _Rule], ...] = (
     (models.OnboardingRow, Erasure.onboarding),
     (models.BuddyVolunteerRow, Erasure.volunteer),
     (models.OnboardingGroupMemberRow, Erasure.group_member),
+    (models.BirthdayProfileRow, Erasure.birthday_profile),
+    (models.BirthdayFollowRow, Erasure.birthday_follow),
     (models.ScheduledJob, Erasure.job),
 )
 ERASURE_TABLES = frozenset(model.__tablename__ for model, _rule in _STEPS)

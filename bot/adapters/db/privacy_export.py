@@ -44,6 +44,7 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
     jobs = table(models.ScheduledJob)
     ledger = table(models.ProcessedActivity)
     volunteers, members = table(models.BuddyVolunteerRow), table(models.OnboardingGroupMemberRow)
+    birthdays = table(models.BirthdayProfileRow)
     result: Export = {
         "conversation_references": await _all(
             session, select(refs).where(refs.c.user_key == key).order_by(refs.c.id)
@@ -90,6 +91,10 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
                 table(MemberReachRow).c.user_key == key
             ),
         ),
+        "birthday_profiles": await _all(
+            session, select(birthdays).where(birthdays.c.user_key == key)
+        ),
+        "birthday_follows": await _follows(session, key),
         "room_audit": await _all(
             session,
             select(audit.c.request_id, audit.c.at, audit.c.action, audit.c.detail)
@@ -164,4 +169,23 @@ async def _onboardings(session: AsyncSession, key: str) -> list[dict[str, Any]]:
             records.append(_pick(dict(row), _ONBOARDING_OWN, role="newcomer"))
         else:
             records.append(_pick(dict(row), _ONBOARDING_BUDDY, role="buddy"))
+    return records
+
+
+async def _follows(session: AsyncSession, key: str) -> list[dict[str, Any]]:
+    # Whom they follow and who follows them: only when and how many (the other side of a
+    # relation is someone else's data; the form card "mein geburtstag" names whom they follow).
+    follows = table(models.BirthdayFollowRow)
+    rows = await session.execute(
+        select(follows).where(or_(follows.c.follower_key == key, follows.c.followed_key == key))
+    )
+    records: list[dict[str, Any]] = []
+    followers = 0
+    for row in rows.mappings():
+        if row["follower_key"] == key:
+            records.append(_pick(dict(row), ("created_at",), role="follower"))
+        else:
+            followers += 1
+    if followers:
+        records.append({"role": "followed", "followers": followers})
     return records

@@ -39,6 +39,7 @@ from sqlalchemy import Column, delete, func, not_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db import models
+from bot.adapters.db.birthdays import purge_departed as purge_departed_birthdays
 from bot.adapters.db.members import purge_members
 from bot.adapters.db.privacy_rows import table
 from bot.domain.privacy.identity import ERASED_NAME, PSEUDONYM_PREFIX, new_pseudonym
@@ -67,6 +68,8 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
     old_audit = await session.execute(delete(audit).where(audit.c.at < cutoffs.audit))
     onboardings, jobs = table(models.OnboardingRow), table(models.ScheduledJob)
     started = await _delete_before(session, onboardings.c.created_at, cutoffs.onboardings)
+    # Before the roster rows go: they tell who left (birthday opt-ins go with the person).
+    birthdays = await purge_departed_birthdays(session, cutoffs.members)
     members = await purge_members(session, cutoffs.members)
     return {
         "questions": _count(asked),
@@ -76,6 +79,7 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
         "onboardings": started,
         "jobs": await _delete_before(session, jobs.c.done_at, cutoffs.jobs),
         **members,
+        "birthdays": birthdays,
     }
 
 

@@ -163,6 +163,14 @@ class Erasure:
         """buddy_volunteers: their profile is deleted."""
         return None if row["user_key"] == self.key else self.scrubbed(row, new_pseudonym())
 
+    def birthday_profile(self, row: Row) -> Row | None:
+        """birthday_profiles: their opt-ins are deleted."""
+        return None if row["user_key"] == self.key else self.scrubbed(row, new_pseudonym())
+
+    def birthday_follow(self, row: Row) -> Row | None:
+        """birthday_follows: relations in both directions are deleted."""
+        return None
+
     def group_member(self, row: Row) -> Row:
         """onboarding_group_members: kept as a suppression marker."""
         # Without it the next group poll would see the person as new and welcome them (and

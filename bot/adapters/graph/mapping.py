@@ -22,7 +22,7 @@ from bot.domain.graph_types import CalendarEvent, NewEvent, Person, Room
 
 USER_FIELDS = [
     "id", "displayName", "mail", "userPrincipalName", "department", "jobTitle",
-    "officeLocation", "preferredLanguage",
+    "officeLocation", "preferredLanguage", "employeeHireDate",
 ]  # fmt: skip
 
 
@@ -44,6 +44,7 @@ def to_person(user: User) -> Person:
         office_location=user.office_location,
         preferred_language=user.preferred_language,
     )
+        employee_hire_date=user.employee_hire_date,
 
 
 def to_room(room: GraphRoom) -> Room:

@@ -1,0 +1,1 @@
+"""Birthdays and service jubilees, strictly opt-in (pure domain code)."""

@@ -1,0 +1,84 @@
+"""Which reminders are due on a day: a pure function of the opt-ins, follows and hire dates.
+
+Who learns what: a birthday reaches the person's followers, and with visibility "network" also
+everyone who asked for the network's birthdays; a round service jubilee reaches the followers
+a week ahead. Nobody is reminded of themselves, and a person without a profile (no opt-in)
+never appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.domain.birthdays.dates import (
+    JUBILEE_REMIND_DAYS_BEFORE,
+    birthday_reminder,
+    jubilee_reminder,
+)
+from bot.domain.birthdays.model import BirthdayProfile, Follow, Occasion, Visibility
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One reminder to one recipient about one person's occasion."""
+
+    to: str
+    tenant_id: str | None
+    person: str
+    occasion: Occasion
+    day: date  # the day of the occasion
+    ahead: int  # days between the reminder and the occasion
+    years: int = 0  # service years of a jubilee
+
+    @property
+    def key(self) -> str:
+        """The dedup key: one reminder per recipient, person, occasion, day and lead time."""
+        return f"{self.day.isoformat()}:{self.occasion}:{self.ahead}:{self.person}:{self.to}"
+
+
+def may_learn_birthday(
+    profile: BirthdayProfile, recipient: str, follows: bool, subscriber: bool
+) -> bool:
+    """True when ``recipient`` may learn ``profile``'s birthday (the person's own choice)."""
+    if profile.birthday is None or recipient == profile.user_key:
+        return False
+    return follows or (profile.visibility is Visibility.NETWORK and subscriber)
+
+
+def plan_reminders(
+    today: date,
+    profiles: Sequence[BirthdayProfile],
+    followers: Mapping[str, Sequence[Follow]],
+    hire_dates: Mapping[str, date],
+    days_before: int,
+) -> list[Planned]:
+    """Every reminder due ``today``, sorted by recipient."""
+    subscribers = {p.user_key: p.tenant_id for p in profiles if p.remind_network}
+    planned: list[Planned] = []
+    for profile in profiles:
+        fans = {f.follower_key: f.follower_tenant for f in followers.get(profile.user_key, ())}
+        if profile.birthday is not None:
+            ahead = birthday_reminder(profile.birthday, today, days_before)
+            if ahead is not None:
+                day = today + timedelta(days=ahead)
+                for to, tenant in (subscribers | fans).items():
+                    if may_learn_birthday(profile, to, to in fans, to in subscribers):
+                        planned.append(
+                            Planned(to, tenant, profile.user_key, Occasion.BIRTHDAY, day, ahead)
+                        )
+        hired = hire_dates.get(profile.user_key)
+        if profile.jubilee and hired is not None:
+            years = jubilee_reminder(hired, today)
+            if years is not None:
+                day = today + timedelta(days=JUBILEE_REMIND_DAYS_BEFORE)
+                for to, tenant in fans.items():
+                    if to != profile.user_key:
+                        planned.append(
+                            Planned(
+                                to, tenant, profile.user_key, Occasion.JUBILEE, day,
+                                JUBILEE_REMIND_DAYS_BEFORE, years,
+                            )
+                        )  # fmt: skip
+    return sorted(planned, key=lambda p: (p.to, p.person, p.occasion))

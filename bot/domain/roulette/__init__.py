@@ -1,0 +1,1 @@
+"""Kaffee- und Mittags-Roulette: opt-in, pairing rounds, introductions, a friendly follow-up."""

@@ -1,0 +1,126 @@
+"""The roulette's scheduled work: a round pairs everyone who takes part, each group's free
+time is read once, and every message is its own job with a dedup key (several replicas send
+each exactly once; a person Teams cannot reach yet is retried with backoff)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from bot.domain.business_hours import Interval
+from bot.domain.roulette.matching import Candidate, History, match
+from bot.domain.roulette.model import Group, RoundStats
+from bot.domain.roulette.schedule import round_at, round_start
+from bot.domain.roulette.service import (
+    FOLLOW_UP_JOB,
+    INTRO_JOB,
+    PLAN_JOB,
+    ROUND_JOB,
+    RouletteService,
+)
+from bot.domain.roulette.slots import common_slots, search_window
+
+FREE = {"free", "workingelsewhere", "unknown"}
+
+
+@dataclass
+class RouletteRounds:
+    """Runs rounds and sends what they bring, one job per group and per message."""
+
+    service: RouletteService
+
+    async def plan_next(self) -> None:
+        """Plan the next round (the dedup key is the round number: once across replicas)."""
+        s = self.service
+        weeks, zone = s.policy.interval_weeks, s.calendar.zone
+        number = round_at(s.clock.now(), weeks, zone) + 1
+        due = round_start(number, weeks, zone)
+        await s.jobs.schedule(ROUND_JOB, {"round_no": number}, due, f"{ROUND_JOB}:{number}")
+
+    async def run_round(self, round_no: int) -> RoundStats:
+        """Job: pair the participants and plan each group's introduction; a repeated run of
+        the same round (a retry after a crash) re-plans the stored groups, never new ones."""
+        s = self.service
+        people = [p for p in await s.repo.participants() if p.active]
+        recent = await s.repo.groups_since(round_no - s.policy.window_rounds)
+        earlier = [g for g in recent if g.round_no < round_no]
+        thirds = Counter(k for g in earlier if len(g.members) == 3 for k in g.members)
+        matching = match(
+            [Candidate(p.user_key, frozenset(p.formats), p.scope, p.department, p.site)
+             for p in people],
+            History([g.members for g in earlier], dict(thirds)),
+            round_no,
+        )  # fmt: skip
+        by_key = {p.user_key: p for p in people}
+        drafts = [
+            Group(0, round_no, members, tuple(by_key[k].name for k in members), formats,
+                  tenant_id=by_key[members[0]].tenant_id)
+            for members, formats in zip(matching.groups, matching.formats, strict=True)
+        ]  # fmt: skip
+        stats = RoundStats(round_no, s.clock.now(), len(people), len(drafts))
+        _, groups = await s.repo.start_round(stats, drafts)
+        for group in groups:
+            key = f"{PLAN_JOB}:{group.id}"
+            await s.jobs.schedule(PLAN_JOB, {"group_id": group.id}, s.clock.now(), key)
+        await self.plan_next()
+        return await s.repo.get_round(round_no) or stats
+
+    async def plan_group(self, group_id: int) -> None:
+        """Job: one getSchedule for the group, the common free times stored, then one
+        introduction job and one follow-up job per member."""
+        s = self.service
+        group = await s.repo.get_group(group_id)
+        if group is None:
+            return  # erased meanwhile
+        if not group.planned:
+            mails = [m for m in await s.mails(group) if m]
+            busy: list[Interval] = []
+            if mails:
+                start, end = search_window(s.calendar, s.clock.now())
+                for schedule in await s.free_busy.get_schedules(mails, start, end, mails[0]):
+                    busy += [(b.start, b.end) for b in schedule.busy if b.status not in FREE]
+            slots = common_slots(s.calendar, s.clock.now(), group.formats, busy)
+            planned = replace(group, slots=slots, planned=True, version=group.version + 1)
+            if not await s.repo.save_group(planned):
+                return  # another run planned it meanwhile and planned the messages too
+            group = planned
+        follow_up = s.clock.now() + s.policy.follow_up_after
+        for member in group.members:
+            payload = {"group_id": group.id, "to": member}
+            await s.jobs.schedule(
+                INTRO_JOB, payload, s.clock.now(), f"{INTRO_JOB}:{group.id}:{member}"
+            )
+            await s.jobs.schedule(
+                FOLLOW_UP_JOB, payload, follow_up, f"{FOLLOW_UP_JOB}:{group.id}:{member}"
+            )
+
+    async def introduce(self, group_id: int, to: str) -> None:
+        """Job: the introduction to one member, in their own language."""
+        s = self.service
+        group = await s.repo.get_group(group_id)
+        if group is None or to not in group.members:
+            return
+        lang = await s.languages.language_of(to)
+        card = s.views.intro_card(group, to, await s.mails(group), lang)
+        await s.deliver(to, card, group.tenant_id)
+
+    async def suggest(self, group_id: int, index: int, to: str) -> None:
+        """Job: another member asked for another time; tell ``to`` unless it moved on."""
+        s = self.service
+        group = await s.repo.get_group(group_id)
+        if group is None or to not in group.members or group.slot_index != index:
+            return
+        lang = await s.languages.language_of(to)
+        card = s.views.suggestion_card(group, to, await s.mails(group), lang)
+        await s.deliver(to, card, group.tenant_id)
+
+    async def follow_up(self, group_id: int, to: str) -> None:
+        """Job: "Haben Sie sich getroffen?" a week later, to members still taking part."""
+        s = self.service
+        group = await s.repo.get_group(group_id)
+        if group is None or to not in group.members:
+            return
+        if await s.repo.get_participant(to) is None:
+            return  # left the roulette: no further messages
+        lang = await s.languages.language_of(to)
+        await s.deliver(to, s.views.follow_up_card(group, lang), group.tenant_id)

@@ -1,0 +1,154 @@
+"""Application service of the roulette: opt-in and preferences, the answers to its cards.
+
+Rounds and their messages are jobs (see rounds.py). Nothing here records whether someone met
+anyone: the follow-up answer only adds one to a round's aggregate count (works council).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from bot.domain.business_hours import BusinessCalendar
+from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages, RoomCalendar
+from bot.domain.roulette.model import (
+    FORMATS,
+    SCOPES,
+    Format,
+    Group,
+    Participant,
+    RouletteError,
+    Scope,
+)
+from bot.domain.roulette.ports import RouletteRepository, RouletteViews
+
+ROUND_JOB = "roulette.round"
+PLAN_JOB = "roulette.plan_group"
+INTRO_JOB = "roulette.intro"
+SUGGEST_JOB = "roulette.suggest"
+FOLLOW_UP_JOB = "roulette.follow_up"
+
+
+class UndeliverableError(Exception):
+    """The person cannot be reached yet; the job runner retries with backoff."""
+
+
+def _site(office: str | None) -> str | None:
+    """The site of an office location: "Hamburg, Haus Alster, 6. OG" → "Hamburg"."""
+    site = (office or "").split(",", 1)[0].strip()
+    return site[:200] or None
+
+
+@dataclass(frozen=True, slots=True)
+class RoulettePolicy:
+    """Deployment settings of the roulette."""
+
+    interval_weeks: int = 2
+    window_rounds: int = 3  # no repeated pairing within this many earlier rounds
+    follow_up_after: timedelta = timedelta(days=7)
+
+
+@dataclass
+class RouletteService:
+    """Opt-in, preferences, and the answers to the introduction and follow-up cards."""
+
+    repo: RouletteRepository
+    directory: Directory
+    notifier: Notifier
+    jobs: JobQueue
+    clock: Clock
+    calendar: BusinessCalendar
+    free_busy: RoomCalendar
+    languages: RecipientLanguages
+    views: RouletteViews
+    policy: RoulettePolicy = field(default_factory=RoulettePolicy)
+
+    async def opt_in(self, user_key: str, name: str, tenant_id: str | None) -> Participant:
+        """Take part from the next round (again); earlier preferences stay, department and
+        site are read from the directory now."""
+        current = await self.repo.get_participant(user_key)
+        person = await self.directory.get_person(user_key)
+        base = current or Participant(user_key, name[:200], tenant_id)
+        joined = replace(
+            base,
+            name=(person.display_name if person else name)[:200] or base.name,
+            tenant_id=tenant_id or base.tenant_id,
+            department=(person.department if person else None) or base.department,
+            site=_site(person.office_location if person else None) or base.site,
+            active=True,
+            updated_at=self.clock.now(),
+        )
+        await self.repo.save_participant(joined)
+        return joined
+
+    async def opt_out(self, user_key: str) -> bool:
+        """Leave: no further rounds, the preferences are deleted; False when not taking part."""
+        return await self.repo.remove_participant(user_key)
+
+    async def participant(self, user_key: str) -> Participant | None:
+        """The person's participation, or None."""
+        return await self.repo.get_participant(user_key)
+
+    async def set_preferences(
+        self, user_key: str, formats: Sequence[str], scope: str
+    ) -> Participant:
+        """Store formats (at least one) and scope; only a participant has preferences."""
+        current = await self.repo.get_participant(user_key)
+        if current is None:
+            raise RouletteError("not_in")
+        chosen: list[Format] = [f for f in FORMATS if f in set(formats)]
+        if not chosen or len(set(formats)) != len(chosen):
+            raise RouletteError("formats")
+        scopes: dict[str, Scope] = {s: s for s in SCOPES}
+        if scope not in scopes:
+            raise RouletteError("scope")
+        updated = replace(
+            current, formats=tuple(chosen), scope=scopes[scope], updated_at=self.clock.now()
+        )
+        await self.repo.save_participant(updated)
+        return updated
+
+    async def group_of(self, group_id: int, user_key: str) -> Group:
+        """The group, when ``user_key`` is in it; else RouletteError (forged or erased)."""
+        group = await self.repo.get_group(group_id)
+        if group is None or user_key not in group.members:
+            raise RouletteError("not_yours")
+        return group
+
+    async def other_slot(self, group_id: int, index: int, user_key: str) -> Group:
+        """ "Passt nicht – anderer Vorschlag": the next common free time; the others hear of
+        it by DM. A card showing an older suggestion is refused (stale)."""
+        group = await self.group_of(group_id, user_key)
+        if index != group.slot_index:
+            raise RouletteError("stale")
+        if group.slot_index + 1 >= len(group.slots):
+            raise RouletteError("no_more_slots")
+        moved = replace(group, slot_index=group.slot_index + 1, version=group.version + 1)
+        if not await self.repo.save_group(moved):
+            raise RouletteError("stale")
+        for member in moved.members:
+            if member != user_key:
+                payload = {"group_id": moved.id, "index": moved.slot_index, "to": member}
+                key = f"{SUGGEST_JOB}:{moved.id}:{moved.slot_index}:{member}"
+                await self.jobs.schedule(SUGGEST_JOB, payload, self.clock.now(), key)
+        return moved
+
+    async def answer_follow_up(self, group_id: int, user_key: str, met: bool) -> Group:
+        """Count one anonymous answer for the group's round; nothing is stored per person."""
+        group = await self.group_of(group_id, user_key)
+        await self.repo.count_answer(group.round_no, met)
+        return group
+
+    async def mails(self, group: Group) -> list[str]:
+        """Each member's mail from the directory ("" when unknown), in member order."""
+        mails = []
+        for key in group.members:
+            person = await self.directory.get_person(key)
+            mails.append(person.mail if person and person.mail else "")
+        return mails
+
+    async def deliver(self, user_key: str, card: dict[str, object], tenant: str | None) -> None:
+        """Send a DM or raise UndeliverableError (the job is retried later)."""
+        if await self.notifier.send_direct(user_key, dict(card), tenant) is None:
+            raise UndeliverableError(user_key)

@@ -1,0 +1,133 @@
+"""Cards of birthdays and jubilees: the opt-in form, the name picker, reminders, greetings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.domain.birthdays.model import BirthdayProfile, Follow, Occasion, Visibility
+from bot.domain.birthdays.ports import Colleague
+from bot.domain.birthdays.views import Reminder
+from bot.i18n import t
+from bot.i18n.formats import day_month
+from cards.elements import card, execute, text
+from cards.onboarding import chat_link
+
+PICK_INPUT = "person_key"
+# A name that matches more people than this is too vague: the picker lists the first ones.
+PICK_LIMIT = 15
+
+
+def audience(visibility: Visibility, lang: str) -> str:
+    """Who may learn the birthday, as a phrase."""
+    return t(f"birthdays.audience.{visibility.value}", lang)
+
+
+def _choices(values: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"title": title, "value": value} for title, value in values]
+
+
+def _toggle(input_id: str, title: str, on: bool) -> dict[str, Any]:
+    value = "true" if on else "false"
+    return {"type": "Input.Toggle", "id": input_id, "title": title, "value": value,
+            "valueOn": "true", "valueOff": "false"}  # fmt: skip
+
+
+def form_card(
+    profile: BirthdayProfile | None, following: Sequence[Follow], lang: str
+) -> dict[str, Any]:
+    """The person's own choices as a form (nothing is preset but what they stored)."""
+    birthday = profile.birthday if profile else None
+    visibility = profile.visibility if profile else Visibility.FOLLOWERS
+    required = t("birthdays.form.required", lang)
+    body: list[dict[str, Any]] = [
+        text(t("birthdays.form.title", lang), size="Large", weight="Bolder"),
+        text(t("birthdays.form.intro", lang), isSubtle=True),
+        {"type": "ColumnSet", "columns": [
+            {"type": "Column", "width": "stretch", "items": [{
+                "type": "Input.ChoiceSet", "id": "day", "label": t("birthdays.form.day", lang),
+                "isRequired": True, "errorMessage": required,
+                "value": str(birthday.day) if birthday else "",
+                "choices": _choices([(str(d), str(d)) for d in range(1, 32)])}]},
+            {"type": "Column", "width": "stretch", "items": [{
+                "type": "Input.ChoiceSet", "id": "month",
+                "label": t("birthdays.form.month", lang), "isRequired": True,
+                "errorMessage": required, "value": str(birthday.month) if birthday else "",
+                "choices": _choices([(str(m), str(m)) for m in range(1, 13)])}]},
+        ]},
+        {"type": "Input.ChoiceSet", "id": "visibility", "style": "expanded",
+         "label": t("birthdays.form.visibility", lang), "value": visibility.value,
+         "choices": _choices([(audience(v, lang), v.value) for v in Visibility])},
+        _toggle("jubilee", t("birthdays.form.jubilee", lang), bool(profile and profile.jubilee)),
+        _toggle("remind_network", t("birthdays.form.remind_network", lang),
+                bool(profile and profile.remind_network)),
+    ]  # fmt: skip
+    if following:
+        names = ", ".join(f.followed_name for f in following[:50])
+        body.append(text(t("birthdays.form.following", lang, names=names), isSubtle=True))
+    return card(body, [execute(t("birthdays.form.save", lang), "birthdays.save", {})])
+
+
+def pick_card(name: str, found: Sequence[Colleague], verb: str, lang: str) -> dict[str, Any]:
+    """Several colleagues match ``name``: pick one (``verb``: follow or unfollow)."""
+    choices = _choices([(c.name, c.key) for c in found[:PICK_LIMIT]])
+    button = "birthdays.pick.follow" if verb == "birthdays.follow" else "birthdays.pick.unfollow"
+    return card(
+        [
+            text(t("birthdays.pick.title", lang, name=name), weight="Bolder"),
+            {
+                "type": "Input.ChoiceSet",
+                "id": PICK_INPUT,
+                "style": "expanded",
+                "value": choices[0]["value"] if choices else "",
+                "choices": choices,
+            },
+        ],
+        [execute(t(button, lang), verb, {})],
+    )
+
+
+def _reminder_text(reminder: Reminder, lang: str) -> str:
+    day = day_month(reminder.day, lang)
+    if reminder.occasion is Occasion.JUBILEE:
+        return t("birthdays.reminder.jubilee", lang, name=reminder.person_name, day=day,
+                 years=reminder.years)  # fmt: skip
+    if reminder.ahead == 0:
+        return t("birthdays.reminder.birthday_today", lang, name=reminder.person_name)
+    return t("birthdays.reminder.birthday_ahead", lang, name=reminder.person_name, day=day,
+             days=reminder.ahead)  # fmt: skip
+
+
+class BirthdayCards:
+    """Implements the BirthdayViews port."""
+
+    def reminder_card(self, reminder: Reminder, lang: str) -> dict[str, Any]:
+        """The reminder DM: "Gratulieren" posts in the channel (the person shares the birthday
+        with the network), else opens a 1:1 chat with them."""
+        actions: list[dict[str, Any]] = []
+        if reminder.in_channel:
+            data = {"person_key": reminder.person_key, "day": reminder.day.isoformat()}
+            actions.append(
+                execute(t("birthdays.button.congratulate", lang), "birthdays.congratulate", data)
+            )
+        if reminder.person_mail:
+            title = (
+                "birthdays.button.chat" if reminder.in_channel else "birthdays.button.congratulate"
+            )
+            actions.append({"type": "Action.OpenUrl", "title": t(title, lang),
+                            "url": chat_link(reminder.person_mail,
+                                             t("birthdays.chat_message", lang))})  # fmt: skip
+        body = [
+            text(t("birthdays.reminder.title", lang), weight="Bolder", isSubtle=True),
+            text(_reminder_text(reminder, lang), size="Medium"),
+        ]
+        return card(body, actions)
+
+    def greeting_card(self, from_name: str, person_name: str, lang: str) -> dict[str, Any]:
+        """The short greeting in the network channel."""
+        return card(
+            [
+                text(t("birthdays.greeting.title", lang), size="Large", weight="Bolder"),
+                text(t("birthdays.greeting.text", lang, sender=from_name, name=person_name)),
+            ]
+        )

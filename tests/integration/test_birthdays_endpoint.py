@@ -1,0 +1,189 @@
+"""Birthdays and jubilees through the real endpoint, database (SQLite and PostgreSQL) and
+Graph simulator, with two bot instances on one database and a ManualClock: opt-ins, follows,
+the daily job's reminders before and on the day (once), "Gratulieren" in the channel, the
+jubilee only after its opt-in, and the erasure."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.adapters.clock import ManualClock
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+from tests.support.queue import drained, eventually
+
+SABINE = ("c009aadc-479f-503c-b41a-60b0bbea7223", "Sabine Krüger")
+JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
+MELANIE = ("2b86549a-01f9-5f68-8b62-6230b0f81209", "Melanie Schäfer")
+KERSTIN = ("f38180ae-1428-558d-b7ec-fb33fc42d9f1", "Kerstin Vogel")  # never writes to the bot
+TEAM = "19:team@thread.tacv2"
+Person = tuple[str, str]
+
+
+def dms(sink: ConnectorSink, who: Person, marker: str = "") -> list[str]:
+    """Every card sent to the person's 1:1 chat (as JSON text) containing ``marker``."""
+    found = [
+        json.dumps(a.get("attachments"), ensure_ascii=False)
+        for a in sink.sent
+        if a["_conversation"] == f"a:personal-{who[0]}" and a.get("attachments")
+    ]
+    return [card for card in found if marker in card]
+
+
+def channel_posts(sink: ConnectorSink) -> list[str]:
+    return [
+        json.dumps(a.get("attachments"), ensure_ascii=False)
+        for a in sink.sent
+        if a["_conversation"] == TEAM and a.get("attachments")
+    ]
+
+
+class Chat:
+    """Writes and clicks as one person in their personal chat."""
+
+    def __init__(self, bot: RunningBot, sink: ConnectorSink) -> None:
+        self.bot, self.sink = bot, sink
+
+    async def say(self, who: Person, text: str, locale: str = "de-DE") -> str:
+        activity = activities.as_user(activities.message(self.sink.url, text, locale=locale), *who)
+        before = len(self.sink.sent)
+        assert (await self.bot.post(activity)).status in (200, 201)
+        sent = self.sink.sent[before:]
+        return " ".join((a.get("text") or "") + json.dumps(a.get("attachments") or [],
+                        ensure_ascii=False) for a in sent)  # fmt: skip
+
+    async def click(self, who: Person, verb: str, data: dict[str, Any]) -> str:
+        click = activities.as_user(activities.card_invoke(self.sink.url, verb, data), *who)
+        response = await self.bot.post(click)
+        return json.dumps(await response.json(), ensure_ascii=False)
+
+
+async def _stack(
+    bot_factory: Callable[..., Awaitable[RunningBot]],
+    sink: ConnectorSink,
+    database_url: str,
+    clock: ManualClock,
+    graph_url: str,
+) -> tuple[RunningBot, RunningBot]:
+    sink.members = [activities.user(aad=aad, name=name) for aad, name in
+                    (SABINE, JANA, MELANIE, KERSTIN)]  # fmt: skip
+    settings = local_settings(database_url, graph_base_url=graph_url)
+    first = await bot_factory(settings, clock)
+    second = await bot_factory(settings, clock)  # a second replica on the same database
+    assert (await first.post(activities.bot_added_to_team(sink.url))).status in (200, 201)
+    await drained(database_url, clock.now())  # the roster is read
+    return first, second
+
+
+async def test_birthday_reminders_before_and_on_the_day_and_congratulations(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))  # 07:00 in Berlin
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _second = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        assert "Dieses Datum gibt es nicht" in await chat.say(JANA, "mein geburtstag 31.02.")
+        assert "nichts gespeichert" in await chat.say(JANA, "mein geburtstag 31.02.")
+        saved = await chat.say(JANA, "mein geburtstag 14.03.")
+        assert "14.3." in saved and "nur Kolleginnen und Kollegen" in saved
+        assert "das Netzwerk" in await chat.say(JANA, "geburtstag sichtbar für netzwerk")
+        assert "Sie folgen jetzt Jana Becker" in await chat.say(MELANIE, "folge jana")
+        assert "Netzwerk" in await chat.say(SABINE, "erinnere mich an geburtstage im netzwerk")
+        # A colleague who never wrote to the bot can be followed (the roster knows her), but
+        # nothing about her is ever sent: she opted in to nothing.
+        assert "Kerstin Vogel" in await chat.say(MELANIE, "folge Kerstin Vogel")
+
+        clock.advance(timedelta(hours=1, minutes=1))  # 12.03., 08:01: nothing due yet
+        await drained(database_url, clock.now())
+        assert dms(sink, MELANIE, "Erinnerung") == [] and dms(sink, SABINE, "Erinnerung") == []
+
+        clock.advance(timedelta(days=1))  # 13.03.: the day before
+        await drained(database_url, clock.now())
+        for who in (MELANIE, SABINE):
+            [before] = dms(sink, who, "Erinnerung")
+            assert "Jana Becker hat am 14.3. Geburtstag" in before
+        assert dms(sink, JANA, "Erinnerung") == []  # nobody is reminded of themselves
+
+        clock.advance(timedelta(days=1))  # 14.03.: the day
+        await drained(database_url, clock.now())
+        [today] = dms(sink, SABINE, "Heute hat Jana Becker Geburtstag")
+        assert '"birthdays.congratulate"' in today
+        assert len(dms(sink, MELANIE, "Erinnerung")) == 2  # two replicas, still once a day
+        assert not any("Kerstin" in card for card in dms(sink, MELANIE))
+
+        data = {"person_key": JANA[0], "day": "2027-03-14"}
+        assert "erscheint gleich im Kanal" in await chat.click(
+            SABINE, "birthdays.congratulate", data
+        )
+        assert "schon gratuliert" in await chat.click(SABINE, "birthdays.congratulate", data)
+        await drained(database_url, clock.now())
+        [greeting] = channel_posts(sink)
+        assert "Sabine Krüger gratuliert Jana Becker zum Geburtstag" in greeting
+        # Forged and stale cards: a friendly refusal, nothing posted.
+        forged = {"person_key": MELANIE[0], "day": "2027-03-14"}
+        assert "nicht im Netzwerk geteilt" in await chat.click(
+            SABINE, "birthdays.congratulate", forged
+        )
+        stale = {"person_key": JANA[0], "day": "2026-03-14"}
+        assert "nicht mehr aktuell" in await chat.click(MELANIE, "birthdays.congratulate", stale)
+        assert "ungültig" in await chat.click(SABINE, "birthdays.congratulate", {"day": "x"})
+        await drained(database_url, clock.now())
+        assert len(channel_posts(sink)) == 1
+
+        # "meine daten" shows it; "meine daten löschen" removes it and the follows both ways.
+        shown = await chat.say(JANA, "meine daten")
+        assert "Geburtstag und Jubiläen" in shown
+        confirm = await chat.say(JANA, "meine daten löschen")
+        token = json.loads(confirm[confirm.index("[") :])[0]["content"]
+        click = _find_verb(token, "privacy.erase_confirm")
+        assert "gelöscht" in await chat.click(JANA, "privacy.erase_confirm", click)
+        assert "Sie folgen niemandem" in await chat.say(MELANIE, "entfolgen Jana")
+        clock.advance(timedelta(days=365))
+        await drained(database_url, clock.now())
+        assert len(dms(sink, SABINE, "Erinnerung")) == 2  # no reminder a year later
+
+
+def _find_verb(card: Any, verb: str) -> dict[str, Any]:
+    if isinstance(card, dict):
+        if card.get("verb") == verb:
+            return dict(card.get("data") or {})
+        for value in card.values():
+            if (found := _find_verb(value, verb)) is not None:
+                return found
+    if isinstance(card, list):
+        for value in card:
+            if (found := _find_verb(value, verb)) is not None:
+                return found
+    return None  # type: ignore[return-value]
+
+
+async def test_jubilee_from_the_hire_date_only_after_the_opt_in(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Jana (hired 13.12.2016) and Sabine (13.12.2006) both have a round jubilee on
+    13.12.2026; only Jana opted in, so Melanie, who follows both, hears only of Jana's."""
+    clock = ManualClock(datetime(2026, 12, 6, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        assert "Dienstjubiläen an" in await chat.say(JANA, "dienstjubiläum an")
+        assert "Please write" in await chat.say(SABINE, "service jubilee maybe", "en-US")
+        for name in ("Jana Becker", "Sabine Krüger"):
+            assert "Sie folgen jetzt" in await chat.say(MELANIE, f"folge {name}")
+        clock.advance(timedelta(hours=1, minutes=1))
+        await drained(database_url, clock.now())
+        await eventually(lambda: _true(bool(dms(sink, MELANIE, "Dienstjubiläum"))))
+        [jubilee] = dms(sink, MELANIE, "Dienstjubiläum")
+        assert "Jana Becker feiert am 13.12. 10-jähriges Dienstjubiläum. Blumen?" in jubilee
+        assert "Sabine" not in jubilee and "Gratulieren" in jubilee  # opens a chat with Jana
+        assert "users=jana.becker%40nordlicht-demo.de" in jubilee
+
+
+async def _true(value: bool) -> bool:
+    return value

@@ -1,0 +1,124 @@
+"""Birthdays over fakes: opt-ins, visibility, the daily planning, reminders and greetings."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from bot.domain.birthdays.model import BirthdayError, Visibility
+from bot.domain.birthdays.planning import plan_reminders
+from bot.domain.birthdays.service import DAILY_JOB, REMIND_JOB
+from bot.domain.ports import Job
+from tests.unit.birthdays.world import JANA, MELANIE, SABINE, build
+
+LEASE = timedelta(minutes=5)
+
+
+async def _due(jobs: object, now: datetime) -> list[Job]:
+    return list(await jobs.claim_due(now, 100, LEASE))  # type: ignore[attr-defined]
+
+
+async def test_an_impossible_date_stores_nothing() -> None:
+    service, *_ = build()
+    with pytest.raises(BirthdayError) as refused:
+        await service.set_birthday(*JANA, None, 31, 2)
+    assert refused.value.code == "invalid_date"
+    assert await service.repo.get(JANA[0]) is None
+    stored = await service.set_birthday(*JANA, "t1", 29, 2)
+    assert stored.birthday is not None and stored.visibility is Visibility.FOLLOWERS
+
+
+async def test_who_learns_a_birthday_is_the_persons_choice() -> None:
+    service, *_ = build()
+    await service.set_birthday(*JANA, "t1", 28, 2)  # followers only (the default)
+    await service.set_remind_network(*SABINE, "t1", True)  # wants the network's birthdays
+    await service.follow(MELANIE[0], "t1", JANA[0])
+    await service.follow(MELANIE[0], "t1", SABINE[0])  # Sabine shares nothing: no reminder
+    profiles = await service.repo.profiles()
+    followers = {p.user_key: await service.repo.followers(p.user_key) for p in profiles}
+    today = date(2027, 2, 27)
+    planned = plan_reminders(today, profiles, followers, {}, 1)
+    assert [(p.to, p.person, p.ahead) for p in planned] == [(MELANIE[0], JANA[0], 1)]
+    await service.set_visibility(*JANA, "t1", Visibility.NETWORK)
+    planned = plan_reminders(today, await service.repo.profiles(), followers, {}, 1)
+    assert sorted(p.to for p in planned) == sorted([MELANIE[0], SABINE[0]])
+    # Jubilees reach only followers, and only after the opt-in.
+    hired = {JANA[0]: date(2017, 3, 6)}
+    assert [p.occasion for p in plan_reminders(today, profiles, followers, hired, 1)] == [
+        "birthday"
+    ]
+    await service.set_jubilee(*JANA, "t1", True)
+    planned = plan_reminders(today, await service.repo.profiles(), followers, hired, 1)
+    jubilees = [(p.to, p.years) for p in planned if p.occasion == "jubilee"]
+    assert jubilees == [(MELANIE[0], 10)]
+
+
+async def test_following_is_checked_on_the_server() -> None:
+    service, *_ = build()
+    for forged, code in (("not-a-colleague", "unknown_person"), (JANA[0], "self")):
+        with pytest.raises(BirthdayError) as refused:
+            await service.follow(JANA[0], None, forged)
+        assert refused.value.code == code
+    assert await service.following(JANA[0]) == []
+
+
+async def test_the_daily_run_reminds_once_before_and_on_the_day_in_each_language() -> None:
+    service, delivery, notifier, jobs, clock = build(datetime(2027, 2, 27, 6, 0, tzinfo=UTC))
+    await service.set_birthday(*SABINE, "t1", 29, 2)  # 28.02. in 2027
+    await service.set_visibility(*SABINE, "t1", Visibility.NETWORK)
+    await service.follow(JANA[0], "t1", SABINE[0])
+    await service.set_remind_network(*MELANIE, "t1", True)
+    await service.plan()
+    await service.plan()  # a second replica
+    [daily] = await _due(jobs, clock.now() + timedelta(hours=1, minutes=1))
+    assert daily.kind == DAILY_JOB
+    assert await service.run_daily() == 2
+    assert await service.run_daily() == 2  # run twice: the same two jobs, no more
+    reminders = [j for j in await _due(jobs, clock.now()) if j.kind == REMIND_JOB]
+    assert sorted(j.payload["to"] for j in reminders) == sorted([JANA[0], MELANIE[0]])
+    for job in reminders:
+        assert await delivery.remind(job.payload)
+        await jobs.complete(job.id, clock.now())
+    cards = {to: json.dumps(card, ensure_ascii=False) for to, card in notifier.directs}
+    assert "Sabine Krüger's birthday is on 28 Feb" in cards[JANA[0]]  # Jana reads English
+    assert "Sabine Krüger hat am 28.2. Geburtstag" in cards[MELANIE[0]]
+    assert "birthdays.congratulate" in cards[MELANIE[0]]
+    clock.advance(timedelta(days=1))
+    await service.run_daily()
+    today = [j for j in await _due(jobs, clock.now()) if j.kind == REMIND_JOB]
+    assert {j.payload["ahead"] for j in today} == {0} and len(today) == 2
+
+
+async def test_a_withdrawn_consent_stops_a_planned_reminder() -> None:
+    service, delivery, notifier, jobs, clock = build(datetime(2027, 3, 13, 9, 0, tzinfo=UTC))
+    await service.set_birthday(*SABINE, "t1", 14, 3)
+    await service.follow(JANA[0], "t1", SABINE[0])
+    await service.run_daily()
+    [job] = [j for j in await _due(jobs, clock.now()) if j.kind == REMIND_JOB]
+    await service.delete_birthday(SABINE[0])
+    assert not await delivery.remind(job.payload) and notifier.directs == []
+
+
+async def test_congratulating_posts_once_and_refuses_stale_or_forged_cards() -> None:
+    service, delivery, notifier, jobs, clock = build(datetime(2027, 3, 14, 9, 0, tzinfo=UTC))
+    await service.set_birthday(*SABINE, "t1", 14, 3)
+    day = date(2027, 3, 14)
+    with pytest.raises(BirthdayError, match="not_shared"):  # followers only: no channel post
+        await delivery.congratulate(*JANA, SABINE[0], day)
+    await service.set_visibility(*SABINE, "t1", Visibility.NETWORK)
+    for forged in (date(2027, 3, 15), date(2026, 3, 14)):
+        with pytest.raises(BirthdayError, match="stale"):
+            await delivery.congratulate(*JANA, SABINE[0], forged)
+    assert await delivery.congratulate(*JANA, SABINE[0], day)
+    assert not await delivery.congratulate(*JANA, SABINE[0], day)
+    [job] = await _due(jobs, clock.now())
+    await delivery.greet(job.payload)
+    [(_place, card)] = notifier.posts
+    assert "Jana Becker gratuliert Sabine Krüger zum Geburtstag" in json.dumps(
+        card, ensure_ascii=False
+    )
+    clock.advance(timedelta(days=3))
+    with pytest.raises(BirthdayError, match="stale"):
+        await delivery.congratulate(*MELANIE, SABINE[0], day)
