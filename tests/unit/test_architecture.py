@@ -74,6 +74,7 @@ DATA_TABLES = {
     "bot/i18n/de.py",
     "bot/i18n/en.py",
     "bot/domain/routing/lexicon.py",
+    "bot/domain/routing/glossary.py",
     "bot/adapters/db/models.py",  # the table definitions the migrations are checked against
 }
 # Still to be split (issue 12); the list may only shrink: a module that got small enough

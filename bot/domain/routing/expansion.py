@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from bot.domain.routing import lexicon
+from bot.domain.routing import glossary, lexicon
 from bot.domain.routing.text import content_words, stem, stem_en
 
 Key = tuple[str, ...]
@@ -33,7 +33,8 @@ def synonym_table() -> SynonymTable:
     """The table built from the lexicon (once per process: it depends on nothing else)."""
     by_german: dict[Key, list[Key]] = defaultdict(list)
     by_english: dict[Key, list[Key]] = defaultdict(list)
-    lines = re.sub(r"\n\s+", " ", lexicon.SYNONYMS.strip()).splitlines()
+    text = lexicon.SYNONYMS.strip() + "\n" + glossary.GLOSSARY.strip()
+    lines = re.sub(r"\n\s+", " ", text).splitlines()
     groups = [line.partition(";")[::2] for line in lines]
     groups += [(line.replace("=", "|"), "") for line in lexicon.ABBREVIATIONS.strip().splitlines()]
     for german_side, english_side in groups:

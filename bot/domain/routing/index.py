@@ -6,7 +6,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.domain.routing import lexicon
+from bot.domain.routing import glossary, lexicon
 from bot.domain.routing.models import (
     AnsweredQuestion,
     Candidate,
@@ -81,7 +81,8 @@ class ExpertRouter:
         texts = [t for e in self._experts for t in _profile_fields(e).values()]
         texts += [h.text for h in self._history]
         vocabulary = {w for t in texts for w in content_words(t)}
-        lexicon_words = content_words(lexicon.SYNONYMS + " " + lexicon.ABBREVIATIONS)
+        known = (lexicon.SYNONYMS, lexicon.ABBREVIATIONS, glossary.GLOSSARY)
+        lexicon_words = content_words(" ".join(known))
         self._splitter = CompoundSplitter(vocabulary | set(lexicon_words))
         s = self.settings
         answers = [self._bag(h.text) for h in self._history]

@@ -1,0 +1,36 @@
+"""Vocabulary bridges: the general bilingual glossary and what is learnt from the organisation."""
+
+from __future__ import annotations
+
+from bot.domain.routing import ExpertProfile, ExpertRouter
+from bot.domain.routing.expansion import synonym_table
+from bot.domain.routing.text import stem, stem_en
+
+
+def _expert(
+    expert_id: str, department: str, topics: tuple[str, ...], about: str = ""
+) -> ExpertProfile:
+    return ExpertProfile(
+        expert_id, expert_id, department, "Assistenz", "Köln", topics=topics, about=about
+    )
+
+
+def test_glossary_translates_general_working_life_terms() -> None:
+    table = synonym_table()
+    assert ("dienstplan",) in table.find((), (stem_en("roster"),))
+    assert (stem("uberstunden"),) in table.find((), (stem_en("overtime"),))
+    assert ("vertraulich",) in table.find((), (stem_en("anonymous"),))
+
+
+def test_english_question_reaches_german_glossary_topic() -> None:
+    router = ExpertRouter(
+        [
+            _expert("a.plan", "Pflegedirektion", ("Dienstplan", "Schichttausch")),
+            _expert("b.lager", "Logistik", ("Wareneingang", "Inventur")),
+        ],
+        [],
+    )
+    top = router.rank("Who can change the duty roster for next month?").candidates
+    assert top and top[0].expert_id == "a.plan"
+    top = router.rank("Where do I report a delivery at goods receipt?").candidates
+    assert top and top[0].expert_id == "b.lager"
