@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.domain.routing.cognates import german_forms
 from bot.domain.routing.expansion import MIN_AFFIX, AffixIndex, Key, synonym_table
 from bot.domain.routing.smalltalk import GREETINGS, is_request, is_smalltalk
 from bot.domain.routing.text import CompoundSplitter, content_words, infinitive, stem, stem_en
@@ -25,6 +26,7 @@ class Weights:
     part: float = 0.5
     synonym: float = 0.6
     typo: float = 0.8
+    cognate: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class QueryAnalyser:
             if len(word) >= 5:
                 self._by_initial[word[0]].append(word)
         self._affixes = AffixIndex(self._vocab)
+        self._stems = {stem(w) for w in self._vocab}
         self._splitter = splitter
         self._weights = weights
         self._synonyms = synonym_table()
@@ -106,7 +109,19 @@ class QueryAnalyser:
         if not parts and word not in self._vocab:
             for near, similarity in self._near(word):
                 self._put(features, stem(near), self._weights.typo * similarity)
+            self._cognates(word, features)
         return Concept(word, tuple(features.items()))
+
+    def _cognates(self, word: str, features: dict[str, float]) -> None:
+        # An unknown English word may be a German word in English spelling ("medication"
+        # -> "Medikation"); only forms the organisation's texts use count.
+        weight = self._weights.cognate
+        for form in german_forms(word):
+            if form in self._vocab or stem(form) in self._stems:
+                self._put(features, stem(form), weight)
+            # "logistics" -> "Lagerlogistik": the German form may live only inside compounds.
+            for compound in self._affixes.with_head(form):
+                self._put(features, compound, weight * self._weights.part)
 
     def _near(self, word: str) -> list[tuple[str, float]]:
         # Typos rarely hit the first letter; bucketing by it keeps the search small. OSA

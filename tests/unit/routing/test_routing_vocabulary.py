@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.routing import ExpertProfile, ExpertRouter
+from bot.domain.routing.cognates import german_forms
 from bot.domain.routing.expansion import synonym_table
 from bot.domain.routing.text import stem, stem_en
 
@@ -34,3 +35,26 @@ def test_english_question_reaches_german_glossary_topic() -> None:
     assert top and top[0].expert_id == "a.plan"
     top = router.rank("Where do I report a delivery at goods receipt?").candidates
     assert top and top[0].expert_id == "b.lager"
+
+
+def test_english_cognates_get_german_spellings() -> None:
+    assert "dokumentation" in german_forms("documentation")
+    assert "zertifikat" in german_forms("certificate")
+    assert "qualitat" in german_forms("quality")
+    assert "logistik" in german_forms("logistics")
+    assert "klinik" in german_forms("clinic")
+    assert "therapie" in german_forms("therapy")
+    assert german_forms("desk") == []
+
+
+def test_english_cognate_reaches_german_topic_and_its_compounds() -> None:
+    router = ExpertRouter(
+        [
+            _expert("a.log", "Zentrallager", ("Lagerlogistik", "Kooperationen mit Kliniken")),
+            _expert("b.kom", "Kommunikation", ("Intranet", "Pressearbeit")),
+        ],
+        [],
+    )
+    for question in ("Who plans the logistics with the clinic?", "Any clinic contacts?"):
+        top = router.rank(question).candidates
+        assert top and top[0].expert_id == "a.log", question
