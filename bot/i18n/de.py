@@ -730,9 +730,9 @@ MESSAGES: dict[str, str] = {
     " gefunden; stimmen Sie sich bitte im Gruppenchat ab.",
     "roulette.error.no_user": "Ich kann Sie nicht zuordnen (kein Entra-Konto in dieser"
     " Nachricht). Es wurde nichts geändert.",
-    "status.roulette": "Kaffee-Roulette: {participants} Teilnehmende; letzte Runde: {groups}"
-    " Gruppen, {yes}× „getroffen“, {no}× „nicht getroffen“",
-    "status.roulette.none": "Kaffee-Roulette: {participants} Teilnehmende; noch keine Runde",
+    "status.roulette_participants": "Kaffee-Roulette: Teilnehmende",
+    "status.roulette_groups": "Kaffee-Roulette: Gruppen der letzten Runde",
+    "status.roulette_met": "Kaffee-Roulette: getroffen / nicht getroffen (letzte Runde)",
     "privacy.kind.roulette_participants": "Kaffee-Roulette: Teilnahme und Wünsche",
     "privacy.kind.roulette_groups": "Kaffee-Roulette: Vorstellungen",
 }

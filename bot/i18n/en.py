@@ -697,9 +697,9 @@ MESSAGES: dict[str, str] = {
     " on one in the group chat.",
     "roulette.error.no_user": "I cannot tell who you are (no Entra account in this message)."
     " Nothing was changed.",
-    "status.roulette": "Coffee roulette: {participants} participants; last round: {groups}"
-    ' groups, {yes}× "met", {no}× "did not meet"',
-    "status.roulette.none": "Coffee roulette: {participants} participants; no round yet",
+    "status.roulette_participants": "Coffee roulette: participants",
+    "status.roulette_groups": "Coffee roulette: groups of the last round",
+    "status.roulette_met": "Coffee roulette: met / did not meet (last round)",
     "privacy.kind.roulette_participants": "Coffee roulette: participation and choices",
     "privacy.kind.roulette_groups": "Coffee roulette: introductions",
 }

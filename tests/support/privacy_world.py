@@ -20,12 +20,14 @@ from bot.adapters.db.onboarding import SqlOnboardingRepository
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.db.references import SqlConversationReferences
 from bot.adapters.db.rooms import SqlRoomRequestRepository
+from bot.adapters.db.roulette import SqlRouletteRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow, Visibility
 from bot.domain.conversation_refs import StoredReference
 from bot.domain.members.model import InstalledTeam, Reach, TeamMember
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
+from bot.domain.roulette.model import Group, Participant, RoundStats
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.routing.questions import NamedExpert, Question, QuestionState
 from bot.domain.routing.why import Why
@@ -196,6 +198,7 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> Seeded:
     await _seed_onboarding(sessions)
     await _seed_members(sessions)
     await _seed_birthdays(sessions)
+    await _seed_roulette(sessions)
     return Seeded(questions, closed_poll, open_poll, requests)
 
 
@@ -307,3 +310,13 @@ async def _seed_birthdays(sessions: async_sessionmaker[AsyncSession]) -> None:
     pairs = ((ANNA, BERND), (BERND, ANNA), (CARLA, ANNA), (BERND, CARLA), (CARLA, BERND))
     for follower, followed in pairs:
         await repo.follow(Follow(follower.key, followed.key, followed.name, "t1", NOW))
+
+
+async def _seed_roulette(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """Anna and Bernd take part; they met in round 1, Bernd and Carla in round 2."""
+    repo = SqlRouletteRepository(sessions)
+    for person in (ANNA, BERND):
+        await repo.save_participant(Participant(person.key, person.name, "t1", ("coffee",)))
+    for number, (a, b) in ((1, (ANNA, BERND)), (2, (BERND, CARLA))):
+        group = Group(0, number, (a.key, b.key), (a.name, b.name), ("coffee",), "t1")
+        await repo.start_round(RoundStats(number, NOW - timedelta(days=14), 2, 1), [group])

@@ -42,6 +42,7 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
     rules, polls = table(models.StammtischRuleRow), table(models.StammtischPollRow)
     votes, audit = table(models.StammtischVoteRow), table(models.RoomAuditRow)
     jobs = table(models.ScheduledJob)
+    roulette, groups = table(models.RouletteParticipantRow), table(models.RouletteGroupRow)
     ledger = table(models.ProcessedActivity)
     volunteers, members = table(models.BuddyVolunteerRow), table(models.OnboardingGroupMemberRow)
     birthdays = table(models.BirthdayProfileRow)
@@ -95,6 +96,15 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
             session, select(birthdays).where(birthdays.c.user_key == key)
         ),
         "birthday_follows": await _follows(session, key),
+        "roulette_participants": await _all(
+            session, select(roulette).where(roulette.c.user_key == key)
+        ),
+        "roulette_groups": [
+            # Their own introductions: round, how, the suggested times (not who else).
+            _pick(row, ("round_no", "formats", "slots"), size=len(row["members"]))
+            for row in await rows_mentioning(session, groups, identity, lock=False)
+            if key in row["members"]
+        ],
         "room_audit": await _all(
             session,
             select(audit.c.request_id, audit.c.at, audit.c.action, audit.c.detail)

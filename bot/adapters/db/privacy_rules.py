@@ -171,6 +171,15 @@ class Erasure:
         """birthday_follows: relations in both directions are deleted."""
         return None
 
+    def roulette_participant(self, row: Row) -> Row | None:
+        """roulette_participants: their opt-in and preferences are deleted."""
+        return None if row["user_key"] == self.key else self.scrubbed(row, new_pseudonym())
+
+    def roulette_group(self, row: Row) -> Row:
+        """roulette_groups: they are pseudonymised; the group stays for the others (their
+        introduction's buttons, no repeat of the pairing)."""
+        return {**self.scrubbed(row, new_pseudonym()), "version": row["version"] + 1}
+
     def group_member(self, row: Row) -> Row:
         """onboarding_group_members: kept as a suppression marker."""
         # Without it the next group poll would see the person as new and welcome them (and
