@@ -30,8 +30,8 @@ from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
 from bot.status import StatusService
 from cards.routing import RoutingCards
-from dialogs.experts import ExpertDialogServices
 from dialogs.birthdays import BirthdayDialogServices
+from dialogs.experts import ExpertDialogServices
 from dialogs.privacy import PrivacyDialogServices
 from dialogs.registry import BotDialogs, FeatureServices, build_dialogs
 from dialogs.rooms import RoomDialogServices

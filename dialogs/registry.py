@@ -62,10 +62,10 @@ _FEATURES: tuple[tuple[Router[Any], Callable[[FeatureServices, Dialogs], object]
     (onboarding_dialog.router, lambda services, dialogs: services.onboarding),
     (roulette_dialog.router, lambda services, dialogs: services.roulette),
     (privacy_dialog.router, lambda services, dialogs: services.privacy),
+    (birthdays_dialog.router, lambda services, dialogs: services.birthdays),
     (routing_dialog.router, lambda services, dialogs: services.routing),
     (routing_changes_dialog.router, lambda services, dialogs: services.routing),
 )
-    (birthdays_dialog.router, lambda services, dialogs: services.birthdays),
 
 
 def build_router() -> Router[Any]:

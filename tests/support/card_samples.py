@@ -358,6 +358,7 @@ SOURCES: tuple[Callable[[str], Iterator[Sample]], ...] = (
     _experts_cards,
     _privacy_and_status,
     roulette_cards,
+    birthday_cards,
 )
 
 
@@ -369,4 +370,3 @@ def all_cards() -> dict[str, dict[str, Any]]:
         for source in SOURCES
         for name, built in source(lang)
     }
-    birthday_cards,

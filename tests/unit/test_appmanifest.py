@@ -40,8 +40,6 @@ NOT_IN_MENUS = {
     "kaffee roulette",
     "kaffee roulette an",
     "kaffee roulette aus",
-}
-
     # Birthdays (opt-in, personal chat): the menu is full; "mein geburtstag" opens the form.
     "mein geburtstag",
     "mein geburtstag löschen",
@@ -51,6 +49,8 @@ NOT_IN_MENUS = {
     "keine geburtstagserinnerungen",
     "folge",
     "entfolgen",
+}
+
 ATK = REPO / "node_modules/.bin/atk"
 requires_atk = pytest.mark.skipif(
     not ATK.exists(),

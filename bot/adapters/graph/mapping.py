@@ -43,8 +43,8 @@ def to_person(user: User) -> Person:
         job_title=user.job_title,
         office_location=user.office_location,
         preferred_language=user.preferred_language,
-    )
         employee_hire_date=user.employee_hire_date,
+    )
 
 
 def to_room(room: GraphRoom) -> Room:
