@@ -34,7 +34,7 @@ INTRO = "Los entschieden"
 
 @pytest.mark.postgres
 async def test_three_replicas_run_a_round_once_and_introduce_each_person_once(
-    cluster: Cluster,
+    cluster: Cluster,  # noqa: F811 (the fixture imported above)
 ) -> None:
     sink = cluster.sink
     install = activities.as_user(activities.bot_added_to_team(sink.url), *SABINE)
