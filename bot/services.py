@@ -29,7 +29,6 @@ from bot.roulette_wiring import Roulette, build_roulette
 from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
 from bot.status import StatusService
-from bot.urgent_wiring import build_urgent
 from cards.routing import RoutingCards
 from dialogs.birthdays import BirthdayDialogServices
 from dialogs.experts import ExpertDialogServices
@@ -37,7 +36,6 @@ from dialogs.privacy import PrivacyDialogServices
 from dialogs.registry import BotDialogs, FeatureServices, build_dialogs
 from dialogs.rooms import RoomDialogServices
 from dialogs.stammtisch import StammtischDialogServices
-from dialogs.urgent import UrgentDialogServices
 
 PURGE_JOB = "maintenance.purge_ledger"
 
@@ -100,32 +98,29 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
     stammtisch = build_stammtisch(platform)
     rooms = build_rooms(platform)
     onboarding = build_onboarding(platform)
+    birthdays = build_birthdays(platform)
     roulette = build_roulette(platform)
     privacy = build_privacy(platform)
-    birthdays = build_birthdays(platform)
-    urgent = build_urgent(platform)
     modules = (
         maintenance_module(platform),
         routing_module(routing),
         stammtisch.module(),
         rooms.module(),
         onboarding.module(),
+        birthdays.module(),
         roulette.module(),
         privacy_module(privacy),
         member_sync_module(member_sync),
-        birthdays.module(),
-        urgent.module(),
     )
     features = FeatureServices(
         routing=routing,
         experts=ExpertDialogServices(experts, routing.routers),
         stammtisch=StammtischDialogServices(stammtisch.service, stammtisch.lifecycle),
+        birthdays=BirthdayDialogServices(birthdays.service, birthdays.delivery),
         rooms=RoomDialogServices(rooms.broker, rooms.decisions),
         onboarding=onboarding.service,
         roulette=roulette.service,
         privacy=PrivacyDialogServices(privacy, rooms.decisions),
-        birthdays=BirthdayDialogServices(birthdays.service, birthdays.delivery),
-        urgent=UrgentDialogServices(urgent.service, urgent.decisions, urgent.cards),
         status=StatusService(
             sessions,
             platform.directory,

@@ -10,6 +10,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import __version__
+from bot.adapters.db.roulette import roulette_facts
 from bot.adapters.db.status import queue_figures
 from bot.domain.members.model import MemberFigures, Reach
 from bot.domain.members.ports import MemberRepository
@@ -71,6 +72,7 @@ class StatusService:
                     f"{synced.astimezone(self.zone):%d.%m.%Y %H:%M}" if synced else "–"
                 ),
             }
+            facts |= await roulette_facts(self.sessions)
         try:
             await self.directory.get_person(PROBE)
             facts["status.graph"] = "ok"

@@ -730,84 +730,9 @@ MESSAGES: dict[str, str] = {
     " gefunden; stimmen Sie sich bitte im Gruppenchat ab.",
     "roulette.error.no_user": "Ich kann Sie nicht zuordnen (kein Entra-Konto in dieser"
     " Nachricht). Es wurde nichts geändert.",
-    "status.roulette": "Kaffee-Roulette: {participants} Teilnehmende; letzte Runde: {groups}"
-    " Gruppen, {yes}× „getroffen“, {no}× „nicht getroffen“",
-    "status.roulette.none": "Kaffee-Roulette: {participants} Teilnehmende; noch keine Runde",
+    "status.roulette_participants": "Kaffee-Roulette: Teilnehmende",
+    "status.roulette_groups": "Kaffee-Roulette: Gruppen der letzten Runde",
+    "status.roulette_met": "Kaffee-Roulette: getroffen / nicht getroffen (letzte Runde)",
     "privacy.kind.roulette_participants": "Kaffee-Roulette: Teilnahme und Wünsche",
     "privacy.kind.roulette_groups": "Kaffee-Roulette: Vorstellungen",
-    # Dringender Termin (issue 15, habit 1)
-    "urgent.day.today": "heute",
-    "urgent.day.tomorrow": "morgen",
-    "urgent.title": "Dringender Termin: {minutes} Minuten mit {people}",
-    "urgent.offers": "Alle sind zu diesen Zeiten frei. Ein Klick lädt alle zu einer"
-    " Teams-Besprechung ein:",
-    "urgent.invite": "Einladen: {slot}",
-    "urgent.cancel": "Absagen",
-    "urgent.booked": "Teams-Besprechung gebucht: {slot}. Alle sind eingeladen.",
-    "urgent.booking": "Wird gebucht: {slot} …",
-    "urgent.cancelled": "Abgesagt ({slot}).",
-    "urgent.cancelled_open": "Abgesagt.",
-    "urgent.no_common": "Kein gemeinsamer Termin: {people} ist belegt. Ich frage die"
-    " Assistenzen, ob sie zwischen {span} Zeit freimachen können:",
-    "urgent.answer.waiting": "wartet auf Antwort",
-    "urgent.answer.yes": "Ja, ab {time}",
-    "urgent.answer.no": "Leider nicht",
-    "urgent.refused": "Für {name} kann leider niemand Zeit freimachen.",
-    "urgent.proposal": "Möglich: {slot}. Sie entscheiden – gebucht wird erst mit Ihrem Klick.",
-    "urgent.fallback": "Oder morgen Vormittag, da sind alle frei:",
-    "urgent.ask": "Können Sie für {name} {day} {minutes} Minuten zwischen {start} und {end} Uhr"
-    " freimachen?",
-    "urgent.ask.why": "{asker} braucht dringend einen Termin mit {people}.",
-    "urgent.ask.from": "Ab wann?",
-    "urgent.ask.yes": "Ja, ab der gewählten Zeit",
-    "urgent.ask.no": "Leider nicht",
-    "urgent.ask.thanks": "Danke, Ihre Antwort: {answer}.",
-    "urgent.ask.booked": "Erledigt: Die Besprechung ist gebucht ({slot}).",
-    "urgent.ask.cancelled": "Hat sich erledigt: Die Anfrage wurde abgesagt.",
-    "urgent.ask.closed": "Hat sich erledigt.",
-    "urgent.subject": "Dringender Termin: {people}",
-    "urgent.cancel.comment": "Der dringende Termin wurde abgesagt.",
-    "urgent.pick": "Wen meinen Sie mit „{name}“?",
-    "urgent.form.title": "Dringender Termin",
-    "urgent.form.names": "Mit wem? (Namen, durch Komma getrennt)",
-    "urgent.form.required": "Bitte nennen Sie mindestens eine Person.",
-    "urgent.form.minutes": "Wie lange?",
-    "urgent.form.deadline": "Bis wann?",
-    "urgent.form.send": "Termin suchen",
-    "urgent.deadline.today": "heute noch",
-    "urgent.deadline.tomorrow_noon": "bis morgen 12 Uhr",
-    "urgent.deadline.tomorrow": "bis morgen",
-    "urgent.note.invited": "Eingeladen.",
-    "urgent.note.answered": "Danke für Ihre Antwort.",
-    "urgent.note.cancelled": "Abgesagt.",
-    "urgent.error.no_names": "Mit wem soll der Termin sein? Zum Beispiel: „Ich brauche heute"
-    " noch 30 Minuten mit Dr. Albrecht und Herrn Meyer“.",
-    "urgent.error.no_duration": "Wie lange soll der Termin dauern? Zum Beispiel „30 Minuten“"
-    " oder „1 Stunde“.",
-    "urgent.error.duplicate": "Sie haben dieselbe Person zweimal genannt. Es wurde nichts"
-    " gesendet.",
-    "urgent.error.bad_time": "Diese Uhrzeit verstehe ich nicht. Es wurde nichts gesendet.",
-    "urgent.error.too_long": "So lang ist kein Arbeitstag: höchstens {hours} Stunden. Es wurde"
-    " nichts gesendet.",
-    "urgent.error.too_short": "Ein Termin dauert mindestens 5 Minuten.",
-    "urgent.error.past": "Diese Zeit liegt in der Vergangenheit (oder nach Dienstschluss). Es"
-    " wurde nichts gesendet.",
-    "urgent.error.unknown": "„{name}“ finde ich im Verzeichnis nicht. Es wurde nichts gesendet.",
-    "urgent.error.no_calendar": "Den Kalender von {name} kann ich nicht lesen. Es wurde nichts"
-    " gesendet.",
-    "urgent.error.too_many": "Höchstens 20 Personen je Termin.",
-    "urgent.error.no_slot": "Es gibt keinen gemeinsamen freien Termin, und ich finde keine"
-    " Assistenz, die Zeit freimachen könnte. Es wurde nichts gesendet.",
-    "urgent.error.no_user": "Ich kann Sie nicht zuordnen (kein Entra-Konto in dieser"
-    " Nachricht). Es wurde nichts geändert.",
-    "urgent.error.forged": "Diese Karte passt nicht zu dieser Anfrage. Es wurde nichts geändert.",
-    "urgent.error.stale": "Diese Karte ist nicht mehr aktuell. Es wurde nichts geändert.",
-    "urgent.error.unknown_call": "Diese Anfrage gibt es nicht (mehr). Es wurde nichts geändert.",
-    "urgent.error.not_asked": "Diese Anfrage ging nicht an Sie. Es wurde nichts geändert.",
-    "urgent.error.not_asker": "Nur wer den Termin angefragt hat, kann das. Es wurde nichts"
-    " geändert.",
-    "urgent.error.decided": "Diese Anfrage ist bereits entschieden. Es wurde nichts geändert.",
-    "urgent.error.answered": "Sie haben bereits geantwortet. Es wurde nichts geändert.",
-    "urgent.error.not_offered": "Diese Zeit ist nicht (mehr) im Angebot. Es wurde nichts gebucht.",
-    "urgent.error.busy": "Gerade ändert sich viel an dieser Anfrage. Bitte noch einmal versuchen.",
 }

@@ -74,7 +74,7 @@ async def stack(
 ) -> AsyncIterator[Stack]:
     clock = ManualClock(MONDAY)
     async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        settings = local_settings(database_url, graph_base_url=graph_url)
+        settings = local_settings(database_url, graph_base_url=graph_url, admin_ids=[SABINE[0]])
         bots = [await bot_factory(settings, clock), await bot_factory(settings, clock)]
         yield Stack(bots, sink, graph_url.removesuffix("/v1.0"), database_url)
 
@@ -166,6 +166,10 @@ async def test_a_round_introduces_each_pair_once_with_a_free_time(stack: Stack) 
         )
     finally:
         await engine.dispose()
+    # The admins see aggregate counts only.
+    status = await stack.say("bot status", SABINE)
+    assert "Kaffee-Roulette: getroffen / nicht getroffen (letzte Runde)" in status
+    assert '"value": "1 / 1"' in status and "Kaffee-Roulette: Teilnehmende" in status
 
 
 async def test_roulette_commands_outside_the_personal_chat_are_refused(stack: Stack) -> None:
@@ -195,3 +199,35 @@ async def test_the_help_cards_roulette_button_opens_the_preferences(stack: Stack
     joined = await stack.invoke("roulette.join", {}, SABINE)
     assert "roulette.save" in joined and "Sie sind dabei (Standort: Hamburg)" in joined
     assert "roulette.join" in await stack.invoke("roulette.off", {}, SABINE)
+
+
+async def test_my_data_shows_the_roulette_and_erasure_removes_it(stack: Stack) -> None:
+    await stack.say("kaffee roulette an", SABINE)
+    shown = await stack.say("meine daten", SABINE)
+    assert "Kaffee-Roulette: Teilnahme und Wünsche" in shown
+    offer = await stack.say("meine daten löschen", SABINE)
+    token = json.loads(offer)[-1]["attachments"][0]["content"]
+    [confirm] = [a for a in _actions(token) if a.get("verb") == "privacy.erase_confirm"]
+    await stack.invoke("privacy.erase_confirm", confirm["data"], SABINE)
+    engine = create_engine(stack.database_url)
+    try:
+        assert await SqlRouletteRepository(create_session_factory(engine)).participants() == []
+    finally:
+        await engine.dispose()
+
+
+def _actions(card: dict[str, Any]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if str(node.get("type", "")).startswith("Action."):
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(card)
+    return found

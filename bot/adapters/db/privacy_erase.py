@@ -35,15 +35,19 @@ _STEPS: tuple[tuple[type[models.Base], _Rule], ...] = (
     (models.OnboardingGroupMemberRow, Erasure.group_member),
     (models.BirthdayProfileRow, Erasure.birthday_profile),
     (models.BirthdayFollowRow, Erasure.birthday_follow),
-    (models.UrgentCallRow, Erasure.urgent_call),
-    (models.UrgentAuditRow, Erasure.urgent_audit),
+    (models.RouletteParticipantRow, Erasure.roulette_participant),
+    (models.RouletteGroupRow, Erasure.roulette_group),
     (models.ScheduledJob, Erasure.job),
 )
 ERASURE_TABLES = frozenset(model.__tablename__ for model, _rule in _STEPS)
 """Tables the erasure searches; every other table must hold no personal data."""
 # installed_teams describes a team (id, name, tenant, service address, install and roster
 # read times, a paging token of the roster API), never who installed it or who is in it.
-FREE_OF_PERSONAL_DATA = frozenset({models.RoomRow.__tablename__, InstalledTeamRow.__tablename__})
+# roulette_rounds holds a round's number, start and aggregate counts only.
+FREE_OF_PERSONAL_DATA = frozenset(
+    {models.RoomRow.__tablename__, InstalledTeamRow.__tablename__,
+     models.RouletteRoundRow.__tablename__}
+)  # fmt: skip
 
 
 async def erase_person(session: AsyncSession, user_key: str, now: datetime) -> dict[str, int]:

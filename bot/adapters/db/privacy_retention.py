@@ -71,6 +71,11 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
     # Before the roster rows go: they tell who left (birthday opt-ins go with the person).
     birthdays = await purge_departed_birthdays(session, cutoffs.members)
     members = await purge_members(session, cutoffs.members)
+    # Roulette introductions are pairings like onboardings: kept as long (the round's
+    # aggregate counts stay).
+    rounds, groups = table(models.RouletteRoundRow), table(models.RouletteGroupRow)
+    old = select(rounds.c.round_no).where(rounds.c.started_at < cutoffs.onboardings)
+    introduced = await session.execute(delete(groups).where(groups.c.round_no.in_(old)))
     return {
         "questions": _count(asked),
         "votes": await _anonymise_votes(session, cutoffs),
@@ -80,6 +85,7 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
         "jobs": await _delete_before(session, jobs.c.done_at, cutoffs.jobs),
         **members,
         "birthdays": birthdays,
+        "roulette_groups": _count(introduced),
     }
 
 

@@ -20,8 +20,6 @@ from bot.domain.routing.questions import OPEN_STATES as OPEN_QUESTIONS
 from bot.domain.routing.questions import QuestionState
 from bot.domain.routing.service import ESCALATE_JOB
 from bot.domain.stammtisch.model import PollState
-from bot.domain.urgent.model import OPEN_STATES as URGENT_OPEN
-from bot.domain.urgent.model import CallState
 
 _OPEN_ONBOARDING = (OnboardingState.PAIRED, OnboardingState.UNPAIRED)
 
@@ -173,18 +171,14 @@ class Erasure:
         """birthday_follows: relations in both directions are deleted."""
         return None
 
-    def urgent_call(self, row: Row) -> Row:
-        """urgent_calls: asked by them (an open one is cancelled), or naming them."""
-        new = {**row, "cards": self.without_mentions(row["cards"])}
-        if row["asker_key"] == self.key:
-            new.update(asker_name=ERASED_NAME)
-            if row["state"] in {s.value for s in URGENT_OPEN}:
-                new["state"] = CallState.CANCELLED.value
-        return {**self.scrubbed(new, new_pseudonym()), "version": row["version"] + 1}
+    def roulette_participant(self, row: Row) -> Row | None:
+        """roulette_participants: their opt-in and preferences are deleted."""
+        return None if row["user_key"] == self.key else self.scrubbed(row, new_pseudonym())
 
-    def urgent_audit(self, row: Row) -> Row:
-        """urgent_audit: entries by them, pseudonymised."""
-        return self.scrubbed(row, new_pseudonym())
+    def roulette_group(self, row: Row) -> Row:
+        """roulette_groups: they are pseudonymised; the group stays for the others (their
+        introduction's buttons, no repeat of the pairing)."""
+        return {**self.scrubbed(row, new_pseudonym()), "version": row["version"] + 1}
 
     def group_member(self, row: Row) -> Row:
         """onboarding_group_members: kept as a suppression marker."""

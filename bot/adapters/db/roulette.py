@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.dialect import dialect_insert
@@ -19,6 +19,21 @@ from bot.adapters.db.roulette_rows import (
     round_values,
 )
 from bot.domain.roulette.model import Group, Participant, RoundStats
+
+
+async def roulette_facts(sessions: async_sessionmaker[AsyncSession]) -> dict[str, str]:
+    """Aggregates for the admins' status (label key -> value): participants, and the last
+    round's groups and "met" / "not met" answers. Nothing per person."""
+    async with sessions() as session:
+        people = await session.scalar(select(func.count()).select_from(RouletteParticipantRow))
+        last = await session.scalar(
+            select(RouletteRoundRow).order_by(RouletteRoundRow.round_no.desc()).limit(1)
+        )
+        return {
+            "status.roulette_participants": str(people or 0),
+            "status.roulette_groups": str(last.groups) if last else "–",
+            "status.roulette_met": f"{last.met_yes} / {last.met_no}" if last else "–",
+        }
 
 
 class SqlRouletteRepository:

@@ -153,4 +153,47 @@ Teilnehmer | Teilnehmerin | Teilnehmende ; participant | attendee
 Zugang | Zutritt | Zugangsberechtigung ; access | entry | admission
 Zahlen | Umsatz | Ergebnis | Geschäftszahlen | Jahreszahlen ; figures | revenue | results
     | annual figures | turnover
+Stelle | Stellen | Position | Job ; job | position | role
+Beförderung | befördert ; promotion | promoted
+Gehaltserhöhung | Gehaltsanpassung ; raise | pay rise | salary increase
+Prämie | Bonus | Sonderzahlung ; bonus | premium | one-off payment
+Zusatzleistungen | Benefits | Mitarbeitervorteile ; benefits | perks | employee benefits
+Kündigungsfrist ; notice period
+Krankenkasse | Krankenversicherung ; health insurance | health insurer
+Sozialversicherung | Sozialversicherungsausweis ; social security | social insurance
+Aufenthaltstitel | Arbeitserlaubnis | Aufenthaltserlaubnis ; work permit | residence permit
+Wohnung | Unterkunft | Wohnheim ; apartment | flat | housing | accommodation
+Sprache | Deutschkurs ; language | German course
+Abschreibung ; depreciation | write-off
+Tastatur | Maus ; keyboard | mouse
+Ladegerät | Netzteil | Kabel | Adapter ; charger | power supply | cable | adapter
+Sicherheitsvorfall | IT-Sicherheit | gehackt ; security incident | IT security | hacked
+Verschlüsselung | verschlüsseln ; encryption | encrypt | encrypted
+Spind | Schließfach ; locker
+Pflanzen | Blumen | Blumenstrauß ; plants | flowers | bouquet
+Brand | Feuer ; fire
+Lärm | laut ; noise | noisy | loud
+Rauchen | Raucherbereich ; smoking | smoking area
+Abschied | Verabschiedung | Abschiedsfeier ; farewell | leaving party | send-off
+Taxi ; taxi | cab
+Auto | Wagen | PKW ; car | automobile
+Shuttle | Bus ; shuttle | bus
+Stempel | Siegel | Firmenstempel ; stamp | seal | company stamp
+Beglaubigung | beglaubigt ; certified copy | certification | notarisation
+Katalog ; catalogue | catalog
+Palette | Paletten | Gabelstapler | Stapler ; pallet | pallets | forklift
+Werkzeug ; tool | tools
+Muster | Probe | Probenahme ; sample | specimen
+Labor ; lab | laboratory
+Messgerät | Messung | Kalibrierung ; measuring device | measurement | calibration
+Retoure | Rücksendung | zurückschicken ; return | returns | send back
+Garantie | Gewährleistung ; warranty | guarantee
+Kopie | kopieren | Kopien ; copy | copies
+Telefonliste | Telefonverzeichnis | Adressbuch | Organigramm ; phone list | directory
+    | address book | org chart | organisation chart
+Feiertag | Feiertage | Brückentag ; public holiday | bank holiday | bridge day
+Vorsorgeuntersuchung | Vorsorge | Check-up ; health check | check-up | screening
+Blutspende ; blood donation
+Diktat | diktieren ; dictation | dictate
+Schreibdienst | Schreibbüro ; typing pool | transcription
 """

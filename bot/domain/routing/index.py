@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.domain.routing import glossary, lexicon
+from bot.domain.routing.acronyms import AcronymIndex, acronyms_in
 from bot.domain.routing.models import (
     AnsweredQuestion,
     Candidate,
@@ -85,13 +86,17 @@ class ExpertRouter:
         lexicon_words = content_words(" ".join(known))
         self._splitter = CompoundSplitter(vocabulary | set(lexicon_words))
         s = self.settings
+        self._acronyms = AcronymIndex(texts[: -len(self._history) or None], self._splitter)
+        known_acronyms = {a for t in texts for a in acronyms_in(t)}
         answers = [self._bag(h.text) for h in self._history]
         profiles = [self._profile_bag(e) for e in self._experts]
         for owner, bag in zip(self._owner, answers, strict=True):
             target = profiles[owner]
             for feature, tf in bag.items():
                 target[feature] = target.get(feature, 0.0) + s.history_field * tf
-        self._analyser = QueryAnalyser(vocabulary, self._splitter, s.weights)
+        self._analyser = QueryAnalyser(
+            vocabulary, self._splitter, s.weights, self._acronyms, known_acronyms
+        )
         self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)
         self._answers = FeatureIndex(answers, s.k1, s.b_history, profiles)
         self._topics = [[(t, frozenset(self._bag(t))) for t in e.topics] for e in self._experts]
@@ -105,6 +110,11 @@ class ExpertRouter:
         for name, weight in self.settings.field_weights:
             for feature, tf in self._bag(texts[name]).items():
                 bag[feature] = bag.get(feature, 0.0) + weight * tf
+        # An acronym the profile uses also stands for its long form ("QM" in the topics
+        # reaches a question about "Qualitätsmanagement"), like a compound part.
+        for acronym in acronyms_in(" ".join(texts.values())):
+            for feature in self._acronyms.long_form(acronym) or ():
+                bag.setdefault(feature, self.settings.weights.part)
         return bag
 
     def rank(self, question: str, k: int = 3) -> RoutingResult:

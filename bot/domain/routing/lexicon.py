@@ -82,13 +82,15 @@ hilfe help who what where when why which how can could should must need may prob
 kaputt defekt geht nicht kein keine error broken issue not doesnt wont cant
 """
 
-# Thanks, praise and congratulations: a message carrying one of these and asking nothing is a
-# social note even when it names a department or a topic ("Danke an die IT für die Hilfe!").
+# Thanks, praise, congratulations and wishes: a message carrying one of these and asking
+# nothing is a social note even when it names a department or a topic ("Danke an die IT für
+# die Hilfe!", "Frohe Weihnachten aus dem Controlling!").
 GRATITUDE = """
 danke dank dankeschon bedanke bedanken bedankt dankbar gratuliere gratulieren gratulation
 gluckwunsch gluckwunsche beglückwünschen lob loben bravo respekt kompliment kudos willkommen
 besserung thanks thank grateful appreciate appreciated congratulations congrats congratulate
 welcome shoutout
+frohe frohes frohen frohliche frohlichen gesegnete wishes happy merry
 """
 
 # Words of a message that ask in earnest; the nouns of NEED_MARKERS ("Hilfe", "Problem") are

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.domain.routing.acronyms import AcronymIndex, acronyms_in
 from bot.domain.routing.cognates import german_forms
 from bot.domain.routing.expansion import MIN_AFFIX, AffixIndex, Key, synonym_table
 from bot.domain.routing.smalltalk import GREETINGS, is_request, is_smalltalk
@@ -69,8 +70,12 @@ class QueryAnalyser:
         vocabulary: Iterable[str],
         splitter: CompoundSplitter,
         weights: Weights,
+        acronyms: AcronymIndex | None = None,
+        known_acronyms: Iterable[str] = (),
     ) -> None:
         self._vocab = set(vocabulary)
+        self._acronyms = acronyms
+        self._known_acronyms = frozenset(known_acronyms)
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for word in sorted(self._vocab):
             if len(word) >= 5:
@@ -86,6 +91,7 @@ class QueryAnalyser:
         content = [w for w in content_words(text) if w in self._vocab or w not in GREETINGS]
         stems = [stem(w) for w in content]
         concepts = [self._concept(w, s) for w, s in zip(content, stems, strict=True)]
+        self._add_long_forms(text, content, concepts)
         concepts = self._add_synonyms(content, concepts)
         request = is_request(text)
         return AnalysedQuery(tuple(concepts), is_smalltalk(text, request), request)
@@ -111,6 +117,17 @@ class QueryAnalyser:
                 self._put(features, stem(near), self._weights.typo * similarity)
             self._cognates(word, features)
         return Concept(word, tuple(features.items()))
+
+    def _add_long_forms(self, text: str, content: list[str], concepts: list[Concept]) -> None:
+        # An acronym (in capitals here, or one the organisation writes) also means the one
+        # phrase of the profiles that its letters abbreviate.
+        if self._acronyms is None:
+            return
+        written = set(acronyms_in(text)) | self._known_acronyms
+        for index, word in enumerate(content):
+            long = self._acronyms.long_form(word) if word in written else None
+            if long is not None:
+                concepts[index] = self._expand(concepts[index], [long], self._weights.synonym)
 
     def _cognates(self, word: str, features: dict[str, float]) -> None:
         # An unknown English word may be a German word in English spelling ("medication"

@@ -20,6 +20,9 @@ def smalltalk(text: str) -> bool:
         "Hat jemand Lust, nachher mit in die Kantine zu kommen?",
         "Wer hat meinen Schlüssel im Besprechungsraum gesehen? Ach, hat sich erledigt 😅",
         "Herzlich willkommen an unsere neue Kollegin im Einkauf!",
+        "Frohe Weihnachten an alle aus dem Controlling!",
+        "Happy birthday to our colleague from Finance!",
+        "Best wishes from the HR team!",
     ],
 )
 def test_social_notes_naming_a_department_are_smalltalk(message: str) -> None:
@@ -35,6 +38,8 @@ def test_social_notes_naming_a_department_are_smalltalk(message: str) -> None:
         "Ich habe den Mietvertrag für das Lager nicht gefunden",
         "Gefunden habe ich nur das alte Formular, wo ist das neue?",
         "Der Drucker im 2. OG ist kaputt, danke schon mal",
+        "Frohes neues Jahr! Wer bucht die Räume für das Kick-off?",
+        "Ich wünsche mir eine Excel-Schulung für unser Team",
     ],
 )
 def test_requests_with_thanks_or_finding_words_are_not_smalltalk(message: str) -> None:

@@ -1,1 +1,0 @@
-"""Dringender Termin: a call with several people still today, with their assistants' help."""
