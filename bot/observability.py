@@ -25,6 +25,8 @@ COUNTERS = {
     "questions.routed": "know-how questions routed to experts",
     "stammtisch.votes": "Stammtisch votes recorded (changes of vote included)",
     "rooms.booked": "room bookings created through Graph",
+    "urgent.requested": "urgent calls asked for (Dringender Termin)",
+    "urgent.booked": "urgent calls booked as Teams meetings",
     "messages.undeliverable": "proactive messages the bot could not deliver (yet)",
     "messages.failed": "proactive messages Teams refused with an error",
     "jobs.failed": "scheduled job attempts that failed (retried with backoff)",

@@ -29,6 +29,7 @@ from bot.roulette_wiring import Roulette, build_roulette
 from bot.settings import Settings
 from bot.stammtisch_wiring import Stammtisch, build_stammtisch
 from bot.status import StatusService
+from bot.urgent_wiring import build_urgent
 from cards.routing import RoutingCards
 from dialogs.birthdays import BirthdayDialogServices
 from dialogs.experts import ExpertDialogServices
@@ -36,6 +37,7 @@ from dialogs.privacy import PrivacyDialogServices
 from dialogs.registry import BotDialogs, FeatureServices, build_dialogs
 from dialogs.rooms import RoomDialogServices
 from dialogs.stammtisch import StammtischDialogServices
+from dialogs.urgent import UrgentDialogServices
 
 PURGE_JOB = "maintenance.purge_ledger"
 
@@ -101,6 +103,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
     birthdays = build_birthdays(platform)
     roulette = build_roulette(platform)
     privacy = build_privacy(platform)
+    urgent = build_urgent(platform)
     modules = (
         maintenance_module(platform),
         routing_module(routing),
@@ -111,6 +114,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         roulette.module(),
         privacy_module(privacy),
         member_sync_module(member_sync),
+        urgent.module(),
     )
     features = FeatureServices(
         routing=routing,
@@ -121,6 +125,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         onboarding=onboarding.service,
         roulette=roulette.service,
         privacy=PrivacyDialogServices(privacy, rooms.decisions),
+        urgent=UrgentDialogServices(urgent.service, urgent.decisions, urgent.cards),
         status=StatusService(
             sessions,
             platform.directory,

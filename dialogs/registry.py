@@ -27,6 +27,7 @@ from dialogs import routing_changes as routing_changes_dialog
 from dialogs import shortcuts as shortcuts_dialog
 from dialogs import stammtisch as stammtisch_dialog
 from dialogs import stammtisch_votes as stammtisch_votes_dialog
+from dialogs import urgent as urgent_dialog
 from dialogs import who_knows as who_knows_dialog
 from dialogs.context import DialogContext
 from dialogs.dispatch import Dialogs
@@ -47,6 +48,7 @@ class FeatureServices:
     privacy: privacy_dialog.PrivacyDialogServices
     birthdays: birthdays_dialog.BirthdayDialogServices
     status: StatusService
+    urgent: urgent_dialog.UrgentDialogServices
 
 
 # Every feature's router with the services its handlers get (the second argument: the
@@ -59,6 +61,7 @@ _FEATURES: tuple[tuple[Router[Any], Callable[[FeatureServices, Dialogs], object]
     (stammtisch_dialog.router, lambda services, dialogs: services.stammtisch),
     (stammtisch_votes_dialog.router, lambda services, dialogs: services.stammtisch),
     (rooms_dialog.router, lambda services, dialogs: services.rooms),
+    (urgent_dialog.router, lambda services, dialogs: services.urgent),
     (onboarding_dialog.router, lambda services, dialogs: services.onboarding),
     (roulette_dialog.router, lambda services, dialogs: services.roulette),
     (privacy_dialog.router, lambda services, dialogs: services.privacy),

@@ -92,6 +92,8 @@ class NewEvent:
     time_zone: str = "Europe/Berlin"
     transaction_id: str | None = None
     resource_attendees: tuple[str, ...] = field(default=())
+    # A Teams meeting (isOnlineMeeting, onlineMeetingProvider teamsForBusiness).
+    online_meeting: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,3 +130,4 @@ class CalendarEvent:
     is_cancelled: bool = False
     room_response: str = "none"
     transaction_id: str | None = None
+    online_meeting: bool = False  # a Teams meeting

@@ -45,6 +45,14 @@ class Directory(Protocol):
         """Return the mailbox's out-of-office state."""
         ...
 
+    async def find_people(self, name: str) -> Sequence[Person]:
+        """People whose surname, given name or display name starts with ``name`` (a few)."""
+        ...
+
+    async def direct_reports(self, user_id_or_mail: str) -> Sequence[Person]:
+        """The people whose manager is this person (an executive's assistants among them)."""
+        ...
+
 
 class RecipientLanguages(Protocol):
     """The language ("de", "en") in which a person reads what the bot sends them: their own,

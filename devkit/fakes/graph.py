@@ -47,6 +47,25 @@ class FakeDirectory:
         """Transitive user members (empty for an unknown group)."""
         return [p.to_person() for p in self._org.transitive_people(group_id)]
 
+    async def find_people(self, name: str) -> Sequence[Person]:
+        """People whose surname, given name or display name starts with ``name``."""
+        prefix = name.casefold()
+        return [
+            p.to_person()
+            for p in self._org.people
+            if any(
+                (part or "").casefold().startswith(prefix)
+                for part in (p.surname, p.given_name, p.display_name)
+            )
+        ]
+
+    async def direct_reports(self, user_id_or_mail: str) -> Sequence[Person]:
+        """The people whose manager is this person."""
+        person = self._org.person(user_id_or_mail)
+        if person is None:
+            return []
+        return [p.to_person() for p in self._org.people if p.manager == person.id]
+
     async def get_automatic_replies(self, user_id_or_mail: str) -> AutomaticReplies:
         """Out-of-office state relative to the clock's today."""
         return self._org.automatic_replies(
@@ -134,7 +153,7 @@ class FakeRoomCalendar:
         base = CalendarEvent(
             id=uid, subject=event.subject, start=event.start, end=event.end,
             organizer=self._mail(organizer), room_response=response,
-            transaction_id=event.transaction_id,
+            transaction_id=event.transaction_id, online_meeting=event.online_meeting,
         )  # fmt: skip
         self._items.append(_Item(base, box, uid, True, event.room_email))
         copies = [a for a in event.attendees if self._org.person(a) is not None]

@@ -46,12 +46,21 @@ class StoredEvent:
     body: Json = field(default_factory=lambda: {"contentType": "html", "content": ""})
     transaction_id: str | None = None
     is_cancelled: bool = False
+    online_meeting_provider: str | None = None  # "teamsForBusiness" for a Teams meeting
 
 
 def new_item_id() -> str:
     """An opaque, URL-safe id shaped like Exchange ids."""
     raw = uuid.uuid4().bytes + uuid.uuid4().bytes
     return "AAMkAGNvcmRsaWNodA" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _online_provider(payload: Json) -> str | None:
+    """A Teams meeting when isOnlineMeeting is set (Graph's default provider in Teams
+    tenants is teamsForBusiness)."""
+    if not payload.get("isOnlineMeeting"):
+        return None
+    return str(payload.get("onlineMeetingProvider") or "teamsForBusiness")
 
 
 class CalendarStore:
@@ -113,6 +122,7 @@ class CalendarStore:
             location=dict(payload.get("location") or {}),
             body=dict(payload.get("body") or {"contentType": "html", "content": ""}),
             transaction_id=transaction_id,
+            online_meeting_provider=_online_provider(payload),
         )
         event.attendees = [self._deliver(event, a, now) for a in payload.get("attendees") or []]
         self.add(event)

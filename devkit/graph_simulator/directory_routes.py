@@ -63,6 +63,17 @@ async def get_manager(request: web.Request) -> web.Response:
     return web.json_response({"@odata.context": ctx, **body})
 
 
+@routes.get("/v1.0/users/{user}/directReports")
+async def direct_reports(request: web.Request) -> web.Response:
+    """GET /users/{id | userPrincipalName}/directReports: directoryObjects (users here)."""
+    state = request.app[STATE_KEY]
+    person = state.org.person(request.match_info["user"])
+    if person is None:
+        return odata.not_found(request.match_info["user"])
+    reports = [user_json(state.org, p) for p in state.org.people if p.manager == person.id]
+    return odata.collection(request, reports, "directoryObjects", state.page_size)
+
+
 @routes.get("/v1.0/groups/{group}")
 async def get_group(request: web.Request) -> web.Response:
     """GET /groups/{id}."""

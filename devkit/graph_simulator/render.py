@@ -105,6 +105,15 @@ def _address(box: Mailbox) -> Json:
     return {"emailAddress": {"name": box.name, "address": box.mail}}
 
 
+def _online_meeting(event: StoredEvent) -> Json | None:
+    if event.online_meeting_provider is None:
+        return None
+    meeting = event.ical_uid[-16:].lower()
+    return {
+        "joinUrl": f"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{meeting}%40thread.v2/0"
+    }
+
+
 def event_json(event: StoredEvent, tz_name: str) -> Json:
     """An event item as GET/POST return it, times rendered in `tz_name`."""
     content = str(event.body.get("content") or "")
@@ -134,8 +143,9 @@ def event_json(event: StoredEvent, tz_name: str) -> Json:
         "showAs": event.show_as,
         "type": "singleInstance",
         "webLink": f"https://outlook.office365.com/owa/?itemid={event.id}&exvsurl=1&path=/calendar/item",
-        "isOnlineMeeting": False,
-        "onlineMeeting": None,
+        "isOnlineMeeting": event.online_meeting_provider is not None,
+        "onlineMeetingProvider": event.online_meeting_provider or "unknown",
+        "onlineMeeting": _online_meeting(event),
         "responseStatus": {"response": event.response, "time": "0001-01-01T00:00:00Z"},
         "body": event.body,
         "start": render_dtz(event.start, tz_name),

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.graph_types import Room
+from bot.domain.graph_types import Person, Room
 from bot.domain.members.model import MemberFigures
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.rooms.model import RequestState, RoomRequest
@@ -22,6 +22,8 @@ from bot.domain.routing.questions import NamedExpert, Question, QuestionState
 from bot.domain.routing.why import Why
 from bot.domain.stammtisch.model import Member, Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer
+from bot.domain.urgent.model import Ask, CallState, Slot, UrgentCall
+from bot.domain.urgent.model import Participant as UrgentParticipant
 from bot.status import MemberReport, Unreachable
 from cards import builders, experts, privacy, routing, status, who_knows
 from cards.onboarding import OnboardingCards
@@ -29,6 +31,7 @@ from cards.rooms import BrokerCards
 from cards.stammtisch import StammtischCards
 from cards.stammtisch_export import export_card
 from cards.stammtisch_rule import rule_card
+from cards.urgent import UrgentCards
 from tests.support.birthday_card_samples import birthday_cards
 from tests.support.roulette_card_samples import roulette_cards
 
@@ -278,6 +281,40 @@ def _rooms(lang: str) -> Iterator[Sample]:
     )
 
 
+def _urgent(lang: str) -> Iterator[Sample]:
+    views = UrgentCards(ZONE)
+    start = NOW.astimezone(UTC)
+    people = (
+        UrgentParticipant("melanie", "Melanie Schäfer", "melanie@example.com"),
+        UrgentParticipant("katharina", "Dr. Katharina Albrecht", "katharina@example.com"),
+    )
+    slot = Slot(start + timedelta(hours=2), start + timedelta(hours=2, minutes=30))
+    offered = UrgentCall(
+        id=7, asker_key="jana", asker_name="Jana Becker", tenant_id="t", organiser="jana@x.de",
+        on_behalf_key="melanie", on_behalf_name="Melanie Schäfer", participants=people,
+        minutes=30, window=Slot(start, start + timedelta(hours=7)), created_at=start,
+        slots=(slot, replace(slot, start=slot.end, end=slot.end + timedelta(minutes=30))),
+    )  # fmt: skip
+    waiting = Ask("sabine", "Sabine Krüger", "katharina")
+    answered = replace(waiting, answer="yes", free_from=slot.start, answered_at=start)
+    asking = replace(
+        offered, state=CallState.ASKING, asks=(waiting,), slots=(),
+        ask_window=Slot(start, start + timedelta(hours=7)),
+    )  # fmt: skip
+    proposed = replace(asking, asks=(answered,))
+    booked = replace(proposed, state=CallState.BOOKED, booked=slot)
+    yield "urgent.asker_card.offered", views.asker_card(offered, None, lang)
+    yield "urgent.asker_card.asking", views.asker_card(asking, None, lang)
+    yield "urgent.asker_card.proposal", views.asker_card(proposed, slot, lang)
+    yield "urgent.asker_card.booked", views.asker_card(booked, None, lang)
+    yield "urgent.assistant_card", views.assistant_card(asking, waiting, lang)
+    yield "urgent.assistant_card.booked", views.assistant_card(booked, answered, lang)
+    person = Person("id-1", "Kerstin Vogel", "k@x.de", job_title="Empfang")
+    yield "urgent.pick_card", views.pick_card("30 min mit Vog", "Vog", [person], {}, lang)
+    yield "urgent.form_card", views.form_card(lang)
+    yield "urgent.form_card.note", views.form_card(lang, note="Mit wem?")
+
+
 def _experts_cards(lang: str) -> Iterator[Sample]:
     record = ExpertRecord(
         pool_id="default",
@@ -355,8 +392,10 @@ SOURCES: tuple[Callable[[str], Iterator[Sample]], ...] = (
     _stammtisch,
     _onboarding_cards,
     _rooms,
+    _urgent,
     _experts_cards,
     _privacy_and_status,
+    birthday_cards,
     roulette_cards,
     birthday_cards,
 )

@@ -22,6 +22,7 @@ from bot.adapters.db.references import SqlConversationReferences
 from bot.adapters.db.rooms import SqlRoomRequestRepository
 from bot.adapters.db.roulette import SqlRouletteRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.adapters.db.urgent import SqlUrgentCallRepository
 from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow, Visibility
 from bot.domain.conversation_refs import StoredReference
 from bot.domain.members.model import InstalledTeam, Reach, TeamMember
@@ -33,6 +34,12 @@ from bot.domain.routing.questions import NamedExpert, Question, QuestionState
 from bot.domain.routing.why import Why
 from bot.domain.stammtisch.model import Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer
+from bot.domain.urgent.model import Ask as UrgentAsk
+from bot.domain.urgent.model import AuditEntry as UrgentAudit
+from bot.domain.urgent.model import CallState as UrgentState
+from bot.domain.urgent.model import Participant as UrgentParticipant
+from bot.domain.urgent.model import Slot as UrgentSlot
+from bot.domain.urgent.model import UrgentCall
 
 NOW = datetime(2026, 6, 15, 10, 0, tzinfo=UTC)
 CHANNEL = "19:team-channel@thread.tacv2"
@@ -198,6 +205,7 @@ async def seed(sessions: async_sessionmaker[AsyncSession]) -> Seeded:
     await _seed_onboarding(sessions)
     await _seed_members(sessions)
     await _seed_birthdays(sessions)
+    await _seed_urgent(sessions)
     await _seed_roulette(sessions)
     return Seeded(questions, closed_poll, open_poll, requests)
 
@@ -273,6 +281,30 @@ async def _seed_rooms(sessions: async_sessionmaker[AsyncSession]) -> dict[str, i
                                 f"rooms.remind:{stored.id}:1")  # fmt: skip
     await repo.add_audit(AuditEntry(ids["anna_decided"], NOW, ANNA.key, "approved"))
     return ids
+
+
+async def _seed_urgent(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """Anna asks for a call with Bernd; Bernd asks for one that Anna is to free time for."""
+    repo = SqlUrgentCallRepository(sessions)
+    window = UrgentSlot(NOW, NOW + timedelta(hours=6))
+
+    def call(asker: Person, other: Person, *asks: UrgentAsk) -> UrgentCall:
+        return UrgentCall(
+            id=0, asker_key=asker.key, asker_name=asker.name, tenant_id="t1",
+            organiser=asker.mail, on_behalf_key=asker.key, on_behalf_name=asker.name,
+            participants=(UrgentParticipant(asker.key, asker.name, asker.mail),
+                          UrgentParticipant(other.key, other.name, other.mail)),
+            minutes=30, window=window, created_at=NOW, state=UrgentState.ASKING, asks=asks,
+        )  # fmt: skip
+
+    mine = await repo.add(call(ANNA, BERND))
+    await repo.record_card(mine.id, "asker", ANNA.dm())
+    theirs = await repo.add(call(BERND, CARLA, UrgentAsk(ANNA.key, ANNA.name, CARLA.key)))
+    await repo.record_card(theirs.id, f"{ANNA.key}|{CARLA.key}", ANNA.dm())
+    await repo.add(call(BERND, CARLA))
+    for done in (mine, theirs):
+        await repo.add_audit(UrgentAudit(done.id, NOW, ANNA.key, "answered", "no"))
+    await repo.add_audit(UrgentAudit(theirs.id, NOW, BERND.key, "requested", CARLA.mail))
 
 
 async def _seed_onboarding(sessions: async_sessionmaker[AsyncSession]) -> None:

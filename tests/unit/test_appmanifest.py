@@ -36,6 +36,8 @@ NOT_IN_MENUS = {
     "buddy pause",
     "buddy stopp",
     "stammtisch ergebnis",
+    # Dringender Termin: asked in free text ("Ich brauche heute noch 30 Minuten mit …").
+    "dringender termin",
     # The personal menu is full (Teams shows ten); the help card has a button for it.
     "kaffee roulette",
     "kaffee roulette an",

@@ -404,6 +404,48 @@ class RouletteGroupRow(Base):
     version: Mapped[int] = mapped_column(default=1)
 
 
+class UrgentCallRow(Base):
+    """An urgent call ("Dringender Termin") through its states; ``version`` guards changes."""
+
+    __tablename__ = "urgent_calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    asker_key: Mapped[str] = mapped_column(String(200), index=True)
+    asker_name: Mapped[str] = mapped_column(String(200))
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    organiser: Mapped[str] = mapped_column(String(320))
+    on_behalf_key: Mapped[str] = mapped_column(String(200))
+    on_behalf_name: Mapped[str] = mapped_column(String(200))
+    participants: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    minutes: Mapped[int]
+    window_start: Mapped[datetime] = mapped_column(UtcDateTime())
+    window_end: Mapped[datetime] = mapped_column(UtcDateTime())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    slots: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    asks: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    ask_window: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    booked: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    event_id: Mapped[str | None] = mapped_column(String(500))
+    cards: Mapped[dict[str, Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class UrgentAuditRow(Base):
+    """One line of an urgent call's audit trail (append-only)."""
+
+    __tablename__ = "urgent_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    call_id: Mapped[int] = mapped_column(
+        ForeignKey("urgent_calls.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    actor_key: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str] = mapped_column(Text)
+
+
 # Tables of other modules register themselves on Base.metadata when imported; importing them
 # here keeps one place (this module) that alembic and the tests load to see every table.
 from bot.adapters.db import member_tables  # noqa: E402, F401

@@ -37,6 +37,8 @@ _STEPS: tuple[tuple[type[models.Base], _Rule], ...] = (
     (models.BirthdayFollowRow, Erasure.birthday_follow),
     (models.RouletteParticipantRow, Erasure.roulette_participant),
     (models.RouletteGroupRow, Erasure.roulette_group),
+    (models.UrgentCallRow, Erasure.urgent_call),
+    (models.UrgentAuditRow, Erasure.urgent_audit),
     (models.ScheduledJob, Erasure.job),
 )
 ERASURE_TABLES = frozenset(model.__tablename__ for model, _rule in _STEPS)

@@ -105,6 +105,13 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
             for row in await rows_mentioning(session, groups, identity, lock=False)
             if key in row["members"]
         ],
+        "urgent_calls": await _urgent_calls(session, key, identity),
+        "urgent_audit": await _all(
+            session,
+            select(*(c for c in table(models.UrgentAuditRow).c if c.name != "detail"))
+            .where(table(models.UrgentAuditRow).c.actor_key == key)
+            .order_by(table(models.UrgentAuditRow).c.id),
+        ),
         "room_audit": await _all(
             session,
             select(audit.c.request_id, audit.c.at, audit.c.action, audit.c.detail)
@@ -163,6 +170,25 @@ async def _requests(session: AsyncSession, key: str, identity: Identity) -> list
             records.append(
                 _pick(row, _REQUEST_SEEN, role="approver", decided_by_me=row["decided_by"] == key)
             )
+    return records
+
+
+async def _urgent_calls(
+    session: AsyncSession, key: str, identity: Identity
+) -> list[dict[str, Any]]:
+    """Urgent calls they asked for, were invited to or were asked to free time for (the
+    times and the state; not who else took part)."""
+    records = []
+    rows = await rows_mentioning(session, table(models.UrgentCallRow), identity, lock=False)
+    for row in sorted(rows, key=lambda r: int(r["id"])):
+        role = "asker" if row["asker_key"] == key else "participant"
+        if any(ask["assistant_key"] == key for ask in row["asks"]):
+            role = "assistant"
+        mine = [a for a in row["asks"] if a["assistant_key"] == key]
+        records.append(
+            _pick(row, ("minutes", "created_at", "state", "booked"), role=role,
+                  answers=[{"answer": a["answer"], "free_from": a["free_from"]} for a in mine])
+        )  # fmt: skip
     return records
 
 

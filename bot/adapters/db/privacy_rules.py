@@ -20,6 +20,8 @@ from bot.domain.routing.questions import OPEN_STATES as OPEN_QUESTIONS
 from bot.domain.routing.questions import QuestionState
 from bot.domain.routing.service import ESCALATE_JOB
 from bot.domain.stammtisch.model import PollState
+from bot.domain.urgent.model import OPEN_STATES as URGENT_OPEN
+from bot.domain.urgent.model import CallState
 
 _OPEN_ONBOARDING = (OnboardingState.PAIRED, OnboardingState.UNPAIRED)
 
@@ -179,6 +181,19 @@ class Erasure:
         """roulette_groups: they are pseudonymised; the group stays for the others (their
         introduction's buttons, no repeat of the pairing)."""
         return {**self.scrubbed(row, new_pseudonym()), "version": row["version"] + 1}
+
+    def urgent_call(self, row: Row) -> Row:
+        """urgent_calls: asked by them (an open one is cancelled), or naming them."""
+        new = {**row, "cards": self.without_mentions(row["cards"])}
+        if row["asker_key"] == self.key:
+            new.update(asker_name=ERASED_NAME)
+            if row["state"] in {s.value for s in URGENT_OPEN}:
+                new["state"] = CallState.CANCELLED.value
+        return {**self.scrubbed(new, new_pseudonym()), "version": row["version"] + 1}
+
+    def urgent_audit(self, row: Row) -> Row:
+        """urgent_audit: entries by them, pseudonymised."""
+        return self.scrubbed(row, new_pseudonym())
 
     def group_member(self, row: Row) -> Row:
         """onboarding_group_members: kept as a suppression marker."""

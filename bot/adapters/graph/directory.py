@@ -19,6 +19,9 @@ with warnings.catch_warnings():
     from msgraph.generated.groups.item.transitive_members.graph_user.graph_user_request_builder import (  # noqa: E501
         GraphUserRequestBuilder,
     )
+    from msgraph.generated.users.item.direct_reports.direct_reports_request_builder import (
+        DirectReportsRequestBuilder,
+    )
     from msgraph.generated.users.item.mailbox_settings.mailbox_settings_request_builder import (
         MailboxSettingsRequestBuilder,
     )
@@ -95,6 +98,36 @@ class GraphDirectory:
                 break
             page = await builder.with_url(page.odata_next_link).get()
         return people
+
+    async def find_people(self, name: str) -> Sequence[Person]:
+        """Users whose surname, given name or display name starts with ``name`` (Graph's
+        $filter has startswith but, on /users, no reliable "or": one query per property)."""
+        literal = name.replace("'", "''")
+        found: dict[str, Person] = {}
+        for field in ("surname", "givenName", "displayName"):
+            config = RequestConfiguration(
+                query_parameters=UsersRequestBuilder.UsersRequestBuilderGetQueryParameters(
+                    filter=f"startswith({field},'{literal}')", select=USER_FIELDS, top=25
+                )
+            )
+            page = await self._client.users.get(config)
+            for user in (page.value if page is not None else None) or ():
+                person = to_person(user)
+                found.setdefault(person.id, person)
+        return list(found.values())
+
+    async def direct_reports(self, user_id_or_mail: str) -> Sequence[Person]:
+        """GET /users/{id}/directReports (users only); an unknown person has none."""
+        query = DirectReportsRequestBuilder.DirectReportsRequestBuilderGetQueryParameters
+        config = RequestConfiguration(query_parameters=query(select=USER_FIELDS, top=100))
+        builder = self._client.users.by_user_id(user_id_or_mail).direct_reports
+        try:
+            page = await builder.get(config)
+        except ODataError as exc:
+            if is_not_found(exc):
+                return []
+            raise
+        return [to_person(u) for u in (page.value if page else None) or () if isinstance(u, User)]
 
     async def get_automatic_replies(self, user_id_or_mail: str) -> AutomaticReplies:
         """Out-of-office state; an unknown mailbox counts as "disabled"."""

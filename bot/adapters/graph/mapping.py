@@ -14,6 +14,7 @@ from msgraph.generated.models.event import Event
 from msgraph.generated.models.item_body import ItemBody
 from msgraph.generated.models.location import Location
 from msgraph.generated.models.location_type import LocationType
+from msgraph.generated.models.online_meeting_provider_type import OnlineMeetingProviderType
 from msgraph.generated.models.room import Room as GraphRoom
 from msgraph.generated.models.user import User
 
@@ -104,6 +105,10 @@ def to_graph_event(event: NewEvent) -> Event:
         attendees=attendees,
         location=location,
         transaction_id=event.transaction_id,
+        is_online_meeting=True if event.online_meeting else None,
+        online_meeting_provider=(
+            OnlineMeetingProviderType.TeamsForBusiness if event.online_meeting else None
+        ),
     )
 
 
@@ -133,4 +138,5 @@ def to_calendar_event(event: Event) -> CalendarEvent:
         is_cancelled=bool(event.is_cancelled),
         room_response=room_response(event),
         transaction_id=event.transaction_id,
+        online_meeting=bool(event.is_online_meeting),
     )

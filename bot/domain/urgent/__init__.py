@@ -1,0 +1,1 @@
+"""Dringender Termin: a call with several people still today, with their assistants' help."""

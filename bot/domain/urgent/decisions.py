@@ -1,0 +1,222 @@
+"""After the offers: the assistants' cards and answers, the asker's one card updated live,
+the booking (one Teams meeting, nothing booked without the asker's click) and cancelling.
+
+Every change is version-checked; answers that meet re-read and try again, so two assistants
+answering at once both count and one "Einladen" books once (Graph transaction id)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from bot.domain.graph_types import NewEvent
+from bot.domain.outbox import Outbox
+from bot.domain.urgent import slots as slot_rules
+from bot.domain.urgent.model import Ask, CallState, UrgentCall, UrgentError
+from bot.domain.urgent.service import ASK_JOB, ASKER_CARD, BOOK_JOB, UrgentService
+
+log = logging.getLogger(__name__)
+ATTEMPTS = 8  # re-reads when answers meet (each one wins a version in turn)
+
+
+@dataclass
+class UrgentDecisions:
+    """Everything that happens to a call once it is stored."""
+
+    service: UrgentService
+    outbox: Outbox = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.outbox = Outbox(self.service.jobs, self.service.clock)
+
+    async def posted(self, call_id: int, handle: dict[str, object]) -> None:
+        """The asker's card is out: remember it, then ask the assistants (each by DM, through
+        the outbox: a failed send is sent again by a job)."""
+        service = self.service
+        await service.calls.record_card(call_id, ASKER_CARD, dict(handle))
+        call = await service.get(call_id)
+        if call.state is not CallState.ASKING:
+            return
+        for ask in call.asks:
+            await self.outbox.deliver(
+                ASK_JOB,
+                {"call_id": call.id, "assistant": ask.assistant_key, "for": ask.for_key},
+                f"{ASK_JOB}:{call.id}:{ask.assistant_key}:{ask.for_key}",
+                partial(self._send_ask, call.id, ask.assistant_key, ask.for_key),
+            )
+
+    async def send_again(self, call_id: int, assistant: str, for_key: str) -> None:
+        """Job: the assistant's card whose sending failed, while the call still waits."""
+        call = await self.service.get(call_id)
+        ask = _ask(call, assistant, for_key)
+        if call.state is CallState.ASKING and ask is not None and ask.waiting:
+            await self._send_ask(call_id, assistant, for_key)
+
+    async def _send_ask(self, call_id: int, assistant: str, for_key: str) -> None:
+        service = self.service
+        call = await service.get(call_id)
+        ask = _ask(call, assistant, for_key)
+        if ask is None:
+            return
+        lang = await service.languages.language_of(assistant)
+        card = service.views.assistant_card(call, ask, lang)
+        handle = await service.notifier.send_direct(assistant, card, call.tenant_id)
+        if handle is not None:
+            await service.calls.record_card(call.id, _card_key(assistant, for_key), handle)
+
+    async def answer(
+        self, call_id: int, assistant: str, for_key: str, free_from: datetime | None
+    ) -> UrgentCall:
+        """An assistant's "Ja, ab …" (``free_from``) or "Leider nicht" (None)."""
+        service = self.service
+        for _ in range(ATTEMPTS):
+            call = await service.get(call_id)
+            ask = _ask(call, assistant, for_key)
+            if ask is None:
+                raise UrgentError("not_asked")
+            if call.state is not CallState.ASKING:
+                raise UrgentError("decided")
+            if not ask.waiting:
+                raise UrgentError("answered")
+            if free_from is not None and free_from not in slot_rules.start_choices(call):
+                raise UrgentError("forged")
+            answered = Ask(
+                ask.assistant_key, ask.assistant_name, ask.for_key,
+                "yes" if free_from else "no", free_from, service.clock.now(),
+            )  # fmt: skip
+            asks = tuple(answered if a is ask else a for a in call.asks)
+            try:
+                saved = await service.save(call, asks=asks)
+            except UrgentError:
+                continue  # another answer came first: read it and add this one
+            detail = free_from.isoformat() if free_from else "no"
+            await service.audit(saved, assistant, "answered", detail)
+            await self.refresh(saved, skip=_card_key(assistant, for_key))
+            return saved
+        raise UrgentError("busy")
+
+    async def invite(self, call_id: int, asker: str, start: datetime) -> UrgentCall:
+        """The asker's "Einladen": the slot must be on offer now; one Teams meeting is booked."""
+        service = self.service
+        for _ in range(ATTEMPTS):
+            call = await service.get(call_id)
+            if call.asker_key != asker:
+                raise UrgentError("not_asker")
+            if call.state not in (CallState.OFFERED, CallState.ASKING):
+                raise UrgentError("decided")
+            slot = next((s for s in slot_rules.options(call) if s.start == start), None)
+            if slot is None:
+                raise UrgentError("not_offered")
+            if slot.start < service.clock.now():
+                raise UrgentError("past")
+            try:
+                chosen = await service.save(call, state=CallState.BOOKING, booked=slot)
+            except UrgentError:
+                continue  # an answer came in meanwhile: check the slot again
+            await service.audit(chosen, asker, "chosen", slot.start.isoformat())
+            return await self.book_or_queue(chosen, skip=ASKER_CARD)
+        raise UrgentError("busy")
+
+    async def book_or_queue(self, call: UrgentCall, skip: str | None = None) -> UrgentCall:
+        """Book now; when Graph fails (after its own retries), a job books later."""
+        try:
+            return await self.book(call.id, skip=skip)
+        except UrgentError:
+            raise
+        except Exception as error:
+            log.warning("urgent booking failed, retried by a job: %s", type(error).__name__)
+            await self.service.audit(call, "bot", "failed", type(error).__name__)
+            now = self.service.clock.now()
+            await self.service.jobs.schedule(
+                BOOK_JOB, {"call_id": call.id}, now, f"{BOOK_JOB}:{call.id}"
+            )
+            return call
+
+    async def book(self, call_id: int, skip: str | None = None) -> UrgentCall:
+        """Create the Teams meeting in the organiser's mailbox with everyone invited; the
+        transaction id keeps a retried booking from booking twice. Raises on Graph errors."""
+        service = self.service
+        call = await service.get(call_id)
+        if call.state is not CallState.BOOKING or call.booked is None:
+            return call
+        lang = await service.languages.language_of(call.asker_key)
+        attendees = tuple(p.mail for p in call.participants if p.mail != call.organiser)
+        created = await service.calendar.create_event(
+            call.organiser,
+            NewEvent(
+                subject=service.views.event_subject(call, lang),
+                start=call.booked.start,
+                end=call.booked.end,
+                attendees=attendees,
+                time_zone=service.hours.time_zone,
+                transaction_id=f"urgent-call-{call.id}",
+                online_meeting=True,
+            ),
+        )
+        booked = await service.save(
+            call, state=CallState.BOOKED, event_id=f"{call.organiser}|{created.id}"
+        )
+        await service.audit(
+            booked, "bot", "booked", booked.booked.start.isoformat() if booked.booked else ""
+        )
+        await self.refresh(booked, skip=skip)
+        return booked
+
+    async def cancel(self, call_id: int, asker: str) -> UrgentCall:
+        """The asker withdraws; a booked meeting is cancelled in Graph (attendees notified)."""
+        service = self.service
+        call = await service.get(call_id)
+        if call.asker_key != asker:
+            raise UrgentError("not_asker")
+        if call.state is CallState.CANCELLED:
+            raise UrgentError("decided")
+        if call.event_id:
+            organiser, _, event_id = call.event_id.rpartition("|")
+            comment = service.views.cancellation_comment(
+                await service.languages.language_of(asker)
+            )
+            await service.calendar.cancel_event(organiser, event_id, comment)
+        cancelled = await service.save(call, state=CallState.CANCELLED)
+        await service.audit(cancelled, asker, "cancelled")
+        await self.refresh(cancelled, skip=ASKER_CARD)
+        return cancelled
+
+    async def refresh(self, call: UrgentCall, skip: str | None = None) -> None:
+        """Every posted card shows the call as it is now, each in its reader's language
+        (``skip``: the card just clicked, which the click's answer replaces)."""
+        stored = await self.service.calls.get(call.id)
+        for key, handle in (stored.cards if stored else {}).items():
+            if key != skip:
+                await self._update(call, key, handle)
+
+    async def _update(self, call: UrgentCall, key: str, handle: dict[str, object]) -> None:
+        service = self.service
+        build: Callable[[str], dict[str, Any]]
+        if key == ASKER_CARD:
+            reader = call.asker_key
+            build = partial(service.views.asker_card, call, slot_rules.proposal(call))
+        else:
+            reader, _, for_key = key.partition("|")
+            ask = _ask(call, reader, for_key)
+            if ask is None:
+                return
+            build = partial(service.views.assistant_card, call, ask)
+        try:
+            card = build(await service.languages.language_of(reader))
+            await service.notifier.update_card(dict(handle), card)
+        except Exception:
+            log.warning("urgent card not updated", exc_info=True)
+
+
+def _card_key(assistant: str, for_key: str) -> str:
+    return f"{assistant}|{for_key}"
+
+
+def _ask(call: UrgentCall, assistant: str, for_key: str) -> Ask | None:
+    return next(
+        (a for a in call.asks if a.assistant_key == assistant and a.for_key == for_key), None
+    )

@@ -1,0 +1,122 @@
+"""The records of an urgent call: who, how long, until when, the offers and the assistants'
+answers. ``version`` grows with every change (optimistic concurrency, as for room requests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+
+class CallState(StrEnum):
+    """Where an urgent call stands.
+
+    offered (common slots found) or asking (assistants of blocked people asked) → booking
+    (the asker clicked "Einladen") → booked. Ends: cancelled (by the asker), failed (nobody
+    could free the time). A booking that fails at Graph stays "booking" and a job retries it.
+    """
+
+    OFFERED = "offered"
+    ASKING = "asking"
+    BOOKING = "booking"
+    BOOKED = "booked"
+    CANCELLED = "cancelled"
+
+
+OPEN_STATES = frozenset({CallState.OFFERED, CallState.ASKING, CallState.BOOKING})
+
+
+class UrgentError(Exception):
+    """A refused action; ``code`` selects the message (urgent.error.*)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """Someone who must be in the call (the executive first, then the named people)."""
+
+    key: str  # Entra object id
+    name: str
+    mail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A start and end time (aware UTC)."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One assistant asked to free the time of one blocked person, and the answer."""
+
+    assistant_key: str
+    assistant_name: str
+    for_key: str  # the blocked participant
+    answer: str = ""  # "" (waiting) | "yes" | "no"
+    free_from: datetime | None = None  # "Ja, ab …"
+    answered_at: datetime | None = None
+
+    @property
+    def waiting(self) -> bool:
+        """True while the assistant has not answered."""
+        return not self.answer
+
+
+@dataclass(frozen=True, slots=True)
+class UrgentCall:
+    """One urgent call request through its states."""
+
+    id: int
+    asker_key: str
+    asker_name: str
+    tenant_id: str | None
+    organiser: str  # the mailbox that sends the invitation
+    on_behalf_key: str  # the executive (or the asker, without one)
+    on_behalf_name: str
+    participants: tuple[Participant, ...]
+    minutes: int
+    window: Slot  # the asked-for span ("heute noch": now until the end of the working day)
+    created_at: datetime
+    state: CallState = CallState.OFFERED
+    slots: tuple[Slot, ...] = ()  # common free slots offered
+    asks: tuple[Ask, ...] = ()
+    ask_window: Slot | None = None  # the span the assistants are asked to free time in
+    booked: Slot | None = None
+    event_id: str | None = None
+    # Where the cards were posted: "asker" (the one progress card) and each assistant's id.
+    cards: dict[str, Any] = field(default_factory=dict)
+    version: int = 1
+
+    @property
+    def duration(self) -> timedelta:
+        """How long the call is."""
+        return timedelta(minutes=self.minutes)
+
+    def participant(self, key: str) -> Participant | None:
+        """A participant by key."""
+        return next((p for p in self.participants if p.key == key), None)
+
+    @property
+    def blocked(self) -> tuple[str, ...]:
+        """Keys of the participants whose assistants were asked, in participant order."""
+        asked = {ask.for_key for ask in self.asks}
+        return tuple(p.key for p in self.participants if p.key in asked)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One line of an urgent call's audit trail."""
+
+    call_id: int
+    at: datetime
+    actor_key: str
+    action: str
+    detail: str = ""

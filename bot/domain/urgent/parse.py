@@ -1,0 +1,177 @@
+"""Reads "Ich brauche heute noch 30 Minuten mit Dr. Albrecht und Herrn Meyer" (German or
+English): the people by name, the duration and the deadline. Pure text rules; the names are
+looked up in the directory later."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+_MINUTES = re.compile(r"\b(\d{1,4})\s*(?:minuten|minute|min\.?|mins?|minutes)(?!\w)", re.I)
+_HOURS = re.compile(
+    r"\b(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:stunden|stunde|std\.?|hours?|hrs?|h)(?!\w)", re.I
+)
+_WORD_DURATIONS = (
+    (re.compile(r"\b(?:eine\s+)?viertelstunde\b|\bquarter of an hour\b", re.I), 15),
+    (re.compile(r"\b(?:eine[rn]?\s+)?halbe[nr]?\s+stunde\b|\bhalf an hour\b", re.I), 30),
+    (re.compile(r"\b(?:eineinhalb|anderthalb)\s+stunden\b|\ban hour and a half\b", re.I), 90),
+    (re.compile(r"\beine[rn]?\s+stunde\b|\b(?:an|one)\s+hour\b", re.I), 60),
+)
+_CLOCK = r"(?:um\s+|at\s+)?(\d{1,2})(?::(\d{2}))?\s*(uhr|am|pm)?"
+_UNTIL_TOMORROW = re.compile(
+    rf"\b(?:bis|by|until|before)\s+(?:morgen|tomorrow)(?:\s+{_CLOCK})?", re.I
+)
+_UNTIL_TODAY = re.compile(rf"\b(?:bis|by|until|before)\s+(?:heute\s+|today\s+)?{_CLOCK}", re.I)
+_TOMORROW = re.compile(r"\b(?:morgen|tomorrow)\b", re.I)
+_TODAY = re.compile(r"\b(?:heute(?:\s+noch)?|today|noch heute|asap|dringend|urgently)\b", re.I)
+_WITH = re.compile(r"\b(?:mit|with)\s+", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bsowie\b)\s*", re.I)
+_HONORIFICS = re.compile(
+    r"\b(?:herrn?|frau|hr\.|fr\.|mr\.?|mrs\.?|ms\.?|dr\.|dr\b|prof\.|prof\b|dipl\.-\w+)\s*",
+    re.I,
+)
+# Words after the names that are no part of them ("… mit Herrn Meyer sprechen").
+_TRAILING = re.compile(
+    r"\s+(?:sprechen|telefonieren|reden|treffen|besprechen|haben|vereinbaren|einen?\b.*|"
+    r"ein\b.*|talk|speak|meet|call|please|bitte)\b.*$",
+    re.I,
+)
+_CUT = "\x00"
+_PRONOUNS = frozenset(
+    {
+        "ihnen",
+        "ihm",
+        "ihr",
+        "dir",
+        "dich",
+        "mir",
+        "mich",
+        "uns",
+        "euch",
+        "jemandem",
+        "allen",
+        "you",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+        "everyone",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UrgentParse:
+    """What the text says. ``days_ahead``: 0 today, 1 tomorrow; ``until``: a clock time on that
+    day ("bis morgen 12 Uhr"), None for the end of the working day. ``problems``: codes."""
+
+    names: tuple[str, ...]
+    minutes: int | None
+    days_ahead: int = 0
+    until: time | None = None
+    problems: tuple[str, ...] = ()
+
+
+def _duration(text: str) -> tuple[int | None, str]:
+    for pattern, minutes in _WORD_DURATIONS:
+        if match := pattern.search(text):
+            return minutes, pattern.sub(_CUT, text, count=1)
+    if match := _MINUTES.search(text):
+        return int(match.group(1)), _MINUTES.sub(_CUT, text, count=1)
+    if match := _HOURS.search(text):
+        hours = float(match.group(1).replace(",", "."))
+        return round(hours * 60), _HOURS.sub(_CUT, text, count=1)
+    return None, text
+
+
+def _clock(hour: str | None, minute: str | None, suffix: str | None) -> time | None:
+    if hour is None:
+        return None
+    value, minutes = int(hour), int(minute or 0)
+    if (suffix or "").lower() == "pm" and value < 12:
+        value += 12
+    if value > 23 or minutes > 59:
+        return None
+    return time(value, minutes)
+
+
+def _deadline(text: str) -> tuple[int, time | None, str, bool]:
+    """(days ahead, clock time, text without the deadline, clock time unreadable)."""
+    if match := _UNTIL_TOMORROW.search(text):
+        until = _clock(match.group(1), match.group(2), match.group(3))
+        bad = match.group(1) is not None and until is None
+        return 1, until, _UNTIL_TOMORROW.sub(_CUT, text, count=1), bad
+    if match := _UNTIL_TODAY.search(text):
+        until = _clock(match.group(1), match.group(2), match.group(3))
+        rest = _TODAY.sub(_CUT, _UNTIL_TODAY.sub(_CUT, text, count=1))
+        return 0, until, rest, until is None
+    if _TOMORROW.search(text):
+        return 1, None, _TODAY.sub(_CUT, _TOMORROW.sub(_CUT, text)), False
+    return 0, None, _TODAY.sub(_CUT, text), False
+
+
+def clean_name(raw: str) -> str:
+    """A name without titles and forms of address ("Dr. Albrecht" → "Albrecht")."""
+    name = _HONORIFICS.sub(" ", raw)
+    return " ".join(name.replace(".", " ").split()).strip(" -'")
+
+
+def _names(text: str) -> tuple[str, ...]:
+    match = _WITH.search(text)
+    if match is None:
+        return ()
+    segment = text[match.end() :].split(_CUT, 1)[0]
+    segment = re.split(
+        r"[?!\n]|\.\s*$", _HONORIFICS.sub(lambda m: m.group(0).replace(".", " "), segment)
+    )[0]
+    segment = _TRAILING.sub("", segment)
+    names = []
+    for part in _SPLIT.split(segment):
+        name = clean_name(part)
+        words = [w for w in name.split() if w.casefold() not in _PRONOUNS]
+        while len(words) > 1 and words[-1][:1].islower() and words[0][:1].isupper():
+            words.pop()  # "… Meyer sprechen" (a name typed in lower case stays whole)
+        if words:
+            names.append(" ".join(words))
+    return tuple(names)
+
+
+def names_of(text: str) -> tuple[str, ...]:
+    """The names of a comma or "und" separated list (the form's field)."""
+    return _names(f"mit {text}")
+
+
+def parse_urgent(text: str) -> UrgentParse:
+    """The people, duration and deadline of an urgent call request; ``problems`` lists what
+    is missing or wrong ("no_names", "no_duration", "duplicate", "bad_time")."""
+    minutes, rest = _duration(text)
+    days_ahead, until, rest, bad_time = _deadline(rest)
+    names = _names(rest)
+    problems = []
+    if not names:
+        problems.append("no_names")
+    if not minutes:
+        problems.append("no_duration")
+    folded = [name.casefold() for name in names]
+    if len(set(folded)) != len(folded):
+        problems.append("duplicate")
+    if bad_time:
+        problems.append("bad_time")
+    return UrgentParse(names, minutes or None, days_ahead, until, tuple(problems))
+
+
+_QUESTION = re.compile(
+    r"\?|^\s*(?:wer|wie|was|wo|warum|welche\w*|who|how|what|where|why|which)\b", re.I
+)
+_ROOM = re.compile(r"\b(?:raum|räume|raeume|\w*raum|room|rooms)\b", re.I)
+
+
+def looks_like_urgent_call(text: str) -> bool:
+    """A duration, "mit/with" someone by name, no room and no question: an urgent call
+    ("Ich brauche heute noch 30 Minuten mit Dr. Albrecht"), not "Wer hat 30 Minuten …?"."""
+    if _QUESTION.search(text) or _ROOM.search(text):
+        return False
+    parsed = parse_urgent(text)
+    return parsed.minutes is not None and bool(parsed.names) and "bad_time" not in parsed.problems

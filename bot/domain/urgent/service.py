@@ -1,0 +1,161 @@
+"""Application service of the urgent call: understand the request, read everyone's free/busy
+with one getSchedule call, offer common slots or find whose time must be freed.
+
+What happens after (the assistants' answers, booking, cancelling) lives in decisions.py."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from bot.domain.business_hours import BusinessCalendar
+from bot.domain.graph_types import Person
+from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages, RoomCalendar
+from bot.domain.urgent import slots as slot_rules
+from bot.domain.urgent.model import (
+    Ask,
+    AuditEntry,
+    CallState,
+    Participant,
+    Slot,
+    UrgentCall,
+    UrgentError,
+)
+from bot.domain.urgent.parse import UrgentParse
+from bot.domain.urgent.people import Ambiguous, resolve
+from bot.domain.urgent.ports import UrgentCallRepository, UrgentViews
+
+ASK_JOB = "urgent.ask_assistant"  # an assistant's card whose inline send failed
+BOOK_JOB = "urgent.book"  # a booking that failed at Graph
+ASKER_CARD = "asker"
+
+
+@dataclass(frozen=True, slots=True)
+class Asker:
+    """Who asks (an assistant, usually) and where their card goes."""
+
+    key: str
+    name: str
+    tenant_id: str | None
+
+
+@dataclass
+class UrgentService:
+    """Starts urgent calls; the ports are shared with ``UrgentDecisions``."""
+
+    calls: UrgentCallRepository
+    directory: Directory
+    calendar: RoomCalendar
+    notifier: Notifier
+    jobs: JobQueue
+    clock: Clock
+    hours: BusinessCalendar
+    languages: RecipientLanguages
+    views: UrgentViews
+
+    async def get(self, call_id: int) -> UrgentCall:
+        """A stored call; refused when unknown."""
+        call = await self.calls.get(call_id)
+        if call is None:
+            raise UrgentError("unknown_call")
+        return call
+
+    async def audit(self, call: UrgentCall, actor: str, action: str, detail: str = "") -> None:
+        """One line in the audit trail."""
+        await self.calls.add_audit(AuditEntry(call.id, self.clock.now(), actor, action, detail))
+
+    async def start(
+        self, asker: Asker, parsed: UrgentParse, picks: Mapping[str, str]
+    ) -> UrgentCall | Ambiguous:
+        """Check the request, read free/busy once, store the call with its offers (or the
+        assistants to ask); nothing is sent to anyone here. Raises ``UrgentError``."""
+        if parsed.problems:
+            raise UrgentError(parsed.problems[0])
+        assert parsed.minutes is not None
+        now = self.clock.now()
+        spans, fallback = slot_rules.windows(
+            self.hours, now, parsed.days_ahead, parsed.until, parsed.minutes
+        )
+        named = await resolve(self.directory, parsed.names, picks)
+        if isinstance(named, Ambiguous):
+            return named
+        me = await self.directory.get_person(asker.key)
+        if me is None:
+            raise UrgentError("no_user")
+        executive = await self.directory.get_manager(asker.key) or me
+        people = _participants(executive, named)
+        duration = timedelta(minutes=parsed.minutes)
+        busy = await self._busy(people, spans + fallback, me.mail)
+        window = Slot(spans[0].start, spans[-1].end)
+        call = UrgentCall(
+            id=0, asker_key=asker.key, asker_name=asker.name[:200], tenant_id=asker.tenant_id,
+            organiser=me.mail, on_behalf_key=executive.id, on_behalf_name=executive.display_name,
+            participants=people, minutes=parsed.minutes, window=window, created_at=now,
+        )  # fmt: skip
+        offers = slot_rules.common_slots(busy, spans, duration)
+        if offers:
+            call = _with(call, state=CallState.OFFERED, slots=tuple(offers))
+        else:
+            call = await self._asking(call, busy, spans, fallback, duration)
+        stored = await self.calls.add(call)
+        await self.audit(stored, asker.key, "requested", ", ".join(p.mail for p in people))
+        return stored
+
+    async def _busy(
+        self, people: Sequence[Participant], spans: Sequence[Slot], requester: str
+    ) -> dict[str, list[Slot]]:
+        """Everyone's busy times in one getSchedule call (Graph allows 20 mailboxes)."""
+        if len(people) > 20:
+            raise UrgentError("too_many")
+        start, end = min(s.start for s in spans), max(s.end for s in spans)
+        schedules = await self.calendar.get_schedules(
+            [p.mail for p in people], start, end, requester
+        )
+        by_mail = {s.mailbox.lower(): s for s in schedules}
+        busy: dict[str, list[Slot]] = {}
+        for person in people:
+            schedule = by_mail.get(person.mail.lower())
+            if schedule is None or schedule.error:
+                raise UrgentError("no_calendar", name=person.name)
+            busy[person.key] = [Slot(b.start, b.end) for b in schedule.busy]
+        return busy
+
+    async def _asking(
+        self,
+        call: UrgentCall,
+        busy: Mapping[str, Sequence[Slot]],
+        spans: Sequence[Slot],
+        fallback: Sequence[Slot],
+        duration: timedelta,
+    ) -> UrgentCall:
+        """No common slot: the assistants of whoever is in the way are to be asked."""
+        blocked, span = slot_rules.in_the_way(busy, spans, duration)
+        asks = []
+        for key in blocked:
+            for assistant in await self.directory.direct_reports(key):
+                if assistant.id != call.asker_key:  # the asker knows their own answer
+                    asks.append(Ask(assistant.id, assistant.display_name[:200], key))
+        later = slot_rules.common_slots(busy, fallback, duration)
+        if not asks and not later:
+            raise UrgentError("no_slot")
+        return _with(
+            call, state=CallState.ASKING, asks=tuple(asks), ask_window=span, slots=tuple(later)
+        )
+
+    async def save(self, call: UrgentCall, **changes: Any) -> UrgentCall:
+        """Store a change (version + 1); a concurrent change wins and this one is refused."""
+        changed = _with(call, **changes, version=call.version + 1)
+        if not await self.calls.save(changed):
+            raise UrgentError("stale")
+        return changed
+
+
+def _participants(executive: Person, named: Sequence[Person]) -> tuple[Participant, ...]:
+    people = [executive, *(p for p in named if p.id != executive.id)]
+    return tuple(Participant(p.id, p.display_name, p.mail) for p in people)
+
+
+def _with(call: UrgentCall, **changes: Any) -> UrgentCall:
+    return replace(call, **changes)

@@ -1,0 +1,149 @@
+"""Dringender Termin in the personal chat: the request (text or form), the asker's card,
+the assistants' answers, "Einladen" and "Absagen"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import time
+
+from bot.conversation import ConversationKind, Reply, Turn
+from bot.domain.urgent import slots as slot_rules
+from bot.domain.urgent.decisions import UrgentDecisions
+from bot.domain.urgent.model import UrgentCall, UrgentError
+from bot.domain.urgent.parse import UrgentParse, looks_like_urgent_call, names_of, parse_urgent
+from bot.domain.urgent.people import Ambiguous
+from bot.domain.urgent.service import Asker, UrgentService
+from bot.i18n import t
+from bot.observability import count
+from cards.builders import error_card
+from cards.elements import with_note
+from cards.urgent import UrgentCards
+from dialogs.context import DialogContext
+from dialogs.router import Router
+from dialogs.stammtisch_forms import top_level_place
+from dialogs.urgent_payloads import AnswerAction, CallAction, InviteAction, PickAction, UrgentForm
+
+
+@dataclass(frozen=True, slots=True)
+class UrgentDialogServices:
+    """What the urgent call dialogs use: the service, the decisions and the cards."""
+
+    service: UrgentService
+    decisions: UrgentDecisions
+    cards: UrgentCards
+
+
+UrgentContext = DialogContext[UrgentDialogServices]
+router: Router[UrgentDialogServices] = Router(UrgentDialogServices)
+_DEADLINES = {"today": (0, None), "tomorrow_noon": (1, time(12, 0)), "tomorrow": (1, None)}
+
+
+def _refusal(turn: Turn, error: UrgentError) -> Reply:
+    return Reply.of_text(t(f"urgent.error.{error.code}", turn.language, **error.params))
+
+
+def _asker(turn: Turn) -> Asker:
+    if not turn.actor.aad_object_id:
+        raise UrgentError("no_user")
+    return Asker(turn.actor.aad_object_id, turn.actor.name, turn.tenant_id)
+
+
+def _urgent_intent(turn: Turn, text: str) -> bool:
+    # Only in the personal chat: in a channel the same words are discussion.
+    return turn.conversation_kind is ConversationKind.PERSONAL and looks_like_urgent_call(text)
+
+
+async def _start(
+    turn: Turn, ctx: UrgentContext, text: str, parsed: UrgentParse, picks: Mapping[str, str]
+) -> Reply:
+    """Check, read free/busy once, post the asker's one card, then ask the assistants."""
+    services = ctx.services
+    try:
+        started = await services.service.start(_asker(turn), parsed, picks)
+    except UrgentError as error:
+        return _refusal(turn, error)
+    if isinstance(started, Ambiguous):
+        card = services.cards.pick_card(
+            text, started.name, started.candidates, picks, turn.language
+        )
+        return Reply.of_card(card)
+    count("urgent.requested")
+    card = services.cards.asker_card(started, slot_rules.proposal(started), turn.language)
+    handle = await services.service.notifier.post_card(top_level_place(turn), card)
+    await services.decisions.posted(started.id, handle)
+    return Reply()  # the card is posted (and updated live); nothing else to say
+
+
+@router.intent(_urgent_intent)
+@router.command("dringender termin", "dringend", "urgent call", "urgent")
+async def request_call(turn: Turn, text: str, ctx: UrgentContext) -> Reply:
+    """ "Ich brauche heute noch 30 Minuten mit Dr. Albrecht und Herrn Meyer"; the form when
+    the command comes alone."""
+    if not text.strip():
+        return Reply.of_card(ctx.services.cards.form_card(turn.language))
+    return await _start(turn, ctx, text, parse_urgent(text), {})
+
+
+@router.card_action("urgent.form", UrgentForm)
+async def form(turn: Turn, data: UrgentForm, ctx: UrgentContext) -> Reply:
+    """The submitted form."""
+    days_ahead, until = _DEADLINES[data.deadline]
+    names = names_of(data.names)
+    text = f"{data.minutes} min: {data.names}"
+    parsed = replace(parse_urgent(text), names=names, days_ahead=days_ahead, until=until)
+    parsed = replace(parsed, problems=tuple(p for p in parsed.problems if p != "no_names"))
+    if not names:
+        parsed = replace(parsed, problems=("no_names", *parsed.problems))
+    return await _start(turn, ctx, text, parsed, {})
+
+
+@router.card_action("urgent.pick", PickAction)
+async def pick(turn: Turn, data: PickAction, ctx: UrgentContext) -> Reply:
+    """A person chosen for an ambiguous name: the request goes on (checked again)."""
+    return await _start(turn, ctx, data.text, parse_urgent(data.text), data.picks)
+
+
+def _card(turn: Turn, ctx: UrgentContext, call: UrgentCall, note: str) -> Reply:
+    cards = ctx.services.cards
+    built = cards.asker_card(call, slot_rules.proposal(call), turn.language)
+    return Reply.of_card(with_note(built, t(note, turn.language), good=True), replaces_card=True)
+
+
+@router.card_action("urgent.invite", InviteAction)
+async def invite(turn: Turn, data: InviteAction, ctx: UrgentContext) -> Reply:
+    """ "Einladen": one Teams meeting with everyone (the asker's click, nobody else's)."""
+    try:
+        call = await ctx.services.decisions.invite(data.call_id, _asker(turn).key, data.start)
+    except UrgentError as error:
+        return Reply.of_card(error_card(turn.language, f"urgent.error.{error.code}"))
+    count("urgent.booked")
+    return _card(turn, ctx, call, "urgent.note.invited")
+
+
+@router.card_action("urgent.answer", AnswerAction)
+async def answer(turn: Turn, data: AnswerAction, ctx: UrgentContext) -> Reply:
+    """An assistant's answer; the asker's card shows it at once."""
+    services = ctx.services
+    free_from = data.free_from if data.yes else None
+    if data.yes and free_from is None:
+        return Reply.of_card(error_card(turn.language, "urgent.error.forged"))
+    try:
+        me = _asker(turn).key
+        call = await services.decisions.answer(data.call_id, me, data.for_key, free_from)
+    except UrgentError as error:
+        return Reply.of_card(error_card(turn.language, f"urgent.error.{error.code}"))
+    ask = next(a for a in call.asks if a.assistant_key == me and a.for_key == data.for_key)
+    built = services.cards.assistant_card(call, ask, turn.language)
+    note = t("urgent.note.answered", turn.language)
+    return Reply.of_card(with_note(built, note, good=True), replaces_card=True)
+
+
+@router.card_action("urgent.cancel", CallAction)
+async def cancel(turn: Turn, data: CallAction, ctx: UrgentContext) -> Reply:
+    """ "Absagen": a booked meeting is cancelled in Graph, the assistants' cards say so."""
+    try:
+        call = await ctx.services.decisions.cancel(data.call_id, _asker(turn).key)
+    except UrgentError as error:
+        return Reply.of_card(error_card(turn.language, f"urgent.error.{error.code}"))
+    return _card(turn, ctx, call, "urgent.note.cancelled")

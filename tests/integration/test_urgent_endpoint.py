@@ -1,0 +1,210 @@
+"""Dringender Termin through the real endpoint, database (SQLite and PostgreSQL) and Graph
+simulator: common slot → "Einladen" → one Teams meeting in everyone's calendar; no common slot
+→ the blocked person's assistant answers "Ja, ab 15:00", the asker's one card updates, the asker
+books; two assistants at once; bad input sends nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.adapters.clock import ManualClock
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+
+JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")  # assistant of Melanie Schäfer
+SABINE = ("c009aadc-479f-503c-b41a-60b0bbea7223", "Sabine Krüger")  # of Dr. Albrecht
+KERSTIN = ("f38180ae-1428-558d-b7ec-fb33fc42d9f1", "Kerstin Vogel")  # of Ralf Meyer
+BIRGIT = ("e01e3544-86c5-5cd1-9de4-a550758a6cbc", "Birgit Fischer")  # of Ralf Meyer
+MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
+ALBRECHT, MEYER = "katharina.albrecht@nordlicht-demo.de", "ralf.meyer@nordlicht-demo.de"
+MELANIE, JANA_MAIL = "melanie.schaefer@nordlicht-demo.de", "jana.becker@nordlicht-demo.de"
+ASK = "Ich brauche heute noch 30 Minuten mit Dr. Albrecht und Herrn Meyer"
+
+
+class Stack:
+    def __init__(
+        self, bot: RunningBot, sink: ConnectorSink, graph_url: str, clock: ManualClock
+    ) -> None:
+        self.bot, self.sink, self.clock, self.graph = bot, sink, clock, graph_url
+        self.sim = graph_url.removesuffix("/v1.0") + "/_sim"
+
+    async def say(self, text: str, who: tuple[str, str]) -> None:
+        activity = activities.as_user(activities.message(self.sink.url, text), *who)
+        assert (await self.bot.post(activity)).status == 201
+
+    async def invoke(self, verb: str, data: dict[str, Any], who: tuple[str, str]) -> str:
+        activity = activities.as_user(activities.card_invoke(self.sink.url, verb, data), *who)
+        response = await self.bot.post(activity)
+        assert response.status == 200
+        return json.dumps(await response.json(), ensure_ascii=False)
+
+    async def calendar(self, mailbox: str) -> list[dict[str, Any]]:
+        async with aiohttp.ClientSession() as http:
+            response = await http.get(f"{self.sim}/calendars/{mailbox}")
+            return list((await response.json())["events"])
+
+    async def requests(self) -> dict[str, int]:
+        async with aiohttp.ClientSession() as http:
+            response = await http.get(f"{self.sim}/requests")
+            return dict((await response.json())["routes"])
+
+    async def busy(self, mailbox: str, start: str, end: str) -> None:
+        """A meeting in ``mailbox``'s own calendar (Berlin wall-clock times today)."""
+        body = {
+            "subject": "Blocker",
+            "start": {"dateTime": f"2026-03-02T{start}:00", "timeZone": "Europe/Berlin"},
+            "end": {"dateTime": f"2026-03-02T{end}:00", "timeZone": "Europe/Berlin"},
+        }
+        async with aiohttp.ClientSession() as http:
+            response = await http.post(
+                f"{self.graph}/users/{mailbox}/calendar/events",
+                json=body,
+                headers={"Authorization": "Bearer test"},
+            )
+            assert response.status == 201
+
+    def cards_to(self, who: tuple[str, str]) -> list[dict[str, Any]]:
+        sent = [a for a in self.sink.sent if a["_conversation"] == f"a:personal-{who[0]}"]
+        return [a["attachments"][0]["content"] for a in sent if a.get("attachments")]
+
+    def asker_updates(self) -> list[dict[str, Any]]:
+        cards = [u["attachments"][0]["content"] for u in self.sink.updated]
+        return [c for c in cards if "Dringender Termin:" in json.dumps(c, ensure_ascii=False)]
+
+    def last_text_to(self, who: tuple[str, str]) -> str:
+        sent = [a for a in self.sink.sent if a["_conversation"] == f"a:personal-{who[0]}"]
+        return json.dumps(sent[-1], ensure_ascii=False)
+
+
+@pytest.fixture
+async def stack(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> AsyncIterator[Stack]:
+    clock = ManualClock(MONDAY_9)
+    org = load_demo_organisation()
+    async with running_simulator(org, clock=clock) as graph_url:
+        settings = local_settings(database_url, graph_base_url=graph_url)
+        stack = Stack(await bot_factory(settings, clock), sink, graph_url, clock)
+        for person in (JANA, SABINE, KERSTIN, BIRGIT):
+            await stack.say("hilfe", person)  # each has a 1:1 chat with the bot
+        yield stack
+
+
+def _actions(card: dict[str, Any], verb: str) -> list[dict[str, Any]]:
+    return [a["data"] for a in card.get("actions", []) if a.get("verb") == verb]
+
+
+def _meetings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if e["subject"].startswith("Dringender Termin")]
+
+
+async def test_common_slot_invites_everyone_to_one_teams_meeting(stack: Stack) -> None:
+    await stack.say(ASK, JANA)
+    routes = await stack.requests()
+    assert sum(n for r, n in routes.items() if r.endswith("getSchedule")) == 1
+    card = stack.cards_to(JANA)[-1]
+    text = json.dumps(card, ensure_ascii=False)
+    assert "Melanie Schäfer, Dr. Katharina Albrecht, Ralf Meyer" in text
+    offers = _actions(card, "urgent.invite")
+    # Dr. Albrecht chairs the board meeting until 11:00: the first common slot is 11:00.
+    assert "Einladen: heute 11:00–11:30" in text and len(offers) == 3
+    forged = {**offers[0], "start": "2026-03-02T06:00:00+00:00"}
+    assert "nicht (mehr) im Angebot" in await stack.invoke("urgent.invite", forged, JANA)
+    assert "Nur wer den Termin" in await stack.invoke("urgent.invite", offers[0], SABINE)
+    clicks = await asyncio.gather(*(stack.invoke("urgent.invite", offers[0], JANA) for _ in "xy"))
+    assert sum("Teams-Besprechung gebucht" in c for c in clicks) == 1
+    assert any("bereits entschieden" in c for c in clicks)
+    for mailbox in (JANA_MAIL, MELANIE, ALBRECHT, MEYER):
+        meetings = _meetings(await stack.calendar(mailbox))
+        assert len(meetings) == 1, mailbox
+        assert meetings[0]["isOnlineMeeting"] is True
+        assert meetings[0]["onlineMeetingProvider"] == "teamsForBusiness"
+        assert meetings[0]["start"]["dateTime"].startswith("2026-03-02T10:00:00")  # UTC
+    assert not stack.cards_to(SABINE)[1:]  # nobody else was asked
+
+
+async def test_blocked_person_assistant_frees_a_slot_and_the_asker_books(stack: Stack) -> None:
+    await stack.busy(ALBRECHT, "11:00", "17:00")  # with the board meeting: busy all day
+    await stack.say(ASK, JANA)
+    asker_card = stack.cards_to(JANA)[-1]
+    assert "Kein gemeinsamer Termin: Dr. Katharina Albrecht ist belegt" in json.dumps(
+        asker_card, ensure_ascii=False
+    )
+    assert not any("heute" in o["start"] for o in _actions(asker_card, "urgent.invite"))
+    ask = stack.cards_to(SABINE)[-1]
+    text = json.dumps(ask, ensure_ascii=False)
+    assert (
+        "Können Sie für Dr. Katharina Albrecht heute 30 Minuten zwischen 09:00 und 17:00" in text
+    )
+    assert not stack.cards_to(KERSTIN)[1:] and not stack.cards_to(BIRGIT)[1:]
+    yes = next(a for a in _actions(ask, "urgent.answer") if a["yes"])
+    answer = {**yes, "free_from": "2026-03-02T14:00:00+00:00"}  # 15:00 in Berlin
+    assert "Ihre Antwort: Ja, ab 15:00" in await stack.invoke("urgent.answer", answer, SABINE)
+    assert "bereits geantwortet" in await stack.invoke("urgent.answer", answer, SABINE)
+    assert "ging nicht an Sie" in await stack.invoke("urgent.answer", answer, KERSTIN)
+    updated = stack.asker_updates()[-1]
+    assert "Möglich: heute 15:00–15:30" in json.dumps(updated, ensure_ascii=False)
+    assert not _meetings(await stack.calendar(ALBRECHT))  # nothing booked without the asker
+    invite = _actions(updated, "urgent.invite")[0]
+    assert "Teams-Besprechung gebucht: heute 15:00–15:30" in await stack.invoke(
+        "urgent.invite", invite, JANA
+    )
+    for mailbox in (JANA_MAIL, MELANIE, ALBRECHT, MEYER):
+        meetings = _meetings(await stack.calendar(mailbox))
+        assert [m["start"]["dateTime"][:16] for m in meetings] == ["2026-03-02T14:00"], mailbox
+        assert meetings[0]["isOnlineMeeting"] is True
+    sabine = json.dumps(stack.sink.updated[-1], ensure_ascii=False)
+    assert "Die Besprechung ist gebucht" in sabine
+    cancel = _actions(updated, "urgent.cancel")
+    assert cancel and "Abgesagt" in await stack.invoke("urgent.cancel", cancel[0], JANA)
+    assert all(m["isCancelled"] for m in _meetings(await stack.calendar(MEYER)))
+
+
+async def test_two_assistants_answering_at_once_both_count(stack: Stack) -> None:
+    await stack.busy(MEYER, "09:00", "17:00")
+    await stack.say(ASK, JANA)
+    cards = {who: stack.cards_to(who)[-1] for who in (KERSTIN, BIRGIT)}
+    answers = []
+    for who, free_from in (
+        (KERSTIN, "2026-03-02T13:00:00+00:00"),
+        (BIRGIT, "2026-03-02T12:00:00+00:00"),
+    ):
+        yes = next(a for a in _actions(cards[who], "urgent.answer") if a["yes"])
+        answers.append(stack.invoke("urgent.answer", {**yes, "free_from": free_from}, who))
+    bodies = await asyncio.gather(*answers)
+    assert all("Ihre Antwort: Ja, ab" in b for b in bodies)
+    last = json.dumps(stack.asker_updates()[-1], ensure_ascii=False)
+    assert "Ja, ab 14:00" in last and "Ja, ab 13:00" in last  # neither answer lost
+    assert "Möglich: heute" in last
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich brauche heute noch 30 Minuten mit Herrn Niemand", "finde ich im Verzeichnis nicht"),
+        ("Ich brauche heute noch 30 Minuten mit Herrn Meyer und Ralf Meyer", "zweimal genannt"),
+        ("Ich brauche heute noch 30 Minuten mit Meyer und Meyer", "zweimal genannt"),
+        ("Ich brauche heute noch 12 Stunden mit Herrn Meyer", "So lang ist kein Arbeitstag"),
+        ("Ich brauche bis heute 8 Uhr 30 Minuten mit Herrn Meyer", "in der Vergangenheit"),
+        ("I need 30 minutes with Mr Nobody today", "nicht"),
+    ],
+)
+async def test_bad_input_is_refused_and_nothing_is_sent(
+    stack: Stack, text: str, expected: str
+) -> None:
+    before = len(stack.sink.sent)
+    await stack.say(text, JANA)
+    assert expected in stack.last_text_to(JANA)
+    assert len(stack.sink.sent) == before + 1  # only the refusal to the asker
+    routes = await stack.requests()
+    assert not any("events" in r and r.startswith("POST") for r in routes)
