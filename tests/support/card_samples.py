@@ -395,7 +395,6 @@ SOURCES: tuple[Callable[[str], Iterator[Sample]], ...] = (
     _urgent,
     _experts_cards,
     _privacy_and_status,
-    birthday_cards,
     roulette_cards,
     birthday_cards,
 )
