@@ -5,6 +5,8 @@ line continues the group above. Written from general knowledge of German workpla
 shifts, production, logistics, services, administration), not from any organisation's data:
 it lets an English question reach German topics and an everyday word reach the term an expert
 declared. Organisation-specific vocabulary is learnt from the directory and the history.
+German words that are also common English words ("Kind", "Brand", "Auto", "Post", "Daten" ~
+"date") are left out: an English question would reach them through the German stemmer.
 """
 
 GLOSSARY = """
@@ -85,7 +87,7 @@ Versicherung | versichert | Police ; insurance | insured | policy
 Förderung | Fördermittel | Zuschuss | Drittmittel ; grant | funding | subsidy
 Projekt | Projektmanagement | Projektleitung ; project | project management
 Statistik | Kennzahlen | KPI | Zahlen ; statistics | figures | key figures | metrics | numbers
-Datenbank | Daten | Datensatz ; database | data | record
+Datenbank | Datensatz ; database | data | record
 Archiv | Akte | Akten | Ablage | archivieren ; archive | file | files | records | filing
 Aktenvernichtung | Schreddern | Datenträgervernichtung ; shredding | document destruction
 Besprechung | Meeting | Sitzung ; meeting | session
@@ -128,7 +130,7 @@ Urheberrecht | Nutzungsrechte | Bildrechte ; copyright | usage rights | image ri
 Lizenzgebühr ; royalty
 Patent | Erfindung ; patent | invention
 Dolmetschen ; interpreting
-Kinder | Kind ; children | child | kids
+Kinder ; children | child | kids
 Familie ; family
 Geburtstag ; birthday
 Hochzeit ; wedding
@@ -171,12 +173,12 @@ Sicherheitsvorfall | IT-Sicherheit | gehackt ; security incident | IT security |
 Verschlüsselung | verschlüsseln ; encryption | encrypt | encrypted
 Spind | Schließfach ; locker
 Pflanzen | Blumen | Blumenstrauß ; plants | flowers | bouquet
-Brand | Feuer ; fire
+Feuer | Feueralarm ; fire
 Lärm | laut ; noise | noisy | loud
 Rauchen | Raucherbereich ; smoking | smoking area
 Abschied | Verabschiedung | Abschiedsfeier ; farewell | leaving party | send-off
 Taxi ; taxi | cab
-Auto | Wagen | PKW ; car | automobile
+Wagen | PKW ; car | automobile
 Shuttle | Bus ; shuttle | bus
 Stempel | Siegel | Firmenstempel ; stamp | seal | company stamp
 Beglaubigung | beglaubigt ; certified copy | certification | notarisation
@@ -196,4 +198,20 @@ Vorsorgeuntersuchung | Vorsorge | Check-up ; health check | check-up | screening
 Blutspende ; blood donation
 Diktat | diktieren ; dictation | dictate
 Schreibdienst | Schreibbüro ; typing pool | transcription
+Verbrauchsmaterial | Material | Bedarf ; supplies | consumables | materials
+Ablaufdatum | Verfallsdatum | abgelaufen | Haltbarkeit ; expiry | expiry date | expired
+    | shelf life
+zurücksetzen | Zurücksetzung ; reset
+einreichen | abgeben | Einreichung ; submit | hand in | submission
+Antwort | antworten | beantworten ; reply | answer | respond | response
+Kontakt | Kontaktdaten | Kontaktperson ; contact | contact details | contact person
+Erlaubnis | Genehmigung | Bewilligung ; permit | permission | authorisation
+Besuch | besuchen | Besuchstermin ; visit | visiting | visits
+Eingang | Posteingang | eingehend ; incoming | inbound | arrival
+Laderampe | Anlieferung ; loading dock | loading bay | goods delivery
+Elektrogeräte | Elektroschrott | Elektronik ; electronics | electrical appliances | e-waste
+Ausland | ausländisch | international ; foreign | abroad | international
+Namensänderung ; name change | change of name
+Neueinsteiger | Neuzugang | Berufseinsteiger ; new starter | newcomer | new joiner
+Papierstau | klemmt | verklemmt ; paper jam | jammed | stuck
 """

@@ -53,6 +53,7 @@ will willst wollen wollt wollte wollten mochte mochten mochtest pro per je
 woche wochen tag tage tagen monat monate monaten jahr jahre jahren minute minuten zusammen
 organisiert organisiere organisieren betreut betreue betreuen koordiniert koordiniere
 koordinieren verantwortlich verantworte verantwortet organize organizes organise organises
+arrange arranges arranging coordinate coordinates coordinating deal deals dealing somewhere people
 """
 
 # Pure greeting and thanks words: never part of what a question is about.

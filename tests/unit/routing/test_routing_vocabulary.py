@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.domain.routing import ExpertProfile, ExpertRouter
 from bot.domain.routing.cognates import german_forms
 from bot.domain.routing.expansion import synonym_table
-from bot.domain.routing.text import stem, stem_en
+from bot.domain.routing.text import content_words, stem, stem_en
 
 
 def _expert(
@@ -58,3 +58,20 @@ def test_english_cognate_reaches_german_topic_and_its_compounds() -> None:
     for question in ("Who plans the logistics with the clinic?", "Any clinic contacts?"):
         top = router.rank(question).candidates
         assert top and top[0].expert_id == "a.log", question
+
+
+def test_english_routing_verbs_say_nothing_about_the_topic() -> None:
+    # Like German "organisiert", "koordiniert": every routing question uses them.
+    assert content_words("Who coordinates and arranges this? Somewhere, people deal with it") == []
+
+
+def test_everyday_english_reaches_german_topics() -> None:
+    router = ExpertRouter(
+        [
+            _expert("a.lager", "Materialwirtschaft", ("Verbrauchsmaterial", "Haltbarkeit")),
+            _expert("b.it", "IT", ("Passwort zurücksetzen", "Drucker")),
+        ],
+        [],
+    )
+    top = router.rank("Who checks the expiry of our consumables?").candidates
+    assert top and top[0].expert_id == "a.lager"
