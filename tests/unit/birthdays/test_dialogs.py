@@ -1,0 +1,132 @@
+"""The birthday dialogs: commands in German and English, the form, the picker, refusals."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.domain.birthdays.model import Visibility
+from bot.domain.birthdays.service import BirthdayService
+from bot.settings import Settings
+from dialogs.birthdays import BirthdayDialogServices, router
+from dialogs.context import DialogContext
+from dialogs.dispatch import Dialogs
+from tests.unit.birthdays.world import JANA, MELANIE, SABINE, build
+
+
+@pytest.fixture
+def world() -> tuple[Dialogs, BirthdayService]:
+    service, delivery, _notifier, _jobs, clock = build()
+    settings = Settings(_env_file=None, mode="local")  # type: ignore[call-arg, arg-type]
+    ctx = DialogContext(settings, clock, BirthdayDialogServices(service, delivery))
+    return router.bind(ctx), service
+
+
+def turn(
+    text: str = "",
+    who: tuple[str, str] = JANA,
+    verb: str | None = None,
+    data: dict[str, Any] | None = None,
+    kind: ConversationKind = ConversationKind.PERSONAL,
+    locale: str = "de-DE",
+) -> Turn:
+    return Turn(
+        activity_id="1", conversation_id="c", conversation_kind=kind, tenant_id="t",
+        actor=Actor(id=f"29:{who[0]}", aad_object_id=who[0], name=who[1]), locale=locale,
+        text=text, card_verb=verb, card_data=data or {}, via_invoke=verb is not None,
+    )  # fmt: skip
+
+
+def said(reply: Reply) -> str:
+    return (reply.text or "") + json.dumps(reply.card or {}, ensure_ascii=False)
+
+
+async def test_storing_changing_and_deleting_a_birthday(world: Any) -> None:
+    dialogs, service = world
+    assert "gibt es nicht" in said(await dialogs.dispatch(turn("mein geburtstag 31.02.")))
+    assert "gibt es nicht" in said(await dialogs.dispatch(turn("Mein Geburtstag: morgen")))
+    assert await service.repo.get(JANA[0]) is None
+    assert "am 29.2." in said(await dialogs.dispatch(turn("Mein Geburtstag 29.2.")))
+    english = await dialogs.dispatch(turn("my birthday 14/03", locale="en-US"))
+    assert "on 14 Mar" in said(english) and "only colleagues who follow you" in said(english)
+    reply = await dialogs.dispatch(turn("geburtstag sichtbar für Netzwerk"))
+    assert "das Netzwerk" in said(reply)
+    assert "Bitte" in said(await dialogs.dispatch(turn("geburtstag sichtbar für alle außer Chef")))
+    stored = await service.repo.get(JANA[0])
+    assert stored is not None and stored.visibility is Visibility.NETWORK
+    assert "gelöscht" in said(await dialogs.dispatch(turn("mein geburtstag löschen")))
+    assert await service.repo.get(JANA[0]) is None
+    assert "keinen Geburtstag" in said(await dialogs.dispatch(turn("mein geburtstag löschen")))
+
+
+async def test_the_form_validates_the_day_against_the_month(world: Any) -> None:
+    dialogs, service = world
+    form = await dialogs.dispatch(turn("mein geburtstag"))
+    assert form.card is not None and "birthdays.save" in said(form)
+    data = {"day": "31", "month": "2", "visibility": "network", "jubilee": "true"}
+    refused = await dialogs.dispatch(turn(verb="birthdays.save", data=data))
+    assert "gibt es nicht" in said(refused) and await service.repo.get(JANA[0]) is None
+    data |= {"day": "28"}
+    assert "am 28.2." in said(await dialogs.dispatch(turn(verb="birthdays.save", data=data)))
+    stored = await service.repo.get(JANA[0])
+    assert stored is not None and stored.jubilee and stored.visibility is Visibility.NETWORK
+    bad = await dialogs.dispatch(turn(verb="birthdays.save", data={"day": "x", "month": "2"}))
+    assert "ungültig" in said(bad)
+
+
+async def test_personal_data_only_in_the_personal_chat(world: Any) -> None:
+    dialogs, service = world
+    for kind in (ConversationKind.CHANNEL, ConversationKind.GROUP_CHAT):
+        reply = await dialogs.dispatch(turn("mein geburtstag 14.03.", kind=kind))
+        assert "persönlichen Chat" in said(reply)
+    assert await service.repo.get(JANA[0]) is None
+
+
+async def test_following_by_name_with_a_picker_and_forged_picks(world: Any) -> None:
+    dialogs, service = world
+    picker = await dialogs.dispatch(turn("folge e", who=SABINE))  # Jana and Melanie match
+    assert picker.card is not None and "birthdays.follow" in said(picker)
+    assert "Sabine" not in said(picker)  # never oneself
+    assert "niemanden" in said(await dialogs.dispatch(turn("folge Xaver", who=SABINE)))
+    forged = await dialogs.dispatch(turn(who=SABINE, verb="birthdays.follow",
+                                         data={"person_key": "not-in-the-network"}))  # fmt: skip
+    assert "nicht (mehr)" in said(forged) and await service.following(SABINE[0]) == []
+    picked = await dialogs.dispatch(
+        turn(who=SABINE, verb="birthdays.follow", data={"person_key": MELANIE[0]})
+    )
+    assert "Sie folgen jetzt Melanie Schäfer" in said(picked)
+    english = await dialogs.dispatch(turn("follow jana", SABINE, locale="en-US"))
+    assert "You now follow Jana Becker" in said(english)
+    assert [f.followed_key for f in await service.following(SABINE[0])] == [JANA[0], MELANIE[0]]
+    several = await dialogs.dispatch(turn("entfolgen e", who=SABINE))
+    assert "birthdays.unfollow" in said(several)
+    gone = await dialogs.dispatch(
+        turn(who=SABINE, verb="birthdays.unfollow", data={"person_key": JANA[0]})
+    )
+    assert "nicht mehr" in said(gone)
+    assert "niemandem" in said(await dialogs.dispatch(turn("entfolgen Jana", who=SABINE)))
+
+
+async def test_switches_for_jubilees_and_network_reminders(world: Any) -> None:
+    dialogs, service = world
+    assert "Dienstjubiläen an" in said(await dialogs.dispatch(turn("dienstjubiläum an")))
+    assert "Bitte" in said(await dialogs.dispatch(turn("dienstjubiläum vielleicht")))
+    reply = await dialogs.dispatch(turn("remind me of birthdays in the network", locale="en"))
+    assert "remind you" in said(reply)
+    stored = await service.repo.get(JANA[0])
+    assert stored is not None and stored.jubilee and stored.remind_network
+    await dialogs.dispatch(turn("dienstjubiläum aus"))
+    await dialogs.dispatch(turn("keine geburtstagserinnerungen"))
+    assert await service.repo.get(JANA[0]) is None  # nothing opted in: nothing stored
+
+
+async def test_congratulating_a_birthday_not_shared_is_refused(world: Any) -> None:
+    dialogs, service = world
+    await service.set_birthday(*JANA, None, 26, 2)  # followers only
+    data = {"person_key": JANA[0], "day": date(2027, 2, 26).isoformat()}
+    reply = await dialogs.dispatch(turn(who=SABINE, verb="birthdays.congratulate", data=data))
+    assert "nicht im Netzwerk geteilt" in said(reply)

@@ -1,0 +1,56 @@
+"""Properties of the reminder planning: nobody learns a birthday or jubilee they may not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.birthdays.dates import parse_day
+from bot.domain.birthdays.model import BirthdayProfile, Follow, Occasion, Visibility
+from bot.domain.birthdays.planning import plan_reminders
+
+PEOPLE = ["a", "b", "c", "d"]
+World = tuple[list[BirthdayProfile], dict[str, list[Follow]], dict[str, date], date]
+
+
+@st.composite
+def worlds(draw: st.DrawFn) -> World:
+    profiles = []
+    for key in draw(st.lists(st.sampled_from(PEOPLE), unique=True)):
+        day = parse_day(draw(st.integers(1, 31)), draw(st.integers(1, 2)))
+        profiles.append(
+            BirthdayProfile(
+                key, key.upper(), None, day if draw(st.booleans()) else None,
+                draw(st.sampled_from(list(Visibility))), draw(st.booleans()), draw(st.booleans()),
+            )
+        )  # fmt: skip
+    pairs = draw(
+        st.lists(st.tuples(st.sampled_from(PEOPLE), st.sampled_from(PEOPLE)), unique=True)
+    )
+    followers: dict[str, list[Follow]] = {}
+    for follower, followed in pairs:
+        followers.setdefault(followed, []).append(Follow(follower, followed, followed.upper()))
+    hired = {key: draw(st.dates(date(1980, 1, 1), date(2020, 2, 29))) for key in PEOPLE}
+    today = draw(st.dates(date(2025, 1, 1), date(2029, 3, 5)))
+    return profiles, followers, hired, today
+
+
+@given(worlds(), st.integers(0, 3))
+def test_reminders_reach_only_whom_the_person_chose(world: World, before: int) -> None:
+    profiles, followers, hired, today = world
+    by_key = {p.user_key: p for p in profiles}
+    planned = plan_reminders(today, profiles, followers, hired, before)
+    assert len({p.key for p in planned}) == len(planned)  # no reminder twice
+    for item in planned:
+        person = by_key[item.person]  # only people who opted in to something
+        fans = {f.follower_key for f in followers.get(item.person, [])}
+        assert item.to != item.person
+        if item.occasion is Occasion.JUBILEE:
+            assert person.jubilee and item.to in fans and item.years in (10, 20, 25, 30, 40)
+        else:
+            assert person.birthday is not None and item.ahead in (0, before)
+            subscriber = item.to in by_key and by_key[item.to].remind_network
+            network = person.visibility is Visibility.NETWORK
+            assert item.to in fans or (network and subscriber)
