@@ -49,6 +49,11 @@ class RouterSettings:
     similar_above: float = 0.65
     # An unknown word counts as this share of a rare word in the calibration base.
     oov_weight: float = 0.5
+    # ... and in an English question as this share of that: the glossary translates only
+    # part of English, so an unknown English word is often just untranslated, not off-topic.
+    # Set on English small talk written for the purpose (0.0 routed "The new coffee machine
+    # on the third floor is amazing"), not on a dev set.
+    english_oov_share: float = 0.5
     weights: Weights = field(default_factory=Weights)
 
 
@@ -139,7 +144,7 @@ class ExpertRouter:
         ranked = heapq.nsmallest(max(k, 1), totals.items(), key=lambda i: (-i[1], i[0]))
         if not ranked or not self._confident(ranked[0], query):
             return RoutingResult((), "no_match")
-        base = self._profiles.potential(query.concepts, s.oov_weight)
+        base = self._profiles.potential(query.concepts, self._oov(query))
         candidates = [
             Candidate(
                 self._experts[e].id,
@@ -183,8 +188,12 @@ class ExpertRouter:
             return None
         return SimilarAnswer(self._history[doc], round(value, 4))
 
+    def _oov(self, query: AnalysedQuery) -> float:
+        s = self.settings
+        return s.oov_weight * (s.english_oov_share if query.english else 1.0)
+
     def _normalised(self, index: FeatureIndex, query: AnalysedQuery) -> dict[int, float]:
-        base = index.potential(query.concepts, self.settings.oov_weight)
+        base = index.potential(query.concepts, self._oov(query))
         if base <= 0.0:
             return {}
         return {doc: value / base for doc, value in index.score(query.concepts).items()}

@@ -56,6 +56,16 @@ koordinieren verantwortlich verantworte verantwortet organize organizes organise
 arrange arranges arranging coordinate coordinates coordinating deal deals dealing somewhere people
 """
 
+# Function words that tell an English message from a German one (folded).
+ENGLISH_MARKERS = """
+the a an is are was to of for in on at with who what where how can could i my me we our you
+your do does did it this that there have has be
+"""
+GERMAN_MARKERS = """
+der die das des dem den ein eine einen einem ist sind war zu von fur im mit wer was wo wie
+kann konnte ich mein meine mir wir unser du dein ihr es sie habe hat auf bei nicht und
+"""
+
 # Pure greeting and thanks words: never part of what a question is about.
 GREETINGS = """
 hallo hi hey moin servus gruss grusse gruezi danke dankeschon merci thx thanks thank cheers

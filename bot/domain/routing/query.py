@@ -13,7 +13,14 @@ from bot.domain.routing.acronyms import AcronymIndex, acronyms_in
 from bot.domain.routing.cognates import german_forms
 from bot.domain.routing.expansion import MIN_AFFIX, AffixIndex, Key, synonym_table
 from bot.domain.routing.smalltalk import GREETINGS, is_request, is_smalltalk
-from bot.domain.routing.text import CompoundSplitter, content_words, infinitive, stem, stem_en
+from bot.domain.routing.text import (
+    CompoundSplitter,
+    content_words,
+    infinitive,
+    is_english,
+    stem,
+    stem_en,
+)
 
 _MAX_NGRAM = 3
 # Weight of a compound match through the modifier relative to one through the head.
@@ -45,6 +52,9 @@ class AnalysedQuery:
     concepts: tuple[Concept, ...]
     smalltalk: bool
     request: bool
+    # Written in English: the organisation's texts are German, so an unknown word is more
+    # likely untranslated than off-topic.
+    english: bool = False
 
 
 def doc_bag(text: str, splitter: CompoundSplitter, part: float) -> dict[str, float]:
@@ -94,7 +104,8 @@ class QueryAnalyser:
         self._add_long_forms(text, content, concepts)
         concepts = self._add_synonyms(content, concepts)
         request = is_request(text)
-        return AnalysedQuery(tuple(concepts), is_smalltalk(text, request), request)
+        smalltalk = is_smalltalk(text, request)
+        return AnalysedQuery(tuple(concepts), smalltalk, request, is_english(text))
 
     def _concept(self, word: str, word_stem: str) -> Concept:
         features: dict[str, float] = {word_stem: 1.0}

@@ -37,6 +37,8 @@ def fold(text: str) -> str:
 
 
 STOPWORDS = frozenset(fold(w) for w in lexicon.STOPWORDS.split())
+_ENGLISH_MARKERS = frozenset(lexicon.ENGLISH_MARKERS.split())
+_GERMAN_MARKERS = frozenset(lexicon.GERMAN_MARKERS.split())
 
 
 def words(text: str) -> list[str]:
@@ -56,6 +58,12 @@ def words(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Folded words without stopwords, digits and one-letter tokens."""
     return [w for w in words(text) if len(w) > 1 and w not in STOPWORDS]
+
+
+def is_english(text: str) -> bool:
+    """Whether a message is written in English rather than German (by its function words)."""
+    surface = words(text)
+    return sum(w in _ENGLISH_MARKERS for w in surface) > sum(w in _GERMAN_MARKERS for w in surface)
 
 
 @lru_cache(maxsize=200_000)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.domain.routing import ExpertProfile, ExpertRouter
 from bot.domain.routing.cognates import german_forms
 from bot.domain.routing.expansion import synonym_table
-from bot.domain.routing.text import content_words, stem, stem_en
+from bot.domain.routing.index import RouterSettings
+from bot.domain.routing.text import content_words, is_english, stem, stem_en
 
 
 def _expert(
@@ -75,3 +76,21 @@ def test_everyday_english_reaches_german_topics() -> None:
     )
     top = router.rank("Who checks the expiry of our consumables?").candidates
     assert top and top[0].expert_id == "a.lager"
+
+
+def test_english_is_told_from_german_by_function_words() -> None:
+    assert is_english("Who can help me with the roster?")
+    assert not is_english("Wer kann mir mit dem Dienstplan helfen?")
+    assert not is_english("Wer kennt sich mit Teams und SharePoint aus?")
+
+
+def test_untranslated_english_words_weigh_less_than_unknown_german_ones() -> None:
+    experts = [
+        _expert("a.plan", "Pflegedirektion", ("Dienstplan", "Schichttausch")),
+        _expert("b.lager", "Logistik", ("Wareneingang", "Inventur")),
+    ]
+    question = "Who fixes the roster when grumpy squad mates quarrel endlessly?"
+    strict = ExpertRouter(experts, [], RouterSettings(english_oov_share=1.0))
+    assert strict.rank(question).candidates == ()
+    top = ExpertRouter(experts, []).rank(question).candidates
+    assert top and top[0].expert_id == "a.plan"
