@@ -20,6 +20,8 @@ from bot.domain.roulette.service import (
 )
 from bot.domain.roulette.slots import common_slots, search_window
 
+# Graph statuses that leave a person free for a coffee (compared in lower case: Graph writes
+# "workingElsewhere").
 FREE = {"free", "workingelsewhere", "unknown"}
 
 
@@ -73,12 +75,7 @@ class RouletteRounds:
         if group is None:
             return  # erased meanwhile
         if not group.planned:
-            mails = [m for m in await s.mails(group) if m]
-            busy: list[Interval] = []
-            if mails:
-                start, end = search_window(s.calendar, s.clock.now())
-                for schedule in await s.free_busy.get_schedules(mails, start, end, mails[0]):
-                    busy += [(b.start, b.end) for b in schedule.busy if b.status not in FREE]
+            busy = await self._busy(group)
             slots = common_slots(s.calendar, s.clock.now(), group.formats, busy)
             planned = replace(group, slots=slots, planned=True, version=group.version + 1)
             if not await s.repo.save_group(planned):
@@ -93,6 +90,20 @@ class RouletteRounds:
             await s.jobs.schedule(
                 FOLLOW_UP_JOB, payload, follow_up, f"{FOLLOW_UP_JOB}:{group.id}:{member}"
             )
+
+    async def _busy(self, group: Group) -> list[Interval]:
+        """Everyone's busy times in the search window, from one getSchedule call."""
+        s = self.service
+        mails = [m for m in await s.mails(group) if m]
+        if not mails:
+            return []
+        start, end = search_window(s.calendar, s.clock.now())
+        return [
+            (b.start, b.end)
+            for schedule in await s.free_busy.get_schedules(mails, start, end, mails[0])
+            for b in schedule.busy
+            if b.status.lower() not in FREE
+        ]
 
     async def introduce(self, group_id: int, to: str) -> None:
         """Job: the introduction to one member, in their own language."""
