@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -220,6 +220,37 @@ async def test_transaction_id_makes_create_idempotent(backend: Backend) -> None:
     assert again.id == first.id and again.room_response == "accepted"
     start, end = tomorrow_at(backend.clock, 0), tomorrow_at(backend.clock, 23)
     assert len(await backend.rooms.list_events(FLEET, start, end)) == 1
+
+
+async def test_find_people_by_surname_given_name_or_display_name(backend: Backend) -> None:
+    by_surname = {p.display_name for p in await backend.directory.find_people("Albrecht")}
+    assert by_surname == {"Dr. Katharina Albrecht"}
+    assert {p.display_name for p in await backend.directory.find_people("sabine")} == {
+        "Sabine Krüger"
+    }
+    assert {p.display_name for p in await backend.directory.find_people("Vog")} == {
+        "Henrik Vogt", "Kerstin Vogel"
+    }  # fmt: skip
+    assert await backend.directory.find_people("Niemand") == []
+
+
+async def test_direct_reports_are_the_people_whose_manager_this_is(backend: Backend) -> None:
+    meyer = {
+        p.display_name
+        for p in await backend.directory.direct_reports("ralf.meyer@nordlicht-demo.de")
+    }
+    assert meyer == {"Birgit Fischer", "Kerstin Vogel"}
+    assert await backend.directory.direct_reports(SABINE) == []
+    assert await backend.directory.direct_reports("niemand@nordlicht-demo.de") == []
+
+
+async def test_an_online_meeting_is_a_teams_meeting_for_everyone(backend: Backend) -> None:
+    call = replace(booking(backend.clock, FLEET, 16, 17, online_meeting=True), room_email=None)
+    created = await backend.rooms.create_event(SABINE, call)
+    start, end = tomorrow_at(backend.clock, 0), tomorrow_at(backend.clock, 23)
+    own = await backend.rooms.get_event(SABINE, created.id)
+    (invitation,) = await backend.rooms.list_events(JANA, start, end)
+    assert own is not None and own.online_meeting and invitation.online_meeting
 
 
 @pytest.mark.parametrize("how", ["cancel", "delete"])

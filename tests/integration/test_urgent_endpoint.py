@@ -48,6 +48,13 @@ class Stack:
         assert response.status == 200
         return json.dumps(await response.json(), ensure_ascii=False)
 
+    async def invoke_en(self, verb: str, data: dict[str, Any], who: tuple[str, str]) -> str:
+        activity = activities.as_user(activities.card_invoke(self.sink.url, verb, data), *who)
+        activity["locale"] = "en-US"
+        response = await self.bot.post(activity)
+        assert response.status == 200
+        return json.dumps(await response.json(), ensure_ascii=False)
+
     async def calendar(self, mailbox: str) -> list[dict[str, Any]]:
         async with aiohttp.ClientSession() as http:
             response = await http.get(f"{self.sim}/calendars/{mailbox}")
@@ -208,3 +215,44 @@ async def test_bad_input_is_refused_and_nothing_is_sent(
     assert len(stack.sink.sent) == before + 1  # only the refusal to the asker
     routes = await stack.requests()
     assert not any("events" in r and r.startswith("POST") for r in routes)
+
+
+async def test_english_request_with_an_ambiguous_name_asks_whom_first(stack: Stack) -> None:
+    activity = activities.message(
+        stack.sink.url, "I need 45 minutes with Vog today", locale="en-US"
+    )
+    assert (await stack.bot.post(activities.as_user(activity, *JANA))).status == 201
+    card = stack.cards_to(JANA)[-1]
+    text = json.dumps(card, ensure_ascii=False)
+    assert (
+        "Whom do you mean by “Vog”?" in text and "Henrik Vogt" in text and "Kerstin Vogel" in text
+    )
+    routes = await stack.requests()
+    assert not any(r.endswith("getSchedule") for r in routes)  # nothing read before the choice
+    picks = _actions(card, "urgent.pick")
+    henrik = next(p for p in picks if "Kerstin" not in json.dumps(p) and p["picks"])
+    forged = {**henrik, "picks": {"vog": "f6e4bd59-0000-0000-0000-000000000000"}}
+    before = len(stack.sink.sent)
+    refused = await stack.invoke_en("urgent.pick", forged, JANA)
+    assert "does not belong" in refused + json.dumps(stack.sink.sent[before:])
+    await stack.invoke_en("urgent.pick", henrik, JANA)
+    offered = json.dumps(stack.cards_to(JANA)[-1], ensure_ascii=False)
+    assert "Urgent call: 45 minutes with Melanie Schäfer, Henrik Vogt" in offered
+    assert "Invite: today" in offered
+
+
+async def test_when_every_assistant_says_no_the_asker_sees_it_and_decides(stack: Stack) -> None:
+    await stack.busy(MEYER, "09:00", "17:00")
+    await stack.say(ASK, JANA)
+    for who in (KERSTIN, BIRGIT):
+        no = next(a for a in _actions(stack.cards_to(who)[-1], "urgent.answer") if not a["yes"])
+        assert "Ihre Antwort: Leider nicht" in await stack.invoke("urgent.answer", no, who)
+    last = stack.asker_updates()[-1]
+    text = json.dumps(last, ensure_ascii=False)
+    assert "Für Ralf Meyer kann leider niemand Zeit freimachen." in text
+    assert "Möglich" not in text and "Oder morgen Vormittag" in text
+    tomorrow = _actions(last, "urgent.invite")[0]
+    assert "gebucht: morgen 08:00–08:30" in await stack.invoke("urgent.invite", tomorrow, JANA)
+    assert [m["start"]["dateTime"][:16] for m in _meetings(await stack.calendar(MEYER))] == [
+        "2026-03-03T07:00"
+    ]
