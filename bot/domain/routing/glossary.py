@@ -214,4 +214,14 @@ Ausland | ausländisch | international ; foreign | abroad | international
 Namensänderung ; name change | change of name
 Neueinsteiger | Neuzugang | Berufseinsteiger ; new starter | newcomer | new joiner
 Papierstau | klemmt | verklemmt ; paper jam | jammed | stuck
+Temperatur | heiß | kalt | frieren | schwitzen ; temperature | hot | cold | freezing
+Ergonomie | Rücken | Rückenschmerzen | Nacken ; ergonomics | back pain | neck pain
+Arbeitsunfall | Verletzung | verletzt | Sturz | gestürzt ; injury | injured | slipped
+Adressänderung | Anschrift | Stammdaten ; change of address | address | personal details
+Altersteilzeit | Vorruhestand ; partial retirement | early retirement
+Kinderkrankentage | Kinderkrankengeld ; sick child | child sick days
+Beerdigung | Trauerfeier ; funeral | memorial service
+Wasserschaden | tropft | nass ; dripping | wet | leak
+Geruch | riecht | stinkt ; smell | odour | odor | stink
+Schädlinge | Ungeziefer | Schädlingsbekämpfung | Mäuse ; pests | pest control | vermin | mice
 """

@@ -94,3 +94,17 @@ def test_untranslated_english_words_weigh_less_than_unknown_german_ones() -> Non
     assert strict.rank(question).candidates == ()
     top = ExpertRouter(experts, []).rank(question).candidates
     assert top and top[0].expert_id == "a.plan"
+
+
+def test_everyday_german_reaches_the_formal_term() -> None:
+    router = ExpertRouter(
+        [
+            _expert("a.ergo", "Arbeitssicherheit", ("Ergonomie", "Arbeitsunfall")),
+            _expert("b.haus", "Haustechnik", ("Schädlingsbekämpfung", "Klimaanlage")),
+        ],
+        [],
+    )
+    top = router.rank("Mir tut vom Sitzen der Rücken weh, wer hilft?").candidates
+    assert top and top[0].expert_id == "a.ergo"
+    top = router.rank("Im Keller sind Mäuse, wen rufe ich an?").candidates
+    assert top and top[0].expert_id == "b.haus"
