@@ -23,6 +23,9 @@ keys in ``bot/`` are safe to drop after a few weeks:
   next posting strictly after now, which lies in the month before the target: once it
   ran, the month is never planned again weeks later (and ``run_monthly`` would find the
   stored poll of that month anyway: the poll key is unique);
+- birthdays: the daily run (``birthdays.daily``) carries its date like the daily jobs above;
+  a reminder and a greeting carry the day of the birthday or jubilee, and are planned only on
+  that day or a few days before it (a greeting is refused a few days after), never weeks later;
 - all others carry the id of their record (question with version, poll with deadline or
   member, room request with version, onboarding with buddy and recipient, erasure offer as
   hash of a random token) and are planned while that record is in a state that ends
