@@ -11,8 +11,10 @@ has one signed-in user); her card is posted into this chat, addressed to her."""
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -24,6 +26,7 @@ from tests.e2e.playground import PlaygroundPage
 pytestmark = pytest.mark.e2e
 
 PageFactory = Callable[..., Awaitable[PlaygroundPage]]
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot-urgent.png"
 JANA = "3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85"
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"
 ALBRECHT = "katharina.albrecht@nordlicht-demo.de"
@@ -61,7 +64,7 @@ async def _wait_for_meeting(stack: Stack, mailbox: str) -> list[dict[str, Any]]:
 
 
 async def test_urgent_call_with_a_blocked_person_whose_assistant_frees_a_slot(
-    stack: Stack, new_playground_page: PageFactory
+    stack: Stack, new_playground_page: PageFactory, tmp_path: Path
 ) -> None:
     # The bot's clock: Monday, 2 March 2026, 09:00 in Berlin. Dr. Albrecht is busy all day.
     blocker = {
@@ -95,6 +98,8 @@ async def test_urgent_call_with_a_blocked_person_whose_assistant_frees_a_slot(
 
     # Jana's one card shows the answer live; nothing is booked before her click.
     await page.wait_for_text("Möglich: heute 15:00–15:30", timeout=15)
+    target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "urgent.png"
+    await page.screenshot(target, full_page=False)
     assert not await _meetings(stack, ALBRECHT)
     sent = await page.mock_custom_activity(
         {
