@@ -13,7 +13,7 @@ from bot.domain.birthdays.planning import may_learn_birthday
 from bot.domain.birthdays.service import GREET_JOB, BirthdayService, UndeliverableError
 from bot.domain.birthdays.views import Reminder
 
-# A greeting may come a little late, never for a birthday long past or far ahead.
+# A greeting may come a little late, never early, never for a birthday long past.
 GREET_LATE = timedelta(days=2)
 
 
@@ -41,7 +41,10 @@ class BirthdayDelivery:
             day=day,
             ahead=int(payload["ahead"]),
             years=int(payload.get("years") or 0),
-            in_channel=occasion is Occasion.BIRTHDAY and profile.visibility is Visibility.NETWORK,
+            # Greetings go to the channel on the day; the day before, a chat link only.
+            in_channel=occasion is Occasion.BIRTHDAY
+            and profile.visibility is Visibility.NETWORK
+            and int(payload["ahead"]) == 0,
         )
         lang = await service.languages.language_of(to)
         card = service.views.reminder_card(reminder, lang)
@@ -66,13 +69,13 @@ class BirthdayDelivery:
         """Post a greeting in the network channel; False when this colleague already did.
 
         Refused (BirthdayError) unless the person shares the birthday with the network and
-        it is that day or near it: a stale or forged card changes nothing."""
+        it is that day or a day or two after: a stale or forged card changes nothing."""
         service = self.service
         profile = await service.repo.get(person)
         if profile is None or profile.visibility is not Visibility.NETWORK:
             raise BirthdayError("not_shared")
         today = service.today()
-        near = day - timedelta(days=service.policy.days_before) <= today <= day + GREET_LATE
+        near = day <= today <= day + GREET_LATE
         if not service.celebrated(profile, day) or not near:
             raise BirthdayError("stale")
         if from_key == person:

@@ -84,11 +84,17 @@ async def test_the_daily_run_reminds_once_before_and_on_the_day_in_each_language
     cards = {to: json.dumps(card, ensure_ascii=False) for to, card in notifier.directs}
     assert "Sabine Krüger's birthday is on 28 Feb" in cards[JANA[0]]  # Jana reads English
     assert "Sabine Krüger hat am 28.2. Geburtstag" in cards[MELANIE[0]]
-    assert "birthdays.congratulate" in cards[MELANIE[0]]
+    assert "birthdays.congratulate" not in cards[MELANIE[0]]  # the day before: a chat link
     clock.advance(timedelta(days=1))
     await service.run_daily()
     today = [j for j in await _due(jobs, clock.now()) if j.kind == REMIND_JOB]
     assert {j.payload["ahead"] for j in today} == {0} and len(today) == 2
+    for job in today:
+        assert await delivery.remind(job.payload)
+    on_the_day = json.dumps(
+        [card for to, card in notifier.directs if to == MELANIE[0]][-1], ensure_ascii=False
+    )
+    assert "birthdays.congratulate" in on_the_day and "Heute hat Sabine Krüger" in on_the_day
 
 
 async def test_a_withdrawn_consent_stops_a_planned_reminder() -> None:
@@ -108,7 +114,7 @@ async def test_congratulating_posts_once_and_refuses_stale_or_forged_cards() -> 
     with pytest.raises(BirthdayError, match="not_shared"):  # followers only: no channel post
         await delivery.congratulate(*JANA, SABINE[0], day)
     await service.set_visibility(*SABINE, "t1", Visibility.NETWORK)
-    for forged in (date(2027, 3, 15), date(2026, 3, 14)):
+    for forged in (date(2027, 3, 15), date(2026, 3, 14), date(2027, 3, 13)):
         with pytest.raises(BirthdayError, match="stale"):
             await delivery.congratulate(*JANA, SABINE[0], forged)
     assert await delivery.congratulate(*JANA, SABINE[0], day)
