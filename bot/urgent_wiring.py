@@ -10,7 +10,7 @@ from bot.composition import FeatureModule, Platform
 from bot.domain.ports import Job, JobHandler
 from bot.domain.urgent.decisions import UrgentDecisions
 from bot.domain.urgent.model import CallState
-from bot.domain.urgent.service import ASK_JOB, BOOK_JOB, UrgentService
+from bot.domain.urgent.service import ASK_JOB, BOOK_JOB, EXPIRE_JOB, UrgentService
 from bot.observability import count
 from cards.urgent import UrgentCards
 
@@ -62,4 +62,7 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
         if booked.state is CallState.BOOKED:
             count("urgent.booked")
 
-    return {ASK_JOB: ask_again, BOOK_JOB: book}
+    async def expire(job: Job) -> None:
+        await decisions.expire(int(job.payload["call_id"]))
+
+    return {ASK_JOB: ask_again, BOOK_JOB: book, EXPIRE_JOB: expire}

@@ -71,7 +71,8 @@ class UrgentCards:
                 text(t(key, lang, slot=self.slot_label(call, call.booked, lang)), weight="Bolder")
             )
         else:
-            body.append(text(t("urgent.cancelled_open", lang), weight="Bolder"))
+            key = "urgent.expired" if call.state is CallState.EXPIRED else "urgent.cancelled_open"
+            body.append(text(t(key, lang), weight="Bolder"))
         if call.state in CANCELLABLE:
             actions.append(
                 execute(t("urgent.cancel", lang), "urgent.cancel", {"call_id": call.id})
@@ -144,6 +145,8 @@ class UrgentCards:
             return t("urgent.ask.booked", lang, slot=self.slot_label(call, call.booked, lang))
         if call.state is CallState.CANCELLED:
             return t("urgent.ask.cancelled", lang)
+        if call.state is CallState.EXPIRED:
+            return t("urgent.ask.expired", lang)
         if not ask.waiting:
             return t("urgent.ask.thanks", lang, answer=self._answer(ask, lang))
         return t("urgent.ask.closed", lang)

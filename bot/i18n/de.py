@@ -747,6 +747,8 @@ MESSAGES: dict[str, str] = {
     "urgent.booking": "Wird gebucht: {slot} …",
     "urgent.cancelled": "Abgesagt ({slot}).",
     "urgent.cancelled_open": "Abgesagt.",
+    "urgent.expired": "Abgelaufen: Es wurde kein Termin gebucht.",
+    "urgent.ask.expired": "Hat sich erledigt: Die Zeit ist vorbei, es wurde nichts gebucht.",
     "urgent.no_common": "Kein gemeinsamer Termin: {people} ist belegt. Ich frage die"
     " Assistenzen, ob sie zwischen {span} Zeit freimachen können:",
     "urgent.answer.waiting": "wartet auf Antwort",

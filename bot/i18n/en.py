@@ -714,6 +714,8 @@ MESSAGES: dict[str, str] = {
     "urgent.booking": "Booking: {slot} …",
     "urgent.cancelled": "Cancelled ({slot}).",
     "urgent.cancelled_open": "Cancelled.",
+    "urgent.expired": "Expired: no meeting was booked.",
+    "urgent.ask.expired": "No longer needed: the time is over, nothing was booked.",
     "urgent.no_common": "No common slot: {people} is busy. I am asking the assistants whether"
     " they can free time between {span}:",
     "urgent.answer.waiting": "waiting for an answer",

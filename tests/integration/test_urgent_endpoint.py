@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -20,6 +20,7 @@ from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.queue import drained
 
 JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")  # assistant of Melanie Schäfer
 SABINE = ("c009aadc-479f-503c-b41a-60b0bbea7223", "Sabine Krüger")  # of Dr. Albrecht
@@ -37,6 +38,7 @@ class Stack:
     ) -> None:
         self.bot, self.sink, self.clock, self.graph = bot, sink, clock, graph_url
         self.sim = graph_url.removesuffix("/v1.0") + "/_sim"
+        self.database_url = ""
 
     async def say(self, text: str, who: tuple[str, str]) -> None:
         activity = activities.as_user(activities.message(self.sink.url, text), *who)
@@ -102,6 +104,7 @@ async def stack(
     async with running_simulator(org, clock=clock) as graph_url:
         settings = local_settings(database_url, graph_base_url=graph_url)
         stack = Stack(await bot_factory(settings, clock), sink, graph_url, clock)
+        stack.database_url = database_url
         for person in (JANA, SABINE, KERSTIN, BIRGIT):
             await stack.say("hilfe", person)  # each has a 1:1 chat with the bot
         yield stack
@@ -256,3 +259,18 @@ async def test_when_every_assistant_says_no_the_asker_sees_it_and_decides(stack:
     assert [m["start"]["dateTime"][:16] for m in _meetings(await stack.calendar(MEYER))] == [
         "2026-03-03T07:00"
     ]
+
+
+async def test_an_unbooked_call_expires_and_every_card_says_so(stack: Stack) -> None:
+    await stack.busy(ALBRECHT, "09:00", "17:00")
+    await stack.say(ASK, JANA)
+    yes = next(a for a in _actions(stack.cards_to(SABINE)[-1], "urgent.answer") if a["yes"])
+    # Past the last offer (tomorrow morning until 12:00): the expiry job runs once.
+    stack.clock.advance(timedelta(days=1, hours=4))
+    await drained(stack.database_url, stack.clock.now())
+    texts = [json.dumps(u, ensure_ascii=False) for u in stack.sink.updated]
+    assert any("Abgelaufen: Es wurde kein Termin gebucht." in t for t in texts)
+    assert any("Die Zeit ist vorbei" in t for t in texts)
+    late = {**yes, "free_from": "2026-03-02T14:00:00+00:00"}
+    assert "bereits entschieden" in await stack.invoke("urgent.answer", late, SABINE)
+    assert not _meetings(await stack.calendar(ALBRECHT))

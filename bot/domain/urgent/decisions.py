@@ -84,6 +84,8 @@ class UrgentDecisions:
                 raise UrgentError("answered")
             if free_from is not None and free_from not in slot_rules.start_choices(call):
                 raise UrgentError("forged")
+            if free_from is not None and free_from + call.duration <= service.clock.now():
+                raise UrgentError("past")
             answered = Ask(
                 ask.assistant_key, ask.assistant_name, ask.for_key,
                 "yes" if free_from else "no", free_from, service.clock.now(),
@@ -184,6 +186,15 @@ class UrgentDecisions:
         await service.audit(cancelled, asker, "cancelled")
         await self.refresh(cancelled, skip=ASKER_CARD)
         return cancelled
+
+    async def expire(self, call_id: int) -> None:
+        """Job: a call nobody booked by the end of its last slot expires; every card says so."""
+        call = await self.service.get(call_id)
+        if call.state not in (CallState.OFFERED, CallState.ASKING):
+            return
+        expired = await self.service.save(call, state=CallState.EXPIRED)
+        await self.service.audit(expired, "bot", "expired")
+        await self.refresh(expired)
 
     async def refresh(self, call: UrgentCall, skip: str | None = None) -> None:
         """Every posted card shows the call as it is now, each in its reader's language

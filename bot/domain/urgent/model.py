@@ -13,8 +13,8 @@ class CallState(StrEnum):
     """Where an urgent call stands.
 
     offered (common slots found) or asking (assistants of blocked people asked) → booking
-    (the asker clicked "Einladen") → booked. Ends: cancelled (by the asker), failed (nobody
-    could free the time). A booking that fails at Graph stays "booking" and a job retries it.
+    (the asker clicked "Einladen") → booked. Ends: cancelled (by the asker), expired (nothing
+    booked in time). A booking that fails at Graph stays "booking" and a job retries it.
     """
 
     OFFERED = "offered"
@@ -22,6 +22,7 @@ class CallState(StrEnum):
     BOOKING = "booking"
     BOOKED = "booked"
     CANCELLED = "cancelled"
+    EXPIRED = "expired"  # nobody booked before the last offered slot was over
 
 
 OPEN_STATES = frozenset({CallState.OFFERED, CallState.ASKING, CallState.BOOKING})

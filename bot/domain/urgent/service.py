@@ -29,6 +29,7 @@ from bot.domain.urgent.ports import UrgentCallRepository, UrgentViews
 
 ASK_JOB = "urgent.ask_assistant"  # an assistant's card whose inline send failed
 BOOK_JOB = "urgent.book"  # a booking that failed at Graph
+EXPIRE_JOB = "urgent.expire"  # at the end of the last offered slot: the cards say so
 ASKER_CARD = "asker"
 
 
@@ -101,6 +102,11 @@ class UrgentService:
             call = await self._asking(call, busy, spans, fallback, duration)
         stored = await self.calls.add(call)
         await self.audit(stored, asker.key, "requested", ", ".join(p.mail for p in people))
+        # Planned before any card goes out: an unanswered call does not stay open for ever.
+        ends = max([stored.window.end, *(s.end for s in stored.slots)])
+        await self.jobs.schedule(
+            EXPIRE_JOB, {"call_id": stored.id}, ends, f"{EXPIRE_JOB}:{stored.id}"
+        )
         return stored
 
     async def _busy(
