@@ -171,7 +171,8 @@ async def test_purge_removes_exactly_the_expired_rows(
     # with the app any more); Bernd's (left 10 days ago) stay.
     assert counts == {"questions": 2, "votes": 2, "room_requests": 1, "audit": 3,
                       "onboardings": 2, "jobs": 1, "members": 2, "teams": 1,
-                      "reach": 1, "birthdays": 3, "roulette_groups": 0}  # fmt: skip
+                      "reach": 1, "birthdays": 3, "roulette_groups": 0,
+                      "urgent_calls": 0}  # fmt: skip
     assert [row["user_key"] for row in await table_rows(sessions, "birthday_profiles")] == [
         BERND.key
     ]

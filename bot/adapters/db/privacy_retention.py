@@ -79,6 +79,11 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
     rounds, groups = table(models.RouletteRoundRow), table(models.RouletteGroupRow)
     old = select(rounds.c.round_no).where(rounds.c.started_at < cutoffs.onboardings)
     introduced = await session.execute(delete(groups).where(groups.c.round_no.in_(old)))
+    # Urgent calls are over within a day or two: they go like room requests, with their trail.
+    calls, call_audit = table(models.UrgentCallRow), table(models.UrgentAuditRow)
+    over = select(calls.c.id).where(calls.c.window_end < cutoffs.room_requests)
+    await session.execute(delete(call_audit).where(call_audit.c.call_id.in_(over)))
+    called = await session.execute(delete(calls).where(calls.c.window_end < cutoffs.room_requests))
     return {
         "questions": _count(asked),
         "votes": await _anonymise_votes(session, cutoffs),
@@ -89,6 +94,7 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
         **members,
         "birthdays": birthdays,
         "roulette_groups": _count(introduced),
+        "urgent_calls": _count(called),
     }
 
 
