@@ -1,0 +1,125 @@
+"""The urgent call's service and decisions over fakes (directory and calendars of the demo
+organisation, in-memory calls and jobs, a recording notifier): two blocked people, each with
+an assistant; the proposal needs both answers; nothing is booked before the asker's click."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from bot.domain.business_hours import BusinessCalendar
+from bot.domain.graph_types import NewEvent
+from bot.domain.urgent import slots as rules
+from bot.domain.urgent.decisions import UrgentDecisions
+from bot.domain.urgent.model import CallState, UrgentCall, UrgentError
+from bot.domain.urgent.parse import parse_urgent
+from bot.domain.urgent.people import Ambiguous
+from bot.domain.urgent.service import EXPIRE_JOB, Asker, UrgentService
+from cards.urgent import UrgentCards
+from devkit.demo.organisation import load_demo_organisation
+from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
+from devkit.fakes.memory_jobs import InMemoryJobQueue
+from devkit.fakes.memory_urgent import InMemoryUrgentCallRepository
+from tests.support.fake_notifier import RecordingNotifier
+
+MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+JANA = Asker("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker", "t1")
+SABINE, KERSTIN = "c009aadc-479f-503c-b41a-60b0bbea7223", "f38180ae-1428-558d-b7ec-fb33fc42d9f1"
+BIRGIT = "e01e3544-86c5-5cd1-9de4-a550758a6cbc"
+ALBRECHT, MEYER = "katharina.albrecht@nordlicht-demo.de", "ralf.meyer@nordlicht-demo.de"
+
+
+class German:
+    async def language_of(self, user_key: str) -> str:
+        return "de"
+
+
+def _world() -> tuple[UrgentDecisions, FakeRoomCalendar, RecordingNotifier]:
+    org, clock = load_demo_organisation(), ManualClock(MONDAY_9)
+    calendar = FakeRoomCalendar(org, clock)
+    notifier = RecordingNotifier()
+    service = UrgentService(
+        calls=InMemoryUrgentCallRepository(), directory=FakeDirectory(org, clock),
+        calendar=calendar, notifier=notifier, jobs=InMemoryJobQueue(), clock=clock,
+        hours=BusinessCalendar("Europe/Berlin", "NW", time(8), time(17)), languages=German(),
+        views=UrgentCards(BusinessCalendar().zone),
+    )  # fmt: skip
+    return UrgentDecisions(service), calendar, notifier
+
+
+async def _block(calendar: FakeRoomCalendar, mailbox: str) -> None:
+    day = NewEvent("Blocker", MONDAY_9, MONDAY_9 + timedelta(hours=8))
+    await calendar.create_event(mailbox, day)
+
+
+async def _start(decisions: UrgentDecisions, text: str) -> UrgentCall:
+    started = await decisions.service.start(JANA, parse_urgent(text), {})
+    assert isinstance(started, UrgentCall)
+    await decisions.posted(started.id, {"reference": {}, "activity_id": "asker-card"})
+    return await decisions.service.get(started.id)
+
+
+async def test_two_blocked_people_need_both_answers_and_the_asker_books() -> None:
+    decisions, calendar, notifier = _world()
+    await _block(calendar, ALBRECHT)
+    await _block(calendar, MEYER)
+    call = await _start(
+        decisions, "Ich brauche heute noch 30 Minuten mit Dr. Albrecht und Herrn Meyer"
+    )
+    assert call.state is CallState.ASKING and len(call.blocked) == 2
+    assert sorted(notifier.dm_recipients()) == sorted([SABINE, KERSTIN, BIRGIT])
+    assert call.slots  # tomorrow morning, when everyone is free
+    albrecht, meyer = call.blocked[0], call.blocked[1]
+    at_15 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
+    call = await decisions.answer(call.id, SABINE, albrecht, at_15)
+    assert rules.proposal(call) is None  # Ralf Meyer's assistants have not answered
+    call = await decisions.answer(call.id, BIRGIT, meyer, None)
+    call = await decisions.answer(call.id, KERSTIN, meyer, at_15 + timedelta(minutes=30))
+    proposal = rules.proposal(call)
+    assert proposal is not None and proposal.start == at_15 + timedelta(minutes=30)
+    assert notifier.updates  # the asker's card (and the others) show each answer
+    around = await calendar.list_events(ALBRECHT, at_15, at_15 + timedelta(hours=2))
+    assert [e.subject for e in around] == ["Blocker"]  # nothing booked before the click
+    with pytest.raises(UrgentError, match="not_asker"):
+        await decisions.invite(call.id, SABINE, proposal.start)
+    booked = await decisions.invite(call.id, JANA.key, proposal.start)
+    assert booked.state is CallState.BOOKED and booked.booked == proposal
+    for mailbox in (ALBRECHT, MEYER, "melanie.schaefer@nordlicht-demo.de"):
+        events = await calendar.list_events(mailbox, proposal.start, proposal.end)
+        assert [e.online_meeting for e in events if e.subject.startswith("Dringender")] == [True]
+    with pytest.raises(UrgentError, match="decided"):
+        await decisions.answer(call.id, BIRGIT, meyer, at_15)
+    trail = [e.action for e in await decisions.service.calls.audit_of(call.id)]
+    assert trail == ["requested", "answered", "answered", "answered", "chosen", "booked"]
+    jobs = decisions.service.jobs
+    assert isinstance(jobs, InMemoryJobQueue)
+    assert [j.kind for j in jobs.jobs.values() if j.kind == EXPIRE_JOB] == [EXPIRE_JOB]
+
+
+async def test_an_ambiguous_name_is_asked_back_and_a_pick_must_be_a_candidate() -> None:
+    decisions, _, notifier = _world()
+    started = await decisions.service.start(JANA, parse_urgent("30 Minuten mit Vog"), {})
+    assert isinstance(started, Ambiguous)
+    assert {p.display_name for p in started.candidates} == {"Henrik Vogt", "Kerstin Vogel"}
+    with pytest.raises(UrgentError, match="forged"):
+        await decisions.service.start(JANA, parse_urgent("30 Minuten mit Vog"), {"vog": SABINE})
+    assert not notifier.posts and not notifier.directs
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("30 Minuten mit Herrn Niemand", "unknown"),
+        ("30 Minuten mit Herrn Meyer und Ralf Meyer", "duplicate"),
+        ("10 Stunden mit Herrn Meyer", "too_long"),
+        ("30 Minuten mit Herrn Meyer bis heute 8 Uhr", "past"),
+    ],
+)
+async def test_bad_input_sends_nothing(text: str, code: str) -> None:
+    decisions, _, notifier = _world()
+    with pytest.raises(UrgentError) as raised:
+        await decisions.service.start(JANA, parse_urgent(text), {})
+    assert raised.value.code == code
+    assert not notifier.posts and not notifier.directs and not notifier.updates
