@@ -736,6 +736,9 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.roulette_participants": "Kaffee-Roulette: Teilnahme und Wünsche",
     "privacy.kind.roulette_groups": "Kaffee-Roulette: Vorstellungen",
     # Dringender Termin (issue 15, habit 1)
+    "help.urgent.title": "Dringender Termin",
+    "help.urgent.text": "„Ich brauche heute noch 30 Minuten mit Dr. Albrecht und Herrn Meyer“ –"
+    " ich suche eine gemeinsame Zeit und frage sonst die Assistenzen, ob sie Zeit freimachen.",
     "urgent.day.today": "heute",
     "urgent.day.tomorrow": "morgen",
     "urgent.title": "Dringender Termin: {minutes} Minuten mit {people}",

@@ -703,6 +703,9 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.roulette_participants": "Coffee roulette: participation and choices",
     "privacy.kind.roulette_groups": "Coffee roulette: introductions",
     # Urgent call (issue 15, habit 1)
+    "help.urgent.title": "Urgent call",
+    "help.urgent.text": "“I need 30 minutes with Dr. Albrecht and Mr. Meyer today” – I find a"
+    " common time, or ask the assistants whether they can free some.",
     "urgent.day.today": "today",
     "urgent.day.tomorrow": "tomorrow",
     "urgent.title": "Urgent call: {minutes} minutes with {people}",

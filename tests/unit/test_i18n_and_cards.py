@@ -55,6 +55,7 @@ def test_help_card_lists_all_capabilities() -> None:
         "Stammtisch",
         "Buddy für Neue",
         "Besprechungsräume",
+        "Dringender Termin",
         "Kaffee- und Mittags-Roulette",
         "Ihre Daten",
     ]
