@@ -140,8 +140,13 @@ class UrgentService:
         blocked, span = slot_rules.in_the_way(busy, spans, duration)
         asks = []
         for key in blocked:
+            if key == call.on_behalf_key != call.asker_key:
+                # The asker runs their executive's calendar: they are asked themselves (the
+                # executive's other reports are no assistants of this call).
+                asks.append(Ask(call.asker_key, call.asker_name, key))
+                continue
             for assistant in await self.directory.direct_reports(key):
-                if assistant.id != call.asker_key:  # the asker knows their own answer
+                if assistant.id != call.asker_key:
                     asks.append(Ask(assistant.id, assistant.display_name[:200], key))
         later = slot_rules.common_slots(busy, fallback, duration)
         if not asks and not later:

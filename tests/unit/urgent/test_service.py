@@ -98,6 +98,14 @@ async def test_two_blocked_people_need_both_answers_and_the_asker_books() -> Non
     assert [j.kind for j in jobs.jobs.values() if j.kind == EXPIRE_JOB] == [EXPIRE_JOB]
 
 
+async def test_a_blocked_executive_is_freed_by_the_asker_not_by_other_reports() -> None:
+    decisions, calendar, notifier = _world()
+    await _block(calendar, "melanie.schaefer@nordlicht-demo.de")  # Jana's own executive
+    call = await _start(decisions, "Ich brauche heute noch 30 Minuten mit Herrn Meyer")
+    assert [(a.assistant_key, a.for_key) for a in call.asks] == [(JANA.key, call.on_behalf_key)]
+    assert notifier.dm_recipients() == [JANA.key]  # not Tobias Wagner, Melanie's other report
+
+
 async def test_an_ambiguous_name_is_asked_back_and_a_pick_must_be_a_candidate() -> None:
     decisions, _, notifier = _world()
     started = await decisions.service.start(JANA, parse_urgent("30 Minuten mit Vog"), {})
