@@ -12,7 +12,6 @@ from typing import Any, Literal
 
 import structlog
 from botbuilder.core import InvokeResponse, TurnContext
-from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationReference
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.conversation import MAX_TEXT_CHARS, ConversationKind, Reply, Turn
@@ -21,7 +20,7 @@ from bot.domain.ports import ConversationReferences, Notifier
 from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.i18n import t
 from bot.teams.activity_shape import MESSAGE_ACTION_INVOKE_NAMES
-from bot.teams.fast_json import model_to_json
+from bot.teams.network_channel import general_channel
 from bot.teams.threads import split_thread, top_level_reference
 from bot.teams.translate import ADAPTIVE_CARD, tenant_of, to_turn
 from cards.builders import message_question_card
@@ -159,19 +158,8 @@ class MessageActions:
         if not teams:
             return None
         team = teams[0]
-        # The team's General channel has the team's id; a post there starts a new thread.
-        general = ConversationReference(
-            channel_id="msteams",
-            service_url=team.service_url,
-            bot=ChannelAccount(id=team.bot_id),
-            conversation=ConversationAccount(
-                id=team.team_id,
-                conversation_type="channel",
-                is_group=True,
-                tenant_id=team.tenant_id or tenant_of(activity),
-            ),
-        )
-        return _Place(turn, model_to_json(general), ConversationKind.CHANNEL, team.team_id)
+        general = general_channel(team, tenant_of(activity))
+        return _Place(turn, general, ConversationKind.CHANNEL, team.team_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,31 @@ was installed in first (the General channel's conversation id is the team's id).
 
 from __future__ import annotations
 
+from typing import Any
+
 from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationReference
 
+from bot.domain.members.model import InstalledTeam
 from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import MessageHandle
 from bot.teams.fast_json import model_to_json
+
+
+def general_channel(team: InstalledTeam, tenant_id: str | None = None) -> dict[str, Any]:
+    """The serialised reference of ``team``'s General channel: a post there starts a thread
+    (``tenant_id`` stands in when the stored team has none)."""
+    reference = ConversationReference(
+        channel_id="msteams",
+        service_url=team.service_url,
+        bot=ChannelAccount(id=team.bot_id),
+        conversation=ConversationAccount(
+            id=team.team_id,
+            conversation_type="channel",
+            is_group=True,
+            tenant_id=team.tenant_id or tenant_id,
+        ),
+    )
+    return model_to_json(reference)
 
 
 class GeneralChannel:
@@ -21,16 +41,4 @@ class GeneralChannel:
         teams = sorted(await self._members.installed_teams(), key=lambda t: t.installed_at)
         if not teams:
             return None
-        team = teams[0]
-        reference = ConversationReference(
-            channel_id="msteams",
-            service_url=team.service_url,
-            bot=ChannelAccount(id=team.bot_id),
-            conversation=ConversationAccount(
-                id=team.team_id,
-                conversation_type="channel",
-                is_group=True,
-                tenant_id=team.tenant_id,
-            ),
-        )
-        return {"reference": model_to_json(reference)}
+        return {"reference": general_channel(teams[0])}
