@@ -94,8 +94,12 @@ def _reminder_text(reminder: Reminder, lang: str) -> str:
                  years=reminder.years)  # fmt: skip
     if reminder.ahead == 0:
         return t("birthdays.reminder.birthday_today", lang, name=reminder.person_name)
-    return t("birthdays.reminder.birthday_ahead", lang, name=reminder.person_name, day=day,
-             days=reminder.ahead)  # fmt: skip
+    key = (
+        "birthdays.reminder.birthday_tomorrow"
+        if reminder.ahead == 1
+        else ("birthdays.reminder.birthday_ahead")
+    )
+    return t(key, lang, name=reminder.person_name, day=day, days=reminder.ahead)
 
 
 class BirthdayCards:
@@ -111,8 +115,12 @@ class BirthdayCards:
                 execute(t("birthdays.button.congratulate", lang), "birthdays.congratulate", data)
             )
         if reminder.person_mail:
+            # "Gratulieren" only on the day; before it, the link just opens the chat.
+            on_the_day = reminder.ahead == 0 and reminder.occasion is Occasion.BIRTHDAY
             title = (
-                "birthdays.button.chat" if reminder.in_channel else "birthdays.button.congratulate"
+                "birthdays.button.congratulate"
+                if on_the_day and not reminder.in_channel
+                else "birthdays.button.chat"
             )
             actions.append({"type": "Action.OpenUrl", "title": t(title, lang),
                             "url": chat_link(reminder.person_mail,

@@ -604,7 +604,7 @@ MESSAGES: dict[str, str] = {
     # Birthdays and jubilees (issue 15, habit 3)
     "privacy.kind.birthday_profiles": "Geburtstag und Jubiläen (Ihre Freigaben)",
     "privacy.kind.birthday_follows": "Wem Sie folgen (Erinnerungen an Geburtstage)",
-    "birthdays.saved": "Gespeichert: Ihr Geburtstag am {day}. Sichtbar für: {audience}.",
+    "birthdays.saved": "Gespeichert: Ihr Geburtstag ist der {day} – sichtbar für: {audience}.",
     "birthdays.audience.network": "das Netzwerk (auch im Kanal)",
     "birthdays.audience.followers": "nur Kolleginnen und Kollegen, die Ihnen folgen",
     "birthdays.visibility_saved": "Ihr Geburtstag ist jetzt sichtbar für: {audience}.",
@@ -654,7 +654,8 @@ MESSAGES: dict[str, str] = {
     "birthdays.pick.follow": "Folgen",
     "birthdays.pick.unfollow": "Entfolgen",
     "birthdays.reminder.birthday_today": "Heute hat {name} Geburtstag.",
-    "birthdays.reminder.birthday_ahead": "{name} hat am {day} Geburtstag (in {days} Tag(en)).",
+    "birthdays.reminder.birthday_ahead": "{name} hat am {day} Geburtstag – in {days} Tagen.",
+    "birthdays.reminder.birthday_tomorrow": "{name} hat am {day} Geburtstag – morgen.",
     "birthdays.reminder.jubilee": "{name} feiert am {day} {years}-jähriges Dienstjubiläum. "
     "Blumen?",
     "birthdays.reminder.title": "Erinnerung",

@@ -575,7 +575,7 @@ MESSAGES: dict[str, str] = {
     # Birthdays and jubilees (issue 15, habit 3)
     "privacy.kind.birthday_profiles": "Birthday and jubilees (your choices)",
     "privacy.kind.birthday_follows": "Whom you follow (birthday reminders)",
-    "birthdays.saved": "Saved: your birthday on {day}. Visible to: {audience}.",
+    "birthdays.saved": "Saved: your birthday is {day} – visible to: {audience}.",
     "birthdays.audience.network": "the network (also in the channel)",
     "birthdays.audience.followers": "only colleagues who follow you",
     "birthdays.visibility_saved": "Your birthday is now visible to: {audience}.",
@@ -624,7 +624,8 @@ MESSAGES: dict[str, str] = {
     "birthdays.pick.follow": "Follow",
     "birthdays.pick.unfollow": "Unfollow",
     "birthdays.reminder.birthday_today": "Today is {name}'s birthday.",
-    "birthdays.reminder.birthday_ahead": "{name}'s birthday is on {day} (in {days} day(s)).",
+    "birthdays.reminder.birthday_ahead": "{name}'s birthday is on {day} – in {days} days.",
+    "birthdays.reminder.birthday_tomorrow": "{name}'s birthday is on {day} – tomorrow.",
     "birthdays.reminder.jubilee": "{name} celebrates {years} years of service on {day}. Flowers?",
     "birthdays.reminder.title": "Reminder",
     "birthdays.button.congratulate": "Congratulate",

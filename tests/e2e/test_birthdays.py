@@ -7,8 +7,10 @@ Sabine clicks it and the greeting card appears in the team's General channel."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -22,10 +24,11 @@ SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"
 BEFORE = "Jana Becker hat am 4.3. Geburtstag"
 TODAY = "Heute hat Jana Becker Geburtstag."
 GREETING = "Sabine Krüger gratuliert Jana Becker zum Geburtstag."
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot-birthdays.png"
 
 
 async def test_a_birthday_reminder_and_the_greeting_in_the_channel(
-    stack: Stack, new_playground_page: PageFactory
+    stack: Stack, new_playground_page: PageFactory, tmp_path: Path
 ) -> None:
     clock = stack.bot.clock  # 02.03.2026, 09:00 in Berlin: today's daily run is over
     page = await new_playground_page(stack.playground.url)
@@ -50,6 +53,9 @@ async def test_a_birthday_reminder_and_the_greeting_in_the_channel(
     await page.wait_for_text(TODAY, timeout=20)
     card = page.card(containing=TODAY)
     await card.get_by_role("link", name="Chat öffnen").wait_for()
+    # UPDATE_SCREENSHOT=1 refreshes the README's picture of the reminder.
+    target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "birthday.png"
+    await page.screenshot(target, full_page=False)
     response = await page.click_card_button("Gratulieren", containing=TODAY)
     assert response is not None and "erscheint gleich" in str(response["value"]), response
 

@@ -181,7 +181,7 @@ async def test_jubilee_from_the_hire_date_only_after_the_opt_in(
         await eventually(lambda: _true(bool(dms(sink, MELANIE, "Dienstjubiläum"))))
         [jubilee] = dms(sink, MELANIE, "Dienstjubiläum")
         assert "Jana Becker feiert am 13.12. 10-jähriges Dienstjubiläum. Blumen?" in jubilee
-        assert "Sabine" not in jubilee and "Gratulieren" in jubilee  # opens a chat with Jana
+        assert "Sabine" not in jubilee and "Chat öffnen" in jubilee  # a chat link
         assert "users=jana.becker%40nordlicht-demo.de" in jubilee
 
 

@@ -50,9 +50,9 @@ async def test_storing_changing_and_deleting_a_birthday(world: Any) -> None:
     assert "gibt es nicht" in said(await dialogs.dispatch(turn("mein geburtstag 31.02.")))
     assert "gibt es nicht" in said(await dialogs.dispatch(turn("Mein Geburtstag: morgen")))
     assert await service.repo.get(JANA[0]) is None
-    assert "am 29.2." in said(await dialogs.dispatch(turn("Mein Geburtstag 29.2.")))
+    assert "ist der 29.2." in said(await dialogs.dispatch(turn("Mein Geburtstag 29.2.")))
     english = await dialogs.dispatch(turn("my birthday 14/03", locale="en-US"))
-    assert "on 14 Mar" in said(english) and "only colleagues who follow you" in said(english)
+    assert "is 14 Mar" in said(english) and "only colleagues who follow you" in said(english)
     reply = await dialogs.dispatch(turn("geburtstag sichtbar für Netzwerk"))
     assert "das Netzwerk" in said(reply)
     assert "Bitte" in said(await dialogs.dispatch(turn("geburtstag sichtbar für alle außer Chef")))
@@ -71,7 +71,7 @@ async def test_the_form_validates_the_day_against_the_month(world: Any) -> None:
     refused = await dialogs.dispatch(turn(verb="birthdays.save", data=data))
     assert "gibt es nicht" in said(refused) and await service.repo.get(JANA[0]) is None
     data |= {"day": "28"}
-    assert "am 28.2." in said(await dialogs.dispatch(turn(verb="birthdays.save", data=data)))
+    assert "ist der 28.2." in said(await dialogs.dispatch(turn(verb="birthdays.save", data=data)))
     stored = await service.repo.get(JANA[0])
     assert stored is not None and stored.jubilee and stored.visibility is Visibility.NETWORK
     bad = await dialogs.dispatch(turn(verb="birthdays.save", data={"day": "x", "month": "2"}))
