@@ -184,10 +184,13 @@ class OnboardingService:
             if not v.stopped and v.user_key != onboarding.newcomer_key
         ]
         reached = 0
+        cards: dict[str, dict[str, Any]] = {}  # built once per language, not per admin
         for admin in sorted(self.policy.admins):
             lang = await self.languages.language_of(admin)
-            card = self.views.admin_pick_card(onboarding, volunteers, lang)
-            if await self.notifier.send_direct(admin, card, onboarding.tenant_id) is not None:
+            if lang not in cards:
+                cards[lang] = self.views.admin_pick_card(onboarding, volunteers, lang)
+            sent = await self.notifier.send_direct(admin, cards[lang], onboarding.tenant_id)
+            if sent is not None:
                 reached += 1
         if self.policy.admins and not reached:
             raise UndeliverableError("admins")

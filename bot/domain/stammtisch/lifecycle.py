@@ -162,15 +162,17 @@ class PollLifecycle:
         """Job: one reminder or day-before DM (skipped when no longer relevant)."""
         svc = self.service
         poll = await svc.get(poll_id)
-        # The DM is the member's own: in their language, not the channel's (the poll's).
-        lang = await svc.languages.language_of(member_key)
         if kind == "reminder":
             if not poll.is_open or await svc.repo.vote_of(poll.id, member_key) is not None:
                 return
+        elif poll.state is not PollState.CLOSED:
+            return
+        # The DM is the member's own: in their language, not the channel's (the poll's); asked
+        # only once the DM is still due (it may cost a Graph call).
+        lang = await svc.languages.language_of(member_key)
+        if kind == "reminder":
             card = svc.views.reminder_card(poll, lang)
         else:
-            if poll.state is not PollState.CLOSED:
-                return
             card = svc.views.day_before_card(poll, lang)
         if await svc.notifier.send_direct(member_key, card, poll.tenant_id) is not None:
             return
