@@ -97,6 +97,12 @@ def _eval_routing(args: argparse.Namespace) -> int:
     outcomes = evaluation.run(router, evaluation.load_questions(Path(args.questions)))
     result: dict[str, object] = dict(evaluation.summarise(outcomes))
     groups = evaluation.by_kind(outcomes) if args.by_kind else {}
+    if args.clarify:
+        from bot.domain.routing.evaluation_clarify import run_clarify, summarise_clarify
+
+        questions = evaluation.load_questions(Path(args.questions))
+        experts = evaluation.load_directory(Path(args.directory))
+        result.update(summarise_clarify(run_clarify(router, questions, experts)))
     if args.json:
         if args.by_kind:
             result["by_kind"] = groups
@@ -218,6 +224,11 @@ def _parser() -> argparse.ArgumentParser:
     routing.add_argument("--json", action="store_true")
     routing.add_argument(
         "--by-kind", action="store_true", help="zusätzlich je Fragenart und Sprache aufschlüsseln"
+    )
+    routing.add_argument(
+        "--clarify",
+        action="store_true",
+        help="Rückfragen simulieren: wie oft gefragt wird und top1 nach dem Klick",
     )
     routing.set_defaults(run=_eval_routing)
     return parser

@@ -22,7 +22,7 @@ FORWARD_CHOICES_BYTES = 6_000
 QUESTION_BYTES = 9_000
 ANSWER_BYTES = 8_000
 
-__all__ = ["RoutingCards", "settled_offer_card", "with_note"]
+__all__ = ["RoutingCards", "clarify_card", "settled_offer_card", "with_note"]
 PREVIEW_CHARS = 600
 
 
@@ -119,11 +119,31 @@ def _question_card(
     return {**card(body), "actions": actions}
 
 
+def clarify_card(question: Question, lang: str) -> dict[str, Any]:
+    """ "Geht es um …?": one button per choice and "Etwas anderes"; the server lets only the
+    asker choose (the card sits in a shared thread)."""
+    shown, details = _question(question.text, lang)
+    actions = [
+        _execute(label, "routing.choose", {"question_id": question.id, "choice": place})
+        for place, label in enumerate(question.choices, start=1)
+    ]
+    actions.append(
+        _execute(t("routing.button.something_else", lang), "routing.choose",
+                 {"question_id": question.id, "choice": 0})
+    )  # fmt: skip
+    title = t("routing.thread.title", lang, name=question.asker_name)
+    return _question_card(title, shown, details, t("routing.clarify.prompt", lang), actions)
+
+
 def thread_card(question: Question, lang: str) -> dict[str, Any]:
     """The card in the asker's thread: named experts, reasons, status, "Frage übernehmen"."""
+    if question.state is QuestionState.CLARIFYING:
+        return clarify_card(question, lang)
     shown, more = _question(question.text, lang)
     details = [*more]
-    details += [_text(t("routing.thread.experts", lang), weight="Bolder", spacing="Medium")]
+    if question.experts:
+        heading = t("routing.thread.experts", lang)
+        details += [_text(heading, weight="Bolder", spacing="Medium")]
     details += [_expert_line(e, question, lang) for e in question.experts]
     details += _answer_block(question, lang)
     actions = []

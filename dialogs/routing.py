@@ -60,6 +60,13 @@ class QuestionForm(_Payload):
         return value.strip()
 
 
+class ChooseAction(QuestionAction):
+    """A choice on "Geht es um …?": its place on the card from 1; 0 is "Etwas anderes"."""
+
+    choice: int = Field(ge=0, le=20)
+    view: str = Field(default="thread", pattern="^thread$")
+
+
 class OfferAction(_Payload):
     """The earlier-answer offer: which earlier question, the new question's text, its asker."""
 
@@ -94,8 +101,8 @@ async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True
         result = await service.ask(request)
     except DecisionError as error:
         return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
-    if result.outcome == "routed":
-        count("questions.routed")
+    if result.outcome in ("routed", "clarifying"):
+        count(f"questions.{result.outcome}")
         return Reply()  # the thread card was posted by the service
     if result.outcome == "offered" and result.card is not None:
         return Reply.of_card(result.card)
@@ -218,6 +225,18 @@ async def answer(turn: Turn, action: AnswerAction, ctx: RoutingContext) -> Reply
         return await service.answer(action.question_id, expert, action.answer, own_card=own)
 
     return await decide_on_card(turn, ctx, action, decision, "routing.note.answered")
+
+
+@router.card_action("routing.choose", ChooseAction)
+async def choose(turn: Turn, action: ChooseAction, ctx: RoutingContext) -> Reply:
+    """A click on "Geht es um …?": only the asker decides; the chosen expert is asked."""
+    choice = action.choice - 1 if action.choice else None
+
+    async def decision(service: RoutingService, asker: str, own: bool) -> Question:
+        return await service.choose(action.question_id, asker, choice)
+
+    note = "routing.note.chosen" if choice is not None else "routing.reply.describe_again"
+    return await decide_on_card(turn, ctx, action, decision, note)
 
 
 def _settled_offer(text: str, note: str) -> Reply:

@@ -92,6 +92,16 @@ MESSAGES: dict[str, str] = {
     "routing.answer.heading": "Antwort:",
     "routing.answer.label": "Ihre Antwort",
     "routing.answer.required": "Bitte eine Antwort eingeben.",
+    "routing.clarify.prompt": "Damit ich die richtige Assistenz frage: Worum geht es?",
+    "routing.button.something_else": "Etwas anderes",
+    "routing.note.chosen": "Danke – ich frage jetzt die passende Assistenz.",
+    "routing.reply.describe_again": "Alles klar – dann beschreiben Sie Ihre Frage bitte mit ein "
+    "paar Worten mehr (z. B. das System oder den Vorgang), und ich suche erneut.",
+    "routing.error.already_chosen": "Das ist schon entschieden – die Frage ist bereits unterwegs.",
+    "routing.error.unknown_choice": "Diese Auswahl gibt es zu dieser Frage nicht – es wurde "
+    "nichts geändert.",
+    "routing.error.clarifying": "Diese Frage ist noch niemandem gestellt: die fragende Person "
+    "wählt gerade, worum es geht.",
     "routing.button.take": "Frage übernehmen",
     "routing.button.decline": "Nicht mein Thema",
     "routing.button.forward": "Weiterleiten an …",

@@ -86,6 +86,15 @@ MESSAGES: dict[str, str] = {
     "routing.answer.heading": "Answer:",
     "routing.answer.label": "Your answer",
     "routing.answer.required": "Please enter an answer.",
+    "routing.clarify.prompt": "So that I ask the right assistant: what is it about?",
+    "routing.button.something_else": "Something else",
+    "routing.note.chosen": "Thanks – I am asking the right assistant now.",
+    "routing.reply.describe_again": "All right – please describe your question in a few more "
+    "words (for example the system or the process), and I will search again.",
+    "routing.error.already_chosen": "That has already been decided – the question is on its way.",
+    "routing.error.unknown_choice": "This question has no such choice – nothing was changed.",
+    "routing.error.clarifying": "This question has not been put to anyone yet: the asker is "
+    "choosing what it is about.",
     "routing.button.take": "Take question",
     "routing.button.decline": "Not my topic",
     "routing.button.forward": "Forward to …",

@@ -15,7 +15,7 @@ from tests.e2e.playground import PlaygroundPage
 pytestmark = pytest.mark.e2e
 
 PageFactory = Callable[..., Awaitable[PlaygroundPage]]
-QUESTION = "Wer kann mir bei der Raumplanung helfen?"
+QUESTION = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
 
 
 async def test_install_then_a_question_reaches_an_expert_who_never_wrote(

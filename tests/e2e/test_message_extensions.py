@@ -41,7 +41,7 @@ async def test_message_action_asks_the_network_about_a_message(
 ) -> None:
     page = await new_playground_page(stack.playground.url)
     await page.open_personal_chat()
-    asked = "Wer kann mir bei der Raumplanung helfen?"
+    asked = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
     await page.send(asked)
     await page.wait_for_text("Kerstin Vogel")  # the card of the typed question
     ui = page.page

@@ -118,7 +118,9 @@ async def test_cold_expert_approvers_non_voter_and_newcomer_get_their_cards(
 
     # Know-how routing: a colleague asks in the channel; the expert never wrote to the bot.
     ask = activities.as_user(
-        activities.channel_mention(sink.url, "Wer kann mir bei der Raumplanung helfen?"),
+        activities.channel_mention(
+            sink.url, "Wer kann mir bei der Raumplanung in Hamburg helfen?"
+        ),
         *who("Jana Becker"),
     )
     await day_one.post(ask)
@@ -202,7 +204,9 @@ async def test_unreachable_people_are_mentioned_in_the_thread(day_one: DayOne) -
     sink.refuse_chats.add(f"29:{monika}")
 
     ask = activities.as_user(
-        activities.channel_mention(sink.url, "Wer kann mir bei der Raumplanung helfen?"),
+        activities.channel_mention(
+            sink.url, "Wer kann mir bei der Raumplanung in Hamburg helfen?"
+        ),
         *who("Jana Becker"),
     )
     await day_one.post(ask)

@@ -25,7 +25,7 @@ from tests.support.connector_sink import ConnectorSink
 
 KERSTIN = ("f38180ae-", "Kerstin Vogel")
 BIRGIT = ("e01e3544-", "Birgit Fischer")
-QUESTION = "Wer kann mir bei der Raumplanung helfen?"
+QUESTION = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
 
 
 def _people() -> dict[str, str]:

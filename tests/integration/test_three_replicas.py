@@ -316,7 +316,10 @@ async def test_three_replicas_day_one_each_cold_person_gets_each_card_once(
     assert all(s in (200, 201) for s in await cluster.everywhere(install))
     await cluster.settled({"members.sync"})
     ask = activities.as_user(
-        activities.channel_mention(sink.url, "Wer kann mir bei der Raumplanung helfen?"), *JANA
+        activities.channel_mention(
+            sink.url, "Wer kann mir bei der Raumplanung in Hamburg helfen?"
+        ),
+        *JANA,
     )
     assert all(s in (200, 201) for s in await cluster.everywhere(ask))
     await eventually(lambda: bool(cards_to(sink, kerstin, "Frage übernehmen")))

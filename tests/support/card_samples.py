@@ -84,6 +84,15 @@ def _routing(lang: str) -> Iterator[Sample]:
     ):
         yield f"routing.thread_card.{state}", routing.thread_card(question, lang)
         yield f"routing.expert_card.{state}", routing.expert_card(question, KERSTIN, pool, lang)
+    clarifying = _question(state=QuestionState.CLARIFYING)
+    clarifying = replace(
+        clarifying,
+        experts=tuple(
+            replace(e, choice=label)
+            for e, label in zip(clarifying.experts, ("Raumplanung Hamburg", "Raumplanung Köln"))
+        ),
+    )
+    yield "routing.clarify_card", routing.clarify_card(clarifying, lang)
     crowd = [*pool, *((f"e-{n}", f"Expertin {n}") for n in range(300))]
     yield "routing.expert_card.large_pool", routing.expert_card(_question(), KERSTIN, crowd, lang)
     yield "routing.offer_card", routing.offer_card(answered, "Raumplanung Hamburg?", SABINE, lang)

@@ -4,7 +4,7 @@ may decide on an earlier-answer offer. Values and rules only; RoutingService.ask
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -17,7 +17,8 @@ from bot.domain.routing.questions import (
     askable_index,
 )
 
-Outcome = Literal["routed", "offered", "smalltalk", "no_match", "no_experts"]
+# "clarifying": the thread card asks the asker "Geht es um …?" before anyone is asked.
+Outcome = Literal["routed", "clarifying", "offered", "smalltalk", "no_match", "no_experts"]
 
 # A question's longest text: longer ones are cut (the cards show a preview with "mehr").
 MAX_QUESTION_CHARS = 8000
@@ -63,9 +64,19 @@ def new_question(
     named: tuple[NamedExpert, ...],
     now: datetime,
     deadline: Callable[[datetime], datetime],
+    *,
+    clarifying: bool = False,
 ) -> Question:
     """The question ``request`` opens among the ``named`` experts, not stored yet; the first
-    who is not away is asked, to react by ``deadline(now)``."""
+    who is not away is asked, to react by ``deadline(now)``. A ``clarifying`` question asks
+    nobody until the asker has chosen what it is about."""
+    if clarifying:
+        return replace(
+            new_question(request, named, now, deadline),
+            state=QuestionState.CLARIFYING,
+            current_index=0,
+            escalate_at=None,
+        )
     first = askable_index(named)
     return Question(
         id=0,

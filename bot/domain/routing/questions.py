@@ -26,9 +26,14 @@ class QuestionState(StrEnum):
     ANSWERED = "answered"  # closed with an answer
     UNASSIGNED = "unassigned"  # every named expert declined or did not react
     WITHDRAWN = "withdrawn"  # the asker was helped by an earlier answer or withdrew
+    CLARIFYING = "clarifying"  # the asker is asked "Geht es um …?"; nobody is asked yet
 
 
-OPEN_STATES = frozenset({QuestionState.ASKED, QuestionState.TAKEN, QuestionState.UNASSIGNED})
+OPEN_STATES = frozenset(
+    {QuestionState.ASKED, QuestionState.TAKEN, QuestionState.UNASSIGNED, QuestionState.CLARIFYING}
+)
+# How many experts a routed question names (the thread card lists them).
+MAX_NAMED = 3
 
 
 class DecisionError(Exception):
@@ -56,6 +61,8 @@ class NamedExpert:
     # knows, never asked. ``absent_until``: ISO date of the last day away, "" if open-ended.
     absent: bool = False
     absent_until: str = ""
+    # While the asker is asked "Geht es um …?": the label of the choice this expert stands for.
+    choice: str = ""
 
 
 def askable_index(experts: Sequence[NamedExpert], start: int = 0) -> int | None:
@@ -97,9 +104,44 @@ class Question:
         """True when the router named this expert for the question."""
         return any(e.expert_key == expert_key for e in self.experts)
 
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The labels the asker may choose from while clarifying, in the order shown."""
+        return tuple(dict.fromkeys(e.choice for e in self.experts if e.choice))
+
+    def choose(self, asker_key: str, choice: int | None, next_deadline: datetime) -> Question:
+        """The asker answered "Geht es um …?": the experts of ``choice`` come first and the
+        first of them who is not away is asked; ``None`` ("Etwas anderes") closes the question
+        so the asker can describe it again."""
+        if self.state is not QuestionState.CLARIFYING:
+            raise DecisionError("already_chosen" if self.state in OPEN_STATES else "closed")
+        if asker_key != self.asker_key:
+            raise DecisionError("not_asker")
+        if choice is None:
+            # Nobody was asked, and the choices did not fit: nobody is named any more.
+            return self._next(state=QuestionState.WITHDRAWN, experts=(), escalate_at=None)
+        labels = self.choices
+        if not 0 <= choice < len(labels):
+            raise DecisionError("unknown_choice")
+        wanted = labels[choice]
+        ordered = [e for e in self.experts if e.choice == wanted]
+        ordered += [e for e in self.experts if e.choice != wanted]
+        experts = tuple(replace(e, choice="") for e in ordered[:MAX_NAMED])
+        first = askable_index(experts)
+        if first is None:
+            return self._next(experts=experts, state=QuestionState.UNASSIGNED, escalate_at=None)
+        return self._next(
+            experts=experts,
+            state=QuestionState.ASKED,
+            current_index=first,
+            escalate_at=next_deadline,
+        )
+
     def take(self, expert_key: str) -> Question:
         """A named expert takes the question over."""
         self._require_open()
+        if self.state is QuestionState.CLARIFYING:
+            raise DecisionError("clarifying")
         if not self.named(expert_key):
             raise DecisionError("not_named")
         if self.state is QuestionState.TAKEN:
@@ -133,6 +175,8 @@ class Question:
     def answer(self, expert_key: str, text: str, now: datetime) -> Question:
         """The owner (or a named expert, taking it implicitly) closes it with an answer."""
         self._require_open()
+        if self.state is QuestionState.CLARIFYING:
+            raise DecisionError("clarifying")
         if not text.strip():
             raise DecisionError("empty_answer")
         if not self.named(expert_key):

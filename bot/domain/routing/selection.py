@@ -18,15 +18,15 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.ports import Directory
+from bot.domain.routing.clarify import choices_for, close_call
 from bot.domain.routing.experts import ExpertRecord
-from bot.domain.routing.models import Candidate
+from bot.domain.routing.models import Candidate, RoutingResult
 from bot.domain.routing.ports import ExpertRepository
-from bot.domain.routing.questions import NamedExpert
+from bot.domain.routing.questions import MAX_NAMED, NamedExpert
 from bot.domain.routing.text import fold
 from bot.domain.routing.why import Why, why_ranked
 
 log = logging.getLogger(__name__)
-MAX_NAMED = 3
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -64,8 +64,10 @@ class ExpertSelection:
         candidates: Iterable[Candidate],
         now: datetime,
         asker_key: str,
+        limit: int = MAX_NAMED,
     ) -> tuple[NamedExpert, ...]:
-        """Present experts (or stand-ins) in ranking order, then the absent ones."""
+        """Present experts (or stand-ins) in ranking order, then the absent ones; at most
+        ``limit``."""
         present: list[NamedExpert] = []
         absent: list[NamedExpert] = []
         seen = {asker_key}
@@ -89,7 +91,24 @@ class ExpertSelection:
             seen.add(record.user_key)
             until = away.last_day.isoformat() if away.last_day else ""
             absent.append(replace(named_expert(record, reason), absent=True, absent_until=until))
-        return tuple((present + absent)[:MAX_NAMED])
+        return tuple((present + absent)[:limit])
+
+    async def choices(
+        self, pool_id: str, ranking: RoutingResult, now: datetime, asker_key: str
+    ) -> tuple[NamedExpert, ...]:
+        """The experts of each "Geht es um …?" choice (labelled with it), or () when the
+        ranking's winner is clear or fewer than two choices are left to ask about."""
+        if not close_call(ranking):
+            return ()
+        profiles = {r.user_key: r.to_profile() for r in await self.experts.list_pool(pool_id)}
+        by_id = {c.expert_id: c for c in ranking.candidates}
+        named: dict[str, NamedExpert] = {}
+        for choice in choices_for(ranking, profiles):
+            group = [by_id[i] for i in choice.expert_ids]
+            for expert in await self.named(pool_id, group, now, asker_key):
+                named.setdefault(expert.expert_key, replace(expert, choice=choice.label))
+        labelled = tuple(named.values())
+        return labelled if len({e.choice for e in labelled}) >= 2 else ()
 
     async def absence(self, record: ExpertRecord, now: datetime) -> Absence | None:
         """None when the expert can be asked now."""

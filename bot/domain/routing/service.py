@@ -66,16 +66,30 @@ class RoutingService:
         if ranking.abstain_reason == "smalltalk":
             return AskResult("smalltalk")
         now = self.clock.now()
-        named = await self._selection.named(
-            request.pool_id, ranking.candidates, now, request.asker_key
-        )
+        named = await self._selection.choices(request.pool_id, ranking, now, request.asker_key)
+        clarifying = bool(named)
+        if not clarifying:
+            named = await self._selection.named(
+                request.pool_id, ranking.candidates, now, request.asker_key
+            )
         if not named:
             return AskResult("no_match")
-        question = await self.questions.add(new_question(request, named, now, self._deadline))
+        opened = new_question(request, named, now, self._deadline, clarifying=clarifying)
+        question = await self.questions.add(opened)
         question = await self._delivery.post_thread_card(
             question, request.place, request.thread_link
         )
+        if clarifying:
+            return AskResult("clarifying", question)
         return AskResult("routed", await self._ask_current(question))
+
+    async def choose(self, question_id: int, asker_key: str, choice: int | None) -> Question:
+        """The asker answered "Geht es um …?" (``None``: "Etwas anderes"); the expert of the
+        choice is asked at once."""
+        question = await self._decide(
+            question_id, lambda q: q.choose(asker_key, choice, self._deadline(self.clock.now()))
+        )
+        return await self._ask_current(question)
 
     async def take(self, question_id: int, expert_key: str, *, own_card: bool = False) -> Question:
         """A named expert takes the question over."""
@@ -121,6 +135,8 @@ class RoutingService:
     ) -> Question | None:
         """A named expert replied in the question's thread: that reply is the answer."""
         for question in await self.questions.open_questions(pool_id):
+            if question.state is QuestionState.CLARIFYING:
+                continue  # nobody has been asked yet
             if self._delivery.in_thread(question, conversation_id) and question.named(expert_key):
                 return await self.answer(question.id, expert_key, text)
         return None

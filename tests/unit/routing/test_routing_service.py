@@ -170,7 +170,9 @@ async def test_nobody_is_asked_when_everyone_named_is_away() -> None:
 
 async def test_take_then_second_take_is_refused_and_nothing_changes() -> None:
     world = await make_world()
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None and len(question.experts) >= 2
     first, second = question.experts[0].expert_key, question.experts[1].expert_key
     taken = await world.service.take(question.id, second)
@@ -185,7 +187,9 @@ async def test_take_then_second_take_is_refused_and_nothing_changes() -> None:
 
 async def test_decline_asks_the_next_expert_and_stale_decline_is_refused() -> None:
     world = await make_world()
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None
     first = question.experts[0].expert_key
     declined = await world.service.decline(question.id, first)
@@ -200,7 +204,9 @@ async def test_decline_asks_the_next_expert_and_stale_decline_is_refused() -> No
 async def test_escalation_waits_for_business_hours_and_survives_as_a_job() -> None:
     # Friday 16:00 Berlin: 4 business hours end Monday 11:00.
     world = await make_world(ManualClock(datetime(2026, 3, 6, 15, 0, tzinfo=UTC)))
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None
     assert question.escalate_at == datetime(2026, 3, 9, 10, 0, tzinfo=UTC)
     world.clock.advance(timedelta(days=2))  # Sunday: nothing due
@@ -238,14 +244,18 @@ async def test_answer_closes_and_a_similar_question_gets_the_earlier_answer() ->
 async def test_escalation_skips_easter_holidays_in_the_configured_state() -> None:
     # Maundy Thursday 16:00 Berlin; Good Friday and Easter Monday are holidays in NW.
     world = await make_world(ManualClock(datetime(2026, 4, 2, 14, 0, tzinfo=UTC)))
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None
     assert question.escalate_at == datetime(2026, 4, 7, 9, 0, tzinfo=UTC)  # Tue 11:00 Berlin
 
 
 async def test_forward_asks_the_chosen_colleague_next() -> None:
     world = await make_world()
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None
     first = question.experts[0].expert_key
     aylin = next(k for k, n in await world.service.pool_names("default") if n == "Aylin Demir")
@@ -275,7 +285,9 @@ async def test_paused_expert_is_replaced_by_the_deputy() -> None:
     )
     await experts.upsert(paused)
     world.service.routers.invalidate()
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None
     names = [(e.name, why_text(e.reason, "de")) for e in question.experts]
     assert ("Sophie Wolf", "Vertretung für Kerstin Vogel") in names
@@ -286,7 +298,9 @@ async def test_unreachable_expert_is_passed_over_at_once() -> None:
     world = await make_world()
     people = dict((n, k) for k, n in await world.service.pool_names("default"))
     world.notifier.reachable = {people["Birgit Fischer"]}  # Kerstin never wrote to the bot
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None and question.current_expert is not None
     assert question.current_expert.name == "Birgit Fischer"
     assert world.notifier.dm_recipients() == [people["Birgit Fischer"]]
@@ -299,7 +313,9 @@ async def test_unreachable_expert_is_passed_over_at_once() -> None:
 
 async def test_forward_back_to_an_earlier_expert_still_escalates() -> None:
     world = await make_world()
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None
     first, second = (e.expert_key for e in question.experts[:2])
     await world.service.decline(question.id, first)
@@ -314,8 +330,11 @@ async def test_forward_back_to_an_earlier_expert_still_escalates() -> None:
 
 async def test_giving_back_skips_who_declined_and_ends_open_to_all() -> None:
     world = await make_world()
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
-    assert question is not None and len(question.experts) == 2
+    # Hamburg or Köln? The asker picks Hamburg; Köln is named second.
+    asked = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    assert asked is not None and asked.choices == ("Raumplanung Hamburg", "Raumplanung Köln")
+    question = await world.service.choose(asked.id, ASKER, 0)
+    assert len(question.experts) == 2
     first, second = (e.expert_key for e in question.experts)
     await world.service.decline(question.id, first)
     await world.service.take(question.id, second)
@@ -330,7 +349,9 @@ async def test_giving_back_skips_who_declined_and_ends_open_to_all() -> None:
 async def test_a_reply_answers_only_the_question_of_its_own_thread() -> None:
     # The service asks the notifier which conversation the thread card is in.
     world = await make_world()
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None
     expert = question.experts[0].expert_key
     here = world.notifier.conversation_of(question.thread)
@@ -344,7 +365,7 @@ async def test_a_reply_answers_only_the_question_of_its_own_thread() -> None:
 
 async def test_withdraw_prefers_the_question_of_this_thread() -> None:
     world = await make_world()
-    first = await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))
+    first = await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
     other = {"reference": {"conversation": {"id": "19:general;messageid=2"}}}
     second = await world.service.ask(
         replace(ask("Wo bekomme ich einen zweiten Bildschirm?"), place=other)
@@ -363,7 +384,9 @@ async def test_an_unreachable_expert_is_mentioned_only_where_a_thread_card_is() 
     world = await make_world()
     people = dict((n, k) for k, n in await world.service.pool_names("default"))
     world.notifier.reachable = {people["Birgit Fischer"]}
-    question = (await world.service.ask(ask("Wer kann mir bei der Raumplanung helfen?"))).question
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
     assert question is not None
     [(place, mentioned, _text)] = world.notifier.mentions
     assert place == question.thread and mentioned == people["Kerstin Vogel"]

@@ -1,0 +1,98 @@
+""" "Geht es um …?" through the real endpoint, DB (SQLite and PostgreSQL) and Graph simulator:
+the asker's click routes at once; bystanders, forged, stale and repeated clicks change nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from tests.conftest import RunningBot
+from tests.integration.test_routing_endpoint import (
+    _invoke,
+    _people,
+    _questions,
+    routing_bot,
+)
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+
+__all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
+# Three experts know "Verträge": legal review, employment contracts, framework agreements.
+AMBIGUOUS = "Wer kennt sich mit Verträgen aus?"
+
+
+async def _body(bot: RunningBot, activity: dict[str, object]) -> str:
+    response = await bot.post(activity)
+    assert response.status == 200
+    return json.dumps(await response.json(), ensure_ascii=False)
+
+
+async def test_the_askers_choice_routes_at_once_and_only_once(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Day one: nobody has written to the bot, the asker included.
+    asker = activities.user(1)
+    own = (asker["aadObjectId"], asker["name"])
+    jana = (_people()["Jana Becker"], "Jana Becker")
+    ask = activities.channel_mention(sink.url, AMBIGUOUS)
+    assert (await routing_bot.post(ask)).status == 201
+    [card] = sink.cards()
+    assert sink.sent[0]["_reply_to"] == ask["id"]  # in the asker's thread, nobody DMed yet
+    titles = [a["title"] for a in card["actions"]]
+    assert titles == ["Vertragsprüfung", "Arbeitsverträge", "Rahmenverträge", "Etwas anderes"]
+    assert "Worum geht es?" in json.dumps(card, ensure_ascii=False)
+    [question] = await _questions(database_url)
+    assert question.state == "clarifying" and question.escalate_at is None
+    employment = next(a["data"] for a in card["actions"] if a["title"] == "Arbeitsverträge")
+
+    # A bystander, a choice the card never had, an unknown question: refused, nothing changes.
+    assert "Nur die fragende Person" in await _body(
+        routing_bot, _invoke(sink, "routing.choose", employment, *jana)
+    )
+    forged = {**employment, "choice": 9}
+    assert "gibt es zu dieser Frage nicht" in await _body(
+        routing_bot, _invoke(sink, "routing.choose", forged, *own)
+    )
+    unknown = {**employment, "question_id": 99999}
+    assert "kenne ich nicht" in await _body(
+        routing_bot, _invoke(sink, "routing.choose", unknown, *own)
+    )
+    [unchanged] = await _questions(database_url)
+    assert unchanged.state == "clarifying" and unchanged.version == question.version
+
+    # The asker clicks "Arbeitsverträge" three times at once (double click, Teams retry).
+    sink.sent.clear()
+    clicks = [_invoke(sink, "routing.choose", employment, *own) for _ in range(3)]
+    bodies = await asyncio.gather(*(_body(routing_bot, c) for c in clicks))
+    assert sum("ich frage jetzt die passende Assistenz" in b for b in bodies) == 1
+    assert sum("bereits unterwegs" in b for b in bodies) == 2
+    [routed] = await _questions(database_url)
+    assert routed.state == "asked" and routed.escalate_at is not None
+    assert routed.candidates[routed.current_index]["expert_key"] == jana[0]
+    assert [c["choice"] for c in routed.candidates] == ["", "", ""]
+    # The thread card now shows the experts, Jana first; she is asked by DM (or, since she
+    # never wrote to the bot, @mentioned in the thread when Teams refuses the DM).
+    thread = json.dumps(sink.updated[-1], ensure_ascii=False)
+    assert "Jana Becker" in thread and "Frage übernehmen" in thread
+    to_jana = [m for m in sink.sent if m.get("_conversation", "").endswith(jana[0])]
+    assert len(to_jana) == 1 and "Nicht mein Thema" in json.dumps(to_jana, ensure_ascii=False)
+
+
+async def test_something_else_closes_and_asks_to_describe_it_again(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    asker = activities.user(1)
+    own = (asker["aadObjectId"], asker["name"])
+    await routing_bot.post(activities.channel_mention(sink.url, AMBIGUOUS))
+    [card] = sink.cards()
+    other = next(a["data"] for a in card["actions"] if a["title"] == "Etwas anderes")
+    body = await _body(routing_bot, _invoke(sink, "routing.choose", other, *own))
+    assert "beschreiben Sie Ihre Frage bitte" in body
+    [closed] = await _questions(database_url)
+    assert closed.state == "withdrawn" and closed.candidates == []
+    assert not [m for m in sink.sent if m.get("_conversation", "").startswith("a:personal")]
+    # A late click on a choice of the closed question changes nothing.
+    late = {**other, "choice": 1}
+    assert "bereits geschlossen" in await _body(
+        routing_bot, _invoke(sink, "routing.choose", late, *own)
+    )

@@ -1,0 +1,153 @@
+""" "Geht es um …?": when the router asks back, what a click does, and the --clarify evaluation."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+import pytest
+
+from bot.domain.routing import clarify
+from bot.domain.routing.evaluation import LabelledQuestion
+from bot.domain.routing.evaluation_clarify import run_clarify, summarise_clarify
+from bot.domain.routing.models import Candidate, ExpertProfile, Reason, RoutingResult
+from bot.domain.routing.questions import DecisionError, QuestionState
+from bot.domain.routing.service import ESCALATE_JOB
+from tests.unit.routing.test_routing_service import ASKER, MONDAY_9, ask, make_world
+
+LEGAL = ExpertProfile("legal", "Nicole", department="Recht", topics=("Vertragsprüfung",))
+HR = ExpertProfile("hr", "Jana", department="Personal", topics=("Arbeitsverträge",))
+HR2 = ExpertProfile("hr2", "Jens", department="Personal", topics=("Elternzeit",))
+PROFILES = {p.id: p for p in (LEGAL, HR, HR2)}
+
+
+def _ranking(*scored: tuple[str, float, str | None]) -> RoutingResult:
+    return RoutingResult(
+        tuple(
+            Candidate(i, s, Reason("topic", topic=t) if t else Reason("profile", field="title"))
+            for i, s, t in scored
+        )
+    )
+
+
+def test_a_clear_winner_is_not_asked_back() -> None:
+    ranking = _ranking(("legal", 1.0, "Vertragsprüfung"), ("hr", 0.5, "Arbeitsverträge"))
+    assert clarify.choices_for(ranking, PROFILES) == ()
+    assert not clarify.close_call(ranking)
+
+
+def test_leaders_standing_for_different_things_are_asked_about() -> None:
+    ranking = _ranking(
+        ("legal", 1.0, "Vertragsprüfung"), ("hr", 0.9, "Arbeitsverträge"), ("hr2", 0.1, None)
+    )
+    assert clarify.close_call(ranking)
+    choices = clarify.choices_for(ranking, PROFILES)
+    assert choices == (
+        clarify.Choice("Vertragsprüfung", ("legal",)),
+        clarify.Choice("Arbeitsverträge", ("hr",)),
+    )
+    # The click puts that choice's experts first, the others after in ranking order.
+    order = clarify.chosen_order(list(ranking.candidates), choices, 1)
+    assert [c.expert_id for c in order] == ["hr", "legal", "hr2"]
+
+
+def test_leaders_standing_for_the_same_thing_need_no_question() -> None:
+    # Both match through their profile only: both stand for their department "Personal".
+    ranking = _ranking(("hr", 1.0, None), ("hr2", 0.95, None))
+    assert clarify.choices_for(ranking, PROFILES) == ()
+
+
+def test_the_department_labels_an_expert_without_a_matched_topic() -> None:
+    ranking = _ranking(("legal", 1.0, "Vertragsprüfung"), ("hr2", 0.9, None))
+    labels = [c.label for c in clarify.choices_for(ranking, PROFILES)]
+    assert labels == ["Vertragsprüfung", "Personal"]
+
+
+class _Fixed:
+    def __init__(self, ranking: RoutingResult) -> None:
+        self.ranking = ranking
+
+    def rank(self, question: str, k: int = 3) -> RoutingResult:
+        return self.ranking
+
+
+def test_the_evaluation_clicks_the_choice_of_a_right_expert() -> None:
+    close = _Fixed(_ranking(("legal", 1.0, "Vertragsprüfung"), ("hr", 0.9, "Arbeitsverträge")))
+    questions = [
+        LabelledQuestion("1", "Arbeitsvertrag ändern?", ("hr",)),
+        LabelledQuestion("2", "Wer prüft Verträge?", ("legal",)),
+        LabelledQuestion("3", "Elternzeit?", ("hr2",)),  # no choice fits: "Etwas anderes"
+    ]
+    figures = summarise_clarify(run_clarify(close, questions, list(PROFILES.values())))
+    assert figures["clarify_asked"] == 1.0
+    assert figures["clarify_top1"] == round(2 / 3, 4)
+    clear = _Fixed(_ranking(("legal", 1.0, "Vertragsprüfung"), ("hr", 0.2, "Arbeitsverträge")))
+    figures = summarise_clarify(run_clarify(clear, questions, list(PROFILES.values())))
+    assert figures["clarify_asked"] == 0.0 and figures["clarify_top1"] == round(1 / 3, 4)
+
+
+async def test_an_ambiguous_question_asks_nobody_until_the_asker_chooses() -> None:
+    world = await make_world()
+    result = await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))
+    question = result.question
+    assert result.outcome == "clarifying" and question is not None
+    assert question.state is QuestionState.CLARIFYING
+    assert question.choices == ("Vertragsprüfung", "Arbeitsverträge", "Rahmenverträge")
+    assert world.notifier.directs == []
+    assert world.jobs.jobs == {}
+    # Experts cannot take it while the asker is choosing.
+    with pytest.raises(DecisionError, match="clarifying"):
+        await world.service.take(question.id, question.experts[0].expert_key)
+
+    with pytest.raises(DecisionError, match="not_asker"):
+        await world.service.choose(question.id, "someone-else", 1)
+    with pytest.raises(DecisionError, match="unknown_choice"):
+        await world.service.choose(question.id, ASKER, 3)
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.version == question.version
+
+    chosen = await world.service.choose(question.id, ASKER, 1)
+    assert chosen.state is QuestionState.ASKED and chosen.current_expert is not None
+    assert chosen.current_expert.name == "Jana Becker" and len(chosen.experts) == 3
+    assert chosen.escalate_at is not None and chosen.escalate_at > MONDAY_9
+    assert [j.kind for j in world.jobs.jobs.values()] == [ESCALATE_JOB]
+    with pytest.raises(DecisionError, match="already_chosen"):
+        await world.service.choose(question.id, ASKER, 0)
+
+
+async def test_two_clicks_at_once_ask_the_expert_once() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
+    assert question is not None
+    outcomes = await asyncio.gather(
+        *(world.service.choose(question.id, ASKER, n % 2) for n in range(6)),
+        return_exceptions=True,
+    )
+    won = [o for o in outcomes if not isinstance(o, BaseException)]
+    lost = [o for o in outcomes if isinstance(o, DecisionError)]
+    assert len(won) == 1 and len(lost) == 5
+    assert {e.code for e in lost} == {"already_chosen"}
+    assert len(world.notifier.directs) == 1
+
+
+async def test_something_else_closes_without_naming_anyone() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
+    assert question is not None
+    closed = await world.service.choose(question.id, ASKER, None)
+    assert closed.state is QuestionState.WITHDRAWN and closed.experts == ()
+    assert world.notifier.directs == []
+    with pytest.raises(DecisionError, match="closed"):
+        await world.service.choose(question.id, ASKER, 0)
+
+
+def test_choosing_keeps_the_absent_behind_the_present() -> None:
+    from tests.support.card_samples import _question  # a named-experts question
+
+    base = _question(state=QuestionState.CLARIFYING)
+    first, second = base.experts
+    experts = (replace(first, choice="A", absent=True), replace(second, choice="A"))
+    chosen = replace(base, experts=experts).choose(base.asker_key, 0, MONDAY_9)
+    assert chosen.current_expert is not None and chosen.current_expert.expert_key == (
+        second.expert_key
+    )
