@@ -23,6 +23,7 @@ _SCOPE = "assistenz-bot"
 # Counter name -> description. Attributes stay coarse (kind of event, never a person).
 COUNTERS = {
     "questions.routed": "know-how questions routed to experts",
+    "questions.clarifying": "know-how questions asked back ('Geht es um …?') before routing",
     "stammtisch.votes": "Stammtisch votes recorded (changes of vote included)",
     "rooms.booked": "room bookings created through Graph",
     "urgent.requested": "urgent calls asked for (Dringender Termin)",

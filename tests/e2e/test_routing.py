@@ -3,7 +3,9 @@ answer → closed; a similar question then gets the earlier answer offered."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ pytestmark = pytest.mark.e2e
 
 PageFactory = Callable[..., Awaitable[PlaygroundPage]]
 QUESTION = "Wer kennt sich mit Gremiensitzungen und Vorstandsterminen aus?"
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot-clarify.png"
 
 
 async def test_question_is_routed_taken_answered_and_offered_again(
@@ -51,3 +54,25 @@ async def test_question_is_routed_taken_answered_and_offered_again(
     assert "Über dieses Angebot entscheidet nur die Person" in str(answer)
     offer = page.card(containing="Hilft Ihnen diese Antwort?", button="Ja, das hilft")
     await offer.wait_for()  # the buttons are still there for Jana
+
+
+async def test_an_ambiguous_question_asks_back_and_the_click_routes_it(
+    stack: Stack, new_playground_page: PageFactory, tmp_path: Path
+) -> None:
+    # Sabine Krüger (signed in) asks about "Verträge": legal review, employment contracts or
+    # framework agreements? The thread card asks her; her click asks Jana Becker (HR).
+    page = await new_playground_page(stack.playground.url)
+    await page.open_channel("General")
+    await page.post_in_channel_with_mention(page.bot_name, "Wer kennt sich mit Verträgen aus?")
+    await page.wait_for_text("Damit ich die richtige Assistenz frage: Worum geht es?")
+    assert await page.count_text("etwas schiefgegangen") == 0
+    for choice in ("Vertragsprüfung", "Rahmenverträge", "Etwas anderes"):
+        await page.card(containing="Worum geht es?", button=choice).wait_for()
+    # UPDATE_SCREENSHOT=1 refreshes the README's picture of the question asked back.
+    target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "clarify.png"
+    await page.screenshot(target, full_page=False)
+    answer = await page.click_card_button("Arbeitsverträge", containing="Worum geht es?")
+    assert "ich frage jetzt die passende Assistenz" in str(answer)
+    dm = await page.wait_for_bot_sent(to="Jana Becker", containing="Frage übernehmen")
+    assert dm.recipient.get("aadObjectId") == page.user_account("Jana Becker")["aadObjectId"]
+    await page.wait_for_text("Status: Jana Becker ist angefragt.")

@@ -23,7 +23,7 @@ from tests.support.connector_sink import ConnectorSink
 
 ASKER = "Jana Becker"
 EXPERTS = ("Kerstin Vogel", "Birgit Fischer")
-QUESTION = "Wer kann mir bei der Raumplanung für das Quartalstreffen helfen?"
+QUESTION = "Wer kann mir bei der Raumplanung in Hamburg für das Quartalstreffen helfen?"
 ANSWER = "Raum 3.12 über Outlook buchen."
 
 

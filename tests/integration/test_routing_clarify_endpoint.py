@@ -37,6 +37,7 @@ async def test_the_askers_choice_routes_at_once_and_only_once(
     ask = activities.channel_mention(sink.url, AMBIGUOUS)
     assert (await routing_bot.post(ask)).status == 201
     [card] = sink.cards()
+    assert [t for t in sink.texts() if t] == []  # the card is the whole reply
     assert sink.sent[0]["_reply_to"] == ask["id"]  # in the asker's thread, nobody DMed yet
     titles = [a["title"] for a in card["actions"]]
     assert titles == ["Vertragsprüfung", "Arbeitsverträge", "Rahmenverträge", "Etwas anderes"]
