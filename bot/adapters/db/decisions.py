@@ -59,5 +59,5 @@ class SqlDecisionLog:
                     text,
                     owner,
                 )
-                for row, text, owner in rows.tuples()
+                for row, text, owner in rows
             ]
