@@ -3,6 +3,7 @@ ages)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -12,6 +13,8 @@ from bot.domain.routing.decisions import FORGET_AFTER, DecisionAdjuster, Decisio
 from bot.domain.routing.index import ExpertRouter
 from bot.domain.routing.models import AnsweredQuestion, RoutingResult
 from bot.domain.routing.ports import DecisionLog, ExpertRepository, QuestionRepository
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,12 @@ class RouterCache:
         """Store decision signals; the pool's next question is ranked with them."""
         if self._decisions is None or not signals:
             return
-        await self._decisions.record(signals)
+        try:
+            await self._decisions.record(signals)
+        except Exception:
+            # The decision itself is saved: a click must not fail because it was not learnt.
+            log.exception("decision signals of pool %s not stored", pool_id)
+            return
         self.invalidate(pool_id)
 
     def invalidate(self, pool_id: str | None = None) -> None:

@@ -100,3 +100,34 @@ async def test_the_log_stores_each_decision_once() -> None:
     await log.record([later, signal])
     [stored] = await log.recent("default", MONDAY_9)
     assert stored.signal == signal
+
+
+async def test_another_replica_applies_the_decision_once_its_index_ages() -> None:
+    world, log = await learning_world()
+    who = await people(world)
+    service = world.service
+    replica = RouterCache(service.experts, world.questions, world.clock, decisions=log)
+    before = (await replica.get("default")).rank(ROOMS)
+    question = (await service.ask(ask(ROOMS))).question
+    assert question is not None
+    await service.decline(question.id, who["Kerstin"])
+    assert (await replica.get("default")).rank(ROOMS) == before  # cached, within max_age
+    world.clock.advance(timedelta(minutes=5))
+    after = (await replica.get("default")).rank(ROOMS)
+    assert [c.expert_id for c in after.candidates][:2] == [who["Birgit"], who["Kerstin"]]
+
+
+class BrokenLog(InMemoryDecisionLog):
+    async def record(self, signals: Sequence[DecisionSignal]) -> None:
+        raise OSError("database gone")
+
+
+async def test_a_decision_stands_when_it_cannot_be_learnt() -> None:
+    world = await make_world()
+    service = world.service
+    broken = BrokenLog(world.questions)
+    service.routers = RouterCache(service.experts, world.questions, world.clock, decisions=broken)
+    question = (await service.ask(ask(ROOMS))).question
+    assert question is not None
+    declined = await service.decline(question.id, question.experts[0].expert_key)
+    assert declined.current_index == 1
