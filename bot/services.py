@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.adapters.db.decisions import SqlDecisionLog
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.members import SqlMemberRepository
@@ -94,7 +95,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         calendar=platform.calendar,
         views=RoutingCards(),
         escalation_delay=timedelta(hours=settings.routing_escalation_hours),
-        routers=RouterCache(experts, questions, clock),
+        routers=RouterCache(experts, questions, clock, decisions=SqlDecisionLog(sessions)),
         languages=platform.languages,
     )
     stammtisch = build_stammtisch(platform)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.birthdays import SqlBirthdayRepository
+from bot.adapters.db.decisions import SqlDecisionLog
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.ledger import SqlActivityLedger
@@ -29,6 +30,7 @@ from bot.domain.members.model import InstalledTeam, Reach, TeamMember
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
 from bot.domain.roulette.model import Group, Participant, RoundStats
+from bot.domain.routing.decisions import DecisionSignal
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.routing.questions import NamedExpert, Question, QuestionState
 from bot.domain.routing.why import Why
@@ -237,6 +239,14 @@ async def _seed_questions(sessions: async_sessionmaker[AsyncSession]) -> dict[st
             payload = {"question_id": stored.id, "version": 1}
             await jobs.schedule("routing.escalate", payload, NOW + timedelta(hours=4),
                                 f"routing.escalate:{stored.id}:1")  # fmt: skip
+    # Anna declined Bernd's question and forwarded it to Carla; Bernd declined Anna's.
+    decided = NOW - timedelta(days=2)
+    await SqlDecisionLog(sessions).record([
+        DecisionSignal("default", ids["anna_asked"], ANNA.key, "declined", decided),
+        DecisionSignal("default", ids["anna_asked"], CARLA.key, "forwarded_to", decided),
+        DecisionSignal("default", ids["anna_answered"], BERND.key, "declined", decided),
+        DecisionSignal("default", ids["bernd_only"], ANNA.key, "forwarded_to", decided),
+    ])  # fmt: skip
     return ids
 
 

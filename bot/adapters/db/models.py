@@ -133,6 +133,26 @@ class QuestionRow(Base):
     version: Mapped[int] = mapped_column(default=1)
 
 
+class RoutingDecisionRow(Base):
+    """A decision the ranking learns from: an expert declined a question, or it was forwarded
+    to them. Goes with its question (retention) and with the expert (erasure)."""
+
+    __tablename__ = "routing_decisions"
+    __table_args__ = (
+        UniqueConstraint(
+            "question_id", "expert_key", "kind", name="uq_routing_decisions_question_expert_kind"
+        ),
+        Index("ix_routing_decisions_pool_decided", "pool_id", "decided_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    pool_id: Mapped[str] = mapped_column(String(200))
+    expert_key: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class ScheduledJob(Base):
     """Durable scheduled work (escalations, reminders); survives restarts, runs once."""
 

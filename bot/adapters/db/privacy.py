@@ -19,6 +19,10 @@ working for everyone else, and each changed record gets its own random pseudonym
   otherwise. As named expert: their candidate entry gets the pseudonym, "gelöschte Person", no
   department or location; a question they had taken becomes open without an expert again;
   answers they gave stay, without their name; their DM card handles are dropped.
+- routing_decisions: what the ranking learnt from their clicks ("Nicht mein Thema") and from
+  forwards to them is deleted. Other experts' decisions on their questions stay (they name
+  no one else); a question whose text was blanked carries no signal any more. Retention: the
+  rows go with their question (ON DELETE CASCADE).
 - stammtisch_rules / stammtisch_polls: organiser pseudonymised; their rule is deactivated (no
   more polls and invitations in the name of a deleted person).
 - stammtisch_votes: on closed or called-off polls the vote stays with its answers (the tally is

@@ -25,6 +25,7 @@ _STEPS: tuple[tuple[type[models.Base], _Rule], ...] = (
     (MemberReachRow, Erasure.reach),
     (models.ExpertRow, Erasure.expert),
     (models.QuestionRow, Erasure.question),
+    (models.RoutingDecisionRow, Erasure.decision),
     (models.StammtischRuleRow, Erasure.stammtisch),
     (models.StammtischPollRow, Erasure.stammtisch),
     (models.StammtischVoteRow, Erasure.vote),

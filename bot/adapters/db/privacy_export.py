@@ -43,7 +43,7 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
     votes, audit = table(models.StammtischVoteRow), table(models.RoomAuditRow)
     jobs = table(models.ScheduledJob)
     roulette, groups = table(models.RouletteParticipantRow), table(models.RouletteGroupRow)
-    ledger = table(models.ProcessedActivity)
+    ledger, decisions = table(models.ProcessedActivity), table(models.RoutingDecisionRow)
     volunteers, members = table(models.BuddyVolunteerRow), table(models.OnboardingGroupMemberRow)
     birthdays = table(models.BirthdayProfileRow)
     result: Export = {
@@ -55,6 +55,12 @@ async def export_person(session: AsyncSession, user_key: str) -> Export:
         ],
         "experts": await _all(session, select(experts).where(experts.c.user_key == key)),
         "questions": await _questions(session, key, identity),
+        "routing_decisions": await _all(
+            session,
+            select(decisions.c.question_id, decisions.c.kind, decisions.c.decided_at)
+            .where(decisions.c.expert_key == key)
+            .order_by(decisions.c.id),
+        ),
         "scheduled_jobs": [
             # Not the payload: it may name others (e.g. the other side of a buddy pairing).
             _pick(row, ("kind", "due_at", "done_at"))

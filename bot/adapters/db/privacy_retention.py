@@ -1,5 +1,7 @@
 """Retention: remove or anonymise data past its configured age, in one transaction.
 
+Routing decisions (declines, forwards) go with their question (ON DELETE CASCADE).
+
 Onboardings go (by ``created_at``) with their pairing; a buddy may then be paired with the
 same newcomer again (the repeat window, default 180 days, is shorter than the default 365).
 Buddy volunteers stay: their profile is current consent, removed by "buddy stopp" or an

@@ -98,6 +98,11 @@ class Erasure:
         self.carried.append((ESCALATE_JOB, row["id"], row["version"], row["version"] + 1))
         return {**self.scrubbed(new, alias), "version": row["version"] + 1}
 
+    def decision(self, row: Row) -> Row | None:
+        """routing_decisions: what the ranking learnt about them (declined, forwarded to
+        them) is deleted; others' decisions on their questions hold nothing of them."""
+        return None if row["expert_key"] == self.key else self.scrubbed(row, new_pseudonym())
+
     def stammtisch(self, row: Row) -> Row:
         """stammtisch_rules and stammtisch_polls: organised by them."""
         alias = new_pseudonym()

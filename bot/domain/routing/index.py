@@ -235,3 +235,25 @@ class ExpertRouter:
             if name != "topics"
         }
         return max(overlap, key=lambda name: (overlap[name], name))
+
+    def coverage(self, question: str, texts: Sequence[str]) -> list[float]:
+        """Share (0..1) of what ``question`` asks that each text contains, analysed and
+        weighed as the ranking does (a word the index does not know counts as a rare one)."""
+        query = self._analyser.analyse(question)
+        if query.smalltalk or not query.concepts:
+            return [0.0 for _ in texts]
+
+        def weight(feature: str) -> float:
+            index = self._profiles
+            return index.idf(feature) if index.has(feature) else index.rare_idf
+
+        base = sum(max(w * weight(f) for f, w in c.features) for c in query.concepts)
+        shares = []
+        for text in texts:
+            bag = self._bag(text)
+            found = sum(
+                max((w * weight(f) for f, w in c.features if f in bag), default=0.0)
+                for c in query.concepts
+            )
+            shares.append(min(1.0, found / base) if base > 0.0 else 0.0)
+        return shares

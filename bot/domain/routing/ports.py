@@ -1,10 +1,13 @@
-"""What know-how routing needs from storage: expert profiles per pool and routed questions."""
+"""What know-how routing needs from storage: expert profiles per pool, routed questions and
+the decisions the ranking learns from."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, Protocol
 
+from bot.domain.routing.decisions import DecisionSignal, LearntDecision
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.routing.questions import Question
 
@@ -64,4 +67,18 @@ class QuestionRepository(Protocol):
 
         Not a decision: the version stays, so a click racing with the posting still wins.
         """
+        ...
+
+
+class DecisionLog(Protocol):
+    """Declines and forwards per question; a question's deletion removes its signals."""
+
+    async def record(self, signals: Sequence[DecisionSignal]) -> None:
+        """Store the signals in one go; one per (question, expert, kind), so a re-delivered
+        or racing click stores nothing twice (the first ``decided_at`` stays)."""
+        ...
+
+    async def recent(self, pool_id: str, since: datetime) -> Sequence[LearntDecision]:
+        """The pool's signals decided at or after ``since``, oldest first, with the question's
+        current text and owner."""
         ...

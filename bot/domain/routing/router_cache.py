@@ -1,14 +1,20 @@
-"""One ranking index per expert pool, rebuilt when experts or answers change (or it ages)."""
+"""One ranking index per expert pool, rebuilt when experts, answers or decisions change (or it
+ages)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.domain.ports import Clock
+from bot.domain.routing.decisions import FORGET_AFTER, DecisionAdjuster, DecisionSignal
 from bot.domain.routing.index import ExpertRouter
 from bot.domain.routing.models import AnsweredQuestion, RoutingResult
-from bot.domain.routing.ports import ExpertRepository, QuestionRepository
+from bot.domain.routing.ports import DecisionLog, ExpertRepository, QuestionRepository
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -17,6 +23,7 @@ class PoolRouter:
 
     router: ExpertRouter
     size: int
+    adjuster: DecisionAdjuster | None = None
 
     @property
     def empty(self) -> bool:
@@ -24,8 +31,13 @@ class PoolRouter:
         return self.size == 0
 
     def rank(self, text: str, k: int = 6) -> RoutingResult:
-        """Rank the pool's experts for a question (the best ``k``)."""
-        return self.router.rank(text, k=k)
+        """Rank the pool's experts for a question (the best ``k``), decisions applied."""
+        if self.adjuster is None or self.adjuster.empty:
+            return self.router.rank(text, k=k)
+        # Every matching expert: a lowered decliner makes room for the next one, and a raised
+        # forward target may come from further down.
+        ranked = self.adjuster.adjust(text, self.router.rank(text, k=max(k, self.size)))
+        return replace(ranked, candidates=ranked.candidates[:k])
 
     def similar_answered_id(self, text: str) -> str | None:
         """Id of an earlier answered question similar enough to offer."""
@@ -35,8 +47,10 @@ class PoolRouter:
 
 class RouterCache:
     """Builds lazily and rebuilds when the pool's experts changed (in any replica: the stamp
-    is read from the database before each reuse). Answers learnt in another replica are
-    picked up after ``max_age``; in this one, ``invalidate`` applies them at once."""
+    is read from the database before each reuse). Answers and decisions learnt in another
+    replica are picked up after ``max_age`` (a few minutes late is fine for learning, and
+    saves a query per question); in this one, ``invalidate`` and ``learn`` apply them at
+    once."""
 
     def __init__(
         self,
@@ -44,9 +58,11 @@ class RouterCache:
         questions: QuestionRepository,
         clock: Clock,
         max_age: timedelta = timedelta(minutes=5),
+        decisions: DecisionLog | None = None,
     ) -> None:
         self._experts = experts
         self._questions = questions
+        self._decisions = decisions
         self._clock = clock
         self._max_age = max_age
         self._cache: dict[str, tuple[datetime, str, PoolRouter]] = {}
@@ -72,9 +88,27 @@ class RouterCache:
             for q in answered
             if q.owner_key
         ]
-        built = PoolRouter(ExpertRouter([r.to_profile() for r in records], history), len(records))
+        router = ExpertRouter([r.to_profile() for r in records], history)
+        adjuster = None
+        if self._decisions is not None:
+            # Decay is taken at build time; the index lives minutes, the half-life months.
+            learnt = await self._decisions.recent(pool_id, now - FORGET_AFTER)
+            adjuster = DecisionAdjuster(learnt, router.coverage, now)
+        built = PoolRouter(router, len(records), adjuster)
         self._cache[pool_id] = (now, stamp, built)
         return built
+
+    async def learn(self, pool_id: str, signals: Sequence[DecisionSignal]) -> None:
+        """Store decision signals; the pool's next question is ranked with them."""
+        if self._decisions is None or not signals:
+            return
+        try:
+            await self._decisions.record(signals)
+        except Exception:
+            # The decision itself is saved: a click must not fail because it was not learnt.
+            log.exception("decision signals of pool %s not stored", pool_id)
+            return
+        self.invalidate(pool_id)
 
     def invalidate(self, pool_id: str | None = None) -> None:
         """Forget one pool's index (or all) so the next question rebuilds it."""

@@ -17,6 +17,7 @@ from typing import Any
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 from bot.domain.routing.asking import AskRequest, AskResult, new_question, offer_decider
+from bot.domain.routing.decisions import DecisionSignal, SignalKind
 from bot.domain.routing.delivery import ESCALATE_JOB, QuestionDelivery
 from bot.domain.routing.ports import ExpertRepository, QuestionRepository
 from bot.domain.routing.questions import DecisionError, Question, QuestionState
@@ -111,24 +112,38 @@ class RoutingService:
     async def decline(
         self, question_id: int, expert_key: str, *, own_card: bool = False
     ) -> Question:
-        """ "Nicht mein Thema": ask the next named expert."""
-        return await self._ask_next(
+        """ "Nicht mein Thema": ask the next named expert; the ranking learns from the click
+        (silence, see ``escalate``, teaches nothing: it may mean busy or away)."""
+        question = await self._ask_next(
             question_id, lambda q, due: q.decline(expert_key, due), expert_key, own_card
         )
+        await self._learn(question, (expert_key, "declined"))
+        return question
 
     async def forward(
         self, question_id: int, expert_key: str, target_key: str, *, own_card: bool = False
     ) -> Question:
-        """Pass the question to another expert of the pool."""
+        """Pass the question to another expert of the pool; the ranking learns that it is the
+        target's topic rather than the forwarder's."""
         probe = await self._load(question_id)
         target = await self.experts.get(probe.pool_id, target_key)
         if target is None:
             raise DecisionError("unknown_expert")
         reason = Why("forwarded", name=self._name_of(probe, expert_key))
         named = named_expert(target, reason)
-        return await self._ask_next(
+        question = await self._ask_next(
             question_id, lambda q, due: q.forward(expert_key, named, due), expert_key, own_card
         )
+        await self._learn(question, (expert_key, "declined"), (target_key, "forwarded_to"))
+        return question
+
+    async def _learn(self, question: Question, *decided: tuple[str, SignalKind]) -> None:
+        # Only after the decision is saved: a refused click (not your turn, a re-delivery of
+        # one already decided) raised before and teaches nothing.
+        now = self.clock.now()
+        signals = [DecisionSignal(question.pool_id, question.id, key, kind, now)
+                   for key, kind in decided]  # fmt: skip
+        await self.routers.learn(question.pool_id, signals)
 
     async def answer_in_thread(
         self, pool_id: str, conversation_id: str, expert_key: str, text: str
