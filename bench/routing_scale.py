@@ -20,7 +20,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.domain.routing import AnsweredQuestion, ExpertProfile, ExpertRouter
+from bot.domain.routing.decisions import (
+    DecisionAdjuster,
+    DecisionSignal,
+    LearntDecision,
+    SignalKind,
+)
 from bot.domain.routing.evaluation import evaluate
+from bot.domain.routing.router_cache import PoolRouter
 
 DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "routing-dev"
 
@@ -123,6 +130,27 @@ def _question(rng: random.Random, expert: ExpertProfile, typo: bool = False) -> 
     return rng.choice(TEMPLATES).format(t=topic, u=other, c=rng.choice(CITIES))
 
 
+def _with_decisions(
+    rng: random.Random,
+    router: ExpertRouter,
+    people: list[ExpertProfile],
+    answered: list[AnsweredQuestion],
+    count: int,
+) -> PoolRouter:
+    """The pool's router with ``count`` decisions of the last year on answered questions:
+    every other one a decline by the answerer, the rest a forward to a random colleague."""
+    now = datetime.now(UTC)
+    learnt = []
+    for n in range(count):
+        asked = rng.choice(answered)
+        expert = asked.answered_by if n % 2 == 0 else rng.choice(people).id
+        kind: SignalKind = "declined" if n % 2 == 0 else "forwarded_to"
+        when = now - timedelta(days=rng.uniform(0, 364))
+        signal = DecisionSignal("bench", n, expert, kind, when)
+        learnt.append(LearntDecision(signal, asked.text))
+    return PoolRouter(router, len(people), DecisionAdjuster(learnt, router.coverage, now))
+
+
 def main() -> None:
     """Run the benchmark and print JSON lines."""
     parser = argparse.ArgumentParser()
@@ -130,6 +158,9 @@ def main() -> None:
     parser.add_argument("--history", type=int, default=50000)
     parser.add_argument("--questions", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--decisions", type=int, default=5000, help="declines/forwards learnt (the last year)"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     people, answered = build_org(rng, args.experts, args.history)
@@ -147,6 +178,13 @@ def main() -> None:
         latencies.append((time.perf_counter() - t0) * 1000.0)
         hits += expert.id in [c.expert_id for c in result.candidates]
     latencies.sort()
+    learnt = _with_decisions(rng, router, people, answered, args.decisions)
+    decided = []
+    for question in questions:
+        t0 = time.perf_counter()
+        learnt.rank(question, k=6)
+        decided.append((time.perf_counter() - t0) * 1000.0)
+    decided.sort()
     # A second build under tracemalloc measures the index's own allocations (slower).
     tracemalloc.start()
     ExpertRouter(people, answered)
@@ -163,6 +201,10 @@ def main() -> None:
                 "p50_ms": round(latencies[len(latencies) // 2], 3),
                 "p99_ms": round(latencies[max(0, int(len(latencies) * 0.99) - 1)], 3),
                 "max_ms": round(latencies[-1], 3),
+                # The same questions through the pool's router with the decisions learnt.
+                "decisions": args.decisions,
+                "with_decisions_p50_ms": round(decided[len(decided) // 2], 3),
+                "with_decisions_p99_ms": round(decided[max(0, int(len(decided) * 0.99) - 1)], 3),
                 # Topics are shared by several synthetic experts, so this is a sanity figure only.
                 "asker_topic_owner_in_top3": round(hits / len(questions), 3),
                 "build_peak_traced_mb": round(traced_peak / 2**20, 1),

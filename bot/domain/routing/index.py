@@ -105,6 +105,7 @@ class ExpertRouter:
         self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)
         self._answers = FeatureIndex(answers, s.k1, s.b_history, profiles)
         self._topics = [[(t, frozenset(self._bag(t))) for t in e.topics] for e in self._experts]
+        self._coverage_bags: dict[str, dict[str, float]] = {}
 
     def _bag(self, text: str) -> dict[str, float]:
         return doc_bag(text, self._splitter, self.settings.weights.part)
@@ -250,7 +251,10 @@ class ExpertRouter:
         base = sum(max(w * weight(f) for f, w in c.features) for c in query.concepts)
         shares = []
         for text in texts:
-            bag = self._bag(text)
+            # The same few decided questions are compared with every new question.
+            bag = self._coverage_bags.get(text)
+            if bag is None:
+                bag = self._coverage_bags.setdefault(text, self._bag(text))
             found = sum(
                 max((w * weight(f) for f, w in c.features if f in bag), default=0.0)
                 for c in query.concepts

@@ -15,6 +15,7 @@ from bot.domain.routing.models import AnsweredQuestion, RoutingResult
 from bot.domain.routing.ports import DecisionLog, ExpertRepository, QuestionRepository
 
 log = logging.getLogger(__name__)
+_RERANK_DEPTH = 30
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,10 @@ class PoolRouter:
         """Rank the pool's experts for a question (the best ``k``), decisions applied."""
         if self.adjuster is None or self.adjuster.empty:
             return self.router.rank(text, k=k)
-        # Every matching expert: a lowered decliner makes room for the next one, and a raised
-        # forward target may come from further down.
-        ranked = self.adjuster.adjust(text, self.router.rank(text, k=max(k, self.size)))
+        # A lowered decliner makes room for the next one, and a raised forward target may come
+        # from further down (the bonus is bounded, so a few dozen places are enough; ranking
+        # every expert of a large pool would cost a reason per expert).
+        ranked = self.adjuster.adjust(text, self.router.rank(text, k=k + _RERANK_DEPTH))
         return replace(ranked, candidates=ranked.candidates[:k])
 
     def similar_answered_id(self, text: str) -> str | None:
