@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from bot.domain.routing import glossary, lexicon
 from bot.domain.routing.acronyms import AcronymIndex, acronyms_in
-from bot.domain.routing.feedback import feedback_concepts
 from bot.domain.routing.models import (
     AnsweredQuestion,
     Candidate,
@@ -55,11 +54,6 @@ class RouterSettings:
     # Set on English small talk written for the purpose (0.0 routed "The new coffee machine
     # on the third floor is amazing"), not on a dev set.
     english_oov_share: float = 0.5
-    # Pseudo-relevance feedback (see feedback.py): documents fed back, features taken, weight.
-    prf_answers: int = 3
-    prf_experts: int = 0
-    prf_terms: int = 8
-    prf_weight: float = 0.0
     weights: Weights = field(default_factory=Weights)
 
 
@@ -108,7 +102,6 @@ class ExpertRouter:
         self._analyser = QueryAnalyser(
             vocabulary, self._splitter, s.weights, self._acronyms, known_acronyms
         )
-        self._answer_bags, self._profile_bags = answers, profiles
         self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)
         self._answers = FeatureIndex(answers, s.k1, s.b_history, profiles)
         self._topics = [[(t, frozenset(self._bag(t))) for t in e.topics] for e in self._experts]
@@ -139,8 +132,7 @@ class ExpertRouter:
         s = self.settings
         profile = self._normalised(self._profiles, query)
         best_answer: dict[int, tuple[float, int]] = {}
-        answer_scores = self._normalised(self._answers, query)
-        for doc, value in answer_scores.items():
+        for doc, value in self._normalised(self._answers, query).items():
             owner = self._owner[doc]
             if value > best_answer.get(owner, (0.0, -1))[0]:
                 best_answer[owner] = (value, doc)
@@ -152,9 +144,6 @@ class ExpertRouter:
         ranked = heapq.nsmallest(max(k, 1), totals.items(), key=lambda i: (-i[1], i[0]))
         if not ranked or not self._confident(ranked[0], query):
             return RoutingResult((), "no_match")
-        if s.prf_weight > 0.0:
-            self._feed_back(query, totals, answer_scores)
-            ranked = heapq.nsmallest(max(k, 1), totals.items(), key=lambda i: (-i[1], i[0]))
         base = self._profiles.potential(query.concepts, self._oov(query))
         candidates = [
             Candidate(
@@ -165,23 +154,6 @@ class ExpertRouter:
             for e, total in ranked[:k]
         ]
         return RoutingResult(tuple(candidates))
-
-    def _feed_back(
-        self, query: AnalysedQuery, totals: dict[int, float], answer_scores: dict[int, float]
-    ) -> None:
-        s = self.settings
-        asked = {f for c in query.concepts for f, _ in c.features}
-        top = lambda scores, n: heapq.nlargest(n, scores.items(), key=lambda i: (i[1], -i[0]))
-        concepts = feedback_concepts(
-            self._answer_bags, self._answers, top(answer_scores, s.prf_answers), asked, s.prf_terms
-        ) + feedback_concepts(
-            self._profile_bags, self._profiles, top(totals, s.prf_experts), asked, s.prf_terms
-        )
-        base = self._profiles.potential(concepts, 0.0)
-        if base <= 0.0:
-            return
-        for expert, value in self._profiles.score(concepts).items():
-            totals[expert] = totals.get(expert, 0.0) + s.prf_weight * value / base
 
     def _confident(self, best: tuple[int, float], query: AnalysedQuery) -> bool:
         expert, total = best
