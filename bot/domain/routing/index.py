@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from bot.domain.routing import glossary, lexicon
 from bot.domain.routing.acronyms import AcronymIndex, acronyms_in
-from bot.domain.routing.association import Associations
 from bot.domain.routing.models import (
     AnsweredQuestion,
     Candidate,
@@ -55,10 +54,6 @@ class RouterSettings:
     # Set on English small talk written for the purpose (0.0 routed "The new coffee machine
     # on the third floor is amazing"), not on a dev set.
     english_oov_share: float = 0.5
-    assoc_weight: float = 0.0
-    assoc_min_pair: int = 2
-    assoc_min_cosine: float = 0.3
-    assoc_limit: int = 5
     weights: Weights = field(default_factory=Weights)
 
 
@@ -109,11 +104,6 @@ class ExpertRouter:
         )
         self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)
         self._answers = FeatureIndex(answers, s.k1, s.b_history, profiles)
-        units = [self._bag(t) for e in self._experts for t in e.topics]
-        units += [self._bag(p) for e in self._experts for p in e.about.split(". ")]
-        self._assoc = Associations(
-            units + answers, s.assoc_min_pair, s.assoc_min_cosine, s.assoc_limit
-        )
         self._topics = [[(t, frozenset(self._bag(t))) for t in e.topics] for e in self._experts]
 
     def _bag(self, text: str) -> dict[str, float]:
@@ -139,11 +129,6 @@ class ExpertRouter:
         query = self._analyser.analyse(question)
         if query.smalltalk or not query.concepts:
             return RoutingResult((), "smalltalk")
-        if self.settings.assoc_weight > 0.0:
-            concepts = tuple(
-                self._assoc.expand(c, self.settings.assoc_weight) for c in query.concepts
-            )
-            query = AnalysedQuery(concepts, query.smalltalk, query.request, query.english)
         s = self.settings
         profile = self._normalised(self._profiles, query)
         best_answer: dict[int, tuple[float, int]] = {}
