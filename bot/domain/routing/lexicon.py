@@ -100,7 +100,7 @@ GRATITUDE = """
 danke dank dankeschon bedanke bedanken bedankt dankbar gratuliere gratulieren gratulation
 gluckwunsch gluckwunsche beglückwünschen lob loben bravo respekt kompliment kudos willkommen
 besserung thanks thank grateful appreciate appreciated congratulations congrats congratulate
-welcome shoutout
+welcome shoutout cheers kudos props
 frohe frohes frohen frohliche frohlichen gesegnete wishes happy merry
 """
 
@@ -111,6 +111,16 @@ wer wen wem wie wo was wann warum wieso weshalb welche welcher welches welchen w
 kann konnen konnte darf durfen muss mussen brauche brauchen braucht benotige suche suchen soll
 sollen sollte ob vorab voraus who what where when why which how can could should must need
 advance kaputt defekt error broken nicht kein keine not
+"""
+
+# Praise of a thing or a place ("The new coffee machine is amazing", "Das Essen heute war
+# lecker"): a message that carries one and asks for nothing is a social note. Intensifiers that
+# also describe problems ("super langsam") are left out, and so is "schon" (folded "schön").
+PRAISE = """
+amazing awesome excellent fantastic wonderful lovely brilliant delicious tasty superb
+outstanding terrific gorgeous beautiful impressive good great nice
+lecker genial wunderbar grossartig herrlich hervorragend fantastisch traumhaft spitze
+gelungen gelungene gelungener
 """
 
 # Invitations to lunch, coffee or cake are social even though they ask ("Hat jemand Lust …?").

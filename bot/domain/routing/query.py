@@ -20,6 +20,7 @@ from bot.domain.routing.text import (
     is_english,
     stem,
     stem_en,
+    verb_base,
 )
 
 _MAX_NGRAM = 3
@@ -66,6 +67,9 @@ def doc_bag(text: str, splitter: CompoundSplitter, part: float) -> dict[str, flo
         verb = infinitive(word)
         if verb is not None and stem(verb) != key:
             bag[stem(verb)] = bag.get(stem(verb), 0.0) + 1.0
+        base = verb_base(verb or word)
+        if base is not None:
+            bag[stem(base)] = bag.get(stem(base), 0.0) + part
         for piece in splitter.split(word):
             key = stem(piece)
             bag[key] = bag.get(key, 0.0) + part
@@ -113,6 +117,9 @@ class QueryAnalyser:
         if verb is not None:
             features.setdefault(stem(verb), 1.0)
         part = self._weights.part
+        base = verb_base(verb or word)
+        if base is not None:
+            self._put(features, stem(base), part)
         parts = self._splitter.split(word)
         for piece in parts:
             self._put(features, stem(piece), part)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.routing import lexicon
-from bot.domain.routing.text import content_words, fold, words
+from bot.domain.routing.text import content_words, fold, is_english, words
 
 
 def _folded(text: str) -> frozenset[str]:
@@ -18,6 +18,7 @@ NEED_MARKERS = _folded(lexicon.NEED_MARKERS)
 GRATITUDE = _folded(lexicon.GRATITUDE)
 ASKING = _folded(lexicon.ASKING)
 INVITATION = _folded(lexicon.INVITATION)
+PRAISE = _folded(lexicon.PRAISE)
 RESOLVED = _folded(lexicon.RESOLVED)
 NEGATION = _folded(lexicon.NEGATION)
 # "+1" and similar reactions carry no words at all.
@@ -28,9 +29,16 @@ _SENTENCES = re.compile(r"[.!?…]+\s+")
 _MAX_SOCIAL_CONTENT = 2
 
 
+# German question words that are also English words: "The lunch was great" asks nothing.
+_FALSE_FRIENDS = frozenset({"was"})
+
+
 def is_request(text: str) -> bool:
     """Whether the message asks for something: a question mark, question word or need."""
-    return "?" in text or any(w in NEED_MARKERS for w in words(text))
+    if "?" in text:
+        return True
+    markers = NEED_MARKERS - _FALSE_FRIENDS if is_english(text) else NEED_MARKERS
+    return any(w in markers for w in words(text))
 
 
 def is_smalltalk(text: str, request: bool) -> bool:
@@ -44,6 +52,9 @@ def is_smalltalk(text: str, request: bool) -> bool:
     # Thanks and congratulations name whom they thank ("Danke an die Hygiene für die schnelle
     # Hilfe"): their length says nothing, only an earnest question turns them into a request.
     if surface & GRATITUDE and "?" not in text and not surface & ASKING:
+        return True
+    # Praise that asks nothing ("The canteen's new salad bar is great") needs nobody.
+    if surface & PRAISE and not request:
         return True
     social = _REACTION.search(text) is not None or bool(surface & PHATIC)
     return social and not request and len(content) <= _MAX_SOCIAL_CONTENT

@@ -25,6 +25,10 @@ _MIN_HEAD = 4
 _SEPARABLE = "ab an auf aus bei durch ein fest frei her hin hoch los mit nach um vor weg zu zuruck"
 _PARTICIPLE = re.compile(rf"^({'|'.join(_SEPARABLE.split())})?ge([a-z]{{3,}}?)(e?t)$")
 _LATIN_VERB = re.compile(r"^([a-z]{4,})iert$")
+# A separable verb ("anlegen") whose question splits it ("Wie lege ich ... an?"): the base verb
+# links the two. Noun endings and participle-like bases ("Angebote") are not verbs.
+_SEPARABLE_VERB = re.compile(rf"^({'|'.join(_SEPARABLE.split())})([a-z]{{3,}}en)$")
+_NOT_VERB = ("ungen", "heiten", "keiten", "ionen", "schaften", "ge")
 _STEMMER = snowballstemmer.stemmer("german")
 _ENGLISH = snowballstemmer.stemmer("english")
 
@@ -88,6 +92,17 @@ def infinitive(word: str) -> str | None:
         return (match.group(1) or "") + match.group(2) + "en"
     match = _LATIN_VERB.match(word)
     return match.group(1) + "ieren" if match else None
+
+
+def verb_base(word: str) -> str | None:
+    """The base verb of a separable verb's infinitive ("anlegen" -> "legen"), else None."""
+    match = _SEPARABLE_VERB.match(word)
+    if match is None:
+        return None
+    base = match.group(2)
+    if base.endswith(_NOT_VERB[:-1]) or base.startswith(_NOT_VERB[-1]):
+        return None
+    return base
 
 
 class CompoundSplitter:

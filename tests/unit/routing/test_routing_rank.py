@@ -169,3 +169,11 @@ def test_baseline_matches_exact_topic_words_only() -> None:
     assert baseline.rank("Wer kennt sich mit VPN aus?").candidates[0].expert_id == "c.it"
     assert baseline.rank("Abrechnung meiner Reisekosten").abstained
     assert baseline.similar_answered("VPN") is None
+
+
+def test_a_clear_topic_word_among_unknown_words_is_still_routed(router: ExpertRouter) -> None:
+    # A problem report without a question mark needs a clearer match, and most of its words
+    # are unknown to the organisation: they must not drown the one word that names the topic.
+    report = "Seit dem Betriebssystemwechsel streikt das VPN auf meinem privaten Tablet komplett"
+    assert top(router, report) == "c.it"
+    assert router.rank("Wie wird das Wetter am Wochenende in Spanien?").abstained

@@ -44,3 +44,36 @@ def test_social_notes_naming_a_department_are_smalltalk(message: str) -> None:
 )
 def test_requests_with_thanks_or_finding_words_are_not_smalltalk(message: str) -> None:
     assert not smalltalk(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Cheers to the print shop for rescuing our brochures!",
+        "Kudos to the reception desk, they were super friendly today",
+        "The soup in the staff restaurant was delicious today",
+        "The renovated meeting rooms on level two look fantastic",
+        "The lunch at the summer fair was great",
+        "Der neue Wasserspender in der Lobby ist genial",
+        "Das Frühstück beim Teamtag war wirklich lecker",
+    ],
+)
+def test_praise_and_cheers_that_ask_nothing_are_smalltalk(message: str) -> None:
+    assert smalltalk(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The new scanner is great, but how do I send scans to my mailbox?",
+        "Was muss ich beim Antrag für den Dienstwagen beachten",
+        "Die neue Kaffeemaschine ist genial – wer bestellt die Bohnen nach?",
+    ],
+)
+def test_praise_with_a_request_still_routes(message: str) -> None:
+    assert not smalltalk(message)
+
+
+def test_english_was_is_not_a_question_word() -> None:
+    assert not is_request("The parking garage was closed all morning")
+    assert is_request("Was kostet ein Parkplatz in der Tiefgarage")

@@ -8,6 +8,7 @@ from bot.domain.routing.text import (
     fold,
     infinitive,
     stem,
+    verb_base,
     words,
 )
 
@@ -74,3 +75,12 @@ def test_short_or_unknown_words_are_not_split() -> None:
     splitter = CompoundSplitter(["reise", "kosten"])
     assert splitter.split("reise") == ()
     assert splitter.split("wetterbericht") == ()
+
+
+def test_separable_verbs_share_their_base_verb() -> None:
+    assert verb_base("anlegen") == "legen"
+    assert verb_base("einreichen") == "reichen"
+    assert verb_base("zurucksetzen") is not None
+    # Nouns with a particle-like start are no separable verbs.
+    assert verb_base("einstellungen") is None
+    assert verb_base("angebote") is None
