@@ -109,7 +109,7 @@ def _eval_routing(args: argparse.Namespace) -> int:
         print(json.dumps(result))
         return 0
     for key, value in result.items():
-        print(f"{key:>14}: {value}")
+        print(f"{key:>24}: {value}")
     if groups:
         print(_kind_table(groups))
     return 0
