@@ -35,6 +35,10 @@ findet wisse wissen weiss gehe gehen kommen kommt kam lassen lasse lasst nehmen 
 sitze sitzen sitzt klappt klappen laufe laufen lauft stelle stellen stellt sowas sache sachen
 dinge ding leider vielleicht dringend bescheid zuruck mit ohne danach vorher hinterher
 montag dienstag mittwoch donnerstag freitag samstag sonntag
+gut gute guten guter gutes besser bessere besten beste schlecht schlechte toll tolle billig
+billige empfehlen empfehle empfiehlt empfehlt empfohlen empfehlung empfehlungen nahe gegend
+good better best great nice cheap recommend recommends recommended recommendation
+recommendations near nearby altes
 eins zwei drei vier funf sechs sieben acht neun zehn
 i me my mine we our ours you your yours he him his she her it its they them their what which
 who whom whose this that these those am is are was were be been being have has had having do
@@ -161,7 +165,7 @@ Homeoffice | mobiles Arbeiten | Telearbeit ; remote work | working from home | w
 Nebentätigkeit | Nebenjob | Nebenbeschäftigung ; side job | second job | secondary employment
 Wiedereingliederung | BEM | Eingliederungsmanagement ; return to work | reintegration
 Bewerbung | Bewerber | Bewerberin | Kandidat | Kandidatin ; application | applicant | candidate
-Stellenausschreibung | Stellenanzeige | offene Stelle ; job posting | job ad | vacancy | opening
+Stellenausschreibung | Stellenanzeige | offene Stelle ; job posting | job ad | vacancy | job opening
 Recruiting | Personalbeschaffung | Einstellung | einstellen ; recruitment | recruiting | hiring
     | hire
 Praktikum | Praktika | Praktikant | Praktikantin ; internship | intern

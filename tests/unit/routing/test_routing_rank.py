@@ -177,3 +177,32 @@ def test_a_clear_topic_word_among_unknown_words_is_still_routed(router: ExpertRo
     report = "Seit dem Betriebssystemwechsel streikt das VPN auf meinem privaten Tablet komplett"
     assert top(router, report) == "c.it"
     assert router.rank("Wie wird das Wetter am Wochenende in Spanien?").abstained
+
+
+def test_a_general_word_alone_does_not_make_an_off_topic_question_ours() -> None:
+    # "gut", "empfehlen", "nahe" or "open" say nothing about a topic, even where a profile
+    # happens to use them; the question's own subject (a dentist, a gym) is unknown here.
+    experts = [
+        ExpertProfile(
+            "hr",
+            "Jana",
+            department="Personal",
+            topics=("Stellenausschreibungen", "Schulungen"),
+            about="Ich empfehle gute Schulungen in der Nähe und kenne jede offene Stelle.",
+        ),
+        ExpertProfile("it", "Aylin", department="IT", topics=("Passwort", "Laptop")),
+    ]
+    router = ExpertRouter(experts, [])
+    for off_topic in (
+        "Kennt jemand einen guten Zahnarzt in der Nähe?",
+        "Kann mir jemand einen guten Friseur empfehlen?",
+        "Is the gym downstairs open on Sundays?",
+        "Any good recommendations for a pizza place nearby?",
+    ):
+        assert router.rank(off_topic).abstained, off_topic
+    # The same words beside a word of the organisation still route.
+    assert (
+        router.rank("Kann mir jemand eine gute Schulung empfehlen?").candidates[0].expert_id
+        == "hr"
+    )
+    assert router.rank("Is the job opening for HR still open?").candidates[0].expert_id == "hr"
