@@ -165,7 +165,8 @@ Homeoffice | mobiles Arbeiten | Telearbeit ; remote work | working from home | w
 Nebentätigkeit | Nebenjob | Nebenbeschäftigung ; side job | second job | secondary employment
 Wiedereingliederung | BEM | Eingliederungsmanagement ; return to work | reintegration
 Bewerbung | Bewerber | Bewerberin | Kandidat | Kandidatin ; application | applicant | candidate
-Stellenausschreibung | Stellenanzeige | offene Stelle ; job posting | job ad | vacancy | job opening
+Stellenausschreibung | Stellenanzeige | offene Stelle ; job posting | job ad | vacancy
+    | job opening
 Recruiting | Personalbeschaffung | Einstellung | einstellen ; recruitment | recruiting | hiring
     | hire
 Praktikum | Praktika | Praktikant | Praktikantin ; internship | intern
