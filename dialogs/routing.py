@@ -83,9 +83,16 @@ def pool_of(turn: Turn, ctx: RoutingContext) -> str:
 
 
 async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True) -> Reply:
+    return (await _asked(turn, text, ctx, offer=offer))[1]
+
+
+async def _asked(
+    turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True
+) -> tuple[str | None, Reply]:
+    """What became of the question (None: refused) and the reply to the turn."""
     service = ctx.services
     if not turn.actor.aad_object_id:
-        return Reply.of_text(t("error.generic", turn.language))
+        return None, Reply.of_text(t("error.generic", turn.language))
     request = AskRequest(
         text=text[:MAX_QUESTION_CHARS],
         pool_id=pool_of(turn, ctx),
@@ -100,13 +107,13 @@ async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True
     try:
         result = await service.ask(request)
     except DecisionError as error:
-        return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
+        return None, Reply.of_text(t(f"routing.error.{error.code}", turn.language))
     if result.outcome in ("routed", "clarifying"):
         count(f"questions.{result.outcome}")
-        return Reply()  # the thread card was posted by the service
+        return result.outcome, Reply()  # the thread card was posted by the service
     if result.outcome == "offered" and result.card is not None:
-        return Reply.of_card(result.card)
-    return Reply.of_text(t(f"routing.reply.{result.outcome}", turn.language))
+        return result.outcome, Reply.of_card(result.card)
+    return result.outcome, Reply.of_text(t(f"routing.reply.{result.outcome}", turn.language))
 
 
 @router.fallback
@@ -265,6 +272,9 @@ async def ask_anyway(turn: Turn, action: OfferAction, ctx: RoutingContext) -> Re
     """ "Nein, trotzdem Experten fragen": route without offering earlier answers."""
     if (refusal := _not_the_asker(turn, action)) is not None:
         return refusal
-    reply = await _ask(turn, action.text, ctx, offer=False)
-    note = reply.text or t("routing.reply.asking", turn.language)
+    outcome, reply = await _asked(turn, action.text, ctx, offer=False)
+    if outcome == "clarifying":
+        note = t("routing.reply.choose_below", turn.language)
+    else:
+        note = reply.text or t("routing.reply.asking", turn.language)
     return _settled_offer(action.text, note)

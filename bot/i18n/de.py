@@ -102,6 +102,8 @@ MESSAGES: dict[str, str] = {
     "nichts geändert.",
     "routing.error.clarifying": "Diese Frage ist noch niemandem gestellt: die fragende Person "
     "wählt gerade, worum es geht.",
+    "routing.reply.choose_below": "Gut – bitte wählen Sie in Ihrer Frage, worum es geht; dann "
+    "frage ich die passende Assistenz.",
     "routing.button.take": "Frage übernehmen",
     "routing.button.decline": "Nicht mein Thema",
     "routing.button.forward": "Weiterleiten an …",

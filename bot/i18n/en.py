@@ -95,6 +95,8 @@ MESSAGES: dict[str, str] = {
     "routing.error.unknown_choice": "This question has no such choice – nothing was changed.",
     "routing.error.clarifying": "This question has not been put to anyone yet: the asker is "
     "choosing what it is about.",
+    "routing.reply.choose_below": "All right – please choose on your question what it is about; "
+    "then I will ask the right assistant.",
     "routing.button.take": "Take question",
     "routing.button.decline": "Not my topic",
     "routing.button.forward": "Forward to …",

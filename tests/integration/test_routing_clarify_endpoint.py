@@ -97,3 +97,39 @@ async def test_something_else_closes_and_asks_to_describe_it_again(
     assert "bereits geschlossen" in await _body(
         routing_bot, _invoke(sink, "routing.choose", late, *own)
     )
+
+
+async def test_asking_anyway_after_an_earlier_answer_can_ask_back_too(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    asker = activities.user(1)
+    own = (asker["aadObjectId"], asker["name"])
+    jana = (_people()["Jana Becker"], "Jana Becker")
+    await routing_bot.post(activities.channel_mention(sink.url, AMBIGUOUS))
+    employment = next(
+        a["data"] for a in sink.cards()[0]["actions"] if a["title"] == "Arbeitsverträge"
+    )
+    await _body(routing_bot, _invoke(sink, "routing.choose", employment, *own))
+    answer = {
+        "question_id": employment["question_id"],
+        "view": "expert",
+        "answer": "Vorlage im HR-Portal.",
+    }
+    assert "Danke für Ihre Antwort" in await _body(
+        routing_bot, _invoke(sink, "routing.answer", answer, *jana)
+    )
+
+    # A colleague asks the same: the earlier answer is offered; "trotzdem fragen" asks back.
+    colleague = activities.user(2)
+    sink.sent.clear()
+    await routing_bot.post(activities.channel_mention(sink.url, AMBIGUOUS, n=2))
+    offer = sink.cards()[-1]
+    anyway = next(a["data"] for a in offer["actions"] if a["verb"] == "routing.ask_anyway")
+    settled = await _body(
+        routing_bot,
+        _invoke(sink, "routing.ask_anyway", anyway, colleague["aadObjectId"], colleague["name"]),
+    )
+    assert "bitte wählen Sie in Ihrer Frage, worum es geht" in settled
+    asked_back = sink.cards()[-1]
+    assert [a["title"] for a in asked_back["actions"]][-1] == "Etwas anderes"
+    assert [q.state for q in await _questions(database_url)].count("clarifying") == 1
