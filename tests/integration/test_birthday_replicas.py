@@ -83,9 +83,16 @@ async def test_the_daily_birthday_job_and_its_messages_happen_once(
 
     jobs = [job for job in await cluster.jobs() if job.kind.startswith("birthdays.")]
     ran = [job for job in jobs if job.done_at is not None]
-    assert sorted(job.kind for job in ran) == sorted(
-        [DAILY_JOB, REMIND_JOB, REMIND_JOB, GREET_JOB]
+    assert sorted(job.kind for job in ran if job.kind != DAILY_JOB) == sorted(
+        [REMIND_JOB, REMIND_JOB, GREET_JOB]
     )
+    # Started after 08:00 Berlin time, the replicas run today's missed daily job at once (before
+    # the birthday is saved) and the one moved to now above is the next day's: one per day
+    # either way (the dedup key holds the day), never one per replica.
+    daily = [job for job in ran if job.kind == DAILY_JOB]
+    assert 1 <= len(daily) <= 2, [job.dedup_key for job in daily]
     assert [(job.kind, job.attempts, job.last_error) for job in ran if job.attempts != 1] == []
-    # Tomorrow's run is planned once, whichever replica ran today's.
-    assert [job.kind for job in jobs if job.done_at is None] == [DAILY_JOB]
+    # Tomorrow's run is planned once, whichever replica ran today's. (After 08:00 the run moved
+    # to now above already was tomorrow's, so the day it would plan next is taken.)
+    pending = [job.kind for job in jobs if job.done_at is None]
+    assert pending == ([DAILY_JOB] if len(daily) == 1 else []), [j.dedup_key for j in daily]
