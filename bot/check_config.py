@@ -138,7 +138,8 @@ def _calendar(settings: Settings) -> CheckResult:
         True,
         f"{settings.time_zone}, Feiertage {settings.holiday_state}, "
         f"Geschäftszeit {start:%H:%M}–{end:%H:%M}, Eskalation nach "
-        f"{settings.routing_escalation_hours:g} h",
+        f"{settings.routing_escalation_hours:g} h, Rückfrage offen "
+        f"{settings.routing_clarify_hours:g} h",
     )
 
 

@@ -102,6 +102,8 @@ class Settings(BaseSettings):
     # Know-how routing: business hours before an unclaimed question goes to the next expert,
     # and which expert pool a team's questions go to (team id -> pool id; others: "default").
     routing_escalation_hours: float = Field(default=4.0, gt=0, le=80)
+    # Business hours an asker has to answer "Geht es um …?" before the leading choice is asked.
+    routing_clarify_hours: float = Field(default=2.0, gt=0, le=80)
     routing_business_day_start: time = time(8, 0)
     routing_business_day_end: time = time(17, 0)
     routing_pools: dict[str, str] = Field(default_factory=dict)

@@ -131,6 +131,10 @@ def clarify_card(question: Question, lang: str) -> dict[str, Any]:
         _execute(t("routing.button.something_else", lang), "routing.choose",
                  {"question_id": question.id, "choice": 0})
     )  # fmt: skip
+    if question.choices:
+        # Asked for nobody yet: say what happens if the asker never clicks (see escalate).
+        fallback = t("routing.clarify.fallback", lang, label=question.choices[0])
+        details.append(_text(fallback, isSubtle=True, spacing="Small"))
     title = t("routing.thread.title", lang, name=question.asker_name)
     return _question_card(title, shown, details, t("routing.clarify.prompt", lang), actions)
 
@@ -277,3 +281,8 @@ class RoutingCards:
     def unreachable_mention(lang: str) -> str:
         """The thread note for an expert the bot cannot DM ({person}: the @mention)."""
         return t("reach.mention.routing", lang, person="{person}")
+
+    @staticmethod
+    def unchosen_mention(lang: str, label: str) -> str:
+        """The thread note to an asker who did not choose ({person}: the @mention)."""
+        return t("routing.mention.unchosen", lang, person="{person}", label=label)

@@ -167,6 +167,9 @@ param formalAddress bool = true
 @description('Business hours before an unclaimed question goes to the next expert (a decimal number as text, Bicep has no floats).')
 param routingEscalationHours string = '4'
 
+@description('Business hours an asker has to answer "Worum geht es?" before the leading choice is asked (a decimal number as text).')
+param routingClarifyHours string = '2'
+
 param routingBusinessDayStart string = '08:00'
 
 param routingBusinessDayEnd string = '17:00'
@@ -455,6 +458,10 @@ var botEnvironment = [
   {
     name: 'ROUTING_ESCALATION_HOURS'
     value: routingEscalationHours
+  }
+  {
+    name: 'ROUTING_CLARIFY_HOURS'
+    value: routingClarifyHours
   }
   {
     name: 'ROUTING_BUSINESS_DAY_START'

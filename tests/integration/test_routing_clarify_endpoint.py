@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import timedelta
 
 from tests.conftest import RunningBot
 from tests.integration.test_routing_endpoint import (
@@ -15,6 +16,7 @@ from tests.integration.test_routing_endpoint import (
 )
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.queue import drained
 
 __all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
 # Three experts know "Verträge": legal review, employment contracts, framework agreements.
@@ -43,7 +45,7 @@ async def test_the_askers_choice_routes_at_once_and_only_once(
     assert titles == ["Vertragsprüfung", "Arbeitsverträge", "Rahmenverträge", "Etwas anderes"]
     assert "Worum geht es?" in json.dumps(card, ensure_ascii=False)
     [question] = await _questions(database_url)
-    assert question.state == "clarifying" and question.escalate_at is None
+    assert question.state == "clarifying" and question.escalate_at is not None
     employment = next(a["data"] for a in card["actions"] if a["title"] == "Arbeitsverträge")
 
     # A bystander, a choice the card never had, an unknown question: refused, nothing changes.
@@ -133,3 +135,51 @@ async def test_asking_anyway_after_an_earlier_answer_can_ask_back_too(
     asked_back = sink.cards()[-1]
     assert [a["title"] for a in asked_back["actions"]][-1] == "Etwas anderes"
     assert [q.state for q in await _questions(database_url)].count("clarifying") == 1
+
+
+async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Day one again: the asker asks and then never looks at the card again.
+    asker = activities.user(1)
+    own = (asker["aadObjectId"], asker["name"])
+    ask = activities.channel_mention(sink.url, AMBIGUOUS)
+    await routing_bot.post(ask)
+    [card] = sink.cards()
+    fallback = "Ohne Auswahl frage ich später die Assistenz für „Vertragsprüfung“."
+    assert fallback in json.dumps(card, ensure_ascii=False)
+    [question] = await _questions(database_url)
+    assert question.state == "clarifying" and question.escalate_at is not None
+    legal = question.candidates[0]["expert_key"]
+    clock = routing_bot.clock
+
+    # An hour later (business hours, Monday): still waiting for the asker, nobody asked.
+    sink.sent.clear()
+    clock.advance(timedelta(hours=1))
+    await drained(database_url, clock.now())
+    [waiting] = await _questions(database_url)
+    assert waiting.state == "clarifying" and waiting.version == question.version
+    assert sink.sent == []
+
+    # Past the two business hours: the job ran once the queue is drained (positive signal).
+    clock.advance(timedelta(hours=1, minutes=1))
+    await drained(database_url, clock.now())
+    [routed] = await _questions(database_url)
+    assert routed.state == "asked"
+    assert routed.candidates[routed.current_index]["expert_key"] == legal
+    mentions = [m for m in sink.sent if "nicht gewählt" in str(m.get("text", ""))]
+    assert len(mentions) == 1 and "Vertragsprüfung" in mentions[0]["text"]
+    assert mentions[0]["_reply_to"] == ask["id"]  # in the asker's thread
+    assert [e["mentioned"]["id"] for e in mentions[0]["entities"]] == [own[0]]
+    to_legal = [m for m in sink.sent if legal in m.get("_conversation", "")]
+    assert len(to_legal) == 1 and "Nicht mein Thema" in json.dumps(to_legal, ensure_ascii=False)
+    thread = json.dumps(sink.updated[-1], ensure_ascii=False)
+    assert routed.candidates[0]["name"] in thread and "Frage übernehmen" in thread
+
+    # The asker's late click is refused, and nothing changes.
+    choice = {"question_id": question.id, "choice": 2}
+    assert "bereits unterwegs" in await _body(
+        routing_bot, _invoke(sink, "routing.choose", choice, *own)
+    )
+    [after] = await _questions(database_url)
+    assert after.version == routed.version

@@ -456,6 +456,7 @@ def test_settings_accept_the_template_values(
     assert settings.admin_ids == parameters["adminIds"]
     assert settings.formal_address is parameters["formalAddress"]
     assert settings.routing_escalation_hours == float(parameters["routingEscalationHours"])
+    assert settings.routing_clarify_hours == float(parameters["routingClarifyHours"])
     assert settings.app_base_url.startswith("https://")
 
 

@@ -69,13 +69,14 @@ def new_question(
 ) -> Question:
     """The question ``request`` opens among the ``named`` experts, not stored yet; the first
     who is not away is asked, to react by ``deadline(now)``. A ``clarifying`` question asks
-    nobody until the asker has chosen what it is about."""
+    nobody until the asker has chosen what it is about, or until ``deadline(now)`` passes
+    without a choice (then the leading choice is asked)."""
     if clarifying:
         return replace(
             new_question(request, named, now, deadline),
             state=QuestionState.CLARIFYING,
             current_index=0,
-            escalate_at=None,
+            escalate_at=deadline(now),
         )
     first = askable_index(named)
     return Question(

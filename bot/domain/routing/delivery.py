@@ -60,14 +60,8 @@ class QuestionDelivery:
         Returns the question as last saved, with the new DM card's handle.
         """
         while (current := question.current_expert) is not None:
-            if question.escalate_at is not None:
-                # Scheduled before any Teams call: a failing DM cannot lose the escalation.
-                await self.jobs.schedule(
-                    ESCALATE_JOB,
-                    {"question_id": question.id, "version": question.version},
-                    question.escalate_at,
-                    dedup_key=f"{ESCALATE_JOB}:{question.id}:{question.version}",
-                )
+            # Scheduled before any Teams call: a failing DM cannot lose the escalation.
+            await self.schedule_escalation(question)
             handle = await self._direct_card(question, current.expert_key)
             if handle is not None:
                 await self.questions.record_card(question.id, handle, current.expert_key)
@@ -80,6 +74,31 @@ class QuestionDelivery:
             except DecisionError:
                 return question
         return question
+
+    async def schedule_escalation(self, question: Question) -> None:
+        """Plan the job that moves ``question`` on at its deadline, for this version only
+        (a question decided meanwhile has a newer version, and the job changes nothing)."""
+        if question.escalate_at is None:
+            return
+        await self.jobs.schedule(
+            ESCALATE_JOB,
+            {"question_id": question.id, "version": question.version},
+            question.escalate_at,
+            dedup_key=f"{ESCALATE_JOB}:{question.id}:{question.version}",
+        )
+
+    async def tell_unchosen(self, question: Question, label: str) -> None:
+        """@mention the asker in the thread: they did not choose what their question is
+        about, so the experts of ``label`` were asked (the card itself changes silently)."""
+        if self.notifier.conversation_of(question.thread) is None:
+            return
+        text = self.views.unchosen_mention(question.language, label)
+        try:
+            await self.notifier.mention_in_thread(
+                question.thread, question.asker_key, question.asker_name, text
+            )
+        except Exception:
+            log.warning("mention of the asker failed for question %s", question.id, exc_info=True)
 
     async def refresh_cards(self, question: Question, skip: str | None = None) -> None:
         """Show the saved state on the thread card and on every DM card but ``skip``'s."""

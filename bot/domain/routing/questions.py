@@ -164,12 +164,16 @@ class Question:
             raise DecisionError("not_your_turn")
         return self._advance(next_deadline, unreachable=True)
 
-    def escalate(self, now: datetime, next_deadline: datetime | None) -> Question:
-        """No reaction by the deadline: ask the next named expert (idempotent when not due)."""
-        if self.state is not QuestionState.ASKED or self.escalate_at is None:
+    def escalate(self, now: datetime, next_deadline: datetime) -> Question:
+        """No reaction by the deadline: ask the next named expert (idempotent when not due).
+        A question still asking "Geht es um …?" goes to the leading choice: an asker who
+        never clicks must not leave it unasked for ever."""
+        if self.state not in (QuestionState.ASKED, QuestionState.CLARIFYING):
             raise DecisionError("not_due")
-        if now < self.escalate_at:
+        if self.escalate_at is None or now < self.escalate_at:
             raise DecisionError("not_due")
+        if self.state is QuestionState.CLARIFYING:
+            return self.choose(self.asker_key, 0, next_deadline)
         return self._advance(next_deadline)
 
     def answer(self, expert_key: str, text: str, now: datetime) -> Question:

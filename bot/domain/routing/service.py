@@ -44,6 +44,8 @@ class RoutingService:
     escalation_delay: timedelta
     routers: RouterCache
     languages: RecipientLanguages
+    # Business time an asker has to answer "Geht es um …?" before the leading choice is asked.
+    clarify_delay: timedelta = timedelta(hours=2)
 
     def __post_init__(self) -> None:
         self._selection = ExpertSelection(self.experts, self.directory, self.calendar.zone)
@@ -75,8 +77,11 @@ class RoutingService:
             )
         if not named:
             return AskResult("no_match")
-        opened = new_question(request, named, now, self._deadline, clarifying=clarifying)
+        deadline = self._clarify_deadline if clarifying else self._deadline
+        opened = new_question(request, named, now, deadline, clarifying=clarifying)
         question = await self.questions.add(opened)
+        if clarifying:
+            await self._delivery.schedule_escalation(question)
         question = await self._delivery.post_thread_card(
             question, request.place, request.thread_link
         )
@@ -181,13 +186,14 @@ class RoutingService:
         )
 
     async def escalate(self, question_id: int, version: int) -> None:
-        """Job: no reaction by the deadline. Runs only on the state it was scheduled for, so a
-        re-run, or a question that moved on meanwhile, changes nothing."""
+        """Job: no reaction by the deadline (the asked expert's, or the asker's to "Geht es
+        um …?"). Runs only on the state it was scheduled for, so a re-run, or a question that
+        moved on meanwhile, changes nothing."""
         question = await self.questions.get(question_id)
-        if question is None or question.state is not QuestionState.ASKED:
+        waiting = (QuestionState.ASKED, QuestionState.CLARIFYING)
+        if question is None or question.state not in waiting or question.version != version:
             return
-        if question.version != version:
-            return
+        unchosen = question.choices[0] if question.state is QuestionState.CLARIFYING else None
         now = self.clock.now()
         try:
             question = await self._decide(
@@ -195,6 +201,8 @@ class RoutingService:
             )
         except DecisionError:
             return
+        if unchosen is not None:
+            await self._delivery.tell_unchosen(question, unchosen)
         await self._ask_current(question)
 
     async def pool_names(self, pool_id: str) -> list[tuple[str, str]]:
@@ -263,6 +271,9 @@ class RoutingService:
 
     def _deadline(self, now: datetime) -> datetime:
         return self.calendar.add_business_time(now, self.escalation_delay)
+
+    def _clarify_deadline(self, now: datetime) -> datetime:
+        return self.calendar.add_business_time(now, self.clarify_delay)
 
     @staticmethod
     def _name_of(question: Question, key: str) -> str:

@@ -29,3 +29,8 @@ class QuestionViews(Protocol):
     def unreachable_mention(self, lang: str) -> str:
         """The thread note for an expert the bot cannot DM ({person}: the @mention)."""
         ...
+
+    def unchosen_mention(self, lang: str, label: str) -> str:
+        """The thread note to an asker who did not choose: the experts of ``label`` were
+        asked ({person}: the @mention)."""
+        ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -94,7 +95,10 @@ async def test_an_ambiguous_question_asks_nobody_until_the_asker_chooses() -> No
     assert question.state is QuestionState.CLARIFYING
     assert question.choices == ("Vertragsprüfung", "Arbeitsverträge", "Rahmenverträge")
     assert world.notifier.directs == []
-    assert world.jobs.jobs == {}
+    # Only the fallback is planned: the leading choice is asked if the asker never clicks.
+    [fallback] = world.jobs.jobs.values()
+    assert fallback.kind == ESCALATE_JOB and fallback.due_at == question.escalate_at
+    assert question.escalate_at == MONDAY_9 + timedelta(hours=2)  # business hours, Monday
     # Experts cannot take it while the asker is choosing.
     with pytest.raises(DecisionError, match="clarifying"):
         await world.service.take(question.id, question.experts[0].expert_key)
@@ -110,9 +114,15 @@ async def test_an_ambiguous_question_asks_nobody_until_the_asker_chooses() -> No
     assert chosen.state is QuestionState.ASKED and chosen.current_expert is not None
     assert chosen.current_expert.name == "Jana Becker" and len(chosen.experts) == 3
     assert chosen.escalate_at is not None and chosen.escalate_at > MONDAY_9
-    assert [j.kind for j in world.jobs.jobs.values()] == [ESCALATE_JOB]
+    assert [j.kind for j in world.jobs.jobs.values()] == [ESCALATE_JOB, ESCALATE_JOB]
     with pytest.raises(DecisionError, match="already_chosen"):
         await world.service.choose(question.id, ASKER, 0)
+    # The fallback, due now, finds the question chosen and changes nothing.
+    world.clock.advance(timedelta(hours=2))
+    assert await world.runner.run_once() == 1
+    assert len(world.notifier.directs) == 1 and world.notifier.mentions == []
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.version == chosen.version
 
 
 async def test_two_clicks_at_once_ask_the_expert_once() -> None:
@@ -151,3 +161,64 @@ def test_choosing_keeps_the_absent_behind_the_present() -> None:
     assert chosen.current_expert is not None and chosen.current_expert.expert_key == (
         second.expert_key
     )
+
+
+async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked_once() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
+    assert question is not None and question.escalate_at is not None
+    # Not due yet: the runner finds nothing, nobody is asked.
+    world.clock.advance(timedelta(hours=1, minutes=59))
+    assert await world.runner.run_once() == 0
+    assert world.notifier.directs == []
+
+    world.clock.advance(timedelta(minutes=1))
+    assert await world.runner.run_once() == 1  # the fallback ran: positive signal
+    asked = await world.questions.get(question.id)
+    assert asked is not None and asked.state is QuestionState.ASKED
+    assert asked.current_expert is not None and asked.current_expert.expert_key == (
+        question.experts[0].expert_key  # the leading choice's expert
+    )
+    assert [key for key, _card in world.notifier.directs] == [question.experts[0].expert_key]
+    [(_place, person, text)] = world.notifier.mentions
+    assert person == ASKER and "Vertragsprüfung" in text and "nicht gewählt" in text
+    # Now the asked expert's own deadline is planned; the asker's late click is refused.
+    assert asked.escalate_at is not None and asked.escalate_at > world.clock.now()
+    with pytest.raises(DecisionError, match="already_chosen"):
+        await world.service.choose(question.id, ASKER, 1)
+
+    # Teams or a replica re-runs the same fallback: nothing more happens.
+    await world.service.escalate(question.id, question.version)
+    assert len(world.notifier.directs) == 1 and len(world.notifier.mentions) == 1
+    again = await world.questions.get(question.id)
+    assert again is not None and again.version == asked.version
+
+
+async def test_a_fallback_racing_the_askers_click_asks_one_expert() -> None:
+    world = await make_world()
+    question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
+    assert question is not None
+    world.clock.advance(timedelta(hours=2))
+    outcomes = await asyncio.gather(
+        world.service.escalate(question.id, question.version),
+        world.service.choose(question.id, ASKER, 1),
+        return_exceptions=True,
+    )
+    errors = [o for o in outcomes if isinstance(o, BaseException)]
+    assert all(isinstance(e, DecisionError) and e.code == "already_chosen" for e in errors)
+    assert len(world.notifier.directs) == 1
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.state is QuestionState.ASKED
+
+
+def test_a_clarifying_question_is_not_due_before_its_deadline() -> None:
+    from tests.support.card_samples import _question
+
+    base = replace(_question(state=QuestionState.CLARIFYING), escalate_at=MONDAY_9)
+    experts = tuple(replace(e, choice=f"T{i}") for i, e in enumerate(base.experts))
+    waiting = replace(base, experts=experts)
+    with pytest.raises(DecisionError, match="not_due"):
+        waiting.escalate(MONDAY_9 - timedelta(seconds=1), MONDAY_9 + timedelta(hours=4))
+    moved = waiting.escalate(MONDAY_9, MONDAY_9 + timedelta(hours=4))
+    assert moved.state is QuestionState.ASKED and moved.choices == ()
+    assert moved.experts[0].expert_key == experts[0].expert_key

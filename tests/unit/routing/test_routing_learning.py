@@ -74,7 +74,8 @@ async def test_silence_escalates_but_teaches_nothing() -> None:
     world, log = await learning_world()
     question = await routed(world, ROOMS)
     world.clock.advance(timedelta(hours=5))
-    assert await world.runner.run_once() == 1
+    # The escalation ran (beside it, if ROOMS was asked back, the spent "Worum geht es?" fallback).
+    assert await world.runner.run_once() >= 1
     escalated = await world.questions.get(question.id)
     assert escalated is not None and escalated.experts[0].declined  # shown as passed on
     assert await log.recent("default", MONDAY_9) == []
