@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 from bot.domain.routing.questions import OPEN_STATES, NamedExpert, Question, QuestionState
@@ -131,9 +131,12 @@ def clarify_card(question: Question, lang: str) -> dict[str, Any]:
         _execute(t("routing.button.something_else", lang), "routing.choose",
                  {"question_id": question.id, "choice": 0})
     )  # fmt: skip
-    if question.choices:
+    if question.choices and question.escalate_at is not None:
         # Asked for nobody yet: say what happens if the asker never clicks (see escalate).
-        fallback = t("routing.clarify.fallback", lang, label=question.choices[0])
+        # DATE()/TIME() let each Teams client show the moment in its own zone and locale.
+        instant = question.escalate_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = {"date": f"{{{{DATE({instant}, SHORT)}}}}", "time": f"{{{{TIME({instant})}}}}"}
+        fallback = t("routing.clarify.fallback", lang, label=question.choices[0], **when)
         details.append(_text(fallback, isSubtle=True, spacing="Small"))
     title = t("routing.thread.title", lang, name=question.asker_name)
     return _question_card(title, shown, details, t("routing.clarify.prompt", lang), actions)

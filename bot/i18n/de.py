@@ -93,7 +93,8 @@ MESSAGES: dict[str, str] = {
     "routing.answer.label": "Ihre Antwort",
     "routing.answer.required": "Bitte eine Antwort eingeben.",
     "routing.clarify.prompt": "Damit ich die richtige Assistenz frage: Worum geht es?",
-    "routing.clarify.fallback": "Ohne Auswahl frage ich später die Assistenz für „{label}“.",
+    "routing.clarify.fallback": "Ohne Auswahl frage ich am {date} um {time} die Assistenz für "
+    "„{label}“.",
     "routing.mention.unchosen": "{person}, Sie haben nicht gewählt, worum es geht – ich habe "
     "deshalb die Assistenz für „{label}“ gefragt. Passt das nicht, ziehen Sie die Frage auf der "
     "Karte zurück und stellen Sie sie mit ein paar Worten mehr neu.",

@@ -87,7 +87,8 @@ MESSAGES: dict[str, str] = {
     "routing.answer.label": "Your answer",
     "routing.answer.required": "Please enter an answer.",
     "routing.clarify.prompt": "So that I ask the right assistant: what is it about?",
-    "routing.clarify.fallback": "Without a choice I will ask the assistant for “{label}” later.",
+    "routing.clarify.fallback": "Without a choice I will ask the assistant for “{label}” on "
+    "{date} at {time}.",
     "routing.mention.unchosen": "{person}, you did not choose what it is about, so I asked the "
     "assistant for “{label}”. If that does not fit, withdraw the question on the card and ask "
     "it again with a few more words.",

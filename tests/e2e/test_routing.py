@@ -4,6 +4,7 @@ answer → closed; a similar question then gets the earlier answer offered."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -68,6 +69,10 @@ async def test_an_ambiguous_question_asks_back_and_the_click_routes_it(
     assert await page.count_text("etwas schiefgegangen") == 0
     for choice in ("Vertragsprüfung", "Rahmenverträge", "Etwas anderes"):
         await page.card(containing="Worum geht es?", button=choice).wait_for()
+    # The card says when the leading choice is asked without a click, in the client's own
+    # date and time format (Adaptive Cards DATE()/TIME(), rendered by the client).
+    await page.wait_for_text(re.compile(r"Ohne Auswahl frage ich am .+ um .*\d.* die Assistenz"))
+    assert await page.count_text("{{DATE(") == 0 and await page.count_text("{{TIME(") == 0
     # UPDATE_SCREENSHOT=1 refreshes the README's picture of the question asked back.
     target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "clarify.png"
     await page.screenshot(target, full_page=False)

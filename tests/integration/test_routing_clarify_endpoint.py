@@ -146,10 +146,14 @@ async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked(
     ask = activities.channel_mention(sink.url, AMBIGUOUS)
     await routing_bot.post(ask)
     [card] = sink.cards()
-    fallback = "Ohne Auswahl frage ich später die Assistenz für „Vertragsprüfung“."
-    assert fallback in json.dumps(card, ensure_ascii=False)
     [question] = await _questions(database_url)
     assert question.state == "clarifying" and question.escalate_at is not None
+    # Monday 09:00 in Berlin plus two business hours; each client shows it in its own zone.
+    fallback = (
+        "Ohne Auswahl frage ich am {{DATE(2026-03-02T10:00:00Z, SHORT)}} um "
+        "{{TIME(2026-03-02T10:00:00Z)}} die Assistenz für „Vertragsprüfung“."
+    )
+    assert fallback in json.dumps(card, ensure_ascii=False)
     legal = question.candidates[0]["expert_key"]
     clock = routing_bot.clock
 

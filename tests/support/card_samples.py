@@ -87,6 +87,7 @@ def _routing(lang: str) -> Iterator[Sample]:
     clarifying = _question(state=QuestionState.CLARIFYING)
     clarifying = replace(
         clarifying,
+        escalate_at=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
         experts=tuple(
             replace(e, choice=label)
             for e, label in zip(clarifying.experts, ("Raumplanung Hamburg", "Raumplanung Köln"))
