@@ -1,0 +1,101 @@
+"""Migration 0013: a question asked back before the fallback existed gets it planned."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from bot.adapters.db.engine import create_engine
+from bot.adapters.db.migrate import downgrade, upgrade
+from tests.support.databases import fresh_database
+
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+QUESTIONS = sa.table(
+    "questions",
+    *(sa.column(name, sa.String()) for name in ("pool_id", "asker_key", "asker_name", "text")),
+    *(sa.column(name, sa.String()) for name in ("language", "state")),
+    sa.column("id", sa.Integer()),
+    sa.column("version", sa.Integer()),
+    sa.column("current_index", sa.Integer()),
+    sa.column("candidates", sa.JSON()),
+    sa.column("thread", sa.JSON()),
+    sa.column("expert_cards", sa.JSON()),
+    sa.column("asked_at", sa.DateTime(timezone=True)),
+    sa.column("escalate_at", sa.DateTime(timezone=True)),
+)
+JOBS = sa.table(
+    "scheduled_jobs",
+    sa.column("kind", sa.String()),
+    sa.column("payload", sa.JSON()),
+    sa.column("due_at", sa.DateTime(timezone=True)),
+    sa.column("dedup_key", sa.String()),
+    sa.column("done_at", sa.DateTime(timezone=True)),
+)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_at_0012(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with fresh_database(request.param, tmp_path, migrate=False) as url:
+        upgrade(url, "0012")
+        yield url
+
+
+def _run(url: str, statement: Any) -> list[Any]:
+    async def run() -> list[Any]:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as connection:
+                result = await connection.execute(statement)
+                return list(result.all()) if result.returns_rows else []
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+def _question(question_id: int, state: str, version: int, escalate_at: datetime | None) -> Any:
+    return {
+        "id": question_id, "pool_id": "default", "asker_key": "a", "asker_name": "A",
+        "text": "Wer kennt sich mit Verträgen aus?", "language": "de", "state": state,
+        "version": version, "current_index": 0, "candidates": [], "thread": {},
+        "expert_cards": {}, "asked_at": T0, "escalate_at": escalate_at,
+    }  # fmt: skip
+
+
+def test_waiting_questions_get_their_fallback_once(database_at_0012: str) -> None:
+    url = database_at_0012
+    asked_deadline = T0 + timedelta(hours=4)
+    rows = [
+        _question(1, "clarifying", 1, None),  # waits for the asker's click for ever
+        _question(2, "asked", 3, asked_deadline),  # already has its escalation
+        _question(3, "withdrawn", 2, None),  # closed: nothing to plan
+    ]
+    _run(url, QUESTIONS.insert().values(rows))
+
+    upgrade(url, "0013")
+    read = sa.select(QUESTIONS.c.id, QUESTIONS.c.escalate_at).order_by(QUESTIONS.c.id)
+    deadlines = [(i, _aware(at)) for i, at in _run(url, read)]
+    due = T0 + timedelta(hours=2)
+    assert deadlines == [(1, due), (2, asked_deadline), (3, None)]
+    planned = _run(url, sa.select(JOBS.c.kind, JOBS.c.payload, JOBS.c.due_at, JOBS.c.dedup_key))
+    assert [(k, p, _aware(d), key) for k, p, d, key in planned] == [
+        ("routing.escalate", {"question_id": 1, "version": 1}, due, "routing.escalate:1:1")
+    ]
+
+    downgrade(url, "0012")
+    assert [(i, _aware(at)) for i, at in _run(url, read)] == [
+        (1, None), (2, asked_deadline), (3, None)
+    ]  # fmt: skip
+    upgrade(url, "0013")  # again: the fallback is planned once, not twice
+    assert len(_run(url, sa.select(JOBS.c.kind))) == 1
