@@ -286,6 +286,8 @@ class RoutingCards:
         return t("reach.mention.routing", lang, person="{person}")
 
     @staticmethod
-    def unchosen_mention(lang: str, label: str) -> str:
+    def unchosen_mention(lang: str, label: str, expert: str | None) -> str:
         """The thread note to an asker who did not choose ({person}: the @mention)."""
-        return t("routing.mention.unchosen", lang, person="{person}", label=label)
+        if expert is None:
+            return t("routing.mention.unchosen_away", lang, person="{person}", label=label)
+        return t("routing.mention.unchosen", lang, person="{person}", label=label, expert=expert)

@@ -89,9 +89,12 @@ MESSAGES: dict[str, str] = {
     "routing.clarify.prompt": "So that I ask the right assistant: what is it about?",
     "routing.clarify.fallback": "Without a choice I will ask the assistant for “{label}” on "
     "{date} at {time}.",
-    "routing.mention.unchosen": "{person}, you did not choose what it is about, so I asked the "
-    "assistant for “{label}”. If that does not fit, withdraw the question on the card and ask "
-    "it again with a few more words.",
+    "routing.mention.unchosen": "{person}, you did not choose what it is about, so I asked "
+    "{expert} (“{label}”). If that does not fit, withdraw the question on the card and ask it "
+    "again with a few more words.",
+    "routing.mention.unchosen_away": "{person}, you did not choose what it is about, so I filed "
+    "the question under “{label}”. The assistants named are away at the moment; any of them "
+    "can take it over.",
     "routing.button.something_else": "Something else",
     "routing.note.chosen": "Thanks – I am asking the right assistant now.",
     "routing.reply.describe_again": "All right – please describe your question in a few more "

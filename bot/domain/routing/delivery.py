@@ -89,10 +89,12 @@ class QuestionDelivery:
 
     async def tell_unchosen(self, question: Question, label: str) -> None:
         """@mention the asker in the thread: they did not choose what their question is
-        about, so the experts of ``label`` were asked (the card itself changes silently)."""
+        about, so ``label`` was taken and its first expert who is not away asked."""
         if self.notifier.conversation_of(question.thread) is None:
             return
-        text = self.views.unchosen_mention(question.language, label)
+        asked = question.current_expert
+        name = asked.name if asked is not None else None
+        text = self.views.unchosen_mention(question.language, label, name)
         try:
             await self.notifier.mention_in_thread(
                 question.thread, question.asker_key, question.asker_name, text

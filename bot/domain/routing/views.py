@@ -30,7 +30,7 @@ class QuestionViews(Protocol):
         """The thread note for an expert the bot cannot DM ({person}: the @mention)."""
         ...
 
-    def unchosen_mention(self, lang: str, label: str) -> str:
-        """The thread note to an asker who did not choose: the experts of ``label`` were
-        asked ({person}: the @mention)."""
+    def unchosen_mention(self, lang: str, label: str, expert: str | None) -> str:
+        """The thread note to an asker who did not choose: ``label`` was taken, and
+        ``expert`` asked (None: everyone named is away). {person}: the @mention."""
         ...

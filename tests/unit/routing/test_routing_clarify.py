@@ -181,7 +181,8 @@ async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked_once() -
     )
     assert [key for key, _card in world.notifier.directs] == [question.experts[0].expert_key]
     [(_place, person, text)] = world.notifier.mentions
-    assert person == ASKER and "Vertragsprüfung" in text and "nicht gewählt" in text
+    assert person == ASKER and "nicht gewählt" in text
+    assert f"{question.experts[0].name} gefragt („Vertragsprüfung“)" in text
     # Now the asked expert's own deadline is planned; the asker's late click is refused.
     assert asked.escalate_at is not None and asked.escalate_at > world.clock.now()
     with pytest.raises(DecisionError, match="already_chosen"):
@@ -222,3 +223,23 @@ def test_a_clarifying_question_is_not_due_before_its_deadline() -> None:
     moved = waiting.escalate(MONDAY_9, MONDAY_9 + timedelta(hours=4))
     assert moved.state is QuestionState.ASKED and moved.choices == ()
     assert moved.experts[0].expert_key == experts[0].expert_key
+
+
+async def test_without_a_click_and_everyone_away_the_asker_learns_that_nobody_was_asked() -> None:
+    named = await (await make_world()).service.ask(ask("Wer kennt sich mit Verträgen aus?"))
+    assert named.question is not None
+    world = await make_world()
+    for expert in named.question.experts:
+        record = await world.service.experts.get("default", expert.expert_key)
+        assert record is not None
+        away = replace(record, paused_until=MONDAY_9 + timedelta(days=7))
+        await world.service.experts.upsert(away)
+    question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
+    assert question is not None and question.state is QuestionState.CLARIFYING
+    world.clock.advance(timedelta(hours=2))
+    assert await world.runner.run_once() == 1
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.state is QuestionState.UNASSIGNED
+    assert world.notifier.directs == []
+    [(_place, _person, text)] = world.notifier.mentions
+    assert "„Vertragsprüfung“ zugeordnet" in text and "abwesend" in text
