@@ -286,6 +286,11 @@ class RoutingCards:
         return t("reach.mention.routing", lang, person="{person}")
 
     @staticmethod
+    def note_card(text: str) -> dict[str, Any]:
+        """A card that only says ``text`` (a note where nobody can be @mentioned)."""
+        return card([_text(text)])
+
+    @staticmethod
     def unchosen_mention(lang: str, label: str, expert: str | None) -> str:
         """The thread note to an asker who did not choose ({person}: the @mention)."""
         if expert is None:

@@ -99,8 +99,8 @@ MESSAGES: dict[str, str] = {
     "deshalb {expert} gefragt („{label}“). Passt das nicht, ziehen Sie die Frage auf der Karte "
     "zurück und stellen Sie sie mit ein paar Worten mehr neu.",
     "routing.mention.unchosen_away": "{person}, Sie haben nicht gewählt, worum es geht – ich habe "
-    "die Frage deshalb „{label}“ zugeordnet. Die genannten Assistenzen sind gerade abwesend; "
-    "jede von ihnen kann sie übernehmen.",
+    "die Frage deshalb „{label}“ zugeordnet. Direkt fragen kann ich gerade keine der genannten "
+    "Assistenzen (abwesend oder nicht erreichbar); jede von ihnen kann sie übernehmen.",
     "routing.button.something_else": "Etwas anderes",
     "routing.note.chosen": "Danke – ich frage jetzt die passende Assistenz.",
     "routing.reply.describe_again": "Alles klar – dann beschreiben Sie Ihre Frage bitte mit ein "

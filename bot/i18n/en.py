@@ -93,8 +93,8 @@ MESSAGES: dict[str, str] = {
     "{expert} (“{label}”). If that does not fit, withdraw the question on the card and ask it "
     "again with a few more words.",
     "routing.mention.unchosen_away": "{person}, you did not choose what it is about, so I filed "
-    "the question under “{label}”. The assistants named are away at the moment; any of them "
-    "can take it over.",
+    "the question under “{label}”. I cannot ask any of the assistants named directly at the "
+    "moment (away or unreachable); any of them can take it over.",
     "routing.button.something_else": "Something else",
     "routing.note.chosen": "Thanks – I am asking the right assistant now.",
     "routing.reply.describe_again": "All right – please describe your question in a few more "

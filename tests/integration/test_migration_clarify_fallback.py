@@ -99,3 +99,11 @@ def test_waiting_questions_get_their_fallback_once(database_at_0012: str) -> Non
     ]  # fmt: skip
     upgrade(url, "0013")  # again: the fallback is planned once, not twice
     assert len(_run(url, sa.select(JOBS.c.kind))) == 1
+
+    # Downgraded again, the older code ran the job and ignored the question (done); the next
+    # upgrade plans it afresh instead of leaving a promise that never runs.
+    downgrade(url, "0012")
+    _run(url, JOBS.update().values(done_at=T0 + timedelta(hours=3)))
+    upgrade(url, "0013")
+    pending = _run(url, sa.select(JOBS.c.dedup_key, JOBS.c.done_at))
+    assert pending == [("routing.escalate:1:1", None)]

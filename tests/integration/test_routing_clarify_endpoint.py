@@ -187,3 +187,23 @@ async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked(
     )
     [after] = await _questions(database_url)
     assert after.version == routed.version
+
+
+async def test_in_a_personal_chat_the_unchosen_note_comes_as_a_message(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Asked in the 1:1 chat with the bot: nobody to @mention, so the note is a message there.
+    asker = activities.user(1)
+    await routing_bot.post(activities.message(sink.url, AMBIGUOUS))
+    assert "Worum geht es?" in json.dumps(sink.cards(), ensure_ascii=False)
+    sink.sent.clear()
+    routing_bot.clock.advance(timedelta(hours=2, minutes=1))
+    await drained(database_url, routing_bot.clock.now())
+    [routed] = await _questions(database_url)
+    assert routed.state == "asked"
+    notes = [m for m in sink.sent if "nicht gewählt" in json.dumps(m, ensure_ascii=False)]
+    # In the asker's own 1:1 chat with the bot, where the question was asked.
+    assert len(notes) == 1 and notes[0]["_conversation"] == "a:personal-1"
+    note = json.dumps(notes[0], ensure_ascii=False)
+    assert f"{asker['name']}, Sie haben nicht gewählt" in note and "Vertragsprüfung" in note
+    assert not [m for m in sink.sent if m.get("entities")]  # no @mention in a 1:1 chat

@@ -94,6 +94,8 @@ def _routing(lang: str) -> Iterator[Sample]:
         ),
     )
     yield "routing.clarify_card", routing.clarify_card(clarifying, lang)
+    unchosen = routing.RoutingCards.unchosen_mention(lang, "Raumplanung Hamburg", "Kerstin Vogel")
+    yield "routing.note_card", routing.RoutingCards.note_card(unchosen.format(person="Anna"))
     crowd = [*pool, *((f"e-{n}", f"Expertin {n}") for n in range(300))]
     yield "routing.expert_card.large_pool", routing.expert_card(_question(), KERSTIN, crowd, lang)
     yield "routing.offer_card", routing.offer_card(answered, "Raumplanung Hamburg?", SABINE, lang)

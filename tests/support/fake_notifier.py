@@ -49,6 +49,10 @@ class RecordingNotifier:
     async def mention_in_thread(
         self, place: MessageHandle, user_key: str, name: str, text: str
     ) -> bool:
+        # As Teams: nobody to @mention in a 1:1 chat.
+        kind = (place.get("reference") or {}).get("conversation", {}).get("conversationType")
+        if kind == "personal":
+            return False
         self.mentions.append((place, user_key, text.replace("{person}", f"<at>{name}</at>")))
         return True
 

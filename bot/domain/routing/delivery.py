@@ -87,20 +87,26 @@ class QuestionDelivery:
             dedup_key=f"{ESCALATE_JOB}:{question.id}:{question.version}",
         )
 
-    async def tell_unchosen(self, question: Question, label: str) -> None:
-        """@mention the asker in the thread: they did not choose what their question is
-        about, so ``label`` was taken and its first expert who is not away asked."""
-        if self.notifier.conversation_of(question.thread) is None:
-            return
+    async def tell_unchosen(self, question: Question, labels: dict[str, str]) -> None:
+        """Tell the asker that, without their choice, the leading one was taken: who was
+        asked and under which choice (``labels``: expert key -> choice before it was made).
+        @mentioned in a channel or group chat thread, else (a 1:1 chat) by direct message."""
         asked = question.current_expert
+        label = labels.get(asked.expert_key, "") if asked is not None else ""
+        label = label or next((choice for choice in labels.values() if choice), "")
         name = asked.name if asked is not None else None
         text = self.views.unchosen_mention(question.language, label, name)
         try:
-            await self.notifier.mention_in_thread(
-                question.thread, question.asker_key, question.asker_name, text
+            mentioned = self.notifier.conversation_of(question.thread) is not None and (
+                await self.notifier.mention_in_thread(
+                    question.thread, question.asker_key, question.asker_name, text
+                )
             )
+            if not mentioned:
+                note = self.views.note_card(text.replace("{person}", question.asker_name))
+                await self.notifier.send_direct(question.asker_key, note, question.tenant_id)
         except Exception:
-            log.warning("mention of the asker failed for question %s", question.id, exc_info=True)
+            log.warning("note to the asker failed for question %s", question.id, exc_info=True)
 
     async def refresh_cards(self, question: Question, skip: str | None = None) -> None:
         """Show the saved state on the thread card and on every DM card but ``skip``'s."""

@@ -80,12 +80,13 @@ class RoutingService:
         deadline = self._clarify_deadline if clarifying else self._deadline
         opened = new_question(request, named, now, deadline, clarifying=clarifying)
         question = await self.questions.add(opened)
-        if clarifying:
-            await self._delivery.schedule_escalation(question)
         question = await self._delivery.post_thread_card(
             question, request.place, request.thread_link
         )
         if clarifying:
+            # Only once the card asks: a question whose card never reached the asker must
+            # not be routed behind their back later.
+            await self._delivery.schedule_escalation(question)
             return AskResult("clarifying", question)
         return AskResult("routed", await self._ask_current(question))
 
@@ -193,7 +194,8 @@ class RoutingService:
         waiting = (QuestionState.ASKED, QuestionState.CLARIFYING)
         if question is None or question.state not in waiting or question.version != version:
             return
-        unchosen = question.choices[0] if question.state is QuestionState.CLARIFYING else None
+        unchosen = question.state is QuestionState.CLARIFYING
+        labels = {e.expert_key: e.choice for e in question.experts}
         now = self.clock.now()
         try:
             question = await self._decide(
@@ -201,9 +203,11 @@ class RoutingService:
             )
         except DecisionError:
             return
-        if unchosen is not None:
-            await self._delivery.tell_unchosen(question, unchosen)
-        await self._ask_current(question)
+        question = await self._ask_current(question)
+        if unchosen:
+            # After asking: the note names whoever was asked in the end (an unreachable
+            # expert is passed over), or says that nobody could be.
+            await self._delivery.tell_unchosen(question, labels)
 
     async def pool_names(self, pool_id: str) -> list[tuple[str, str]]:
         """(key, name) of every expert of a pool, for the forward choice."""

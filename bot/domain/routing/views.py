@@ -30,6 +30,10 @@ class QuestionViews(Protocol):
         """The thread note for an expert the bot cannot DM ({person}: the @mention)."""
         ...
 
+    def note_card(self, text: str) -> dict[str, Any]:
+        """A card that only says ``text`` (a note where nobody can be @mentioned)."""
+        ...
+
     def unchosen_mention(self, lang: str, label: str, expert: str | None) -> str:
         """The thread note to an asker who did not choose: ``label`` was taken, and
         ``expert`` asked (None: everyone named is away). {person}: the @mention."""

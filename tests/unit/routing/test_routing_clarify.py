@@ -243,3 +243,26 @@ async def test_without_a_click_and_everyone_away_the_asker_learns_that_nobody_wa
     assert world.notifier.directs == []
     [(_place, _person, text)] = world.notifier.mentions
     assert "„Vertragsprüfung“ zugeordnet" in text and "abwesend" in text
+
+
+async def test_without_a_click_the_note_names_the_choice_of_whoever_was_asked() -> None:
+    # The leading choice's expert is away: the fallback asks the next one who is not, and
+    # the note names that expert with their own choice, not the leading one.
+    named = await (await make_world()).service.ask(ask("Wer kennt sich mit Verträgen aus?"))
+    assert named.question is not None
+    leader = named.question.experts[0]
+    world = await make_world()
+    record = await world.service.experts.get("default", leader.expert_key)
+    assert record is not None
+    await world.service.experts.upsert(replace(record, paused_until=MONDAY_9 + timedelta(days=7)))
+    question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
+    assert question is not None and question.state is QuestionState.CLARIFYING
+    world.clock.advance(timedelta(hours=2))
+    assert await world.runner.run_once() == 1
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.current_expert is not None
+    asked = stored.current_expert
+    assert asked.expert_key != leader.expert_key
+    label = next(e.choice for e in question.experts if e.expert_key == asked.expert_key)
+    [(_place, _person, text)] = world.notifier.mentions
+    assert f"{asked.name} gefragt („{label}“)" in text

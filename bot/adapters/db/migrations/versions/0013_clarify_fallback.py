@@ -40,6 +40,7 @@ jobs = sa.table(
     sa.column("due_at", sa.DateTime(timezone=True)),
     sa.column("dedup_key", sa.String()),
     sa.column("attempts", sa.Integer()),
+    sa.column("done_at", sa.DateTime(timezone=True)),
 )
 
 
@@ -57,9 +58,13 @@ def upgrade() -> None:
         due = _utc(asked_at) + FALLBACK_AFTER
         op.execute(questions.update().where(questions.c.id == question_id).values(escalate_at=due))
         key = f"{ESCALATE_JOB}:{question_id}:{version}"
-        planned = sa.select(sa.func.count()).select_from(jobs).where(jobs.c.dedup_key == key)
-        if op.get_bind().execute(planned).scalar_one():
-            continue  # upgraded before, downgraded and upgraded again: planned already
+        # Upgraded before and downgraded since: the older code may have run that fallback
+        # and ignored the question (done, nothing changed); plan it afresh. A pending one
+        # stays as it is.
+        op.execute(jobs.delete().where(jobs.c.dedup_key == key, jobs.c.done_at.is_not(None)))
+        pending = sa.select(sa.func.count()).select_from(jobs).where(jobs.c.dedup_key == key)
+        if op.get_bind().execute(pending).scalar_one():
+            continue
         op.execute(
             jobs.insert().values(
                 kind=ESCALATE_JOB,
