@@ -72,8 +72,9 @@ class Turn:
 
     @property
     def in_thread(self) -> bool:
-        """True for a reply inside a channel thread (discussion, or an answer to a question)."""
-        return self.thread_root_id is not None
+        """True for a reply inside a channel thread (discussion, or an answer to a question).
+        Teams names a new post's own id as its thread root: that post starts the thread."""
+        return self.thread_root_id is not None and self.thread_root_id != self.activity_id
 
     @property
     def conversation_without_thread(self) -> str:

@@ -126,6 +126,18 @@ async def test_two_approvers_at_once_under_throttling_book_exactly_once(stack: S
     assert "Freigegeben von" in updated
 
 
+async def test_a_room_request_posted_in_a_channel_gets_room_offers(stack: Stack) -> None:
+    # A new channel post as Teams delivers it: its conversation names the post as thread root.
+    text = "Ich brauche morgen 10-11 Uhr einen Raum für 13 Personen mit Video"
+    post = activities.as_user(activities.channel_mention(stack.sink.url, text), *JANA)
+    post["conversation"]["id"] = f"19:general@thread.tacv2;messageid={post['id']}"
+    stack.sink.sent.clear()
+    assert (await stack.bot.post(post)).status == 201
+    [reply] = stack.sink.cards()
+    assert any(a.get("verb") == "rooms.choose" for a in reply.get("actions", []))
+    assert "Frage von" not in json.dumps(reply, ensure_ascii=False)  # not a routed question
+
+
 async def test_declined_request_and_stale_cards(stack: Stack) -> None:
     restricted = set(load_demo_organisation().room_policy())
     await stack.say("Raum morgen von 15 bis 16 Uhr für 13 Personen", JANA)

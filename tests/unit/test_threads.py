@@ -44,6 +44,10 @@ def test_a_reply_in_a_channel_thread_is_told_as_facts() -> None:
 def test_new_posts_and_chats_are_not_in_a_thread() -> None:
     post = _turn(channel_mention(SERVICE, "hallo"))
     assert not post.in_thread and post.conversation_without_thread == CHANNEL
+    # As Teams delivers a new post: the conversation names the post itself as thread root.
+    teams_post = channel_mention(SERVICE, "hallo")
+    teams_post["conversation"]["id"] = f"{CHANNEL};messageid={teams_post['id']}"
+    assert not _turn(teams_post).in_thread
     chat = _turn(message(SERVICE, "hallo"))
     assert not chat.in_thread and chat.conversation_without_thread == "a:personal-1"
     assert chat.top_level_reference["conversation"]["id"] == "a:personal-1"
