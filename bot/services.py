@@ -96,6 +96,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         views=RoutingCards(),
         escalation_delay=timedelta(hours=settings.routing_escalation_hours),
         clarify_delay=timedelta(hours=settings.routing_clarify_hours),
+        ledger=SqlActivityLedger(sessions),
         routers=RouterCache(experts, questions, clock, decisions=SqlDecisionLog(sessions)),
         languages=platform.languages,
     )

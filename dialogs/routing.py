@@ -87,7 +87,7 @@ async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True
 
 
 async def _asked(
-    turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True
+    turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True, once: str | None = None
 ) -> tuple[str | None, Reply]:
     """What became of the question (None: refused) and the reply to the turn."""
     service = ctx.services
@@ -103,6 +103,7 @@ async def _asked(
         place={"reference": dict(turn.reference)},
         thread_link=turn.message_link,
         offer_earlier=offer,
+        once_key=once,
     )
     try:
         result = await service.ask(request)
@@ -272,7 +273,10 @@ async def ask_anyway(turn: Turn, action: OfferAction, ctx: RoutingContext) -> Re
     """ "Nein, trotzdem Experten fragen": route without offering earlier answers."""
     if (refusal := _not_the_asker(turn, action)) is not None:
         return refusal
-    outcome, reply = await _asked(turn, action.text, ctx, offer=False)
+    # One offer card asks once, however often its button arrives (see AskRequest.once_key).
+    card = turn.reply_to_id or turn.activity_id
+    once = f"routing.ask_anyway|{action.earlier_id}|{action.asker_key}|{card[:100]}"
+    outcome, reply = await _asked(turn, action.text, ctx, offer=False, once=once)
     if outcome == "clarifying":
         note = t("routing.reply.choose_below", turn.language)
     else:

@@ -93,6 +93,7 @@ MESSAGES: dict[str, str] = {
     "routing.answer.label": "Ihre Antwort",
     "routing.answer.required": "Bitte eine Antwort eingeben.",
     "routing.clarify.prompt": "Damit ich die richtige Assistenz frage: Worum geht es?",
+    "routing.reply.duplicate": "Ihre Frage ist schon unterwegs – ich stelle sie nur einmal.",
     "routing.clarify.fallback": "Ohne Auswahl frage ich am {date} um {time} die Assistenz für "
     "„{label}“.",
     "routing.mention.unchosen": "{person}, Sie haben nicht gewählt, worum es geht – ich habe "

@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "routing.answer.label": "Your answer",
     "routing.answer.required": "Please enter an answer.",
     "routing.clarify.prompt": "So that I ask the right assistant: what is it about?",
+    "routing.reply.duplicate": "Your question is already on its way – I ask it only once.",
     "routing.clarify.fallback": "Without a choice I will ask the assistant for “{label}” on "
     "{date} at {time}.",
     "routing.mention.unchosen": "{person}, you did not choose what it is about, so I asked "

@@ -18,7 +18,10 @@ from bot.domain.routing.questions import (
 )
 
 # "clarifying": the thread card asks the asker "Geht es um …?" before anyone is asked.
-Outcome = Literal["routed", "clarifying", "offered", "smalltalk", "no_match", "no_experts"]
+# "duplicate": asked before under the same ``once_key`` (a repeated click): nothing new.
+Outcome = Literal[
+    "routed", "clarifying", "offered", "smalltalk", "no_match", "no_experts", "duplicate"
+]
 
 # A question's longest text: longer ones are cut (the cards show a preview with "mehr").
 MAX_QUESTION_CHARS = 8000
@@ -37,6 +40,9 @@ class AskRequest:
     place: MessageHandle  # where the thread card goes (the asking message's conversation)
     thread_link: str | None = None
     offer_earlier: bool = True
+    # Set where one click may arrive twice (Teams re-delivers a slow invoke, a second device
+    # clicks the same card): the question is asked only for the first arrival.
+    once_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.business_hours import BusinessCalendar
-from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
+from bot.domain.ports import (
+    ActivityLedger,
+    Clock,
+    Directory,
+    JobQueue,
+    Notifier,
+    RecipientLanguages,
+)
 from bot.domain.routing.asking import AskRequest, AskResult, new_question, offer_decider
 from bot.domain.routing.decisions import DecisionSignal, SignalKind
 from bot.domain.routing.delivery import ESCALATE_JOB, QuestionDelivery
@@ -46,6 +53,8 @@ class RoutingService:
     languages: RecipientLanguages
     # Business time an asker has to answer "Geht es um …?" before the leading choice is asked.
     clarify_delay: timedelta = timedelta(hours=2)
+    # Remembers the ``once_key`` of questions asked (None: every request is asked).
+    ledger: ActivityLedger | None = None
 
     def __post_init__(self) -> None:
         self._selection = ExpertSelection(self.experts, self.directory, self.calendar.zone)
@@ -54,7 +63,20 @@ class RoutingService:
         )
 
     async def ask(self, request: AskRequest) -> AskResult:
-        """Rank experts; offer an earlier answer first, or route to the best three."""
+        """Rank experts; offer an earlier answer first, or route to the best three. A request
+        with a ``once_key`` that was asked before changes nothing ("duplicate")."""
+        key, ledger = request.once_key, self.ledger
+        if key is None or ledger is None:
+            return await self._ask(request)
+        if not await ledger.claim(key, self.clock.now()):
+            return AskResult("duplicate")
+        try:
+            return await self._ask(request)
+        except Exception:
+            await ledger.release(key)  # nothing was asked: a retry must be able to
+            raise
+
+    async def _ask(self, request: AskRequest) -> AskResult:
         router = await self.routers.get(request.pool_id)
         if router.empty:
             return AskResult("no_experts")
@@ -80,9 +102,14 @@ class RoutingService:
         deadline = self._clarify_deadline if clarifying else self._deadline
         opened = new_question(request, named, now, deadline, clarifying=clarifying)
         question = await self.questions.add(opened)
-        question = await self._delivery.post_thread_card(
-            question, request.place, request.thread_link
-        )
+        try:
+            question = await self._delivery.post_thread_card(
+                question, request.place, request.thread_link
+            )
+        except Exception:
+            # The asker sees an error and asks again: this copy must not stay open unseen.
+            await self.questions.save(question.withdraw(question.asker_key))
+            raise
         if clarifying:
             # Only once the card asks: a question whose card never reached the asker must
             # not be routed behind their back later.

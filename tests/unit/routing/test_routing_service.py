@@ -23,7 +23,7 @@ from cards.routing import RoutingCards
 from cards.why import why_text
 from devkit.demo.organisation import load_demo_organisation
 from devkit.fakes.graph import FakeDirectory
-from devkit.fakes.memory import InMemoryConversationReferences
+from devkit.fakes.memory import InMemoryActivityLedger, InMemoryConversationReferences
 from devkit.fakes.memory_experts import InMemoryExpertRepository
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from devkit.fakes.memory_questions import InMemoryQuestionRepository
@@ -67,6 +67,7 @@ async def make_world(clock: ManualClock | None = None) -> World:
         languages=TeamsRecipientLanguages(
             InMemoryConversationReferences(), directory, pinned=None
         ),
+        ledger=InMemoryActivityLedger(),
     )
 
     async def escalate(job: object) -> None:
@@ -397,3 +398,24 @@ async def test_an_unreachable_expert_is_mentioned_only_where_a_thread_card_is() 
     await world.service.decline(question.id, people["Birgit Fischer"])
     assert len(world.notifier.mentions) == 1
     assert all(handle != {} for handle, _ in world.notifier.updates[updates:])
+
+
+async def test_a_request_with_a_once_key_is_asked_once_and_again_after_a_failure() -> None:
+    world = await make_world()
+    once = replace(ask("Wer organisiert Vertriebsreisen?", offer=False), once_key="offer-card-1")
+    posts = world.notifier.post_card
+
+    async def failing(place: object, card: object) -> object:
+        raise RuntimeError("Teams is down")
+
+    world.notifier.post_card = failing  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError):
+        await world.service.ask(once)
+    world.notifier.post_card = posts  # type: ignore[method-assign]
+    # The failed attempt asked nobody and left nothing open; the retry is no repetition.
+    failed = await world.questions.get(1)
+    assert failed is not None and failed.state is QuestionState.WITHDRAWN
+    assert await world.questions.open_questions("default") == [] and world.jobs.jobs == {}
+    assert (await world.service.ask(once)).outcome == "routed"
+    assert (await world.service.ask(once)).outcome == "duplicate"
+    assert len(world.notifier.directs) == 1
