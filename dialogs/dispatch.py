@@ -22,6 +22,8 @@ Command = Callable[[Turn, str], Awaitable[Reply]]
 CardClick = Callable[[Turn, Any], Awaitable[Reply]]
 Search = Callable[[Turn, SearchQuery], Awaitable[list[Choice]]]
 Recognises = Callable[[Turn, str], bool]
+# A reply in a channel thread that a feature claims (an expert's answer); None: not its own.
+ThreadReply = Callable[[Turn, str], Awaitable[Reply | None]]
 V = TypeVar("V")
 
 _WORD = re.compile(r"[\w@.-]+", re.UNICODE)
@@ -60,6 +62,9 @@ class Dialogs:
     # Raum …"); checked in registration order before the fallback.
     intents: list[tuple[Recognises, Command]] = field(default_factory=list)
     fallback: Command | None = None
+    # Checked before the commands for a reply in a thread: an answer there may well start
+    # with a command word ("Raum 3.12 über Outlook buchen").
+    thread_replies: list[ThreadReply] = field(default_factory=list)
 
     def include(self, other: Dialogs) -> None:
         """Merge another feature's bound routes into these."""
@@ -67,6 +72,7 @@ class Dialogs:
         merge_unique(self.cards, other.cards, "card verb")
         merge_unique(self.searches, other.searches, "dataset")
         self.intents.extend(other.intents)
+        self.thread_replies.extend(other.thread_replies)
         if other.fallback is not None:
             self.fallback = other.fallback
 
@@ -85,6 +91,12 @@ class Dialogs:
             # "👍" or "🙂" alone is a friendly gesture, not an empty message.
             key = "error.only_symbols" if turn.text.strip() else "error.empty_message"
             return Reply.of_text(t(key, turn.language))
+        # A bare command ("hilfe") stays a command even in a thread; anything longer may be
+        # an answer there.
+        if turn.in_thread and tuple(words) not in self.commands:
+            for claims in self.thread_replies:
+                if (claimed := await claims(turn, turn.text.strip())) is not None:
+                    return claimed
         # Only as many words as the longest command has: trying every prefix of a long text
         # was quadratic (a 200 KB message blocked the event loop for seconds).
         longest = max((len(key) for key in self.commands), default=0)

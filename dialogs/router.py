@@ -22,6 +22,7 @@ from dialogs.search import Choice, SearchQuery
 S = TypeVar("S")
 P = TypeVar("P", bound=BaseModel)
 CommandHandler = Callable[[Turn, str, DialogContext[S]], Awaitable[Reply]]
+ThreadReplyHandler = Callable[[Turn, str, DialogContext[S]], Awaitable[Reply | None]]
 CardHandler = Callable[[Turn, Any, DialogContext[S]], Awaitable[Reply]]
 SearchHandler = Callable[[Turn, SearchQuery, DialogContext[S]], Awaitable[list[Choice]]]
 
@@ -40,6 +41,7 @@ class Router(Generic[S]):
         self._searches: dict[str, SearchHandler[S]] = {}
         self._intents: list[tuple[Recognises, CommandHandler[S]]] = []
         self._fallback: CommandHandler[S] | None = None
+        self._thread_replies: list[ThreadReplyHandler[S]] = []
 
     def command(self, *phrases: str) -> Callable[[CommandHandler[S]], CommandHandler[S]]:
         """Register a handler for one or more command phrases ("hilfe", "meine daten")."""
@@ -60,6 +62,12 @@ class Router(Generic[S]):
             return handler
 
         return register
+
+    def thread_reply(self, handler: ThreadReplyHandler[S]) -> ThreadReplyHandler[S]:
+        """Register a handler that may claim a reply in a channel thread before any command
+        (it returns None for a reply that is not its own)."""
+        self._thread_replies.append(handler)
+        return handler
 
     def fallback(self, handler: CommandHandler[S]) -> CommandHandler[S]:
         """Register the handler for free text that matches no command."""
@@ -99,6 +107,7 @@ class Router(Generic[S]):
         merge_unique(self._cards, other._cards, "card verb")
         merge_unique(self._searches, other._searches, "dataset")
         self._intents.extend(other._intents)
+        self._thread_replies.extend(other._thread_replies)
         if other._fallback is not None:
             self._fallback = other._fallback
 
@@ -119,12 +128,18 @@ class Router(Generic[S]):
         ) -> Callable[[Turn, SearchQuery], Awaitable[list[Choice]]]:
             return lambda turn, query: handler(turn, query, ctx)
 
+        def thread_reply(
+            handler: ThreadReplyHandler[S],
+        ) -> Callable[[Turn, str], Awaitable[Reply | None]]:
+            return lambda turn, text: handler(turn, text, ctx)
+
         return Dialogs(
             commands={key: command(h) for key, h in self._commands.items()},
             cards={v: BoundCard(model, card(h)) for v, (model, h) in self._cards.items()},
             searches={name: search(h) for name, h in self._searches.items()},
             intents=[(recognises, command(h)) for recognises, h in self._intents],
             fallback=command(self._fallback) if self._fallback else None,
+            thread_replies=[thread_reply(h) for h in self._thread_replies],
         )
 
     def card_payloads(self) -> dict[str, type[BaseModel]]:

@@ -117,19 +117,24 @@ async def _asked(
     return result.outcome, Reply.of_text(t(f"routing.reply.{result.outcome}", turn.language))
 
 
+@router.thread_reply
+async def answer_in_thread(turn: Turn, text: str, ctx: RoutingContext) -> Reply | None:
+    """A named expert's reply in a question's thread is the answer to it (even when it
+    starts with a command word); None for any other reply."""
+    if not turn.actor.aad_object_id:
+        return None
+    try:
+        answered = await ctx.services.answer_in_thread(
+            pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text
+        )
+    except DecisionError as error:
+        return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
+    return None if answered is None else Reply.of_text(t("routing.note.answered", turn.language))
+
+
 @router.fallback
 async def free_text_question(turn: Turn, text: str, ctx: RoutingContext) -> Reply:
-    """Any text that is no command is a question (small talk is answered kindly); a named
-    expert's reply in a question's thread is the answer to it."""
-    if turn.actor.aad_object_id and turn.in_thread:
-        try:
-            answered = await ctx.services.answer_in_thread(
-                pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text
-            )
-        except DecisionError as error:
-            return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
-        if answered is not None:
-            return Reply.of_text(t("routing.note.answered", turn.language))
+    """Any text that is no command is a question (small talk is answered kindly)."""
     return await _ask(turn, text, ctx)
 
 

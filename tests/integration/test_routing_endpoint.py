@@ -173,6 +173,28 @@ async def test_expert_reply_in_the_thread_closes_the_question(
     assert "Danke für Ihre Antwort" in sink.texts()[-1]
 
 
+async def test_an_answer_in_the_thread_that_starts_like_a_command_is_the_answer(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
+    ask = activities.channel_mention(sink.url, QUESTION)
+    await routing_bot.post(_in_thread(ask, ask["id"]))
+    # A bare command in the thread stays a command, for the expert too.
+    helper = activities.as_user(
+        _in_thread(activities.channel_mention(sink.url, "hilfe"), ask["id"]), kerstin, "Kerstin"
+    )
+    await routing_bot.post(helper)
+    [still_open] = await _questions(database_url)
+    assert still_open.state == "asked"
+    # "Raum …" and "Frage …" are commands, but here they begin the expert's answer.
+    text = "Raum 3.12 über Outlook buchen, Reiter Hamburg."
+    reply = activities.channel_mention(sink.url, text)
+    await routing_bot.post(activities.as_user(_in_thread(reply, ask["id"]), kerstin, "Kerstin"))
+    [closed] = await _questions(database_url)
+    assert closed.state == "answered" and closed.answer_text == text
+    assert "Danke für Ihre Antwort" in sink.texts()[-1]
+
+
 async def test_unmentioned_channel_posts_are_neither_questions_nor_answers(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:

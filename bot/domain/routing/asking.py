@@ -3,12 +3,12 @@ may decide on an earlier-answer offer. Values and rules only; RoutingService.ask
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
-from bot.domain.ports import MessageHandle
+from bot.domain.ports import ActivityLedger, MessageHandle
 from bot.domain.routing.questions import (
     DecisionError,
     NamedExpert,
@@ -63,6 +63,26 @@ def offer_decider(asker_key: str, clicker_key: str | None) -> str:
     if not clicker_key or clicker_key != asker_key:
         raise DecisionError("not_your_offer")
     return clicker_key
+
+
+async def ask_once(
+    ledger: ActivityLedger | None,
+    request: AskRequest,
+    now: datetime,
+    ask: Callable[[AskRequest], Awaitable[AskResult]],
+) -> AskResult:
+    """``ask(request)``, unless its ``once_key`` was claimed before ("duplicate"); a failed
+    attempt gives the key back, since nothing was asked and a retry must be able to."""
+    key = request.once_key
+    if key is None or ledger is None:
+        return await ask(request)
+    if not await ledger.claim(key, now):
+        return AskResult("duplicate")
+    try:
+        return await ask(request)
+    except Exception:
+        await ledger.release(key)
+        raise
 
 
 def new_question(

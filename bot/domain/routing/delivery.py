@@ -44,10 +44,16 @@ class QuestionDelivery:
         self, question: Question, place: MessageHandle, link: str | None
     ) -> Question:
         """Post the thread card of a new question into ``place`` and remember it (with
-        ``link``, the asking message's link, for the cards)."""
-        thread = await self.notifier.post_card(
-            place, self.views.thread_card(question, question.language)
-        )
+        ``link``, the asking message's link, for the cards). Failing, the new question is
+        withdrawn: the asker sees an error and asks again, and this copy must not stay open
+        unseen."""
+        try:
+            thread = await self.notifier.post_card(
+                place, self.views.thread_card(question, question.language)
+            )
+        except Exception:
+            await self.questions.save(question.withdraw(question.asker_key))
+            raise
         thread = {**thread, "link": link} if link else thread
         await self.questions.record_card(question.id, thread)
         return replace(question, thread=thread)

@@ -23,7 +23,7 @@ from bot.domain.ports import (
     Notifier,
     RecipientLanguages,
 )
-from bot.domain.routing.asking import AskRequest, AskResult, new_question, offer_decider
+from bot.domain.routing.asking import AskRequest, AskResult, ask_once, new_question, offer_decider
 from bot.domain.routing.decisions import DecisionSignal, SignalKind
 from bot.domain.routing.delivery import ESCALATE_JOB, QuestionDelivery
 from bot.domain.routing.ports import ExpertRepository, QuestionRepository
@@ -65,16 +65,7 @@ class RoutingService:
     async def ask(self, request: AskRequest) -> AskResult:
         """Rank experts; offer an earlier answer first, or route to the best three. A request
         with a ``once_key`` that was asked before changes nothing ("duplicate")."""
-        key, ledger = request.once_key, self.ledger
-        if key is None or ledger is None:
-            return await self._ask(request)
-        if not await ledger.claim(key, self.clock.now()):
-            return AskResult("duplicate")
-        try:
-            return await self._ask(request)
-        except Exception:
-            await ledger.release(key)  # nothing was asked: a retry must be able to
-            raise
+        return await ask_once(self.ledger, request, self.clock.now(), self._ask)
 
     async def _ask(self, request: AskRequest) -> AskResult:
         router = await self.routers.get(request.pool_id)
@@ -102,14 +93,9 @@ class RoutingService:
         deadline = self._clarify_deadline if clarifying else self._deadline
         opened = new_question(request, named, now, deadline, clarifying=clarifying)
         question = await self.questions.add(opened)
-        try:
-            question = await self._delivery.post_thread_card(
-                question, request.place, request.thread_link
-            )
-        except Exception:
-            # The asker sees an error and asks again: this copy must not stay open unseen.
-            await self.questions.save(question.withdraw(question.asker_key))
-            raise
+        question = await self._delivery.post_thread_card(
+            question, request.place, request.thread_link
+        )
         if clarifying:
             # Only once the card asks: a question whose card never reached the asker must
             # not be routed behind their back later.
