@@ -10,20 +10,22 @@ from bot.i18n import t
 from cards.elements import card, with_note
 from cards.elements import execute as _execute
 from cards.elements import text as _text
-from cards.size import clipped, page_of
+from cards.routing_actions import COLLEAGUES_DATASET, answer_action, forward_action
+from cards.size import clipped
 from cards.why import why_text
 
-COLLEAGUES_DATASET = "experts.colleagues"
-# "Weiterleiten an …" in a pool of hundreds: the colleague is found by typeahead (the bot
-# answers the dataset's search); the card carries only the first ones within this many bytes.
-FORWARD_CHOICES_BYTES = 6_000
 # A question (up to 28,000 characters) and its answer share one message with the experts and
 # buttons: on the card each is cut to this many bytes (the whole question stays in the thread).
 QUESTION_BYTES = 9_000
 ANSWER_BYTES = 8_000
 
-__all__ = ["RoutingCards", "clarify_card", "settled_offer_card", "with_note"]
+__all__ = ["COLLEAGUES_DATASET", "RoutingCards", "clarify_card", "settled_offer_card", "with_note"]
 PREVIEW_CHARS = 600
+# The offer card carries the new question in its "ask anyway" button and shows the earlier
+# answer: with these, even an 8,000-character question in a 3-byte script stays below the
+# Teams limit (the earlier answer keeps ANSWER_BYTES; it is what the card is for).
+OFFER_TEXT_BYTES = 12_000
+OFFER_EARLIER_BYTES = 1_500
 
 
 def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str, Any]:
@@ -184,7 +186,7 @@ def expert_card(
     if open_for_me:
         if question.state is not QuestionState.TAKEN:
             actions.append(_execute(t("routing.button.take", lang), "routing.take", data))
-        actions.append(_answer_action(data, lang))
+        actions.append(answer_action(data, lang))
         if question.state is QuestionState.TAKEN:
             release = t("routing.button.release", lang)
             actions.append(_execute(release, "routing.release", data))
@@ -193,7 +195,7 @@ def expert_card(
         actions.append(_execute(t("routing.button.decline", lang), "routing.decline", data))
         others = [(key, name) for key, name in pool if key != expert_key]
         if others:
-            actions.append(_forward_action(data, others, lang))
+            actions.append(forward_action(data, others, lang))
     title = t("routing.expert.title", lang, name=question.asker_name)
     return _question_card(title, shown, details, status_text(question, lang), actions)
 
@@ -203,69 +205,28 @@ def _reason_of(question: Question, expert_key: str, lang: str) -> str:
     return next((why_text(why, lang) for why in named), "")
 
 
-def _show_card(
-    title: str, field: dict[str, Any], submit: str, verb: str, data: dict[str, Any]
-) -> dict[str, Any]:
-    """A button that unfolds one required input and its submit button."""
-    return {
-        "type": "Action.ShowCard",
-        "title": title,
-        "card": {
-            "type": "AdaptiveCard",
-            "body": [{**field, "isRequired": True}],
-            "actions": [_execute(submit, verb, data)],
-        },
-    }
-
-
-def _answer_action(data: dict[str, Any], lang: str) -> dict[str, Any]:
-    field = {
-        "type": "Input.Text",
-        "id": "answer",
-        "isMultiline": True,
-        "maxLength": 4000,
-        "label": t("routing.answer.label", lang),
-        "errorMessage": t("routing.answer.required", lang),
-    }
-    title, submit = t("routing.button.answer", lang), t("routing.button.send_answer", lang)
-    return _show_card(title, field, submit, "routing.answer", data)
-
-
-def _forward_action(
-    data: dict[str, Any], others: list[tuple[str, str]], lang: str
-) -> dict[str, Any]:
-    field = {
-        "type": "Input.ChoiceSet",
-        "id": "target",
-        "label": t("routing.forward.label", lang),
-        "errorMessage": t("routing.forward.required", lang),
-        "style": "filtered",
-        "choices": page_of([{"title": name, "value": key} for key, name in others], 0,
-                           FORWARD_CHOICES_BYTES).rows,
-        "choices.data": {"type": "Data.Query", "dataset": COLLEAGUES_DATASET},
-    }  # fmt: skip
-    title, submit = t("routing.button.forward", lang), t("routing.button.forward_send", lang)
-    return _show_card(title, field, submit, "routing.forward", data)
-
-
 def offer_card(earlier: Question, asked_text: str, asker_key: str, lang: str) -> dict[str, Any]:
     """ "Hilft dir das?": an earlier answer to a similar question, before experts are asked."""
     answer_by = next((e.name for e in earlier.experts if e.expert_key == earlier.owner_key), "")
+    # The asker wrote the question just now: the preview is enough to recognise it.
+    shown, _unfolded = _question(asked_text, lang)
     details = [
         _text(
-            t("routing.offer.earlier", lang, question=clipped(earlier.text, QUESTION_BYTES)),
+            t("routing.offer.earlier", lang, question=clipped(earlier.text, OFFER_EARLIER_BYTES)),
             spacing="Medium",
         ),
         _text(t("routing.offer.answer_by", lang, name=answer_by), weight="Bolder"),
         _text(clipped(earlier.answer_text or "", ANSWER_BYTES), spacing="Small"),
     ]
-    data = {"earlier_id": earlier.id, "text": asked_text, "asker_key": asker_key}
+    # "Ja, das hilft" only shows the question again; "trotzdem fragen" asks it.
+    helped = {"earlier_id": earlier.id, "text": shown, "asker_key": asker_key}
+    anyway = {**helped, "text": clipped(asked_text, OFFER_TEXT_BYTES)}
     actions = [
-        _execute(t("routing.button.helped", lang), "routing.helped", data),
-        _execute(t("routing.button.ask_anyway", lang), "routing.ask_anyway", data),
+        _execute(t("routing.button.helped", lang), "routing.helped", helped),
+        _execute(t("routing.button.ask_anyway", lang), "routing.ask_anyway", anyway),
     ]
     title, status = t("routing.offer.title", lang), t("routing.offer.prompt", lang)
-    return _question_card(title, asked_text, details, status, actions)
+    return _question_card(title, shown, details, status, actions)
 
 
 def settled_offer_card(asked_text: str, note: str) -> dict[str, Any]:

@@ -189,6 +189,18 @@ def test_question_cards_stay_below_the_limit_for_the_longest_question_and_answer
         assert "Frage zur Reisekostenabrechnung: üüü" in shown and "答答答" in shown
 
 
+def test_the_offer_card_fits_for_the_longest_question_in_any_script() -> None:
+    # Questions are cut to 8,000 characters; the earlier question and answer are long too.
+    earlier = replace(_question(), text="ü" * 28_000, answer_text="答" * 4_000, owner_key=KERSTIN)
+    for asked in ("Reisekosten " + "ä" * 7_988, "答" * 8_000, "Reisekosten? " * 615):
+        card = routing.offer_card(earlier, asked, KERSTIN, "de")
+        assert activity_bytes(card) < TEAMS_LIMIT
+        [helped, anyway] = [a["data"] for a in card["actions"]]
+        assert asked.startswith(anyway["text"].removesuffix(" …"))
+        assert len(anyway["text"]) >= min(len(asked), 3_990)  # the question asked, whole or nearly
+        assert len(helped["text"]) <= 602  # the preview
+
+
 def test_clipping_cuts_at_a_character_and_says_so() -> None:
     assert clipped("Grüße", 100) == "Grüße"
     cut = clipped("答" * 10, 11)  # 7 bytes of text left: two whole characters
