@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     "routing.thread.title": "Question from {name}",
     "routing.thread.experts": "These assistants know about it:",
     "routing.mark.declined": "not the right contact",
-    "routing.mark.unreachable": "not reachable – mentioned in the thread",
+    "routing.mark.unreachable": "not reachable by chat",
     "routing.mark.absent": "away until further notice",
     "routing.mark.absent_until": "away until {date}",
     "routing.mark.asked": "asked",

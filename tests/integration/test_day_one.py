@@ -219,7 +219,7 @@ async def test_unreachable_people_are_mentioned_in_the_thread(day_one: DayOne) -
     assert any("Frage übernehmen" in card for card in day_one.cards_to("Birgit Fischer"))
     # The thread card tells the asker she was not reachable – not that it is not her topic.
     thread_card = json.dumps(sink.updated[-1].get("attachments"), ensure_ascii=False)
-    assert "**Kerstin Vogel** (nicht erreichbar – im Thread erwähnt)" in thread_card
+    assert "**Kerstin Vogel** (per Chat nicht erreichbar)" in thread_card
     assert "Thema)" not in thread_card and "zuständig" not in thread_card
 
     start = activities.as_user(

@@ -308,7 +308,7 @@ async def test_unreachable_expert_is_passed_over_at_once() -> None:
     kerstin = question.experts[0]
     assert kerstin.name == "Kerstin Vogel" and kerstin.unreachable and not kerstin.declined
     thread = json.dumps(world.notifier.updates[-1][1], ensure_ascii=False)
-    assert "**Kerstin Vogel** (nicht erreichbar – im Thread erwähnt)" in thread
+    assert "**Kerstin Vogel** (per Chat nicht erreichbar)" in thread
     assert "nicht zuständig" not in thread and "Thema)" not in thread
 
 
