@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from bot.domain.conversation_refs import StoredReference
 from bot.domain.graph_types import (
     AutomaticReplies,
+    CalendarEvent,
     CreatedEvent,
     NewEvent,
     Person,
@@ -86,6 +87,12 @@ class RoomCalendar(Protocol):
 
     async def delete_event(self, organizer: str, event_id: str) -> None:
         """Delete an event from a calendar without notification."""
+        ...
+
+    async def list_events(
+        self, mailbox: str, start: datetime, end: datetime
+    ) -> Sequence[CalendarEvent]:
+        """Events of a mailbox overlapping [start, end) (with their transaction ids)."""
         ...
 
 

@@ -199,6 +199,15 @@ async def test_create_event_books_room(backend: Backend) -> None:
     assert in_room[0].show_as == "busy"
 
 
+async def test_the_organisers_event_carries_its_transaction_id(backend: Backend) -> None:
+    # How a booking retry recognises an event whose creation response was lost.
+    event = booking(backend.clock, FLEET, 12, 13, transaction_id="room-request-42")
+    created = await backend.rooms.create_event(SABINE, event)
+    start, end = tomorrow_at(backend.clock, 8), tomorrow_at(backend.clock, 18)
+    own = [e for e in await backend.rooms.list_events(SABINE, start, end) if e.id == created.id]
+    assert [e.transaction_id for e in own] == ["room-request-42"]
+
+
 async def test_busy_room_declines(backend: Backend) -> None:
     seeded = await backend.rooms.create_event(SABINE, booking(backend.clock, DOM, 15, 16))
     assert seeded.room_declined and seeded.room_response == "declined"

@@ -144,13 +144,19 @@ class RoomDecisions:
         room = rooms.get(request.room)
         if room is None:
             return await self._conflict(request, tell)
+        organiser = broker.policy.booking_mailbox or requester_mail
+        transaction = f"room-request-{request.id}"
         if recheck:
+            # A retry after a lost response finds its own event, which would block the
+            # free/busy check below: that event is the booking.
+            mine = await self._created_before(organiser, request, transaction)
+            if mine is not None:
+                return await self._booked(request, f"{organiser}|{mine}", room.email, tell)
             free = await free_rooms(
                 broker.calendar, [room], request.start, request.end, requester_mail
             )
             if not free:
                 return await self._conflict(request, tell)
-        organiser = broker.policy.booking_mailbox or requester_mail
         attendees = () if organiser == requester_mail else (requester_mail,)
         lang = await broker.languages.language_of(request.requester_key)
         created = await broker.calendar.create_event(
@@ -163,16 +169,26 @@ class RoomDecisions:
                 room_email=room.email,
                 location=room.display_name,
                 body_html=request.reason,
-                transaction_id=f"room-request-{request.id}",
+                transaction_id=transaction,
             ),
         )
         if created.room_declined:
             await broker.calendar.delete_event(organiser, created.id)
             return await self._conflict(request, tell)
-        booked = await broker.save(
-            request, state=RequestState.BOOKED, event_id=f"{organiser}|{created.id}"
-        )
-        await broker.audit(booked, "bot", "booked", room.email)
+        return await self._booked(request, f"{organiser}|{created.id}", room.email, tell)
+
+    async def _created_before(
+        self, organiser: str, request: RoomRequest, transaction: str
+    ) -> str | None:
+        events = await self.broker.calendar.list_events(organiser, request.start, request.end)
+        mine = (e for e in events if e.transaction_id == transaction and not e.is_cancelled)
+        return next((e.id for e in mine), None)
+
+    async def _booked(
+        self, request: RoomRequest, event_id: str, room_email: str, tell: bool
+    ) -> RoomRequest:
+        booked = await self.broker.save(request, state=RequestState.BOOKED, event_id=event_id)
+        await self.broker.audit(booked, "bot", "booked", room_email)
         if tell:
             await self.tell_requester(booked)
         if booked.approvers:

@@ -43,10 +43,11 @@ class CountingCalendar(FakeRoomCalendar):
 
     calls: list[tuple[str, int]] = field(default_factory=list)
     failures: int = 0
+    lost_responses: int = 0  # the event is created, but the response never arrives
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         FakeRoomCalendar.__init__(self, *args, **kwargs)
-        self.calls, self.failures = [], 0
+        self.calls, self.failures, self.lost_responses = [], 0, 0
 
     async def get_schedules(
         self, mailboxes: Sequence[str], start: datetime, end: datetime, requester: str
@@ -59,7 +60,11 @@ class CountingCalendar(FakeRoomCalendar):
         if self.failures:
             self.failures -= 1
             raise ConnectionError("Graph 503 after the SDK's retries")
-        return await super().create_event(organizer, event)
+        created = await super().create_event(organizer, event)
+        if self.lost_responses:
+            self.lost_responses -= 1
+            raise TimeoutError("the event was created, its response was lost")
+        return created
 
 
 @dataclass
@@ -255,6 +260,29 @@ async def test_failed_booking_stays_pending_and_a_job_books_it_once() -> None:
     assert len(created) == 3  # two failures, one success
     events = await world.calendar.list_events(room.email, final.start, final.end)
     assert len([e for e in events if not e.is_cancelled]) == 1
+
+
+async def test_a_lost_booking_response_is_found_on_retry_not_taken_for_a_conflict() -> None:
+    # Approved restricted room: Graph creates the event, the response is lost; the retry's
+    # free/busy recheck sees that very event. It is the booking, not someone else's.
+    world = await make_world()
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 13))
+    restricted = world.broker.policy.restricted
+    room = next(r for r in offers.rooms if r.email.lower() in restricted)
+    pending = await world.decisions.after_choice(
+        await world.broker.choose(offers.request.id, JANA, room.email)
+    )
+    approver = sorted(pending.approvers)[0]
+    world.calendar.lost_responses = 1
+    queued = await world.decisions.decide(pending.id, approver, pending.version, approve=True)
+    assert queued.state is RequestState.BOOKING
+    while await world.runner.run_once():
+        pass
+    final = await world.broker.get(pending.id)
+    assert final.state is RequestState.BOOKED and final.event_id
+    events = await world.calendar.list_events(room.email, final.start, final.end)
+    assert len([e for e in events if not e.is_cancelled]) == 1
+    assert [c for c in world.calendar.calls if c[0] == "createEvent"] == [("createEvent", 1)]
 
 
 async def test_requester_cancels_a_booking_and_the_event_is_cancelled() -> None:
