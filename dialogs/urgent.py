@@ -37,6 +37,13 @@ class UrgentDialogServices:
 UrgentContext = DialogContext[UrgentDialogServices]
 router: Router[UrgentDialogServices] = Router(UrgentDialogServices)
 _DEADLINES = {"today": (0, None), "tomorrow_noon": (1, time(12, 0)), "tomorrow": (1, None)}
+# The form as the words parse_urgent reads, so that a choice among people of the same name
+# ("urgent.pick" carries the text) reads the same request again, deadline included.
+_DEADLINE_WORDS = {
+    "today": "heute",
+    "tomorrow_noon": "bis morgen 12 Uhr",
+    "tomorrow": "bis morgen",
+}
 
 
 def _refusal(turn: Turn, error: UrgentError) -> Reply:
@@ -90,7 +97,7 @@ async def form(turn: Turn, data: UrgentForm, ctx: UrgentContext) -> Reply:
     """The submitted form."""
     days_ahead, until = _DEADLINES[data.deadline]
     names = names_of(data.names)
-    text = f"{data.minutes} min: {data.names}"
+    text = f"{data.minutes} min mit {data.names} {_DEADLINE_WORDS[data.deadline]}"
     parsed = replace(parse_urgent(text), names=names, days_ahead=days_ahead, until=until)
     parsed = replace(parsed, problems=tuple(p for p in parsed.problems if p != "no_names"))
     if not names:

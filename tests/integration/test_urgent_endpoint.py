@@ -8,13 +8,14 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import aiohttp
 import pytest
 
 from bot.adapters.clock import ManualClock
+from bot.domain.urgent.parse import parse_urgent
 from devkit.demo.organisation import load_demo_organisation
 from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
@@ -242,6 +243,21 @@ async def test_english_request_with_an_ambiguous_name_asks_whom_first(stack: Sta
     offered = json.dumps(stack.cards_to(JANA)[-1], ensure_ascii=False)
     assert "Urgent call: 45 minutes with Melanie Schäfer, Henrik Vogt" in offered
     assert "Invite: today" in offered
+
+
+async def test_the_form_with_an_ambiguous_name_goes_on_after_the_choice(stack: Stack) -> None:
+    form = {"minutes": 45, "names": "Vog, Melanie Schäfer", "deadline": "tomorrow_noon"}
+    card = json.loads(await stack.invoke("urgent.form", form, JANA))["value"]
+    assert "Kerstin Vogel" in json.dumps(card, ensure_ascii=False)
+    henrik = next(
+        p for p in _actions(card, "urgent.pick") if "Kerstin" not in json.dumps(p) and p["picks"]
+    )
+    # The choice carries the request as text: read again, it keeps the form's deadline.
+    again = parse_urgent(henrik["text"])
+    assert (again.minutes, again.days_ahead, again.until) == (45, 1, time(12, 0))
+    await stack.invoke("urgent.pick", henrik, JANA)
+    offered = json.dumps(stack.cards_to(JANA)[-1], ensure_ascii=False)
+    assert "45 Minuten mit Melanie Schäfer, Henrik Vogt" in offered and "Mit wem" not in offered
 
 
 async def test_when_every_assistant_says_no_the_asker_sees_it_and_decides(stack: Stack) -> None:
