@@ -8,6 +8,7 @@ job per short interval that renders the tally as it is when the job runs.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -35,6 +36,8 @@ INVITE_JOB = "stammtisch.invite"
 DAY_BEFORE_JOB = "stammtisch.day_before"
 UNINVITE_JOB = "stammtisch.uninvite"
 CARD_ORPHANED_AFTER = timedelta(minutes=2)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +115,24 @@ class StammtischService:
         )
 
     async def run_monthly(self, team_key: str, period: str) -> None:
-        """Job: post the month's poll from the rule, then plan the next month."""
+        """Job: plan the next month, then post this month's poll from the rule. A month with
+        no possible date (school holidays all month) is skipped; the rule goes on."""
         rule = await self.repo.get_rule(team_key)
         if rule is None or not rule.active:
             return
         year, month = (int(part) for part in period.split("-"))
-        await self.start(rule, date(year, month, 1))
-        following, due = schedule.next_posting(rule, self.clock.now(), self.calendar.zone)
-        await self.schedule_monthly(team_key, following, due)
+        target = date(year, month, 1)
+        # The month after this one, posted on this month's posting day (whenever this run
+        # happens, and whatever the rule said when this run was planned).
+        posting = schedule.posting_day(rule, target)
+        due = schedule.local(posting, rule.post_time, self.calendar.zone)
+        await self.schedule_monthly(team_key, schedule.first_of_next_month(target), due)
+        try:
+            await self.start(rule, target)
+        except PollError as error:
+            if error.code != "no_dates":
+                raise
+            log.warning("stammtisch poll for %s skipped: no possible date", period)
 
     async def start(self, rule: Rule, month: date | None = None) -> tuple[Poll, bool]:
         """Open the poll of ``month`` (default: next month) unless it exists; post its card.

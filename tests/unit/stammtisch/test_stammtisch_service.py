@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -215,6 +216,23 @@ async def test_monthly_rule_posts_once_per_month_and_plans_the_next() -> None:
         job.payload["period"] for job in world.jobs.jobs.values() if job.kind == MONTHLY_JOB
     )
     assert monthly == ["2026-05", "2026-06"]
+
+
+async def test_a_month_without_a_possible_date_is_skipped_and_the_rule_goes_on() -> None:
+    # School holidays all May: May's poll cannot be posted, June's is planned all the same.
+    world = make_world()
+    may = {date(2026, 5, 1) + timedelta(days=n) for n in range(31)}
+    world.service.policy = replace(world.service.policy, blackout=frozenset(may))
+    await world.service.save_rule(rule())
+    await world.service.run_monthly(rule().team_key, "2026-05")  # does not raise
+    assert await world.repo.latest_poll(rule().team_key) is None
+    planned = {
+        job.payload["period"]: job.due_at
+        for job in world.jobs.jobs.values()
+        if job.kind == MONTHLY_JOB
+    }
+    # June's poll goes out on May's posting day (first Monday, 4 May, 09:00 CEST).
+    assert planned["2026-06"] == datetime(2026, 5, 4, 7, 0, tzinfo=UTC)
 
 
 async def test_start_refuses_when_no_date_is_possible() -> None:
