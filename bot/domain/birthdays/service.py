@@ -157,8 +157,10 @@ class BirthdayService:
         await plan_daily(self.jobs, DAILY_JOB, max(self.clock.now(), self._run_at(self.today())))
 
     async def run_daily(self) -> int:
-        """Job: one reminder job per recipient and occasion due today, then tomorrow's run."""
+        """Job: tomorrow's run, then one reminder job per recipient and occasion due today."""
         today = self.today()
+        # First: a day that fails for good (ten attempts) must not end the daily runs.
+        await plan_daily(self.jobs, DAILY_JOB, self._run_at(today + timedelta(days=1)))
         profiles = await self.repo.profiles()
         followers = {p.user_key: await self.repo.followers(p.user_key) for p in profiles}
         hire_dates = {}
@@ -176,7 +178,6 @@ class BirthdayService:
                 "ahead": item.ahead, "years": item.years,
             }  # fmt: skip
             await self.jobs.schedule(REMIND_JOB, payload, now, f"{REMIND_JOB}:{item.key}")
-        await plan_daily(self.jobs, DAILY_JOB, self._run_at(today + timedelta(days=1)))
         return len(planned)
 
     async def _hire_date(self, user_key: str) -> date | None:

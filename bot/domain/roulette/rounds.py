@@ -43,6 +43,7 @@ class RouletteRounds:
         """Job: pair the participants and plan each group's introduction; a repeated run of
         the same round (a retry after a crash) re-plans the stored groups, never new ones."""
         s = self.service
+        await self.plan_next()  # first: a round that fails for good must not end the roulette
         people = [p for p in await s.repo.participants() if p.active]
         recent = await s.repo.groups_since(round_no - s.policy.window_rounds)
         earlier = [g for g in recent if g.round_no < round_no]
@@ -64,7 +65,6 @@ class RouletteRounds:
         for group in groups:
             key = f"{PLAN_JOB}:{group.id}"
             await s.jobs.schedule(PLAN_JOB, {"group_id": group.id}, s.clock.now(), key)
-        await self.plan_next()
         return await s.repo.get_round(round_no) or stats
 
     async def plan_group(self, group_id: int) -> None:

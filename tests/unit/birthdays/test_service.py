@@ -128,3 +128,17 @@ async def test_congratulating_posts_once_and_refuses_stale_or_forged_cards() -> 
     clock.advance(timedelta(days=3))
     with pytest.raises(BirthdayError, match="stale"):
         await delivery.congratulate(*MELANIE, SABINE[0], day)
+
+
+async def test_a_daily_run_that_fails_has_planned_tomorrows_already() -> None:
+    service, _delivery, _notifier, jobs, clock = build(datetime(2027, 2, 27, 6, 0, tzinfo=UTC))
+
+    async def broken() -> list[object]:
+        raise ConnectionError("database gone")
+
+    service.repo.profiles = broken  # type: ignore[method-assign]
+    with pytest.raises(ConnectionError):
+        await service.run_daily()
+    # Even if today's run gives up after all its attempts, tomorrow's run is planned.
+    [tomorrow] = await _due(jobs, clock.now() + timedelta(days=1, hours=2))
+    assert tomorrow.kind == DAILY_JOB and tomorrow.due_at.date().isoformat() == "2027-02-28"

@@ -177,3 +177,17 @@ async def test_follow_up_counts_anonymously_and_skips_those_who_left() -> None:
         await world.service.answer_follow_up(group.id, "someone-else", True)
     stats = await world.service.repo.get_round(57)
     assert stats is not None and (stats.met_yes, stats.met_no) == (1, 1)
+
+
+async def test_a_round_that_fails_has_planned_the_next_one_already() -> None:
+    world = make_world()
+
+    async def broken() -> list[object]:
+        raise ConnectionError("database gone")
+
+    world.service.repo.participants = broken  # type: ignore[method-assign]
+    world.clock.advance(ROUND_57 - NOW)  # round 57 starts and fails for good
+    with pytest.raises(ConnectionError):
+        await world.rounds.run_round(57)
+    jobs = world.service.jobs
+    assert not await jobs.schedule(ROUND_JOB, {"round_no": 58}, NOW, f"{ROUND_JOB}:58")
