@@ -89,7 +89,13 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
 
     async def check_in(job: Job) -> None:
         payload = job.payload
-        await service.check_in(onboarding_id(job), int(payload["days"]), str(payload["side"]))
+        buddy = payload.get("buddy")
+        await service.check_in(
+            onboarding_id(job),
+            int(payload["days"]),
+            str(payload["side"]),
+            str(buddy) if buddy is not None else None,
+        )
 
     async def ask_admins(job: Job) -> None:
         await service.ask_admins(onboarding_id(job))

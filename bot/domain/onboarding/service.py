@@ -120,7 +120,8 @@ class OnboardingService:
         for days in self.policy.check_in_days:
             due = self.clock.now() + timedelta(days=days)
             for side in ("newcomer", "buddy"):
-                payload = {"onboarding_id": paired.id, "days": days, "side": side}
+                payload = {"onboarding_id": paired.id, "days": days, "side": side,
+                           "buddy": buddy_key}  # fmt: skip
                 key = f"{CHECK_IN_JOB}:{paired.id}:{buddy_key}:{days}:{side}"
                 await self.jobs.schedule(CHECK_IN_JOB, payload, due, dedup_key=key)
         return paired
@@ -218,13 +219,18 @@ class OnboardingService:
             raise OnboardingError("changed")
         return opted
 
-    async def check_in(self, onboarding_id: int, days: int, side: str) -> None:
-        """Job: "Haben Sie sich getroffen?" to one side of a pairing."""
+    async def check_in(
+        self, onboarding_id: int, days: int, side: str, buddy: str | None = None
+    ) -> None:
+        """Job: "Haben Sie sich getroffen?" to one side of the pairing with ``buddy`` (None:
+        planned before jobs named the buddy); a pairing replaced since asks nothing."""
         onboarding = await self.repo.get(onboarding_id)
         if onboarding is None:
             return  # removed meanwhile (retention or erasure): nothing to ask
         if onboarding.state is not OnboardingState.PAIRED or not onboarding.buddy_key:
             return
+        if buddy is not None and buddy != onboarding.buddy_key:
+            return  # an admin paired the newcomer anew: that pairing has its own check-ins
         to = onboarding.newcomer_key if side == "newcomer" else onboarding.buddy_key
         lang = await self.languages.language_of(to)
         card = self.views.check_in_card(onboarding, days, side, lang)

@@ -177,6 +177,23 @@ async def test_check_ins_after_one_and_four_weeks_and_help_goes_to_the_admins() 
     assert len(world.notifier.directs) - before == 2  # the four-week check-in
 
 
+async def test_after_an_admin_pairs_anew_each_side_gets_each_check_in_once() -> None:
+    world = make_world()
+    await volunteers(world, JANA)
+    onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    assert onboarding is not None
+    await world.run_due()
+    assert (await world.service.get(onboarding.id)).buddy_key == JANA
+    await world.service.admin_assign(onboarding.id, ADMIN, SABINE)  # an admin changes the buddy
+    await world.run_due()
+    before = len(world.notifier.directs)
+    world.clock.advance(timedelta(days=7))
+    await world.run_due()
+    asked = [user for user, card in world.notifier.directs[before:]
+             if "Haben Sie sich getroffen?" in str(card)]  # fmt: skip
+    assert sorted(asked) == sorted([MELANIE, SABINE])
+
+
 async def test_opt_out_stops_check_ins_and_paused_or_stopped_volunteers_are_skipped() -> None:
     world = make_world()
     await volunteers(world, JANA, SABINE)
