@@ -64,7 +64,8 @@ def build_onboarding(platform: Platform) -> Onboarding:
             admins=frozenset(settings.admin_ids),
             check_in_days=tuple(settings.onboarding_check_in_days),
             match=MatchPolicy(
-                repeat_window=timedelta(days=settings.onboarding_repeat_window_days)
+                repeat_window=timedelta(days=settings.onboarding_repeat_window_days),
+                buddy_period=timedelta(days=max(settings.onboarding_check_in_days, default=28)),
             ),
         ),
     )

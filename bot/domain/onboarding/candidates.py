@@ -33,11 +33,17 @@ def site_and_floor(person: Person | None) -> tuple[str | None, str | None]:
 
 
 async def _volunteers(
-    repo: OnboardingRepository, directory: Directory, history: Sequence[Onboarding]
+    repo: OnboardingRepository,
+    directory: Directory,
+    history: Sequence[Onboarding],
+    busy_since: datetime,
 ) -> list[Volunteer]:
+    # Pairings stay PAIRED for good (nothing ends them); only those still in their buddy
+    # period use up capacity, or each volunteer would look after one newcomer a year.
     active: dict[str, int] = {}
     for o in history:
-        if o.buddy_key and o.state is OnboardingState.PAIRED:
+        paired = o.paired_at or o.created_at
+        if o.buddy_key and o.state is OnboardingState.PAIRED and paired > busy_since:
             active[o.buddy_key] = active.get(o.buddy_key, 0) + 1
     result = []
     for profile in await repo.volunteers():
@@ -83,7 +89,7 @@ async def find_buddy(
     history = await repo.with_buddy()  # pairing history: load and count from once
     return choose_buddy(
         newcomer,
-        await _volunteers(repo, directory, history),
+        await _volunteers(repo, directory, history, now - policy.buddy_period),
         _pairings(history),
         now,
         policy,

@@ -53,6 +53,9 @@ class MatchPolicy:
     """Tunable preferences of the matcher."""
 
     repeat_window: timedelta = timedelta(days=180)
+    # A buddy looks after a newcomer this long after pairing (up to the last check-in); then
+    # that pairing no longer counts against the volunteer's capacity.
+    buddy_period: timedelta = timedelta(days=28)
     prefer_same_site: bool = True
     prefer_same_floor: bool = True
 

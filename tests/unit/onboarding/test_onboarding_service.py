@@ -177,6 +177,22 @@ async def test_check_ins_after_one_and_four_weeks_and_help_goes_to_the_admins() 
     assert len(world.notifier.directs) - before == 2  # the four-week check-in
 
 
+async def test_a_buddy_is_free_again_after_the_buddy_period() -> None:
+    world = make_world()
+    await volunteers(world, SABINE)  # looks after one newcomer at a time
+    first = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    second = await world.service.member_joined(AYLIN, "Aylin Demir", "t", "team")
+    assert first is not None and second is not None
+    await world.run_due()
+    assert (await world.service.get(first.id)).buddy_key == SABINE
+    assert (await world.service.get(second.id)).state is OnboardingState.UNPAIRED  # at capacity
+    world.clock.advance(timedelta(days=29))  # past the last check-in (four weeks)
+    third = await world.service.member_joined(EMILY, "Emily Clarke", "t", "team")
+    assert third is not None
+    await world.run_due()
+    assert (await world.service.get(third.id)).buddy_key == SABINE
+
+
 async def test_after_an_admin_pairs_anew_each_side_gets_each_check_in_once() -> None:
     world = make_world()
     await volunteers(world, JANA)
