@@ -63,9 +63,22 @@ def relative_day(m: re.Match[str], s: ParseState) -> bool:
     return _set_day(s, s.today + timedelta(days=offset))
 
 
+# "nächste Woche Dienstag", "Dienstag nächste Woche", "next week": a calendar week, not the
+# next such weekday (on a Monday, "nächste Woche Dienstag" is eight days away, not one).
+_WEEKS_AHEAD = (
+    (re.compile(r"\b(?:übernächste|uebernaechste)n?\s+woche\b|\bweek\s+after\s+next\b", re.I), 2),
+    (re.compile(r"\b(?:nächste|naechste|kommende)n?\s+woche\b|\bnext\s+week\b", re.I), 1),
+)
+
+
 def named_weekday(m: re.Match[str], s: ParseState) -> bool:
-    """Named weekday: the next one after today; "diesen" allows today, "übernächsten" +1 week."""
+    """Named weekday: the next one after today; "diesen" allows today, "übernächsten" +1 week;
+    with "nächste Woche" that weekday of the next calendar week."""
     target = WEEKDAYS.get(m["w"], WEEKDAY_ABBREVIATIONS.get(m["w"], 0))
+    weeks = next((n for pattern, n in _WEEKS_AHEAD if pattern.search(m.string)), 0)
+    if weeks:
+        monday = s.today - timedelta(days=s.today.weekday())
+        return _set_day(s, monday + timedelta(weeks=weeks, days=target), weekday=target)
     ahead = (target - s.today.weekday()) % 7
     if ahead == 0 and m["pre"] not in ("diesen", "this"):
         ahead = 7  # on a Tuesday, "(nächsten) Dienstag" means the one a week away

@@ -14,6 +14,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 # Wednesday, one week before Easter and four days before the spring DST switch.
 NOW = datetime(2026, 3, 25, 10, 0, tzinfo=BERLIN)
 TUESDAY = datetime(2026, 3, 31, 9, 0, tzinfo=BERLIN)
+MONDAY_30 = datetime(2026, 3, 30, 9, 0, tzinfo=BERLIN)
 APRIL_10 = datetime(2026, 4, 10, 9, 0, tzinfo=BERLIN)
 DEC_30 = datetime(2026, 12, 30, 9, 0, tzinfo=BERLIN)
 DEC_31 = datetime(2026, 12, 31, 9, 0, tzinfo=BERLIN)
@@ -121,6 +122,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("diesen Mittwoch 15-16 Uhr", {"start": "2026-03-25 15:00"}),
     ("übernächsten Dienstag 10-11 Uhr", {"day": date(2026, 4, 7)}),
     ("nächsten Dienstag 10-11 Uhr", {"now": TUESDAY, "day": date(2026, 4, 7)}),
+    # "nächste Woche": the next calendar week, even when the weekday is still ahead this week.
+    ("nächste Woche Dienstag 10-11 Uhr", {"now": MONDAY_30, "day": date(2026, 4, 7)}),
+    ("Dienstag nächste Woche 10-11 Uhr", {"now": MONDAY_30, "day": date(2026, 4, 7)}),
+    ("next week Tuesday 10-11", {"now": MONDAY_30, "day": date(2026, 4, 7)}),
+    ("übernächste Woche Dienstag 10-11 Uhr", {"now": MONDAY_30, "day": date(2026, 4, 14)}),
+    ("nächste Woche Montag 10-11 Uhr", {"now": MONDAY_30, "day": date(2026, 4, 6)}),
     ("Dienstag 10-11 Uhr", {"now": TUESDAY, "day": date(2026, 4, 7)}),
     ("Montag 9 Uhr", {"now": TUESDAY, "day": date(2026, 4, 6), "is_holiday": True}),
     ("Donnerstag, 26.3. 10-11 Uhr", {"day": date(2026, 3, 26)}),
