@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.conversation import Reply, Turn
@@ -63,10 +63,16 @@ def _count_booking(request: RoomRequest) -> None:
         count("rooms.booked")
 
 
-def _wish_from_parse(parsed: RoomRequestParse, zone: ZoneInfo, text: str) -> Wish | None:
+def _wish_from_parse(
+    parsed: RoomRequestParse, zone: ZoneInfo, text: str, now: datetime
+) -> Wish | None:
     if parsed.all_day and parsed.day is not None:
         start = datetime.combine(parsed.day, ALL_DAY[0], tzinfo=zone)
         end = datetime.combine(parsed.day, ALL_DAY[1], tzinfo=zone)
+        # "heute ganztägig" at 10:00 means the rest of the day, from the next quarter hour.
+        quarter = now.replace(second=0, microsecond=0) + timedelta(minutes=-now.minute % 15)
+        if start < quarter < end:
+            start = quarter.astimezone(zone)
     else:
         start, end = parsed.start, parsed.end  # type: ignore[assignment]
     if start is None or end is None or not parsed.attendees:
@@ -116,7 +122,7 @@ async def request_room(turn: Turn, text: str, ctx: RoomsContext) -> Reply:
     if parsed.problems:
         keys = ", ".join(t(f"rooms.problem.{p}", turn.language) for p in parsed.problems)
         return Reply.of_text(t("rooms.error.understood_but", turn.language, problems=keys))
-    wish = _wish_from_parse(parsed, ZoneInfo(broker.time_zone), text)
+    wish = _wish_from_parse(parsed, ZoneInfo(broker.time_zone), text, ctx.clock.now())
     if wish is None:
         missing = ", ".join(t(f"rooms.missing.{m}", turn.language) for m in parsed.missing)
         note = t("rooms.form.missing", turn.language, missing=missing or "–")

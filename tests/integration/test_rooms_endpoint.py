@@ -138,6 +138,17 @@ async def test_a_room_request_posted_in_a_channel_gets_room_offers(stack: Stack)
     assert "Frage von" not in json.dumps(reply, ensure_ascii=False)  # not a routed question
 
 
+async def test_today_all_day_in_the_morning_means_the_rest_of_the_day(stack: Stack) -> None:
+    # Monday 09:00: "heute ganztägig" cannot start at 08:00, it starts now.
+    stack.sink.sent.clear()
+    await stack.say("Ich brauche heute ganztägig einen Raum für 4 Personen", JANA)
+    card = stack.last_card_to(JANA)
+    text = json.dumps(card, ensure_ascii=False)
+    assert "Vergangenheit" not in text + json.dumps(stack.sink.sent, ensure_ascii=False)
+    assert any(a.get("verb") == "rooms.choose" for a in card.get("actions", []))
+    assert "09:00" in text and "18:00" in text
+
+
 async def test_declined_request_and_stale_cards(stack: Stack) -> None:
     restricted = set(load_demo_organisation().room_policy())
     await stack.say("Raum morgen von 15 bis 16 Uhr für 13 Personen", JANA)
