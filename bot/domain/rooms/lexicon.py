@@ -95,7 +95,7 @@ def _clock(tag: str) -> str:
 
 
 _PEOPLE = (
-    r"personen|person|pers\.|leute|teilnehmer\w*|teilnehmende|gäste|kolleg\w*|"
+    r"personen|person|pers\.|leuten|leute|teilnehmer\w*|teilnehmende|gästen|gäste|kolleg\w*|"
     r"mitarbeiter\w*|people|persons|ppl|attendees|participants|guests"
 )
 _DAY_PREFIX = r"(?:\b(?:am|den|on(?: the)?)\s+)?"

@@ -110,6 +110,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("morgen ganztags", {"all_day": True, "day": date(2026, 3, 26)}),
+    ("morgen 10-11 Uhr mit 8 Leuten", {"attendees": 8, "missing": ()}),
+    ("morgen 10-11 Uhr mit 5 Gästen", {"attendees": 5, "missing": ()}),
     # --- weekdays ---
     ("am Donnerstag 8-9 Uhr", {"start": "2026-03-26 08:00", "end": "2026-03-26 09:00"}),
     ("Do 14-15 Uhr", {"start": "2026-03-26 14:00"}),
