@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -25,6 +26,10 @@ from bot.domain.rooms.service import (
 )
 
 log = logging.getLogger(__name__)
+
+
+# When the planned booking job runs if the booking in hand did not finish (see book_or_queue).
+RETRY_AFTER = timedelta(minutes=1)
 
 
 @dataclass
@@ -114,6 +119,14 @@ class RoomDecisions:
     ) -> RoomRequest:
         """Book now; if Graph fails, the request stays "booking" and a job retries it (and
         tells the requester). ``tell``: send the outcome to the requester's chat."""
+        # Planned before Graph is called: should this process die mid-booking, the job books
+        # (after a booking, it finds the request booked and does nothing).
+        await self.broker.jobs.schedule(
+            BOOK_JOB,
+            {"request_id": request.id},
+            self.broker.clock.now() + RETRY_AFTER,
+            f"{BOOK_JOB}:{request.id}",
+        )
         try:
             return await self.book(request.id, recheck=recheck, tell=tell)
         except BrokerError:
@@ -121,12 +134,6 @@ class RoomDecisions:
         except Exception as error:
             log.warning("booking failed, retried by a job: %s", type(error).__name__)
             await self.broker.audit(request, "bot", "failed", type(error).__name__)
-            await self.broker.jobs.schedule(
-                BOOK_JOB,
-                {"request_id": request.id},
-                self.broker.clock.now(),
-                f"{BOOK_JOB}:{request.id}",
-            )
             return request
 
     async def book(

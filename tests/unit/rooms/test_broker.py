@@ -276,6 +276,7 @@ async def test_a_lost_booking_response_is_found_on_retry_not_taken_for_a_conflic
     world.calendar.lost_responses = 1
     queued = await world.decisions.decide(pending.id, approver, pending.version, approve=True)
     assert queued.state is RequestState.BOOKING
+    world.clock.advance(timedelta(minutes=2))  # the retry is due
     while await world.runner.run_once():
         pass
     final = await world.broker.get(pending.id)
@@ -283,6 +284,29 @@ async def test_a_lost_booking_response_is_found_on_retry_not_taken_for_a_conflic
     events = await world.calendar.list_events(room.email, final.start, final.end)
     assert len([e for e in events if not e.is_cancelled]) == 1
     assert [c for c in world.calendar.calls if c[0] == "createEvent"] == [("createEvent", 1)]
+
+
+async def test_a_booking_interrupted_mid_call_is_finished_by_the_planned_job() -> None:
+    # The process dies while Graph creates the event (a deploy, a crash): the job planned
+    # before the call books the room; a booking that finished leaves that job nothing to do.
+    world = await make_world()
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
+    chosen = await world.broker.choose(offers.request.id, JANA, room.email)
+
+    async def dies(organizer: str, event: object) -> object:
+        raise asyncio.CancelledError  # not an error the booking handles: the process is gone
+
+    original = world.calendar.create_event
+    world.calendar.create_event = dies  # type: ignore[assignment, method-assign]
+    with pytest.raises(asyncio.CancelledError):
+        await world.decisions.after_choice(chosen)
+    world.calendar.create_event = original  # type: ignore[method-assign]
+    assert (await world.broker.get(chosen.id)).state is RequestState.BOOKING
+    world.clock.advance(timedelta(minutes=2))
+    while await world.runner.run_once():
+        pass
+    assert (await world.broker.get(chosen.id)).state is RequestState.BOOKED
 
 
 async def test_requester_cancels_a_booking_and_the_event_is_cancelled() -> None:
