@@ -145,6 +145,13 @@ class UrgentDecisions:
         call = await service.get(call_id)
         if call.state is not CallState.BOOKING or call.booked is None:
             return call
+        if call.booked.start <= service.clock.now():
+            # Graph failed until the slot began: a meeting in the past helps nobody, and
+            # every card says that the call expired instead of "wird gebucht" for ever.
+            expired = await service.save(call, state=CallState.EXPIRED)
+            await service.audit(expired, "bot", "expired")
+            await self.refresh(expired, skip=skip)
+            return expired
         lang = await service.languages.language_of(call.asker_key)
         attendees = tuple(p.mail for p in call.participants if p.mail != call.organiser)
         created = await service.calendar.create_event(

@@ -131,3 +131,23 @@ async def test_bad_input_sends_nothing(text: str, code: str) -> None:
         await decisions.service.start(JANA, parse_urgent(text), {})
     assert raised.value.code == code
     assert not notifier.posts and not notifier.directs and not notifier.updates
+
+
+async def test_a_booking_graph_refused_until_the_slot_began_expires_instead_of_hanging() -> None:
+    decisions, calendar, _notifier = _world()
+    call = await _start(decisions, "Ich brauche heute noch 30 Minuten mit Dr. Albrecht")
+    assert call.state is CallState.OFFERED and call.slots
+    proposal = call.slots[0]
+
+    async def refused(organizer: str, event: NewEvent) -> object:
+        raise PermissionError("Graph 403")
+
+    calendar.create_event = refused  # type: ignore[assignment, method-assign]
+    queued = await decisions.invite(call.id, JANA.key, proposal.start)
+    assert queued.state is CallState.BOOKING
+    clock = decisions.service.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(proposal.start - clock.now())  # the retries failed until the slot began
+    expired = await decisions.book(call.id)
+    assert expired.state is CallState.EXPIRED
+    assert "expired" in [e.action for e in await decisions.service.calls.audit_of(call.id)]
