@@ -205,7 +205,10 @@ class OnboardingService:
             raise OnboardingError("opted_out")
         if onboarding.buddy_key == buddy_key:
             return onboarding
-        return await self.assign(onboarding, buddy_key, ("admin",))
+        paired = await self.assign(onboarding, buddy_key, ("admin",))
+        if onboarding.welcomed_at is not None:  # welcomed with no buddy or another: tell
+            await self._send_later(WELCOME_JOB, paired, paired.newcomer_key)
+        return paired
 
     async def opt_out(self, onboarding_id: int, newcomer_key: str) -> Onboarding:
         """The newcomer does not want a buddy; pending check-ins stop."""

@@ -115,10 +115,14 @@ async def test_nobody_fits_asks_the_admins_and_an_admin_assigns() -> None:
     assert "Kein Buddy für Melanie Schäfer gefunden" in str(dict(world.notifier.directs)[ADMIN])
     with pytest.raises(OnboardingError):
         await world.service.admin_assign(onboarding.id, JANA, SABINE)  # not an admin
+    welcomed = len([u for u in world.notifier.dm_recipients() if u == MELANIE])
     paired = await world.service.admin_assign(onboarding.id, ADMIN, SABINE)
     assert paired.buddy_key == SABINE and paired.reasons == ("admin",)
     await world.run_due()
     assert SABINE in world.notifier.dm_recipients()
+    # Melanie was welcomed with "we are looking for your buddy": now she learns who it is.
+    to_melanie = [card for user, card in world.notifier.directs if user == MELANIE]
+    assert len(to_melanie) == welcomed + 1 and paired.buddy_name in str(to_melanie[-1])
 
 
 @pytest.mark.parametrize("others", [(SABINE,), ()])
