@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,9 +10,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from bot.adapters.db.engine import create_engine
 from bot.adapters.db.migrate import downgrade, upgrade
-from tests.support.databases import fresh_database
+from tests.support.migration_steps import aware, database_at, run_sql
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -42,26 +40,8 @@ JOBS = sa.table(
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_at_0012(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with fresh_database(request.param, tmp_path, migrate=False) as url:
-        upgrade(url, "0012")
+    with database_at(request.param, tmp_path, "0012") as url:
         yield url
-
-
-def _run(url: str, statement: Any) -> list[Any]:
-    async def run() -> list[Any]:
-        engine = create_engine(url)
-        try:
-            async with engine.begin() as connection:
-                result = await connection.execute(statement)
-                return list(result.all()) if result.returns_rows else []
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
 def _question(question_id: int, state: str, version: int, escalate_at: datetime | None) -> Any:
@@ -81,29 +61,29 @@ def test_waiting_questions_get_their_fallback_once(database_at_0012: str) -> Non
         _question(2, "asked", 3, asked_deadline),  # already has its escalation
         _question(3, "withdrawn", 2, None),  # closed: nothing to plan
     ]
-    _run(url, QUESTIONS.insert().values(rows))
+    run_sql(url, QUESTIONS.insert().values(rows))
 
     upgrade(url, "0013")
     read = sa.select(QUESTIONS.c.id, QUESTIONS.c.escalate_at).order_by(QUESTIONS.c.id)
-    deadlines = [(i, _aware(at)) for i, at in _run(url, read)]
+    deadlines = [(i, aware(at)) for i, at in run_sql(url, read)]
     due = T0 + timedelta(hours=2)
     assert deadlines == [(1, due), (2, asked_deadline), (3, None)]
-    planned = _run(url, sa.select(JOBS.c.kind, JOBS.c.payload, JOBS.c.due_at, JOBS.c.dedup_key))
-    assert [(k, p, _aware(d), key) for k, p, d, key in planned] == [
+    planned = run_sql(url, sa.select(JOBS.c.kind, JOBS.c.payload, JOBS.c.due_at, JOBS.c.dedup_key))
+    assert [(k, p, aware(d), key) for k, p, d, key in planned] == [
         ("routing.escalate", {"question_id": 1, "version": 1}, due, "routing.escalate:1:1")
     ]
 
     downgrade(url, "0012")
-    assert [(i, _aware(at)) for i, at in _run(url, read)] == [
+    assert [(i, aware(at)) for i, at in run_sql(url, read)] == [
         (1, None), (2, asked_deadline), (3, None)
     ]  # fmt: skip
     upgrade(url, "0013")  # again: the fallback is planned once, not twice
-    assert len(_run(url, sa.select(JOBS.c.kind))) == 1
+    assert len(run_sql(url, sa.select(JOBS.c.kind))) == 1
 
     # Downgraded again, the older code ran the job and ignored the question (done); the next
     # upgrade plans it afresh instead of leaving a promise that never runs.
     downgrade(url, "0012")
-    _run(url, JOBS.update().values(done_at=T0 + timedelta(hours=3)))
+    run_sql(url, JOBS.update().values(done_at=T0 + timedelta(hours=3)))
     upgrade(url, "0013")
-    pending = _run(url, sa.select(JOBS.c.dedup_key, JOBS.c.done_at))
+    pending = run_sql(url, sa.select(JOBS.c.dedup_key, JOBS.c.done_at))
     assert pending == [("routing.escalate:1:1", None)]

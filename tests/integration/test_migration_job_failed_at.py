@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from bot.adapters.db.engine import create_engine
 from bot.adapters.db.migrate import downgrade, upgrade
-from tests.support.databases import fresh_database
+from tests.support.migration_steps import aware, database_at, run_sql
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 PARKED = datetime(9999, 1, 1, tzinfo=UTC)
@@ -38,29 +35,8 @@ AFTER = sa.table(
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_at_0007(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with fresh_database(request.param, tmp_path, migrate=False) as url:
-        upgrade(url, "0007")
+    with database_at(request.param, tmp_path, "0007") as url:
         yield url
-
-
-def _run(url: str, statement: Any) -> list[Any]:
-    async def run() -> list[Any]:
-        engine = create_engine(url)
-        try:
-            async with engine.begin() as connection:
-                result = await connection.execute(statement)
-                return list(result.all()) if result.returns_rows else []
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(run())
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    # Plain DateTime columns come back naive from SQLite; the stored instant is UTC.
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
 
 
 def test_parked_jobs_become_failed_and_back(database_at_0007: str) -> None:
@@ -71,7 +47,7 @@ def test_parked_jobs_become_failed_and_back(database_at_0007: str) -> None:
         {"id": 2, "due_at": PARKED, "done_at": given_up, "last_error": "ValueError: x"},
         {"id": 3, "due_at": T0, "done_at": None, "last_error": "RuntimeError: y"},  # retrying
     ]
-    _run(
+    run_sql(
         url,
         BEFORE.insert().values(
             [{**row, "kind": "k", "payload": {}, "attempts": 1} for row in rows]
@@ -83,7 +59,8 @@ def test_parked_jobs_become_failed_and_back(database_at_0007: str) -> None:
         AFTER.c.id, AFTER.c.due_at, AFTER.c.done_at, AFTER.c.failed_at, AFTER.c.last_error
     ).order_by(AFTER.c.id)
     after = [
-        tuple(_aware(v) if isinstance(v, datetime) else v for v in row) for row in _run(url, read)
+        tuple(aware(v) if isinstance(v, datetime) else v for v in row)
+        for row in run_sql(url, read)
     ]
     assert after == [
         (1, T0, done, None, None),
@@ -94,6 +71,7 @@ def test_parked_jobs_become_failed_and_back(database_at_0007: str) -> None:
     downgrade(url, "0007")
     read = sa.select(BEFORE.c.id, BEFORE.c.due_at, BEFORE.c.done_at).order_by(BEFORE.c.id)
     before = [
-        tuple(_aware(v) if isinstance(v, datetime) else v for v in row) for row in _run(url, read)
+        tuple(aware(v) if isinstance(v, datetime) else v for v in row)
+        for row in run_sql(url, read)
     ]
     assert before == [(1, T0, done), (2, PARKED, given_up), (3, T0, None)]
