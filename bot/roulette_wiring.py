@@ -64,10 +64,14 @@ def build_handlers(rounds: RouletteRounds) -> dict[str, JobHandler]:
     async def follow_up(job: Job) -> None:
         await rounds.follow_up(group_id(job), str(job.payload["to"]))
 
+    async def tell_unmatched(job: Job) -> None:
+        await rounds.tell_unmatched(str(job.payload["to"]))
+
     return {
         kinds.ROUND_JOB: run_round,
         kinds.PLAN_JOB: plan_group,
         kinds.INTRO_JOB: introduce,
         kinds.SUGGEST_JOB: suggest,
         kinds.FOLLOW_UP_JOB: follow_up,
+        kinds.UNMATCHED_JOB: tell_unmatched,
     }

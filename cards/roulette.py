@@ -108,6 +108,14 @@ class RouletteCards:
         """Another member asked for another time: the new suggestion."""
         return self._meeting(group, me, mails, lang, t("roulette.other.heading", lang))
 
+    def unmatched_card(self, lang: str) -> dict[str, Any]:
+        """Nobody fitted this round; the next round comes, the settings can be changed."""
+        body = [
+            text(t("roulette.title", lang), size="Large", weight="Bolder"),
+            text(t("roulette.unmatched.text", lang)),
+        ]
+        return card(body)
+
     def follow_up_card(self, group: Group, lang: str) -> dict[str, Any]:
         """ "Haben Sie sich getroffen?" – Ja / Nein (only to offer another round)."""
         body = [

@@ -733,6 +733,10 @@ MESSAGES: dict[str, str] = {
     "roulette.chat.topic": "Kaffee-Roulette",
     "roulette.chat.message": "Hallo! Das Kaffee-Roulette hat uns zusammengebracht. Wann passt es"
     " Ihnen?",
+    "roulette.unmatched.text": "Diesmal hat das Los niemanden gefunden, der zu Ihren "
+    "Einstellungen passt (zum Beispiel „nur an meinem Standort“, oder es machen gerade zu wenige "
+    "mit). In der nächsten Runde sind Sie wieder dabei; Ihre Einstellungen ändern Sie mit "
+    "„roulette“.",
     "roulette.follow_up.question": "Haben Sie sich getroffen?",
     "roulette.follow_up.why": "Ich frage nur, um Ihnen die nächste Runde anzubieten; Ihre Antwort"
     " wird nicht Ihnen zugeordnet gespeichert.",

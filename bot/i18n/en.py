@@ -699,6 +699,9 @@ MESSAGES: dict[str, str] = {
     "roulette.chat.topic": "Coffee roulette",
     "roulette.chat.message": "Hello! The coffee roulette brought us together. When would suit"
     " you?",
+    "roulette.unmatched.text": "This time the draw found nobody who fits your settings (for "
+    "example “only at my site”, or too few are taking part right now). You are in the next round "
+    "again; change your settings with “roulette”.",
     "roulette.follow_up.question": "Did you meet?",
     "roulette.follow_up.why": "I only ask to offer you the next round; your answer is not stored"
     " with your name.",

@@ -42,5 +42,6 @@ def roulette_cards(lang: str) -> Iterator[tuple[str, dict[str, Any]]]:
     last = _group(slot_index=2)
     yield "roulette.suggestion_card", views.suggestion_card(last, "jana", MAILS, lang)
     yield "roulette.follow_up_card", views.follow_up_card(_group(), lang)
+    yield "roulette.unmatched_card", views.unmatched_card(lang)
     yield "roulette.next_round_card", roulette.next_round_card(True, lang)
     yield "roulette.next_round_card.no", roulette.next_round_card(False, lang)

@@ -75,3 +75,7 @@ class RouletteViews(Protocol):
     def follow_up_card(self, group: Group, lang: str) -> dict[str, Any]:
         """ "Haben Sie sich getroffen?" – Ja / Nein (only to offer another round)."""
         ...
+
+    def unmatched_card(self, lang: str) -> dict[str, Any]:
+        """Nobody fitted this round; the next round comes, the settings can be changed."""
+        ...

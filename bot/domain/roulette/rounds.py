@@ -16,6 +16,7 @@ from bot.domain.roulette.service import (
     INTRO_JOB,
     PLAN_JOB,
     ROUND_JOB,
+    UNMATCHED_JOB,
     RouletteService,
 )
 from bot.domain.roulette.slots import common_slots, search_window
@@ -65,6 +66,13 @@ class RouletteRounds:
         for group in groups:
             key = f"{PLAN_JOB}:{group.id}"
             await s.jobs.schedule(PLAN_JOB, {"group_id": group.id}, s.clock.now(), key)
+        # Whoever the draw left out hears it, instead of waiting for an introduction.
+        grouped = {key for group in groups for key in group.members}
+        for person in people:
+            if person.user_key not in grouped:
+                payload = {"round_no": round_no, "to": person.user_key}
+                key = f"{UNMATCHED_JOB}:{round_no}:{person.user_key}"
+                await s.jobs.schedule(UNMATCHED_JOB, payload, s.clock.now(), key)
         return await s.repo.get_round(round_no) or stats
 
     async def plan_group(self, group_id: int) -> None:
@@ -124,6 +132,15 @@ class RouletteRounds:
         lang = await s.languages.language_of(to)
         card = s.views.suggestion_card(group, to, await s.mails(group), lang)
         await s.deliver(to, card, group.tenant_id)
+
+    async def tell_unmatched(self, to: str) -> None:
+        """Job: nobody fitted ``to`` this round (preferences, site, too few taking part)."""
+        s = self.service
+        participant = await s.repo.get_participant(to)
+        if participant is None or not participant.active:
+            return  # left or paused meanwhile: nothing to say
+        lang = await s.languages.language_of(to)
+        await s.deliver(to, s.views.unmatched_card(lang), participant.tenant_id)
 
     async def follow_up(self, group_id: int, to: str) -> None:
         """Job: "Haben Sie sich getroffen?" a week later, to members still taking part."""

@@ -28,6 +28,7 @@ PLAN_JOB = "roulette.plan_group"
 INTRO_JOB = "roulette.intro"
 SUGGEST_JOB = "roulette.suggest"
 FOLLOW_UP_JOB = "roulette.follow_up"
+UNMATCHED_JOB = "roulette.unmatched"  # nobody fitted a participant this round: say so
 
 
 class UndeliverableError(Exception):

@@ -191,3 +191,22 @@ async def test_a_round_that_fails_has_planned_the_next_one_already() -> None:
         await world.rounds.run_round(57)
     jobs = world.service.jobs
     assert not await jobs.schedule(ROUND_JOB, {"round_no": 58}, NOW, f"{ROUND_JOB}:58")
+
+
+async def test_whoever_the_draw_leaves_out_is_told_once() -> None:
+    # Three take part, one of them only at her own site: the draw pairs two and leaves one
+    # out, who hears that nobody fitted instead of waiting for an introduction.
+    world = make_world()
+    for key in (SABINE, EMILY, AYLIN):
+        await world.service.opt_in(key, key[:6], "t1")
+    await world.service.set_preferences(AYLIN, ["coffee"], "site")
+    world.clock.advance(ROUND_57 - NOW)
+    await world.rounds.run_round(57)
+    await world.run_due()
+    await world.rounds.run_round(57)  # the round's job again (a retry): nothing twice
+    await world.run_due()
+    told = [u for u, c in world.notifier.directs
+            if "niemanden gefunden" in str(c) or "found nobody" in str(c)]  # fmt: skip
+    [group] = await world.service.repo.groups_since(57)
+    assert len(group.members) == 2 and len(told) == 1
+    assert told[0] not in group.members and told[0] in (SABINE, EMILY, AYLIN)
