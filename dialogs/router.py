@@ -21,6 +21,7 @@ from dialogs.search import Choice, SearchQuery
 
 S = TypeVar("S")
 P = TypeVar("P", bound=BaseModel)
+R = TypeVar("R")
 CommandHandler = Callable[[Turn, str, DialogContext[S]], Awaitable[Reply]]
 ThreadReplyHandler = Callable[[Turn, str, DialogContext[S]], Awaitable[Reply | None]]
 CardHandler = Callable[[Turn, Any, DialogContext[S]], Awaitable[Reply]]
@@ -117,7 +118,10 @@ class Router(Generic[S]):
             got = type(ctx.services).__name__
             raise TypeError(f"these dialogs need {self.needs.__name__}, not {got}")
 
-        def command(handler: CommandHandler[S]) -> Callable[[Turn, str], Awaitable[Reply]]:
+        def command(
+            handler: Callable[[Turn, str, DialogContext[S]], Awaitable[R]],
+        ) -> Callable[[Turn, str], Awaitable[R]]:
+            # Commands, intents, the fallback and thread replies all take the turn's text.
             return lambda turn, text: handler(turn, text, ctx)
 
         def card(handler: CardHandler[S]) -> Callable[[Turn, Any], Awaitable[Reply]]:
@@ -128,18 +132,13 @@ class Router(Generic[S]):
         ) -> Callable[[Turn, SearchQuery], Awaitable[list[Choice]]]:
             return lambda turn, query: handler(turn, query, ctx)
 
-        def thread_reply(
-            handler: ThreadReplyHandler[S],
-        ) -> Callable[[Turn, str], Awaitable[Reply | None]]:
-            return lambda turn, text: handler(turn, text, ctx)
-
         return Dialogs(
             commands={key: command(h) for key, h in self._commands.items()},
             cards={v: BoundCard(model, card(h)) for v, (model, h) in self._cards.items()},
             searches={name: search(h) for name, h in self._searches.items()},
             intents=[(recognises, command(h)) for recognises, h in self._intents],
             fallback=command(self._fallback) if self._fallback else None,
-            thread_replies=[thread_reply(h) for h in self._thread_replies],
+            thread_replies=[command(h) for h in self._thread_replies],
         )
 
     def card_payloads(self) -> dict[str, type[BaseModel]]:

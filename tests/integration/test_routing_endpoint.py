@@ -158,14 +158,21 @@ def _in_thread(activity: dict[str, Any], root_id: str) -> dict[str, Any]:
     return activity
 
 
+async def _asked_in_channel(bot: RunningBot, sink: ConnectorSink) -> tuple[str, str]:
+    """Kerstin (who has written to the bot) and the thread of QUESTION, posted in a channel
+    as Teams delivers a new post: (her key, the thread's root id)."""
+    kerstin = await _introduce(bot, sink, "Kerstin Vogel")
+    ask = activities.channel_mention(sink.url, QUESTION)
+    await bot.post(_in_thread(ask, ask["id"]))
+    return kerstin, ask["id"]
+
+
 async def test_expert_reply_in_the_thread_closes_the_question(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
-    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
-    ask = activities.channel_mention(sink.url, QUESTION)
-    await routing_bot.post(_in_thread(ask, ask["id"]))
+    kerstin, root = await _asked_in_channel(routing_bot, sink)
     reply = activities.channel_mention(sink.url, "Einfach im Raumbuchungstool, Reiter Hamburg.")
-    reply = activities.as_user(_in_thread(reply, ask["id"]), kerstin, "Kerstin Vogel")
+    reply = activities.as_user(_in_thread(reply, root), kerstin, "Kerstin Vogel")
     await routing_bot.post(reply)
     [closed] = await _questions(database_url)
     assert closed.state == "answered" and closed.owner_key == kerstin
@@ -176,12 +183,10 @@ async def test_expert_reply_in_the_thread_closes_the_question(
 async def test_an_answer_in_the_thread_that_starts_like_a_command_is_the_answer(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
-    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
-    ask = activities.channel_mention(sink.url, QUESTION)
-    await routing_bot.post(_in_thread(ask, ask["id"]))
+    kerstin, root = await _asked_in_channel(routing_bot, sink)
     # A bare command in the thread stays a command, for the expert too.
     helper = activities.as_user(
-        _in_thread(activities.channel_mention(sink.url, "hilfe"), ask["id"]), kerstin, "Kerstin"
+        _in_thread(activities.channel_mention(sink.url, "hilfe"), root), kerstin, "Kerstin"
     )
     await routing_bot.post(helper)
     [still_open] = await _questions(database_url)
@@ -189,7 +194,7 @@ async def test_an_answer_in_the_thread_that_starts_like_a_command_is_the_answer(
     # "Raum …" and "Frage …" are commands, but here they begin the expert's answer.
     text = "Raum 3.12 über Outlook buchen, Reiter Hamburg."
     reply = activities.channel_mention(sink.url, text)
-    await routing_bot.post(activities.as_user(_in_thread(reply, ask["id"]), kerstin, "Kerstin"))
+    await routing_bot.post(activities.as_user(_in_thread(reply, root), kerstin, "Kerstin"))
     [closed] = await _questions(database_url)
     assert closed.state == "answered" and closed.answer_text == text
     assert "Danke für Ihre Antwort" in sink.texts()[-1]
@@ -253,11 +258,9 @@ async def test_help_card_example_names_the_absent_expert_and_asks_a_stand_in(
 async def test_only_the_asker_decides_on_the_earlier_answer_offer(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
-    kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
-    ask = activities.channel_mention(sink.url, QUESTION)
-    await routing_bot.post(_in_thread(ask, ask["id"]))
+    kerstin, root = await _asked_in_channel(routing_bot, sink)
     reply = activities.channel_mention(sink.url, "Im Buchungstool, Reiter Hamburg.")
-    await routing_bot.post(activities.as_user(_in_thread(reply, ask["id"]), kerstin, "Kerstin"))
+    await routing_bot.post(activities.as_user(_in_thread(reply, root), kerstin, "Kerstin"))
     sink.sent.clear()
     await routing_bot.post(activities.channel_mention(sink.url, QUESTION, n=5))
     [offer] = sink.cards()

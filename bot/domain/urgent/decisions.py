@@ -148,10 +148,7 @@ class UrgentDecisions:
         if call.booked.start <= service.clock.now():
             # Graph failed until the slot began: a meeting in the past helps nobody, and
             # every card says that the call expired instead of "wird gebucht" for ever.
-            expired = await service.save(call, state=CallState.EXPIRED)
-            await service.audit(expired, "bot", "expired")
-            await self.refresh(expired, skip=skip)
-            return expired
+            return await self._expire(call, skip)
         lang = await service.languages.language_of(call.asker_key)
         attendees = tuple(p.mail for p in call.participants if p.mail != call.organiser)
         created = await service.calendar.create_event(
@@ -199,9 +196,13 @@ class UrgentDecisions:
         call = await self.service.get(call_id)
         if call.state not in (CallState.OFFERED, CallState.ASKING):
             return
+        await self._expire(call)
+
+    async def _expire(self, call: UrgentCall, skip: str | None = None) -> UrgentCall:
         expired = await self.service.save(call, state=CallState.EXPIRED)
         await self.service.audit(expired, "bot", "expired")
-        await self.refresh(expired)
+        await self.refresh(expired, skip=skip)
+        return expired
 
     async def refresh(self, call: UrgentCall, skip: str | None = None) -> None:
         """Every posted card shows the call as it is now, each in its reader's language
