@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -419,3 +420,39 @@ async def test_a_request_with_a_once_key_is_asked_once_and_again_after_a_failure
     assert (await world.service.ask(once)).outcome == "routed"
     assert (await world.service.ask(once)).outcome == "duplicate"
     assert len(world.notifier.directs) == 1
+
+
+async def test_an_escalation_interrupted_after_saving_is_planned_by_the_retry() -> None:
+    # The job saves "ask the next expert" and then dies before planning that expert's own
+    # escalation (deploy, crash: here the queue refuses once). Its retry finds a newer version;
+    # without planning the missing job the question would wait for good.
+    world = await make_world()
+    question = (
+        await world.service.ask(ask("Wo bekomme ich einen zweiten Bildschirm fürs Homeoffice?"))
+    ).question
+    assert question is not None and question.escalate_at is not None
+    schedule = world.jobs.schedule
+    failures = iter([RuntimeError("process gone")])
+
+    async def schedule_once_failing(
+        kind: str, payload: dict[str, Any], due_at: datetime, dedup_key: str | None = None
+    ) -> bool:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return await schedule(kind, payload, due_at, dedup_key)
+
+    world.jobs.schedule = schedule_once_failing  # type: ignore[method-assign]
+    world.clock.current = question.escalate_at
+    assert await world.runner.run_once() == 1
+    second = await world.questions.get(question.id)
+    assert second is not None and second.current_index == 1
+    assert second.expert_cards.keys() == {question.experts[0].expert_key}  # never DMed
+    world.clock.advance(timedelta(minutes=5))  # the failed job's retry
+    assert await world.runner.run_once() == 1
+    assert second.escalate_at is not None
+    world.clock.current = second.escalate_at
+    assert await world.runner.run_once() == 1
+    third = await world.questions.get(question.id)
+    assert third is not None and third.current_index == 2
+    assert world.notifier.dm_recipients()[-1] == question.experts[2].expert_key
