@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Mapping
+from dataclasses import replace
 from datetime import timedelta
 
 import structlog
@@ -96,6 +97,7 @@ class JobRunner:
             log.error("job_kind_unknown", job_id=job.id, kind=job.kind)
             await self._give_up(job, f"unknown job kind {job.kind!r}")
             return
+        job = replace(job, last_attempt=job.attempts >= self._max_attempts)
         try:
             # Past the lease another replica may claim the job; stop before that happens.
             async with asyncio.timeout(self._lease.total_seconds() * 0.9):

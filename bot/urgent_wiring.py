@@ -58,7 +58,14 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
 
     async def book(job: Job) -> None:
         # Raises while Graph fails: the runner retries; the transaction id keeps it single.
-        booked = await decisions.book(int(job.payload["call_id"]))
+        call_id = int(job.payload["call_id"])
+        try:
+            booked = await decisions.book(call_id)
+        except Exception:
+            if job.last_attempt:
+                # No retry follows: the call ends, and the runner still records the failure.
+                await decisions.booking_failed(call_id)
+            raise
         if booked.state is CallState.BOOKED:
             count("urgent.booked")
 

@@ -64,9 +64,12 @@ class UrgentCards:
             body += self._progress(call, proposal, lang)
             actions += [self._invite(call, slot, lang) for slot in slot_rules.options(call)]
         elif call.booked is not None:
-            key = "urgent.booked" if call.state is CallState.BOOKED else "urgent.booking"
-            if call.state is CallState.CANCELLED:
-                key = "urgent.cancelled"
+            key = {
+                CallState.BOOKED: "urgent.booked",
+                CallState.CANCELLED: "urgent.cancelled",
+                # A chosen slot that expired: Graph refused the booking until it gave up.
+                CallState.EXPIRED: "urgent.booking_failed",
+            }.get(call.state, "urgent.booking")
             body.append(
                 text(t(key, lang, slot=self.slot_label(call, call.booked, lang)), weight="Bolder")
             )
@@ -146,7 +149,8 @@ class UrgentCards:
         if call.state is CallState.CANCELLED:
             return t("urgent.ask.cancelled", lang)
         if call.state is CallState.EXPIRED:
-            return t("urgent.ask.expired", lang)
+            failed = call.booked is not None  # a slot was chosen, but never booked
+            return t("urgent.ask.booking_failed" if failed else "urgent.ask.expired", lang)
         if not ask.waiting:
             return t("urgent.ask.thanks", lang, answer=self._answer(ask, lang))
         return t("urgent.ask.closed", lang)

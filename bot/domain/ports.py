@@ -141,6 +141,9 @@ class Job:
     payload: dict[str, Any]
     due_at: datetime
     attempts: int
+    # Set by the runner: if this attempt fails, the job is given up and its handler is not
+    # called again, so work that must not stay half done (a call "being booked") can end it.
+    last_attempt: bool = False
 
 
 class JobQueue(Protocol):

@@ -778,6 +778,10 @@ MESSAGES: dict[str, str] = {
     "urgent.cancelled_open": "Abgesagt.",
     "urgent.expired": "Abgelaufen: Es wurde kein Termin gebucht.",
     "urgent.ask.expired": "Hat sich erledigt: Die Zeit ist vorbei, es wurde nichts gebucht.",
+    "urgent.booking_failed": "Die Buchung ist fehlgeschlagen ({slot}): Die Teams-Besprechung"
+    " konnte nicht angelegt werden, niemand wurde eingeladen. Bitte laden Sie selbst ein oder"
+    " stellen Sie eine neue Anfrage.",
+    "urgent.ask.booking_failed": "Hat sich erledigt: Die Besprechung konnte nicht gebucht werden.",
     "urgent.no_common": "Kein gemeinsamer Termin: {people} ist belegt. Ich frage die"
     " Assistenzen, ob sie zwischen {span} Zeit freimachen können:",
     "urgent.answer.waiting": "wartet auf Antwort",

@@ -743,6 +743,9 @@ MESSAGES: dict[str, str] = {
     "urgent.cancelled_open": "Cancelled.",
     "urgent.expired": "Expired: no meeting was booked.",
     "urgent.ask.expired": "No longer needed: the time is over, nothing was booked.",
+    "urgent.booking_failed": "The booking failed ({slot}): the Teams meeting could not be"
+    " created, nobody was invited. Please invite them yourself or send a new request.",
+    "urgent.ask.booking_failed": "No longer needed: the meeting could not be booked.",
     "urgent.no_common": "No common slot: {people} is busy. I am asking the assistants whether"
     " they can free time between {span}:",
     "urgent.answer.waiting": "waiting for an answer",

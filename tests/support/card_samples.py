@@ -321,6 +321,9 @@ def _urgent(lang: str) -> Iterator[Sample]:
     yield "urgent.asker_card.booked", views.asker_card(booked, None, lang)
     yield "urgent.assistant_card", views.assistant_card(asking, waiting, lang)
     yield "urgent.assistant_card.booked", views.assistant_card(booked, answered, lang)
+    failed = replace(booked, state=CallState.EXPIRED)  # the booking job gave up
+    yield "urgent.asker_card.booking_failed", views.asker_card(failed, None, lang)
+    yield "urgent.assistant_card.booking_failed", views.assistant_card(failed, answered, lang)
     person = Person("id-1", "Kerstin Vogel", "k@x.de", job_title="Empfang")
     yield "urgent.pick_card", views.pick_card("30 min mit Vog", "Vog", [person], {}, lang)
     yield "urgent.form_card", views.form_card(lang)

@@ -147,7 +147,7 @@ class UrgentDecisions:
             return call
         if call.booked.start <= service.clock.now():
             # Graph failed until the slot began: a meeting in the past helps nobody, and
-            # every card says that the call expired instead of "wird gebucht" for ever.
+            # every card says that the booking failed instead of "wird gebucht" for ever.
             return await self._expire(call, skip)
         lang = await service.languages.language_of(call.asker_key)
         attendees = tuple(p.mail for p in call.participants if p.mail != call.organiser)
@@ -171,6 +171,14 @@ class UrgentDecisions:
         )
         await self.refresh(booked, skip=skip)
         return booked
+
+    async def booking_failed(self, call_id: int) -> UrgentCall:
+        """Job: the booking's last attempt failed too; the call expires (booked is kept, so
+        every card says the booking failed) instead of showing "wird gebucht" for good."""
+        call = await self.service.get(call_id)
+        if call.state is not CallState.BOOKING:
+            return call  # booked or cancelled meanwhile
+        return await self._expire(call)
 
     async def cancel(self, call_id: int, asker: str) -> UrgentCall:
         """The asker withdraws; a booked meeting is cancelled in Graph (attendees notified)."""

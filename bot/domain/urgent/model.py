@@ -14,7 +14,9 @@ class CallState(StrEnum):
 
     offered (common slots found) or asking (assistants of blocked people asked) → booking
     (the asker clicked "Einladen") → booked. Ends: cancelled (by the asker), expired (nothing
-    booked in time). A booking that fails at Graph stays "booking" and a job retries it.
+    booked in time). A booking that fails at Graph stays "booking" and a job retries it;
+    when the job gives up or the slot begins first, the call expires with ``booked`` kept
+    (the cards say that the booking failed).
     """
 
     OFFERED = "offered"
@@ -22,7 +24,7 @@ class CallState(StrEnum):
     BOOKING = "booking"
     BOOKED = "booked"
     CANCELLED = "cancelled"
-    EXPIRED = "expired"  # nobody booked before the last offered slot was over
+    EXPIRED = "expired"  # nothing booked in time (with ``booked`` set: the booking failed)
 
 
 OPEN_STATES = frozenset({CallState.OFFERED, CallState.ASKING, CallState.BOOKING})

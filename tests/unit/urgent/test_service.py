@@ -16,7 +16,9 @@ from bot.domain.urgent.decisions import UrgentDecisions
 from bot.domain.urgent.model import CallState, UrgentCall, UrgentError
 from bot.domain.urgent.parse import parse_urgent
 from bot.domain.urgent.people import Ambiguous
-from bot.domain.urgent.service import EXPIRE_JOB, Asker, UrgentService
+from bot.domain.urgent.service import BOOK_JOB, EXPIRE_JOB, Asker, UrgentService
+from bot.jobs import JobRunner
+from bot.urgent_wiring import build_handlers
 from cards.urgent import UrgentCards
 from devkit.demo.organisation import load_demo_organisation
 from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
@@ -151,3 +153,36 @@ async def test_a_booking_graph_refused_until_the_slot_began_expires_instead_of_h
     expired = await decisions.book(call.id)
     assert expired.state is CallState.EXPIRED
     assert "expired" in [e.action for e in await decisions.service.calls.audit_of(call.id)]
+
+
+async def test_a_booking_job_that_gives_up_before_the_slot_ends_the_call_and_says_so() -> None:
+    decisions, calendar, notifier = _world()
+    await _block(calendar, ALBRECHT)
+    call = await _start(decisions, "Ich brauche heute noch 30 Minuten mit Dr. Albrecht")
+    assert call.state is CallState.ASKING and call.slots  # Sabine asked; tomorrow as fallback
+    tomorrow = call.slots[0]
+
+    async def refused(organizer: str, event: NewEvent) -> object:
+        raise PermissionError("Graph 403")
+
+    calendar.create_event = refused  # type: ignore[assignment, method-assign]
+    assert (await decisions.invite(call.id, JANA.key, tomorrow.start)).state is CallState.BOOKING
+    service, clock, jobs = decisions.service, decisions.service.clock, decisions.service.jobs
+    assert isinstance(clock, ManualClock) and isinstance(jobs, InMemoryJobQueue)
+    runner = JobRunner(jobs, clock, build_handlers(decisions))
+    booking = next(j for j in jobs.jobs.values() if j.kind == BOOK_JOB)
+    while booking.done_at is None:  # every retry when it is due, as the runner's loop does
+        await runner.run_once()
+        clock.advance(max(booking.due_at - clock.now(), timedelta(0)))
+    assert booking.failed_at is not None and booking.attempts == 10
+    assert clock.now() < tomorrow.start  # the retries were used up before the slot began
+    ended = await service.get(call.id)
+    assert ended.state is CallState.EXPIRED
+    assert "expired" in [e.action for e in await service.calls.audit_of(call.id)]
+    last = {handle["activity_id"]: str(card) for handle, card in notifier.updates}
+    assert "Die Buchung ist fehlgeschlagen" in last["asker-card"]
+    assert "Wird gebucht" not in last["asker-card"]
+    sabine = next(
+        h["activity_id"] for h, _ in notifier.updates if h["reference"] == {"user": SABINE}
+    )
+    assert "Die Besprechung konnte nicht gebucht werden" in last[sabine]
