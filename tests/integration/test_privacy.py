@@ -172,12 +172,17 @@ async def test_erasure_of_questions_keeps_knowledge_and_moves_escalation(
     asked = await repo.get(ids["anna_asked"])
     assert asked is not None and asked.version == 2 and asked.asker_key == BERND.key
     assert [e.name for e in asked.experts] == [ERASED_NAME, CARLA.name]
+    assert [e.erased for e in asked.experts] == [True, False]  # never asked again
     assert asked.expert_cards == {}
+    # Anna was the one asked: the next expert is asked now, not at the old deadline.
+    assert asked.escalate_at == NOW and asked.current_expert is not None
+    assert asked.escalate(NOW, NOW + timedelta(hours=4)).current_expert == asked.experts[1]
     took = await repo.get(ids["anna_took"])
     assert took is not None and (took.state, took.owner_key) == (QuestionState.UNASSIGNED, None)
     jobs = await table_rows(sessions, "scheduled_jobs")
     moved = [j for j in jobs if j["dedup_key"] == f"routing.escalate:{asked.id}:2"]
     assert [(j["payload"]["version"], j["done_at"]) for j in moved] == [(2, None)]
+    assert [j["due_at"].replace(tzinfo=NOW.tzinfo) for j in moved] == [NOW]
     alone = f"routing.escalate:{ids['bernd_only']}:1"  # no Anna: stays on version 1
     assert [j["payload"]["version"] for j in jobs if j["dedup_key"] == alone] == [1]
 

@@ -76,12 +76,12 @@ async def _poll_states(session: AsyncSession, poll_ids: set[int]) -> dict[int, s
 
 
 async def _carry_versioned_jobs(
-    session: AsyncSession, carried: list[tuple[str, int, int, int]]
+    session: AsyncSession, carried: list[tuple[str, int, int, int, datetime | None]]
 ) -> None:
     # Escalations and approval reminders run only on the version they were planned for
     # (dedup key "<kind>:<id>:<version>"); the erasure bumped the version, so move them along.
     jobs = table(models.ScheduledJob)
-    for kind, record_id, old, new in carried:
+    for kind, record_id, old, new, due in carried:
         old_key = f"{kind}:{record_id}:{old}"
         pending = (
             await session.execute(
@@ -97,5 +97,6 @@ async def _carry_versioned_jobs(
                 .values(
                     payload={**pending.payload, "version": new},
                     dedup_key=f"{kind}:{record_id}:{new}",
+                    due_at=due or jobs.c.due_at,
                 )
             )

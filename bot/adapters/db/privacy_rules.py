@@ -35,8 +35,9 @@ class Erasure:
     poll_states: dict[int, str] = field(default_factory=dict)
     own_requests: set[int] = field(default_factory=set)
     request_alias: dict[int, str] = field(default_factory=dict)
-    # (job kind, record id, old version, new version): jobs that run only on a given version
-    carried: list[tuple[str, int, int, int]] = field(default_factory=list)
+    # (job kind, record id, old version, new version, new due time or None): jobs that run
+    # only on a given version
+    carried: list[tuple[str, int, int, int, datetime | None]] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -88,14 +89,18 @@ class Erasure:
                 new.update(state=QuestionState.WITHDRAWN.value, escalate_at=None)
             if new["state"] != QuestionState.ANSWERED:
                 new["text"] = ""  # only answered questions are kept, as knowledge
+        named = [e.get("expert_key") == self.key for e in row["candidates"]]
         new["candidates"] = [
-            {**e, "expert_key": alias, "name": ERASED_NAME, "department": "", "location": ""}
-            if e.get("expert_key") == self.key
-            else e
-            for e in row["candidates"]
-        ]
+            {**e, "expert_key": alias, "name": ERASED_NAME, "department": "", "location": "",
+             "erased": True} if theirs else e
+            for e, theirs in zip(row["candidates"], named, strict=True)
+        ]  # fmt: skip
         new["expert_cards"] = self.without_mentions(row["expert_cards"])
-        self.carried.append((ESCALATE_JOB, row["id"], row["version"], row["version"] + 1))
+        # Waiting for their reaction: the next expert is asked now, not at the old deadline.
+        due = None
+        if new["state"] == QuestionState.ASKED and named[row["current_index"]]:
+            new["escalate_at"] = due = self.now
+        self.carried.append((ESCALATE_JOB, row["id"], row["version"], row["version"] + 1, due))
         return {**self.scrubbed(new, alias), "version": row["version"] + 1}
 
     def decision(self, row: Row) -> Row | None:
@@ -136,7 +141,7 @@ class Erasure:
             new.update(requester_key=alias, requester_name=ERASED_NAME, text="", reason="")
             if row["state"] in OPEN_REQUESTS:
                 new["state"] = RequestState.CANCELLED.value
-        self.carried.append((ROOM_REMIND_JOB, row["id"], row["version"], row["version"] + 1))
+        self.carried.append((ROOM_REMIND_JOB, row["id"], row["version"], row["version"] + 1, None))
         return {**self.scrubbed(new, alias), "version": row["version"] + 1}
 
     def audit(self, row: Row) -> Row:

@@ -63,11 +63,18 @@ class NamedExpert:
     absent_until: str = ""
     # While the asker is asked "Geht es um …?": the label of the choice this expert stands for.
     choice: str = ""
+    # Their data was erased: the entry stays (pseudonymised) for the card, but nobody is asked.
+    erased: bool = False
+
+    @property
+    def askable(self) -> bool:
+        """Whether the bot may ask them (neither away nor erased)."""
+        return not (self.absent or self.erased)
 
 
 def askable_index(experts: Sequence[NamedExpert], start: int = 0) -> int | None:
-    """The first expert from ``start`` on who may be asked (absent ones are skipped)."""
-    return next((i for i in range(start, len(experts)) if not experts[i].absent), None)
+    """The first expert from ``start`` on who may be asked (absent or erased ones are skipped)."""
+    return next((i for i in range(start, len(experts)) if experts[i].askable), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +212,7 @@ class Question:
             replace(e, declined=True) if e.expert_key == expert_key else e for e in self.experts
         ]
         waiting = [i for i, e in enumerate(experts) if not (e.declined or e.unreachable)]
-        following = next((i for i in waiting if not experts[i].absent), None)
+        following = next((i for i in waiting if experts[i].askable), None)
         if following is None:
             return self._next(
                 experts=tuple(experts),
@@ -233,7 +240,7 @@ class Question:
         passed = experts[self.current_index]
         if unreachable:
             experts[self.current_index] = replace(passed, unreachable=True)
-        else:
+        elif not passed.erased:  # an erased person declined nothing
             experts[self.current_index] = replace(passed, declined=True)
         following = askable_index(experts, self.current_index + 1)
         if following is None:
