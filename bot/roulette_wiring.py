@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.adapters.db.roulette import SqlRouletteRepository
+from bot.adapters.db.roulette import SqlRouletteDepartures, SqlRouletteRepository
 from bot.composition import FeatureModule, Platform
 from bot.domain.ports import Job, JobHandler
 from bot.domain.roulette import service as kinds
@@ -37,6 +37,7 @@ def build_roulette(platform: Platform) -> Roulette:
         free_busy=platform.room_calendar,
         languages=platform.languages,
         views=RouletteCards(platform.calendar.zone),
+        departures=SqlRouletteDepartures(platform.sessions),
         policy=RoulettePolicy(interval_weeks=platform.settings.roulette_interval_weeks),
     )
     return Roulette(service, RouletteRounds(service))

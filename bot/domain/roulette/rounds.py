@@ -45,7 +45,9 @@ class RouletteRounds:
         the same round (a retry after a crash) re-plans the stored groups, never new ones."""
         s = self.service
         await self.plan_next()  # first: a round that fails for good must not end the roulette
-        people = [p for p in await s.repo.participants() if p.active]
+        everyone = await s.repo.participants()
+        gone = await s.forget_departed([p.user_key for p in everyone])
+        people = [p for p in everyone if p.active and p.user_key not in gone]
         recent = await s.repo.groups_since(round_no - s.policy.window_rounds)
         earlier = [g for g in recent if g.round_no < round_no]
         thirds = Counter(k for g in earlier if len(g.members) == 3 for k in g.members)
@@ -117,8 +119,8 @@ class RouletteRounds:
         """Job: the introduction to one member, in their own language."""
         s = self.service
         group = await s.repo.get_group(group_id)
-        if group is None or to not in group.members:
-            return
+        if group is None or to not in group.members or await s.forget_departed([to]):
+            return  # erased, or left since the round: the others are introduced all the same
         lang = await s.languages.language_of(to)
         card = s.views.intro_card(group, to, await s.mails(group), lang)
         await s.deliver(to, card, group.tenant_id)
@@ -129,6 +131,8 @@ class RouletteRounds:
         group = await s.repo.get_group(group_id)
         if group is None or to not in group.members or group.slot_index != index:
             return
+        if await s.forget_departed([to]):
+            return
         lang = await s.languages.language_of(to)
         card = s.views.suggestion_card(group, to, await s.mails(group), lang)
         await s.deliver(to, card, group.tenant_id)
@@ -137,7 +141,7 @@ class RouletteRounds:
         """Job: nobody fitted ``to`` this round (preferences, site, too few taking part)."""
         s = self.service
         participant = await s.repo.get_participant(to)
-        if participant is None or not participant.active:
+        if participant is None or not participant.active or await s.forget_departed([to]):
             return  # left or paused meanwhile: nothing to say
         lang = await s.languages.language_of(to)
         await s.deliver(to, s.views.unmatched_card(lang), participant.tenant_id)
@@ -148,7 +152,7 @@ class RouletteRounds:
         group = await s.repo.get_group(group_id)
         if group is None or to not in group.members:
             return
-        if await s.repo.get_participant(to) is None:
-            return  # left the roulette: no further messages
+        if await s.repo.get_participant(to) is None or await s.forget_departed([to]):
+            return  # left the roulette (or the network): no further messages
         lang = await s.languages.language_of(to)
         await s.deliver(to, s.views.follow_up_card(group, lang), group.tenant_id)

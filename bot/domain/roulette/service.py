@@ -21,7 +21,7 @@ from bot.domain.roulette.model import (
     RouletteError,
     Scope,
 )
-from bot.domain.roulette.ports import RouletteRepository, RouletteViews
+from bot.domain.roulette.ports import Departures, RouletteRepository, RouletteViews
 
 ROUND_JOB = "roulette.round"
 PLAN_JOB = "roulette.plan_group"
@@ -63,6 +63,7 @@ class RouletteService:
     free_busy: RoomCalendar
     languages: RecipientLanguages
     views: RouletteViews
+    departures: Departures
     policy: RoulettePolicy = field(default_factory=RoulettePolicy)
 
     async def opt_in(self, user_key: str, name: str, tenant_id: str | None) -> Participant:
@@ -86,6 +87,15 @@ class RouletteService:
     async def opt_out(self, user_key: str) -> bool:
         """Leave: no further rounds, the preferences are deleted; False when not taking part."""
         return await self.repo.remove_participant(user_key)
+
+    async def forget_departed(self, user_keys: Sequence[str]) -> set[str]:
+        """Who of ``user_keys`` left every team with the bot (or the organisation): their
+        participation is removed, so no round matches them and no message is sent to them
+        (it could never arrive and would be retried until its job gave up)."""
+        gone = await self.departures.departed(user_keys) if user_keys else set()
+        for user_key in sorted(gone):
+            await self.repo.remove_participant(user_key)
+        return gone
 
     async def participant(self, user_key: str) -> Participant | None:
         """The person's participation, or None."""

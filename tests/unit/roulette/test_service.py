@@ -1,7 +1,8 @@
 """The roulette over fakes with a controllable clock: opt-in reads department and site, the
 preferences are checked, a round pairs once (also when its job runs again), every message is
 its own job in the recipient's language, "anderer Vorschlag" refuses stale and foreign cards,
-the follow-up counts anonymously and skips people who left, unreachable people are retried."""
+the follow-up counts anonymously and skips people who left, unreachable people are retried,
+and whoever left the team is neither drawn nor messaged any more."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ import pytest
 from bot.adapters.clock import ManualClock
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.graph_types import NewEvent
+from bot.domain.members.model import InstalledTeam, TeamMember
 from bot.domain.roulette.model import RouletteError
 from bot.domain.roulette.rounds import RouletteRounds
-from bot.domain.roulette.service import ROUND_JOB, RouletteService
+from bot.domain.roulette.service import INTRO_JOB, ROUND_JOB, RouletteService
 from bot.jobs import JobRunner
 from bot.roulette_wiring import build_handlers
 from bot.teams.recipient_language import TeamsRecipientLanguages
@@ -25,7 +27,8 @@ from devkit.demo.organisation import load_demo_organisation
 from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
 from devkit.fakes.memory import InMemoryConversationReferences
 from devkit.fakes.memory_jobs import InMemoryJobQueue
-from devkit.fakes.memory_roulette import InMemoryRouletteRepository
+from devkit.fakes.memory_members import InMemoryMemberRepository
+from devkit.fakes.memory_roulette import InMemoryRouletteDepartures, InMemoryRouletteRepository
 from tests.support.fake_notifier import RecordingNotifier
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin; round 56 is running
@@ -43,6 +46,7 @@ class World:
     clock: ManualClock
     runner: JobRunner
     calendar: FakeRoomCalendar
+    members: InMemoryMemberRepository
 
     async def run_due(self) -> None:
         while await self.runner.run_once():
@@ -59,6 +63,7 @@ def make_world(reachable: set[str] | None = None) -> World:
     calendar = FakeRoomCalendar(org, clock=clock)
     notifier = RecordingNotifier(reachable=reachable)
     business = BusinessCalendar("Europe/Berlin", "HH")
+    members = InMemoryMemberRepository()
     service = RouletteService(
         repo=InMemoryRouletteRepository(),
         directory=directory,
@@ -71,10 +76,11 @@ def make_world(reachable: set[str] | None = None) -> World:
             InMemoryConversationReferences(), directory, pinned=None
         ),
         views=RouletteCards(business.zone),
+        departures=InMemoryRouletteDepartures(members),
     )
     rounds = RouletteRounds(service)
     runner = JobRunner(service.jobs, clock, build_handlers(rounds))
-    return World(service, rounds, notifier, clock, runner, calendar)
+    return World(service, rounds, notifier, clock, runner, calendar, members)
 
 
 async def test_opt_in_reads_the_directory_and_preferences_are_checked() -> None:
@@ -210,3 +216,63 @@ async def test_whoever_the_draw_leaves_out_is_told_once() -> None:
     [group] = await world.service.repo.groups_since(57)
     assert len(group.members) == 2 and len(told) == 1
     assert told[0] not in group.members and told[0] in (SABINE, EMILY, AYLIN)
+
+
+TEAM = InstalledTeam("19:netz@thread.tacv2", "t1", "https://smba.example/", "28:bot",
+                     "Assistenz-Netzwerk", NOW)  # fmt: skip
+
+
+async def _in_the_team(world: World, *keys: str) -> None:
+    """The network's team with ``keys`` as members, as the roster sync stores them."""
+    await world.members.install_team(TEAM)
+    await world.members.upsert_members(
+        [TeamMember(TEAM.team_id, f"29:{key}", key, key[:6], f"{key[:6]}@x.de", "t1",
+                    TEAM.service_url, TEAM.bot_id, NOW) for key in keys]
+    )  # fmt: skip
+
+
+async def _leaves(world: World, key: str) -> None:
+    """conversationUpdate membersRemoved, as MemberSync.member_left stores it."""
+    await world.members.remove_member(TEAM.team_id, f"29:{key}", world.clock.now())
+
+
+async def test_who_left_the_team_is_no_longer_matched_and_their_participation_goes() -> None:
+    # Sabine never was in a team with the bot (she uses the personal app): she takes part.
+    world = make_world()
+    for key in (SABINE, AYLIN, EMILY):
+        await world.service.opt_in(key, key[:6], "t1")
+    await _in_the_team(world, AYLIN, EMILY)
+    await _leaves(world, AYLIN)
+    world.clock.advance(ROUND_57 - NOW)
+    await world.rounds.run_round(57)
+    await world.run_due()
+    [group] = await world.service.repo.groups_since(57)
+    assert sorted(group.members) == sorted((SABINE, EMILY))
+    assert await world.service.participant(AYLIN) is None
+    assert AYLIN not in world.notifier.dm_recipients()
+    stats = await world.service.repo.get_round(57)
+    assert stats is not None and stats.participants == 2
+
+
+async def test_an_introduction_to_someone_who_left_since_the_round_stops_being_retried() -> None:
+    world = make_world(reachable={SABINE, EMILY})  # Aylin's introduction waits
+    for key in (SABINE, AYLIN, EMILY):
+        await world.service.opt_in(key, key[:6], "t1")
+    await _in_the_team(world, SABINE, AYLIN, EMILY)
+    world.clock.advance(ROUND_57 - NOW)
+    await world.rounds.run_round(57)
+    await world.run_due()
+    [group] = await world.service.repo.groups_since(57)
+    assert AYLIN in group.members and world.cards_to(AYLIN, "Los entschieden") == []
+    await _leaves(world, AYLIN)
+    world.clock.advance(timedelta(hours=2))  # the introduction's next attempt
+    await world.run_due()
+    jobs = world.service.jobs
+    assert isinstance(jobs, InMemoryJobQueue)
+    intro = next(j for j in jobs.jobs.values() if j.kind == INTRO_JOB and j.payload["to"] == AYLIN)
+    assert intro.done_at is not None and intro.failed_at is None  # settled, not retried on
+    assert await world.service.participant(AYLIN) is None
+    world.clock.advance(timedelta(days=7))
+    await world.run_due()
+    assert AYLIN not in world.notifier.dm_recipients()
+    assert len(world.cards_to(SABINE, "getroffen?")) == 1
