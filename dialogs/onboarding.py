@@ -219,7 +219,7 @@ async def _admin(ctx: OnboardingContext, turn: Turn) -> OnboardingService:
 
 @router.search(VOLUNTEER_DATASET)
 async def volunteers(turn: Turn, query: SearchQuery, ctx: OnboardingContext) -> list[Choice]:
-    """The buddy typeahead of the admins' cards: active volunteers whose name has every typed
+    """The buddy typeahead of the admins' cards: pickable volunteers whose name has every typed
     word. Others get nothing (the volunteer list is for admins)."""
     try:
         service = await _admin(ctx, turn)
@@ -227,8 +227,8 @@ async def volunteers(turn: Turn, query: SearchQuery, ctx: OnboardingContext) -> 
         return []
     found = (
         Choice(title=v.name, value=v.user_key)
-        for v in await service.repo.volunteers()
-        if not v.stopped and matches(query.query_text, v.name)
+        for v in await service.pickable_volunteers()
+        if matches(query.query_text, v.name)
     )
     return page(query, found)
 
@@ -244,7 +244,7 @@ async def _overview(turn: Turn, ctx: OnboardingContext, start: int) -> Reply:
         for o in recent
         if o.welcomed_at is None
     ]
-    active = [v for v in await service.repo.volunteers() if not v.stopped]
+    active = await service.pickable_volunteers()
     cards = OnboardingCards()
     return Reply.of_card(cards.overview_card(recent, waiting, active, start, turn.language))
 

@@ -18,7 +18,7 @@ from bot.domain.onboarding.matching import (
     choose_buddy,
 )
 from bot.domain.onboarding.model import Onboarding, OnboardingState
-from bot.domain.onboarding.ports import OnboardingRepository
+from bot.domain.onboarding.ports import Departures, OnboardingRepository
 from bot.domain.ports import Directory
 
 
@@ -34,6 +34,7 @@ def site_and_floor(person: Person | None) -> tuple[str | None, str | None]:
 
 async def _volunteers(
     repo: OnboardingRepository,
+    departures: Departures,
     directory: Directory,
     history: Sequence[Onboarding],
     busy_since: datetime,
@@ -45,9 +46,12 @@ async def _volunteers(
         paired = o.paired_at or o.created_at
         if o.buddy_key and o.state is OnboardingState.PAIRED and paired > busy_since:
             active[o.buddy_key] = active.get(o.buddy_key, 0) + 1
+    profiles = await repo.volunteers()
+    departed = await departures.departed([profile.user_key for profile in profiles])
     result = []
-    for profile in await repo.volunteers():
-        site, floor = site_and_floor(await directory.get_person(profile.user_key))
+    for profile in profiles:
+        person = await directory.get_person(profile.user_key)
+        site, floor = site_and_floor(person)
         # In Entra ID an assistant's manager is usually the executive they assist.
         manager = await directory.get_manager(profile.user_key)
         result.append(
@@ -60,6 +64,9 @@ async def _volunteers(
                 paused_until=profile.paused_until,
                 stopped=profile.stopped,
                 assistant_of=frozenset({manager.id}) if manager else frozenset(),
+                # Unknown to the directory (a lookup that fails raises): the account is gone,
+                # the person left the organisation.
+                departed=profile.user_key in departed or person is None,
             )
         )
     return result
@@ -78,6 +85,7 @@ async def find_buddy(
     person: Person | None,
     *,
     repo: OnboardingRepository,
+    departures: Departures,
     directory: Directory,
     now: datetime,
     policy: MatchPolicy,
@@ -89,7 +97,7 @@ async def find_buddy(
     history = await repo.with_buddy()  # pairing history: load and count from once
     return choose_buddy(
         newcomer,
-        await _volunteers(repo, directory, history, now - policy.buddy_period),
+        await _volunteers(repo, departures, directory, history, now - policy.buddy_period),
         _pairings(history),
         now,
         policy,

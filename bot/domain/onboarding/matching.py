@@ -9,8 +9,9 @@ from typing import Literal
 
 ChoiceReason = Literal["same_site", "same_floor", "no_recent_pairing", "fewest_buddies"]
 Exclusion = Literal[
-    "self", "stopped", "paused", "at_capacity", "managers_assistant", "recently_paired"
-]
+    "self", "departed", "stopped", "paused", "at_capacity", "managers_assistant",
+    "recently_paired",
+]  # fmt: skip
 NoBuddyReason = Literal["opted_out", "nobody_fits"]
 
 
@@ -37,6 +38,9 @@ class Volunteer:
     paused_until: datetime | None = None
     stopped: bool = False
     assistant_of: frozenset[str] = frozenset()
+    # Left the team (or the organisation) since volunteering: their profile stays, but
+    # nobody can meet them any more.
+    departed: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ def exclusion(
     """The hard rule that rules this volunteer out, or None; also used to warn admin overrides."""
     if volunteer.id == newcomer.id:
         return "self"
+    if volunteer.departed:
+        return "departed"
     if volunteer.stopped:
         return "stopped"
     if volunteer.paused_until is not None and now < volunteer.paused_until:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -54,4 +54,13 @@ class OnboardingRepository(Protocol):
 
     async def remember_members(self, group_id: str, keys: Sequence[str], now: datetime) -> None:
         """Add ``keys`` to the seen members of the group."""
+        ...
+
+
+class Departures(Protocol):
+    """Who of the network has left, as the member store saw it."""
+
+    async def departed(self, user_keys: Collection[str]) -> set[str]:
+        """Those of ``user_keys`` who were seen in a team with the bot and have since been
+        removed from every such team (membersRemoved, or missing from a roster sync)."""
         ...

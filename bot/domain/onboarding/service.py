@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from bot.domain.graph_types import Person
 from bot.domain.onboarding.candidates import find_buddy
 from bot.domain.onboarding.matching import MatchPolicy, NoBuddy
-from bot.domain.onboarding.model import (
-    Onboarding,
-    OnboardingError,
-    OnboardingState,
-    VolunteerProfile,
-)
-from bot.domain.onboarding.ports import OnboardingRepository
+from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
+from bot.domain.onboarding.ports import Departures, OnboardingRepository
 from bot.domain.onboarding.views import OnboardingViews
+from bot.domain.onboarding.volunteering import Volunteering
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 
 PAIR_JOB = "onboarding.pair"
@@ -48,10 +44,11 @@ class OnboardingPolicy:
 
 
 @dataclass
-class OnboardingService:
+class OnboardingService(Volunteering):
     """Welcomes newcomers and pairs them with buddies."""
 
     repo: OnboardingRepository
+    departures: Departures
     directory: Directory
     notifier: Notifier
     jobs: JobQueue
@@ -87,6 +84,7 @@ class OnboardingService:
             onboarding,
             person,
             repo=self.repo,
+            departures=self.departures,
             directory=self.directory,
             now=self.clock.now(),
             policy=self.policy.match,
@@ -179,11 +177,7 @@ class OnboardingService:
         onboarding = await self.get(onboarding_id)
         if onboarding.state is not OnboardingState.UNPAIRED:
             return
-        volunteers = [
-            v
-            for v in await self.repo.volunteers()
-            if not v.stopped and v.user_key != onboarding.newcomer_key
-        ]
+        volunteers = await self.pickable_volunteers(onboarding.newcomer_key)
         reached = 0
         cards: dict[str, dict[str, Any]] = {}  # built once per language, not per admin
         for admin in sorted(self.policy.admins):
@@ -259,32 +253,6 @@ class OnboardingService:
                 lang = await self.languages.language_of(admin)
                 card = self.views.help_needed_card(updated, side, lang)
                 await self.notifier.send_direct(admin, card, onboarding.tenant_id)
-        return updated
-
-    async def volunteer(
-        self,
-        user_key: str,
-        name: str,
-        *,
-        capacity: int | None = None,
-        paused_until: datetime | None = None,
-        stopped: bool = False,
-    ) -> VolunteerProfile:
-        """Opt in (or again), set capacity, pause until a date, or stop."""
-        current = await self.repo.get_volunteer(user_key) or VolunteerProfile(user_key, name)
-        if capacity is not None and not 1 <= capacity <= 5:
-            raise OnboardingError("capacity")
-        if paused_until is not None and paused_until <= self.clock.now():
-            raise OnboardingError("pause_past")
-        updated = replace(
-            current,
-            name=name[:200] or current.name,
-            capacity=capacity if capacity is not None else current.capacity,
-            paused_until=paused_until,
-            stopped=stopped,
-            updated_at=self.clock.now(),
-        )
-        await self.repo.save_volunteer(updated)
         return updated
 
     async def poll_group(self, group_id: str) -> int:
