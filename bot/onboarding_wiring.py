@@ -100,6 +100,9 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
             str(buddy) if buddy is not None else None,
         )
 
+    async def replaced(job: Job) -> None:
+        await service.tell_replaced(onboarding_id(job), str(job.payload["to"]))
+
     async def ask_admins(job: Job) -> None:
         await service.ask_admins(onboarding_id(job))
 
@@ -113,6 +116,7 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
         kinds.WELCOME_JOB: welcome,
         kinds.INTRO_JOB: intro,
         kinds.CHECK_IN_JOB: check_in,
+        kinds.REPLACED_JOB: replaced,
         kinds.ADMIN_JOB: ask_admins,
         kinds.POLL_GROUP_JOB: poll_group,
     }

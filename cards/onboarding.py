@@ -113,6 +113,14 @@ class OnboardingCards:
         ]  # fmt: skip
         return card(body, _links(newcomer_mail, lang))
 
+    def replaced_card(self, onboarding: Onboarding, lang: str) -> dict[str, Any]:
+        """Tells a former buddy that an admin paired the newcomer with someone else."""
+        name = onboarding.newcomer_name
+        return card([
+            text(t("onboarding.replaced.title", lang, name=name), weight="Bolder"),
+            text(t("onboarding.replaced.text", lang, name=name)),
+        ])  # fmt: skip
+
     def admin_pick_card(
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:

@@ -475,6 +475,10 @@ MESSAGES: dict[str, str] = {
     "onboarding.buddy.checklist": "Kaffeeküche, Drucker und Post|die wichtigsten Ansprechpersonen"
     " im Haus|Raumbuchung und die Räume mit Freigabe|Reisekosten- und Bestellprozesse|den"
     " nächsten Stammtisch",
+    "onboarding.replaced.title": "Buddy-Wechsel bei {name}",
+    "onboarding.replaced.text": "Die Administration hat {name} eine andere Buddy-Person"
+    " zugeteilt; Sie sind also nicht mehr Buddy für {name}. Vielen Dank für Ihre Bereitschaft –"
+    " für künftige neue Kolleginnen und Kollegen bleiben Sie als Buddy gemeldet.",
     "onboarding.admin.title": "Kein Buddy für {name} gefunden",
     "onboarding.admin.text": "Niemand passt gerade (Kapazität, Pausen, Ausschlüsse). Bitte wählen"
     " Sie jemanden aus.",

@@ -456,6 +456,10 @@ MESSAGES: dict[str, str] = {
     "onboarding.buddy.checklist": "kitchen, printers and mail|the key contacts in the"
     " building|room booking and the rooms that need approval|travel expense and ordering"
     " processes|the next get-together",
+    "onboarding.replaced.title": "Buddy change for {name}",
+    "onboarding.replaced.text": "An administrator has paired {name} with another buddy, so you"
+    " are no longer {name}'s buddy. Thank you for offering to help – you stay listed as a buddy"
+    " for future new colleagues.",
     "onboarding.admin.title": "No buddy found for {name}",
     "onboarding.admin.text": "Nobody fits right now (capacity, pauses, exclusions). Please pick"
     " someone.",

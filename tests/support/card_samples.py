@@ -217,6 +217,7 @@ def _onboarding_cards(lang: str) -> Iterator[Sample]:
     )
     yield "onboarding.welcome_card.unpaired", views.welcome_card(unpaired, "", lang)
     yield "onboarding.buddy_card", views.buddy_card(paired, "lena.hoffmann@firma.de", lang)
+    yield "onboarding.replaced_card", views.replaced_card(paired, lang)
     yield "onboarding.admin_pick_card", views.admin_pick_card(unpaired, volunteers, lang)
     yield "onboarding.admin_pick_card.nobody", views.admin_pick_card(unpaired, [], lang)
     yield "onboarding.check_in_card", views.check_in_card(paired, 7, "newcomer", lang)

@@ -27,6 +27,7 @@ WELCOME_JOB = "onboarding.welcome"
 INTRO_JOB = "onboarding.intro"
 CHECK_IN_JOB = "onboarding.check_in"
 ADMIN_JOB = "onboarding.ask_admins"
+REPLACED_JOB = "onboarding.replaced"
 POLL_GROUP_JOB = "onboarding.poll_group"
 
 
@@ -202,7 +203,24 @@ class OnboardingService(Volunteering):
         paired = await self.assign(onboarding, buddy_key, ("admin",))
         if onboarding.welcomed_at is not None:  # welcomed with no buddy or another: tell
             await self._send_later(WELCOME_JOB, paired, paired.newcomer_key)
+        previous = onboarding.buddy_key
+        if previous is not None:
+            # Keyed by the version the change saved: a re-delivered card action either finds
+            # the buddy already set or loses the version check, so it never plans this twice;
+            # a later change away from the same buddy is a new message.
+            key = f"{REPLACED_JOB}:{paired.id}:{previous}:{paired.version}"
+            payload = {"onboarding_id": paired.id, "to": previous}
+            await self.jobs.schedule(REPLACED_JOB, payload, self.clock.now(), dedup_key=key)
         return paired
+
+    async def tell_replaced(self, onboarding_id: int, former_buddy: str) -> None:
+        """Job: the former buddy learns they no longer look after the newcomer."""
+        onboarding = await self.get(onboarding_id)
+        if onboarding.buddy_key == former_buddy:
+            return  # an admin paired them again meanwhile: nothing changed for them
+        lang = await self.languages.language_of(former_buddy)
+        card = self.views.replaced_card(onboarding, lang)
+        await self.deliver(former_buddy, card, onboarding.tenant_id)
 
     async def opt_out(self, onboarding_id: int, newcomer_key: str) -> Onboarding:
         """The newcomer does not want a buddy; pending check-ins stop."""

@@ -19,6 +19,10 @@ class OnboardingViews(Protocol):
         """The buddy's introduction with chat/meeting links and the checklist."""
         ...
 
+    def replaced_card(self, onboarding: Onboarding, lang: str) -> dict[str, Any]:
+        """Tells a former buddy that an admin paired the newcomer with someone else."""
+        ...
+
     def admin_pick_card(
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
