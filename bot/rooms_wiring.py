@@ -11,6 +11,7 @@ from bot.composition import FeatureModule, Platform
 from bot.domain.ports import Job, JobHandler
 from bot.domain.recurring import plan_daily
 from bot.domain.rooms import service as kinds
+from bot.domain.rooms.confirmation import CONFIRM_JOB
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.model import RequestState
 from bot.domain.rooms.search import BrokerPolicy
@@ -109,6 +110,9 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
         if booked.state is RequestState.BOOKED:
             count("rooms.booked")
 
+    async def confirm(job: Job) -> None:
+        await decisions.confirm(request_id(job), int(job.payload["check"]))
+
     async def refresh(job: Job) -> None:
         await broker.refresh_catalogue()
         await plan_daily(broker.jobs, kinds.REFRESH_JOB, broker.clock.now() + timedelta(days=1))
@@ -120,5 +124,6 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
         kinds.ALTERNATIVES_JOB: alternatives_again,
         kinds.EXPIRE_JOB: expire,
         kinds.BOOK_JOB: book,
+        CONFIRM_JOB: confirm,
         kinds.REFRESH_JOB: refresh,
     }

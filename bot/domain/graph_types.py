@@ -103,7 +103,7 @@ class CreatedEvent:
     ``room_response`` is the room attendee's Graph response ("none", "accepted", "declined",
     "tentativelyAccepted", "notResponded"); a busy or reserved room mailbox declines. Real
     Exchange processes the room asynchronously ("none" first, re-read with ``get_event``);
-    the simulator and the fake answer at once.
+    the simulator and the fake answer at once unless a test defers the room.
     """
 
     id: str

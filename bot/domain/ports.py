@@ -95,6 +95,10 @@ class RoomCalendar(Protocol):
         """Events of a mailbox overlapping [start, end) (with their transaction ids)."""
         ...
 
+    async def get_event(self, mailbox: str, event_id: str) -> CalendarEvent | None:
+        """One event of a mailbox (to re-read the room's answer), None when it is gone."""
+        ...
+
 
 class ActivityLedger(Protocol):
     """Remembers processed activity ids so that Teams re-deliveries are handled once."""

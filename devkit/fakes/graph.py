@@ -89,6 +89,9 @@ class FakeRoomCalendar:
         self._org = org
         self._ids = itertools.count(1)
         self._items: list[_Item] = []
+        # Rooms that answer only when processed, as Exchange's booking attendant does.
+        self._deferred: set[str] = set()
+        self._pending: list[_Item] = []
         now = (clock or SystemClock()).now()
         for occ in expand_calendar_seeds(org, org.local_today(now)):
             for box, is_organizer in ((occ.organizer, True), (occ.mailbox, False)):
@@ -144,27 +147,51 @@ class FakeRoomCalendar:
             same = event.transaction_id and item.event.transaction_id == event.transaction_id
             if same and item.is_organizer and item.mailbox == box:
                 return CreatedEvent(item.event.id, organizer, None, item.event.room_response)
-        response = "none"
-        room = self._org.room(event.room_email) if event.room_email else None
-        if room is not None:
-            free = not self._blocking(room.email_address, event.start, event.end)
-            response = "accepted" if free and room.booking_type != "reserved" else "declined"
+        deferred = bool(event.room_email) and self._mail(event.room_email or "") in self._deferred
         uid = self._new_id()
         base = CalendarEvent(
             id=uid, subject=event.subject, start=event.start, end=event.end,
-            organizer=self._mail(organizer), room_response=response,
-            transaction_id=event.transaction_id, online_meeting=event.online_meeting,
+            organizer=self._mail(organizer), transaction_id=event.transaction_id,
+            online_meeting=event.online_meeting,
         )  # fmt: skip
-        self._items.append(_Item(base, box, uid, True, event.room_email))
-        copies = [a for a in event.attendees if self._org.person(a) is not None]
-        if response == "accepted" and event.room_email:
-            copies.append(event.room_email)
-        for mailbox in copies:
-            # Like Exchange: an invitee's copy is tentative until answered, the room's is busy.
-            show_as = "busy" if self._org.room(mailbox) else "tentative"
-            copy = replace(base, id=self._new_id(), show_as=show_as)
+        item = _Item(base, box, uid, True, event.room_email)
+        self._items.append(item)
+        for mailbox in [a for a in event.attendees if self._org.person(a) is not None]:
+            # Like Exchange: an invitee's copy is tentative until answered.
+            copy = replace(base, id=self._new_id(), show_as="tentative")
             self._items.append(_Item(copy, self._mail(mailbox), uid, False, event.room_email))
-        return CreatedEvent(id=uid, organizer=organizer, web_link=None, room_response=response)
+        if deferred:
+            self._pending.append(item)
+        else:
+            self._answer(item)
+        return CreatedEvent(uid, organizer, None, item.event.room_response)
+
+    def _answer(self, item: _Item) -> None:
+        # The room accepts when free and bookable (its copy is busy), else declines.
+        room = self._org.room(item.room) if item.room else None
+        if room is None:
+            return
+        free = not self._blocking(room.email_address, item.event.start, item.event.end)
+        accepted = free and room.booking_type != "reserved"
+        item.event = replace(item.event, room_response="accepted" if accepted else "declined")
+        if accepted:
+            copy = replace(item.event, id=self._new_id(), show_as="busy")
+            self._items.append(
+                _Item(copy, self._mail(room.email_address), item.uid, False, item.room)
+            )
+
+    def defer_room(self, room: str) -> None:
+        """From now on the room answers booking requests only when processed."""
+        self._deferred.add(self._mail(room))
+
+    def process_room(self, room: str) -> int:
+        """The deferred room answers its pending requests, oldest first; how many."""
+        mine = [i for i in self._pending if self._mail(i.room or "") == self._mail(room)]
+        self._pending = [i for i in self._pending if i not in mine]
+        for item in mine:
+            if item in self._items:  # not withdrawn meanwhile
+                self._answer(item)
+        return len(mine)
 
     async def cancel_event(self, organizer: str, event_id: str, comment: str) -> None:
         """Remove the organiser item and room bookings; people keep a cancelled copy."""

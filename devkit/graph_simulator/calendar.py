@@ -1,4 +1,8 @@
-"""Mailbox calendars of the simulator: events, free/busy and room auto-accept."""
+"""Mailbox calendars of the simulator: events, free/busy and room auto-accept.
+
+Rooms answer at once, unless a test defers a room: then, like Exchange's booking attendant,
+the room's response stays "none" until ``process`` works through its pending requests in the
+order they arrived (the first request for a slot wins, later ones are declined)."""
 
 from __future__ import annotations
 
@@ -49,6 +53,10 @@ class StoredEvent:
     online_meeting_provider: str | None = None  # "teamsForBusiness" for a Teams meeting
 
 
+def _address(attendee: Json) -> str:
+    return str((attendee.get("emailAddress") or {}).get("address") or "").lower()
+
+
 def new_item_id() -> str:
     """An opaque, URL-safe id shaped like Exchange ids."""
     raw = uuid.uuid4().bytes + uuid.uuid4().bytes
@@ -69,6 +77,8 @@ class CalendarStore:
     def __init__(self, resolve: Callable[[str], Mailbox | None]) -> None:
         self._resolve = resolve
         self._items: dict[str, dict[str, StoredEvent]] = {}
+        self.deferred: set[str] = set()  # rooms that answer only when processed
+        self._pending: list[tuple[StoredEvent, Json]] = []  # (organiser item, room attendee)
 
     def resolve(self, key: str) -> Mailbox | None:
         """Resolve an id, mail or UPN to a mailbox."""
@@ -132,6 +142,12 @@ class CalendarStore:
         address = str((attendee.get("emailAddress") or {}).get("address") or "")
         target = self._resolve(address)
         status = "none"
+        result = dict(attendee)
+        result.setdefault("type", "required")
+        if target is not None and target.mail in self.deferred:
+            self._pending.append((event, result))
+            result["status"] = {"response": status, "time": now.isoformat().replace("+00:00", "Z")}
+            return result
         if target is not None and target.kind == "room":
             free = not self.overlapping(target, event.start, event.end)
             status = "accepted" if free and target.booking_type != "reserved" else "declined"
@@ -149,10 +165,21 @@ class CalendarStore:
                     attendees=[],
                 )
             )
-        result = dict(attendee)
-        result.setdefault("type", "required")
         result["status"] = {"response": status, "time": now.isoformat().replace("+00:00", "Z")}
         return result
+
+    def process(self, room: Mailbox, now: datetime) -> int:
+        """A deferred room answers its pending requests, oldest first; how many it answered."""
+        mine = [(e, a) for e, a in self._pending if _address(a) == room.mail]
+        self._pending = [p for p in self._pending if p not in mine]
+        self.deferred.discard(room.mail)
+        for event, attendee in mine:
+            if self.find(self._resolve(event.mailbox) or room, event.id) is None:
+                continue  # withdrawn before the room got to it
+            answered = self._deliver(event, attendee, now)
+            attendee["status"] = answered["status"]
+        self.deferred.add(room.mail)
+        return len(mine)
 
     def cancel(self, event: StoredEvent) -> None:
         """Organiser cancels: rooms drop the booking, people keep a cancelled copy."""

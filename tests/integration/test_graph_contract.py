@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -15,7 +15,7 @@ from kiota_abstractions.api_error import APIError
 
 from bot.adapters.clock import ManualClock
 from bot.adapters.graph.client import GraphConnection
-from bot.domain.graph_types import CalendarEvent, NewEvent
+from bot.domain.graph_types import NewEvent
 from bot.domain.ports import Directory, RoomCalendar
 from bot.settings import Settings
 from devkit.demo import expand_calendar_seeds, load_demo_organisation
@@ -37,22 +37,14 @@ ELBBLICK = "raum.hh-elbblick@nordlicht-demo.de"  # tomorrow 13-15, Mondays 9-11
 RESERVED = "raum.hh-vorstandsbuero@nordlicht-demo.de"
 
 
-class InspectableRoomCalendar(RoomCalendar, Protocol):
-    """The port plus the read-back methods both implementations offer."""
-
-    async def list_events(
-        self, mailbox: str, start: datetime, end: datetime
-    ) -> Sequence[CalendarEvent]: ...
-
-    async def get_event(self, mailbox: str, event_id: str) -> CalendarEvent | None: ...
-
-
 @dataclass
 class Backend:
     name: str
     directory: Directory
-    rooms: InspectableRoomCalendar
+    rooms: RoomCalendar
     clock: ManualClock
+    # The test controls: a room answers only when processed, like Exchange's booking attendant.
+    room_control: Callable[[str, str], Awaitable[None]]
 
 
 def _settings(base_url: str) -> Settings:
@@ -64,13 +56,25 @@ async def backend(request: pytest.FixtureRequest) -> AsyncIterator[Backend]:
     """The fakes, or msgraph-sdk against the simulator (small pages to exercise paging)."""
     clock = ManualClock()
     if request.param == "fake":
-        yield Backend("fake", FakeDirectory(ORG, clock), FakeRoomCalendar(ORG, clock), clock)
+        fake = FakeRoomCalendar(ORG, clock)
+
+        async def control_fake(room: str, action: str) -> None:
+            fake.defer_room(room) if action == "defer" else fake.process_room(room)
+
+        yield Backend("fake", FakeDirectory(ORG, clock), fake, clock, control_fake)
         return
     async with (
         running_simulator(ORG, clock=clock, page_size=PAGE) as base_url,
         GraphConnection(_settings(base_url)) as graph,
+        aiohttp.ClientSession() as http,
     ):
-        yield Backend("graph", graph.directory, graph.room_calendar, clock)
+        admin = base_url.removesuffix("/v1.0") + "/_sim"
+
+        async def control_simulator(room: str, action: str) -> None:
+            async with http.post(f"{admin}/rooms/{room}/{action}") as response:
+                assert response.status in (200, 204)
+
+        yield Backend("graph", graph.directory, graph.room_calendar, clock, control_simulator)
 
 
 def tomorrow_at(clock: ManualClock, hour: int, minute: int = 0) -> datetime:
@@ -220,6 +224,28 @@ async def test_busy_room_declines(backend: Backend) -> None:
     assert [e.subject for e in dom_events] == ["Lieferantengespräch"]
     reserved = await backend.rooms.create_event(SABINE, booking(backend.clock, RESERVED, 8, 9))
     assert reserved.room_declined
+
+
+async def test_a_room_that_answers_later_declines_the_second_request_for_a_slot(
+    backend: Backend,
+) -> None:
+    # Exchange's booking attendant answers after the event is created: "none" first, then
+    # the first request for a slot wins and later ones are declined.
+    await backend.room_control(FLEET, "defer")
+    first = await backend.rooms.create_event(JANA, booking(backend.clock, FLEET, 10, 11))
+    second = await backend.rooms.create_event(SABINE, booking(backend.clock, FLEET, 10, 11))
+    withdrawn = await backend.rooms.create_event(SABINE, booking(backend.clock, FLEET, 12, 13))
+    assert [e.room_response for e in (first, second, withdrawn)] == ["none"] * 3
+    await backend.rooms.delete_event(SABINE, withdrawn.id)
+    start, end = tomorrow_at(backend.clock, 0), tomorrow_at(backend.clock, 23)
+    assert await backend.rooms.list_events(FLEET, start, end) == []
+    await backend.room_control(FLEET, "process")
+    read_first = await backend.rooms.get_event(JANA, first.id)
+    read_second = await backend.rooms.get_event(SABINE, second.id)
+    assert read_first is not None and read_first.room_response == "accepted"
+    assert read_second is not None and read_second.room_response == "declined"
+    in_room = await backend.rooms.list_events(FLEET, start, end)
+    assert [(e.organizer, e.start) for e in in_room] == [(JANA, tomorrow_at(backend.clock, 10))]
 
 
 async def test_transaction_id_makes_create_idempotent(backend: Backend) -> None:

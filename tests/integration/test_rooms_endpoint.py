@@ -388,3 +388,39 @@ async def test_an_approval_card_that_teams_refuses_once_arrives_by_a_job(
     await drained(database_url, stack.clock.now())
     got = [a["_conversation"] for a in stack.sink.sent[sent_before:]]
     assert sorted(got) == sorted(f"a:personal-{key}" for key in approvers)  # each exactly once
+
+
+async def test_a_room_that_declines_after_the_booking_is_told_and_freed(
+    stack: Stack, database_url: str
+) -> None:
+    # Real Exchange answers for the room after the event is created ("none" first). Kerstin's
+    # Outlook request for the slot reached the room first; it declines Jana's booking after
+    # she saw "Gebucht". She is told, gets the rooms free now, and the bot's event is gone.
+    restricted = set(load_demo_organisation().room_policy())
+    await stack.say("morgen 10-11 Uhr Raum für 4 Personen", JANA)
+    offer = next(o for o in _offers(stack.last_card_to(JANA)) if o["room"] not in restricted)
+    await stack.sim_json("POST", f"/rooms/{offer['room']}/defer")
+    day = (MONDAY_9 + timedelta(days=1)).date().isoformat()
+    outlook = {
+        "subject": "Direkt in Outlook gebucht",
+        "start": {"dateTime": f"{day}T10:00:00", "timeZone": "Europe/Berlin"},
+        "end": {"dateTime": f"{day}T11:00:00", "timeZone": "Europe/Berlin"},
+        "attendees": [{"type": "resource", "emailAddress": {"address": offer["room"]}}],
+    }
+    async with aiohttp.ClientSession() as http:
+        graph = stack.sim.removesuffix("/_sim") + "/v1.0"
+        kerstin = f"{graph}/users/kerstin.vogel@nordlicht-demo.de/events"
+        created = await http.post(kerstin, json=outlook, headers={"Authorization": "Bearer sim"})
+        assert created.status == 201, await created.text()
+    assert "Gebucht ✅" in await stack.invoke("rooms.choose", offer, JANA)
+    stack.clock.advance(timedelta(minutes=1))
+    await drained(database_url, stack.clock.now())  # one check: no answer yet
+    assert (await stack.sim_json("POST", f"/rooms/{offer['room']}/process"))["answered"] == 2
+    stack.clock.advance(timedelta(minutes=2))
+    await drained(database_url, stack.clock.now())
+    told = json.dumps(stack.sink.sent[-2:], ensure_ascii=False)
+    assert "Raum inzwischen belegt" in told and "Diese Räume sind frei" in told
+    events = (await stack.sim_json("GET", f"/calendars/{offer['room']}"))["events"]
+    assert [e["subject"] for e in events] == ["Direkt in Outlook gebucht"]
+    jana = (await stack.sim_json("GET", "/calendars/jana.becker@nordlicht-demo.de"))["events"]
+    assert not [e for e in jana if e["subject"].startswith("Raumbuchung")]

@@ -14,6 +14,7 @@ from typing import Any
 from bot.domain.graph_types import NewEvent
 from bot.domain.outbox import Outbox
 from bot.domain.rooms.approvals import ApproverCards, requester_card_key
+from bot.domain.rooms.confirmation import booked_event, own_event, plan_check, unanswered
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import free_rooms
 from bot.domain.rooms.service import (
@@ -156,9 +157,9 @@ class RoomDecisions:
         if recheck:
             # A retry after a lost response finds its own event, which would block the
             # free/busy check below: that event is the booking.
-            mine = await self._created_before(organiser, request, transaction)
+            mine = await own_event(broker.calendar, organiser, request, transaction)
             if mine is not None:
-                return await self._booked(request, f"{organiser}|{mine}", room.email, tell)
+                return await self._answered(request, organiser, mine.id, mine.room_response, tell)
             free = await free_rooms(
                 broker.calendar, [room], request.start, request.end, requester_mail
             )
@@ -179,28 +180,39 @@ class RoomDecisions:
                 transaction_id=transaction,
             ),
         )
-        if created.room_declined:
-            await broker.calendar.delete_event(organiser, created.id)
-            return await self._conflict(request, tell)
-        return await self._booked(request, f"{organiser}|{created.id}", room.email, tell)
+        return await self._answered(request, organiser, created.id, created.room_response, tell)
 
-    async def _created_before(
-        self, organiser: str, request: RoomRequest, transaction: str
-    ) -> str | None:
-        events = await self.broker.calendar.list_events(organiser, request.start, request.end)
-        mine = (e for e in events if e.transaction_id == transaction and not e.is_cancelled)
-        return next((e.id for e in mine), None)
-
-    async def _booked(
-        self, request: RoomRequest, event_id: str, room_email: str, tell: bool
+    async def _answered(
+        self, request: RoomRequest, organiser: str, event_id: str, answer: str, tell: bool
     ) -> RoomRequest:
-        booked = await self.broker.save(request, state=RequestState.BOOKED, event_id=event_id)
-        await self.broker.audit(booked, "bot", "booked", room_email)
+        # The room's answer to the event: declined, it is a conflict; not given yet, the
+        # booking stands and is read again (see confirmation.py).
+        if answer == "declined":
+            await self.broker.calendar.delete_event(organiser, event_id)
+            return await self._conflict(request, tell)
+        event_ref = f"{organiser}|{event_id}"
+        booked = await self.broker.save(request, state=RequestState.BOOKED, event_id=event_ref)
+        if unanswered(answer):
+            await plan_check(self.broker.jobs, self.broker.clock, booked.id, 1)
+        await self.broker.audit(booked, "bot", "booked", request.room or "")
         if tell:
             await self.tell_requester(booked)
         if booked.approvers:
             await self.approvers.update_cards(booked)  # "… und gebucht" for everyone
         return booked
+
+    async def confirm(self, request_id: int, check: int) -> None:
+        """Job: read the room's answer to a booking again (see confirmation.py)."""
+        request = await self.broker.get(request_id)
+        if request.state is not RequestState.BOOKED or not request.event_id:
+            return  # cancelled meanwhile
+        event = await booked_event(self.broker.calendar, request.event_id)
+        if event is not None and event.room_response == "declined":
+            await self.broker.audit(request, "bot", "room_declined", request.room or "")
+            organiser, _, event_id = request.event_id.rpartition("|")
+            await self._answered(request, organiser, event_id, "declined", tell=True)
+        elif event is not None and unanswered(event.room_response):
+            await plan_check(self.broker.jobs, self.broker.clock, request.id, check + 1)
 
     async def _conflict(self, request: RoomRequest, tell: bool) -> RoomRequest:
         conflict = await self.broker.save(request, state=RequestState.CONFLICT)

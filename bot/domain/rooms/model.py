@@ -79,5 +79,7 @@ class AuditEntry:
     request_id: int
     at: datetime
     actor_key: str
-    action: str  # requested, chose, approved, declined, booked, cancelled, expired, failed
+    # requested, chose, approved, declined, booked, room_declined (the room's late answer),
+    # conflict, cancelled, expired, failed
+    action: str
     detail: str = ""

@@ -359,3 +359,52 @@ async def test_an_approver_books_their_own_room_without_approving_themselves() -
     booked = await world.decisions.after_choice(chosen)
     assert booked.state is RequestState.BOOKED
     assert KERSTIN not in world.notifier.dm_recipients()  # nobody was asked
+
+
+async def test_a_room_that_declines_after_the_booking_frees_the_request() -> None:
+    # Exchange answers for the room after the event is created ("none" first). Someone's
+    # Outlook request for the slot reached the room first, so it declines the bot's booking
+    # minutes after Jana was told "gebucht": she learns it and gets the rooms free now.
+    world = await make_world()
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
+    world.calendar.defer_room(room.email)
+    start, end = offers.request.start, offers.request.end
+    outlook = NewEvent("Direkt gebucht", start, end, room_email=room.email)
+    await world.calendar.create_event("kerstin.vogel@nordlicht-demo.de", outlook)
+    chosen = await world.broker.choose(offers.request.id, JANA, room.email)
+    booked = await world.decisions.after_choice(chosen)
+    assert booked.state is RequestState.BOOKED  # the room has not answered yet
+    world.clock.advance(timedelta(minutes=1))
+    assert await world.runner.run_once() == 2  # the booking job (nothing to do), one check
+    assert (await world.broker.get(booked.id)).state is RequestState.BOOKED  # still no answer
+    assert world.calendar.process_room(room.email) == 2
+    world.clock.advance(timedelta(minutes=2))
+    assert await world.runner.run_once() == 1
+    final = await world.broker.get(booked.id)
+    assert final.state is RequestState.CONFLICT
+    organiser, _, event_id = (booked.event_id or "").rpartition("|")
+    assert await world.calendar.get_event(organiser, event_id) is None  # deleted
+    conflict_card, offers_card = (card for user, card in world.notifier.directs[-2:])
+    assert "Raum inzwischen belegt" in str(conflict_card)
+    assert "Diese Räume sind frei" in str(offers_card)
+    trail = [e.action for e in await world.broker.requests.audit_of(booked.id)]
+    assert trail[-3:] == ["booked", "room_declined", "conflict"]
+    world.clock.advance(timedelta(hours=8))
+    assert await world.runner.run_once() == 0  # no further checks
+
+
+async def test_a_room_that_accepts_later_keeps_the_booking_and_the_checks_stop() -> None:
+    world = await make_world()
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
+    world.calendar.defer_room(room.email)
+    booked = await world.decisions.after_choice(
+        await world.broker.choose(offers.request.id, JANA, room.email)
+    )
+    assert world.calendar.process_room(room.email) == 1
+    world.clock.advance(timedelta(minutes=1))
+    assert await world.runner.run_once() == 2
+    assert (await world.broker.get(booked.id)).state is RequestState.BOOKED
+    world.clock.advance(timedelta(hours=8))
+    assert await world.runner.run_once() == 0
