@@ -86,22 +86,15 @@ async def reset(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
-@routes.post("/_sim/rooms/{mailbox}/defer")
-async def defer_room(request: web.Request) -> web.Response:
-    """From now on the room answers booking requests only when processed (like Exchange)."""
+@routes.post("/_sim/rooms/{mailbox}/{action:defer|process}")
+async def room_processing(request: web.Request) -> web.Response:
+    """``defer``: from now on the room answers booking requests only when processed (as
+    Exchange's booking attendant does); ``process``: it answers its pending ones, oldest first."""
     state = request.app[STATE_KEY]
     box = state.mailbox(request.match_info["mailbox"])
     if box is None or box.kind != "room":
         return web.json_response({"error": "unknown room"}, status=404)
-    state.calendars.deferred.add(box.mail)
-    return web.Response(status=204)
-
-
-@routes.post("/_sim/rooms/{mailbox}/process")
-async def process_room(request: web.Request) -> web.Response:
-    """The deferred room answers its pending requests, oldest first."""
-    state = request.app[STATE_KEY]
-    box = state.mailbox(request.match_info["mailbox"])
-    if box is None or box.kind != "room":
-        return web.json_response({"error": "unknown room"}, status=404)
+    if request.match_info["action"] == "defer":
+        state.calendars.deferred.add(box.mail)
+        return web.Response(status=204)
     return web.json_response({"answered": state.calendars.process(box, state.now())})
