@@ -147,6 +147,12 @@ CLOCK_RANGE = (
     rf"(?:\b(?:von|from|zwischen|between)\s+)?{_clock('1')}"
     rf"\s*(?:-|bis|to|until|till|und|and)\s*{_clock('2')}"
 )
+# "heute Abend", "Dienstag nachmittag", "morgen früh" (the day word is consumed before);
+# not "Guten Abend", and a daypart right after a number stays with that number (_clock).
+DAYPART = (
+    r"(?<!guten )(?<![\d\s]\d )(?<!\d\d )(?<!uhr )"
+    r"\b(?P<part>abends?|nachmittags?|vormittags?|früh|this (?:evening|afternoon|morning))\b"
+)
 SINGLE_CLOCK = rf"(?:\b(?P<pre>ab|um|at|from|gegen|von|bis|until|till)\s+)?{_clock('1')}"
 BARE_CAPACITY = r"\b(?:für|for)\s+(?P<n>\d{1,3})\b"
 

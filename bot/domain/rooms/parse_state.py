@@ -22,4 +22,6 @@ class ParseState:
     duration: timedelta | None = None
     all_day: bool = False
     attendees: int | None = None
+    # A daypart said apart from the clock ("heute Abend 6-7"): read bare clock times in it.
+    daypart: str | None = None
     problems: list[str] = field(default_factory=list)

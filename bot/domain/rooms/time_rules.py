@@ -35,6 +35,11 @@ def _minutes(h: int, m: int, mark: str | None, qual: str | None) -> int | None:
     return h * 60 + m
 
 
+_DAYPARTS = {"abend": "abends", "nachmittag": "nachmittags", "vormittag": "vormittags",
+             "this evening": "abends", "this afternoon": "nachmittags",
+             "this morning": "vormittags"}  # fmt: skip
+
+
 def _time_of(
     m: re.Match[str], tag: str, mark: str | None = None, qual: str | None = None
 ) -> int | None:
@@ -42,6 +47,12 @@ def _time_of(
     return _minutes(
         int(m[f"h{tag}"]), int(m[f"m{tag}"] or 0), m[f"k{tag}"] or mark, m[f"q{tag}"] or qual
     )
+
+
+def daypart(m: re.Match[str], s: ParseState) -> bool:
+    """heute Abend / Dienstag nachmittag / morgen früh: bare clock times lie in that part."""
+    s.daypart = _DAYPARTS.get(m["part"], m["part"])
+    return True
 
 
 def all_day(m: re.Match[str], s: ParseState) -> bool:
@@ -70,12 +81,14 @@ def clock_range(m: re.Match[str], s: ParseState) -> bool:
     """14-15 Uhr / von 9:30 bis 11 / 2-3 pm (the last marker covers both ends)."""
     if s.start is not None:
         return False
-    end = _time_of(m, "2")
-    start = _time_of(m, "1", m["k2"], m["q2"])
+    end = _time_of(m, "2", qual=s.daypart)
+    start = _time_of(m, "1", m["k2"], m["q2"] or s.daypart)
     if start is not None and end is not None and start > end and not m["k1"]:
-        start = _time_of(m, "1")  # "11 - 1 pm": the pm belongs to the end only
+        start = _time_of(m, "1", qual=s.daypart)  # "11 - 1 pm": the pm is the end's only
     if start is None or end is None:
         return False
+    if end < 720 <= start < end + 720 and not (m["k2"] or m["q2"]):
+        end += 720  # "6-7": the afternoon start (see _minutes) makes a bare end afternoon too
     s.start, s.end = start, end
     return True
 
@@ -84,7 +97,7 @@ def single_clock(m: re.Match[str], s: ParseState) -> bool:
     """ab 13 Uhr / um 10 / 9:30: a lone number only counts with a marker, prefix or minutes."""
     if s.start is not None or not (m["pre"] or m["k1"] or m["q1"] or m["m1"]):
         return False
-    value = _time_of(m, "1")
+    value = _time_of(m, "1", qual=s.daypart)
     if value is None:
         return False
     if m["pre"] in ("bis", "until", "till"):

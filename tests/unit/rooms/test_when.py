@@ -42,6 +42,19 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"all_day": True, "start": "2026-03-31 00:00", "end": "2026-04-01 00:00"},
     ),
     ("übermorgen 10 Uhr für 2 Stunden", {"start": "2026-03-27 10:00", "end": "2026-03-27 12:00"}),
+    # --- a daypart said apart from the clock; bare evening ranges ---
+    ("heute Abend 6-7", {"start": "2026-03-25 18:00", "end": "2026-03-25 19:00"}),
+    ("heute abend um 7", {"start": "2026-03-25 19:00"}),
+    ("Dienstag Nachmittag 2-3", {"start": "2026-03-31 14:00", "end": "2026-03-31 15:00"}),
+    ("morgen früh 7-8", {"start": "2026-03-26 07:00", "end": "2026-03-26 08:00"}),
+    ("morgen 6-7", {"start": "2026-03-26 18:00", "end": "2026-03-26 19:00"}),
+    ("morgen 7:30 abends bis 9", {"start": "2026-03-26 19:30", "end": "2026-03-26 21:00"}),
+    ("morgen um 7 abends", {"start": "2026-03-26 19:00"}),
+    (
+        "Guten Abend, ich brauche morgen 9-10 einen Raum",
+        {"start": "2026-03-26 09:00", "end": "2026-03-26 10:00"},
+    ),
+    ("morgen 10-9", {"problems": ("end_before_start",)}),
     # --- dashes and time spellings ---
     ("morgen 14–15 Uhr", {"start": "2026-03-26 14:00", "end": "2026-03-26 15:00"}),
     ("morgen 14—15 Uhr", {"start": "2026-03-26 14:00", "end": "2026-03-26 15:00"}),
