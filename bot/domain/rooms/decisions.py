@@ -130,8 +130,12 @@ class RoomDecisions:
         )
         try:
             return await self.book(request.id, recheck=recheck, tell=tell)
-        except BrokerError:
-            raise
+        except BrokerError as error:
+            if error.code != "decided":
+                raise
+            # Lost the save: Graph answered this call so slowly that the planned job booked
+            # (or the requester cancelled) meanwhile. That outcome stands and was told.
+            return await self.broker.get(request.id)
         except Exception as error:
             log.warning("booking failed, retried by a job: %s", type(error).__name__)
             await self.broker.audit(request, "bot", "failed", type(error).__name__)
@@ -167,19 +171,12 @@ class RoomDecisions:
                 return await self._conflict(request, tell)
         attendees = () if organiser == requester_mail else (requester_mail,)
         lang = await broker.languages.language_of(request.requester_key)
-        created = await broker.calendar.create_event(
-            organiser,
-            NewEvent(
-                subject=broker.views.event_subject(request, lang),
-                start=request.start,
-                end=request.end,
-                attendees=attendees,
-                room_email=room.email,
-                location=room.display_name,
-                body_html=request.reason,
-                transaction_id=transaction,
-            ),
-        )
+        event = NewEvent(
+            subject=broker.views.event_subject(request, lang), start=request.start,
+            end=request.end, attendees=attendees, room_email=room.email,
+            location=room.display_name, body_html=request.reason, transaction_id=transaction,
+        )  # fmt: skip
+        created = await broker.calendar.create_event(organiser, event)
         return await self._answered(request, organiser, created.id, created.room_response, tell)
 
     async def _answered(

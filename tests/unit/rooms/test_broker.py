@@ -408,3 +408,36 @@ async def test_a_room_that_accepts_later_keeps_the_booking_and_the_checks_stop()
     assert (await world.broker.get(booked.id)).state is RequestState.BOOKED
     world.clock.advance(timedelta(hours=8))
     assert await world.runner.run_once() == 0
+
+
+async def test_a_booking_whose_graph_call_outlasts_the_planned_job_shows_the_jobs_booking() -> (
+    None
+):
+    # Graph creates the event but answers after more than a minute; meanwhile the planned job
+    # finds that event (same transaction id) and books. The click's own save then loses: the
+    # requester's card must show the booking, not "bereits entschieden".
+    world = await make_world()
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
+    chosen = await world.broker.choose(offers.request.id, JANA, room.email)
+    created, answer = asyncio.Event(), asyncio.Event()
+    original = world.calendar.create_event
+
+    async def slow(organizer: str, event: NewEvent) -> CreatedEvent:
+        result = await original(organizer, event)
+        created.set()
+        await answer.wait()
+        return result
+
+    world.calendar.create_event = slow  # type: ignore[method-assign]
+    click = asyncio.create_task(world.decisions.after_choice(chosen))
+    await created.wait()
+    world.clock.advance(timedelta(minutes=2))
+    assert await world.runner.run_once() == 1  # the planned job books meanwhile
+    assert (await world.broker.get(chosen.id)).state is RequestState.BOOKED
+    answer.set()
+    shown = await click
+    assert shown.state is RequestState.BOOKED and shown.event_id
+    assert world.notifier.dm_recipients() == [JANA]  # told once, by the job
+    events = await world.calendar.list_events(room.email, chosen.start, chosen.end)
+    assert len(events) == 1
