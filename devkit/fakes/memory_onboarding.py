@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from bot.domain.onboarding.model import Onboarding, VolunteerProfile
+from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from devkit.fakes.memory_members import InMemoryMemberRepository
 
 
@@ -42,6 +42,22 @@ class InMemoryOnboardingRepository:
             return False
         self._onboardings[onboarding.id] = onboarding
         return True
+
+    async def pair(self, onboarding: Onboarding, busy_since: datetime) -> bool:
+        """Store a pairing like ``save`` while its buddy has room (capacity); atomic."""
+        volunteer = self._volunteers.get(onboarding.buddy_key or "")
+        if volunteer is not None:
+            busy = sum(
+                1
+                for other in self._onboardings.values()
+                if other.id != onboarding.id
+                and other.buddy_key == onboarding.buddy_key
+                and other.state is OnboardingState.PAIRED
+                and (other.paired_at or other.created_at) > busy_since
+            )
+            if busy >= volunteer.capacity:
+                return False
+        return await self.save(onboarding)
 
     async def with_buddy(self) -> Sequence[Onboarding]:
         """Every onboarding that has (or had) a buddy, oldest first."""

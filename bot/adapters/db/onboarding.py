@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.dialect import dialect_insert
@@ -23,12 +23,21 @@ from bot.adapters.db.onboarding_rows import (
     volunteer_of,
     volunteer_values,
 )
-from bot.domain.onboarding.model import Onboarding, VolunteerProfile
+from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 
 _MEMBERS = Base.metadata.tables[OnboardingGroupMemberRow.__tablename__]
 # Written with every poll of a group: an empty first poll must still read as polled, or the
 # next poll would take everybody in the group for a newcomer.
 _POLLED_MARKER = ""
+
+
+async def _save(session: AsyncSession, onboarding: Onboarding) -> bool:
+    result = await session.execute(
+        update(OnboardingRow)
+        .where(OnboardingRow.id == onboarding.id, OnboardingRow.version == onboarding.version - 1)
+        .values(**onboarding_values(onboarding), version=onboarding.version)
+    )
+    return bool(getattr(result, "rowcount", 0))
 
 
 class SqlOnboardingRepository:
@@ -74,15 +83,36 @@ class SqlOnboardingRepository:
     async def save(self, onboarding: Onboarding) -> bool:
         """Store if the stored version is ``onboarding.version - 1``; else False."""
         async with self._sessions.begin() as session:
-            result = await session.execute(
-                update(OnboardingRow)
-                .where(
-                    OnboardingRow.id == onboarding.id,
-                    OnboardingRow.version == onboarding.version - 1,
-                )
-                .values(**onboarding_values(onboarding), version=onboarding.version)
+            return await _save(session, onboarding)
+
+    async def pair(self, onboarding: Onboarding, busy_since: datetime) -> bool:
+        """Store a pairing like ``save`` while its buddy has room (capacity); atomic."""
+        buddy_key = onboarding.buddy_key
+        async with self._sessions.begin() as session:
+            # The volunteer's row is the lock: on PostgreSQL a second pairing with the same
+            # buddy waits here until the first commits, and its count then includes it. SQLite
+            # ignores FOR UPDATE but has one writer, and its engine one connection, so these
+            # transactions run one after the other.
+            volunteer = (
+                await session.get(BuddyVolunteerRow, buddy_key, with_for_update=True)
+                if buddy_key is not None
+                else None
             )
-        return bool(getattr(result, "rowcount", 0))
+            if volunteer is not None:
+                busy = await session.scalar(
+                    select(func.count())
+                    .select_from(OnboardingRow)
+                    .where(
+                        OnboardingRow.buddy_key == buddy_key,
+                        OnboardingRow.state == OnboardingState.PAIRED.value,
+                        OnboardingRow.id != onboarding.id,
+                        func.coalesce(OnboardingRow.paired_at, OnboardingRow.created_at)
+                        > busy_since,
+                    )
+                )
+                if (busy or 0) >= volunteer.capacity:
+                    return False
+            return await _save(session, onboarding)
 
     async def with_buddy(self) -> Sequence[Onboarding]:
         """Every onboarding that has (or had) a buddy, oldest first."""

@@ -28,6 +28,13 @@ class OnboardingRepository(Protocol):
         """Store if the stored version is ``onboarding.version - 1``; else False."""
         ...
 
+    async def pair(self, onboarding: Onboarding, busy_since: datetime) -> bool:
+        """Store a pairing like ``save``, but only while its buddy has fewer than their
+        capacity of PAIRED onboardings paired after ``busy_since`` (no volunteer profile: no
+        limit); check and write are atomic, so two pairings at once cannot overfill a buddy.
+        False when the buddy is full or the version check fails."""
+        ...
+
     async def with_buddy(self) -> Sequence[Onboarding]:
         """Every onboarding that has (or had) a buddy: the pairing history."""
         ...

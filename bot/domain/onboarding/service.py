@@ -29,6 +29,7 @@ CHECK_IN_JOB = "onboarding.check_in"
 ADMIN_JOB = "onboarding.ask_admins"
 REPLACED_JOB = "onboarding.replaced"
 POLL_GROUP_JOB = "onboarding.poll_group"
+_PAIR_ATTEMPTS = 3  # buddies filled by other jobs in a row: then the admins pick
 
 
 class UndeliverableError(Exception):
@@ -81,30 +82,46 @@ class OnboardingService(Volunteering):
         await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
 
     async def _pair(self, onboarding: Onboarding, person: Person | None) -> Onboarding:
-        choice = await find_buddy(
-            onboarding,
-            person,
-            repo=self.repo,
-            departures=self.departures,
-            directory=self.directory,
-            now=self.clock.now(),
-            policy=self.policy.match,
-        )
-        if isinstance(choice, NoBuddy):
-            await self._send_later(ADMIN_JOB, onboarding, "admins")
-            return onboarding
-        return await self.assign(onboarding, choice.buddy_id, choice.reasons)
+        # Another pairing job (or replica) may fill the chosen buddy between choosing and
+        # saving: the save checks the capacity again in one transaction, and a refused one
+        # chooses anew from what is stored by then.
+        for _ in range(_PAIR_ATTEMPTS):
+            now = self.clock.now()
+            choice = await find_buddy(onboarding, person, repo=self.repo,
+                                      departures=self.departures, directory=self.directory,
+                                      now=now, policy=self.policy.match)  # fmt: skip
+            if isinstance(choice, NoBuddy):
+                break
+            paired = await self._paired(onboarding, choice.buddy_id, choice.reasons)
+            if await self.repo.pair(paired, now - self.policy.match.buddy_period):
+                await self._plan_pairing(paired, choice.buddy_id)
+                return paired
+            current = await self.get(onboarding.id)
+            if current.version != onboarding.version:
+                return current  # changed meanwhile (an admin picked): that stands
+        await self._send_later(ADMIN_JOB, onboarding, "admins")
+        return onboarding
 
     async def assign(
         self, onboarding: Onboarding, buddy_key: str, reasons: Sequence[str]
     ) -> Onboarding:
-        """Pair (or re-pair) with ``buddy_key``; the buddy gets the introduction card."""
+        """Pair (or re-pair) with ``buddy_key``, whatever their load (an admin's choice);
+        the buddy gets the introduction card."""
         if buddy_key == onboarding.newcomer_key:
             raise OnboardingError("self")
+        paired = await self._paired(onboarding, buddy_key, reasons)
+        if not await self.repo.save(paired):
+            raise OnboardingError("changed")
+        await self._plan_pairing(paired, buddy_key)
+        return paired
+
+    async def _paired(
+        self, onboarding: Onboarding, buddy_key: str, reasons: Sequence[str]
+    ) -> Onboarding:
         buddy = await self.directory.get_person(buddy_key)
         profile = await self.repo.get_volunteer(buddy_key)
         name = buddy.display_name if buddy else (profile.name if profile else buddy_key)
-        paired = replace(
+        return replace(
             onboarding,
             state=OnboardingState.PAIRED,
             buddy_key=buddy_key,
@@ -113,8 +130,8 @@ class OnboardingService(Volunteering):
             paired_at=self.clock.now(),
             version=onboarding.version + 1,
         )
-        if not await self.repo.save(paired):
-            raise OnboardingError("changed")
+
+    async def _plan_pairing(self, paired: Onboarding, buddy_key: str) -> None:
         await self._send_later(INTRO_JOB, paired, buddy_key)
         for days in self.policy.check_in_days:
             due = self.clock.now() + timedelta(days=days)
@@ -123,7 +140,6 @@ class OnboardingService(Volunteering):
                            "buddy": buddy_key}  # fmt: skip
                 key = f"{CHECK_IN_JOB}:{paired.id}:{buddy_key}:{days}:{side}"
                 await self.jobs.schedule(CHECK_IN_JOB, payload, due, dedup_key=key)
-        return paired
 
     async def _send_later(self, kind: str, onboarding: Onboarding, to: str) -> None:
         key = f"{kind}:{onboarding.id}:{onboarding.buddy_key or ''}:{to}"
@@ -205,9 +221,8 @@ class OnboardingService(Volunteering):
             await self._send_later(WELCOME_JOB, paired, paired.newcomer_key)
         previous = onboarding.buddy_key
         if previous is not None:
-            # Keyed by the version the change saved: a re-delivered card action either finds
-            # the buddy already set or loses the version check, so it never plans this twice;
-            # a later change away from the same buddy is a new message.
+            # A re-delivered card action finds the buddy set or loses the version check; keyed
+            # by the saved version, a later change away from the same buddy is told again.
             key = f"{REPLACED_JOB}:{paired.id}:{previous}:{paired.version}"
             payload = {"onboarding_id": paired.id, "to": previous}
             await self.jobs.schedule(REPLACED_JOB, payload, self.clock.now(), dedup_key=key)
@@ -227,9 +242,8 @@ class OnboardingService(Volunteering):
         onboarding = await self.get(onboarding_id)
         if onboarding.newcomer_key != newcomer_key:
             raise OnboardingError("not_yours")
-        opted = replace(
-            onboarding, state=OnboardingState.OPTED_OUT, version=onboarding.version + 1
-        )
+        state = OnboardingState.OPTED_OUT
+        opted = replace(onboarding, state=state, version=onboarding.version + 1)
         if not await self.repo.save(opted):
             raise OnboardingError("changed")
         return opted
