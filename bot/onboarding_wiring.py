@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.onboarding import SqlOnboardingRepository
-from bot.adapters.db.onboarding_departures import SqlDepartures
 from bot.composition import FeatureModule, Platform
 from bot.domain.onboarding import service as kinds
 from bot.domain.onboarding.matching import MatchPolicy
@@ -55,7 +55,7 @@ def build_onboarding(platform: Platform) -> Onboarding:
     settings = platform.settings
     service = OnboardingService(
         repo=SqlOnboardingRepository(platform.sessions),
-        departures=SqlDepartures(platform.sessions),
+        departures=SqlMemberRepository(platform.sessions),
         directory=platform.directory,
         notifier=platform.notifier,
         jobs=platform.queue,

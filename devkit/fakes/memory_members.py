@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -127,6 +127,11 @@ class InMemoryMemberRepository:
         }
         unreachable = sum(1 for r in self._reach.values() if not r.reachable)
         return MemberFigures(len(installed), len(people), unreachable)
+
+    async def departed(self, user_keys: Collection[str]) -> set[str]:
+        """Those of ``user_keys`` removed from every team the bot saw them in."""
+        rows = [m for m in self._members.values() if m.user_key in user_keys]
+        return {m.user_key for m in rows} - {m.user_key for m in rows if m.removed_at is None}
 
     async def purge(self, removed_before: datetime) -> int:
         """Delete members removed (or of teams uninstalled) before the cutoff."""

@@ -1,13 +1,12 @@
-"""In-memory OnboardingRepository and Departures with the same semantics as the SQL ones."""
+"""In-memory OnboardingRepository with the same semantics as the SQL one."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
-from devkit.fakes.memory_members import InMemoryMemberRepository
 
 
 class InMemoryOnboardingRepository:
@@ -101,19 +100,3 @@ class InMemoryOnboardingRepository:
             if onboarding.newcomer_key == newcomer_key:
                 return onboarding
         return None
-
-
-class InMemoryDepartures:
-    """Departures over the in-memory member store, with the SQL adapter's rule."""
-
-    def __init__(self, members: InMemoryMemberRepository) -> None:
-        self._members = members
-
-    async def departed(self, user_keys: Collection[str]) -> set[str]:
-        """Those of ``user_keys`` removed from every team the bot saw them in."""
-        # The member store's port lists active members only; its rows (removed ones
-        # included) are what the SQL adapter reads too.
-        rows = self._members._members.values()
-        seen = {m.user_key for m in rows if m.user_key in user_keys}
-        present = {m.user_key for m in rows if m.user_key in user_keys and m.removed_at is None}
-        return seen - present

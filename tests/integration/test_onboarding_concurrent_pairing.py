@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory, is_sqlite
+from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.onboarding import SqlOnboardingRepository
-from bot.adapters.db.onboarding_departures import SqlDepartures
 from bot.domain.onboarding.model import Onboarding, OnboardingState
 from bot.domain.onboarding.service import OnboardingPolicy, OnboardingService
 from bot.teams.recipient_language import TeamsRecipientLanguages
@@ -60,7 +60,7 @@ def service_on(
     directory = FakeDirectory(load_demo_organisation(), clock=clock)
     return OnboardingService(
         repo=ChoosingTogether(sessions, gate),
-        departures=SqlDepartures(sessions),
+        departures=SqlMemberRepository(sessions),
         directory=directory,
         notifier=RecordingNotifier(),
         jobs=jobs,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -205,6 +205,26 @@ class SqlMemberRepository:
                 .where(MemberReachRow.reachable.is_(False))
             )
         return MemberFigures(int(teams or 0), int(members or 0), int(unreachable or 0))
+
+    async def departed(self, user_keys: Collection[str]) -> set[str]:
+        """Those of ``user_keys`` removed from every team the bot saw them in."""
+        seen: set[str] = set()
+        present: set[str] = set()
+        keys = sorted(set(user_keys))
+        async with self._sessions() as session:
+            # In batches: bound parameters per IN list stay far below SQLite's and asyncpg's
+            # limits however many people are asked about.
+            for start in range(0, len(keys), 500):
+                rows = await session.execute(
+                    select(TeamMemberRow.user_key, TeamMemberRow.removed_at).where(
+                        TeamMemberRow.user_key.in_(keys[start : start + 500])
+                    )
+                )
+                for key, removed_at in rows:
+                    seen.add(key)
+                    if removed_at is None:
+                        present.add(key)
+        return seen - present
 
     async def purge(self, removed_before: datetime) -> int:
         """Delete members removed (or of teams uninstalled) before the cutoff."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -76,6 +76,21 @@ class MemberRepository(Protocol):
 
     async def purge(self, removed_before: datetime) -> int:
         """Delete members removed (or of teams uninstalled) before the cutoff; returns count."""
+        ...
+
+    async def departed(self, user_keys: Collection[str]) -> set[str]:
+        """See ``Departures``."""
+        ...
+
+
+class Departures(Protocol):
+    """Who has left, as the member store saw it (buddies and roulette leave them out)."""
+
+    async def departed(self, user_keys: Collection[str]) -> set[str]:
+        """Those of ``user_keys`` who were seen in a team with the bot and have since been
+        removed from every such team (membersRemoved, or missing from a roster sync). Someone
+        never seen in a team (the app installed only personally) has not left, nor has anyone
+        whose team uninstalled the app."""
         ...
 
 

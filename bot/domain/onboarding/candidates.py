@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.domain.graph_types import Person
+from bot.domain.members.ports import Departures
 from bot.domain.onboarding.matching import (
     BuddyChoice,
     MatchPolicy,
@@ -18,7 +19,7 @@ from bot.domain.onboarding.matching import (
     choose_buddy,
 )
 from bot.domain.onboarding.model import Onboarding, OnboardingState
-from bot.domain.onboarding.ports import Departures, OnboardingRepository
+from bot.domain.onboarding.ports import OnboardingRepository
 from bot.domain.ports import Directory
 
 

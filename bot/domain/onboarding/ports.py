@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
+from bot.domain.members.ports import Departures
 from bot.domain.onboarding.model import Onboarding, VolunteerProfile
+
+__all__ = ["Departures", "OnboardingRepository"]  # who left: the member store's answer
 
 
 class OnboardingRepository(Protocol):
@@ -61,13 +64,4 @@ class OnboardingRepository(Protocol):
 
     async def remember_members(self, group_id: str, keys: Sequence[str], now: datetime) -> None:
         """Add ``keys`` to the seen members of the group."""
-        ...
-
-
-class Departures(Protocol):
-    """Who of the network has left, as the member store saw it."""
-
-    async def departed(self, user_keys: Collection[str]) -> set[str]:
-        """Those of ``user_keys`` who were seen in a team with the bot and have since been
-        removed from every such team (membersRemoved, or missing from a roster sync)."""
         ...

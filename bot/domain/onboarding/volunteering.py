@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from bot.domain.members.ports import Departures
 from bot.domain.onboarding.model import OnboardingError, VolunteerProfile
-from bot.domain.onboarding.ports import Departures, OnboardingRepository
+from bot.domain.onboarding.ports import OnboardingRepository
 from bot.domain.ports import Clock
 
 

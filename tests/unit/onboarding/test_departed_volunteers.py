@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from bot.domain.members.model import InstalledTeam, TeamMember
 from devkit.fakes.memory_members import InMemoryMemberRepository
-from devkit.fakes.memory_onboarding import InMemoryDepartures
 from tests.unit.onboarding.test_onboarding_service import (
     ADMIN,
     JANA,
@@ -38,7 +37,7 @@ async def team_with(*keys: str) -> InMemoryMemberRepository:
 async def world_where_jana_left() -> tuple[World, InMemoryMemberRepository]:
     world = make_world()
     members = await team_with(JANA, SABINE)
-    world.service.departures = InMemoryDepartures(members)
+    world.service.departures = members
     # Jana (same site and floor as Melanie: the matcher's first choice) leaves the team.
     await members.remove_member(TEAM.team_id, f"29:{JANA}", NOW - timedelta(days=1))
     return world, members

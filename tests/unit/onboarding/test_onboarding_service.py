@@ -21,7 +21,7 @@ from devkit.fakes.graph import FakeDirectory
 from devkit.fakes.memory import InMemoryConversationReferences
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from devkit.fakes.memory_members import InMemoryMemberRepository
-from devkit.fakes.memory_onboarding import InMemoryDepartures, InMemoryOnboardingRepository
+from devkit.fakes.memory_onboarding import InMemoryOnboardingRepository
 from tests.support.fake_notifier import RecordingNotifier
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -53,7 +53,7 @@ def make_world(reachable: set[str] | None = None) -> World:
     directory = FakeDirectory(load_demo_organisation(), clock=clock)
     service = OnboardingService(
         repo=InMemoryOnboardingRepository(),
-        departures=InMemoryDepartures(InMemoryMemberRepository()),
+        departures=InMemoryMemberRepository(),
         directory=directory,
         notifier=notifier,
         jobs=InMemoryJobQueue(),

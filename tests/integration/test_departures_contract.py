@@ -1,5 +1,5 @@
-"""Departures contract: over the in-memory member store, SQLite and PostgreSQL, a volunteer
-has left once every team entry the bot has of them is marked removed."""
+"""Departures contract of the member store (in memory, SQLite, PostgreSQL): someone has left
+once every team entry the bot has of them is marked removed (buddies and roulette use it)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.members import SqlMemberRepository
-from bot.adapters.db.onboarding_departures import SqlDepartures
 from bot.domain.members.model import InstalledTeam, TeamMember
-from bot.domain.members.ports import MemberRepository
-from bot.domain.onboarding.ports import Departures
+from bot.domain.members.ports import Departures, MemberRepository
 from devkit.fakes.memory_members import InMemoryMemberRepository
-from devkit.fakes.memory_onboarding import InMemoryDepartures
 from tests.support.databases import contract_store
 
 T0 = datetime(2027, 4, 5, 8, 0, tzinfo=UTC)
@@ -29,11 +26,12 @@ Stores = tuple[MemberRepository, Departures]
 
 def _fake() -> Stores:
     members = InMemoryMemberRepository()
-    return members, InMemoryDepartures(members)
+    return members, members
 
 
 def _sql(sessions: async_sessionmaker[AsyncSession]) -> Stores:
-    return SqlMemberRepository(sessions), SqlDepartures(sessions)
+    members = SqlMemberRepository(sessions)
+    return members, members
 
 
 @pytest.fixture
