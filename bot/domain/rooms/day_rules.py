@@ -58,9 +58,17 @@ def month_name(m: re.Match[str], s: ParseState) -> bool:
 
 
 def relative_day(m: re.Match[str], s: ParseState) -> bool:
-    """heute / morgen / übermorgen and English equivalents."""
+    """heute / morgen / übermorgen and English equivalents (with a daypart: "heute Abend")."""
     offset = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1}.get(m["rel"], 2)
-    return _set_day(s, s.today + timedelta(days=offset))
+    return _set_day(s, s.today + timedelta(days=offset)) and _daypart(m, s)
+
+
+def _daypart(m: re.Match[str], s: ParseState) -> bool:
+    # "Abend"/"Nachmittag" read bare times as afternoon, "früh" as morning (see _minutes).
+    part = m.groupdict().get("part")
+    if part:
+        s.daypart = "früh" if part == "früh" else part.rstrip("s") + "s"
+    return True
 
 
 # "nächste Woche Dienstag", "Dienstag nächste Woche", "next week": a calendar week, not the
@@ -78,13 +86,14 @@ def named_weekday(m: re.Match[str], s: ParseState) -> bool:
     weeks = next((n for pattern, n in _WEEKS_AHEAD if pattern.search(m.string)), 0)
     if weeks:
         monday = s.today - timedelta(days=s.today.weekday())
-        return _set_day(s, monday + timedelta(weeks=weeks, days=target), weekday=target)
+        day = monday + timedelta(weeks=weeks, days=target)
+        return _set_day(s, day, weekday=target) and _daypart(m, s)
     ahead = (target - s.today.weekday()) % 7
     if ahead == 0 and m["pre"] not in ("diesen", "this"):
         ahead = 7  # on a Tuesday, "(nächsten) Dienstag" means the one a week away
     if m["pre"] in ("übernächsten", "uebernaechsten"):
         ahead += 7
-    return _set_day(s, s.today + timedelta(days=ahead), weekday=target)
+    return _set_day(s, s.today + timedelta(days=ahead), weekday=target) and _daypart(m, s)
 
 
 def day_of_month(m: re.Match[str], s: ParseState) -> bool:

@@ -128,8 +128,11 @@ MONTH_DAY = (
     rf"\b(?:on\s+)?(?P<mon>{_alt(MONTHS)})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
-RELATIVE_DAY = rf"(?<!guten )\b(?:the )?(?P<rel>{_RELATIVE_WORDS})\b"
-WEEKDAY = rf"{_DAY_PREFIX}{_WEEKDAY_PREFIX}\b(?P<w>{_alt(WEEKDAYS)})\b"
+# "heute Abend", "Dienstag nachmittag", "morgen früh": a daypart right after the day sets bare
+# clock times (only there: "bis abends" or "so früh wie möglich" elsewhere say nothing of them).
+_DAYPART = r"(?:\s+(?P<part>abends?|nachmittags?|früh)\b)?"
+RELATIVE_DAY = rf"(?<!guten )\b(?:the )?(?P<rel>{_RELATIVE_WORDS})\b{_DAYPART}"
+WEEKDAY = rf"{_DAY_PREFIX}{_WEEKDAY_PREFIX}\b(?P<w>{_alt(WEEKDAYS)})\b{_DAYPART}"
 # "Do" alone is only a weekday after "am"/"on" or right before a comma, number or "um".
 WEEKDAY_ABBREVIATION_AFTER_PREFIX = (
     rf"(?:\b(?:am|on)\s+){_WEEKDAY_PREFIX}\b(?P<w>{_alt(WEEKDAY_ABBREVIATIONS)})\b\.?"
@@ -146,12 +149,6 @@ ALL_DAY = (
 CLOCK_RANGE = (
     rf"(?:\b(?:von|from|zwischen|between)\s+)?{_clock('1')}"
     rf"\s*(?:-|bis|to|until|till|und|and)\s*{_clock('2')}"
-)
-# "heute Abend", "Dienstag nachmittag", "morgen früh" (the day word is consumed before);
-# not "Guten Abend", and a daypart right after a number stays with that number (_clock).
-DAYPART = (
-    r"(?<!guten )(?<![\d\s]\d )(?<!\d\d )(?<!uhr )"
-    r"\b(?P<part>abends?|nachmittags?|vormittags?|früh|this (?:evening|afternoon|morning))\b"
 )
 SINGLE_CLOCK = rf"(?:\b(?P<pre>ab|um|at|from|gegen|von|bis|until|till)\s+)?{_clock('1')}"
 BARE_CAPACITY = r"\b(?:für|for)\s+(?P<n>\d{1,3})\b"

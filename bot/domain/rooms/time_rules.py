@@ -35,11 +35,6 @@ def _minutes(h: int, m: int, mark: str | None, qual: str | None) -> int | None:
     return h * 60 + m
 
 
-_DAYPARTS = {"abend": "abends", "nachmittag": "nachmittags", "vormittag": "vormittags",
-             "this evening": "abends", "this afternoon": "nachmittags",
-             "this morning": "vormittags"}  # fmt: skip
-
-
 def _time_of(
     m: re.Match[str], tag: str, mark: str | None = None, qual: str | None = None
 ) -> int | None:
@@ -47,12 +42,6 @@ def _time_of(
     return _minutes(
         int(m[f"h{tag}"]), int(m[f"m{tag}"] or 0), m[f"k{tag}"] or mark, m[f"q{tag}"] or qual
     )
-
-
-def daypart(m: re.Match[str], s: ParseState) -> bool:
-    """heute Abend / Dienstag nachmittag / morgen früh: bare clock times lie in that part."""
-    s.daypart = _DAYPARTS.get(m["part"], m["part"])
-    return True
 
 
 def all_day(m: re.Match[str], s: ParseState) -> bool:
@@ -87,8 +76,10 @@ def clock_range(m: re.Match[str], s: ParseState) -> bool:
         start = _time_of(m, "1", qual=s.daypart)  # "11 - 1 pm": the pm is the end's only
     if start is None or end is None:
         return False
-    if end < 720 <= start < end + 720 and not (m["k2"] or m["q2"]):
-        end += 720  # "6-7": the afternoon start (see _minutes) makes a bare end afternoon too
+    if int(m["h1"]) <= 12 and end < 720 <= start < end + 720 and not (m["k2"] or m["q2"]):
+        # "6-7", "7:30 abends bis 9": a start read as afternoon makes a bare end afternoon too
+        # (a 24-hour start like "15-9" stays an error).
+        end += 720
     s.start, s.end = start, end
     return True
 

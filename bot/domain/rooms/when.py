@@ -65,7 +65,6 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple(
         (lx.WEEKDAY_ABBREVIATION_BEFORE_TIME, days.named_weekday),
         (lx.DAY_OF_MONTH, days.day_of_month),
         (lx.ALL_DAY, times.all_day),
-        (lx.DAYPART, times.daypart),
         (lx.CLOCK_RANGE, times.clock_range),
         (lx.SINGLE_CLOCK, times.single_clock),
         (lx.BARE_CAPACITY, _capacity),

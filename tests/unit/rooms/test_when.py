@@ -55,6 +55,19 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"start": "2026-03-26 09:00", "end": "2026-03-26 10:00"},
     ),
     ("morgen 10-9", {"problems": ("end_before_start",)}),
+    ("morgen 15-9", {"problems": ("end_before_start",)}),
+    ("morgen 18-8", {"problems": ("end_before_start",)}),
+    ("morgen Vormittag 11-1", {"start": "2026-03-26 11:00", "end": "2026-03-26 13:00"}),
+    # A daypart elsewhere in the text says nothing about the clock times.
+    (
+        "morgen 9-10 für 4, wir bleiben bis abends",
+        {"start": "2026-03-26 09:00", "end": "2026-03-26 10:00"},
+    ),
+    (
+        "Bitte so früh wie möglich: morgen 2-3 für 4 Personen",
+        {"start": "2026-03-26 14:00", "end": "2026-03-26 15:00"},
+    ),
+    ("morgen 10-11 und abends 6-7", {"start": "2026-03-26 10:00", "end": "2026-03-26 11:00"}),
     # --- dashes and time spellings ---
     ("morgen 14–15 Uhr", {"start": "2026-03-26 14:00", "end": "2026-03-26 15:00"}),
     ("morgen 14—15 Uhr", {"start": "2026-03-26 14:00", "end": "2026-03-26 15:00"}),
