@@ -81,6 +81,18 @@ class QuestionDelivery:
                 return question
         return question
 
+    async def resume(self, question: Question, pass_over: PassOver) -> None:
+        """A job planned for an older version found ``question`` still waiting. If the run that
+        saved this version died before its DM (none is recorded for the expert asked), ask
+        now; else make sure this version's escalation is planned (a no-op when it is)."""
+        current = question.current_expert
+        if current is not None and current.expert_key not in question.expert_cards:
+            # A click asking this expert at this very moment could DM them twice; stale jobs
+            # run at an old deadline, so the two would have to meet within milliseconds.
+            await self.ask_current(question, pass_over)
+        else:
+            await self.schedule_escalation(question)
+
     async def schedule_escalation(self, question: Question) -> None:
         """Plan the job that moves ``question`` on at its deadline, for this version only
         (a question decided meanwhile has a newer version, and the job changes nothing)."""

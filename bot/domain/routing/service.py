@@ -202,14 +202,14 @@ class RoutingService:
     async def escalate(self, question_id: int, version: int) -> None:
         """Job: no reaction by the deadline (the asked expert's, or the asker's to "Geht es
         um …?"). Decides only on the version it was planned for: a re-run, or a question that
-        moved on meanwhile, at most plans the current version's own job (if a run died
-        between saving a decision and planning it, the question would wait for good)."""
+        moved on meanwhile, only makes sure the current version goes on (``resume``: a run may
+        have died between saving a decision and asking, and the question would wait for good)."""
         question = await self.questions.get(question_id)
         waiting = (QuestionState.ASKED, QuestionState.CLARIFYING)
         if question is None or question.state not in waiting:
             return
         if question.version != version:
-            return await self._delivery.schedule_escalation(question)
+            return await self._delivery.resume(question, self._pass_over)
         unchosen = question.state is QuestionState.CLARIFYING
         labels = {e.expert_key: e.choice for e in question.experts}
         now = self.clock.now()

@@ -422,10 +422,10 @@ async def test_a_request_with_a_once_key_is_asked_once_and_again_after_a_failure
     assert len(world.notifier.directs) == 1
 
 
-async def test_an_escalation_interrupted_after_saving_is_planned_by_the_retry() -> None:
+async def test_an_escalation_interrupted_after_saving_is_finished_by_the_retry() -> None:
     # The job saves "ask the next expert" and then dies before planning that expert's own
-    # escalation (deploy, crash: here the queue refuses once). Its retry finds a newer version;
-    # without planning the missing job the question would wait for good.
+    # escalation and the DM (deploy, crash: here the queue refuses once). Its retry finds a newer
+    # version: it asks that expert and plans their deadline, else the question waits for good.
     world = await make_world()
     question = (
         await world.service.ask(ask("Wo bekomme ich einen zweiten Bildschirm fürs Homeoffice?"))
@@ -450,6 +450,7 @@ async def test_an_escalation_interrupted_after_saving_is_planned_by_the_retry() 
     assert second.expert_cards.keys() == {question.experts[0].expert_key}  # never DMed
     world.clock.advance(timedelta(minutes=5))  # the failed job's retry
     assert await world.runner.run_once() == 1
+    assert world.notifier.dm_recipients()[-1] == question.experts[1].expert_key  # asked now
     assert second.escalate_at is not None
     world.clock.current = second.escalate_at
     assert await world.runner.run_once() == 1
