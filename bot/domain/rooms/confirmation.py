@@ -19,7 +19,8 @@ CONFIRM_JOB = "rooms.confirm"
 # answer still missing after the last check (about four hours in all) is taken as a yes.
 FIRST_CHECK = timedelta(minutes=1)
 MAX_CHECKS = 8
-_UNANSWERED = frozenset({"none", "notResponded"})
+# A room whose delegate decides answers "tentativelyAccepted" first and may still decline.
+_UNANSWERED = frozenset({"none", "notResponded", "tentativelyAccepted"})
 
 
 def unanswered(room_response: str) -> bool:

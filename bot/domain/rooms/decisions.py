@@ -28,7 +28,6 @@ from bot.domain.rooms.service import (
 
 log = logging.getLogger(__name__)
 
-
 # When the planned booking job runs if the booking in hand did not finish (see book_or_queue).
 RETRY_AFTER = timedelta(minutes=1)
 
@@ -184,13 +183,14 @@ class RoomDecisions:
     ) -> RoomRequest:
         # The room's answer to the event: declined, it is a conflict; not given yet, the
         # booking stands and is read again (see confirmation.py).
-        if answer == "declined":
+        if answer == "declined":  # saved first: a lost race must not delete the winner's event
+            conflict = await self._conflict(request, tell)
             await self.broker.calendar.delete_event(organiser, event_id)
-            return await self._conflict(request, tell)
+            return conflict
+        if unanswered(answer):  # planned first: a crash after saving must not lose the check
+            await plan_check(self.broker.jobs, self.broker.clock, request.id, 1)
         event_ref = f"{organiser}|{event_id}"
         booked = await self.broker.save(request, state=RequestState.BOOKED, event_id=event_ref)
-        if unanswered(answer):
-            await plan_check(self.broker.jobs, self.broker.clock, booked.id, 1)
         await self.broker.audit(booked, "bot", "booked", request.room or "")
         if tell:
             await self.tell_requester(booked)
@@ -204,11 +204,14 @@ class RoomDecisions:
         if request.state is not RequestState.BOOKED or not request.event_id:
             return  # cancelled meanwhile
         event = await booked_event(self.broker.calendar, request.event_id)
-        if event is not None and event.room_response == "declined":
+        if event is None or event.is_cancelled:  # deleted in Outlook: nothing is booked
+            cancelled = await self.broker.save(request, state=RequestState.CANCELLED)
+            await self.broker.audit(cancelled, "bot", "cancelled", "event gone")
+        elif event.room_response == "declined":
             await self.broker.audit(request, "bot", "room_declined", request.room or "")
             organiser, _, event_id = request.event_id.rpartition("|")
             await self._answered(request, organiser, event_id, "declined", tell=True)
-        elif event is not None and unanswered(event.room_response):
+        elif unanswered(event.room_response):
             await plan_check(self.broker.jobs, self.broker.clock, request.id, check + 1)
 
     async def _conflict(self, request: RoomRequest, tell: bool) -> RoomRequest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -441,3 +441,40 @@ async def test_a_booking_whose_graph_call_outlasts_the_planned_job_shows_the_job
     assert world.notifier.dm_recipients() == [JANA]  # told once, by the job
     events = await world.calendar.list_events(room.email, chosen.start, chosen.end)
     assert len(events) == 1
+
+
+async def test_a_booking_deleted_in_outlook_before_the_room_answered_is_cancelled() -> None:
+    world = await make_world()
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
+    world.calendar.defer_room(room.email)
+    booked = await world.decisions.after_choice(
+        await world.broker.choose(offers.request.id, JANA, room.email)
+    )
+    organiser, _, event_id = (booked.event_id or "").rpartition("|")
+    await world.calendar.delete_event(organiser, event_id)  # Jana deletes it in Outlook
+    world.clock.advance(timedelta(minutes=1))
+    assert await world.runner.run_once() == 2
+    assert (await world.broker.get(booked.id)).state is RequestState.CANCELLED
+    world.clock.advance(timedelta(hours=8))
+    assert await world.runner.run_once() == 0  # no further checks, no messages
+    assert world.notifier.dm_recipients() == []
+
+
+async def test_a_tentative_answer_is_read_again_until_the_room_decides() -> None:
+    world = await make_world()
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
+    original = world.calendar.create_event
+
+    async def tentative(organizer: str, event: NewEvent) -> CreatedEvent:
+        created = await original(organizer, event)
+        return replace(created, room_response="tentativelyAccepted")
+
+    world.calendar.create_event = tentative  # type: ignore[method-assign]
+    booked = await world.decisions.after_choice(
+        await world.broker.choose(offers.request.id, JANA, room.email)
+    )
+    assert booked.state is RequestState.BOOKED
+    world.clock.advance(timedelta(minutes=1))
+    assert await world.runner.run_once() == 2  # the booking job and the first reading
