@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.adapters.db.roulette import SqlRouletteDepartures, SqlRouletteRepository
 from bot.composition import FeatureModule, Platform
@@ -50,7 +51,10 @@ def build_handlers(rounds: RouletteRounds) -> dict[str, JobHandler]:
         return int(job.payload["group_id"])
 
     async def run_round(job: Job) -> None:
-        await rounds.run_round(int(job.payload["round_no"]))
+        # The start the round was planned for; jobs planned before it was stored carry none.
+        at = job.payload.get("at")
+        start = datetime.fromisoformat(str(at)) if at else None
+        await rounds.run_round(int(job.payload["round_no"]), start)
 
     async def plan_group(job: Job) -> None:
         await rounds.plan_group(group_id(job))

@@ -74,6 +74,11 @@ class InMemoryRouletteRepository:
             (g for g in self._groups.values() if g.round_no >= round_no), key=lambda g: g.id
         )
 
+    async def recent_groups(self, before: int, rounds: int) -> Sequence[Group]:
+        """Every group of the ``rounds`` newest stored rounds numbered below ``before``."""
+        held = set(sorted((n for n in self._rounds if n < before), reverse=True)[: max(rounds, 0)])
+        return sorted((g for g in self._groups.values() if g.round_no in held), key=lambda g: g.id)
+
     async def count_answer(self, round_no: int, met: bool) -> None:
         """Add one to the round's aggregate count."""
         stats = self._rounds.get(round_no)

@@ -138,3 +138,20 @@ async def test_departed_are_those_removed_from_every_team_they_were_seen_in(
     everyone = ["left", "moved", "back", "stays", "uninstalled", "never-in-a-team"]
     assert await departures.departed(everyone) == {"left"}
     assert await departures.departed([]) == set()
+
+
+async def test_recent_groups_are_those_of_the_newest_rounds_held(
+    repo: RouletteRepository,
+) -> None:
+    # Numbers with gaps (a round that failed, numbers of an older schedule): the history is
+    # the rounds held, not a range of numbers. A round without groups counts as held.
+    by_round = {}
+    for number, members in ((1, ("a", "b")), (2, ("a", "c")), (5, ()), (9, ("b", "c"))):
+        drafts = [group(*members)] if members else []
+        _, by_round[number] = await repo.start_round(RoundStats(number, T0, 2, 1), drafts)
+    ids = {n: [g.id for g in groups] for n, groups in by_round.items()}
+    assert [g.id for g in await repo.recent_groups(9, 2)] == ids[2]
+    assert [g.id for g in await repo.recent_groups(10, 3)] == ids[2] + ids[9]
+    assert [g.id for g in await repo.recent_groups(10, 9)] == ids[1] + ids[2] + ids[9]
+    assert await repo.recent_groups(1, 3) == []
+    assert await repo.recent_groups(10, 0) == []

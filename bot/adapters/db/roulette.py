@@ -147,6 +147,22 @@ class SqlRouletteRepository:
             )
             return [group_of(row) for row in rows]
 
+    async def recent_groups(self, before: int, rounds: int) -> Sequence[Group]:
+        """Every group of the ``rounds`` newest stored rounds numbered below ``before``."""
+        newest = (
+            select(RouletteRoundRow.round_no)
+            .where(RouletteRoundRow.round_no < before)
+            .order_by(RouletteRoundRow.round_no.desc())
+            .limit(max(rounds, 0))
+        )
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(RouletteGroupRow)
+                .where(RouletteGroupRow.round_no.in_(newest))
+                .order_by(RouletteGroupRow.id)
+            )
+            return [group_of(row) for row in rows]
+
     async def count_answer(self, round_no: int, met: bool) -> None:
         """Add one to the round's aggregate count, in the database (no lost update)."""
         column = RouletteRoundRow.met_yes if met else RouletteRoundRow.met_no

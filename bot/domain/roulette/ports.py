@@ -51,7 +51,13 @@ class RouletteRepository(Protocol):
         ...
 
     async def groups_since(self, round_no: int) -> Sequence[Group]:
-        """Every group of rounds ``>= round_no`` (the matcher's history), by id."""
+        """Every group of rounds ``>= round_no``, by id."""
+        ...
+
+    async def recent_groups(self, before: int, rounds: int) -> Sequence[Group]:
+        """Every group of the ``rounds`` newest stored rounds numbered below ``before`` (the
+        matcher's history: the rounds actually held, whatever gaps lie between their
+        numbers), by id."""
         ...
 
     async def count_answer(self, round_no: int, met: bool) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from bot.domain.business_hours import Interval
 from bot.domain.roulette.matching import Candidate, History, match
 from bot.domain.roulette.model import Group, RoundStats
-from bot.domain.roulette.schedule import round_at, round_start
+from bot.domain.roulette.schedule import is_start, next_start, round_at, round_start
 from bot.domain.roulette.service import (
     FOLLOW_UP_JOB,
     INTRO_JOB,
@@ -26,30 +27,62 @@ from bot.domain.roulette.slots import common_slots, search_window
 FREE = {"free", "workingelsewhere", "unknown"}
 
 
+def round_key(round_no: int, at: datetime) -> str:
+    """The round job's dedup key. The start is part of it: after a restart with another
+    interval the round is planned at the new schedule's start although a job for its number
+    waits at the old one (which then finds itself off the schedule and does nothing)."""
+    return f"{ROUND_JOB}:{round_no}@{at.astimezone(UTC).isoformat()}"
+
+
 @dataclass
 class RouletteRounds:
     """Runs rounds and sends what they bring, one job per group and per message."""
 
     service: RouletteService
 
-    async def plan_next(self) -> None:
-        """Plan the next round (the dedup key is the round number: once across replicas)."""
+    async def plan_next(self, after: int | None = None) -> None:
+        """Plan the next round at the schedule's next start, once across replicas (the dedup
+        key is number and start). The number counts the rounds held: one more than the newest
+        stored round (or than ``after``, the round now running), never derived from the
+        interval, so that a changed ROULETTE_INTERVAL_WEEKS neither reuses a stored number
+        (its run would only re-plan old groups) nor skips numbers. Before the first round the
+        schedule's index gives it, as it did before."""
+        s = self.service
+        weeks, zone, now = s.policy.interval_weeks, s.calendar.zone, s.clock.now()
+        latest = await s.repo.latest_round()
+        last = latest.round_no if latest is not None else round_at(now, weeks, zone)
+        number = max(last, last if after is None else after) + 1
+        due = next_start(now, weeks, zone)
+        payload = {"round_no": number, "at": due.isoformat()}
+        await s.jobs.schedule(ROUND_JOB, payload, due, round_key(number, due))
+
+    async def run_round(self, round_no: int, at: datetime | None = None) -> RoundStats | None:
+        """Job: pair the participants for the start ``at`` and plan each group's introduction;
+        a repeated run of the same round (a retry after a crash) re-plans the stored groups,
+        never new ones. None, doing nothing, for a job that is not this schedule's round: one
+        planned under another interval (the restart with the new setting planned the round at
+        the new schedule's start), or a second job for a start whose round was held."""
         s = self.service
         weeks, zone = s.policy.interval_weeks, s.calendar.zone
-        number = round_at(s.clock.now(), weeks, zone) + 1
-        due = round_start(number, weeks, zone)
-        await s.jobs.schedule(ROUND_JOB, {"round_no": number}, due, f"{ROUND_JOB}:{number}")
-
-    async def run_round(self, round_no: int) -> RoundStats:
-        """Job: pair the participants and plan each group's introduction; a repeated run of
-        the same round (a retry after a crash) re-plans the stored groups, never new ones."""
-        s = self.service
-        await self.plan_next()  # first: a round that fails for good must not end the roulette
+        # Jobs planned before the start was in their payload had the schedule's index.
+        start = at or round_start(round_no, weeks, zone)
+        stored = await s.repo.get_round(round_no)
+        if stored is not None and stored.started_at < start:
+            return None  # held at an earlier start: planned twice around a restart, no retry
+        if stored is None:
+            if start > s.clock.now() or not is_start(start, weeks, zone):
+                await self.plan_next()  # from another interval: keep the new schedule going
+                return None
+            latest = await s.repo.latest_round()
+            if latest is not None and latest.started_at >= start:
+                return None  # another job (another number) held this start's round
+        # First: a round that fails for good must not end the roulette.
+        await self.plan_next(after=round_no)
         everyone = await s.repo.participants()
         gone = await s.forget_departed([p.user_key for p in everyone])
         people = [p for p in everyone if p.active and p.user_key not in gone]
-        recent = await s.repo.groups_since(round_no - s.policy.window_rounds)
-        earlier = [g for g in recent if g.round_no < round_no]
+        # The rounds actually held, however their numbers or the interval changed.
+        earlier = await s.repo.recent_groups(round_no, s.policy.window_rounds)
         thirds = Counter(k for g in earlier if len(g.members) == 3 for k in g.members)
         matching = match(
             [Candidate(p.user_key, frozenset(p.formats), p.scope, p.department, p.site)

@@ -17,7 +17,7 @@ from bot.domain.business_hours import BusinessCalendar
 from bot.domain.graph_types import NewEvent
 from bot.domain.members.model import InstalledTeam, TeamMember
 from bot.domain.roulette.model import RouletteError
-from bot.domain.roulette.rounds import RouletteRounds
+from bot.domain.roulette.rounds import RouletteRounds, round_key
 from bot.domain.roulette.service import INTRO_JOB, ROUND_JOB, RouletteService
 from bot.jobs import JobRunner
 from bot.roulette_wiring import build_handlers
@@ -33,6 +33,7 @@ from tests.support.fake_notifier import RecordingNotifier
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin; round 56 is running
 ROUND_57 = datetime(2026, 3, 9, 8, 1, tzinfo=UTC)
+KEY_58 = round_key(58, datetime(2026, 3, 23, 8, 0, tzinfo=UTC))  # the next one, at its start
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Vorstand, Hamburg
 AYLIN = "97c01f7c-be03-57c5-bcea-f50c09d4e486"  # IT, Köln
 EMILY = "57ef7766-ff5c-5b47-85cc-541f0babf98c"  # Marketing, Köln, English profile
@@ -130,7 +131,7 @@ async def test_a_round_pairs_once_and_each_member_is_introduced_in_their_languag
     assert len(await world.service.repo.groups_since(0)) == 1
     assert len(world.notifier.directs) == 3
     jobs = world.service.jobs
-    assert not await jobs.schedule(ROUND_JOB, {"round_no": 58}, NOW, f"{ROUND_JOB}:58")
+    assert not await jobs.schedule(ROUND_JOB, {"round_no": 58}, NOW, KEY_58)
 
 
 async def test_other_slot_refuses_stale_and_foreign_cards_and_tells_the_others() -> None:
@@ -196,7 +197,7 @@ async def test_a_round_that_fails_has_planned_the_next_one_already() -> None:
     with pytest.raises(ConnectionError):
         await world.rounds.run_round(57)
     jobs = world.service.jobs
-    assert not await jobs.schedule(ROUND_JOB, {"round_no": 58}, NOW, f"{ROUND_JOB}:58")
+    assert not await jobs.schedule(ROUND_JOB, {"round_no": 58}, NOW, KEY_58)
 
 
 async def test_whoever_the_draw_leaves_out_is_told_once() -> None:
