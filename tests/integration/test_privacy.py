@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.engine import create_engine, create_session_factory
@@ -223,3 +224,23 @@ async def test_a_confirmed_erasure_needs_a_valid_offer_of_the_same_person(
     offers = {j["dedup_key"]: j for j in await table_rows(sessions, "scheduled_jobs")
               if j["kind"] == OFFER_JOB}  # fmt: skip
     assert offers[f"{OFFER_JOB}:bernds"]["done_at"] is None  # Bernd's offer still stands
+
+
+async def test_an_escalation_running_during_the_erasure_gets_a_successor(
+    sessions: async_sessionmaker[AsyncSession], seeded: Seeded
+) -> None:
+    # Anna is the expert asked; the runner holds her question's escalation right now. That run
+    # finds the new version and changes nothing, so the erasure plans one of its own, due now.
+    asked = seeded.questions["anna_asked"]
+    async with sessions.begin() as session:
+        await session.execute(
+            update(ScheduledJob)
+            .where(ScheduledJob.dedup_key == f"routing.escalate:{asked}:1")
+            .values(locked_until=NOW + timedelta(minutes=5))
+        )
+    await SqlPersonalData(sessions).erase(ANNA.key, NOW)
+    jobs = {j["dedup_key"]: j for j in await table_rows(sessions, "scheduled_jobs")}
+    running, successor = jobs[f"routing.escalate:{asked}:1"], jobs[f"routing.escalate:{asked}:2"]
+    assert running["payload"]["version"] == 1 and running["done_at"] is None
+    assert successor["payload"] == {"question_id": asked, "version": 2}
+    assert successor["due_at"].replace(tzinfo=NOW.tzinfo) == NOW and successor["done_at"] is None

@@ -86,7 +86,11 @@ class QuestionDelivery:
         saved this version died before its DM (none is recorded for the expert asked), ask
         now; else make sure this version's escalation is planned (a no-op when it is)."""
         current = question.current_expert
-        if current is not None and current.expert_key not in question.expert_cards:
+        if (
+            current is not None
+            and current.askable
+            and current.expert_key not in question.expert_cards
+        ):
             # A click asking this expert at this very moment could DM them twice; stale jobs
             # run at an old deadline, so the two would have to meet within milliseconds.
             await self.ask_current(question, pass_over)

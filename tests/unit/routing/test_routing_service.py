@@ -457,3 +457,24 @@ async def test_an_escalation_interrupted_after_saving_is_finished_by_the_retry()
     third = await world.questions.get(question.id)
     assert third is not None and third.current_index == 2
     assert world.notifier.dm_recipients()[-1] == question.experts[2].expert_key
+
+
+async def test_a_stale_job_never_asks_an_erased_expert_and_the_next_one_is_asked() -> None:
+    # The erasure pseudonymised the expert asked (no DM card recorded any more) and made the
+    # question due now; a job of the older version must not DM the pseudonym.
+    world = await make_world()
+    question = (
+        await world.service.ask(ask("Wo bekomme ich einen zweiten Bildschirm fürs Homeoffice?"))
+    ).question
+    assert question is not None
+    gone = replace(question.experts[0], expert_key="pseudonym-1", name="gelöschte Person",
+                   erased=True)  # fmt: skip
+    erased = replace(question, experts=(gone, *question.experts[1:]), expert_cards={},
+                     escalate_at=world.clock.now(), version=question.version + 1)  # fmt: skip
+    assert await world.questions.save(erased)
+    await world.service.escalate(question.id, question.version)  # the older version's job
+    assert await world.runner.run_once() == 1  # the current version's escalation, due now
+    assert "pseudonym-1" not in world.notifier.dm_recipients()
+    stored = await world.questions.get(question.id)
+    assert stored is not None and stored.current_index == 1
+    assert world.notifier.dm_recipients()[-1] == question.experts[1].expert_key
