@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import replace
 from datetime import timedelta
 
 import structlog
 
-from bot.domain.ports import Clock, Job, JobHandler, JobQueue
+from bot.domain.ports import Clock, GiveUpHandler, Job, JobHandler, JobQueue
 from bot.observability import count
 
 log = structlog.get_logger(__name__)
@@ -28,6 +27,7 @@ class JobRunner:
         clock: Clock,
         handlers: Mapping[str, JobHandler],
         *,
+        give_ups: Mapping[str, GiveUpHandler] | None = None,
         poll_interval: float = 1.0,
         lease: timedelta = timedelta(minutes=5),
         batch: int = 20,
@@ -39,6 +39,9 @@ class JobRunner:
         self._poll_interval, self._lease, self._batch = poll_interval, lease, batch
         self._base_delay, self._max_delay = base_delay, max_delay
         self._max_attempts = max_attempts
+        self._give_ups = dict(give_ups or {})
+        if unhandled := sorted(self._give_ups.keys() - self._handlers.keys()):
+            raise ValueError(f"give-up handlers for job kinds nobody runs: {unhandled}")
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -97,7 +100,6 @@ class JobRunner:
             log.error("job_kind_unknown", job_id=job.id, kind=job.kind)
             await self._give_up(job, f"unknown job kind {job.kind!r}")
             return
-        job = replace(job, last_attempt=job.attempts >= self._max_attempts)
         try:
             # Past the lease another replica may claim the job; stop before that happens.
             async with asyncio.timeout(self._lease.total_seconds() * 0.9):
@@ -134,6 +136,22 @@ class JobRunner:
         await self._queue.retry(job.id, retry_at, detail)
 
     async def _give_up(self, job: Job, detail: str) -> None:
+        # Every way a job fails for good ends here: its last attempt raised or timed out (or
+        # its kind is unknown). The give-up handler gets its own time limit; a last attempt and
+        # a give-up that both run long can outlast the lease, and another replica then runs
+        # the job once more: both must be idempotent anyway.
+        give_up = self._give_ups.get(job.kind)
+        if give_up is not None:
+            try:
+                async with asyncio.timeout(self._lease.total_seconds() * 0.9):
+                    await give_up(job)
+            except Exception as error:
+                log.error(
+                    "job_give_up_handler_failed",
+                    job_id=job.id,
+                    kind=job.kind,
+                    error=type(error).__name__,
+                )
         await self._queue.give_up(job.id, self._clock.now(), detail)
 
 

@@ -12,7 +12,7 @@ from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.birthdays_wiring import build_birthdays
-from bot.composition import FeatureModule, Platform, job_handlers
+from bot.composition import FeatureModule, Platform, give_up_handlers, job_handlers
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.members.sync import DAILY_JOB as MEMBERS_DAILY_JOB
 from bot.domain.members.sync import SYNC_JOB as MEMBERS_SYNC_JOB
@@ -145,7 +145,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         roulette=roulette,
         privacy=privacy,
         dialogs=build_dialogs(settings, clock, features),
-        jobs=JobRunner(queue, clock, job_handlers(modules)),
+        jobs=JobRunner(queue, clock, job_handlers(modules), give_ups=give_up_handlers(modules)),
         queue=queue,
         clock=clock,
         member_sync=member_sync,

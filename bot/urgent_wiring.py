@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.adapters.db.urgent import SqlUrgentCallRepository
 from bot.composition import FeatureModule, Platform
-from bot.domain.ports import Job, JobHandler
+from bot.domain.ports import GiveUpHandler, Job, JobHandler
 from bot.domain.urgent.decisions import UrgentDecisions
 from bot.domain.urgent.model import CallState
 from bot.domain.urgent.service import ASK_JOB, BOOK_JOB, EXPIRE_JOB, UrgentService
@@ -17,16 +17,18 @@ from cards.urgent import UrgentCards
 
 @dataclass(frozen=True, slots=True)
 class Urgent:
-    """The service, its decisions, its cards and the handlers of its jobs."""
+    """The service, its decisions, its cards and the handlers of its jobs (and of a booking
+    job given up)."""
 
     service: UrgentService
     decisions: UrgentDecisions
     cards: UrgentCards
     handlers: dict[str, JobHandler]
+    give_ups: dict[str, GiveUpHandler]
 
     def module(self) -> FeatureModule:
-        """Its job handlers (nothing recurring to plan)."""
-        return FeatureModule("urgent", self.handlers)
+        """Its job handlers and what ends a given-up booking (nothing recurring to plan)."""
+        return FeatureModule("urgent", self.handlers, give_ups=self.give_ups)
 
 
 def build_urgent(platform: Platform) -> Urgent:
@@ -44,7 +46,8 @@ def build_urgent(platform: Platform) -> Urgent:
         views=cards,
     )
     decisions = UrgentDecisions(service)
-    return Urgent(service, decisions, cards, build_handlers(decisions))
+    handlers, give_ups = build_handlers(decisions), build_give_ups(decisions)
+    return Urgent(service, decisions, cards, handlers, give_ups)
 
 
 def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
@@ -58,14 +61,7 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
 
     async def book(job: Job) -> None:
         # Raises while Graph fails: the runner retries; the transaction id keeps it single.
-        call_id = int(job.payload["call_id"])
-        try:
-            booked = await decisions.book(call_id)
-        except Exception:
-            if job.last_attempt:
-                # No retry follows: the call ends, and the runner still records the failure.
-                await decisions.booking_failed(call_id)
-            raise
+        booked = await decisions.book(int(job.payload["call_id"]))
         if booked.state is CallState.BOOKED:
             count("urgent.booked")
 
@@ -73,3 +69,15 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
         await decisions.expire(int(job.payload["call_id"]))
 
     return {ASK_JOB: ask_again, BOOK_JOB: book, EXPIRE_JOB: expire}
+
+
+def build_give_ups(decisions: UrgentDecisions) -> dict[str, GiveUpHandler]:
+    """What ends a call whose booking job the runner gave up (however its last attempt
+    failed: Graph error, timeout), instead of "wird gebucht" for good."""
+
+    async def booking_given_up(job: Job) -> None:
+        ended = await decisions.booking_failed(int(job.payload["call_id"]))
+        if ended.state is CallState.BOOKED:
+            count("urgent.booked")  # an attempt had booked it, only its answer was lost
+
+    return {BOOK_JOB: booking_given_up}

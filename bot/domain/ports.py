@@ -145,9 +145,6 @@ class Job:
     payload: dict[str, Any]
     due_at: datetime
     attempts: int
-    # Set by the runner: if this attempt fails, the job is given up and its handler is not
-    # called again, so work that must not stay half done (a call "being booked") can end it.
-    last_attempt: bool = False
 
 
 class JobQueue(Protocol):
@@ -190,6 +187,11 @@ class JobQueue(Protocol):
 
 JobHandler = Callable[[Job], Awaitable[None]]
 """Does the work of one claimed job; raising hands it back to the runner for a retry."""
+
+GiveUpHandler = Callable[[Job], Awaitable[None]]
+"""Ends what a job leaves half done when the runner gives it up for good (its last attempt
+raised or timed out). Called before the give-up is stored, so after a crash in between the job
+runs once more and this again: it must be idempotent. Raising only gets logged."""
 
 
 MessageHandle = dict[str, Any]

@@ -18,7 +18,7 @@ from bot.domain.urgent.parse import parse_urgent
 from bot.domain.urgent.people import Ambiguous
 from bot.domain.urgent.service import BOOK_JOB, EXPIRE_JOB, Asker, UrgentService
 from bot.jobs import JobRunner
-from bot.urgent_wiring import build_handlers
+from bot.urgent_wiring import build_give_ups, build_handlers
 from cards.urgent import UrgentCards
 from devkit.demo.organisation import load_demo_organisation
 from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
@@ -169,7 +169,7 @@ async def test_a_booking_job_that_gives_up_before_the_slot_ends_the_call_and_say
     assert (await decisions.invite(call.id, JANA.key, tomorrow.start)).state is CallState.BOOKING
     service, clock, jobs = decisions.service, decisions.service.clock, decisions.service.jobs
     assert isinstance(clock, ManualClock) and isinstance(jobs, InMemoryJobQueue)
-    runner = JobRunner(jobs, clock, build_handlers(decisions))
+    runner = JobRunner(jobs, clock, build_handlers(decisions), give_ups=build_give_ups(decisions))
     booking = next(j for j in jobs.jobs.values() if j.kind == BOOK_JOB)
     while booking.done_at is None:  # every retry when it is due, as the runner's loop does
         await runner.run_once()
