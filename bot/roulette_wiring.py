@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.adapters.db.roulette import SqlRouletteDepartures, SqlRouletteRepository
+from bot.adapters.db.members import SqlMemberRepository
+from bot.adapters.db.roulette import SqlRouletteRepository
 from bot.composition import FeatureModule, Platform
 from bot.domain.ports import Job, JobHandler
 from bot.domain.roulette import service as kinds
@@ -38,7 +39,7 @@ def build_roulette(platform: Platform) -> Roulette:
         free_busy=platform.room_calendar,
         languages=platform.languages,
         views=RouletteCards(platform.calendar.zone),
-        departures=SqlRouletteDepartures(platform.sessions),
+        departures=SqlMemberRepository(platform.sessions),
         policy=RoulettePolicy(interval_weeks=platform.settings.roulette_interval_weeks),
     )
     return Roulette(service, RouletteRounds(service))

@@ -1,12 +1,11 @@
-"""In-memory RouletteRepository and Departures with the same semantics as the SQL ones."""
+"""In-memory RouletteRepository with the same semantics as the SQL one."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.domain.roulette.model import Group, Participant, RoundStats
-from devkit.fakes.memory_members import InMemoryMemberRepository
 
 
 class InMemoryRouletteRepository:
@@ -86,17 +85,3 @@ class InMemoryRouletteRepository:
             self._rounds[round_no] = replace(
                 stats, met_yes=stats.met_yes + met, met_no=stats.met_no + (not met)
             )
-
-
-class InMemoryRouletteDepartures:
-    """Departures over the in-memory member store, with the SQL adapter's rule."""
-
-    def __init__(self, members: InMemoryMemberRepository) -> None:
-        self._members = members
-
-    async def departed(self, user_keys: Collection[str]) -> set[str]:
-        """Those of ``user_keys`` removed from every team the bot saw them in."""
-        # The member store's port lists active members only; its rows (removed ones
-        # included) are what the SQL adapter reads too.
-        rows = [m for m in self._members._members.values() if m.user_key in user_keys]
-        return {m.user_key for m in rows} - {m.user_key for m in rows if m.removed_at is None}

@@ -93,3 +93,23 @@ async def test_many_volunteers_are_asked_at_once(stores: Stores) -> None:
     for key in keys[::100]:
         await members.remove_member(TEAM.team_id, f"29:{key}", T0 + timedelta(hours=1))
     assert await departures.departed(keys) == set(keys[::100])
+
+
+async def test_departed_are_those_removed_from_every_team_they_were_seen_in(
+    stores: Stores,
+) -> None:
+    members, departures = stores
+    one = InstalledTeam("19:one", "tenant-1", "https://smba/", "28:bot", "Netzwerk", T0)
+    two = replace(one, team_id="19:two", name="Empfang")
+    for team in (one, two):
+        await members.install_team(team)
+    await members.upsert_members([member(k, one) for k in ("left", "moved", "back", "stays")])
+    await members.upsert_members([member("moved", two), member("uninstalled", two)])
+    later = T0 + timedelta(days=1)
+    for key in ("left", "moved", "back"):
+        await members.remove_member(one.team_id, f"29:{key}", later)
+    await members.upsert_members([member("back", one)])  # added to the team again
+    await members.uninstall_team(two.team_id, later)  # the app left, not the person
+    everyone = ["left", "moved", "back", "stays", "uninstalled", "never-in-a-team"]
+    assert await departures.departed(everyone) == {"left"}
+    assert await departures.departed([]) == set()

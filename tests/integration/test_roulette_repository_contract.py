@@ -9,16 +9,11 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.adapters.db.members import SqlMemberRepository
-from bot.adapters.db.roulette import SqlRouletteDepartures, SqlRouletteRepository
-from bot.domain.members.model import InstalledTeam, TeamMember
-from bot.domain.members.ports import MemberRepository
+from bot.adapters.db.roulette import SqlRouletteRepository
 from bot.domain.roulette.model import Group, Participant, RoundStats, Slot
-from bot.domain.roulette.ports import Departures, RouletteRepository
-from devkit.fakes.memory_members import InMemoryMemberRepository
-from devkit.fakes.memory_roulette import InMemoryRouletteDepartures, InMemoryRouletteRepository
+from bot.domain.roulette.ports import RouletteRepository
+from devkit.fakes.memory_roulette import InMemoryRouletteRepository
 from tests.support.databases import contract_store
 
 T0 = datetime(2027, 4, 5, 8, 0, tzinfo=UTC)
@@ -98,46 +93,6 @@ async def test_answers_are_counted_per_round_only(repo: RouletteRepository) -> N
     await repo.count_answer(99, met=True)  # no such round: nothing happens
     stats = await repo.get_round(4)
     assert stats is not None and (stats.met_yes, stats.met_no) == (6, 3)
-
-
-@pytest.fixture
-async def roster(
-    backend_url: str | None,
-) -> AsyncIterator[tuple[MemberRepository, Departures]]:
-    def fake() -> tuple[MemberRepository, Departures]:
-        members = InMemoryMemberRepository()
-        return members, InMemoryRouletteDepartures(members)
-
-    def sql(sessions: async_sessionmaker[AsyncSession]) -> tuple[MemberRepository, Departures]:
-        return SqlMemberRepository(sessions), SqlRouletteDepartures(sessions)
-
-    async with contract_store(backend_url, fake, sql) as store:
-        yield store
-
-
-def member(team: InstalledTeam, key: str) -> TeamMember:
-    return TeamMember(team.team_id, f"29:{key}", key, key.upper(), f"{key}@x.de", "tenant-1",
-                      team.service_url, team.bot_id, T0)  # fmt: skip
-
-
-async def test_departed_are_those_removed_from_every_team_they_were_seen_in(
-    roster: tuple[MemberRepository, Departures],
-) -> None:
-    members, departures = roster
-    one = InstalledTeam("19:one", "tenant-1", "https://smba/", "28:bot", "Netzwerk", T0)
-    two = replace(one, team_id="19:two", name="Empfang")
-    for team in (one, two):
-        await members.install_team(team)
-    await members.upsert_members([member(one, k) for k in ("left", "moved", "back", "stays")])
-    await members.upsert_members([member(two, "moved"), member(two, "uninstalled")])
-    later = T0 + timedelta(days=1)
-    for key in ("left", "moved", "back"):
-        await members.remove_member(one.team_id, f"29:{key}", later)
-    await members.upsert_members([member(one, "back")])  # added to the team again
-    await members.uninstall_team(two.team_id, later)  # the app left, not the person
-    everyone = ["left", "moved", "back", "stays", "uninstalled", "never-in-a-team"]
-    assert await departures.departed(everyone) == {"left"}
-    assert await departures.departed([]) == set()
 
 
 async def test_recent_groups_are_those_of_the_newest_rounds_held(

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.dialect import dialect_insert
-from bot.adapters.db.member_tables import TeamMemberRow
 from bot.adapters.db.models import RouletteGroupRow, RouletteParticipantRow, RouletteRoundRow
 from bot.adapters.db.roulette_rows import (
     group_of,
@@ -172,30 +171,3 @@ class SqlRouletteRepository:
                 .where(RouletteRoundRow.round_no == round_no)
                 .values({column: column + 1})
             )
-
-
-class SqlRouletteDepartures:
-    """The Departures port over the stored team rosters: a person left when every roster entry
-    the bot has of them is marked removed; someone never seen in a team (the app installed
-    only personally) has not left."""
-
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        self._sessions = sessions
-
-    async def departed(self, user_keys: Collection[str]) -> set[str]:
-        """Those of ``user_keys`` removed from every team the bot saw them in."""
-        seen: set[str] = set()
-        present: set[str] = set()
-        keys = sorted(set(user_keys))
-        async with self._sessions() as session:
-            for start in range(0, len(keys), _BATCH):
-                rows = await session.execute(
-                    select(TeamMemberRow.user_key, TeamMemberRow.removed_at).where(
-                        TeamMemberRow.user_key.in_(keys[start : start + _BATCH])
-                    )
-                )
-                for key, removed_at in rows:
-                    seen.add(key)
-                    if removed_at is None:
-                        present.add(key)
-        return seen - present

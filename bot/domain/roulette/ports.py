@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from bot.domain.roulette.model import Group, Participant, RoundStats
@@ -62,15 +62,6 @@ class RouletteRepository(Protocol):
 
     async def count_answer(self, round_no: int, met: bool) -> None:
         """Add one to the round's aggregate "met" or "not met" count (nothing per person)."""
-        ...
-
-
-class Departures(Protocol):
-    """Who has left the network, as the member store saw it."""
-
-    async def departed(self, user_keys: Collection[str]) -> set[str]:
-        """Those of ``user_keys`` who were seen in a team with the bot and have since been
-        removed from every such team (membersRemoved, or missing from a roster sync)."""
         ...
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from bot.domain.business_hours import BusinessCalendar
+from bot.domain.members.ports import Departures
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages, RoomCalendar
 from bot.domain.roulette.model import (
     FORMATS,
@@ -21,7 +22,7 @@ from bot.domain.roulette.model import (
     RouletteError,
     Scope,
 )
-from bot.domain.roulette.ports import Departures, RouletteRepository, RouletteViews
+from bot.domain.roulette.ports import RouletteRepository, RouletteViews
 
 ROUND_JOB = "roulette.round"
 PLAN_JOB = "roulette.plan_group"

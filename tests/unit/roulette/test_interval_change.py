@@ -28,7 +28,7 @@ from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
 from devkit.fakes.memory import InMemoryConversationReferences
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from devkit.fakes.memory_members import InMemoryMemberRepository
-from devkit.fakes.memory_roulette import InMemoryRouletteDepartures, InMemoryRouletteRepository
+from devkit.fakes.memory_roulette import InMemoryRouletteRepository
 from tests.support.fake_notifier import RecordingNotifier
 
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Vorstand, Hamburg
@@ -101,7 +101,7 @@ async def deployment(interval_weeks: int) -> Deployment:
             InMemoryConversationReferences(), directory, pinned=None
         ),
         views=RouletteCards(business.zone),
-        departures=InMemoryRouletteDepartures(InMemoryMemberRepository()),
+        departures=InMemoryMemberRepository(),
         policy=RoulettePolicy(interval_weeks=interval_weeks, window_rounds=WINDOW),
     )
     for key in PEOPLE:

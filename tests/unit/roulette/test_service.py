@@ -28,7 +28,7 @@ from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
 from devkit.fakes.memory import InMemoryConversationReferences
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from devkit.fakes.memory_members import InMemoryMemberRepository
-from devkit.fakes.memory_roulette import InMemoryRouletteDepartures, InMemoryRouletteRepository
+from devkit.fakes.memory_roulette import InMemoryRouletteRepository
 from tests.support.fake_notifier import RecordingNotifier
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin; round 56 is running
@@ -77,7 +77,7 @@ def make_world(reachable: set[str] | None = None) -> World:
             InMemoryConversationReferences(), directory, pinned=None
         ),
         views=RouletteCards(business.zone),
-        departures=InMemoryRouletteDepartures(members),
+        departures=members,
     )
     rounds = RouletteRounds(service)
     runner = JobRunner(service.jobs, clock, build_handlers(rounds))
