@@ -750,6 +750,9 @@ MESSAGES: dict[str, str] = {
     " aussetzen, wählen Sie „Roulette aus“.",
     "roulette.error.not_in": "Sie nehmen nicht am Roulette teil. „kaffee roulette an“ meldet Sie"
     " an.",
+    "roulette.error.left_network": "Sie sind in keinem Team mehr, in dem ich installiert bin. Das"
+    " Roulette bringt die Mitglieder dieser Teams zusammen; sobald Sie wieder in einem sind,"
+    " können Sie mitmachen. Es wurde nichts geändert.",
     "roulette.error.formats": "Bitte wählen Sie mindestens eine Art des Treffens.",
     "roulette.error.scope": "Bitte wählen Sie, mit wem Sie sich treffen möchten.",
     "roulette.error.not_yours": "Diese Karte gehört nicht zu Ihrem Roulette-Treffen. Es wurde"

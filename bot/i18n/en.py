@@ -715,6 +715,9 @@ MESSAGES: dict[str, str] = {
     ' off".',
     "roulette.error.not_in": 'You are not taking part in the roulette. "coffee roulette on"'
     " signs you up.",
+    "roulette.error.left_network": "You are no longer in any team I am installed in. The roulette"
+    " brings the members of those teams together; once you are in one again, you can join."
+    " Nothing was changed.",
     "roulette.error.formats": "Please choose at least one way to meet.",
     "roulette.error.scope": "Please choose with whom you would like to meet.",
     "roulette.error.not_yours": "This card does not belong to your roulette meeting. Nothing was"

@@ -69,7 +69,10 @@ class RouletteService:
 
     async def opt_in(self, user_key: str, name: str, tenant_id: str | None) -> Participant:
         """Take part from the next round (again); earlier preferences stay, department and
-        site are read from the directory now."""
+        site are read from the directory now. Someone who left every team with the bot is
+        told so instead: the next round would remove them again without a word."""
+        if await self.departures.departed([user_key]):
+            raise RouletteError("left_network")
         current = await self.repo.get_participant(user_key)
         person = await self.directory.get_person(user_key)
         base = current or Participant(user_key, name[:200], tenant_id)

@@ -277,3 +277,14 @@ async def test_an_introduction_to_someone_who_left_since_the_round_stops_being_r
     await world.run_due()
     assert AYLIN not in world.notifier.dm_recipients()
     assert len(world.cards_to(SABINE, "getroffen?")) == 1
+
+
+async def test_who_left_every_team_is_told_at_opt_in_instead_of_silently_removed_later() -> None:
+    world = make_world()
+    await _in_the_team(world, AYLIN, EMILY)
+    await _leaves(world, AYLIN)
+    with pytest.raises(RouletteError, match="left_network"):
+        await world.service.opt_in(AYLIN, "Aylin", "t1")
+    assert await world.service.participant(AYLIN) is None
+    assert (await world.service.opt_in(EMILY, "Emily", "t1")).active  # still in the team
+    assert (await world.service.opt_in(SABINE, "Sabine", "t1")).active  # never in a team
