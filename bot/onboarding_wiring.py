@@ -81,14 +81,22 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
     def onboarding_id(job: Job) -> int:
         return int(job.payload["onboarding_id"])
 
+    def version(job: Job) -> int | None:
+        # Set on the jobs of an admin's pick, planned before the pick is saved.
+        value = job.payload.get("version")
+        return int(value) if value is not None else None
+
     async def pair(job: Job) -> None:
         await service.pair_and_welcome(onboarding_id(job))
 
     async def welcome(job: Job) -> None:
-        await service.welcome(onboarding_id(job))
+        buddy = job.payload.get("buddy")
+        await service.welcome(
+            onboarding_id(job), str(buddy) if buddy is not None else None, version(job)
+        )
 
     async def intro(job: Job) -> None:
-        await service.introduce_buddy(onboarding_id(job), str(job.payload["to"]))
+        await service.introduce_buddy(onboarding_id(job), str(job.payload["to"]), version(job))
 
     async def check_in(job: Job) -> None:
         payload = job.payload
@@ -101,7 +109,7 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
         )
 
     async def replaced(job: Job) -> None:
-        await service.tell_replaced(onboarding_id(job), str(job.payload["to"]))
+        await service.tell_replaced(onboarding_id(job), str(job.payload["to"]), version(job))
 
     async def ask_admins(job: Job) -> None:
         await service.ask_admins(onboarding_id(job))

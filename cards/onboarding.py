@@ -113,12 +113,17 @@ class OnboardingCards:
         ]  # fmt: skip
         return card(body, _links(newcomer_mail, lang))
 
-    def replaced_card(self, onboarding: Onboarding, lang: str) -> dict[str, Any]:
-        """Tells a former buddy that an admin paired the newcomer with someone else."""
+    def replaced_card(
+        self, onboarding: Onboarding, volunteering: bool, lang: str
+    ) -> dict[str, Any]:
+        """Tells a former buddy that an admin paired the newcomer with someone else, and
+        whether they stay listed as a buddy (``volunteering``: not stopped)."""
         name = onboarding.newcomer_name
+        thanks = "still_volunteer" if volunteering else "no_longer_volunteer"
         return card([
             text(t("onboarding.replaced.title", lang, name=name), weight="Bolder"),
             text(t("onboarding.replaced.text", lang, name=name)),
+            text(t(f"onboarding.replaced.{thanks}", lang)),
         ])  # fmt: skip
 
     def admin_pick_card(

@@ -477,8 +477,11 @@ MESSAGES: dict[str, str] = {
     " nächsten Stammtisch",
     "onboarding.replaced.title": "Buddy-Wechsel bei {name}",
     "onboarding.replaced.text": "Die Administration hat {name} eine andere Buddy-Person"
-    " zugeteilt; Sie sind also nicht mehr Buddy für {name}. Vielen Dank für Ihre Bereitschaft –"
-    " für künftige neue Kolleginnen und Kollegen bleiben Sie als Buddy gemeldet.",
+    " zugeteilt; Sie sind also nicht mehr Buddy für {name}.",
+    "onboarding.replaced.still_volunteer": "Vielen Dank für Ihre Bereitschaft – für künftige neue"
+    " Kolleginnen und Kollegen bleiben Sie als Buddy gemeldet.",
+    "onboarding.replaced.no_longer_volunteer": "Vielen Dank für Ihre Unterstützung. Als Buddy sind"
+    " Sie nicht mehr gemeldet; „ich werde gern buddy“ meldet Sie jederzeit wieder an.",
     "onboarding.admin.title": "Kein Buddy für {name} gefunden",
     "onboarding.admin.text": "Niemand passt gerade (Kapazität, Pausen, Ausschlüsse). Bitte wählen"
     " Sie jemanden aus.",

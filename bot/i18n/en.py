@@ -458,8 +458,11 @@ MESSAGES: dict[str, str] = {
     " processes|the next get-together",
     "onboarding.replaced.title": "Buddy change for {name}",
     "onboarding.replaced.text": "An administrator has paired {name} with another buddy, so you"
-    " are no longer {name}'s buddy. Thank you for offering to help – you stay listed as a buddy"
-    " for future new colleagues.",
+    " are no longer {name}'s buddy.",
+    "onboarding.replaced.still_volunteer": "Thank you for offering to help – you stay listed as a"
+    " buddy for future new colleagues.",
+    "onboarding.replaced.no_longer_volunteer": "Thank you for your help. You are no longer listed"
+    " as a buddy; “ich werde gern buddy” signs you up again at any time.",
     "onboarding.admin.title": "No buddy found for {name}",
     "onboarding.admin.text": "Nobody fits right now (capacity, pauses, exclusions). Please pick"
     " someone.",

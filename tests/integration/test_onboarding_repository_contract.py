@@ -73,7 +73,7 @@ async def test_get_and_of_newcomer_roundtrip(repo: OnboardingRepository) -> None
         tenant_id=None, source="group", state=OnboardingState.DONE, buddy_key="buddy-1",
         buddy_name="Bea Buddy", reasons=("same_location", "admin"),
         paired_at=T0 + timedelta(hours=1), welcomed_at=T0 + timedelta(hours=2),
-        check_ins={"7:newcomer": "ja", "7:buddy": "hilfe"},
+        introduced_at=T0 + timedelta(hours=3), check_ins={"7:newcomer": "ja", "7:buddy": "hilfe"},
     )  # fmt: skip
     stored, _ = await repo.start(full)
     assert stored == replace(full, id=stored.id)
@@ -84,6 +84,7 @@ async def test_get_and_of_newcomer_roundtrip(repo: OnboardingRepository) -> None
         assert loaded.created_at.utcoffset() == timedelta(0)
         assert loaded.paired_at is not None and loaded.paired_at.utcoffset() == timedelta(0)
         assert loaded.welcomed_at is not None and loaded.welcomed_at.utcoffset() == timedelta(0)
+        assert loaded.introduced_at == T0 + timedelta(hours=3)
     plain, _ = await repo.start(new_onboarding("new-2"))
     assert await repo.get(plain.id) == plain and await repo.of_newcomer("new-2") == plain
     assert plain.buddy_key is None and plain.reasons == () and plain.check_ins == {}

@@ -323,6 +323,7 @@ class OnboardingRow(Base):
     reasons: Mapped[list[str]] = mapped_column(JSON)
     paired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     welcomed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    introduced_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # to this buddy
     check_ins: Mapped[dict[str, str]] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(default=1)
 

@@ -4,7 +4,7 @@ directory (sites, floors, managers) and from the pairing history.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from bot.domain.graph_types import Person
@@ -31,6 +31,19 @@ def site_and_floor(person: Person | None) -> tuple[str | None, str | None]:
     if not site:
         return person.office_location.strip(), None
     return site.strip(), floor.strip() or None
+
+
+def has_left(user_key: str, person: Person | None, departed: Collection[str]) -> bool:
+    """Whether a (former) buddy left: removed from every team with the bot (``departed``, the
+    member store's answer), or unknown to the directory (``person`` None; a lookup that fails
+    raises): the account is gone, the person left the organisation."""
+    return user_key in departed or person is None
+
+
+async def left(user_key: str, departures: Departures, directory: Directory) -> bool:
+    """:func:`has_left` for one person, read from the member store and the directory."""
+    person = await directory.get_person(user_key)
+    return has_left(user_key, person, await departures.departed([user_key]))
 
 
 async def _volunteers(
@@ -65,9 +78,7 @@ async def _volunteers(
                 paused_until=profile.paused_until,
                 stopped=profile.stopped,
                 assistant_of=frozenset({manager.id}) if manager else frozenset(),
-                # Unknown to the directory (a lookup that fails raises): the account is gone,
-                # the person left the organisation.
-                departed=profile.user_key in departed or person is None,
+                departed=has_left(profile.user_key, person, departed),
             )
         )
     return result

@@ -40,6 +40,7 @@ class Onboarding:
     reasons: tuple[str, ...] = ()  # why this buddy (matcher reasons, or "admin")
     paired_at: datetime | None = None
     welcomed_at: datetime | None = None
+    introduced_at: datetime | None = None  # when the buddy's introduction went out
     # "<days>:<newcomer|buddy>" -> answer ("ja", "noch_nicht", "hilfe")
     check_ins: dict[str, str] = field(default_factory=dict)
     version: int = 1

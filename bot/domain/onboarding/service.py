@@ -3,50 +3,48 @@ admins are asked), the welcome and the buddy's introduction as durable jobs, che
 
 Messages go out through jobs with dedup keys: a welcome that cannot be delivered yet (no chat
 with the person, Teams throttling) is retried with backoff by the job runner and never sent
-twice by two replicas; "willkommen offen" lists what is still waiting.
+twice by two replicas; "willkommen offen" lists what is still waiting. The admins' picks and
+the note to a replaced buddy are in reassign.py, the volunteers' side in volunteering.py, the
+shared ports and steps in core.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from typing import Any
 
 from bot.domain.graph_types import Person
 from bot.domain.onboarding.candidates import find_buddy
-from bot.domain.onboarding.matching import MatchPolicy, NoBuddy
+from bot.domain.onboarding.core import (
+    ADMIN_JOB,
+    CHECK_IN_JOB,
+    INTRO_JOB,
+    PAIR_JOB,
+    POLL_GROUP_JOB,
+    REPLACED_JOB,
+    WELCOME_JOB,
+    NotSavedYetError,
+    OnboardingPolicy,
+    UndeliverableError,
+)
+from bot.domain.onboarding.matching import NoBuddy
 from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
 from bot.domain.onboarding.ports import Departures, OnboardingRepository
+from bot.domain.onboarding.reassign import Reassigning
 from bot.domain.onboarding.views import OnboardingViews
 from bot.domain.onboarding.volunteering import Volunteering
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 
-PAIR_JOB = "onboarding.pair"
-WELCOME_JOB = "onboarding.welcome"
-INTRO_JOB = "onboarding.intro"
-CHECK_IN_JOB = "onboarding.check_in"
-ADMIN_JOB = "onboarding.ask_admins"
-REPLACED_JOB = "onboarding.replaced"
-POLL_GROUP_JOB = "onboarding.poll_group"
+__all__ = [  # the job kinds are read from here by the wiring
+    "ADMIN_JOB", "CHECK_IN_JOB", "INTRO_JOB", "PAIR_JOB", "POLL_GROUP_JOB", "REPLACED_JOB",
+    "WELCOME_JOB", "NotSavedYetError", "OnboardingPolicy", "OnboardingService",
+    "UndeliverableError",
+]  # fmt: skip
 _PAIR_ATTEMPTS = 3  # buddies filled by other jobs in a row: then the admins pick
 
 
-class UndeliverableError(Exception):
-    """The person cannot be reached yet; the job runner retries with backoff."""
-
-
-@dataclass(frozen=True, slots=True)
-class OnboardingPolicy:
-    """Deployment settings of onboarding."""
-
-    admins: frozenset[str] = frozenset()
-    check_in_days: tuple[int, ...] = (7, 28)
-    match: MatchPolicy = field(default_factory=MatchPolicy)
-
-
 @dataclass
-class OnboardingService(Volunteering):
+class OnboardingService(Reassigning, Volunteering):
     """Welcomes newcomers and pairs them with buddies."""
 
     repo: OnboardingRepository
@@ -94,7 +92,7 @@ class OnboardingService(Volunteering):
                 break
             paired = await self._paired(onboarding, choice.buddy_id, choice.reasons)
             if await self.repo.pair(paired, now - self.policy.match.buddy_period):
-                await self._plan_pairing(paired, choice.buddy_id)
+                await self._plan_pairing(paired, choice.buddy_id, saved=True)
                 return paired
             current = await self.get(onboarding.id)
             if current.version != onboarding.version:
@@ -102,92 +100,46 @@ class OnboardingService(Volunteering):
         await self._send_later(ADMIN_JOB, onboarding, "admins")
         return onboarding
 
-    async def assign(
-        self, onboarding: Onboarding, buddy_key: str, reasons: Sequence[str]
-    ) -> Onboarding:
-        """Pair (or re-pair) with ``buddy_key``, whatever their load (an admin's choice);
-        the buddy gets the introduction card."""
-        if buddy_key == onboarding.newcomer_key:
-            raise OnboardingError("self")
-        paired = await self._paired(onboarding, buddy_key, reasons)
-        if not await self.repo.save(paired):
-            raise OnboardingError("changed")
-        await self._plan_pairing(paired, buddy_key)
-        return paired
-
-    async def _paired(
-        self, onboarding: Onboarding, buddy_key: str, reasons: Sequence[str]
-    ) -> Onboarding:
-        buddy = await self.directory.get_person(buddy_key)
-        profile = await self.repo.get_volunteer(buddy_key)
-        name = buddy.display_name if buddy else (profile.name if profile else buddy_key)
-        return replace(
-            onboarding,
-            state=OnboardingState.PAIRED,
-            buddy_key=buddy_key,
-            buddy_name=name[:200],
-            reasons=tuple(reasons),
-            paired_at=self.clock.now(),
-            version=onboarding.version + 1,
-        )
-
-    async def _plan_pairing(self, paired: Onboarding, buddy_key: str) -> None:
-        await self._send_later(INTRO_JOB, paired, buddy_key)
-        for days in self.policy.check_in_days:
-            due = self.clock.now() + timedelta(days=days)
-            for side in ("newcomer", "buddy"):
-                payload = {"onboarding_id": paired.id, "days": days, "side": side,
-                           "buddy": buddy_key}  # fmt: skip
-                key = f"{CHECK_IN_JOB}:{paired.id}:{buddy_key}:{days}:{side}"
-                await self.jobs.schedule(CHECK_IN_JOB, payload, due, dedup_key=key)
-
-    async def _send_later(self, kind: str, onboarding: Onboarding, to: str) -> None:
-        key = f"{kind}:{onboarding.id}:{onboarding.buddy_key or ''}:{to}"
-        payload = {"onboarding_id": onboarding.id, "to": to}
-        await self.jobs.schedule(kind, payload, self.clock.now(), dedup_key=key)
-
-    async def get(self, onboarding_id: int) -> Onboarding:
-        """The onboarding, or OnboardingError("unknown")."""
-        onboarding = await self.repo.get(onboarding_id)
-        if onboarding is None:
-            raise OnboardingError("unknown")
-        return onboarding
-
-    async def deliver(self, user_key: str, card: dict[str, Any], tenant: str | None) -> None:
-        """Send a DM or raise UndeliverableError (the job is retried later)."""
-        if await self.notifier.send_direct(user_key, card, tenant) is None:
-            raise UndeliverableError(user_key)
-
-    async def welcome(self, onboarding_id: int) -> None:
-        """Job: the welcome DM with what the network is and who the buddy is."""
-        onboarding = await self.get(onboarding_id)
+    async def welcome(
+        self, onboarding_id: int, buddy: str | None = None, version: int | None = None
+    ) -> None:
+        """Job: the welcome DM with what the network is and who the buddy is (``buddy`` and
+        ``version``: the admin's pick it tells of, which a later one may have replaced)."""
+        onboarding = await self._saved(onboarding_id, version)
+        if version is not None and onboarding.buddy_key != buddy:
+            return  # the pick lost its save, or a later one replaced it (and tells itself)
         # A newcomer who never wrote to the bot reads it in their Entra profile's language.
         lang = await self.languages.language_of(onboarding.newcomer_key)
         buddy_mail = await self._links(onboarding.buddy_key)
         card = self.views.welcome_card(onboarding, buddy_mail, lang)
         await self.deliver(onboarding.newcomer_key, card, onboarding.tenant_id)
-        await self._mark_welcomed(onboarding)
+        await self._mark(onboarding.id, None, welcomed_at=self.clock.now())
 
-    async def _mark_welcomed(self, onboarding: Onboarding) -> None:
+    async def _mark(self, onboarding_id: int, buddy: str | None, **values: Any) -> None:
         for _ in range(3):  # a decision may save in between; the mark is not a decision
-            current = await self.get(onboarding.id)
-            marked = replace(current, welcomed_at=self.clock.now(), version=current.version + 1)
+            current = await self.get(onboarding_id)
+            if buddy is not None and current.buddy_key != buddy:
+                return  # re-paired meanwhile: the mark was about the former pairing
+            marked = replace(current, **values, version=current.version + 1)
             if await self.repo.save(marked):
                 return
 
-    async def _links(self, key: str | None) -> str:
-        person = await self.directory.get_person(key) if key else None
-        return person.mail if person and person.mail else ""
-
-    async def introduce_buddy(self, onboarding_id: int, buddy_key: str) -> None:
-        """Job: the buddy's introduction card with links and the checklist."""
-        onboarding = await self.get(onboarding_id)
+    async def introduce_buddy(
+        self, onboarding_id: int, buddy_key: str, version: int | None = None
+    ) -> None:
+        """Job: the buddy's introduction card with links and the checklist (``version``: of
+        the admin's pick that planned it, None for the matcher's)."""
+        onboarding = await self._saved(onboarding_id, version)
         if onboarding.buddy_key != buddy_key or onboarding.state is not OnboardingState.PAIRED:
             return  # re-paired or opted out meanwhile
+        if onboarding.introduced_at is not None:
+            return  # introduced already (by a pick that lost its save and was made again)
         lang = await self.languages.language_of(buddy_key)
         newcomer_mail = await self._links(onboarding.newcomer_key)
         card = self.views.buddy_card(onboarding, newcomer_mail, lang)
         await self.deliver(buddy_key, card, onboarding.tenant_id)
+        # Recorded: a buddy replaced later is told only if they heard of the newcomer.
+        await self._mark(onboarding.id, buddy_key, introduced_at=self.clock.now())
 
     async def ask_admins(self, onboarding_id: int) -> None:
         """Job: nobody fits, the admins pick someone (each admin gets the card)."""
@@ -206,36 +158,6 @@ class OnboardingService(Volunteering):
                 reached += 1
         if self.policy.admins and not reached:
             raise UndeliverableError("admins")
-
-    async def admin_assign(self, onboarding_id: int, admin_key: str, buddy_key: str) -> Onboarding:
-        """An admin picks (or overrides) the buddy."""
-        if admin_key not in self.policy.admins:
-            raise OnboardingError("not_admin")
-        onboarding = await self.get(onboarding_id)
-        if onboarding.state is OnboardingState.OPTED_OUT:
-            raise OnboardingError("opted_out")
-        if onboarding.buddy_key == buddy_key:
-            return onboarding
-        paired = await self.assign(onboarding, buddy_key, ("admin",))
-        if onboarding.welcomed_at is not None:  # welcomed with no buddy or another: tell
-            await self._send_later(WELCOME_JOB, paired, paired.newcomer_key)
-        previous = onboarding.buddy_key
-        if previous is not None:
-            # A re-delivered card action finds the buddy set or loses the version check; keyed
-            # by the saved version, a later change away from the same buddy is told again.
-            key = f"{REPLACED_JOB}:{paired.id}:{previous}:{paired.version}"
-            payload = {"onboarding_id": paired.id, "to": previous}
-            await self.jobs.schedule(REPLACED_JOB, payload, self.clock.now(), dedup_key=key)
-        return paired
-
-    async def tell_replaced(self, onboarding_id: int, former_buddy: str) -> None:
-        """Job: the former buddy learns they no longer look after the newcomer."""
-        onboarding = await self.get(onboarding_id)
-        if onboarding.buddy_key == former_buddy:
-            return  # an admin paired them again meanwhile: nothing changed for them
-        lang = await self.languages.language_of(former_buddy)
-        card = self.views.replaced_card(onboarding, lang)
-        await self.deliver(former_buddy, card, onboarding.tenant_id)
 
     async def opt_out(self, onboarding_id: int, newcomer_key: str) -> Onboarding:
         """The newcomer does not want a buddy; pending check-ins stop."""

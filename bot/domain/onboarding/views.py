@@ -19,8 +19,11 @@ class OnboardingViews(Protocol):
         """The buddy's introduction with chat/meeting links and the checklist."""
         ...
 
-    def replaced_card(self, onboarding: Onboarding, lang: str) -> dict[str, Any]:
-        """Tells a former buddy that an admin paired the newcomer with someone else."""
+    def replaced_card(
+        self, onboarding: Onboarding, volunteering: bool, lang: str
+    ) -> dict[str, Any]:
+        """Tells a former buddy that an admin paired the newcomer with someone else, and
+        whether they stay listed as a buddy (``volunteering``: not stopped)."""
         ...
 
     def admin_pick_card(

@@ -1,0 +1,121 @@
+"""What every part of OnboardingService shares: the job kinds, the policy, the ports, and
+planning, reading and delivering (the service and its mixins build on this base)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from typing import Any
+
+from bot.domain.onboarding.matching import MatchPolicy
+from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
+from bot.domain.onboarding.ports import Departures, OnboardingRepository
+from bot.domain.onboarding.views import OnboardingViews
+from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
+
+PAIR_JOB = "onboarding.pair"
+WELCOME_JOB = "onboarding.welcome"
+INTRO_JOB = "onboarding.intro"
+CHECK_IN_JOB = "onboarding.check_in"
+ADMIN_JOB = "onboarding.ask_admins"
+REPLACED_JOB = "onboarding.replaced"
+POLL_GROUP_JOB = "onboarding.poll_group"
+
+
+class UndeliverableError(Exception):
+    """The person cannot be reached yet; the job runner retries with backoff."""
+
+
+class NotSavedYetError(Exception):
+    """A job planned before its change was saved ran first; the job runner retries."""
+
+
+@dataclass(frozen=True, slots=True)
+class OnboardingPolicy:
+    """Deployment settings of onboarding."""
+
+    admins: frozenset[str] = frozenset()
+    check_in_days: tuple[int, ...] = (7, 28)
+    match: MatchPolicy = field(default_factory=MatchPolicy)
+
+
+class OnboardingCore:
+    """The ports and shared steps of OnboardingService (which provides the ports)."""
+
+    repo: OnboardingRepository
+    departures: Departures
+    directory: Directory
+    notifier: Notifier
+    jobs: JobQueue
+    clock: Clock
+    views: OnboardingViews
+    languages: RecipientLanguages
+    policy: OnboardingPolicy
+
+    async def get(self, onboarding_id: int) -> Onboarding:
+        """The onboarding, or OnboardingError("unknown")."""
+        onboarding = await self.repo.get(onboarding_id)
+        if onboarding is None:
+            raise OnboardingError("unknown")
+        return onboarding
+
+    async def _saved(self, onboarding_id: int, version: int | None) -> Onboarding:
+        # Jobs of an admin's pick are planned before the pick is saved (so that a re-delivered
+        # click after a crash still has them): one that runs first waits for the save.
+        onboarding = await self.get(onboarding_id)
+        if version is not None and onboarding.version < version:
+            raise NotSavedYetError(f"onboarding {onboarding_id} v{version}")
+        return onboarding
+
+    async def deliver(self, user_key: str, card: dict[str, Any], tenant: str | None) -> None:
+        """Send a DM or raise UndeliverableError (the job is retried later)."""
+        if await self.notifier.send_direct(user_key, card, tenant) is None:
+            raise UndeliverableError(user_key)
+
+    async def _paired(
+        self, onboarding: Onboarding, buddy_key: str, reasons: Sequence[str]
+    ) -> Onboarding:
+        buddy = await self.directory.get_person(buddy_key)
+        profile = await self.repo.get_volunteer(buddy_key)
+        name = buddy.display_name if buddy else (profile.name if profile else buddy_key)
+        return replace(
+            onboarding,
+            state=OnboardingState.PAIRED,
+            buddy_key=buddy_key,
+            buddy_name=name[:200],
+            reasons=tuple(reasons),
+            paired_at=self.clock.now(),
+            introduced_at=None,  # the new buddy's introduction is still to come
+            version=onboarding.version + 1,
+        )
+
+    async def _plan_pairing(self, paired: Onboarding, buddy_key: str, *, saved: bool) -> str:
+        """Plans the introduction (its dedup key is returned) and the check-ins."""
+        # Not yet saved (an admin's pick): the introduction waits for the save and is keyed by
+        # the version it saves, so a pick that lost its save cannot use up the key of a later one.
+        version = None if saved else paired.version
+        intro = await self._send_later(INTRO_JOB, paired, buddy_key, version=version)
+        for days in self.policy.check_in_days:
+            due = self.clock.now() + timedelta(days=days)
+            for side in ("newcomer", "buddy"):
+                payload = {"onboarding_id": paired.id, "days": days, "side": side,
+                           "buddy": buddy_key}  # fmt: skip
+                key = f"{CHECK_IN_JOB}:{paired.id}:{buddy_key}:{days}:{side}"
+                await self.jobs.schedule(CHECK_IN_JOB, payload, due, dedup_key=key)
+        return intro
+
+    async def _send_later(
+        self, kind: str, onboarding: Onboarding, to: str, *, version: int | None = None
+    ) -> str:
+        key = f"{kind}:{onboarding.id}:{onboarding.buddy_key or ''}:{to}"
+        payload: dict[str, Any] = {"onboarding_id": onboarding.id, "to": to}
+        if version is not None:
+            key += f":{version}"
+            payload |= {"version": version, "buddy": onboarding.buddy_key}
+        await self.jobs.schedule(kind, payload, self.clock.now(), dedup_key=key)
+        return key
+
+    async def _links(self, key: str | None) -> str:
+        person = await self.directory.get_person(key) if key else None
+        return person.mail if person and person.mail else ""

@@ -1,0 +1,84 @@
+"""An admin picks (or changes) a newcomer's buddy; a former buddy who was introduced hears it.
+
+Every job of a pick is planned before the pick is saved, keyed by the version it saves: a card
+action re-delivered after the first delivery saved and then crashed finds the buddy set and
+returns, its jobs planned all the same; re-delivered before the save, it plans the same keys
+again (nothing twice). A job that runs before the save waits for it (``_saved``); a pick that
+lost its save to another change cancels its jobs (one that ran already found the other state
+and did nothing).
+"""
+
+from __future__ import annotations
+
+from bot.domain.onboarding.candidates import left
+from bot.domain.onboarding.core import REPLACED_JOB, WELCOME_JOB, OnboardingCore
+from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
+
+
+class Reassigning(OnboardingCore):
+    """The admins' side of pairing (a mixin of OnboardingService)."""
+
+    async def admin_assign(self, onboarding_id: int, admin_key: str, buddy_key: str) -> Onboarding:
+        """An admin picks (or overrides) the buddy, whatever their load; the buddy gets the
+        introduction, a newcomer already welcomed the new name, a former buddy a note."""
+        if admin_key not in self.policy.admins:
+            raise OnboardingError("not_admin")
+        onboarding = await self.get(onboarding_id)
+        if onboarding.state is OnboardingState.OPTED_OUT:
+            raise OnboardingError("opted_out")
+        if onboarding.buddy_key == buddy_key:
+            return onboarding  # saved already (a re-delivery): its jobs were planned before
+        if buddy_key == onboarding.newcomer_key:
+            raise OnboardingError("self")
+        paired = await self._paired(onboarding, buddy_key, ("admin",))
+        planned = [await self._plan_pairing(paired, buddy_key, saved=False)]
+        if onboarding.welcomed_at is not None:  # welcomed with no buddy or another: tell
+            newcomer = paired.newcomer_key
+            planned.append(
+                await self._send_later(WELCOME_JOB, paired, newcomer, version=paired.version)
+            )
+        previous = onboarding.buddy_key
+        replaced = f"{REPLACED_JOB}:{paired.id}:{previous}:{paired.version}"
+        # A former buddy whose introduction never went out has nothing to be told.
+        if previous is not None and onboarding.introduced_at is not None:
+            # Keyed by the saved version: a later change away from the same buddy is told again.
+            payload = {"onboarding_id": paired.id, "to": previous, "version": paired.version}
+            await self.jobs.schedule(REPLACED_JOB, payload, self.clock.now(), dedup_key=replaced)
+        if not await self.repo.save(paired):
+            await self._unplan(onboarding_id, buddy_key, previous, planned, replaced)
+            raise OnboardingError("changed")
+        return paired
+
+    async def _unplan(
+        self, onboarding_id: int, buddy_key: str, previous: str | None, planned: list[str],
+        replaced: str,
+    ) -> None:  # fmt: skip
+        # The pick lost its save. To the same pick delivered twice: the jobs are the winner's
+        # too. To another change: the pick did not happen, so its jobs go before they tell of
+        # it (made again, it plans under the next version) – but a winner that also took the
+        # newcomer from ``previous`` planned the same note to them, which stays.
+        current = await self.repo.get(onboarding_id)
+        if current is not None and current.buddy_key == buddy_key:
+            return
+        for key in planned:
+            await self.jobs.cancel(key)
+        if current is None or current.buddy_key == previous:
+            await self.jobs.cancel(replaced)
+
+    async def tell_replaced(
+        self, onboarding_id: int, former_buddy: str, version: int | None = None
+    ) -> None:
+        """Job: the former buddy learns they no longer look after the newcomer (``version``:
+        of the pick that replaced them; None for jobs planned after the save)."""
+        onboarding = await self._saved(onboarding_id, version)
+        if onboarding.buddy_key == former_buddy:
+            return  # paired again meanwhile, or the pick lost its save: nothing changed for them
+        # Re-pairing mostly follows a buddy's leaving: a DM to their gone account would fail
+        # and be retried for nothing.
+        if await left(former_buddy, self.departures, self.directory):
+            return
+        profile = await self.repo.get_volunteer(former_buddy)
+        volunteering = profile is not None and not profile.stopped
+        lang = await self.languages.language_of(former_buddy)
+        card = self.views.replaced_card(onboarding, volunteering, lang)
+        await self.deliver(former_buddy, card, onboarding.tenant_id)
