@@ -15,7 +15,7 @@ import pytest
 from bot.adapters.clock import ManualClock
 from bot.domain.graph_types import CreatedEvent, NewEvent, Schedule
 from bot.domain.rooms.decisions import RoomDecisions
-from bot.domain.rooms.model import BrokerError, RequestState
+from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import BrokerPolicy
 from bot.domain.rooms.service import Requester, RoomBroker, Wish
 from bot.jobs import JobRunner
@@ -394,14 +394,20 @@ async def test_a_room_that_declines_after_the_booking_frees_the_request() -> Non
     assert await world.runner.run_once() == 0  # no further checks
 
 
-async def test_a_room_that_accepts_later_keeps_the_booking_and_the_checks_stop() -> None:
-    world = await make_world()
+async def _book_in_a_room_answering_later(world: World) -> tuple[Any, RoomRequest]:
+    """Jana books an unrestricted room tomorrow 10-11 whose answer Exchange defers."""
     offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
     room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
     world.calendar.defer_room(room.email)
     booked = await world.decisions.after_choice(
         await world.broker.choose(offers.request.id, JANA, room.email)
     )
+    return room, booked
+
+
+async def test_a_room_that_accepts_later_keeps_the_booking_and_the_checks_stop() -> None:
+    world = await make_world()
+    room, booked = await _book_in_a_room_answering_later(world)
     assert world.calendar.process_room(room.email) == 1
     world.clock.advance(timedelta(minutes=1))
     assert await world.runner.run_once() == 2
@@ -445,12 +451,7 @@ async def test_a_booking_whose_graph_call_outlasts_the_planned_job_shows_the_job
 
 async def test_a_booking_deleted_in_outlook_before_the_room_answered_is_cancelled() -> None:
     world = await make_world()
-    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
-    room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
-    world.calendar.defer_room(room.email)
-    booked = await world.decisions.after_choice(
-        await world.broker.choose(offers.request.id, JANA, room.email)
-    )
+    _room, booked = await _book_in_a_room_answering_later(world)
     organiser, _, event_id = (booked.event_id or "").rpartition("|")
     await world.calendar.delete_event(organiser, event_id)  # Jana deletes it in Outlook
     world.clock.advance(timedelta(minutes=1))
