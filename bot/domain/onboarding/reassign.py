@@ -44,7 +44,15 @@ class Reassigning(OnboardingCore):
             # Keyed by the saved version: a later change away from the same buddy is told again.
             payload = {"onboarding_id": paired.id, "to": previous, "version": paired.version}
             await self.jobs.schedule(REPLACED_JOB, payload, self.clock.now(), dedup_key=replaced)
-        if not await self.repo.save(paired):
+        try:
+            saved = await self.repo.save(paired)
+        except Exception:
+            # The store failed (the save may or may not have happened): jobs of a pick that did
+            # not happen would wait for it for hours and then hold their keys, so that the same
+            # pick made again could plan nothing.
+            await self._unplan(onboarding_id, buddy_key, previous, planned, replaced)
+            raise
+        if not saved:
             await self._unplan(onboarding_id, buddy_key, previous, planned, replaced)
             raise OnboardingError("changed")
         return paired

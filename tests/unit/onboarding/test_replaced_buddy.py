@@ -185,6 +185,24 @@ async def test_a_click_redelivered_after_a_crash_before_the_save_plans_nothing_t
     assert len(welcomes(world)) == 2
 
 
+async def test_a_pick_whose_save_failed_can_be_made_again_hours_later() -> None:
+    # The database refused the save (the admin saw an error) and nobody clicked again for
+    # half a day: the pick's jobs must not wait for it and then hold their keys.
+    world = make_world()
+    repo = gated(world)
+    onboarding_id = await paired_with(world, JANA)
+    repo.before_save = crash
+    with pytest.raises(CrashError):
+        await world.service.admin_assign(onboarding_id, ADMIN, SABINE)
+    for _hour in range(12):
+        world.clock.advance(timedelta(hours=1))
+        await world.run_due()
+    await world.service.admin_assign(onboarding_id, ADMIN, SABINE)
+    await world.run_due()
+    assert len(told_replaced(world, JANA)) == 1
+    assert len(introduced(world, SABINE)) == 1
+
+
 async def test_jobs_that_run_before_the_pick_is_saved_wait_for_it() -> None:
     world = make_world()
     repo = gated(world)
