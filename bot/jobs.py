@@ -16,6 +16,8 @@ log = structlog.get_logger(__name__)
 
 # Below `serve`'s shutdown_timeout (20 s), so the process still closes its resources in time.
 SHUTDOWN_GRACE_SECONDS = 15.0
+# Extra attempts for a job whose give-up handler failed (then it is given up regardless).
+_GIVE_UP_RETRIES = 3
 
 
 class JobRunner:
@@ -152,6 +154,13 @@ class JobRunner:
                     kind=job.kind,
                     error=type(error).__name__,
                 )
+                if job.attempts < self._max_attempts + _GIVE_UP_RETRIES:
+                    # What the give-up settles (a call left "booking") must not stay unsettled
+                    # because the store failed just then: the job comes back, and its handler
+                    # and then this give-up get another go.
+                    retry_at = self._clock.now() + self.backoff(job.attempts)
+                    await self._queue.retry(job.id, retry_at, detail)
+                    return
         await self._queue.give_up(job.id, self._clock.now(), detail)
 
 

@@ -79,7 +79,7 @@ async def test_no_give_up_on_success_or_for_other_kinds() -> None:
     assert all(job.done_at is not None for job in queue.jobs.values())
 
 
-async def test_a_failing_give_up_handler_is_logged_and_the_job_still_given_up() -> None:
+async def test_a_failing_give_up_handler_is_logged_and_gets_another_go() -> None:
     queue, clock = InMemoryJobQueue(), ManualClock()
     broken = Calls(ConnectionError("token=s3cr3t"))
     runner = JobRunner(
@@ -90,9 +90,26 @@ async def test_a_failing_give_up_handler_is_logged_and_the_job_still_given_up() 
     with capture_logs() as logs:
         assert await runner.run_once() == 1
     [job] = queue.jobs.values()
-    assert job.failed_at is not None and job.last_error == "ValueError: no"
+    assert job.done_at is None  # back for another attempt, not given up unsettled
     [failed] = [e for e in logs if e["event"] == "job_give_up_handler_failed"]
     assert failed["error"] == "ConnectionError" and "s3cr3t" not in repr(logs)
+    broken.error = None  # the store is back
+    await _until_done(runner, queue, clock)
+    assert len(broken.jobs) == 2
+    assert job.failed_at is not None and job.last_error == "ValueError: no"
+
+
+async def test_a_give_up_handler_that_keeps_failing_ends_with_the_job() -> None:
+    queue, clock = InMemoryJobQueue(), ManualClock()
+    broken = Calls(ConnectionError("down"))
+    runner = JobRunner(
+        queue, clock, {"book": Calls(ValueError("no"))}, give_ups={"book": broken},
+        max_attempts=2,
+    )  # fmt: skip
+    await queue.schedule("book", {}, clock.now())
+    await _until_done(runner, queue, clock)
+    [job] = queue.jobs.values()
+    assert job.failed_at is not None and len(broken.jobs) == 4  # 2 attempts, then 3 more
 
 
 def test_a_give_up_handler_needs_a_job_handler_of_its_kind() -> None:
