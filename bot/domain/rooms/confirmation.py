@@ -40,10 +40,10 @@ async def plan_check(jobs: JobQueue, clock: Clock, request_id: int, check: int) 
     )
 
 
-async def booked_event(calendar: RoomCalendar, event_ref: str) -> CalendarEvent | None:
-    """The booking's event in its organiser's calendar (``event_ref``: "organiser|id")."""
+def event_parts(event_ref: str) -> tuple[str, str]:
+    """(organiser, event id) of a stored booking's ``event_ref`` ("organiser|id")."""
     organiser, _, event_id = event_ref.rpartition("|")
-    return await calendar.get_event(organiser, event_id)
+    return organiser, event_id
 
 
 async def own_event(

@@ -14,7 +14,7 @@ from typing import Any
 from bot.domain.graph_types import NewEvent
 from bot.domain.outbox import Outbox
 from bot.domain.rooms.approvals import ApproverCards, requester_card_key
-from bot.domain.rooms.confirmation import booked_event, own_event, plan_check, unanswered
+from bot.domain.rooms.confirmation import event_parts, own_event, plan_check, unanswered
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import free_rooms
 from bot.domain.rooms.service import (
@@ -203,13 +203,13 @@ class RoomDecisions:
         request = await self.broker.get(request_id)
         if request.state is not RequestState.BOOKED or not request.event_id:
             return  # cancelled meanwhile
-        event = await booked_event(self.broker.calendar, request.event_id)
+        organiser, event_id = event_parts(request.event_id)
+        event = await self.broker.calendar.get_event(organiser, event_id)
         if event is None or event.is_cancelled:  # deleted in Outlook: nothing is booked
             cancelled = await self.broker.save(request, state=RequestState.CANCELLED)
             await self.broker.audit(cancelled, "bot", "cancelled", "event gone")
         elif event.room_response == "declined":
             await self.broker.audit(request, "bot", "room_declined", request.room or "")
-            organiser, _, event_id = request.event_id.rpartition("|")
             await self._answered(request, organiser, event_id, "declined", tell=True)
         elif unanswered(event.room_response):
             await plan_check(self.broker.jobs, self.broker.clock, request.id, check + 1)
@@ -278,7 +278,7 @@ class RoomDecisions:
         ):  # fmt: skip
             raise BrokerError("decided")
         if request.event_id:
-            organiser, _, event_id = request.event_id.rpartition("|")
+            organiser, event_id = event_parts(request.event_id)
             lang = await broker.languages.language_of(request.requester_key)
             comment = broker.views.cancellation_comment(lang)
             await broker.calendar.cancel_event(organiser, event_id, comment)
