@@ -15,21 +15,14 @@ from datetime import UTC, datetime, timedelta
 from itertools import combinations
 
 from bot.adapters.clock import ManualClock
-from bot.domain.business_hours import BusinessCalendar
 from bot.domain.roulette.model import Group
 from bot.domain.roulette.rounds import RouletteRounds
 from bot.domain.roulette.service import ROUND_JOB, RoulettePolicy, RouletteService
 from bot.jobs import JobRunner
 from bot.roulette_wiring import build_handlers
-from bot.teams.recipient_language import TeamsRecipientLanguages
-from cards.roulette import RouletteCards
-from devkit.demo.organisation import load_demo_organisation
-from devkit.fakes.graph import FakeDirectory, FakeRoomCalendar
-from devkit.fakes.memory import InMemoryConversationReferences
 from devkit.fakes.memory_jobs import InMemoryJobQueue
-from devkit.fakes.memory_members import InMemoryMemberRepository
-from devkit.fakes.memory_roulette import InMemoryRouletteRepository
 from tests.support.fake_notifier import RecordingNotifier
+from tests.unit.roulette.test_service import make_world
 
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Vorstand, Hamburg
 AYLIN = "97c01f7c-be03-57c5-bcea-f50c09d4e486"  # IT, Köln
@@ -84,32 +77,12 @@ class Deployment:
 
 
 async def deployment(interval_weeks: int) -> Deployment:
-    clock = ManualClock(START)
-    org = load_demo_organisation()
-    directory = FakeDirectory(org, clock=clock)
-    business = BusinessCalendar("Europe/Berlin", "HH")
-    notifier = RecordingNotifier()
-    service = RouletteService(
-        repo=InMemoryRouletteRepository(),
-        directory=directory,
-        notifier=notifier,
-        jobs=InMemoryJobQueue(),
-        clock=clock,
-        calendar=business,
-        free_busy=FakeRoomCalendar(org, clock=clock),
-        languages=TeamsRecipientLanguages(
-            InMemoryConversationReferences(), directory, pinned=None
-        ),
-        views=RouletteCards(business.zone),
-        departures=InMemoryMemberRepository(),
-        policy=RoulettePolicy(interval_weeks=interval_weeks, window_rounds=WINDOW),
-    )
+    policy = RoulettePolicy(interval_weeks=interval_weeks, window_rounds=WINDOW)
+    world = make_world(now=START, policy=policy)
     for key in PEOPLE:
-        await service.opt_in(key, key[:6], "t1")
-    rounds = RouletteRounds(service)
-    await rounds.plan_next()  # the bot's start
-    runner = JobRunner(service.jobs, clock, build_handlers(rounds))
-    return Deployment(service, clock, notifier, runner, [])
+        await world.service.opt_in(key, key[:6], "t1")
+    await world.rounds.plan_next()  # the bot's start
+    return Deployment(world.service, world.clock, world.notifier, world.runner, [])
 
 
 def assert_fresh(world: Deployment, groups: list[Group]) -> None:

@@ -18,7 +18,7 @@ from bot.domain.graph_types import NewEvent
 from bot.domain.members.model import InstalledTeam, TeamMember
 from bot.domain.roulette.model import RouletteError
 from bot.domain.roulette.rounds import RouletteRounds, round_key
-from bot.domain.roulette.service import INTRO_JOB, ROUND_JOB, RouletteService
+from bot.domain.roulette.service import INTRO_JOB, ROUND_JOB, RoulettePolicy, RouletteService
 from bot.jobs import JobRunner
 from bot.roulette_wiring import build_handlers
 from bot.teams.recipient_language import TeamsRecipientLanguages
@@ -57,8 +57,10 @@ class World:
         return [c for to, c in self.notifier.directs if to == who and marker in str(c)]
 
 
-def make_world(reachable: set[str] | None = None) -> World:
-    clock = ManualClock(NOW)
+def make_world(
+    reachable: set[str] | None = None, *, now: datetime = NOW, policy: RoulettePolicy | None = None
+) -> World:
+    clock = ManualClock(now)
     org = load_demo_organisation()
     directory = FakeDirectory(org, clock=clock)
     calendar = FakeRoomCalendar(org, clock=clock)
@@ -78,6 +80,7 @@ def make_world(reachable: set[str] | None = None) -> World:
         ),
         views=RouletteCards(business.zone),
         departures=members,
+        policy=policy or RoulettePolicy(),
     )
     rounds = RouletteRounds(service)
     runner = JobRunner(service.jobs, clock, build_handlers(rounds))
