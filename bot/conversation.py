@@ -43,6 +43,8 @@ class Turn:
     card_verb: str | None = None
     card_data: dict[str, Any] = field(default_factory=dict)
     reply_to_id: str | None = None
+    # The message this one quotes (Teams' "Antworten" on a chat message), if any.
+    quoted_message_id: str | None = None
     team_id: str | None = None
     channel_id: str | None = None
     # The team's Microsoft 365 group: Teams deep links into a channel need it.

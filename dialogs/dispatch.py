@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.conversation import MAX_TEXT_CHARS, Reply, Turn
+from bot.conversation import MAX_TEXT_CHARS, ConversationKind, Reply, Turn
 from bot.i18n import t
 from cards.builders import error_card
 from dialogs.search import Choice, SearchQuery
@@ -22,7 +22,8 @@ Command = Callable[[Turn, str], Awaitable[Reply]]
 CardClick = Callable[[Turn, Any], Awaitable[Reply]]
 Search = Callable[[Turn, SearchQuery], Awaitable[list[Choice]]]
 Recognises = Callable[[Turn, str], bool]
-# A reply in a channel thread that a feature claims (an expert's answer); None: not its own.
+# A message in a channel thread or a group chat that a feature claims (an expert's answer);
+# None: not its own.
 ThreadReply = Callable[[Turn, str], Awaitable[Reply | None]]
 V = TypeVar("V")
 
@@ -92,8 +93,9 @@ class Dialogs:
             key = "error.only_symbols" if turn.text.strip() else "error.empty_message"
             return Reply.of_text(t(key, turn.language))
         # A bare command ("hilfe") stays a command even in a thread; anything longer may be
-        # an answer there.
-        if turn.in_thread and tuple(words) not in self.commands:
+        # an answer there, or in a group chat where the bot asked an expert.
+        shared = turn.in_thread or turn.conversation_kind is ConversationKind.GROUP_CHAT
+        if shared and tuple(words) not in self.commands:
             for claims in self.thread_replies:
                 if (claimed := await claims(turn, turn.text.strip())) is not None:
                     return claimed

@@ -10,6 +10,7 @@ from bot.conversation import Reply, Turn
 from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
+from bot.domain.routing.replies import ReplyPlace
 from bot.domain.routing.service import AskRequest, RoutingService, offer_decider
 from bot.i18n import t
 from bot.observability import count
@@ -119,13 +120,15 @@ async def _asked(
 
 @router.thread_reply
 async def answer_in_thread(turn: Turn, text: str, ctx: RoutingContext) -> Reply | None:
-    """A named expert's reply in a question's thread is the answer to it (even when it
-    starts with a command word); None for any other reply."""
+    """A named expert's reply in a question's thread, or their reply to its card in a group
+    chat, is the answer to it (even when it starts with a command word); None for any other
+    message (replies.py says which answer which question)."""
     if not turn.actor.aad_object_id:
         return None
+    place = ReplyPlace(own_thread=turn.in_thread, quoted_message_id=turn.quoted_message_id)
     try:
-        answered = await ctx.services.answer_in_thread(
-            pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text
+        answered = await ctx.services.replies.answer(
+            pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text, place
         )
     except DecisionError as error:
         return Reply.of_text(t(f"routing.error.{error.code}", turn.language))

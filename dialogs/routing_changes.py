@@ -39,7 +39,7 @@ async def withdraw_command(turn: Turn, rest: str, ctx: RoutingContext) -> Reply:
     if not turn.actor.aad_object_id:
         return Reply.of_text(t("error.generic", turn.language))
     try:
-        withdrawn = await ctx.services.withdraw_open(
+        withdrawn = await ctx.services.replies.withdraw_open(
             pool_of(turn, ctx), turn.actor.aad_object_id, turn.conversation_id
         )
     except DecisionError as error:

@@ -224,6 +224,11 @@ class Notifier(Protocol):
         (``Turn.conversation_id``); None when the handle names no conversation."""
         ...
 
+    def message_id_of(self, handle: MessageHandle) -> str | None:
+        """The id of ``handle``'s message, as a quote of it names it (``Turn.quoted_message_id``);
+        None when nothing was posted."""
+        ...
+
     async def send_direct(
         self, user_key: str, card: dict[str, Any], tenant_id: str | None
     ) -> MessageHandle | None:

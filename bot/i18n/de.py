@@ -171,6 +171,9 @@ MESSAGES: dict[str, str] = {
     "routing.error.not_your_turn": "Diese Frage liegt gerade nicht bei Ihnen – es wurde nichts "
     "geändert.",
     "routing.error.closed": "Diese Frage ist bereits geschlossen – es wurde nichts geändert.",
+    "routing.error.which_question": "Hier warten mehrere Fragen auf Ihre Antwort – es wurde"
+    " nichts gespeichert. Bitte antworten Sie auf die Karte der Frage (… › Antworten) und"
+    " erwähnen Sie mich dabei.",
     "routing.error.empty_answer": "Bitte geben Sie eine Antwort ein.",
     "routing.error.not_asker": "Nur die fragende Person kann das entscheiden.",
     "routing.error.not_your_offer": "Über dieses Angebot entscheidet nur die Person, die die "
@@ -251,7 +254,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.announce.none_title": "Kein Stammtisch-Termin gefunden",
     "reach.mention.routing": "{person}, diese Frage ist für Sie gedacht. Ich kann Ihnen noch"
     " keine persönliche Nachricht schicken; öffnen Sie bitte einmal den Chat mit mir (Apps →"
-    " Assistenz-Bot). Sie können auch hier im Thread antworten; erwähnen Sie mich dabei mit @.",
+    " Assistenz-Bot). Sie können auch hier antworten; erwähnen Sie mich dabei mit @.",
     "reach.mention.stammtisch": "{person}, Sie haben für den Stammtisch im {month} noch nicht"
     " abgestimmt. Die Umfrage läuft bis {deadline}; ich kann Ihnen noch keine persönliche"
     " Nachricht schicken.",

@@ -162,6 +162,8 @@ MESSAGES: dict[str, str] = {
     "routing.error.not_your_turn": "This question is not with you right now – nothing was "
     "changed.",
     "routing.error.closed": "This question is already closed – nothing was changed.",
+    "routing.error.which_question": "Several questions here are waiting for your answer –"
+    " nothing was saved. Please reply to the question's card (… › Reply) and mention me.",
     "routing.error.empty_answer": "Please enter an answer.",
     "routing.error.not_asker": "Only the person who asked can decide that.",
     "routing.error.not_your_offer": "Only the person who asked decides on this offer – nothing "
@@ -239,7 +241,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.announce.none_title": "No date for the get-together",
     "reach.mention.routing": "{person}, this question is meant for you. I cannot send you a"
     " personal message yet; please open the chat with me once (Apps → Assistenz-Bot). You can"
-    " also answer here in the thread; @mention me in your answer.",
+    " also answer here; @mention me in your answer.",
     "reach.mention.stammtisch": "{person}, you have not voted for the get-together in {month}"
     " yet. The poll is open until {deadline}; I cannot send you a personal message yet.",
     "stammtisch.reminder.title": "Reminder: get-together poll",

@@ -25,3 +25,9 @@ def conversation_of(handle: Mapping[str, Any]) -> str | None:
     conversation = (handle.get("reference") or {}).get("conversation")
     identifier = conversation.get("id") if isinstance(conversation, Mapping) else None
     return identifier if isinstance(identifier, str) else None
+
+
+def message_id_of(handle: Mapping[str, Any]) -> str | None:
+    """The posted message's id (what a reply quoting it names); None when nothing was posted."""
+    identifier = handle.get("activity_id")
+    return identifier if isinstance(identifier, str) and identifier else None

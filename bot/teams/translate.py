@@ -14,6 +14,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationR
 from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Turn
 from bot.domain.conversation_refs import StoredReference
 from bot.teams.fast_json import model_to_json
+from bot.teams.quotes import quoted_message_id, without_quotes
 from bot.teams.threads import split_thread, top_level_reference
 from cards.deeplinks import channel_message_link, chat_message_link
 
@@ -48,7 +49,7 @@ def conversation_kind(activity: Activity) -> ConversationKind:
 
 
 def clean_text(context: TurnContext) -> str:
-    """Message text without @mentions (the bot's and others') or HTML markup.
+    """Message text without @mentions (the bot's and others'), quoted replies or HTML markup.
 
     Not botbuilder's ``remove_recipient_mention``: it compiles the mention's name as a regular
     expression and fails on a mention without text; the <at> tags are removed here anyway.
@@ -57,7 +58,7 @@ def clean_text(context: TurnContext) -> str:
     if len(text) > MAX_TEXT_CHARS:
         # Longer than Teams can send: the router refuses it unread, so skip the regex work.
         return text
-    text = _AT_TAG.sub(" ", text)
+    text = _AT_TAG.sub(" ", without_quotes(text))
     text = html.unescape(_TAG.sub(" ", text))
     return " ".join(text.split())
 
@@ -172,6 +173,9 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         card_verb=verb,
         card_data=data,
         reply_to_id=activity.reply_to_id,
+        quoted_message_id=(
+            None if verb is not None else quoted_message_id(activity.text or "", activity.entities)
+        ),
         team_id=team.get("id"),
         channel_id=channel.get("id"),
         team_group_id=team.get("aadGroupId"),

@@ -77,9 +77,7 @@ def message(
     return activity
 
 
-def channel_mention(service_url: str, text: str, *, n: int = 1) -> dict[str, Any]:
-    """A channel post that @mentions the bot, as Teams delivers it."""
-    activity = _base(service_url, channel_conversation(), user(n))
+def _mentioning_the_bot(activity: dict[str, Any], text: str) -> dict[str, Any]:
     mention = "<at>Assistenz-Bot</at>"
     activity.update(
         type="message",
@@ -93,10 +91,21 @@ def channel_mention(service_url: str, text: str, *, n: int = 1) -> dict[str, Any
             }
         ],
     )
+    return activity
+
+
+def channel_mention(service_url: str, text: str, *, n: int = 1) -> dict[str, Any]:
+    """A channel post that @mentions the bot, as Teams delivers it."""
+    activity = _mentioning_the_bot(_base(service_url, channel_conversation(), user(n)), text)
     activity["channelData"].update(
         team={"id": "19:team@thread.tacv2"}, channel={"id": "19:general@thread.tacv2"}
     )
     return activity
+
+
+def group_chat_mention(service_url: str, text: str, *, n: int = 1) -> dict[str, Any]:
+    """A group chat message that @mentions the bot (Teams delivers only those to it)."""
+    return _mentioning_the_bot(_base(service_url, group_chat_conversation(), user(n)), text)
 
 
 def channel_post(service_url: str, text: str, *, n: int = 1) -> dict[str, Any]:

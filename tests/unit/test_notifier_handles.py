@@ -42,6 +42,8 @@ async def test_a_posted_card_is_posted_in_the_place_conversation(make: Any) -> N
     handle = await notifier.post_card(PLACE, {"type": "AdaptiveCard"})
     assert notifier.is_posted(handle)
     assert notifier.conversation_of(handle) == THREAD
+    # What a reply quoting the card names (Teams' "Antworten" in a group chat).
+    assert notifier.message_id_of(handle) == handle["activity_id"] and handle["activity_id"]
     # A handle stored with extras (the thread card keeps the asking message's link) still is.
     linked = {**handle, "link": "https://teams.example/l/message/1"}
     assert notifier.is_posted(linked) and notifier.conversation_of(linked) == THREAD
@@ -65,3 +67,4 @@ def test_handles_are_read_alike(
     notifier: Notifier = make()
     assert notifier.is_posted(handle) is posted
     assert notifier.conversation_of(handle) == conversation
+    assert notifier.message_id_of(handle) == (handle["activity_id"] if posted else None)

@@ -159,11 +159,6 @@ class QuestionDelivery:
         """(key, name) of every expert of a pool, for the forward choice."""
         return [(e.user_key, e.name) for e in await self.experts.list_pool(pool_id)]
 
-    def in_thread(self, question: Question, conversation_id: str) -> bool:
-        """True when the question's thread card went to the conversation ``conversation_id``
-        (a turn's): a message there belongs to this question."""
-        return self.notifier.conversation_of(question.thread) == conversation_id
-
     async def _direct_card(self, question: Question, expert_key: str) -> MessageHandle | None:
         pool = await self.pool_names(question.pool_id)
         lang = await self.languages.language_of(expert_key)

@@ -28,6 +28,7 @@ from bot.domain.routing.decisions import DecisionSignal, SignalKind
 from bot.domain.routing.delivery import ESCALATE_JOB, QuestionDelivery
 from bot.domain.routing.ports import ExpertRepository, QuestionRepository
 from bot.domain.routing.questions import DecisionError, Question, QuestionState
+from bot.domain.routing.replies import ConversationReplies
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.selection import ExpertSelection, named_expert
 from bot.domain.routing.views import QuestionViews
@@ -61,6 +62,8 @@ class RoutingService:
         self._delivery = QuestionDelivery(
             self.experts, self.questions, self.notifier, self.jobs, self.views, self.languages
         )
+        # Messages in a conversation that belong to a question there (an answer, a withdrawal).
+        self.replies = ConversationReplies(self)
 
     async def ask(self, request: AskRequest) -> AskResult:
         """Rank experts; offer an earlier answer first, or route to the best three. A request
@@ -164,32 +167,9 @@ class RoutingService:
                    for key, kind in decided]  # fmt: skip
         await self.routers.learn(question.pool_id, signals)
 
-    async def answer_in_thread(
-        self, pool_id: str, conversation_id: str, expert_key: str, text: str
-    ) -> Question | None:
-        """A named expert replied in the question's thread: that reply is the answer."""
-        for question in await self.questions.open_questions(pool_id):
-            if question.state is QuestionState.CLARIFYING:
-                continue  # nobody has been asked yet
-            if self._delivery.in_thread(question, conversation_id) and question.named(expert_key):
-                return await self.answer(question.id, expert_key, text)
-        return None
-
     async def withdraw(self, question_id: int, asker_key: str) -> Question:
         """The asker closes the question."""
         return await self._decide(question_id, lambda q: q.withdraw(asker_key))
-
-    async def withdraw_open(
-        self, pool_id: str, asker_key: str, conversation_id: str
-    ) -> Question | None:
-        """ "frage zurückziehen": the asker's question of this thread, else their newest open
-        one; None when they have none."""
-        mine = [
-            q for q in await self.questions.open_questions(pool_id) if q.asker_key == asker_key
-        ]
-        here = [q for q in mine if self._delivery.in_thread(q, conversation_id)]
-        chosen = (here or mine)[-1:] if mine else []
-        return await self.withdraw(chosen[0].id, asker_key) if chosen else None
 
     async def release(
         self, question_id: int, expert_key: str, *, own_card: bool = False

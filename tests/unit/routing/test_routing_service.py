@@ -359,9 +359,9 @@ async def test_a_reply_answers_only_the_question_of_its_own_thread() -> None:
     here = world.notifier.conversation_of(question.thread)
     assert here == "19:general;messageid=1"
     elsewhere = "19:general;messageid=2"
-    assert await world.service.answer_in_thread("default", elsewhere, expert, "Hier?") is None
-    assert await world.service.answer_in_thread("default", here, ASKER, "Ich?") is None
-    answered = await world.service.answer_in_thread("default", here, expert, "Im Raumtool.")
+    assert await world.service.replies.answer("default", elsewhere, expert, "Hier?") is None
+    assert await world.service.replies.answer("default", here, ASKER, "Ich?") is None
+    answered = await world.service.replies.answer("default", here, expert, "Im Raumtool.")
     assert answered is not None and answered.answer_text == "Im Raumtool."
 
 
@@ -375,11 +375,11 @@ async def test_withdraw_prefers_the_question_of_this_thread() -> None:
     assert first.question is not None and second.question is not None
     here = world.notifier.conversation_of(first.question.thread)
     assert here is not None
-    withdrawn = await world.service.withdraw_open("default", ASKER, here)
+    withdrawn = await world.service.replies.withdraw_open("default", ASKER, here)
     assert withdrawn is not None and withdrawn.id == first.question.id
-    newest = await world.service.withdraw_open("default", ASKER, "a:personal-1")
+    newest = await world.service.replies.withdraw_open("default", ASKER, "a:personal-1")
     assert newest is not None and newest.id == second.question.id
-    assert await world.service.withdraw_open("default", ASKER, here) is None
+    assert await world.service.replies.withdraw_open("default", ASKER, here) is None
 
 
 async def test_an_unreachable_expert_is_mentioned_only_where_a_thread_card_is() -> None:

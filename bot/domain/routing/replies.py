@@ -1,0 +1,136 @@
+"""Which open question an expert's message in a conversation answers, if any.
+
+A channel thread belongs to one question, so a named expert's reply there answers it. A group
+chat holds many messages and may hold several questions: there an expert's message answers a
+question when it quotes that question's card (Teams' "Antworten"), or when the bot waits for
+this expert's answer on exactly one question of the chat. Anything else in a group chat is an
+ordinary message (a new question, a command).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.domain.routing.questions import DecisionError, Question, QuestionState
+
+if TYPE_CHECKING:
+    from bot.domain.routing.service import RoutingService
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyPlace:
+    """Where the expert wrote, as far as the choice of question needs it."""
+
+    # True in a channel thread: the thread is the question's own.
+    own_thread: bool
+    # The id of the message the expert quoted (Teams' reply quote), if any.
+    quoted_message_id: str | None = None
+
+
+OWN_THREAD = ReplyPlace(own_thread=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Unclear:
+    """Several questions of a group chat wait for this expert and the message quotes none."""
+
+    questions: tuple[Question, ...]
+
+
+def replied_question(
+    questions: Sequence[Question],
+    expert_key: str,
+    place: ReplyPlace,
+    *,
+    here: Callable[[Question], bool],
+    card_id: Callable[[Question], str | None],
+) -> Question | Unclear | None:
+    """The question ``expert_key``'s message answers; ``Unclear`` when it could be several;
+    None when it answers none. ``here`` says whether a question's thread card is in the
+    message's conversation, ``card_id`` gives that card's message id."""
+    # Nobody has been asked while the asker still chooses "Geht es um …?".
+    candidates = [
+        q
+        for q in questions
+        if q.state is not QuestionState.CLARIFYING and here(q) and q.named(expert_key)
+    ]
+    if place.quoted_message_id is not None:
+        quoted = [q for q in candidates if card_id(q) == place.quoted_message_id]
+        if quoted:
+            return quoted[0]
+        # Quoting another message (the bot's @mention of them, say) tells nothing more.
+    if place.own_thread:
+        return candidates[0] if candidates else None
+    waiting = tuple(q for q in candidates if _waits_for(q, expert_key))
+    if len(waiting) > 1:
+        return Unclear(waiting)
+    return waiting[0] if waiting else None
+
+
+def _waits_for(question: Question, expert_key: str) -> bool:
+    """True when the bot waits for this expert's answer: asked now, took it over, or was
+    @mentioned where the card is because no DM reached them (the mention invites an answer
+    right there)."""
+    current = question.current_expert
+    if current is not None and current.expert_key == expert_key:
+        return True
+    if question.state is QuestionState.TAKEN:
+        return question.owner_key == expert_key
+    return any(e.expert_key == expert_key and e.unreachable for e in question.experts)
+
+
+def asker_question(
+    questions: Sequence[Question], asker_key: str, *, here: Callable[[Question], bool]
+) -> Question | None:
+    """The asker's open question of this conversation, else their newest open one."""
+    mine = [q for q in questions if q.asker_key == asker_key]
+    return next((q for q in reversed(mine) if here(q)), mine[-1] if mine else None)
+
+
+@dataclass
+class ConversationReplies:
+    """Messages written where a question's thread card is: an expert's answer, the asker's
+    "frage zurückziehen"."""
+
+    service: RoutingService
+
+    async def answer(
+        self,
+        pool_id: str,
+        conversation_id: str,
+        expert_key: str,
+        text: str,
+        place: ReplyPlace = OWN_THREAD,
+    ) -> Question | None:
+        """Save ``text`` as the answer to the question it answers (``replied_question``); None
+        when it answers none, ``DecisionError("which_question")`` when it could be several."""
+        notifier = self.service.notifier
+        found = replied_question(
+            await self.service.questions.open_questions(pool_id),
+            expert_key,
+            place,
+            here=self._here(conversation_id),
+            card_id=lambda q: notifier.message_id_of(q.thread),
+        )
+        if isinstance(found, Unclear):
+            raise DecisionError("which_question")
+        return None if found is None else await self.service.answer(found.id, expert_key, text)
+
+    async def withdraw_open(
+        self, pool_id: str, asker_key: str, conversation_id: str
+    ) -> Question | None:
+        """ "frage zurückziehen": the asker's question of this conversation, else their newest
+        open one; None when they have none."""
+        chosen = asker_question(
+            await self.service.questions.open_questions(pool_id),
+            asker_key,
+            here=self._here(conversation_id),
+        )
+        return None if chosen is None else await self.service.withdraw(chosen.id, asker_key)
+
+    def _here(self, conversation_id: str) -> Callable[[Question], bool]:
+        # The thread card went to this conversation (in a channel: to this thread).
+        notifier = self.service.notifier
+        return lambda q: notifier.conversation_of(q.thread) == conversation_id

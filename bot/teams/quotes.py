@@ -1,0 +1,49 @@
+"""Teams' quoted replies: "Antworten" on a message in a chat quotes it above the new text.
+
+Teams sends the quote in the message HTML as ``<blockquote itemtype="http://schema.skype.com/
+Reply" itemid="<quoted message id>">`` holding the author and a preview of the quoted text; the
+newer clients also send a ``quotedReply`` entity naming the quoted message. The quoted text is
+not what the person wrote, so it is cut from the text the dialogs see; the quoted message's id
+tells which card a reply answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_REPLY_QUOTE = re.compile(
+    r"<blockquote\b[^<>]*itemtype=[\"']http://schema\.skype\.com/Reply[\"'][^<>]*>", re.IGNORECASE
+)
+_ITEM_ID = re.compile(r"\bitemid=[\"']([^\"'<>]+)[\"']", re.IGNORECASE)
+_END = "</blockquote>"
+
+
+def without_quotes(text: str) -> str:
+    """``text`` without its reply quotes (an unclosed quote runs to the end of the text)."""
+    parts: list[str] = []
+    position = 0
+    lowered = text.lower()
+    for opening in _REPLY_QUOTE.finditer(text):
+        if opening.start() < position:
+            continue  # inside a quote already cut
+        parts.append(text[position : opening.start()])
+        end = lowered.find(_END, opening.end())
+        position = len(text) if end < 0 else end + len(_END)
+    parts.append(text[position:])
+    return " ".join(parts)
+
+
+def quoted_message_id(text: str, entities: list[Any] | None) -> str | None:
+    """The id of the message a reply quotes; None when it quotes none."""
+    for entity in entities or ():
+        if str(getattr(entity, "type", None) or "").lower() != "quotedreply":
+            continue
+        # Parsed activities keep the entity's own fields as extra properties of an Entity.
+        quoted = (getattr(entity, "additional_properties", None) or {}).get("quotedReply")
+        identifier = quoted.get("messageId") if isinstance(quoted, dict) else None
+        if isinstance(identifier, str) and identifier:
+            return identifier
+    opening = _REPLY_QUOTE.search(text)
+    found = _ITEM_ID.search(opening.group(0)) if opening else None
+    return found.group(1) if found else None

@@ -1,0 +1,114 @@
+"""An expert's message in a group chat where the bot asked them: when is it the answer?
+
+A channel thread is the question's own (test_routing_service covers it); a group chat holds
+other talk and may hold several questions, so only a reply quoting a question's card, or a
+message from the one expert the bot waits for, answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.domain.routing.questions import DecisionError, Question, QuestionState
+from bot.domain.routing.replies import ReplyPlace
+from tests.unit.routing.test_routing_service import ASKER, World, ask, make_world
+
+CHAT = "19:meeting-gruppe@thread.v2"
+IN_CHAT = {"reference": {"conversation": {"id": CHAT, "conversationType": "groupChat"}}}
+PLAIN = ReplyPlace(own_thread=False)
+ROOMS = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
+
+
+async def _ask_in_chat(world: World, state: QuestionState = QuestionState.ASKED) -> Question:
+    question = (await world.service.ask(replace(ask(ROOMS, offer=False), place=IN_CHAT))).question
+    assert question is not None and question.state is state
+    assert world.notifier.conversation_of(question.thread) == CHAT
+    return question
+
+
+async def test_the_asked_expert_answers_in_the_group_chat_without_quoting() -> None:
+    world = await make_world()
+    question = await _ask_in_chat(world)
+    asked = question.experts[question.current_index].expert_key
+    other = next(e.expert_key for e in question.experts if e.expert_key != asked)
+    # Named, but not asked yet: the bot does not wait for them, so it is no answer.
+    assert await world.service.replies.answer("default", CHAT, other, "Ich?", PLAIN) is None
+    assert await world.service.replies.answer("default", CHAT, ASKER, "Und?", PLAIN) is None
+    assert await world.service.replies.answer("default", "19:x", asked, "Da.", PLAIN) is None
+    answered = await world.service.replies.answer("default", CHAT, asked, "Im Raumtool.", PLAIN)
+    assert answered is not None and answered.id == question.id
+    assert answered.state is QuestionState.ANSWERED and answered.answer_text == "Im Raumtool."
+
+
+async def test_a_named_expert_quoting_the_card_answers_even_when_not_asked_yet() -> None:
+    world = await make_world()
+    question = await _ask_in_chat(world)
+    later = question.experts[-1].expert_key
+    card = world.notifier.message_id_of(question.thread)
+    assert card is not None
+    quoting = ReplyPlace(own_thread=False, quoted_message_id=card)
+    answered = await world.service.replies.answer("default", CHAT, later, "So geht's.", quoting)
+    assert answered is not None and answered.owner_key == later
+
+
+async def test_two_questions_waiting_for_the_same_expert_need_the_quote() -> None:
+    world = await make_world()
+    first = await _ask_in_chat(world)
+    second = await _ask_in_chat(world)
+    asked = first.experts[first.current_index].expert_key
+    assert second.experts[second.current_index].expert_key == asked
+    with pytest.raises(DecisionError, match="which_question"):
+        await world.service.replies.answer("default", CHAT, asked, "Im Raumtool.", PLAIN)
+    assert all(q.answer_text is None for q in await world.questions.open_questions("default"))
+    # Quoting another message of the chat does not tell which either.
+    elsewhere = ReplyPlace(own_thread=False, quoted_message_id="1700000000000")
+    with pytest.raises(DecisionError, match="which_question"):
+        await world.service.replies.answer("default", CHAT, asked, "Im Raumtool.", elsewhere)
+    card = world.notifier.message_id_of(second.thread)
+    quoting = ReplyPlace(own_thread=False, quoted_message_id=card)
+    answered = await world.service.replies.answer("default", CHAT, asked, "Tool.", quoting)
+    assert answered is not None and answered.id == second.id
+    # Now only the first waits for them: a plain message answers it.
+    rest = await world.service.replies.answer("default", CHAT, asked, "Auch Tool.", PLAIN)
+    assert rest is not None and rest.id == first.id
+
+
+async def test_an_expert_the_bot_could_only_mention_answers_right_there() -> None:
+    # The cold case: the expert never wrote to the bot, so no DM reached them; the bot
+    # @mentioned them in the chat ("Sie können auch hier antworten") and passed them over;
+    # with nobody reachable the question is open to all of them.
+    world = await make_world()
+    world.notifier.reachable = set()
+    question = await _ask_in_chat(world, QuestionState.UNASSIGNED)
+    mentioned = [key for _place, key, _text in world.notifier.mentions]
+    assert mentioned and all(e.unreachable for e in question.experts if e.expert_key in mentioned)
+    answered = await world.service.replies.answer(
+        "default", CHAT, mentioned[0], "Im Raumtool, Reiter Hamburg.", PLAIN
+    )
+    assert answered is not None and answered.state is QuestionState.ANSWERED
+
+
+async def test_the_owner_answers_a_taken_question_and_others_do_not() -> None:
+    world = await make_world()
+    question = await _ask_in_chat(world)
+    first, second = (e.expert_key for e in question.experts[:2])
+    await world.service.take(question.id, second)
+    assert await world.service.replies.answer("default", CHAT, first, "Ich?", PLAIN) is None
+    answered = await world.service.replies.answer("default", CHAT, second, "Erledigt.", PLAIN)
+    assert answered is not None and answered.owner_key == second
+
+
+async def test_nobody_answers_while_the_asker_still_chooses() -> None:
+    world = await make_world()
+    question = (
+        await world.service.ask(replace(ask("Wer kennt sich mit Verträgen aus?"), place=IN_CHAT))
+    ).question
+    assert question is not None and question.state is QuestionState.CLARIFYING
+    card = world.notifier.message_id_of(question.thread)
+    quoting = ReplyPlace(own_thread=False, quoted_message_id=card)
+    for expert in question.experts:
+        assert (
+            await world.service.replies.answer("default", CHAT, expert.expert_key, "X", quoting)
+            is None
+        )
