@@ -10,7 +10,7 @@ from bot.composition import FeatureModule, Platform
 from bot.domain.ports import GiveUpHandler, Job, JobHandler
 from bot.domain.urgent.decisions import UrgentDecisions
 from bot.domain.urgent.model import CallState
-from bot.domain.urgent.service import ASK_JOB, BOOK_JOB, EXPIRE_JOB, UrgentService
+from bot.domain.urgent.service import ASK_JOB, BOOK_JOB, EXPIRE_JOB, LOOK_JOB, UrgentService
 from bot.observability import count
 from cards.urgent import UrgentCards
 
@@ -68,7 +68,14 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
     async def expire(job: Job) -> None:
         await decisions.expire(int(job.payload["call_id"]))
 
-    return {ASK_JOB: ask_again, BOOK_JOB: book, EXPIRE_JOB: expire}
+    async def look_again(job: Job) -> None:
+        # A Graph error while looking ends the look (the next planned one tries again); a
+        # concurrent change of the call or a failed cancellation raises: the retry looks anew.
+        changed = await decisions.look_again(int(job.payload["call_id"]))
+        if changed is not None and changed.state is CallState.BOOKED:
+            count("urgent.booked")  # the meeting turned up after the give-up
+
+    return {ASK_JOB: ask_again, BOOK_JOB: book, EXPIRE_JOB: expire, LOOK_JOB: look_again}
 
 
 def build_give_ups(decisions: UrgentDecisions) -> dict[str, GiveUpHandler]:

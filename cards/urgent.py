@@ -16,7 +16,10 @@ from bot.i18n import t
 from cards.elements import card, execute, text
 from cards.stammtisch_format import day_label
 
-CANCELLABLE = frozenset({CallState.OFFERED, CallState.ASKING, CallState.BOOKED})
+# Unconfirmed: the meeting may exist; a look after the asker's "Absagen" cancels it in Graph.
+CANCELLABLE = frozenset(
+    {CallState.OFFERED, CallState.ASKING, CallState.BOOKED, CallState.UNCONFIRMED}
+)
 DURATIONS = (15, 30, 45, 60, 90)
 DEADLINES = ("today", "tomorrow_noon", "tomorrow")
 
@@ -69,6 +72,8 @@ class UrgentCards:
                 CallState.CANCELLED: "urgent.cancelled",
                 # A chosen slot that expired: Graph refused the booking until it gave up.
                 CallState.EXPIRED: "urgent.booking_failed",
+                # Given up while Graph could not say whether the meeting was created.
+                CallState.UNCONFIRMED: "urgent.booking_unconfirmed",
             }.get(call.state, "urgent.booking")
             body.append(
                 text(t(key, lang, slot=self.slot_label(call, call.booked, lang)), weight="Bolder")
@@ -148,6 +153,8 @@ class UrgentCards:
             return t("urgent.ask.booked", lang, slot=self.slot_label(call, call.booked, lang))
         if call.state is CallState.CANCELLED:
             return t("urgent.ask.cancelled", lang)
+        if call.state is CallState.UNCONFIRMED:
+            return t("urgent.ask.booking_unconfirmed", lang)
         if call.state is CallState.EXPIRED:
             failed = call.booked is not None  # a slot was chosen, but never booked
             return t("urgent.ask.booking_failed" if failed else "urgent.ask.expired", lang)

@@ -795,6 +795,11 @@ MESSAGES: dict[str, str] = {
     " konnte nicht angelegt werden, niemand wurde eingeladen. Bitte laden Sie selbst ein oder"
     " stellen Sie eine neue Anfrage.",
     "urgent.ask.booking_failed": "Hat sich erledigt: Die Besprechung konnte nicht gebucht werden.",
+    "urgent.booking_unconfirmed": "Die Buchung konnte nicht bestätigt werden ({slot}): Microsoft"
+    " 365 war nicht erreichbar. Vielleicht wurde die Teams-Besprechung trotzdem angelegt und alle"
+    " sind eingeladen. Bitte prüfen Sie Ihren Kalender, bevor Sie selbst einladen.",
+    "urgent.ask.booking_unconfirmed": "Die Buchung konnte nicht bestätigt werden. Bitte prüfen"
+    " Sie den Kalender, ob die Besprechung angelegt wurde.",
     "urgent.no_common": "Kein gemeinsamer Termin: {people} ist belegt. Ich frage die"
     " Assistenzen, ob sie zwischen {span} Zeit freimachen können:",
     "urgent.answer.waiting": "wartet auf Antwort",

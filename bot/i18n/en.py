@@ -758,6 +758,11 @@ MESSAGES: dict[str, str] = {
     "urgent.booking_failed": "The booking failed ({slot}): the Teams meeting could not be"
     " created, nobody was invited. Please invite them yourself or send a new request.",
     "urgent.ask.booking_failed": "No longer needed: the meeting could not be booked.",
+    "urgent.booking_unconfirmed": "The booking could not be confirmed ({slot}): Microsoft 365"
+    " could not be reached. The Teams meeting may have been created and everyone invited all the"
+    " same. Please check your calendar before inviting them yourself.",
+    "urgent.ask.booking_unconfirmed": "The booking could not be confirmed. Please check the"
+    " calendar for the meeting.",
     "urgent.no_common": "No common slot: {people} is busy. I am asking the assistants whether"
     " they can free time between {span}:",
     "urgent.answer.waiting": "waiting for an answer",

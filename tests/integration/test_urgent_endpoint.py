@@ -1,7 +1,8 @@
 """Dringender Termin through the real endpoint, database (SQLite and PostgreSQL) and Graph
 simulator: common slot → "Einladen" → one Teams meeting in everyone's calendar; no common slot
 → the blocked person's assistant answers "Ja, ab 15:00", the asker's one card updates, the asker
-books; two assistants at once; bad input sends nothing."""
+books; two assistants at once; bad input sends nothing; a booking given up while Graph could
+not say whether it created the meeting is unconfirmed until a later look finds it."""
 
 from __future__ import annotations
 
@@ -290,3 +291,68 @@ async def test_an_unbooked_call_expires_and_every_card_says_so(stack: Stack) -> 
     late = {**yes, "free_from": "2026-03-02T14:00:00+00:00"}
     assert "bereits entschieden" in await stack.invoke("urgent.answer", late, SABINE)
     assert not _meetings(await stack.calendar(ALBRECHT))
+
+
+UNCONFIRMED = "Die Buchung konnte nicht bestätigt werden"
+
+
+async def _sim(stack: Stack, method: str, path: str, body: Any = None) -> None:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.request(method, f"{stack.sim}/{path}", json=body) as response,
+    ):
+        assert response.status < 300
+
+
+def _asker_texts(stack: Stack) -> list[str]:
+    return [json.dumps(card, ensure_ascii=False) for card in stack.asker_updates()]
+
+
+async def test_a_given_up_booking_graph_did_create_is_unconfirmed_then_booked(
+    stack: Stack,
+) -> None:
+    await stack.busy(ALBRECHT, "09:00", "17:00")  # no slot today: tomorrow's are offered
+    await stack.say(ASK, JANA)
+    assert stack.cards_to(SABINE)  # Sabine is asked to free time today
+    offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
+    events = f"/users/{JANA_MAIL}/calendar"
+    # Graph refuses the click and every retry of the job, then cannot list the calendar
+    # when the bot looks for the meeting after the give-up.
+    refused = {"path_prefix": f"{events}/events", "method": "POST", "status": 403, "count": 99}
+    down = {"path_prefix": f"{events}/calendarView", "method": "GET", "status": 500, "count": 1}
+    await _sim(stack, "POST", "faults", refused)
+    await _sim(stack, "POST", "faults", down)
+    assert "Wird gebucht" in await stack.invoke("urgent.invite", offer, JANA)
+    for _ in range(15):  # each retry when due (the backoff is at most an hour)
+        stack.clock.advance(timedelta(hours=1))
+        await drained(stack.database_url, stack.clock.now())
+        if any(UNCONFIRMED in text for text in _asker_texts(stack)):
+            break
+    last = _asker_texts(stack)[-1]
+    assert UNCONFIRMED in last and "niemand wurde eingeladen" not in last
+    assert "prüfen Sie Ihren Kalender" in last
+    # Graph had created the meeting after all (the invitations went out).
+    await _sim(stack, "DELETE", "faults")
+    start = offer["start"]
+    meeting = {
+        "subject": "Dringender Termin: Melanie Schäfer", "isOnlineMeeting": True,
+        "onlineMeetingProvider": "teamsForBusiness",
+        "start": {"dateTime": start[:19], "timeZone": "UTC"},
+        "end": {"dateTime": start[:11] + "07:30:00", "timeZone": "UTC"},
+        "attendees": [{"emailAddress": {"address": ALBRECHT}, "type": "required"}],
+        "transactionId": f"urgent-call-{offer['call_id']}",
+    }  # fmt: skip
+    assert start.startswith("2026-03-03T07:00")  # tomorrow 08:00 in Berlin
+    async with aiohttp.ClientSession() as http:
+        created = await http.post(
+            f"{stack.graph}/users/{JANA_MAIL}/calendar/events",
+            json=meeting,
+            headers={"Authorization": "Bearer test"},
+        )
+        assert created.status == 201
+    for minutes in (2, 8):  # both looks; the second finds the call booked
+        stack.clock.advance(timedelta(minutes=minutes))
+        await drained(stack.database_url, stack.clock.now())
+    booked = [t for t in _asker_texts(stack) if "Teams-Besprechung gebucht" in t]
+    assert len(booked) == 1 and "Teams-Besprechung gebucht" in _asker_texts(stack)[-1]
+    assert len(_meetings(await stack.calendar(ALBRECHT))) == 1

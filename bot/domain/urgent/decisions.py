@@ -13,8 +13,9 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from bot.domain.graph_types import CalendarEvent, NewEvent
+from bot.domain.graph_types import NewEvent
 from bot.domain.outbox import Outbox
+from bot.domain.urgent import given_up
 from bot.domain.urgent import slots as slot_rules
 from bot.domain.urgent.model import Ask, CallState, UrgentCall, UrgentError
 from bot.domain.urgent.service import ASK_JOB, ASKER_CARD, BOOK_JOB, UrgentService
@@ -147,8 +148,8 @@ class UrgentDecisions:
             return call
         if call.booked.start <= service.clock.now():
             # Graph failed until the slot began: a meeting in the past helps nobody, and
-            # every card says that the booking failed instead of "wird gebucht" for ever.
-            return await self._end_booking(call, skip)
+            # every card says how the booking ended instead of "wird gebucht" for ever.
+            return await given_up.end_booking(self, call, skip)
         lang = await service.languages.language_of(call.asker_key)
         attendees = tuple(p.mail for p in call.participants if p.mail != call.organiser)
         created = await service.calendar.create_event(
@@ -159,13 +160,14 @@ class UrgentDecisions:
                 end=call.booked.end,
                 attendees=attendees,
                 time_zone=service.hours.time_zone,
-                transaction_id=_transaction(call),
+                transaction_id=given_up.transaction_id(call),
                 online_meeting=True,
             ),
         )
-        return await self._booked(call, created.id, skip)
+        return await self.record_booked(call, created.id, skip)
 
-    async def _booked(self, call: UrgentCall, event_id: str, skip: str | None) -> UrgentCall:
+    async def record_booked(self, call: UrgentCall, event_id: str, skip: str | None) -> UrgentCall:
+        """Store the call as booked with its meeting, audit it and refresh every card."""
         booked = await self.service.save(
             call, state=CallState.BOOKED, event_id=f"{call.organiser}|{event_id}"
         )
@@ -176,40 +178,16 @@ class UrgentDecisions:
         return booked
 
     async def booking_failed(self, call_id: int) -> UrgentCall:
-        """Job given up: the booking's last attempt failed too. The call expires (booked is
-        kept, so every card says the booking failed) instead of "wird gebucht" for good,
-        unless an attempt did create the meeting (see ``_end_booking``)."""
+        """Job given up: the booking's last attempt failed too. The call ends instead of
+        "wird gebucht" for good (see ``given_up.end_booking``)."""
         call = await self.service.get(call_id)
         if call.state is not CallState.BOOKING:
             return call  # booked, cancelled or ended meanwhile
-        return await self._end_booking(call)
+        return await given_up.end_booking(self, call)
 
-    async def _end_booking(self, call: UrgentCall, skip: str | None = None) -> UrgentCall:
-        # An attempt may have created the meeting and then lost Graph's answer or the save.
-        # Its invitations went out and it stands in every calendar with its Teams link, so
-        # the call counts as booked (the asker can still cancel it from the card); expiring
-        # would say "niemand wurde eingeladen", and cancelling would mail everyone again and
-        # leave the asker to invite anew for the same slot.
-        try:
-            mine = await self._own_event(call)
-        except Exception as error:
-            # Graph still fails: most likely nothing was created; ending the call beats
-            # "wird gebucht" for good.
-            log.warning("urgent booking not looked up: %s", type(error).__name__)
-            mine = None
-        if mine is not None:
-            return await self._booked(call, mine.id, skip)
-        return await self._expire(call, skip)
-
-    async def _own_event(self, call: UrgentCall) -> CalendarEvent | None:
-        """The call's meeting in the organiser's calendar, found by its transaction id."""
-        if call.booked is None:
-            return None
-        events = await self.service.calendar.list_events(
-            call.organiser, call.booked.start, call.booked.end
-        )
-        mine = (e for e in events if e.transaction_id == _transaction(call) and not e.is_cancelled)
-        return next(mine, None)
+    async def look_again(self, call_id: int) -> UrgentCall | None:
+        """Job: a given-up booking's meeting looked for once more (``given_up.look_again``)."""
+        return await given_up.look_again(self, call_id)
 
     async def cancel(self, call_id: int, asker: str) -> UrgentCall:
         """The asker withdraws; a booked meeting is cancelled in Graph (attendees notified)."""
@@ -235,13 +213,16 @@ class UrgentDecisions:
         call = await self.service.get(call_id)
         if call.state not in (CallState.OFFERED, CallState.ASKING):
             return
-        await self._expire(call)
+        await self.settle(call, CallState.EXPIRED)
 
-    async def _expire(self, call: UrgentCall, skip: str | None = None) -> UrgentCall:
-        expired = await self.service.save(call, state=CallState.EXPIRED)
-        await self.service.audit(expired, "bot", "expired")
-        await self.refresh(expired, skip=skip)
-        return expired
+    async def settle(
+        self, call: UrgentCall, state: CallState, skip: str | None = None
+    ) -> UrgentCall:
+        """Store how the bot ended a call (expired, unconfirmed), audit it, refresh the cards."""
+        ended = await self.service.save(call, state=state)
+        await self.service.audit(ended, "bot", state.value)
+        await self.refresh(ended, skip=skip)
+        return ended
 
     async def refresh(self, call: UrgentCall, skip: str | None = None) -> None:
         """Every posted card shows the call as it is now, each in its reader's language
@@ -268,11 +249,6 @@ class UrgentDecisions:
             await service.notifier.update_card(dict(handle), card)
         except Exception:
             log.warning("urgent card not updated", exc_info=True)
-
-
-def _transaction(call: UrgentCall) -> str:
-    """Graph's transaction id of the call's meeting: a retried booking books once."""
-    return f"urgent-call-{call.id}"
 
 
 def _card_key(assistant: str, for_key: str) -> str:

@@ -16,7 +16,9 @@ class CallState(StrEnum):
     (the asker clicked "Einladen") → booked. Ends: cancelled (by the asker), expired (nothing
     booked in time). A booking that fails at Graph stays "booking" and a job retries it;
     when the job gives up or the slot begins first, the call expires with ``booked`` kept
-    (the cards say that the booking failed).
+    (the cards say that the booking failed), or is unconfirmed when Graph could not be asked
+    whether an attempt created the meeting. A job looks for it again a few minutes later: an
+    expired or unconfirmed call whose meeting turns up becomes booked after all.
     """
 
     OFFERED = "offered"
@@ -25,6 +27,7 @@ class CallState(StrEnum):
     BOOKED = "booked"
     CANCELLED = "cancelled"
     EXPIRED = "expired"  # nothing booked in time (with ``booked`` set: the booking failed)
+    UNCONFIRMED = "unconfirmed"  # booking given up, and whether it created the meeting unknown
 
 
 OPEN_STATES = frozenset({CallState.OFFERED, CallState.ASKING, CallState.BOOKING})

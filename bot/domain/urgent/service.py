@@ -30,6 +30,7 @@ from bot.domain.urgent.ports import UrgentCallRepository, UrgentViews
 ASK_JOB = "urgent.ask_assistant"  # an assistant's card whose inline send failed
 BOOK_JOB = "urgent.book"  # a booking that failed at Graph
 EXPIRE_JOB = "urgent.expire"  # at the end of the last offered slot: the cards say so
+LOOK_JOB = "urgent.look_again"  # a given-up booking's meeting, looked for again by its id
 ASKER_CARD = "asker"
 
 

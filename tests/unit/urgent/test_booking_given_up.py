@@ -113,14 +113,15 @@ async def test_a_meeting_created_before_the_lost_save_is_the_booking_when_the_sl
     assert booked.event_id == f"{call.organiser}|{(await _own(calendar, call))[0].id}"
 
 
-async def test_a_given_up_booking_expires_when_its_meeting_cannot_be_looked_up() -> None:
+async def test_a_given_up_booking_is_unconfirmed_when_its_meeting_cannot_be_looked_up() -> None:
     call, decisions, calendar, _notifier = await _created_but_not_saved()
 
     async def down(mailbox: str, start: datetime, end: datetime) -> Sequence[CalendarEvent]:
         raise ConnectionError("Graph unreachable")
 
     calendar.list_events = down  # type: ignore[method-assign]
-    assert (await decisions.booking_failed(call.id)).state is CallState.EXPIRED
+    # The meeting is there (the save was lost): no card may say that nobody was invited.
+    assert (await decisions.booking_failed(call.id)).state is CallState.UNCONFIRMED
 
 
 @pytest.mark.parametrize("state", [CallState.BOOKED, CallState.CANCELLED])

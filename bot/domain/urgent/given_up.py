@@ -1,0 +1,112 @@
+"""A booking job given up: the call ends, unless an attempt did create the meeting.
+
+Graph may still create the meeting after the last attempt timed out, and it may be down when
+the bot looks: so whatever the look could not confirm is looked for again by a job a few
+minutes later (by the meeting's transaction id), and a card never says "niemand wurde
+eingeladen" while the bot could not see whether somebody was."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.domain.graph_types import CalendarEvent
+from bot.domain.urgent.model import CallState, UrgentCall
+from bot.domain.urgent.service import LOOK_JOB, UrgentService
+
+if TYPE_CHECKING:
+    from bot.domain.urgent.decisions import UrgentDecisions
+
+log = logging.getLogger(__name__)
+# After the give-up: Graph has usually finished a slow creation within two minutes; the second
+# look catches a longer outage. Two looks keep it bounded.
+LOOK_AGAIN_AFTER = (timedelta(minutes=2), timedelta(minutes=10))
+# Past the slot's end and this margin, a meeting found or not helps nobody any more.
+LOOK_UNTIL_AFTER_END = timedelta(minutes=15)
+
+
+def transaction_id(call: UrgentCall) -> str:
+    """Graph's transaction id of the call's meeting: a retried booking books once."""
+    return f"urgent-call-{call.id}"
+
+
+async def end_booking(
+    decisions: UrgentDecisions, call: UrgentCall, skip: str | None = None
+) -> UrgentCall:
+    """End a call whose booking stopped being retried: booked with the meeting an attempt
+    created, else expired (Graph shows no meeting) or unconfirmed (Graph could not be asked);
+    the last two are looked at again later."""
+    # An attempt may have created the meeting and then lost Graph's answer or the save.
+    # Its invitations went out and it stands in every calendar with its Teams link, so
+    # the call counts as booked (the asker can still cancel it from the card); expiring
+    # would say "niemand wurde eingeladen", and cancelling would mail everyone again and
+    # leave the asker to invite anew for the same slot.
+    try:
+        mine = await own_event(decisions.service, call)
+    except Exception as error:
+        log.warning("urgent booking not looked up: %s", type(error).__name__)
+        # Planned before the state is stored: a give-up run again after a failed save finds
+        # the looks planned (the dedup key keeps them single).
+        await _plan_looks(decisions.service, call)
+        return await decisions.settle(call, CallState.UNCONFIRMED, skip)
+    if mine is not None:
+        return await decisions.record_booked(call, mine.id, skip)
+    # Graph shows no meeting, but a last attempt that timed out may still be creating it.
+    await _plan_looks(decisions.service, call)
+    return await decisions.settle(call, CallState.EXPIRED, skip)
+
+
+async def look_again(decisions: UrgentDecisions, call_id: int) -> UrgentCall | None:
+    """Job: look for the meeting of a given-up booking once more; returns the call when this
+    look changed something, None otherwise (so a re-run changes nothing twice)."""
+    service = decisions.service
+    call = await service.get(call_id)
+    looked_for = (CallState.UNCONFIRMED, CallState.EXPIRED, CallState.CANCELLED)
+    if call.state not in looked_for or call.booked is None or call.event_id:
+        return None  # booked meanwhile (by an earlier look), or never a booking
+    if service.clock.now() > call.booked.end + LOOK_UNTIL_AFTER_END:
+        return None
+    try:
+        mine = await own_event(service, call)
+    except Exception as error:
+        # No retry of its own: the next planned look tries again, and after the last one an
+        # unconfirmed call stays so (its cards ask to check the calendar, which is true).
+        log.warning("urgent booking not looked up again: %s", type(error).__name__)
+        return None
+    if mine is None:
+        if call.state is CallState.UNCONFIRMED:  # Graph answers now: nothing was created
+            return await decisions.settle(call, CallState.EXPIRED)
+        return None
+    if call.state is CallState.CANCELLED:
+        # The asker withdrew the call while the bot could not see its meeting (so nothing
+        # was cancelled in Graph then). The meeting was never confirmed to anyone and nobody
+        # else can remove it, so it is cancelled now as the asker wanted: attendees get a
+        # cancellation instead of a meeting its organiser no longer wants. The call stays
+        # cancelled; a re-run no longer finds the meeting (cancelled events are skipped).
+        comment = service.views.cancellation_comment(
+            await service.languages.language_of(call.asker_key)
+        )
+        await service.calendar.cancel_event(call.organiser, mine.id, comment)
+        await service.audit(call, "bot", "meeting_cancelled", "found after the give-up")
+        return call
+    return await decisions.record_booked(call, mine.id, None)
+
+
+async def own_event(service: UrgentService, call: UrgentCall) -> CalendarEvent | None:
+    """The call's meeting in the organiser's calendar, found by its transaction id."""
+    if call.booked is None:
+        return None
+    events = await service.calendar.list_events(call.organiser, call.booked.start, call.booked.end)
+    mine = (e for e in events if e.transaction_id == transaction_id(call) and not e.is_cancelled)
+    return next(mine, None)
+
+
+async def _plan_looks(service: UrgentService, call: UrgentCall) -> None:
+    if call.booked is None:
+        return
+    now, last = service.clock.now(), call.booked.end + LOOK_UNTIL_AFTER_END
+    for number, after in enumerate(LOOK_AGAIN_AFTER, start=1):
+        if now + after <= last:
+            key = f"{LOOK_JOB}:{call.id}:{number}"
+            await service.jobs.schedule(LOOK_JOB, {"call_id": call.id}, now + after, key)
