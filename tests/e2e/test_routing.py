@@ -1,5 +1,6 @@
 """Know-how routing in the real client: channel question → thread card → expert DM → take →
-answer → closed; a similar question then gets the earlier answer offered."""
+answer → closed; a similar question then gets the earlier answer offered; in a group chat the
+expert answers with an @mention right there."""
 
 from __future__ import annotations
 
@@ -81,3 +82,19 @@ async def test_an_ambiguous_question_asks_back_and_the_click_routes_it(
     dm = await page.wait_for_bot_sent(to="Jana Becker", containing="Frage übernehmen")
     assert dm.recipient.get("aadObjectId") == page.user_account("Jana Becker")["aadObjectId"]
     await page.wait_for_text("Status: Jana Becker ist angefragt.")
+
+
+async def test_the_expert_answers_in_the_group_chat_with_a_mention(
+    stack: Stack, new_playground_page: PageFactory
+) -> None:
+    # A group chat has no threads: Sabine (signed in, the expert asked) answers Jana's
+    # question right in the chat, @mentioning the bot; that closes the question.
+    page = await new_playground_page(stack.playground.url)
+    await page.open_group_chat()
+    await page.mock_post_mentioning_bot(QUESTION, page.user_account("Jana Becker"))
+    await page.wait_for_text("Frage von Jana Becker")
+    await page.wait_for_text("Status: Sabine Krüger ist angefragt.")
+    await page.send("Die Termine stehen im Gremienkalender.", mention=page.bot_name)
+    await page.wait_for_text("Danke für Ihre Antwort! Die Frage ist geschlossen.")
+    await page.wait_for_text("Status: beantwortet von Sabine Krüger.")
+    assert await page.count_text("Frage von Sabine Krüger") == 0  # not a question of her own
