@@ -18,6 +18,7 @@ from bot.adapters.db.onboarding import SqlOnboardingRepository
 from bot.adapters.db.privacy import SqlPersonalData
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.db.rooms import SqlRoomRequestRepository
+from bot.adapters.db.roulette import SqlRouletteRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow
 from bot.domain.members.model import Reach
@@ -26,6 +27,7 @@ from bot.domain.privacy.identity import ERASED_NAME, is_pseudonym
 from bot.domain.privacy.retention import Retention
 from bot.domain.privacy.service import RETENTION_JOB, PrivacyService
 from bot.domain.rooms.model import AuditEntry, RequestState
+from bot.domain.roulette.model import Participant
 from bot.domain.routing.questions import QuestionState
 from bot.domain.stammtisch.model import PollState, Vote
 from bot.domain.stammtisch.poll import Answer
@@ -145,6 +147,9 @@ async def _members(sessions: async_sessionmaker[AsyncSession]) -> SqlMemberRepos
         await birthdays.save(BirthdayProfile(person.key, person.name, birthday=DayOfYear(1, 5)))
     for follower, followed in ((ANNA, BERND), (CARLA, ANNA), (BERND, CARLA)):
         await birthdays.follow(Follow(follower.key, followed.key, followed.name))
+    roulette = SqlRouletteRepository(sessions)
+    for person in (ANNA, CARLA):
+        await roulette.save_participant(Participant(person.key, person.name, None))
     await repo.remove_member(NETWORK.team_id, ANNA.teams_id, NOW - 40 * DAY)
     await repo.remove_member(NETWORK.team_id, BERND.teams_id, NOW - 10 * DAY)
     await repo.uninstall_team(BOARD.team_id, NOW - 40 * DAY)
@@ -168,10 +173,12 @@ async def test_purge_removes_exactly_the_expired_rows(
     # 40 days ago) and Bernd's membership of the board (the app left 40 days ago), with the
     # board's team; the outcome 40 days old.
     # Birthdays: Anna's opt-ins and her two follows go with her (left 40 days ago, in no team
-    # with the app any more); Bernd's (left 10 days ago) stay.
+    # with the app any more); Bernd's (left 10 days ago) stay. So do her buddy volunteering
+    # and her roulette opt-in: once her roster rows are gone, nothing would tell she left.
     assert counts == {"questions": 2, "votes": 2, "room_requests": 1, "audit": 3,
                       "onboardings": 2, "jobs": 1, "members": 2, "teams": 1,
-                      "reach": 1, "birthdays": 3, "roulette_groups": 0,
+                      "reach": 1, "birthdays": 3, "buddy_volunteers": 1,
+                      "roulette_participants": 1, "roulette_groups": 0,
                       "urgent_calls": 0}  # fmt: skip
     assert [row["user_key"] for row in await table_rows(sessions, "birthday_profiles")] == [
         BERND.key
@@ -194,8 +201,12 @@ async def test_purge_removes_exactly_the_expired_rows(
     assert all(row["at"] >= NOW - 365 * DAY for row in audit)
     left = {row["id"] for row in await table_rows(sessions, "onboardings")}
     assert left == {onboardings["recent"]}
-    # Volunteers are current consent, group markers keep members from being welcomed again.
-    assert len(await table_rows(sessions, "buddy_volunteers")) == 2
+    # Volunteers are current consent (while in a team with the app), group markers keep
+    # members from being welcomed again.
+    assert [r["user_key"] for r in await table_rows(sessions, "buddy_volunteers")] == [BERND.key]
+    assert [r["user_key"] for r in await table_rows(sessions, "roulette_participants")] == [
+        CARLA.key
+    ]
     assert len(await table_rows(sessions, "onboarding_group_members")) == 3  # with "" marker
     left = {row["id"] for row in await table_rows(sessions, "scheduled_jobs")}
     assert left == {jobs["done_lately"], jobs["pending"]}

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.dialect import dialect_insert
-from bot.adapters.db.member_tables import InstalledTeamRow, TeamMemberRow
 from bot.adapters.db.models import BirthdayFollowRow, BirthdayProfileRow
 from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow, Visibility
 
@@ -152,19 +150,10 @@ class SqlBirthdayRepository:
             )
 
 
-async def purge_departed(session: AsyncSession, before: datetime) -> int:
+async def purge_departed(session: AsyncSession, gone: Collection[str]) -> int:
     """Retention: the birthday opt-ins and follows (both directions) of people who left every
-    team with the app before ``before`` (the roster keeps them that long) and are in none any
-    more; rows removed. Shared with the privacy retention run (its transaction)."""
-    # Exactly the roster rows the members retention removes; a person with any other row
-    # (still a member, or left more recently) keeps their opt-ins.
-    gone_teams = select(InstalledTeamRow.team_id).where(InstalledTeamRow.uninstalled_at < before)
-    expired = or_(TeamMemberRow.removed_at < before, TeamMemberRow.team_id.in_(gone_teams))
-    rows = await session.execute(select(TeamMemberRow.user_key, expired.label("expired")))
-    all_expired: dict[str, bool] = {}
-    for user_key, is_expired in rows:
-        all_expired[user_key] = all_expired.get(user_key, True) and bool(is_expired)
-    gone = {key for key, left in all_expired.items() if left}
+    team with the app (``gone``: ``members.left_before``); rows removed. Shared with the
+    privacy retention run (its transaction)."""
     if not gone:
         return 0
     follows = await session.execute(
