@@ -92,20 +92,14 @@ class Dialogs:
             # "👍" or "🙂" alone is a friendly gesture, not an empty message.
             key = "error.only_symbols" if turn.text.strip() else "error.empty_message"
             return Reply.of_text(t(key, turn.language))
-        # A bare command ("hilfe") stays a command even in a thread; anything longer may be
-        # an answer there, or in a group chat where the bot asked an expert.
-        shared = turn.in_thread or turn.conversation_kind is ConversationKind.GROUP_CHAT
-        if shared and tuple(words) not in self.commands:
+        command = self._command_of(words)
+        if self._may_be_an_answer(turn, words, command is not None):
             for claims in self.thread_replies:
                 if (claimed := await claims(turn, turn.text.strip())) is not None:
                     return claimed
-        # Only as many words as the longest command has: trying every prefix of a long text
-        # was quadratic (a 200 KB message blocked the event loop for seconds).
-        longest = max((len(key) for key in self.commands), default=0)
-        for length in range(min(len(words), longest), 0, -1):
-            handler = self.commands.get(tuple(words[:length]))
-            if handler is not None:
-                return await handler(turn, _text_after_words(turn.text, length))
+        if command is not None:
+            handler, length = command
+            return await handler(turn, _text_after_words(turn.text, length))
         text = turn.text.strip()
         for recognises, intent_handler in self.intents:
             if recognises(turn, text):
@@ -113,6 +107,26 @@ class Dialogs:
         if self.fallback is not None:
             return await self.fallback(turn, text)
         return Reply.of_text(t("error.unknown_command", turn.language, text=turn.text.strip()))
+
+    def _command_of(self, words: list[str]) -> tuple[Command, int] | None:
+        """The command a message starts with, and how many of its words name it."""
+        # Only as many words as the longest command has: trying every prefix of a long text
+        # was quadratic (a 200 KB message blocked the event loop for seconds).
+        longest = max((len(key) for key in self.commands), default=0)
+        for length in range(min(len(words), longest), 0, -1):
+            handler = self.commands.get(tuple(words[:length]))
+            if handler is not None:
+                return handler, length
+        return None
+
+    def _may_be_an_answer(self, turn: Turn, words: list[str], is_command: bool) -> bool:
+        """Whether features may claim the message as an answer before the commands run."""
+        if turn.in_thread:
+            # The thread is the question's own: only a bare command ("hilfe") stays one, an
+            # answer may well start with a command word ("Raum 3.12 über Outlook buchen").
+            return tuple(words) not in self.commands
+        # A group chat holds everything else too: "frage …", "raum buchen …" stay commands.
+        return turn.conversation_kind is ConversationKind.GROUP_CHAT and not is_command
 
     async def answer_search(self, turn: Turn, value: Any) -> list[Choice]:
         """The choices for a typeahead query; nothing for an unknown dataset or bad value

@@ -24,6 +24,7 @@ from dialogs import rooms as rooms_dialog
 from dialogs import roulette as roulette_dialog
 from dialogs import routing as routing_dialog
 from dialogs import routing_changes as routing_changes_dialog
+from dialogs import routing_replies as routing_replies_dialog
 from dialogs import shortcuts as shortcuts_dialog
 from dialogs import stammtisch as stammtisch_dialog
 from dialogs import stammtisch_votes as stammtisch_votes_dialog
@@ -68,6 +69,7 @@ _FEATURES: tuple[tuple[Router[Any], Callable[[FeatureServices, Dialogs], object]
     (birthdays_dialog.router, lambda services, dialogs: services.birthdays),
     (routing_dialog.router, lambda services, dialogs: services.routing),
     (routing_changes_dialog.router, lambda services, dialogs: services.routing),
+    (routing_replies_dialog.router, lambda services, dialogs: services.routing),
 )
 
 

@@ -10,7 +10,6 @@ from bot.conversation import Reply, Turn
 from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
-from bot.domain.routing.replies import ReplyPlace
 from bot.domain.routing.service import AskRequest, RoutingService, offer_decider
 from bot.i18n import t
 from bot.observability import count
@@ -84,10 +83,10 @@ def pool_of(turn: Turn, ctx: RoutingContext) -> str:
 
 
 async def _ask(turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True) -> Reply:
-    return (await _asked(turn, text, ctx, offer=offer))[1]
+    return (await asked(turn, text, ctx, offer=offer))[1]
 
 
-async def _asked(
+async def asked(
     turn: Turn, text: str, ctx: RoutingContext, *, offer: bool = True, once: str | None = None
 ) -> tuple[str | None, Reply]:
     """What became of the question (None: refused) and the reply to the turn."""
@@ -116,23 +115,6 @@ async def _asked(
     if result.outcome == "offered" and result.card is not None:
         return result.outcome, Reply.of_card(result.card)
     return result.outcome, Reply.of_text(t(f"routing.reply.{result.outcome}", turn.language))
-
-
-@router.thread_reply
-async def answer_in_thread(turn: Turn, text: str, ctx: RoutingContext) -> Reply | None:
-    """A named expert's reply in a question's thread, or their reply to its card in a group
-    chat, is the answer to it (even when it starts with a command word); None for any other
-    message (replies.py says which answer which question)."""
-    if not turn.actor.aad_object_id:
-        return None
-    place = ReplyPlace(own_thread=turn.in_thread, quoted_message_id=turn.quoted_message_id)
-    try:
-        answered = await ctx.services.replies.answer(
-            pool_of(turn, ctx), turn.conversation_id, turn.actor.aad_object_id, text, place
-        )
-    except DecisionError as error:
-        return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
-    return None if answered is None else Reply.of_text(t("routing.note.answered", turn.language))
 
 
 @router.fallback
@@ -284,7 +266,7 @@ async def ask_anyway(turn: Turn, action: OfferAction, ctx: RoutingContext) -> Re
     # One offer card asks once, however often its button arrives (see AskRequest.once_key).
     card = turn.reply_to_id or turn.activity_id
     once = f"routing.ask_anyway|{action.earlier_id}|{action.asker_key}|{card[:100]}"
-    outcome, reply = await _asked(turn, action.text, ctx, offer=False, once=once)
+    outcome, reply = await asked(turn, action.text, ctx, offer=False, once=once)
     if outcome == "clarifying":
         note = t("routing.reply.choose_below", turn.language)
     else:

@@ -171,6 +171,12 @@ MESSAGES: dict[str, str] = {
     "routing.error.not_your_turn": "Diese Frage liegt gerade nicht bei Ihnen – es wurde nichts "
     "geändert.",
     "routing.error.closed": "Diese Frage ist bereits geschlossen – es wurde nichts geändert.",
+    "routing.error.not_author": "Das entscheidet nur, wer die Nachricht geschrieben hat – es"
+    " wurde nichts geändert.",
+    "routing.confirm.title": "Ist das Ihre Antwort?",
+    "routing.confirm.question": "Hier wartet die Frage von {asker} auf Ihre Antwort: „{question}“",
+    "routing.button.confirm_answer": "Ja, als Antwort senden",
+    "routing.button.not_an_answer": "Nein, das ist eine neue Frage",
     "routing.error.which_question": "Hier warten mehrere Fragen auf Ihre Antwort – es wurde"
     " nichts gespeichert. Bitte antworten Sie auf die Karte der Frage (… › Antworten) und"
     " erwähnen Sie mich dabei.",

@@ -162,6 +162,13 @@ MESSAGES: dict[str, str] = {
     "routing.error.not_your_turn": "This question is not with you right now – nothing was "
     "changed.",
     "routing.error.closed": "This question is already closed – nothing was changed.",
+    "routing.error.not_author": "Only the person who wrote the message decides this – nothing"
+    " was changed.",
+    "routing.confirm.title": "Is this your answer?",
+    "routing.confirm.question": "The question from {asker} here is waiting for your answer:"
+    " “{question}”",
+    "routing.button.confirm_answer": "Yes, send it as the answer",
+    "routing.button.not_an_answer": "No, it is a new question",
     "routing.error.which_question": "Several questions here are waiting for your answer –"
     " nothing was saved. Please reply to the question's card (… › Reply) and mention me.",
     "routing.error.empty_answer": "Please enter an answer.",

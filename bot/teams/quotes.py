@@ -10,13 +10,21 @@ tells which card a reply answers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
-_REPLY_QUOTE = re.compile(
-    r"<blockquote\b[^<>]*itemtype=[\"']http://schema\.skype\.com/Reply[\"'][^<>]*>", re.IGNORECASE
-)
-_ITEM_ID = re.compile(r"\bitemid=[\"']([^\"'<>]+)[\"']", re.IGNORECASE)
+# Only the opening tag, its attributes bounded and read apart: one pattern with the itemtype
+# inside backtracked quadratically on a hostile run of repeated attributes. Teams' own
+# attributes (itemscope, itemtype, itemid) are far shorter than the bound.
+_BLOCKQUOTE = re.compile(r"<blockquote\b([^<>]{0,500})>", re.IGNORECASE)
+_REPLY_TYPE = "schema.skype.com/reply"
+_ITEM_ID = re.compile(r"\bitemid=[\"']([^\"'<>]{1,100})[\"']", re.IGNORECASE)
 _END = "</blockquote>"
+
+
+def _reply_quotes(text: str) -> Iterator[re.Match[str]]:
+    """The opening tags of the reply quotes in ``text`` (other blockquotes are formatting)."""
+    return (m for m in _BLOCKQUOTE.finditer(text) if _REPLY_TYPE in m.group(1).lower())
 
 
 def without_quotes(text: str) -> str:
@@ -24,7 +32,7 @@ def without_quotes(text: str) -> str:
     parts: list[str] = []
     position = 0
     lowered = text.lower()
-    for opening in _REPLY_QUOTE.finditer(text):
+    for opening in _reply_quotes(text):
         if opening.start() < position:
             continue  # inside a quote already cut
         parts.append(text[position : opening.start()])
@@ -44,6 +52,6 @@ def quoted_message_id(text: str, entities: list[Any] | None) -> str | None:
         identifier = quoted.get("messageId") if isinstance(quoted, dict) else None
         if isinstance(identifier, str) and identifier:
             return identifier
-    opening = _REPLY_QUOTE.search(text)
-    found = _ITEM_ID.search(opening.group(0)) if opening else None
+    opening = next(_reply_quotes(text), None)
+    found = _ITEM_ID.search(opening.group(1)) if opening else None
     return found.group(1) if found else None

@@ -173,9 +173,7 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         card_verb=verb,
         card_data=data,
         reply_to_id=activity.reply_to_id,
-        quoted_message_id=(
-            None if verb is not None else quoted_message_id(activity.text or "", activity.entities)
-        ),
+        quoted_message_id=_quoted(activity, verb),
         team_id=team.get("id"),
         channel_id=channel.get("id"),
         team_group_id=team.get("aadGroupId"),
@@ -186,6 +184,14 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         message_link=_message_link(activity, kind, channel_conversation, thread_root, team),
         via_invoke=activity.type == ActivityTypes.invoke,
     )
+
+
+def _quoted(activity: Activity, verb: str | None) -> str | None:
+    text = activity.text or ""
+    # Longer than Teams sends: the router refuses it unread (as clean_text does).
+    if verb is not None or len(text) > MAX_TEXT_CHARS:
+        return None
+    return quoted_message_id(text, activity.entities)
 
 
 def _message_link(

@@ -88,13 +88,16 @@ async def test_the_expert_answers_in_the_group_chat_with_a_mention(
     stack: Stack, new_playground_page: PageFactory
 ) -> None:
     # A group chat has no threads: Sabine (signed in, the expert asked) answers Jana's
-    # question right in the chat, @mentioning the bot; that closes the question.
+    # question right in the chat, @mentioning the bot. It might be a new question of hers,
+    # so the bot asks once; her click closes the question.
     page = await new_playground_page(stack.playground.url)
     await page.open_group_chat()
     await page.mock_post_mentioning_bot(QUESTION, page.user_account("Jana Becker"))
     await page.wait_for_text("Frage von Jana Becker")
     await page.wait_for_text("Status: Sabine Krüger ist angefragt.")
     await page.send("Die Termine stehen im Gremienkalender.", mention=page.bot_name)
+    await page.wait_for_text("Ist das Ihre Antwort?")
+    await page.click_card_button("Ja, als Antwort senden", containing="Ist das Ihre Antwort?")
     await page.wait_for_text("Danke für Ihre Antwort! Die Frage ist geschlossen.")
     await page.wait_for_text("Status: beantwortet von Sabine Krüger.")
     assert await page.count_text("Frage von Sabine Krüger") == 0  # not a question of her own

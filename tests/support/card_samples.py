@@ -25,9 +25,10 @@ from bot.domain.stammtisch.poll import Answer
 from bot.domain.urgent.model import Ask, CallState, Slot, UrgentCall
 from bot.domain.urgent.model import Participant as UrgentParticipant
 from bot.status import MemberReport, Unreachable
-from cards import builders, experts, privacy, routing, status, who_knows
+from cards import builders, experts, privacy, routing, routing_confirm, status, who_knows
 from cards.onboarding import OnboardingCards
 from cards.rooms import BrokerCards
+from cards.routing_confirm import MAX_CONFIRM_CHARS
 from cards.stammtisch import StammtischCards
 from cards.stammtisch_export import export_card
 from cards.stammtisch_rule import rule_card
@@ -100,6 +101,14 @@ def _routing(lang: str) -> Iterator[Sample]:
     yield "routing.expert_card.large_pool", routing.expert_card(_question(), KERSTIN, crowd, lang)
     yield "routing.offer_card", routing.offer_card(answered, "Raumplanung Hamburg?", SABINE, lang)
     yield "routing.settled_offer_card", routing.settled_offer_card("Raumplanung?", "Gern!")
+    # The longest message offered as an answer, in a script of three bytes per character.
+    longest = "答" * MAX_CONFIRM_CHARS
+    yield (
+        "routing_confirm.confirm_answer_card",
+        routing_confirm.confirm_answer_card(_question(text="ü" * 28_000), longest, SABINE, lang),
+    )
+    settled = routing_confirm.settled_confirm_card("Im Raumtool.", "Danke!")
+    yield "routing_confirm.settled_confirm_card", settled
     yield (
         "routing.with_note",
         routing.with_note(routing.thread_card(answered, lang), "OK", good=True),

@@ -2,9 +2,10 @@
 
 A channel thread belongs to one question, so a named expert's reply there answers it. A group
 chat holds many messages and may hold several questions: there an expert's message answers a
-question when it quotes that question's card (Teams' "Antworten"), or when the bot waits for
-this expert's answer on exactly one question of the chat. Anything else in a group chat is an
-ordinary message (a new question, a command).
+question when it quotes that question's card (Teams' "Antworten"). When it quotes no open
+question's card but the bot waits for this expert on exactly one question of the chat, it is
+``Probable``: the expert confirms with one click (it may be a new question of their own).
+Anything else in a group chat is an ordinary message (a new question, a command).
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ OWN_THREAD = ReplyPlace(own_thread=True)
 
 
 @dataclass(frozen=True, slots=True)
+class Probable:
+    """The bot waits for this expert on ``question`` in a group chat; the message quotes no
+    card, so it may be the answer or something else of theirs."""
+
+    question: Question
+
+
+@dataclass(frozen=True, slots=True)
 class Unclear:
     """Several questions of a group chat wait for this expert and the message quotes none."""
 
@@ -46,10 +55,10 @@ def replied_question(
     *,
     here: Callable[[Question], bool],
     card_id: Callable[[Question], str | None],
-) -> Question | Unclear | None:
-    """The question ``expert_key``'s message answers; ``Unclear`` when it could be several;
-    None when it answers none. ``here`` says whether a question's thread card is in the
-    message's conversation, ``card_id`` gives that card's message id."""
+) -> Question | Probable | Unclear | None:
+    """The question ``expert_key``'s message answers; ``Probable`` or ``Unclear`` when it may
+    answer one or several; None when it answers none. ``here`` says whether a question's
+    thread card is in the message's conversation, ``card_id`` gives that card's message id."""
     # Nobody has been asked while the asker still chooses "Geht es um …?".
     candidates = [
         q
@@ -60,13 +69,14 @@ def replied_question(
         quoted = [q for q in candidates if card_id(q) == place.quoted_message_id]
         if quoted:
             return quoted[0]
-        # Quoting another message (the bot's @mention of them, say) tells nothing more.
+        # Quoting another message (the bot's @mention of them, or a closed question's card)
+        # tells nothing more.
     if place.own_thread:
         return candidates[0] if candidates else None
     waiting = tuple(q for q in candidates if _waits_for(q, expert_key))
     if len(waiting) > 1:
         return Unclear(waiting)
-    return waiting[0] if waiting else None
+    return Probable(waiting[0]) if waiting else None
 
 
 def _waits_for(question: Question, expert_key: str) -> bool:
@@ -103,9 +113,10 @@ class ConversationReplies:
         expert_key: str,
         text: str,
         place: ReplyPlace = OWN_THREAD,
-    ) -> Question | None:
-        """Save ``text`` as the answer to the question it answers (``replied_question``); None
-        when it answers none, ``DecisionError("which_question")`` when it could be several."""
+    ) -> Question | Probable | None:
+        """Save ``text`` as the answer to the question it answers (``replied_question``); a
+        ``Probable`` one is not saved (the expert confirms it first); None when it answers
+        none, ``DecisionError("which_question")`` when it could be several."""
         notifier = self.service.notifier
         found = replied_question(
             await self.service.questions.open_questions(pool_id),
@@ -116,7 +127,9 @@ class ConversationReplies:
         )
         if isinstance(found, Unclear):
             raise DecisionError("which_question")
-        return None if found is None else await self.service.answer(found.id, expert_key, text)
+        if found is None or isinstance(found, Probable):
+            return found
+        return await self.service.answer(found.id, expert_key, text)
 
     async def withdraw_open(
         self, pool_id: str, asker_key: str, conversation_id: str

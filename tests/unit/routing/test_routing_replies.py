@@ -1,8 +1,8 @@
 """An expert's message in a group chat where the bot asked them: when is it the answer?
 
 A channel thread is the question's own (test_routing_service covers it); a group chat holds
-other talk and may hold several questions, so only a reply quoting a question's card, or a
-message from the one expert the bot waits for, answers."""
+other talk and may hold several questions, so only a reply quoting a question's card answers
+at once; a message from the one expert the bot waits for is ``Probable`` (they confirm it)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from bot.domain.routing.questions import DecisionError, Question, QuestionState
-from bot.domain.routing.replies import ReplyPlace
+from bot.domain.routing.replies import Probable, ReplyPlace
 from tests.unit.routing.test_routing_service import ASKER, World, ask, make_world
 
 CHAT = "19:meeting-gruppe@thread.v2"
@@ -27,7 +27,7 @@ async def _ask_in_chat(world: World, state: QuestionState = QuestionState.ASKED)
     return question
 
 
-async def test_the_asked_expert_answers_in_the_group_chat_without_quoting() -> None:
+async def test_the_asked_experts_plain_message_in_the_group_chat_is_a_probable_answer() -> None:
     world = await make_world()
     question = await _ask_in_chat(world)
     asked = question.experts[question.current_index].expert_key
@@ -36,9 +36,11 @@ async def test_the_asked_expert_answers_in_the_group_chat_without_quoting() -> N
     assert await world.service.replies.answer("default", CHAT, other, "Ich?", PLAIN) is None
     assert await world.service.replies.answer("default", CHAT, ASKER, "Und?", PLAIN) is None
     assert await world.service.replies.answer("default", "19:x", asked, "Da.", PLAIN) is None
-    answered = await world.service.replies.answer("default", CHAT, asked, "Im Raumtool.", PLAIN)
-    assert answered is not None and answered.id == question.id
-    assert answered.state is QuestionState.ANSWERED and answered.answer_text == "Im Raumtool."
+    # It may be the answer, or a new question of theirs: nothing is saved until they say.
+    found = await world.service.replies.answer("default", CHAT, asked, "Im Raumtool.", PLAIN)
+    assert isinstance(found, Probable) and found.question.id == question.id
+    [still] = await world.questions.open_questions("default")
+    assert still.state is QuestionState.ASKED and still.answer_text is None
 
 
 async def test_a_named_expert_quoting_the_card_answers_even_when_not_asked_yet() -> None:
@@ -49,7 +51,7 @@ async def test_a_named_expert_quoting_the_card_answers_even_when_not_asked_yet()
     assert card is not None
     quoting = ReplyPlace(own_thread=False, quoted_message_id=card)
     answered = await world.service.replies.answer("default", CHAT, later, "So geht's.", quoting)
-    assert answered is not None and answered.owner_key == later
+    assert isinstance(answered, Question) and answered.owner_key == later
 
 
 async def test_two_questions_waiting_for_the_same_expert_need_the_quote() -> None:
@@ -68,10 +70,11 @@ async def test_two_questions_waiting_for_the_same_expert_need_the_quote() -> Non
     card = world.notifier.message_id_of(second.thread)
     quoting = ReplyPlace(own_thread=False, quoted_message_id=card)
     answered = await world.service.replies.answer("default", CHAT, asked, "Tool.", quoting)
-    assert answered is not None and answered.id == second.id
-    # Now only the first waits for them: a plain message answers it.
-    rest = await world.service.replies.answer("default", CHAT, asked, "Auch Tool.", PLAIN)
-    assert rest is not None and rest.id == first.id
+    assert isinstance(answered, Question) and answered.id == second.id
+    assert answered.state is QuestionState.ANSWERED
+    # Now only the first waits for them; quoting the closed second card tells nothing more.
+    rest = await world.service.replies.answer("default", CHAT, asked, "Auch Tool.", quoting)
+    assert isinstance(rest, Probable) and rest.question.id == first.id
 
 
 async def test_an_expert_the_bot_could_only_mention_answers_right_there() -> None:
@@ -83,10 +86,10 @@ async def test_an_expert_the_bot_could_only_mention_answers_right_there() -> Non
     question = await _ask_in_chat(world, QuestionState.UNASSIGNED)
     mentioned = [key for _place, key, _text in world.notifier.mentions]
     assert mentioned and all(e.unreachable for e in question.experts if e.expert_key in mentioned)
-    answered = await world.service.replies.answer(
+    found = await world.service.replies.answer(
         "default", CHAT, mentioned[0], "Im Raumtool, Reiter Hamburg.", PLAIN
     )
-    assert answered is not None and answered.state is QuestionState.ANSWERED
+    assert isinstance(found, Probable) and found.question.id == question.id
 
 
 async def test_the_owner_answers_a_taken_question_and_others_do_not() -> None:
@@ -95,8 +98,8 @@ async def test_the_owner_answers_a_taken_question_and_others_do_not() -> None:
     first, second = (e.expert_key for e in question.experts[:2])
     await world.service.take(question.id, second)
     assert await world.service.replies.answer("default", CHAT, first, "Ich?", PLAIN) is None
-    answered = await world.service.replies.answer("default", CHAT, second, "Erledigt.", PLAIN)
-    assert answered is not None and answered.owner_key == second
+    found = await world.service.replies.answer("default", CHAT, second, "Erledigt.", PLAIN)
+    assert isinstance(found, Probable) and found.question.id == question.id
 
 
 async def test_nobody_answers_while_the_asker_still_chooses() -> None:
