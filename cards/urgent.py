@@ -16,7 +16,7 @@ from bot.i18n import t
 from cards.elements import card, execute, text
 from cards.stammtisch_format import day_label
 
-# Unconfirmed: the meeting may exist; a look after the asker's "Absagen" cancels it in Graph.
+# Unconfirmed: the meeting may exist; "Absagen" looks for it and cancels it in Graph.
 CANCELLABLE = frozenset(
     {CallState.OFFERED, CallState.ASKING, CallState.BOOKED, CallState.UNCONFIRMED}
 )
@@ -69,10 +69,14 @@ class UrgentCards:
         elif call.booked is not None:
             key = {
                 CallState.BOOKED: "urgent.booked",
-                CallState.CANCELLED: "urgent.cancelled",
+                # With the meeting's id: cancelled in Graph. Without: never confirmed, so
+                # the card cannot say that no meeting stands.
+                CallState.CANCELLED: (
+                    "urgent.cancelled" if call.event_id else "urgent.cancelled_unconfirmed"
+                ),
                 # A chosen slot that expired: Graph refused the booking until it gave up.
                 CallState.EXPIRED: "urgent.booking_failed",
-                # Given up while Graph could not say whether the meeting was created.
+                # Given up while the bot could not yet see whether the meeting was created.
                 CallState.UNCONFIRMED: "urgent.booking_unconfirmed",
             }.get(call.state, "urgent.booking")
             body.append(

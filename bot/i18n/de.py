@@ -795,17 +795,19 @@ MESSAGES: dict[str, str] = {
     "urgent.booking": "Wird gebucht: {slot} …",
     "urgent.cancelled": "Abgesagt ({slot}).",
     "urgent.cancelled_open": "Abgesagt.",
+    "urgent.cancelled_unconfirmed": "Abgesagt ({slot}). Ob die Teams-Besprechung trotzdem"
+    " angelegt wurde, ist nicht bestätigt: Bitte prüfen Sie Ihren Kalender.",
     "urgent.expired": "Abgelaufen: Es wurde kein Termin gebucht.",
     "urgent.ask.expired": "Hat sich erledigt: Die Zeit ist vorbei, es wurde nichts gebucht.",
     "urgent.booking_failed": "Die Buchung ist fehlgeschlagen ({slot}): Die Teams-Besprechung"
     " konnte nicht angelegt werden, niemand wurde eingeladen. Bitte laden Sie selbst ein oder"
     " stellen Sie eine neue Anfrage.",
     "urgent.ask.booking_failed": "Hat sich erledigt: Die Besprechung konnte nicht gebucht werden.",
-    "urgent.booking_unconfirmed": "Die Buchung konnte nicht bestätigt werden ({slot}): Microsoft"
-    " 365 war nicht erreichbar. Vielleicht wurde die Teams-Besprechung trotzdem angelegt und alle"
-    " sind eingeladen. Bitte prüfen Sie Ihren Kalender, bevor Sie selbst einladen.",
-    "urgent.ask.booking_unconfirmed": "Die Buchung konnte nicht bestätigt werden. Bitte prüfen"
-    " Sie den Kalender, ob die Besprechung angelegt wurde.",
+    "urgent.booking_unconfirmed": "Die Buchung ist nicht bestätigt ({slot}). Vielleicht wurde die"
+    " Teams-Besprechung trotzdem angelegt und alle sind eingeladen. Bitte prüfen Sie Ihren"
+    " Kalender, bevor Sie selbst einladen.",
+    "urgent.ask.booking_unconfirmed": "Die Buchung ist nicht bestätigt. Bitte prüfen Sie den"
+    " Kalender, ob die Besprechung angelegt wurde.",
     "urgent.no_common": "Kein gemeinsamer Termin: {people} ist belegt. Ich frage die"
     " Assistenzen, ob sie zwischen {span} Zeit freimachen können:",
     "urgent.answer.waiting": "wartet auf Antwort",

@@ -760,16 +760,18 @@ MESSAGES: dict[str, str] = {
     "urgent.booking": "Booking: {slot} …",
     "urgent.cancelled": "Cancelled ({slot}).",
     "urgent.cancelled_open": "Cancelled.",
+    "urgent.cancelled_unconfirmed": "Cancelled ({slot}). Whether the Teams meeting was created"
+    " all the same is not confirmed: please check your calendar.",
     "urgent.expired": "Expired: no meeting was booked.",
     "urgent.ask.expired": "No longer needed: the time is over, nothing was booked.",
     "urgent.booking_failed": "The booking failed ({slot}): the Teams meeting could not be"
     " created, nobody was invited. Please invite them yourself or send a new request.",
     "urgent.ask.booking_failed": "No longer needed: the meeting could not be booked.",
-    "urgent.booking_unconfirmed": "The booking could not be confirmed ({slot}): Microsoft 365"
-    " could not be reached. The Teams meeting may have been created and everyone invited all the"
-    " same. Please check your calendar before inviting them yourself.",
-    "urgent.ask.booking_unconfirmed": "The booking could not be confirmed. Please check the"
-    " calendar for the meeting.",
+    "urgent.booking_unconfirmed": "The booking is not confirmed ({slot}). The Teams meeting may"
+    " have been created and everyone invited all the same. Please check your calendar before"
+    " inviting them yourself.",
+    "urgent.ask.booking_unconfirmed": "The booking is not confirmed. Please check the calendar"
+    " for the meeting.",
     "urgent.no_common": "No common slot: {people} is busy. I am asking the assistants whether"
     " they can free time between {span}:",
     "urgent.answer.waiting": "waiting for an answer",

@@ -2,7 +2,8 @@
 simulator: common slot → "Einladen" → one Teams meeting in everyone's calendar; no common slot
 → the blocked person's assistant answers "Ja, ab 15:00", the asker's one card updates, the asker
 books; two assistants at once; bad input sends nothing; a booking given up while Graph could
-not say whether it created the meeting is unconfirmed until a later look finds it."""
+not say whether it created the meeting is unconfirmed until a later look finds it, and
+"Absagen" on it cancels the meeting Graph shows by then."""
 
 from __future__ import annotations
 
@@ -293,7 +294,7 @@ async def test_an_unbooked_call_expires_and_every_card_says_so(stack: Stack) -> 
     assert not _meetings(await stack.calendar(ALBRECHT))
 
 
-UNCONFIRMED = "Die Buchung konnte nicht bestätigt werden"
+UNCONFIRMED = "Die Buchung ist nicht bestätigt"
 
 
 async def _sim(stack: Stack, method: str, path: str, body: Any = None) -> None:
@@ -308,16 +309,14 @@ def _asker_texts(stack: Stack) -> list[str]:
     return [json.dumps(card, ensure_ascii=False) for card in stack.asker_updates()]
 
 
-async def test_a_given_up_booking_graph_did_create_is_unconfirmed_then_booked(
-    stack: Stack,
-) -> None:
+async def _given_up_unconfirmed(stack: Stack) -> dict[str, Any]:
+    """Graph refuses the click and every retry of the job, then cannot list the calendar when
+    the bot looks for the meeting after the give-up; returns the offer clicked."""
     await stack.busy(ALBRECHT, "09:00", "17:00")  # no slot today: tomorrow's are offered
     await stack.say(ASK, JANA)
     assert stack.cards_to(SABINE)  # Sabine is asked to free time today
     offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
     events = f"/users/{JANA_MAIL}/calendar"
-    # Graph refuses the click and every retry of the job, then cannot list the calendar
-    # when the bot looks for the meeting after the give-up.
     refused = {"path_prefix": f"{events}/events", "method": "POST", "status": 403, "count": 99}
     down = {"path_prefix": f"{events}/calendarView", "method": "GET", "status": 500, "count": 1}
     await _sim(stack, "POST", "faults", refused)
@@ -331,7 +330,11 @@ async def test_a_given_up_booking_graph_did_create_is_unconfirmed_then_booked(
     last = _asker_texts(stack)[-1]
     assert UNCONFIRMED in last and "niemand wurde eingeladen" not in last
     assert "prüfen Sie Ihren Kalender" in last
-    # Graph had created the meeting after all (the invitations went out).
+    return offer
+
+
+async def _created_by_graph(stack: Stack, offer: dict[str, Any]) -> None:
+    """Graph had created the meeting after all (the invitations went out)."""
     await _sim(stack, "DELETE", "faults")
     start = offer["start"]
     meeting = {
@@ -350,9 +353,28 @@ async def test_a_given_up_booking_graph_did_create_is_unconfirmed_then_booked(
             headers={"Authorization": "Bearer test"},
         )
         assert created.status == 201
+
+
+async def test_a_given_up_booking_graph_did_create_is_unconfirmed_then_booked(
+    stack: Stack,
+) -> None:
+    offer = await _given_up_unconfirmed(stack)
+    await _created_by_graph(stack, offer)
     for minutes in (2, 8):  # both looks; the second finds the call booked
         stack.clock.advance(timedelta(minutes=minutes))
         await drained(stack.database_url, stack.clock.now())
     booked = [t for t in _asker_texts(stack) if "Teams-Besprechung gebucht" in t]
     assert len(booked) == 1 and "Teams-Besprechung gebucht" in _asker_texts(stack)[-1]
     assert len(_meetings(await stack.calendar(ALBRECHT))) == 1
+
+
+async def test_absagen_on_an_unconfirmed_booking_cancels_the_meeting_graph_shows(
+    stack: Stack,
+) -> None:
+    offer = await _given_up_unconfirmed(stack)
+    await _created_by_graph(stack, offer)
+    cancel = _actions(stack.asker_updates()[-1], "urgent.cancel")
+    answer = await stack.invoke("urgent.cancel", cancel[0], JANA)
+    assert "Abgesagt (" in answer and "nicht bestätigt" not in answer
+    # At once, not only when a planned look is still ahead: attendees are told.
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [True]

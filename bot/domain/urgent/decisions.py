@@ -190,7 +190,8 @@ class UrgentDecisions:
         return await given_up.look_again(self, call_id)
 
     async def cancel(self, call_id: int, asker: str) -> UrgentCall:
-        """The asker withdraws; a booked meeting is cancelled in Graph (attendees notified)."""
+        """The asker withdraws; a booked meeting is cancelled in Graph (attendees notified),
+        and so is the meeting of a given-up booking if Graph shows it now."""
         service = self.service
         call = await service.get(call_id)
         if call.asker_key != asker:
@@ -205,6 +206,10 @@ class UrgentDecisions:
             await service.calendar.cancel_event(organiser, event_id, comment)
         cancelled = await service.save(call, state=CallState.CANCELLED)
         await service.audit(cancelled, asker, "cancelled")
+        if given_up.may_have_meeting(call):
+            # Stored as cancelled first: a look running meanwhile cancels what it finds
+            # instead of booking the call.
+            cancelled = await given_up.cancel_found(self, cancelled)
         await self.refresh(cancelled, skip=ASKER_CARD)
         return cancelled
 

@@ -1,9 +1,11 @@
 """A booking job given up: the call ends, unless an attempt did create the meeting.
 
 Graph may still create the meeting after the last attempt timed out, and it may be down when
-the bot looks: so whatever the look could not confirm is looked for again by a job a few
-minutes later (by the meeting's transaction id), and a card never says "niemand wurde
-eingeladen" while the bot could not see whether somebody was."""
+the bot looks: so whatever the look could not settle is looked for again by a job a few
+minutes later (by the meeting's transaction id). Until a look settles it the call is
+unconfirmed (its cards ask to check the calendar): a card never says "niemand wurde
+eingeladen" while the bot itself still expects the meeting may appear. "Absagen" on such a
+call looks for the meeting too and cancels it in Graph (``cancel_found``)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ log = logging.getLogger(__name__)
 LOOK_AGAIN_AFTER = (timedelta(minutes=2), timedelta(minutes=10))
 # Past the slot's end and this margin, a meeting found or not helps nobody any more.
 LOOK_UNTIL_AFTER_END = timedelta(minutes=15)
+# "Absagen" while Graph cannot be asked whether the meeting exists: one more look, soon.
+CANCEL_LOOK_AFTER = timedelta(minutes=2)
 
 
 def transaction_id(call: UrgentCall) -> str:
@@ -35,8 +39,8 @@ async def end_booking(
     decisions: UrgentDecisions, call: UrgentCall, skip: str | None = None
 ) -> UrgentCall:
     """End a call whose booking stopped being retried: booked with the meeting an attempt
-    created, else expired (Graph shows no meeting) or unconfirmed (Graph could not be asked);
-    the last two are looked at again later."""
+    created; else unconfirmed while a look is planned (or Graph could not be asked at all),
+    expired when Graph shows no meeting and the slot leaves no time to look again."""
     # An attempt may have created the meeting and then lost Graph's answer or the save.
     # Its invitations went out and it stands in every calendar with its Teams link, so
     # the call counts as booked (the asker can still cancel it from the card); expiring
@@ -52,8 +56,10 @@ async def end_booking(
         return await decisions.settle(call, CallState.UNCONFIRMED, skip)
     if mine is not None:
         return await decisions.record_booked(call, mine.id, skip)
-    # Graph shows no meeting, but a last attempt that timed out may still be creating it.
-    await _plan_looks(decisions.service, call)
+    # Graph shows no meeting, but a last attempt that timed out may still be creating it:
+    # unconfirmed until a look settles it (the asker might otherwise invite everyone twice).
+    if await _plan_looks(decisions.service, call):
+        return await decisions.settle(call, CallState.UNCONFIRMED, skip)
     return await decisions.settle(call, CallState.EXPIRED, skip)
 
 
@@ -83,14 +89,61 @@ async def look_again(decisions: UrgentDecisions, call_id: int) -> UrgentCall | N
         # was cancelled in Graph then). The meeting was never confirmed to anyone and nobody
         # else can remove it, so it is cancelled now as the asker wanted: attendees get a
         # cancellation instead of a meeting its organiser no longer wants. The call stays
-        # cancelled; a re-run no longer finds the meeting (cancelled events are skipped).
-        comment = service.views.cancellation_comment(
-            await service.languages.language_of(call.asker_key)
-        )
-        await service.calendar.cancel_event(call.organiser, mine.id, comment)
-        await service.audit(call, "bot", "meeting_cancelled", "found after the give-up")
-        return call
+        # cancelled, now with the meeting's id (a re-run leaves it alone; its card no longer
+        # asks to check the calendar). A failed cancellation raises: the job's retry looks anew.
+        cancelled = await _cancel_meeting(service, call, mine, "found after the give-up")
+        await decisions.refresh(cancelled)
+        return cancelled
     return await decisions.record_booked(call, mine.id, None)
+
+
+def may_have_meeting(call: UrgentCall) -> bool:
+    """True for a call whose booking was given up without the bot seeing its meeting (which
+    a late or lost attempt may have created all the same)."""
+    given_up = call.state in (CallState.UNCONFIRMED, CallState.EXPIRED)
+    return given_up and call.booked is not None and not call.event_id
+
+
+async def cancel_found(decisions: UrgentDecisions, call: UrgentCall) -> UrgentCall:
+    """The asker cancelled ``call`` (stored as cancelled) whose booking was given up: its
+    meeting, if Graph shows it by the transaction id, is cancelled too (attendees notified).
+    When Graph cannot be asked, one more look is planned; it cancels a meeting it finds."""
+    service = decisions.service
+    try:
+        mine = await own_event(service, call)
+        if mine is not None:
+            await _cancel_in_graph(service, call, mine)
+    except Exception as error:
+        log.warning("urgent meeting not cancelled, looked for again: %s", type(error).__name__)
+        await _plan_look(service, call, CANCEL_LOOK_AFTER, "cancel")
+        return call
+    if mine is None:
+        return call  # looks still planned cancel a meeting a slow attempt creates later
+    return await _meeting_cancelled(service, call, mine, "found when cancelled")
+
+
+async def _cancel_meeting(
+    service: UrgentService, call: UrgentCall, event: CalendarEvent, detail: str
+) -> UrgentCall:
+    await _cancel_in_graph(service, call, event)
+    return await _meeting_cancelled(service, call, event, detail)
+
+
+async def _cancel_in_graph(service: UrgentService, call: UrgentCall, event: CalendarEvent) -> None:
+    comment = service.views.cancellation_comment(
+        await service.languages.language_of(call.asker_key)
+    )
+    await service.calendar.cancel_event(call.organiser, event.id, comment)
+
+
+async def _meeting_cancelled(
+    service: UrgentService, call: UrgentCall, event: CalendarEvent, detail: str
+) -> UrgentCall:
+    """The cancelled call keeps the cancelled meeting's id: looks leave it alone, and its
+    card says plainly that it is cancelled."""
+    cancelled = await service.save(call, event_id=f"{call.organiser}|{event.id}")
+    await service.audit(cancelled, "bot", "meeting_cancelled", detail)
+    return cancelled
 
 
 async def own_event(service: UrgentService, call: UrgentCall) -> CalendarEvent | None:
@@ -102,11 +155,21 @@ async def own_event(service: UrgentService, call: UrgentCall) -> CalendarEvent |
     return next(mine, None)
 
 
-async def _plan_looks(service: UrgentService, call: UrgentCall) -> None:
+async def _plan_looks(service: UrgentService, call: UrgentCall) -> bool:
+    """Plan the looks after a give-up that still help; True when at least one is planned."""
+    planned = [
+        await _plan_look(service, call, after, str(number))
+        for number, after in enumerate(LOOK_AGAIN_AFTER, start=1)
+    ]
+    return any(planned)
+
+
+async def _plan_look(service: UrgentService, call: UrgentCall, after: timedelta, tag: str) -> bool:
     if call.booked is None:
-        return
-    now, last = service.clock.now(), call.booked.end + LOOK_UNTIL_AFTER_END
-    for number, after in enumerate(LOOK_AGAIN_AFTER, start=1):
-        if now + after <= last:
-            key = f"{LOOK_JOB}:{call.id}:{number}"
-            await service.jobs.schedule(LOOK_JOB, {"call_id": call.id}, now + after, key)
+        return False
+    now = service.clock.now()
+    if now + after > call.booked.end + LOOK_UNTIL_AFTER_END:
+        return False  # a meeting found then helps nobody any more
+    key = f"{LOOK_JOB}:{call.id}:{tag}"
+    await service.jobs.schedule(LOOK_JOB, {"call_id": call.id}, now + after, key)
+    return True

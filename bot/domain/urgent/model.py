@@ -15,10 +15,11 @@ class CallState(StrEnum):
     offered (common slots found) or asking (assistants of blocked people asked) → booking
     (the asker clicked "Einladen") → booked. Ends: cancelled (by the asker), expired (nothing
     booked in time). A booking that fails at Graph stays "booking" and a job retries it;
-    when the job gives up or the slot begins first, the call expires with ``booked`` kept
-    (the cards say that the booking failed), or is unconfirmed when Graph could not be asked
-    whether an attempt created the meeting. A job looks for it again a few minutes later: an
-    expired or unconfirmed call whose meeting turns up becomes booked after all.
+    when the job gives up or the slot begins first, the call is unconfirmed while jobs look
+    for the meeting again a few minutes later (a timed-out attempt may still create it) or
+    Graph could not be asked: a look that finds it books the call, one that finds nothing
+    expires it with ``booked`` kept (the cards say that the booking failed). With no time
+    left to look again, a call whose meeting Graph does not show expires at once.
     """
 
     OFFERED = "offered"
@@ -30,6 +31,9 @@ class CallState(StrEnum):
     UNCONFIRMED = "unconfirmed"  # booking given up, and whether it created the meeting unknown
 
 
+# Open: the asker's erasure cancels these (in the database only). Unconfirmed is not open:
+# like a booked call, its meeting may stand in everyone's calendar, so erasure leaves it for
+# the planned looks (which book it if the meeting turns up, or expire it), pseudonymised.
 OPEN_STATES = frozenset({CallState.OFFERED, CallState.ASKING, CallState.BOOKING})
 
 

@@ -1,5 +1,6 @@
-"""A booking job given up ends its call whatever its last attempt did: timed out, the call
-expires; created the meeting but lost the save, the call is booked with that meeting."""
+"""A booking job given up ends its call whatever its last attempt did: timed out, the call is
+unconfirmed (the attempt may still create the meeting) until a look finds nothing and expires
+it; created the meeting but lost the save, the call is booked with that meeting."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from tests.support.fake_notifier import RecordingNotifier
 from tests.unit.urgent.test_service import ALBRECHT, JANA, _block, _start, _world
 
 
-async def test_a_last_booking_attempt_that_times_out_still_ends_the_call() -> None:
+async def test_a_last_booking_attempt_that_times_out_is_unconfirmed_until_a_look_ends_it() -> None:
     decisions, calendar, notifier = _world()
     await _block(calendar, ALBRECHT)
     call = await _start(decisions, "Ich brauche heute noch 30 Minuten mit Dr. Albrecht")
@@ -54,6 +55,15 @@ async def test_a_last_booking_attempt_that_times_out_still_ends_the_call() -> No
         clock.advance(max(booking.due_at - clock.now(), timedelta(0)))
     assert booking.failed_at is not None and booking.attempts == 10
     assert booking.last_error is not None and booking.last_error.startswith("TimeoutError")
+    # Graph shows no meeting yet, but the timed-out attempt may still create it: no card may
+    # say that nobody was invited (the asker would invite everyone a second time).
+    assert (await decisions.service.get(call.id)).state is CallState.UNCONFIRMED
+    last = {handle["activity_id"]: str(card) for handle, card in notifier.updates}
+    assert "Die Buchung ist nicht bestätigt" in last["asker-card"]
+    assert "niemand wurde eingeladen" not in last["asker-card"]
+    assert "nicht erreichbar" not in last["asker-card"]  # Graph did answer
+    clock.advance(timedelta(minutes=2))
+    await runner.run_once()  # the look: Graph answers, and still shows no meeting
     assert (await decisions.service.get(call.id)).state is CallState.EXPIRED
     last = {handle["activity_id"]: str(card) for handle, card in notifier.updates}
     assert "Die Buchung ist fehlgeschlagen" in last["asker-card"]

@@ -1,6 +1,7 @@
 """A given-up booking whose meeting could not be confirmed is looked for again by a job: a
-meeting Graph created late makes the call booked (once); while Graph cannot be asked, no card
-says that nobody was invited; a call cancelled meanwhile stays cancelled, its meeting too."""
+meeting Graph created late makes the call booked (once); until a look settles it (Graph shows
+no meeting yet, or cannot be asked) the call is unconfirmed and no card says that nobody was
+invited; a call cancelled meanwhile stays cancelled, its meeting too."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from devkit.fakes.memory_jobs import InMemoryJobQueue, StoredJob
 from tests.support.fake_notifier import RecordingNotifier
 from tests.unit.urgent.test_service import ALBRECHT, JANA, SABINE, _block, _start, _world
 
-FAILED, UNCONFIRMED = "Die Buchung ist fehlgeschlagen", "Die Buchung konnte nicht bestätigt"
+FAILED, UNCONFIRMED = "Die Buchung ist fehlgeschlagen", "Die Buchung ist nicht bestätigt"
 BOOKED, NOBODY = "Teams-Besprechung gebucht", "niemand wurde eingeladen"
 
 
@@ -119,8 +120,10 @@ async def _given_up(*, graph_down: bool) -> Booking:
 
 async def test_a_meeting_graph_created_after_the_give_up_makes_the_call_booked_once() -> None:
     given = await _given_up(graph_down=False)
-    assert (await given.decisions.service.get(given.call.id)).state is CallState.EXPIRED
-    assert FAILED in given.cards()["asker"]  # Graph answered: no meeting (yet)
+    # Graph answered: no meeting yet, but the timed-out attempt may still create it.
+    assert (await given.decisions.service.get(given.call.id)).state is CallState.UNCONFIRMED
+    assert UNCONFIRMED in given.cards()["asker"] and NOBODY not in given.cards()["asker"]
+    assert FAILED not in given.cards()["asker"]
     created = await given.late()  # Graph finishes the timed-out attempt
     after = [j.due_at - given.clock.now() for j in given.looks()]
     assert after == [timedelta(minutes=2), timedelta(minutes=10)]
@@ -135,6 +138,7 @@ async def test_a_meeting_graph_created_after_the_give_up_makes_the_call_booked_o
     await given.run_looks_until(second.due_at)  # the second look finds it booked
     assert first.done_at is not None and second.done_at is not None
     assert (await given.audit()).count("booked") == 1
+    assert (await given.audit())[-2:] == ["unconfirmed", "booked"]
     assert len(given.notifier.updates) == updates
     assert len(await given.meetings()) == 1
 
@@ -147,6 +151,7 @@ async def test_graph_down_at_the_give_up_is_unconfirmed_then_failed_when_nothing
     cards = given.cards()
     assert UNCONFIRMED in cards["asker"] and "prüfen Sie Ihren Kalender" in cards["asker"]
     assert NOBODY not in cards["asker"] and FAILED not in cards["asker"]
+    assert "nicht erreichbar" not in cards["asker"]  # true whatever left it unconfirmed
     assert "nicht bestätigt" in cards["sabine"]
     assert "nicht gebucht" not in cards["sabine"]
     assert "urgent.cancel" in cards["asker"]  # the meeting may exist: the asker can withdraw
@@ -209,7 +214,8 @@ async def test_a_call_cancelled_meanwhile_stays_cancelled_and_its_late_meeting_t
     assert (await given.audit())[-2:] == ["cancelled", "meeting_cancelled"]
 
 
-async def test_no_look_is_planned_past_the_slot_and_a_late_look_does_nothing() -> None:
+async def _refused_until(minutes_after_the_end: int) -> tuple[UrgentDecisions, UrgentCall]:
+    """Graph refused every attempt until ``minutes_after_the_end`` past the chosen slot."""
     decisions, calendar, _notifier = _world()
     call = await _start(decisions, "Ich brauche heute noch 30 Minuten mit Dr. Albrecht")
 
@@ -219,11 +225,28 @@ async def test_no_look_is_planned_past_the_slot_and_a_late_look_does_nothing() -
     calendar.create_event = refused  # type: ignore[method-assign]
     chosen = await decisions.invite(call.id, JANA.key, call.slots[0].start)
     assert chosen.booked is not None
+    clock = decisions.service.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(chosen.booked.end + timedelta(minutes=minutes_after_the_end) - clock.now())
+    return decisions, chosen
+
+
+async def test_no_look_is_planned_past_the_slot_and_a_late_look_does_nothing() -> None:
+    decisions, call = await _refused_until(9)
     clock, jobs = decisions.service.clock, decisions.service.jobs
-    assert isinstance(clock, ManualClock) and isinstance(jobs, InMemoryJobQueue)
-    clock.advance(chosen.booked.end + timedelta(minutes=9) - clock.now())
-    assert (await decisions.book(call.id)).state is CallState.EXPIRED
+    assert isinstance(jobs, InMemoryJobQueue)
+    # One look still fits: the call is unconfirmed until it has looked.
+    assert (await decisions.book(call.id)).state is CallState.UNCONFIRMED
     [look] = [j for j in jobs.jobs.values() if j.kind == LOOK_JOB]  # +10 min is too late
     assert look.due_at == clock.now() + timedelta(minutes=2)
+    assert isinstance(clock, ManualClock)
     clock.advance(timedelta(hours=1))  # the job runs late (the bot was down)
     assert await decisions.look_again(call.id) is None
+
+
+async def test_a_give_up_with_no_time_left_to_look_expires_when_graph_shows_nothing() -> None:
+    decisions, call = await _refused_until(14)  # +2 min is past the slot's end + 15 min
+    jobs = decisions.service.jobs
+    assert isinstance(jobs, InMemoryJobQueue)
+    assert (await decisions.book(call.id)).state is CallState.EXPIRED
+    assert [j for j in jobs.jobs.values() if j.kind == LOOK_JOB] == []

@@ -150,8 +150,11 @@ async def test_a_booking_graph_refused_until_the_slot_began_expires_instead_of_h
     clock = decisions.service.clock
     assert isinstance(clock, ManualClock)
     clock.advance(proposal.start - clock.now())  # the retries failed until the slot began
-    expired = await decisions.book(call.id)
-    assert expired.state is CallState.EXPIRED
+    # Graph shows no meeting, but the bot looks once more before saying none was created.
+    assert (await decisions.book(call.id)).state is CallState.UNCONFIRMED
+    clock.advance(timedelta(minutes=2))
+    expired = await decisions.look_again(call.id)
+    assert expired is not None and expired.state is CallState.EXPIRED
     assert "expired" in [e.action for e in await decisions.service.calls.audit_of(call.id)]
 
 
@@ -176,6 +179,9 @@ async def test_a_booking_job_that_gives_up_before_the_slot_ends_the_call_and_say
         clock.advance(max(booking.due_at - clock.now(), timedelta(0)))
     assert booking.failed_at is not None and booking.attempts == 10
     assert clock.now() < tomorrow.start  # the retries were used up before the slot began
+    assert (await service.get(call.id)).state is CallState.UNCONFIRMED  # until a look
+    clock.advance(timedelta(minutes=2))
+    await runner.run_once()  # the first look: Graph shows no meeting
     ended = await service.get(call.id)
     assert ended.state is CallState.EXPIRED
     assert "expired" in [e.action for e in await service.calls.audit_of(call.id)]

@@ -1,0 +1,80 @@
+""" "Absagen" on a call whose booking was given up without the bot seeing its meeting: the bot
+looks for the meeting by its transaction id and cancels it in Graph at once; when Graph cannot
+be asked, one more look is planned (and cancels it), and the card does not claim that no
+meeting stands."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.domain.urgent.model import CallState, UrgentCall
+from tests.unit.urgent.test_booking_looked_up_again import Booking, _given_up
+from tests.unit.urgent.test_service import JANA
+
+CHECK = "prüfen Sie Ihren Kalender"
+
+
+def _card(given: Booking, call: UrgentCall) -> str:
+    """The asker's card as the click's answer shows it."""
+    return str(given.decisions.service.views.asker_card(call, None, "de"))
+
+
+def _count_cancels(given: Booking) -> list[str]:
+    cancels: list[str] = []
+    cancel_event = given.calendar.cancel_event
+
+    async def counted(organizer: str, event_id: str, comment: str) -> None:
+        cancels.append(event_id)
+        await cancel_event(organizer, event_id, comment)
+
+    given.calendar.cancel_event = counted  # type: ignore[method-assign]
+    return cancels
+
+
+async def test_cancelling_an_unconfirmed_call_cancels_the_meeting_graph_shows_now() -> None:
+    given = await _given_up(graph_down=True)
+    await given.late()  # the invitations went out, but the bot could not see it
+    given.graph_down[0] = False
+    cancels = _count_cancels(given)
+    cancelled = await given.decisions.cancel(given.call.id, JANA.key)
+    [meeting] = await given.meetings()
+    assert meeting.is_cancelled  # at once, not only if a planned look is still ahead
+    assert cancelled.state is CallState.CANCELLED
+    assert (cancelled.event_id or "").startswith(f"{given.call.organiser}|")  # looks skip it
+    assert (await given.audit())[-2:] == ["cancelled", "meeting_cancelled"]
+    assert "Abgesagt (" in _card(given, cancelled) and CHECK not in _card(given, cancelled)
+    assert "Die Anfrage wurde abgesagt" in given.cards()["sabine"]
+    await given.minutes_later(2)  # the planned looks leave it alone
+    await given.minutes_later(8)
+    assert len(cancels) == 1
+    assert (await given.decisions.service.get(given.call.id)).state is CallState.CANCELLED
+
+
+async def test_cancelling_while_graph_is_down_looks_once_more_and_cancels_the_meeting() -> None:
+    given = await _given_up(graph_down=True)
+    await given.minutes_later(2)  # both planned looks: Graph still down
+    await given.minutes_later(8)
+    assert [j.done_at is not None for j in given.looks()] == [True, True]
+    await given.late()
+    cancelled = await given.decisions.cancel(given.call.id, JANA.key)
+    assert cancelled.state is CallState.CANCELLED and cancelled.event_id is None
+    card = _card(given, cancelled)  # the bot could not check: no claim that nothing stands
+    assert "Abgesagt (" in card and "nicht bestätigt" in card and CHECK in card
+    [extra] = [j for j in given.looks() if j.done_at is None]
+    assert extra.due_at == given.clock.now() + timedelta(minutes=2)
+    given.graph_down[0] = False
+    await given.minutes_later(2)
+    assert [e.is_cancelled for e in await given.meetings()] == [True]
+    assert (await given.decisions.service.get(given.call.id)).state is CallState.CANCELLED
+    assert (await given.audit())[-2:] == ["cancelled", "meeting_cancelled"]
+    assert "Abgesagt (" in given.cards()["asker"] and CHECK not in given.cards()["asker"]
+
+
+async def test_cancelling_an_expired_call_with_a_look_ahead_cancels_its_late_meeting() -> None:
+    given = await _given_up(graph_down=False)
+    await given.minutes_later(2)  # the first look: no meeting yet
+    assert (await given.decisions.service.get(given.call.id)).state is CallState.EXPIRED
+    await given.late()  # then Graph finishes the timed-out attempt after all
+    cancelled = await given.decisions.cancel(given.call.id, JANA.key)  # an earlier card
+    assert cancelled.state is CallState.CANCELLED and cancelled.event_id is not None
+    assert [e.is_cancelled for e in await given.meetings()] == [True]
