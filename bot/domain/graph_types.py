@@ -63,7 +63,9 @@ class Schedule:
 class AutomaticReplies:
     """Out-of-office state from a mailbox's settings."""
 
-    status: str  # "disabled" | "alwaysEnabled" | "scheduled"
+    # "disabled" | "alwaysEnabled" | "scheduled"; "unknown": no such mailbox (no mailbox, or
+    # the account is gone: the directory tells which).
+    status: str
     scheduled_start: datetime | None = None
     scheduled_end: datetime | None = None
     # The note colleagues inside the company get; it often names who stands in.

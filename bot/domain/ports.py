@@ -43,7 +43,7 @@ class Directory(Protocol):
         ...
 
     async def get_automatic_replies(self, user_id_or_mail: str) -> AutomaticReplies:
-        """Return the mailbox's out-of-office state."""
+        """Return the mailbox's out-of-office state (status "unknown": no such mailbox)."""
         ...
 
     async def find_people(self, name: str) -> Sequence[Person]:

@@ -267,9 +267,12 @@ class DemoOrganisation(_Model):
         return result
 
     def automatic_replies(self, id_or_mail: str, today: date) -> AutomaticReplies:
-        """Out-of-office state of a person ("disabled" when none is configured)."""
+        """Out-of-office state of a person ("disabled" when none is configured, "unknown" for
+        nobody of the organisation, as Graph's 404)."""
         person = self.person(id_or_mail)
-        if person is None or person.automatic_replies is None:
+        if person is None:
+            return AutomaticReplies(status="unknown")
+        if person.automatic_replies is None:
             return AutomaticReplies(status="disabled")
         return person.automatic_replies.resolve(today, self.zone)
 

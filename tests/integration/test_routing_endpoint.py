@@ -508,3 +508,30 @@ async def test_meine_themen_in_a_pool_of_260_finds_the_deputy_by_typeahead(
     malformed = {**query, "queryOptions": {"skip": "alle"}}
     refused = await routing_bot.post(_search(sink, malformed, birgit, "Birgit Fischer"))
     assert refused.status == 400
+
+
+async def test_an_expert_who_left_the_company_is_not_named(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    """Gerda knows what Kerstin knows, but her account was deleted in Entra (the simulator
+    knows neither her mailbox nor her user): she is neither named, asked nor @mentioned."""
+    engine = create_engine(database_url)
+    try:
+        repository = SqlExpertRepository(create_session_factory(engine))
+        kerstin = await repository.get("default", _people()["Kerstin Vogel"])
+        assert kerstin is not None
+        gone_id = "0dd0dd00-0000-4000-8000-00000000dead"
+        gerda = replace(kerstin, user_key=gone_id, name="Gerda Gegangen")
+        await repository.upsert(replace(gerda, email="gerda.gegangen@nordlicht-demo.de"))
+    finally:
+        await engine.dispose()
+    ask = activities.channel_mention(sink.url, QUESTION)
+    assert (await routing_bot.post(ask)).status == 201
+    [question] = await _questions(database_url)
+    named = [c["name"] for c in question.candidates]
+    assert "Kerstin Vogel" in named and "Gerda Gegangen" not in named
+    # Not asked by DM, not @mentioned (the forward list still offers the whole pool).
+    assert not [m for m in sink.sent if gone_id in json.dumps(m.get("recipient") or {})]
+    assert not [m for m in sink.sent if "<at>Gerda" in (m.get("text") or "")]
+    thread_card = json.dumps(sink.cards()[0], ensure_ascii=False)
+    assert "Kerstin Vogel" in thread_card and "Gerda" not in thread_card

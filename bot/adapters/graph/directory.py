@@ -130,7 +130,7 @@ class GraphDirectory:
         return [to_person(u) for u in (page.value if page else None) or () if isinstance(u, User)]
 
     async def get_automatic_replies(self, user_id_or_mail: str) -> AutomaticReplies:
-        """Out-of-office state; an unknown mailbox counts as "disabled"."""
+        """Out-of-office state; an unknown mailbox has status "unknown" (never active)."""
         query = MailboxSettingsRequestBuilder.MailboxSettingsRequestBuilderGetQueryParameters
         config = RequestConfiguration(query_parameters=query(select=["automaticRepliesSetting"]))
         try:
@@ -139,7 +139,7 @@ class GraphDirectory:
             )
         except ODataError as exc:
             if is_not_found(exc):
-                return AutomaticReplies(status="disabled")
+                return AutomaticReplies(status="unknown")
             raise
         replies = settings.automatic_replies_setting if settings is not None else None
         if replies is None:

@@ -5,6 +5,10 @@ not asked. Her deputy from "Meine Themen" stands in, else a colleague of the poo
 out-of-office note names ("In dringenden Fällen hilft Anja Werner weiter."). Without a stand-in
 she is still named, marked "abwesend bis …" and never asked: an answer "Dazu kenne ich niemanden"
 would be wrong when the network has the expert, and she can take it when she is back.
+
+An expert whose account is gone from Entra (left the company) is never named: not asked, not
+listed as absent; a deputy from "Meine Themen" stands in. Leaving the team is not leaving the
+network: experts outside the team are reached by the personal app or an @mention.
 """
 
 from __future__ import annotations
@@ -37,6 +41,11 @@ class Absence:
 
     last_day: date | None
     note: str = ""
+    # Gone for good: the account is gone from the directory.
+    left: bool = False
+
+
+GONE = Absence(None, left=True)
 
 
 def named_expert(record: ExpertRecord, reason: Why) -> NamedExpert:
@@ -88,6 +97,8 @@ class ExpertSelection:
                     stand_in = Why("deputy", name=record.name)
                     present.append(named_expert(deputy, stand_in))
                 continue
+            if away.left:
+                continue  # gone for good: "abwesend" would promise they come back
             seen.add(record.user_key)
             until = away.last_day.isoformat() if away.last_day else ""
             absent.append(replace(named_expert(record, reason), absent=True, absent_until=until))
@@ -111,7 +122,7 @@ class ExpertSelection:
         return labelled if len({e.choice for e in labelled}) >= 2 else ()
 
     async def absence(self, record: ExpertRecord, now: datetime) -> Absence | None:
-        """None when the expert can be asked now."""
+        """None when the expert can be asked now; ``GONE`` when they left."""
         if not record.available_at(now) and record.paused_until is not None:
             return Absence(self._last_day(record.paused_until))
         try:
@@ -120,10 +131,20 @@ class ExpertSelection:
             # Graph unreachable must not block routing: ask the expert; escalation follows.
             log.warning("out-of-office state unknown for expert %s", record.user_key)
             return None
+        if replies.status == "unknown" and await self._account_gone(record):
+            return GONE
         if not replies.active_at(now):
             return None
         end = replies.scheduled_end if replies.status == "scheduled" else None
         return Absence(self._last_day(end) if end else None, replies.internal_message)
+
+    async def _account_gone(self, record: ExpertRecord) -> bool:
+        # No mailbox: either a person without one (asked as usual) or an account deleted.
+        try:
+            return await self.directory.get_person(record.user_key) is None
+        except Exception:
+            log.warning("directory entry unknown for expert %s", record.user_key)
+            return False
 
     async def _deputy_of(
         self, record: ExpertRecord, away: Absence, now: datetime
