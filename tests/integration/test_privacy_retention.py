@@ -7,12 +7,15 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.clock import ManualClock
+from bot.adapters.db import models
 from bot.adapters.db.birthdays import SqlBirthdayRepository
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
+from bot.adapters.db.member_tables import TeamMemberRow
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.onboarding import SqlOnboardingRepository
 from bot.adapters.db.privacy import SqlPersonalData
@@ -21,7 +24,7 @@ from bot.adapters.db.rooms import SqlRoomRequestRepository
 from bot.adapters.db.roulette import SqlRouletteRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow
-from bot.domain.members.model import Reach
+from bot.domain.members.model import Reach, TeamMember
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.privacy.identity import ERASED_NAME, is_pseudonym
 from bot.domain.privacy.retention import Retention
@@ -257,3 +260,61 @@ async def test_the_retention_job_purges_and_plans_the_next_day(
         f"{RETENTION_JOB}:{NOW.date()}",  # claimed, completed by the runner
         f"{RETENTION_JOB}:{(NOW + DAY).date()}",
     ]
+
+
+async def test_opt_ins_of_thousands_who_left_go_and_the_app_leaving_is_not_leaving(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    """17,000 people left the network 40 days ago (more than one statement may carry as
+    parameters, had the purge listed them); Dora's only team dropped the app 40 days ago:
+    her birthday goes with the roster (documented), her buddy volunteering and roulette
+    opt-in stay, since the features do not count that as her leaving."""
+    repo = SqlMemberRepository(sessions)
+    for installed in (NETWORK, BOARD):
+        await repo.install_team(installed)
+    dora = replace(CARLA, key="dddd4444-dddd-4ddd-8ddd-dddddddddddd", teams_id="29:1dora")
+    await repo.upsert_members([dora.member(BOARD, NOW - 100 * DAY)])
+    await repo.uninstall_team(BOARD.team_id, NOW - 40 * DAY)
+    keys = [f"left-{n:05d}" for n in range(17_000)]
+    member = dora.member(NETWORK, NOW - 100 * DAY)
+    async with sessions.begin() as session:
+        await session.execute(
+            insert(TeamMemberRow),
+            [{**_row(member), "user_key": key, "teams_id": f"29:{key}",
+              "removed_at": NOW - 40 * DAY} for key in keys],
+        )  # fmt: skip
+        await session.execute(
+            insert(models.BirthdayProfileRow),
+            [{"user_key": key, "name": key, "tenant_id": None, "birth_day": 1, "birth_month": 5,
+              "visibility": "network", "jubilee": False, "remind_network": False,
+              "updated_at": NOW} for key in [*keys, dora.key]],
+        )  # fmt: skip
+    roulette = SqlRouletteRepository(sessions)
+    await roulette.save_participant(Participant(dora.key, dora.name, None))
+    volunteers = SqlOnboardingRepository(sessions)
+    await volunteers.save_volunteer(VolunteerProfile(dora.key, dora.name, 2))
+    async with sessions.begin() as session:
+        await session.execute(
+            insert(models.RouletteParticipantRow),
+            [{"user_key": key, "name": key, "tenant_id": None, "formats": ["coffee"],
+              "scope": "all", "department": None, "site": None, "active": True,
+              "updated_at": NOW} for key in keys],
+        )  # fmt: skip
+
+    counts = await SqlPersonalData(sessions).purge(Retention().cutoffs(NOW))
+    assert counts["birthdays"] == 17_001 and counts["roulette_participants"] == 17_000
+    assert counts["buddy_volunteers"] == 0 and counts["members"] == 17_001
+    assert [r["user_key"] for r in await table_rows(sessions, "roulette_participants")] == [
+        dora.key
+    ]
+    assert [r["user_key"] for r in await table_rows(sessions, "buddy_volunteers")] == [dora.key]
+    assert await table_rows(sessions, "birthday_profiles") == []
+
+
+def _row(member: TeamMember) -> dict[str, object]:
+    return {
+        "team_id": member.team_id, "teams_id": member.teams_id, "user_key": member.user_key,
+        "name": member.name, "upn": member.upn, "tenant_id": member.tenant_id,
+        "service_url": member.service_url, "bot_id": member.bot_id, "seen_at": member.seen_at,
+        "removed_at": None,
+    }  # fmt: skip

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Select, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.dialect import dialect_insert
@@ -150,12 +150,10 @@ class SqlBirthdayRepository:
             )
 
 
-async def purge_departed(session: AsyncSession, gone: Collection[str]) -> int:
+async def purge_departed(session: AsyncSession, gone: Select[str]) -> int:
     """Retention: the birthday opt-ins and follows (both directions) of people who left every
-    team with the app (``gone``: ``members.left_before``); rows removed. Shared with the
-    privacy retention run (its transaction)."""
-    if not gone:
-        return 0
+    team with the app (``gone``: the query ``members.left_before``); rows removed. Shared with
+    the privacy retention run (its transaction)."""
     follows = await session.execute(
         delete(BirthdayFollowRow).where(
             or_(BirthdayFollowRow.follower_key.in_(gone), BirthdayFollowRow.followed_key.in_(gone))

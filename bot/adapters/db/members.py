@@ -232,20 +232,6 @@ class SqlMemberRepository:
             return (await purge_members(session, removed_before))["members"]
 
 
-async def left_before(session: AsyncSession, before: datetime) -> set[str]:
-    """The people whose every roster row the members retention removes at ``before``: they
-    left every team with the app (or the app left it) before then. After the purge nothing
-    tells that they left, so what they opted into goes first (privacy_retention.py)."""
-    # A person with any other row (still a member, or left more recently) is not among them.
-    gone_teams = select(InstalledTeamRow.team_id).where(InstalledTeamRow.uninstalled_at < before)
-    expired = or_(TeamMemberRow.removed_at < before, TeamMemberRow.team_id.in_(gone_teams))
-    rows = await session.execute(select(TeamMemberRow.user_key, expired.label("expired")))
-    all_expired: dict[str, bool] = {}
-    for user_key, is_expired in rows:
-        all_expired[user_key] = all_expired.get(user_key, True) and bool(is_expired)
-    return {key for key, left in all_expired.items() if left}
-
-
 async def purge_members(session: AsyncSession, before: datetime) -> dict[str, int]:
     """Delete members removed (or of teams uninstalled) before ``before``, those teams, and
     delivery outcomes last checked before it; rows per kind (members, teams, reach).

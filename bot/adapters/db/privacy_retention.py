@@ -37,16 +37,16 @@ keys in ``bot/`` are safe to drop after a few weeks:
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Table, delete, func, not_, select, update
+from sqlalchemy import Column, Select, Table, delete, func, not_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db import models
 from bot.adapters.db.birthdays import purge_departed as purge_departed_birthdays
-from bot.adapters.db.members import left_before, purge_members
+from bot.adapters.db.members import purge_members
+from bot.adapters.db.members_left import left_before
 from bot.adapters.db.privacy_rows import table
 from bot.domain.privacy.identity import ERASED_NAME, PSEUDONYM_PREFIX, new_pseudonym
 from bot.domain.privacy.retention import Cutoffs
@@ -75,12 +75,13 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
     onboardings, jobs = table(models.OnboardingRow), table(models.ScheduledJob)
     started = await _delete_before(session, onboardings.c.created_at, cutoffs.onboardings)
     # Before the roster rows go: they tell who left. What a person opted into goes with them:
-    # birthdays, buddy volunteering and the roulette (the last two ask the roster who left,
-    # and would take them for present again once it forgot them).
-    departed = await left_before(session, cutoffs.members)
-    birthdays = await purge_departed_birthdays(session, departed)
-    volunteers = await _delete_people(session, table(models.BuddyVolunteerRow), departed)
-    participants = await _delete_people(session, table(models.RouletteParticipantRow), departed)
+    # birthdays (also when the app left their teams), buddy volunteering and the roulette
+    # (these two ask the roster who left, as their own removal, and would take them for
+    # present again once it forgot them).
+    birthdays = await purge_departed_birthdays(session, left_before(cutoffs.members))
+    removed = left_before(cutoffs.members, with_uninstalls=False)
+    volunteers = await _delete_people(session, table(models.BuddyVolunteerRow), removed)
+    participants = await _delete_people(session, table(models.RouletteParticipantRow), removed)
     members = await purge_members(session, cutoffs.members)
     # Roulette introductions are pairings like onboardings: kept as long (the round's
     # aggregate counts stay).
@@ -108,10 +109,8 @@ async def purge_expired(session: AsyncSession, cutoffs: Cutoffs) -> dict[str, in
     }
 
 
-async def _delete_people(session: AsyncSession, rows: Table, user_keys: Collection[str]) -> int:
-    if not user_keys:
-        return 0
-    return _count(await session.execute(delete(rows).where(rows.c.user_key.in_(user_keys))))
+async def _delete_people(session: AsyncSession, rows: Table, people: Select[str]) -> int:
+    return _count(await session.execute(delete(rows).where(rows.c.user_key.in_(people))))
 
 
 async def _delete_before(session: AsyncSession, column: Column[Any], cutoff: datetime) -> int:
