@@ -64,6 +64,9 @@ def status_text(question: Question, lang: str) -> str:
         return t("routing.status.answered", lang, name=names.get(question.owner_key or "", "?"))
     if question.state is QuestionState.WITHDRAWN:
         return t("routing.status.withdrawn", lang)
+    if question.experts and all(e.absent for e in question.experts):
+        # Nobody was asked: "jede genannte Assistenz kann übernehmen" would hide that.
+        return t("routing.status.all_absent", lang)
     return t("routing.status.unassigned", lang)
 
 

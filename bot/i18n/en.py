@@ -83,6 +83,8 @@ MESSAGES: dict[str, str] = {
     "routing.status.withdrawn": "Status: closed.",
     "routing.status.unassigned": "Status: nobody has taken it yet – any named assistant can take "
     "the question.",
+    "routing.status.all_absent": "Status: nobody was asked – everyone named is away right now."
+    " The question stays open; whoever is back can take it here.",
     "routing.answer.heading": "Answer:",
     "routing.answer.label": "Your answer",
     "routing.answer.required": "Please enter an answer.",

@@ -168,6 +168,10 @@ async def test_nobody_is_asked_when_everyone_named_is_away() -> None:
     assert question.experts and all(e.absent for e in question.experts)
     assert question.state is QuestionState.UNASSIGNED and question.escalate_at is None
     assert world.notifier.directs == [] and world.jobs.jobs == {}
+    # The thread card says so, rather than "jede genannte Assistenz kann übernehmen".
+    thread = json.dumps(world.notifier.posts[0][1], ensure_ascii=False)
+    assert "Niemand wurde gefragt – alle Genannten sind gerade abwesend" in thread
+    assert "jede genannte Assistenz" not in thread
 
 
 async def test_take_then_second_take_is_refused_and_nothing_changes() -> None:
