@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot.domain.birthdays.model import BirthdayProfile, Follow, Occasion, Visibility
+from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow, Occasion, Visibility
 from bot.domain.birthdays.ports import Colleague
 from bot.domain.birthdays.views import Reminder
 from bot.i18n import t
@@ -21,6 +21,13 @@ PICK_LIMIT = 15
 def audience(visibility: Visibility, lang: str) -> str:
     """Who may learn the birthday, as a phrase."""
     return t(f"birthdays.audience.{visibility.value}", lang)
+
+
+def stored_day(birthday: DayOfYear, lang: str) -> str:
+    """The stored day with its month written out ("14. März" / "14 March"), never a
+    number order a reader of another locale could swap."""
+    month = t("month.long", lang).split(",")[birthday.month - 1]
+    return t("birthdays.stored_day", lang, day=birthday.day, month=month)
 
 
 def _choices(values: Sequence[tuple[str, str]]) -> list[dict[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,11 +10,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.birthdays.delivery import BirthdayDelivery
 from bot.domain.birthdays.model import BirthdayError, BirthdayProfile, Visibility
+from bot.domain.birthdays.parse import read_day_month
 from bot.domain.birthdays.ports import Colleague
 from bot.domain.birthdays.service import BirthdayService
+from bot.domain.urgent.parse import clean_name
 from bot.i18n import t
-from bot.i18n.formats import day_month
-from cards.birthdays import audience, form_card, pick_card
+from cards.birthdays import audience, form_card, pick_card, stored_day
 from cards.builders import error_card
 from dialogs.context import DialogContext
 from dialogs.router import Router
@@ -31,7 +31,6 @@ class BirthdayDialogServices:
 
 BirthdayContext = DialogContext[BirthdayDialogServices]
 router: Router[BirthdayDialogServices] = Router(BirthdayDialogServices)
-_DATE = re.compile(r"^\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*(?:[./]\s*(?:\d{4})?)?\s*$")
 _NETWORK = {"netzwerk", "network", "alle", "all", "kanal", "channel"}
 _FOLLOWERS = {"folgende", "followers", "follower", "folgenden", "nur folgende"}
 _ON, _OFF = {"an", "on", "ein", "ja", "yes"}, {"aus", "off", "nein", "no"}
@@ -91,9 +90,8 @@ async def _form(turn: Turn, ctx: BirthdayContext) -> Reply:
 
 def _saved(turn: Turn, profile: BirthdayProfile) -> Reply:
     lang = turn.language
-    birthday = profile.birthday
-    assert birthday is not None
-    day = day_month(date(2000, birthday.month, birthday.day), lang)
+    assert profile.birthday is not None
+    day = stored_day(profile.birthday, lang)
     return Reply.of_text(
         t("birthdays.saved", lang, day=day, audience=audience(profile.visibility, lang))
     )
@@ -101,23 +99,26 @@ def _saved(turn: Turn, profile: BirthdayProfile) -> Reply:
 
 @router.command("mein geburtstag", "my birthday", "geburtstage", "birthdays")
 async def my_birthday(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
-    """ "mein geburtstag 14.03." stores it; alone it opens the form."""
+    """ "mein geburtstag 14.03." ("03/14" in en-US, "5. Mai") stores it; alone: the form."""
     if (elsewhere := _personal(turn)) is not None:
         return elsewhere
     try:
         if not rest.strip():
             return await _form(turn, ctx)
-        match = _DATE.match(rest)
-        if match is None:
-            raise BirthdayError("invalid_date")
-        day, month = int(match.group(1)), int(match.group(2))
+        read = read_day_month(rest, turn.locale)
+        if read is None:
+            raise BirthdayError("unreadable_date")
+        day, month = read
         profile = await ctx.services.service.set_birthday(*_me(turn), day, month)
     except BirthdayError as error:
         return _refused(turn, error)
     return _saved(turn, profile)
 
 
-@router.command("mein geburtstag löschen", "my birthday delete", "delete my birthday")
+@router.command(
+    "mein geburtstag löschen", "mein geburtstag loeschen", "my birthday delete",
+    "delete my birthday",
+)  # fmt: skip
 async def delete_birthday(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
     """Forget the birthday."""
     if (elsewhere := _personal(turn)) is not None:
@@ -218,12 +219,12 @@ async def follow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
     """ "folge <Name>": one match is followed, several get a picker."""
     if (elsewhere := _personal(turn)) is not None:
         return elsewhere
-    name = rest.strip()
-    if not name:
+    name, wanted = rest.strip(), clean_name(rest)  # "Frau Schröder" is found as "Schröder"
+    if not wanted:
         return Reply.of_text(t("birthdays.name_missing", turn.language))
     try:
         me = _me(turn)
-        found = [c for c in await ctx.services.service.find(name) if c.key != me[0]]
+        found = [c for c in await ctx.services.service.find(wanted) if c.key != me[0]]
         if not found:
             return Reply.of_text(t("birthdays.nobody_found", turn.language, name=name))
         if len(found) > 1:
@@ -239,7 +240,7 @@ async def unfollow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
     """ "entfolgen <Name>" among the people one follows."""
     if (elsewhere := _personal(turn)) is not None:
         return elsewhere
-    words = rest.casefold().split()
+    words = clean_name(rest).casefold().split()
     try:
         me = _me(turn)
         mine = await ctx.services.service.following(me[0])

@@ -644,6 +644,7 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.birthday_profiles": "Geburtstag und Jubiläen (Ihre Freigaben)",
     "privacy.kind.birthday_follows": "Wem Sie folgen (Erinnerungen an Geburtstage)",
     "birthdays.saved": "Gespeichert: Ihr Geburtstag ist der {day} – sichtbar für: {audience}.",
+    "birthdays.stored_day": "{day}. {month}",
     "birthdays.audience.network": "das Netzwerk (auch im Kanal)",
     "birthdays.audience.followers": "nur Kolleginnen und Kollegen, die Ihnen folgen",
     "birthdays.visibility_saved": "Ihr Geburtstag ist jetzt sichtbar für: {audience}.",
@@ -669,6 +670,9 @@ MESSAGES: dict[str, str] = {
     "birthdays.personal_only": "Das geht nur im persönlichen Chat mit mir.",
     "birthdays.error.invalid_date": "Dieses Datum gibt es nicht. Bitte Tag und Monat wie "
     "„14.03.“ angeben. Es wurde nichts gespeichert.",
+    "birthdays.error.unreadable_date": "Dieses Datum verstehe ich nicht. Bitte Tag und Monat "
+    "wie „mein geburtstag 14.03.“ oder „mein geburtstag 14. März“ angeben. Es wurde nichts "
+    "gespeichert.",
     "birthdays.error.unknown_person": "Diese Person finde ich im Netzwerk nicht (mehr). Es "
     "wurde nichts geändert.",
     "birthdays.error.self": "Sich selbst kann man nicht folgen oder gratulieren.",

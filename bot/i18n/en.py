@@ -614,6 +614,7 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.birthday_profiles": "Birthday and jubilees (your choices)",
     "privacy.kind.birthday_follows": "Whom you follow (birthday reminders)",
     "birthdays.saved": "Saved: your birthday is {day} – visible to: {audience}.",
+    "birthdays.stored_day": "{day} {month}",
     "birthdays.audience.network": "the network (also in the channel)",
     "birthdays.audience.followers": "only colleagues who follow you",
     "birthdays.visibility_saved": "Your birthday is now visible to: {audience}.",
@@ -638,7 +639,9 @@ MESSAGES: dict[str, str] = {
     "birthdays.already_congratulated": "You have congratulated already.",
     "birthdays.personal_only": "This only works in your personal chat with me.",
     "birthdays.error.invalid_date": "That date does not exist. Please give day and month like "
-    "“14.03.”. Nothing was stored.",
+    "“14 March” or “March 14”. Nothing was stored.",
+    "birthdays.error.unreadable_date": "I do not understand that date. Please give day and "
+    "month like “my birthday 14 March” or “my birthday March 14”. Nothing was stored.",
     "birthdays.error.unknown_person": "I cannot find this person in the network (any more). "
     "Nothing was changed.",
     "birthdays.error.self": "You cannot follow or congratulate yourself.",

@@ -91,7 +91,7 @@ async def test_birthday_reminders_before_and_on_the_day_and_congratulations(
         assert "Dieses Datum gibt es nicht" in await chat.say(JANA, "mein geburtstag 31.02.")
         assert "nichts gespeichert" in await chat.say(JANA, "mein geburtstag 31.02.")
         saved = await chat.say(JANA, "mein geburtstag 14.03.")
-        assert "14.3." in saved and "nur Kolleginnen und Kollegen" in saved
+        assert "14. März" in saved and "nur Kolleginnen und Kollegen" in saved
         assert "das Netzwerk" in await chat.say(JANA, "geburtstag sichtbar für netzwerk")
         assert "Sie folgen jetzt Jana Becker" in await chat.say(MELANIE, "folge jana")
         assert "Netzwerk" in await chat.say(SABINE, "erinnere mich an geburtstage im netzwerk")
@@ -161,6 +161,30 @@ def _find_verb(card: Any, verb: str) -> dict[str, Any]:
             if (found := _find_verb(value, verb)) is not None:
                 return found
     return None  # type: ignore[return-value]
+
+
+async def test_dates_in_the_locales_order_month_names_aliases_and_forms_of_address(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """The exploratory test's findings: "03/14" in en-US is 14 March (and "03/04" 4 March,
+    shown with the month's name), "5. Mai" is understood, "loeschen" deletes, and "Frau"
+    is no part of the name to follow."""
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        assert "is 14 March" in await chat.say(JANA, "my birthday 03/14", "en-US")
+        assert "is 4 March" in await chat.say(JANA, "my birthday 03/04", "en-US")
+        assert "is 3 April" in await chat.say(JANA, "my birthday 03/04", "en-GB")
+        assert "ist der 5. Mai" in await chat.say(JANA, "mein geburtstag am 5. Mai")
+        unread = await chat.say(JANA, "mein geburtstag im Frühling")
+        assert "verstehe ich nicht" in unread and "gibt es nicht" not in unread
+        assert "Sie folgen jetzt Jana Becker" in await chat.say(MELANIE, "folge Frau Becker")
+        assert "Sie folgen Jana Becker nicht mehr" in await chat.say(
+            MELANIE, "entfolgen Frau Becker"
+        )
+        assert "Ihr Geburtstag ist gelöscht" in await chat.say(JANA, "mein geburtstag loeschen")
+        assert "keinen Geburtstag" in await chat.say(JANA, "mein geburtstag löschen")
 
 
 async def test_jubilee_from_the_hire_date_only_after_the_opt_in(

@@ -27,9 +27,9 @@ _TOMORROW = re.compile(r"\b(?:morgen|tomorrow)\b", re.I)
 _TODAY = re.compile(r"\b(?:heute(?:\s+noch)?|today|noch heute|asap|dringend|urgently)\b", re.I)
 _WITH = re.compile(r"\b(?:mit|with)\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bsowie\b)\s*", re.I)
+# Whole words only: "Frauke", "Herrmann" and "Mrozek" keep their first letters.
 _HONORIFICS = re.compile(
-    r"\b(?:herrn?|frau|hr\.|fr\.|mr\.?|mrs\.?|ms\.?|dr\.|dr\b|prof\.|prof\b|dipl\.-\w+)\s*",
-    re.I,
+    r"\b(?:(?:herrn?|frau|mrs|mr|ms|dr|prof)\b\.?|hr\.|fr\.|dipl\.-\w+)\s*", re.I
 )
 # Words after the names that are no part of them ("… mit Herrn Meyer sprechen").
 _TRAILING = re.compile(

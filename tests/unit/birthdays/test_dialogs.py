@@ -48,11 +48,11 @@ def said(reply: Reply) -> str:
 async def test_storing_changing_and_deleting_a_birthday(world: Any) -> None:
     dialogs, service = world
     assert "gibt es nicht" in said(await dialogs.dispatch(turn("mein geburtstag 31.02.")))
-    assert "gibt es nicht" in said(await dialogs.dispatch(turn("Mein Geburtstag: morgen")))
+    assert "verstehe ich nicht" in said(await dialogs.dispatch(turn("Mein Geburtstag: morgen")))
     assert await service.repo.get(JANA[0]) is None
-    assert "ist der 29.2." in said(await dialogs.dispatch(turn("Mein Geburtstag 29.2.")))
-    english = await dialogs.dispatch(turn("my birthday 14/03", locale="en-US"))
-    assert "is 14 Mar" in said(english) and "only colleagues who follow you" in said(english)
+    assert "ist der 29. Februar" in said(await dialogs.dispatch(turn("Mein Geburtstag 29.2.")))
+    english = await dialogs.dispatch(turn("my birthday 03/14", locale="en-US"))
+    assert "is 14 March" in said(english) and "only colleagues who follow you" in said(english)
     reply = await dialogs.dispatch(turn("geburtstag sichtbar für Netzwerk"))
     assert "das Netzwerk" in said(reply)
     assert "Bitte" in said(await dialogs.dispatch(turn("geburtstag sichtbar für alle außer Chef")))
@@ -63,6 +63,44 @@ async def test_storing_changing_and_deleting_a_birthday(world: Any) -> None:
     assert "keinen Geburtstag" in said(await dialogs.dispatch(turn("mein geburtstag löschen")))
 
 
+@pytest.mark.parametrize(
+    ("text", "locale", "shown", "stored"),
+    [
+        ("my birthday 03/04", "en-US", "is 4 March", (4, 3)),
+        ("my birthday 03/04", "en-GB", "is 3 April", (3, 4)),
+        ("mein geburtstag 03/04", "de-DE", "ist der 3. April", (3, 4)),
+        ("my birthday 14.03.", "en-US", "is 14 March", (14, 3)),
+        ("mein geburtstag am 5. Mai", "de-DE", "ist der 5. Mai", (5, 5)),
+        ("my birthday is May 5th", "en-GB", "is 5 May", (5, 5)),
+    ],
+)
+async def test_a_slash_date_is_read_in_the_locales_order_and_confirmed_with_its_month_name(
+    world: Any, text: str, locale: str, shown: str, stored: tuple[int, int]
+) -> None:
+    dialogs, service = world
+    assert shown in said(await dialogs.dispatch(turn(text, locale=locale)))
+    profile = await service.repo.get(JANA[0])
+    assert profile is not None and profile.birthday is not None
+    assert (profile.birthday.day, profile.birthday.month) == stored
+
+
+async def test_an_unreadable_date_is_not_called_impossible(world: Any) -> None:
+    dialogs, service = world
+    refused = said(await dialogs.dispatch(turn("my birthday 14/03", locale="en-US")))
+    assert "does not exist" in refused and "March 14" in refused  # US order: month 14
+    unread = said(await dialogs.dispatch(turn("mein geburtstag am fünften Mai")))
+    assert "verstehe ich nicht" in unread and "14. März" in unread
+    assert "gibt es nicht" not in unread and await service.repo.get(JANA[0]) is None
+
+
+async def test_the_delete_command_without_umlauts(world: Any) -> None:
+    dialogs, service = world
+    await dialogs.dispatch(turn("mein geburtstag 14.03."))
+    assert "gelöscht" in said(await dialogs.dispatch(turn("Mein Geburtstag loeschen")))
+    assert await service.repo.get(JANA[0]) is None
+    assert "Dienstjubiläen an" in said(await dialogs.dispatch(turn("dienstjubilaeum an")))
+
+
 async def test_the_form_validates_the_day_against_the_month(world: Any) -> None:
     dialogs, service = world
     form = await dialogs.dispatch(turn("mein geburtstag"))
@@ -71,7 +109,9 @@ async def test_the_form_validates_the_day_against_the_month(world: Any) -> None:
     refused = await dialogs.dispatch(turn(verb="birthdays.save", data=data))
     assert "gibt es nicht" in said(refused) and await service.repo.get(JANA[0]) is None
     data |= {"day": "28"}
-    assert "ist der 28.2." in said(await dialogs.dispatch(turn(verb="birthdays.save", data=data)))
+    assert "ist der 28. Februar" in said(
+        await dialogs.dispatch(turn(verb="birthdays.save", data=data))
+    )
     stored = await service.repo.get(JANA[0])
     assert stored is not None and stored.jubilee and stored.visibility is Visibility.NETWORK
     bad = await dialogs.dispatch(turn(verb="birthdays.save", data={"day": "x", "month": "2"}))
@@ -109,6 +149,19 @@ async def test_following_by_name_with_a_picker_and_forged_picks(world: Any) -> N
     )
     assert "nicht mehr" in said(gone)
     assert "niemandem" in said(await dialogs.dispatch(turn("entfolgen Jana", who=SABINE)))
+
+
+async def test_forms_of_address_are_no_part_of_the_name(world: Any) -> None:
+    dialogs, service = world
+    followed = await dialogs.dispatch(turn("folge Frau Schäfer", who=SABINE))
+    assert "Sie folgen jetzt Melanie Schäfer" in said(followed)
+    english = await dialogs.dispatch(turn("follow Ms. Becker", SABINE, locale="en-US"))
+    assert "You now follow Jana Becker" in said(english)
+    assert "„Frau Xaver“" in said(await dialogs.dispatch(turn("folge Frau Xaver", who=SABINE)))
+    assert "Bitte mit Namen" in said(await dialogs.dispatch(turn("folge Herrn", who=SABINE)))
+    gone = await dialogs.dispatch(turn("entfolgen Frau Dr. Schäfer", who=SABINE))
+    assert "Sie folgen Melanie Schäfer nicht mehr" in said(gone)
+    assert [f.followed_key for f in await service.following(SABINE[0])] == [JANA[0]]
 
 
 async def test_switches_for_jubilees_and_network_reminders(world: Any) -> None:

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.rooms.intent import looks_like_room_request
-from bot.domain.urgent.parse import looks_like_urgent_call, names_of, parse_urgent
+from bot.domain.urgent.parse import clean_name, looks_like_urgent_call, names_of, parse_urgent
 
 DATASETS = Path(__file__).resolve().parents[3] / ".." / "shared" / "datasets"
 
@@ -60,6 +60,13 @@ def test_bad_input_names_its_problem(text: str, problem: str) -> None:
 
 def test_the_form_field_is_a_list_of_names() -> None:
     assert names_of("Dr. Albrecht, Herrn Meyer und Frau Lange") == ("Albrecht", "Meyer", "Lange")
+
+
+def test_a_name_that_starts_like_a_form_of_address_keeps_its_letters() -> None:
+    assert names_of("Frauke Lange, Herrmann Kraus, Mrs Smith") == (
+        "Frauke Lange", "Herrmann Kraus", "Smith"
+    )  # fmt: skip
+    assert clean_name("Frau Dr. Schröder") == "Schröder" and clean_name("Mrozek") == "Mrozek"
 
 
 @pytest.mark.parametrize(
