@@ -125,7 +125,7 @@ async def request_room(turn: Turn, text: str, ctx: RoomsContext) -> Reply:
     wish = _wish_from_parse(parsed, ZoneInfo(broker.time_zone), text, ctx.clock.now())
     if wish is None:
         missing = ", ".join(t(f"rooms.missing.{m}", turn.language) for m in parsed.missing)
-        note = t("rooms.form.missing", turn.language, missing=missing or "–")
+        note = t("rooms.form.missing", turn.language, missing=missing) if missing else None
         return Reply.of_card(broker.views.form_card(turn.language, parsed, note))
     return await _offer(turn, broker, wish)
 

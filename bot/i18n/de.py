@@ -428,6 +428,8 @@ MESSAGES: dict[str, str] = {
     "rooms.problem.invalid_date": "dieses Datum gibt es nicht",
     "rooms.problem.nonexistent_time": "diese Uhrzeit gibt es am Tag der Zeitumstellung nicht",
     "rooms.problem.weekday_mismatch": "Wochentag und Datum passen nicht zusammen",
+    "rooms.problem.no_attendees": "die Personenzahl muss mindestens 1 sein (für wie viele"
+    " Personen brauchen Sie den Raum?)",
     "rooms.error.understood_but": "Das kann ich so nicht anfragen: {problems}. Es wurde nichts"
     " angefragt.",
     "rooms.error.end_before_start": "Das Ende liegt vor dem Beginn. Es wurde nichts angefragt.",

@@ -413,6 +413,8 @@ MESSAGES: dict[str, str] = {
     "rooms.problem.invalid_date": "this date does not exist",
     "rooms.problem.nonexistent_time": "this time does not exist on the day the clocks change",
     "rooms.problem.weekday_mismatch": "weekday and date do not match",
+    "rooms.problem.no_attendees": "the number of people must be at least 1 (how many people"
+    " is the room for?)",
     "rooms.error.understood_but": "I cannot request that: {problems}. Nothing was requested.",
     "rooms.error.end_before_start": "The end is before the start. Nothing was requested.",
     "rooms.error.in_past": "This time is in the past. Nothing was requested.",

@@ -203,6 +203,24 @@ async def test_requests_without_the_word_raum_are_offered_rooms_as_asked(stack: 
     assert "kenne ich leider noch niemanden" not in " ".join(stack.sink.texts())
 
 
+async def test_phrasings_that_used_to_be_misread_get_offers_or_a_clear_answer(
+    stack: Stack,
+) -> None:
+    # Monday 02.03.2026 09:00: "10 Uhr 30" is 10:30 and "ganztaegig"/"fuer" read like umlauts.
+    await stack.say("Raum morgen 10 Uhr 30 bis 11 Uhr fuer 4 Personen", JANA)
+    card = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "4 Personen · Di, 03.03., 10:30–11:00 Uhr" in card and "ergänzen" not in card
+    await stack.say("Raum uebermorgen ganztaegig fuer 4 Personen", JANA)
+    assert _offers(stack.last_card_to(JANA))
+    stack.sink.sent.clear()
+    await stack.say("Raum morgen 10-11 Uhr für 0 Personen", JANA)
+    await stack.say("Raum gestern 10-11 Uhr für 4 Personen", JANA)
+    zero, yesterday = stack.sink.texts()[-2:]
+    assert "für wie viele Personen" in zero and "–." not in zero
+    assert "liegt in der Vergangenheit" in yesterday
+    assert not stack.sink.cards()  # no half-empty form
+
+
 async def test_a_sunday_or_a_public_holiday_gets_a_hint(stack: Stack) -> None:
     await stack.say("Raum Sonntag 10-11 Uhr für 4 Personen", JANA)
     card = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.domain.rooms.lexicon import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from bot.domain.rooms.lexicon import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, respell
 from bot.domain.rooms.parse_state import ParseState
 
 
@@ -57,26 +57,42 @@ def month_name(m: re.Match[str], s: ParseState) -> bool:
     return 1 <= int(m["d"]) <= 31 and _dated(s, int(m["d"]), MONTHS[m["mon"]], m["y"])
 
 
+_OFFSETS = {
+    "vorgestern": -2, "day before yesterday": -2, "gestern": -1, "yesterday": -1,
+    "heute": 0, "today": 0, "morgen": 1, "tomorrow": 1,
+}  # fmt: skip
+
+
 def relative_day(m: re.Match[str], s: ParseState) -> bool:
     """heute / morgen / übermorgen and English equivalents (with a daypart: "heute Abend")."""
-    offset = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1}.get(m["rel"], 2)
+    offset = _OFFSETS.get(m["rel"], 2)
     return _set_day(s, s.today + timedelta(days=offset)) and _daypart(m, s)
+
+
+def past_day(m: re.Match[str], s: ParseState) -> bool:
+    """gestern / vorgestern / yesterday: the day only if no other day was said, so that the
+    request is refused as in the past ("wie gestern besprochen, morgen 9-10" is tomorrow)."""
+    return s.day is not None or relative_day(m, s)
+
+
+_EARLY = respell("früh")
 
 
 def _daypart(m: re.Match[str], s: ParseState) -> bool:
     # "Abend"/"Nachmittag" read bare times as afternoon, "früh" as morning (see _minutes).
     part = m.groupdict().get("part")
     if part:
-        s.daypart = "früh" if part == "früh" else part.rstrip("s") + "s"
+        s.daypart = _EARLY if part == _EARLY else part.rstrip("s") + "s"
     return True
 
 
 # "nächste Woche Dienstag", "Dienstag nächste Woche", "next week": a calendar week, not the
 # next such weekday (on a Monday, "nächste Woche Dienstag" is eight days away, not one).
 _WEEKS_AHEAD = (
-    (re.compile(r"\b(?:übernächste|uebernaechste)n?\s+woche\b|\bweek\s+after\s+next\b", re.I), 2),
-    (re.compile(r"\b(?:nächste|naechste|kommende)n?\s+woche\b|\bnext\s+week\b", re.I), 1),
+    (re.compile(respell(r"\bübernächsten?\s+woche\b|\bweek\s+after\s+next\b")), 2),
+    (re.compile(respell(r"\b(?:nächste|kommende)n?\s+woche\b|\bnext\s+week\b")), 1),
 )
+_WEEK_AFTER_NEXT = respell("übernächsten")
 
 
 def named_weekday(m: re.Match[str], s: ParseState) -> bool:
@@ -91,7 +107,7 @@ def named_weekday(m: re.Match[str], s: ParseState) -> bool:
     ahead = (target - s.today.weekday()) % 7
     if ahead == 0 and m["pre"] not in ("diesen", "this"):
         ahead = 7  # on a Tuesday, "(nächsten) Dienstag" means the one a week away
-    if m["pre"] in ("übernächsten", "uebernaechsten"):
+    if m["pre"] == _WEEK_AFTER_NEXT:
         ahead += 7
     return _set_day(s, s.today + timedelta(days=ahead), weekday=target) and _daypart(m, s)
 

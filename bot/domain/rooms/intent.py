@@ -9,8 +9,7 @@ from bot.domain.rooms import lexicon as lx
 from bot.domain.rooms.when import parse_room_request
 
 _ROOM_WORDS = re.compile(
-    r"\b(raum|räume|raeume|besprechungsraum|konferenzraum|meetingraum|meeting room|room)\b",
-    re.IGNORECASE,
+    lx.respell(r"\b(raum|räume|besprechungsraum|konferenzraum|meetingraum|meeting room|room)\b")
 )
 _PERSON_QUESTION = re.compile(r"\b(wer|wen|wem|wessen|who|whom)\b")
 # Without a room word, a question is read as know-how ("Wie lade ich morgen 20 Leute ein?").
@@ -26,10 +25,12 @@ _ANY_NOW = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 
 def _has_headcount_and_when(text: str) -> bool:
     """ "übermorgen ab 14 Uhr für 2 Std, 8 Leute": a head count with a people word
-    ("8 Leute", "zu dritt") plus a day or a clock time."""
+    ("8 Leute", "zu dritt") plus a day or a clock time; "gestern waren 20 Leute da" is news."""
     if not _HEADCOUNT.search(lx.normalise(text)):
         return False
     parsed = parse_room_request(text, _ANY_NOW)
+    if parsed.day is not None and parsed.day < _ANY_NOW.date():
+        return False
     return parsed.day is not None or parsed.start is not None or parsed.all_day
 
 

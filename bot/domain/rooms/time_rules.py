@@ -39,9 +39,8 @@ def _time_of(
     m: re.Match[str], tag: str, mark: str | None = None, qual: str | None = None
 ) -> int | None:
     """Minutes for clock ``tag`` of a match; ``mark``/``qual`` fill in a missing marker."""
-    return _minutes(
-        int(m[f"h{tag}"]), int(m[f"m{tag}"] or 0), m[f"k{tag}"] or mark, m[f"q{tag}"] or qual
-    )
+    minute = int(m[f"m{tag}"] or m[f"u{tag}"] or 0)  # "9:30" or "9 Uhr 30"
+    return _minutes(int(m[f"h{tag}"]), minute, m[f"k{tag}"] or mark, m[f"q{tag}"] or qual)
 
 
 def all_day(m: re.Match[str], s: ParseState) -> bool:
@@ -67,7 +66,7 @@ def duration(m: re.Match[str], s: ParseState) -> bool:
 
 
 def clock_range(m: re.Match[str], s: ParseState) -> bool:
-    """14-15 Uhr / von 9:30 bis 11 / 2-3 pm (the last marker covers both ends)."""
+    """14-15 Uhr / von 9:30 bis 11 / 10 Uhr 30 bis 11 / 2-3 pm (the last marker covers both)."""
     if s.start is not None:
         return False
     end = _time_of(m, "2", qual=s.daypart)

@@ -42,10 +42,11 @@ Rule = Callable[[re.Match[str], ParseState], bool]
 
 
 def _capacity(m: re.Match[str], s: ParseState) -> bool:
-    """6 Personen / 6-8 Leute (the larger number) / zu dritt / Raum für 6."""
+    """6 Personen / 6-8 Leute (the larger number) / zu dritt / Raum für 6 (or -3: refused)."""
     if s.attendees is None:
         group, raw = m.groupdict().get("group"), m["n"]
-        s.attendees = GROUP_WORDS[group] if group else NUMBER_WORDS.get(raw) or int(raw)
+        count = GROUP_WORDS[group] if group else NUMBER_WORDS.get(raw) or int(raw)
+        s.attendees = -count if m["neg"] else count
     return True
 
 
@@ -64,6 +65,7 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple(
         (lx.WEEKDAY_ABBREVIATION_AFTER_PREFIX, days.named_weekday),
         (lx.WEEKDAY_ABBREVIATION_BEFORE_TIME, days.named_weekday),
         (lx.DAY_OF_MONTH, days.day_of_month),
+        (lx.PAST_DAY, days.past_day),
         (lx.ALL_DAY, times.all_day),
         (lx.CLOCK_RANGE, times.clock_range),
         (lx.SINGLE_CLOCK, times.single_clock),
@@ -136,6 +138,9 @@ def parse_room_request(
     text = lx.rewrite_colloquial(text)
     for pattern, rule in _RULES:
         text = _consume(pattern, rule, text, s)
+    if s.attendees is not None and s.attendees < 1:  # "für 0 Personen": ask how many
+        s.problems.append("no_attendees")
+        s.attendees = None
 
     missing = [
         name
