@@ -20,13 +20,19 @@ def fold(text: str) -> str:
     return _DIGRAPH.sub(r"\1", text)
 
 
+def with_digraphs(text: str) -> str:
+    """``text`` (lowercase, or a regex pattern) with ae/oe/ue/ss for its umlauts and ß: one
+    spelling for matching word tables against what people type ("fuer" and "für")."""
+    return text.translate(_DIGRAPHS)
+
+
 def spellings(word: str) -> tuple[str, ...]:
     """The ways a directory may store ``word`` (lower case): as typed, with umlauts for its
     digraphs ("koenig" → "könig"), with digraphs for its umlauts and ß ("könig" → "koenig"),
     and with ß for ss ("strasser" → "straßer"); for prefix lookups that do not fold."""
     typed = unicodedata.normalize("NFC", word.casefold())
     umlauts = _DIGRAPH.sub(lambda m: _UMLAUT[m.group(1)], typed)
-    found = [typed, umlauts, typed.translate(_DIGRAPHS)]
+    found = [typed, umlauts, with_digraphs(typed)]
     if "ss" in umlauts:
         found.append(umlauts.replace("ss", "ß"))
     return tuple(dict.fromkeys(found))

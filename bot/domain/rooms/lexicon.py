@@ -11,12 +11,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
-_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+from bot.domain.spelling import with_digraphs
 
 
 def respell(lowered: str) -> str:
     """Write umlauts and ß of lowercase text or a regex pattern as ae/oe/ue/ss."""
-    return lowered.translate(_SPELLING)
+    return with_digraphs(lowered)
 
 
 def _respelled(table: Mapping[str, int]) -> dict[str, int]:
