@@ -89,8 +89,9 @@ class Dialogs:
             return Reply.of_text(t("error.message_too_long", turn.language, limit=MAX_TEXT_CHARS))
         words = command_words(turn.text)
         if not words:
-            # "👍" or "🙂" alone is a friendly gesture, not an empty message.
+            # "👍" or "🙂" alone is a friendly gesture, not an empty message; "?" asks for help.
             key = "error.only_symbols" if turn.text.strip() else "error.empty_message"
+            key = "error.only_question" if "?" in turn.text else key
             return Reply.of_text(t(key, turn.language))
         command = self._command_of(words)
         if self._may_be_an_answer(turn, words, command is not None):

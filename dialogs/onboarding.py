@@ -131,7 +131,36 @@ async def check_in(turn: Turn, action: CheckInAction, ctx: OnboardingContext) ->
     return Reply.of_text(t(key, turn.language))
 
 
-@router.command("ich werde gern buddy", "buddy werden", "become a buddy")
+# How people say it: "Ich werde gerne Buddy!", "Ich möchte Buddy werden", "I'd like to be a
+# buddy" ("!" and the apostrophe are dropped by command_words; umlauts typed or written out).
+VOLUNTEER_PHRASES = (
+    "ich werde gern buddy",
+    "ich werde gerne buddy",
+    "ich werde buddy",
+    "buddy werden",
+    *(
+        f"ich {want} {gladly}buddy werden"
+        for want in ("möchte", "moechte", "würde", "wuerde", "will")
+        for gladly in ("", "gern ", "gerne ")
+    ),
+    *(
+        f"ich {would} {gladly} buddy"
+        for would in ("wäre", "waere")
+        for gladly in ("gern", "gerne")
+    ),
+    "become a buddy",
+    *(
+        f"{who} {verb} a buddy"
+        for who in ("i'd like to", "i would like to", "i want to", "i'd love to")
+        for verb in ("be", "become")
+    ),
+    "i'll be a buddy",
+    "volunteer as a buddy",
+    "volunteer as buddy",
+)
+
+
+@router.command(*VOLUNTEER_PHRASES)
 async def volunteer(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """Opt in as a buddy; a number sets how many newcomers at a time (default 1)."""
     try:

@@ -76,7 +76,21 @@ async def _join(turn: Turn, ctx: RouletteContext) -> Reply:
     return Reply.of_card(with_note(card, t("roulette.note.on", turn.language), good=True))
 
 
-@router.command("kaffee roulette an", "kaffee-roulette an", "coffee roulette on")
+# The roulette's names as people type them: "Kaffee-Roulette", "Kaffeeroulette", "coffee roulette".
+_GERMAN_NAMES = ("kaffee roulette", "kaffee-roulette", "kaffeeroulette")
+_ENGLISH_NAMES = ("coffee roulette", "coffee-roulette", "coffeeroulette")
+
+
+def _phrases(german: tuple[str, ...], english: tuple[str, ...]) -> tuple[str, ...]:
+    """Each name, alone (no words given) or followed by one of its language's words."""
+
+    def said(names: tuple[str, ...], words: tuple[str, ...]) -> list[str]:
+        return [f"{name} {word}" for name in names for word in words] if words else list(names)
+
+    return (*said(_GERMAN_NAMES, german), *said(_ENGLISH_NAMES, english))
+
+
+@router.command(*_phrases(("an", "ein", "mitmachen", "starten"), ("on", "join")))
 async def turn_on(turn: Turn, rest: str, ctx: RouletteContext) -> Reply:
     """Opt in; the preferences card shows what is set."""
     if not _personal(turn):
@@ -87,7 +101,7 @@ async def turn_on(turn: Turn, rest: str, ctx: RouletteContext) -> Reply:
         return _refused(turn, error, card=False)
 
 
-@router.command("kaffee roulette aus", "kaffee-roulette aus", "coffee roulette off")
+@router.command(*_phrases(("aus", "stopp", "beenden"), ("off", "stop", "leave")))
 async def turn_off(turn: Turn, rest: str, ctx: RouletteContext) -> Reply:
     """Opt out: no further rounds, preferences deleted."""
     try:
@@ -98,7 +112,7 @@ async def turn_off(turn: Turn, rest: str, ctx: RouletteContext) -> Reply:
     return Reply.of_text(t(key, turn.language))
 
 
-@router.command("kaffee roulette", "kaffee-roulette", "coffee roulette")
+@router.command(*_phrases((), ()))
 async def show(turn: Turn, rest: str, ctx: RouletteContext) -> Reply:
     """The current state: the preferences, or an invitation to join."""
     if not _personal(turn):

@@ -11,6 +11,7 @@ from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.service import AskRequest, RoutingService, offer_decider
+from bot.domain.routing.smalltalk import is_greeting
 from bot.i18n import t
 from bot.observability import count
 from cards.builders import error_card
@@ -114,7 +115,9 @@ async def asked(
         return result.outcome, Reply()  # the thread card was posted by the service
     if result.outcome == "offered" and result.card is not None:
         return result.outcome, Reply.of_card(result.card)
-    return result.outcome, Reply.of_text(t(f"routing.reply.{result.outcome}", turn.language))
+    greeting = result.outcome == "smalltalk" and is_greeting(text)
+    key = "routing.reply.greeting" if greeting else f"routing.reply.{result.outcome}"
+    return result.outcome, Reply.of_text(t(key, turn.language))
 
 
 @router.fallback

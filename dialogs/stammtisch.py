@@ -207,7 +207,9 @@ async def _organise(
         _, lifecycle = services_of(ctx)
         done = await step(lifecycle, poll_id, turn.actor.aad_object_id or "")
     except PollError as error:
-        note = t(f"stammtisch.error.{error.code}", turn.language)
+        # Not the vote's "closed": nobody voted (a second close click, an extend too late).
+        code = "already_closed" if error.code == "closed" else error.code
+        note = t(f"stammtisch.error.{code}", turn.language)
         return await card_reply(turn, ctx, poll_id, note, good=False)
     params = {}
     if isinstance(done, Poll):
@@ -261,7 +263,11 @@ async def _latest(turn: Turn, ctx: StammtischContext) -> Poll:
     service, _ = services_of(ctx)
     poll = await service.repo.latest_poll(_team_key(turn))
     if poll is None:
-        raise PollError("no_poll")
+        # Only who may start one here is told "stammtisch neu" (refused to everyone else).
+        if turn.conversation_kind is ConversationKind.PERSONAL:
+            raise PollError("no_poll_personal")
+        may_start = _in_team(turn) is None and service.may_organise(turn.actor.aad_object_id or "")
+        raise PollError("no_poll" if may_start else "no_poll_organisers")
     return poll
 
 

@@ -70,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "error.empty_message": "Ihre Nachricht war leer. Schreiben Sie „hilfe“ für eine Übersicht.",
     "error.only_symbols": "Danke! 🙂 Wenn ich etwas für Sie tun kann, schreiben Sie es mir in "
     "Worten – „hilfe“ zeigt, was ich kann.",
+    "error.only_question": "Wobei kann ich helfen? Schreiben Sie mir Ihre Frage in Worten –"
+    " „hilfe“ zeigt, was ich kann.",
     "error.card.title": "Diese Aktion konnte ich nicht ausführen",
     "error.card.unknown_verb": "Diese Schaltfläche kenne ich nicht (mehr). Vielleicht ist die "
     "Karte veraltet – schreiben Sie „hilfe“ für eine aktuelle Übersicht.",
@@ -155,6 +157,8 @@ MESSAGES: dict[str, str] = {
     "routing.field.location": "Standort",
     "routing.reply.smalltalk": "Sehr gern! Wenn Sie eine Frage haben, schreiben Sie sie einfach –"
     " ich finde die passende Assistenz.",
+    "routing.reply.greeting": "Hallo! Schreiben Sie mir Ihre Frage – oder „hilfe“ für alles, was"
+    " ich kann.",
     "routing.reply.no_match": "Dazu kenne ich leider noch niemanden im Netzwerk. Formulieren Sie "
     "die Frage gern etwas genauer oder schreiben Sie „hilfe“.",
     "routing.reply.no_experts": "Für diesen Bereich sind noch keine Assistenzen hinterlegt. Eine "
@@ -292,6 +296,12 @@ MESSAGES: dict[str, str] = {
     "stammtisch.reply.exists": "Für {month} gibt es schon eine Stammtisch-Umfrage.",
     "stammtisch.error.no_poll": "In dieser Unterhaltung gibt es noch keine Stammtisch-Umfrage."
     " Starten Sie eine mit „stammtisch neu“.",
+    "stammtisch.error.no_poll_organisers": "In dieser Unterhaltung gibt es noch keine"
+    " Stammtisch-Umfrage. Eine neue starten die Organisatorinnen und Organisatoren des"
+    " Stammtischs hier.",
+    "stammtisch.error.no_poll_personal": "Die Stammtisch-Umfrage läuft im Kanal oder Gruppenchat"
+    " des Netzwerks: Schreiben Sie dort „stammtisch“, um sie zu sehen. Neue Umfragen starten die"
+    " Organisatorinnen und Organisatoren des Stammtischs dort.",
     "stammtisch.reply.rule_saved": "Gespeichert. Die nächste Umfrage erscheint am {when} hier.",
     "stammtisch.reply.rule_off": "Gespeichert. Die automatische Umfrage ist ausgeschaltet.",
     "stammtisch.error.unknown": "Diese Umfrage kenne ich nicht (mehr). Es wurde nichts"
@@ -299,12 +309,13 @@ MESSAGES: dict[str, str] = {
     "stammtisch.reply.export_sent": "Ich habe Ihnen das Ergebnis der Stammtisch-Umfrage"
     " persönlich geschickt.",
     "stammtisch.reply.export_undeliverable": "Ich kann Ihnen das Ergebnis nicht persönlich"
-    " schicken; öffnen Sie bitte einmal den Chat mit mir und schreiben Sie dort"
-    " „stammtisch ergebnis“.",
+    " schicken; öffnen Sie bitte einmal den Chat mit mir (schreiben Sie dort zum Beispiel"
+    " „hilfe“) und schreiben Sie danach hier noch einmal „stammtisch ergebnis“.",
     "stammtisch.error.not_member": "Diese Umfrage gehört zu einem Team, in dem Sie nicht Mitglied"
     " sind, oder wurde außerhalb ihres Kanals aufgerufen. Ihre Stimme wurde nicht gezählt.",
     "stammtisch.error.closed": "Diese Umfrage ist bereits geschlossen. Ihre Stimme wurde nicht"
     " mehr gezählt.",
+    "stammtisch.error.already_closed": "Die Umfrage ist bereits geschlossen.",
     "stammtisch.error.unknown_option": "Diese Antwort passt nicht zur Umfrage (unbekannter Termin"
     " oder Ort). Es wurde nichts gespeichert.",
     "stammtisch.error.empty_vote": "Bitte wählen Sie mindestens für einen Termin Ja, Vielleicht"
@@ -760,7 +771,7 @@ MESSAGES: dict[str, str] = {
     "roulette.unmatched.text": "Diesmal hat das Los niemanden gefunden, der zu Ihren "
     "Einstellungen passt (zum Beispiel „nur an meinem Standort“, oder es machen gerade zu wenige "
     "mit). In der nächsten Runde sind Sie wieder dabei; Ihre Einstellungen ändern Sie mit "
-    "„roulette“.",
+    "„kaffee roulette“.",
     "roulette.follow_up.question": "Haben Sie sich getroffen?",
     "roulette.follow_up.why": "Ich frage nur, um Ihnen die nächste Runde anzubieten; Ihre Antwort"
     " wird nicht Ihnen zugeordnet gespeichert.",
@@ -861,10 +872,6 @@ MESSAGES: dict[str, str] = {
     "urgent.error.too_short": "Ein Termin dauert mindestens 5 Minuten.",
     "urgent.error.past": "Diese Zeit liegt in der Vergangenheit (oder nach Dienstschluss). Es"
     " wurde nichts gesendet.",
-    "urgent.error.other_day": "Dringende Termine suche ich für heute, morgen oder übermorgen –"
-    " nicht für einen Wochentag, ein Datum oder die nächste Woche. Es wurde nichts gesendet.",
-    "urgent.error.closed_day": "An diesem Tag wird nicht gearbeitet (Wochenende oder Feiertag)."
-    " Es wurde nichts gesendet.",
     "urgent.error.unknown": "„{name}“ finde ich im Verzeichnis nicht. Es wurde nichts gesendet.",
     "urgent.error.no_calendar": "Den Kalender von {name} kann ich nicht lesen. Es wurde nichts"
     " gesendet.",

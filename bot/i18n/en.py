@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "help.routing.text": "Just ask: “Who knows about travel expenses in Concur?” – I name the "
     "right assistants.",
     "help.stammtisch.title": "Monthly get-together",
-    "help.stammtisch.text": "Monthly poll for the assistants' get-together: “stammtisch neu”.",
+    "help.stammtisch.text": "Monthly poll for the assistants' get-together: “stammtisch new”.",
     "help.buddy.title": "Buddy for newcomers",
     "help.buddy.text": "New colleagues get a welcome and a buddy.",
     "help.rooms.title": "Meeting rooms",
@@ -65,6 +65,8 @@ MESSAGES: dict[str, str] = {
     "error.empty_message": "Your message was empty. Write “help” for an overview.",
     "error.only_symbols": "Thank you! 🙂 If I can do something for you, tell me in words – "
     "“help” shows what I can do.",
+    "error.only_question": "How can I help? Write me your question in words – “help” shows what"
+    " I can do.",
     "error.card.title": "I could not carry out this action",
     "error.card.unknown_verb": "I do not know this button (any more). The card may be outdated – "
     "write “help” for a current overview.",
@@ -146,6 +148,7 @@ MESSAGES: dict[str, str] = {
     "routing.field.location": "location",
     "routing.reply.smalltalk": "You're welcome! If you have a question, just write it – I'll find"
     " the right assistant.",
+    "routing.reply.greeting": "Hello! Write me your question – or “help” for everything I can do.",
     "routing.reply.no_match": "I don't know anyone in the network for that yet. Try to phrase the"
     " question more precisely, or write “help”.",
     "routing.reply.no_experts": "No assistants are registered for this area yet. An admin can "
@@ -279,17 +282,24 @@ MESSAGES: dict[str, str] = {
     " cancelled.",
     "stammtisch.reply.exists": "There is already a get-together poll for {month}.",
     "stammtisch.error.no_poll": "There is no get-together poll in this conversation yet. Start one"
-    " with “stammtisch neu”.",
+    " with “stammtisch new”.",
+    "stammtisch.error.no_poll_organisers": "There is no get-together poll in this conversation"
+    " yet. The get-together's organisers start one here.",
+    "stammtisch.error.no_poll_personal": "The get-together poll runs in the network's channel or"
+    " group chat: write “stammtisch” there to see it. The get-together's organisers start new"
+    " polls there.",
     "stammtisch.reply.rule_saved": "Saved. The next poll appears here on {when}.",
     "stammtisch.reply.rule_off": "Saved. The automatic poll is switched off.",
     "stammtisch.error.unknown": "I do not know this poll (any more). Nothing was saved.",
     "stammtisch.reply.export_sent": "I have sent you the result of the get-together poll in"
     " our personal chat.",
     "stammtisch.reply.export_undeliverable": "I cannot send you the result personally; please"
-    " open the chat with me once and write “stammtisch ergebnis” there.",
+    " open the chat with me once (write “help” there, for example), then write “stammtisch"
+    " export” here again.",
     "stammtisch.error.not_member": "This poll belongs to a team you are not a member of, or was"
     " opened outside its channel. Your vote was not counted.",
     "stammtisch.error.closed": "This poll is already closed. Your vote was not counted.",
+    "stammtisch.error.already_closed": "The poll is already closed.",
     "stammtisch.error.unknown_option": "This answer does not fit the poll (unknown date or place)."
     " Nothing was saved.",
     "stammtisch.error.empty_vote": "Please choose yes, maybe or no for at least one date.",
@@ -300,7 +310,7 @@ MESSAGES: dict[str, str] = {
     "stammtisch.error.changed": "The poll was changed just now. Please try again.",
     "stammtisch.error.cancelled": "The get-together is already called off.",
     "stammtisch.error.not_here": "The get-together poll runs in the network's channel or group"
-    " chat. Please write “stammtisch neu” there.",
+    " chat. Please write “stammtisch new” there.",
     "stammtisch.error.no_user": "I cannot identify you (no Entra id in the message). Nothing was"
     " saved.",
     "stammtisch.error.rule": "This rule is not possible: {reason}",
@@ -475,13 +485,13 @@ MESSAGES: dict[str, str] = {
     "onboarding.replaced.still_volunteer": "Thank you for offering to help – you stay listed as a"
     " buddy for future new colleagues.",
     "onboarding.replaced.no_longer_volunteer": "Thank you for your help. You are no longer listed"
-    " as a buddy; “ich werde gern buddy” signs you up again at any time.",
+    " as a buddy; “become a buddy” signs you up again at any time.",
     "onboarding.admin.title": "No buddy found for {name}",
     "onboarding.admin.text": "Nobody fits right now (capacity, pauses, exclusions). Please pick"
     " someone.",
     "onboarding.admin.pick": "Buddy",
     "onboarding.admin.pick_required": "Please pick a buddy.",
-    "onboarding.admin.no_volunteers": "There are no volunteers yet (“ich werde gern buddy”).",
+    "onboarding.admin.no_volunteers": "There are no volunteers yet (“become a buddy”).",
     "onboarding.check_in.title": "Have you met?",
     "onboarding.check_in.text": "{days} days ago we introduced you to {other}. How is it going?",
     "onboarding.check_in.ja": "Yes",
@@ -507,13 +517,13 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.check_in": "Thank you for your feedback!",
     "onboarding.note.check_in_help": "Thank you! The administrators will get in touch.",
     "onboarding.reply.volunteer.one": "Thank you! You are now a buddy volunteer (for one newcomer"
-    " at a time). “buddy pause bis 31.12.” pauses, “buddy stopp” stops.",
+    " at a time). “buddy pause until 31.12.” pauses, “buddy stop” stops.",
     "onboarding.reply.volunteer": "Thank you! You are now a buddy volunteer (up to {capacity}"
-    " people at a time). “buddy pause bis 31.12.” pauses, “buddy stopp” stops.",
-    "onboarding.reply.not_volunteer": "You are not a buddy volunteer yet. “ich werde gern buddy”"
+    " people at a time). “buddy pause until 31.12.” pauses, “buddy stop” stops.",
+    "onboarding.reply.not_volunteer": "You are not a buddy volunteer yet. “become a buddy”"
     " signs you up (with a number: how many newcomers at a time).",
     "onboarding.reply.paused": "You are paused until {until}.",
-    "onboarding.reply.stopped": "You are no longer a buddy volunteer. “ich werde gern buddy”"
+    "onboarding.reply.stopped": "You are no longer a buddy volunteer. “become a buddy”"
     " starts again.",
     "onboarding.error.unknown": "I do not know this onboarding (any more). Nothing was changed.",
     "onboarding.error.not_yours": "This concerns another buddy pair. Nothing was changed.",
@@ -523,7 +533,7 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.self": "Nobody can be their own buddy.",
     "onboarding.error.capacity": "Please give a number from 1 to 5.",
     "onboarding.error.pause_past": "The pause date must be in the future.",
-    "onboarding.error.pause_date": "Please give a date, e.g. “buddy pause bis 31.12.2026”.",
+    "onboarding.error.pause_date": "Please give a date, e.g. “buddy pause until 31.12.2026”.",
     "onboarding.error.no_user": "I cannot identify you (no Entra id in the message).",
     "status.title": "Bot status",
     "status.version": "Version",
@@ -724,7 +734,7 @@ MESSAGES: dict[str, str] = {
     " you?",
     "roulette.unmatched.text": "This time the draw found nobody who fits your settings (for "
     "example “only at my site”, or too few are taking part right now). You are in the next round "
-    "again; change your settings with “roulette”.",
+    "again; change your settings with “coffee roulette”.",
     "roulette.follow_up.question": "Did you meet?",
     "roulette.follow_up.why": "I only ask to offer you the next round; your answer is not stored"
     " with your name.",
@@ -820,10 +830,6 @@ MESSAGES: dict[str, str] = {
     " sent.",
     "urgent.error.too_short": "A call takes at least 5 minutes.",
     "urgent.error.past": "This time is in the past (or after working hours). Nothing was sent.",
-    "urgent.error.other_day": "I look for urgent calls today, tomorrow or the day after"
-    " tomorrow – not on a weekday, a date or next week. Nothing was sent.",
-    "urgent.error.closed_day": "That day is not a working day (weekend or public holiday)."
-    " Nothing was sent.",
     "urgent.error.unknown": "I cannot find “{name}” in the directory. Nothing was sent.",
     "urgent.error.no_calendar": "I cannot read {name}'s calendar. Nothing was sent.",
     "urgent.error.too_many": "At most 20 people per call.",

@@ -46,6 +46,18 @@ def plain_text(content: str, content_type: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def prefill(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """The message's text as the dialog's question: at most what the submit accepts (a Teams
+    message may hold far more), cut after a whole word and marked with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = max(cut.rfind(" "), cut.rfind("\n"), cut.rfind("\t"))
+    if space > limit // 2:  # one huge "word" (a link, a code dump) is cut where it must be
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
 class _Body(BaseModel):
     # HTML of a message Teams accepted (its text is at most MAX_TEXT_CHARS; markup adds more).
     content: str = Field(default="", max_length=4 * MAX_TEXT_CHARS)
@@ -123,7 +135,7 @@ class MessageActions:
 
     def _dialog(self, fetch: _FetchTask, turn: Turn) -> InvokeResponse:
         body = fetch.messagePayload.body if fetch.messagePayload else None
-        question = plain_text(body.content, body.contentType) if body else ""
+        question = prefill(plain_text(body.content, body.contentType)) if body else ""
         # In a channel the network is most likely right there; elsewhere the private way.
         target = "channel" if turn.conversation_kind is ConversationKind.CHANNEL else "chat"
         dialog = {

@@ -210,3 +210,23 @@ async def test_from_a_chat_the_channel_is_the_network_teams_general_channel(
     [post] = [a for a in sink.sent if a["_conversation"] == "19:team@thread.tacv2"]
     assert "Claudia Neumann" in json.dumps(post, ensure_ascii=False)
     assert len(await _questions(database_url)) == 1
+
+
+async def test_a_message_longer_than_a_question_is_prefilled_up_to_a_whole_word(
+    routing_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    """A Teams message may hold 28,000 characters, a question 8,000: the dialog holds what the
+    submit accepts, cut after a whole word, and sending it unchanged asks it."""
+    text = " ".join(f"Reisekostenabrechnung{n} in Concur" for n in range(1200))  # ~38,000
+    body = {"contentType": "text", "content": text}
+    value = {"commandId": COMMAND_ID, "commandContext": "message",
+             "messagePayload": {**_payload(), "body": body}}  # fmt: skip
+    response = await routing_bot.post(_invoke(sink, "composeExtension/fetchTask", value))
+    assert len(await response.read()) < 12_000  # the dialog, not the whole message
+    prefilled = _inputs(await response.json())["question"]["value"]
+    assert len(prefilled) <= 8000 and prefilled.endswith("…")
+    kept = prefilled.removesuffix("…")
+    assert text.startswith(kept) and text[len(kept)] == " " and len(kept) > 7900
+    submit = _submit(sink, {"question": prefilled, "target": "channel"})
+    answer = await _answer(routing_bot, submit)
+    assert "im Kanal des Assistenz-Netzwerks" in answer["task"]["value"]

@@ -396,3 +396,38 @@ async def test_export_pages_on_and_refuses_forged_pages(stack: Stack) -> None:
     assert "kürzer geworden" in past
     refused = await stack.invoke("stammtisch.export", more, JANA)  # not an organiser
     assert "alle Stimmen" not in refused and "Organisator" in refused
+
+
+async def test_simultaneous_close_clicks_say_the_poll_is_closed_not_that_a_vote_failed(
+    stack: Stack,
+) -> None:
+    """Three close clicks at once (a double click, a re-delivery): one closes, the others say
+    it is already closed – not "Ihre Stimme wurde nicht gezählt", nobody voted."""
+    poll_id, _ = await _start(stack)
+    clicks = [stack.invoke("stammtisch.close", {"poll_id": poll_id}, SABINE) for _ in range(3)]
+    answers = await asyncio.gather(*clicks)
+    assert sum("das Ergebnis steht im Kanal" in a for a in answers) == 1, answers
+    assert sum("Die Umfrage ist bereits geschlossen." in a for a in answers) == 2, answers
+    assert not any("Stimme" in a for a in answers), answers
+    extended = await stack.invoke("stammtisch.extend", {"poll_id": poll_id}, SABINE)
+    assert "Die Umfrage ist bereits geschlossen." in extended and "Stimme" not in extended
+
+
+async def test_without_a_poll_only_who_may_start_one_is_told_how(stack: Stack) -> None:
+    """ "stammtisch neu" is refused in a personal chat and to members who do not organise:
+    only the organiser in the channel is pointed to it."""
+
+    async def said(activity: dict[str, Any], who: tuple[str, str]) -> str:
+        stack.sink.sent.clear()
+        assert (await stack.bot.post(activities.as_user(activity, *who))).status == 201
+        return stack.sink.texts()[-1]
+
+    url = stack.sink.url
+    organiser = await said(activities.channel_mention(url, "stammtisch"), SABINE)
+    assert "Starten Sie eine mit „stammtisch neu“" in organiser
+    member = await said(activities.channel_mention(url, "stammtisch"), JANA)
+    assert "stammtisch neu" not in member and "Organisatorinnen und Organisatoren" in member
+    personal = await said(activities.message(url, "stammtisch"), SABINE)
+    assert "stammtisch neu" not in personal and "im Kanal oder Gruppenchat" in personal
+    english = await said(activities.message(url, "stammtisch", locale="en-US"), JANA)
+    assert "stammtisch new" not in english and "write “stammtisch” there" in english

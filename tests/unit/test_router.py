@@ -128,6 +128,13 @@ async def test_an_emoji_alone_gets_a_friendly_pointer_to_help(text: str) -> None
     assert "Danke!" in reply.text and "„hilfe“" in reply.text
 
 
+@pytest.mark.parametrize("text", ["?", " ??? ", "?!"])
+async def test_a_question_mark_alone_gets_the_help_hint_not_thanks(text: str) -> None:
+    reply = await help_dialog.router.bind(CTX).dispatch(_turn(text))
+    assert reply.text is not None and "Danke" not in reply.text
+    assert reply.text.startswith("Wobei kann ich helfen?") and "„hilfe“" in reply.text
+
+
 def test_dialogs_get_exactly_their_features_services_or_the_start_stops() -> None:
     with pytest.raises(TypeError, match="RoomDialogServices"):
         rooms_dialog.router.bind(CTX)  # nothing given: not a silent "unknown command" later

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.domain.routing import lexicon
 from bot.domain.routing.text import content_words, fold, is_english, words
@@ -27,6 +28,22 @@ _REACTION = re.compile(r"(^|\s)\+1\b")
 _SENTENCES = re.compile(r"[.!?…]+\s+")
 # A social message may carry a couple of other words ("Schönes Wochenende aus Köln!").
 _MAX_SOCIAL_CONTENT = 2
+
+
+# Hello, not thank you: "Hallo!", "Moin zusammen", "Guten Morgen", "hello" get a welcome.
+_HELLO = _folded("hallo hi hey moin servus gruss gruezi hello hiya howdy")
+_HELLO_PAIRS = frozenset(
+    {
+        ("guten", "morgen"),
+        ("guten", "tag"),
+        ("guten", "abend"),
+        ("good", "morning"),
+        ("good", "afternoon"),
+        ("good", "evening"),
+        ("gruss", "gott"),
+    }
+)
+_THANKS = _folded("danke dank dankeschon bedanke bedankt dankbar thanks thank thx merci")
 
 
 # German question words that are also English words: "The lunch was great" asks nothing.
@@ -65,3 +82,13 @@ def _withdrawn(text: str) -> bool:
     last = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
     tail = set(words(last[-1])) if last else set()
     return bool(tail & RESOLVED) and not tail & NEGATION and "?" not in last[-1]
+
+
+def is_greeting(text: str) -> bool:
+    """A greeting that thanks nobody ("Hallo!", "Guten Morgen zusammen", "hello"): small talk
+    that wants a welcome rather than "you're welcome"."""
+    surface = words(text)
+    if set(surface) & _THANKS:
+        return False
+    pairs = pairwise(surface)
+    return bool(set(surface) & _HELLO) or any(pair in _HELLO_PAIRS for pair in pairs)

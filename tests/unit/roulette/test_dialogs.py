@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from bot.conversation import Actor, ConversationKind, Reply, Turn
 from bot.settings import Settings
 from dialogs.context import DialogContext
@@ -107,3 +109,24 @@ async def test_forged_foreign_and_stale_buttons_change_nothing() -> None:
     assert "nächsten Runde wieder dabei" in shown(answered)
     stats = await world.service.repo.get_round(57)
     assert stats is not None and (stats.met_yes, stats.met_no) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("on", "show", "off", "locale"),
+    [
+        ("Kaffeeroulette an!", "kaffeeroulette", "Kaffee-Roulette aus", "de-DE"),
+        ("kaffee roulette mitmachen", "Kaffee-Roulette", "kaffeeroulette stopp", "de-DE"),
+        ("coffee-roulette join", "coffeeroulette", "coffee roulette leave", "en-US"),
+    ],
+)
+async def test_the_usual_spellings_opt_in_show_and_opt_out(
+    on: str, show: str, off: str, locale: str
+) -> None:
+    world = make_world()
+    dialogs = bound(world)
+    await dialogs.dispatch(turn(on, locale=locale))
+    assert await world.service.participant(SABINE) is not None
+    state = await dialogs.dispatch(turn(show, locale=locale))
+    assert state.card is not None and "roulette.off" in shown(state)
+    await dialogs.dispatch(turn(off, locale=locale))
+    assert await world.service.participant(SABINE) is None
