@@ -872,6 +872,10 @@ MESSAGES: dict[str, str] = {
     "urgent.error.too_short": "Ein Termin dauert mindestens 5 Minuten.",
     "urgent.error.past": "Diese Zeit liegt in der Vergangenheit (oder nach Dienstschluss). Es"
     " wurde nichts gesendet.",
+    "urgent.error.other_day": "Dringende Termine suche ich für heute, morgen oder übermorgen –"
+    " nicht für einen Wochentag, ein Datum oder die nächste Woche. Es wurde nichts gesendet.",
+    "urgent.error.closed_day": "An diesem Tag wird nicht gearbeitet (Wochenende oder Feiertag)."
+    " Es wurde nichts gesendet.",
     "urgent.error.unknown": "„{name}“ finde ich im Verzeichnis nicht. Es wurde nichts gesendet.",
     "urgent.error.no_calendar": "Den Kalender von {name} kann ich nicht lesen. Es wurde nichts"
     " gesendet.",

@@ -830,6 +830,10 @@ MESSAGES: dict[str, str] = {
     " sent.",
     "urgent.error.too_short": "A call takes at least 5 minutes.",
     "urgent.error.past": "This time is in the past (or after working hours). Nothing was sent.",
+    "urgent.error.other_day": "I look for urgent calls today, tomorrow or the day after"
+    " tomorrow – not on a weekday, a date or next week. Nothing was sent.",
+    "urgent.error.closed_day": "That day is not a working day (weekend or public holiday)."
+    " Nothing was sent.",
     "urgent.error.unknown": "I cannot find “{name}” in the directory. Nothing was sent.",
     "urgent.error.no_calendar": "I cannot read {name}'s calendar. Nothing was sent.",
     "urgent.error.too_many": "At most 20 people per call.",

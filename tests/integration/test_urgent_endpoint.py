@@ -378,3 +378,18 @@ async def test_absagen_on_an_unconfirmed_booking_cancels_the_meeting_graph_shows
     assert "Abgesagt (" in answer and "nicht bestätigt" not in answer
     # At once, not only when a planned look is still ahead: attendees are told.
     assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [True]
+
+
+async def test_uebermorgen_offers_that_day_and_koenig_is_koenig(stack: Stack) -> None:
+    # Monday: "übermorgen" is Wednesday (not today), "Koenig" is Andreas König.
+    await stack.say("Ich brauche übermorgen 45 Minuten mit Herrn Vogt und Herrn Koenig", JANA)
+    card = stack.cards_to(JANA)[-1]
+    text = json.dumps(card, ensure_ascii=False)
+    assert "45 Minuten mit Melanie Schäfer, Henrik Vogt, Andreas König" in text
+    offers = _actions(card, "urgent.invite")
+    assert offers and all(o["start"].startswith("2026-03-04") for o in offers)
+    assert "Einladen: Mi, 04.03. 08:00–08:45" in text and "heute" not in text
+    before = len(stack.sink.sent)
+    await stack.say("Ich brauche am Donnerstag 45 Minuten mit Herrn Vogt", JANA)
+    assert "heute, morgen oder übermorgen" in stack.last_text_to(JANA)
+    assert len(stack.sink.sent) == before + 1  # only the refusal

@@ -11,32 +11,20 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
-_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+from bot.domain import calendar_words
+from bot.domain.spelling import with_digraphs
 
 
 def respell(lowered: str) -> str:
     """Write umlauts and ß of lowercase text or a regex pattern as ae/oe/ue/ss."""
-    return lowered.translate(_SPELLING)
+    return with_digraphs(lowered)
 
 
 def _respelled(table: Mapping[str, int]) -> dict[str, int]:
     return {respell(word): value for word, value in table.items()}
 
 
-MONTHS: dict[str, int] = _respelled({
-    "januar": 1, "jänner": 1, "january": 1, "jan": 1,
-    "februar": 2, "february": 2, "feb": 2,
-    "märz": 3, "march": 3, "mär": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mai": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "dezember": 12, "december": 12, "dez": 12, "dec": 12,
-})  # fmt: skip
+MONTHS: dict[str, int] = _respelled(calendar_words.MONTH_NAMES)
 
 WEEKDAYS: dict[str, int] = {
     "montag": 0, "monday": 0, "mon": 0,

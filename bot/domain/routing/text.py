@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
 from bot.domain.routing import lexicon
+from bot.domain.spelling import fold as fold  # re-exported: the routing modules fold with it
 
-# Digraphs stand for umlauts ("Koeln", "ueberhaupt"), except after a vowel or q where they are
-# ordinary letter pairs ("neue", "Bauer", "Quelle"). Both spellings fold to the bare vowel.
-_DIGRAPH = re.compile(r"(?<![aeiouq])([aou])e")
 _WORD = re.compile(r"[a-z0-9]+(?:[-/.'][a-z0-9]+)*")
 _SPLIT_PARTS = re.compile(r"[-/.']")
 # Linking elements ("Fugen") allowed between compound parts: Arbeit-s-vertrag, Kunde-n-dienst.
@@ -31,13 +28,6 @@ _SEPARABLE_VERB = re.compile(rf"^({'|'.join(_SEPARABLE.split())})([a-z]{{3,}}en)
 _NOT_VERB = ("ungen", "heiten", "keiten", "ionen", "schaften", "ge")
 _STEMMER = snowballstemmer.stemmer("german")
 _ENGLISH = snowballstemmer.stemmer("english")
-
-
-def fold(text: str) -> str:
-    """Lowercase and fold umlauts, ß and accents so all spellings share one key."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _DIGRAPH.sub(r"\1", text)
 
 
 STOPWORDS = frozenset(fold(w) for w in lexicon.STOPWORDS.split())

@@ -18,12 +18,38 @@ _WORD_DURATIONS = (
     (re.compile(r"\b(?:eineinhalb|anderthalb)\s+stunden\b|\ban hour and a half\b", re.I), 90),
     (re.compile(r"\beine[rn]?\s+stunde\b|\b(?:an|one)\s+hour\b", re.I), 60),
 )
-_CLOCK = r"(?:um\s+|at\s+)?(\d{1,2})(?::(\d{2}))?\s*(uhr|am|pm)?"
-_UNTIL_TOMORROW = re.compile(
-    rf"\b(?:bis|by|until|before)\s+(?:morgen|tomorrow)(?:\s+{_CLOCK})?", re.I
+_CLOCK = r"(?:um\s+|at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<s>uhr|am|pm)?"
+# "übermorgen" (+2 days) before "morgen" (+1): "\bmorgen" never matches inside "übermorgen".
+_DAY_AFTER = r"(?P<after>übermorgen|uebermorgen|(?:the\s+)?day\s+after\s+tomorrow)"
+_UNTIL_DAY = re.compile(
+    rf"\b(?:bis|by|until|before)\s+(?:{_DAY_AFTER}|morgen|tomorrow)\b(?:\s+{_CLOCK})?", re.I
 )
 _UNTIL_TODAY = re.compile(rf"\b(?:bis|by|until|before)\s+(?:heute\s+|today\s+)?{_CLOCK}", re.I)
-_TOMORROW = re.compile(r"\b(?:morgen|tomorrow)\b", re.I)
+_DAY = re.compile(rf"(?<!guten\s)\b(?:{_DAY_AFTER}|morgen|tomorrow)\b", re.I)
+# Any other day (a weekday, a date, next week) is out of scope: an urgent call is for today,
+# tomorrow or the day after; such a request is refused, never read as today.
+_WEEKDAY = (
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+)
+_MONTH = (
+    r"(?:januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|"
+    r"november|dezember|january|february|march|may|june|july|october|december)"
+)
+_OTHER_DAY = re.compile(
+    rf"\b(?:am|an|on|this|next|coming|diesen|nächsten|naechsten|kommenden|übernächsten|"
+    rf"uebernaechsten)\s+{_WEEKDAY}\b"
+    r"|\b(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.(?:\d{2}(?:\d{2})?\b)?"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+    rf"|\b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b(?:über|ueber)?(?:nächste|naechste)n?\s+woche\b|\bkommende\s+woche\b"
+    r"|\b(?:week\s+after\s+)?next\s+week\b"
+    r"|\bin\s+(?:\d+|einer|zwei|drei|vier|fünf|a|one|two|three|four|five)\s+"
+    r"(?:tag|tagen|woche|wochen|day|days|week|weeks)\b",
+    re.I,
+)
+_BARE_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b", re.I)
 _TODAY = re.compile(r"\b(?:heute(?:\s+noch)?|today|noch heute|asap|dringend|urgently)\b", re.I)
 _WITH = re.compile(r"\b(?:mit|with)\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bsowie\b)\s*", re.I)
@@ -64,14 +90,17 @@ _PRONOUNS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class UrgentParse:
-    """What the text says. ``days_ahead``: 0 today, 1 tomorrow; ``until``: a clock time on that
-    day ("bis morgen 12 Uhr"), None for the end of the working day. ``problems``: codes."""
+    """What the text says. ``days_ahead``: 0 today, 1 tomorrow, 2 the day after; ``until``: a
+    clock time on that day ("bis morgen 12 Uhr"), None for the end of the working day;
+    ``on_day``: the text names the day ("übermorgen"), not a deadline ("bis übermorgen"), so
+    only that day is searched. ``problems``: codes."""
 
     names: tuple[str, ...]
     minutes: int | None
     days_ahead: int = 0
     until: time | None = None
     problems: tuple[str, ...] = ()
+    on_day: bool = False
 
 
 def _duration(text: str) -> tuple[int | None, str]:
@@ -86,7 +115,8 @@ def _duration(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-def _clock(hour: str | None, minute: str | None, suffix: str | None) -> time | None:
+def _clock(match: re.Match[str]) -> time | None:
+    hour, minute, suffix = match["h"], match["m"], match["s"]
     if hour is None:
         return None
     value, minutes = int(hour), int(minute or 0)
@@ -97,19 +127,21 @@ def _clock(hour: str | None, minute: str | None, suffix: str | None) -> time | N
     return time(value, minutes)
 
 
-def _deadline(text: str) -> tuple[int, time | None, str, bool]:
-    """(days ahead, clock time, text without the deadline, clock time unreadable)."""
-    if match := _UNTIL_TOMORROW.search(text):
-        until = _clock(match.group(1), match.group(2), match.group(3))
-        bad = match.group(1) is not None and until is None
-        return 1, until, _UNTIL_TOMORROW.sub(_CUT, text, count=1), bad
-    if match := _UNTIL_TODAY.search(text):
-        until = _clock(match.group(1), match.group(2), match.group(3))
-        rest = _TODAY.sub(_CUT, _UNTIL_TODAY.sub(_CUT, text, count=1))
-        return 0, until, rest, until is None
-    if _TOMORROW.search(text):
-        return 1, None, _TODAY.sub(_CUT, _TOMORROW.sub(_CUT, text)), False
-    return 0, None, _TODAY.sub(_CUT, text), False
+def _deadline(text: str) -> tuple[int, time | None, str, bool, bool]:
+    """(days ahead, clock time, text without the deadline, clock time unreadable, that day
+    only): "bis übermorgen" is a deadline (today on), "übermorgen (bis 12 Uhr)" one day."""
+    if match := _UNTIL_DAY.search(text):
+        until = _clock(match)
+        bad = match["h"] is not None and until is None
+        return 2 if match["after"] else 1, until, _UNTIL_DAY.sub(_CUT, text, count=1), bad, False
+    day = _DAY.search(text)
+    days = (2 if day["after"] else 1) if day else 0
+    rest = _DAY.sub(_CUT, text)
+    if match := _UNTIL_TODAY.search(rest):
+        until = _clock(match)
+        rest = _TODAY.sub(_CUT, _UNTIL_TODAY.sub(_CUT, rest, count=1))
+        return days, until, rest, until is None, days > 0
+    return days, None, _TODAY.sub(_CUT, rest), False, days > 0
 
 
 def clean_name(raw: str) -> str:
@@ -147,9 +179,15 @@ def parse_urgent(text: str) -> UrgentParse:
     """The people, duration and deadline of an urgent call request; ``problems`` lists what
     is missing or wrong ("no_names", "no_duration", "duplicate", "bad_time")."""
     minutes, rest = _duration(text)
-    days_ahead, until, rest, bad_time = _deadline(rest)
+    other_day = _OTHER_DAY.search(rest) is not None
+    days_ahead, until, rest, bad_time, on_day = _deadline(_OTHER_DAY.sub(_CUT, rest))
     names = _names(rest)
-    problems = []
+    in_names = {word.casefold() for name in names for word in name.split()}
+    # "mit Herrn Freitag" is a name, "Ich brauche Freitag 30 Minuten …" a day.
+    other_day = other_day or any(
+        m.group(0).casefold() not in in_names for m in _BARE_WEEKDAY.finditer(rest)
+    )
+    problems = ["other_day"] if other_day else []
     if not names:
         problems.append("no_names")
     if not minutes:
@@ -159,7 +197,7 @@ def parse_urgent(text: str) -> UrgentParse:
         problems.append("duplicate")
     if bad_time:
         problems.append("bad_time")
-    return UrgentParse(names, minutes or None, days_ahead, until, tuple(problems))
+    return UrgentParse(names, minutes or None, days_ahead, until, tuple(problems), on_day)
 
 
 _QUESTION = re.compile(

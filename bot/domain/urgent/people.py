@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.domain.graph_types import Person
 from bot.domain.ports import Directory
+from bot.domain.spelling import fold, spellings
 from bot.domain.urgent.model import UrgentError
 from bot.domain.urgent.parse import clean_name
 
@@ -23,11 +24,13 @@ class Ambiguous:
 
 
 def _tokens(text: str) -> list[str]:
-    return clean_name(text).casefold().replace("-", " ").split()
+    """The name's words, folded: "Koenig", "König" and "KOENIG" are one word."""
+    return fold(clean_name(text)).replace("-", " ").split()
 
 
 def matches(name: str, people: Sequence[Person]) -> list[Person]:
-    """People whose name holds every word of ``name`` (whole words first, then prefixes)."""
+    """People whose name holds every word of ``name`` (whole words first, then prefixes), in
+    any spelling of umlauts and ß ("Koenig" is "König", "Strasser" is "Straßer")."""
     wanted = _tokens(name)
     whole = [p for p in people if all(w in _tokens(p.display_name) for w in wanted)]
     if whole:
@@ -46,10 +49,13 @@ async def resolve(
     must be among the candidates (a forged pick is refused). Raises "unknown", "duplicate"."""
     found: list[Person] = []
     for name in names:
-        words = _tokens(name)
+        words = clean_name(name).replace("-", " ").split()
         if not words:
             raise UrgentError("unknown", name=name)
-        candidates = {p.id: p for p in await directory.find_people(words[-1])}
+        # The directory's prefix search does not fold: ask for each spelling of the surname.
+        candidates = {
+            p.id: p for word in spellings(words[-1]) for p in await directory.find_people(word)
+        }
         hits = matches(name, list(candidates.values()))
         if not hits:
             raise UrgentError("unknown", name=name)

@@ -78,7 +78,7 @@ class UrgentService:
         assert parsed.minutes is not None
         now = self.clock.now()
         spans, fallback = slot_rules.windows(
-            self.hours, now, parsed.days_ahead, parsed.until, parsed.minutes
+            self.hours, now, parsed.days_ahead, parsed.until, parsed.minutes, parsed.on_day
         )
         named = await resolve(self.directory, parsed.names, picks)
         if isinstance(named, Ambiguous):

@@ -4,7 +4,7 @@ everyone, who is in the way when there is none, and the answers of the assistant
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.urgent.model import Ask, Slot, UrgentCall, UrgentError
@@ -27,11 +27,27 @@ def _day_span(hours: BusinessCalendar, opens: datetime, until: time | None) -> S
     return Slot(opens.astimezone(UTC), closes.astimezone(UTC))
 
 
+def _only_day(hours: BusinessCalendar, day: date, until: time | None, minutes: int) -> tuple[Slot]:
+    """The working hours of one named day (in the business hours' zone), up to ``until``."""
+    if not hours.is_open_day(day):
+        raise UrgentError("closed_day")
+    span = _day_span(hours, datetime.combine(day, hours.day_start, tzinfo=hours.zone), until)
+    if span.end - span.start < timedelta(minutes=minutes):
+        raise UrgentError("past")
+    return (span,)
+
+
 def windows(
-    hours: BusinessCalendar, now: datetime, days_ahead: int, until: time | None, minutes: int
+    hours: BusinessCalendar,
+    now: datetime,
+    days_ahead: int,
+    until: time | None,
+    minutes: int,
+    on_day: bool = False,
 ) -> tuple[tuple[Slot, ...], tuple[Slot, ...]]:
     """(the asked-for windows, the fallback "tomorrow morning" for a plain "heute"), within
-    business hours. Raises "too_long" (longer than a working day) and "past"."""
+    business hours; ``on_day``: only the day ``days_ahead`` calendar days on ("übermorgen").
+    Raises "too_long" (longer than a working day), "past" and "closed_day"."""
     day_length = datetime.combine(now.date(), hours.day_end) - datetime.combine(
         now.date(), hours.day_start
     )
@@ -43,6 +59,8 @@ def windows(
     today = local.date()
     if until is not None and days_ahead == 0 and datetime.combine(today, until, hours.zone) <= now:
         raise UrgentError("past")
+    if on_day and days_ahead > 0:
+        return _only_day(hours, today + timedelta(days=days_ahead), until, minutes), ()
     spans: list[Slot] = []
     if hours.is_open_day(today):
         opens = max(now, datetime.combine(today, hours.day_start, tzinfo=hours.zone))
