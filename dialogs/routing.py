@@ -266,12 +266,16 @@ async def ask_anyway(turn: Turn, action: OfferAction, ctx: RoutingContext) -> Re
     """ "Nein, trotzdem Experten fragen": route without offering earlier answers."""
     if (refusal := _not_the_asker(turn, action)) is not None:
         return refusal
-    # One offer card asks once, however often its button arrives (see AskRequest.once_key).
+    once = f"routing.ask_anyway|{action.earlier_id}|{action.asker_key}"
+    return _settled_offer(action.text, await asked_from_card(turn, action.text, ctx, once))
+
+
+async def asked_from_card(turn: Turn, text: str, ctx: RoutingContext, once: str) -> str:
+    """Ask ``text`` from a card's button, without offering earlier answers; the note for the
+    settled card. One card asks once, however often its button arrives (``once`` names the
+    button; see AskRequest.once_key)."""
     card = turn.reply_to_id or turn.activity_id
-    once = f"routing.ask_anyway|{action.earlier_id}|{action.asker_key}|{card[:100]}"
-    outcome, reply = await asked(turn, action.text, ctx, offer=False, once=once)
+    outcome, reply = await asked(turn, text, ctx, offer=False, once=f"{once}|{card[:100]}")
     if outcome == "clarifying":
-        note = t("routing.reply.choose_below", turn.language)
-    else:
-        note = reply.text or t("routing.reply.asking", turn.language)
-    return _settled_offer(action.text, note)
+        return t("routing.reply.choose_below", turn.language)
+    return reply.text or t("routing.reply.asking", turn.language)

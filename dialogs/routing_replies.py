@@ -14,7 +14,7 @@ from bot.i18n import t
 from cards.routing_confirm import MAX_CONFIRM_CHARS, confirm_answer_card, settled_confirm_card
 from dialogs.payload_types import RowId
 from dialogs.router import Router
-from dialogs.routing import RoutingContext, asked, pool_of
+from dialogs.routing import RoutingContext, asked_from_card, pool_of
 
 router: Router[RoutingService] = Router(RoutingService)
 
@@ -88,12 +88,6 @@ async def not_an_answer(turn: Turn, action: NotAnAnswer, ctx: RoutingContext) ->
     """The message was a question of the expert's own: routed like any other."""
     if (refusal := _not_the_author(turn, action)) is not None:
         return refusal
-    # One card asks once, however often its button arrives (see AskRequest.once_key).
-    card = turn.reply_to_id or turn.activity_id
-    once = f"routing.not_an_answer|{action.author_key}|{card[:100]}"
-    outcome, reply = await asked(turn, action.text, ctx, offer=False, once=once)
-    if outcome == "clarifying":
-        note = t("routing.reply.choose_below", turn.language)
-    else:
-        note = reply.text or t("routing.reply.asking", turn.language)
+    once = f"routing.not_an_answer|{action.author_key}"
+    note = await asked_from_card(turn, action.text, ctx, once)
     return Reply.of_card(settled_confirm_card(action.text, note), replaces_card=True)
