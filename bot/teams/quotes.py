@@ -20,6 +20,10 @@ _BLOCKQUOTE = re.compile(r"<blockquote\b([^<>]{0,500})>", re.IGNORECASE)
 _REPLY_TYPE = "schema.skype.com/reply"
 _ITEM_ID = re.compile(r"\bitemid=[\"']([^\"'<>]{1,100})[\"']", re.IGNORECASE)
 _END = "</blockquote>"
+# The quote names its author: <strong itemprop="mri" itemid="8:orgid:…">Name</strong>.
+_AUTHOR = re.compile(r"<strong\b([^<>]{0,300})>([^<]{0,300})</strong>", re.IGNORECASE)
+# Bots' Teams ids start with "28:"; people's with "8:" or "29:".
+_BOT_ID = "28:"
 
 
 def _reply_quotes(text: str) -> Iterator[re.Match[str]]:
@@ -40,6 +44,23 @@ def without_quotes(text: str) -> str:
         position = len(text) if end < 0 else end + len(_END)
     parts.append(text[position:])
     return " ".join(parts)
+
+
+def quoted_colleague_text(text: str) -> str | None:
+    """The HTML of the first reply quote's text (without its author line) when it quotes a
+    person, not a bot; None otherwise."""
+    opening = next(_reply_quotes(text), None)
+    if opening is None:
+        return None
+    end = text.lower().find(_END, opening.end())
+    content = text[opening.end() : len(text) if end < 0 else end]
+    author = _AUTHOR.search(content)
+    if author is not None:
+        identifier = _ITEM_ID.search(author.group(1))
+        if identifier is not None and identifier.group(1).startswith(_BOT_ID):
+            return None
+        content = content[: author.start()] + content[author.end() :]
+    return content
 
 
 def quoted_message_id(text: str, entities: list[Any] | None) -> str | None:

@@ -14,7 +14,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationR
 from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Turn
 from bot.domain.conversation_refs import StoredReference
 from bot.teams.fast_json import model_to_json
-from bot.teams.quotes import quoted_message_id, without_quotes
+from bot.teams.quotes import quoted_colleague_text, quoted_message_id, without_quotes
 from bot.teams.threads import split_thread, top_level_reference
 from cards.deeplinks import channel_message_link, chat_message_link
 
@@ -58,8 +58,16 @@ def clean_text(context: TurnContext) -> str:
     if len(text) > MAX_TEXT_CHARS:
         # Longer than Teams can send: the router refuses it unread, so skip the regex work.
         return text
-    text = _AT_TAG.sub(" ", without_quotes(text))
-    text = html.unescape(_TAG.sub(" ", text))
+    own = _plain(without_quotes(text))
+    if own:
+        return own
+    # Only "@Bot" under a colleague's quoted message: they hand that message to the bot.
+    quoted = quoted_colleague_text(text)
+    return _plain(quoted) if quoted is not None else own
+
+
+def _plain(text: str) -> str:
+    text = html.unescape(_TAG.sub(" ", _AT_TAG.sub(" ", text)))
     return " ".join(text.split())
 
 

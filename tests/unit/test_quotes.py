@@ -47,6 +47,24 @@ def test_the_quoted_reply_entity_names_the_card_too() -> None:
     assert turn.quoted_message_id == "1733500000001" and turn.text == "Im Raumtool."
 
 
+def test_only_a_mention_under_a_colleagues_message_hands_that_message_to_the_bot() -> None:
+    # In a chat, Jana replies to Tom's question with just "@Assistenz-Bot": she passes it on.
+    toms = (
+        '<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="17335">'
+        '<strong itemprop="mri" itemid="8:orgid:0000-tom">Tom Braun</strong>'
+        '<span itemprop="time" itemid="17335"></span>'
+        '<p itemprop="preview">Wer kennt sich mit SAP-Bestellungen aus?</p></blockquote>'
+    )
+    turn = _turn(_in_group_chat(f"{toms}<p><at>Assistenz-Bot</at></p>"))
+    assert turn.text == "Wer kennt sich mit SAP-Bestellungen aus?"
+    # With words of her own, only those count.
+    turn = _turn(_in_group_chat(f"{toms}<p><at>Assistenz-Bot</at> Frage an dich</p>"))
+    assert turn.text == "Frage an dich"
+    # The bot's own card quoted with nothing else is nothing (never an answer made of the
+    # question's own text).
+    assert _turn(_in_group_chat(f"{QUOTE}<p><at>Assistenz-Bot</at></p>")).text == ""
+
+
 def test_a_message_without_a_quote_quotes_nothing() -> None:
     # An ordinary blockquote (formatting) is the person's own text.
     turn = _turn(_in_group_chat("<blockquote>Zitat</blockquote> Wer hilft?"))
