@@ -39,6 +39,12 @@ class UrgentCards:
             return t("urgent.day.tomorrow", lang)
         return day_label(day, lang)
 
+    def _on_day(self, call: UrgentCall, instant: datetime, lang: str) -> str:
+        """The day inside a sentence: "heute", "morgen", "am Mi, 04.03."."""
+        day = self._day(call, instant, lang)
+        relative = (t("urgent.day.today", lang), t("urgent.day.tomorrow", lang))
+        return day if day in relative else t("urgent.day.on", lang, day=day)
+
     def _clock(self, instant: datetime) -> str:
         return f"{instant.astimezone(self.zone):%H:%M}"
 
@@ -129,7 +135,7 @@ class UrgentCards:
         window = call.ask_window or call.window
         question = t(
             "urgent.ask", lang, name=person.name if person else "–", minutes=call.minutes,
-            day=self._day(call, window.start, lang), start=self._clock(window.start),
+            day=self._on_day(call, window.start, lang), start=self._clock(window.start),
             end=self._clock(window.end),
         )  # fmt: skip
         why = t("urgent.ask.why", lang, asker=call.asker_name, people=self._people(call))

@@ -805,6 +805,7 @@ MESSAGES: dict[str, str] = {
     " ich suche eine gemeinsame Zeit und frage sonst die Assistenzen, ob sie Zeit freimachen.",
     "urgent.day.today": "heute",
     "urgent.day.tomorrow": "morgen",
+    "urgent.day.on": "am {day}",
     "urgent.title": "Dringender Termin: {minutes} Minuten mit {people}",
     "urgent.offers": "Alle sind zu diesen Zeiten frei. Ein Klick lädt alle zu einer"
     " Teams-Besprechung ein:",

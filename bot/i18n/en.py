@@ -768,6 +768,7 @@ MESSAGES: dict[str, str] = {
     " common time, or ask the assistants whether they can free some.",
     "urgent.day.today": "today",
     "urgent.day.tomorrow": "tomorrow",
+    "urgent.day.on": "on {day}",
     "urgent.title": "Urgent call: {minutes} minutes with {people}",
     "urgent.offers": "Everyone is free at these times. One click invites everyone to a Teams"
     " meeting:",
