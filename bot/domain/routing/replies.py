@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.domain.routing.questions import DecisionError, Question, QuestionState
+from bot.domain.routing.smalltalk import only_social
 
 if TYPE_CHECKING:
     from bot.domain.routing.service import RoutingService
@@ -127,6 +128,8 @@ class ConversationReplies:
         )
         if isinstance(found, Unclear):
             raise DecisionError("which_question")
+        if isinstance(found, Probable) and only_social(text):
+            return None  # "Danke!" or "ok" in the chat: asking "Ist das Ihre Antwort?" is odd
         if found is None or isinstance(found, Probable):
             return found
         return await self.service.answer(found.id, expert_key, text)

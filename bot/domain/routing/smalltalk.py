@@ -58,11 +58,16 @@ def is_request(text: str) -> bool:
     return any(w in markers for w in words(text))
 
 
+def only_social(text: str) -> bool:
+    """No word beyond social ones ("Danke!", "ok 👍", "Hallo zusammen"): nothing to answer."""
+    return not [w for w in content_words(text) if w not in PHATIC]
+
+
 def is_smalltalk(text: str, request: bool) -> bool:
     """No content beyond social words, or a social message that asks for nothing."""
-    content = [w for w in content_words(text) if w not in PHATIC]
-    if not content:
+    if only_social(text):
         return True
+    content = [w for w in content_words(text) if w not in PHATIC]
     surface = set(words(text))
     if surface & INVITATION or _withdrawn(text):
         return True

@@ -36,6 +36,9 @@ async def test_the_asked_experts_plain_message_in_the_group_chat_is_a_probable_a
     assert await world.service.replies.answer("default", CHAT, other, "Ich?", PLAIN) is None
     assert await world.service.replies.answer("default", CHAT, ASKER, "Und?", PLAIN) is None
     assert await world.service.replies.answer("default", "19:x", asked, "Da.", PLAIN) is None
+    # Only social words ("Danke!", "ok 👍") answer nothing: no "Ist das Ihre Antwort?".
+    for social in ("Danke!", "ok 👍", "Hallo zusammen"):
+        assert await world.service.replies.answer("default", CHAT, asked, social, PLAIN) is None
     # It may be the answer, or a new question of theirs: nothing is saved until they say.
     found = await world.service.replies.answer("default", CHAT, asked, "Im Raumtool.", PLAIN)
     assert isinstance(found, Probable) and found.question.id == question.id
@@ -98,7 +101,7 @@ async def test_the_owner_answers_a_taken_question_and_others_do_not() -> None:
     first, second = (e.expert_key for e in question.experts[:2])
     await world.service.take(question.id, second)
     assert await world.service.replies.answer("default", CHAT, first, "Ich?", PLAIN) is None
-    found = await world.service.replies.answer("default", CHAT, second, "Erledigt.", PLAIN)
+    found = await world.service.replies.answer("default", CHAT, second, "Raum 3.12.", PLAIN)
     assert isinstance(found, Probable) and found.question.id == question.id
 
 
