@@ -19,7 +19,7 @@ from cards.why import why_text
 QUESTION_BYTES = 9_000
 ANSWER_BYTES = 8_000
 
-__all__ = ["COLLEAGUES_DATASET", "RoutingCards", "clarify_card", "settled_offer_card", "with_note"]
+__all__ = ["COLLEAGUES_DATASET", "RoutingCards", "clarify_card", "settled_card", "with_note"]
 PREVIEW_CHARS = 600
 # The offer card carries the new question in its "ask anyway" button and shows the earlier
 # answer: with these, even an 8,000-character question in a 3-byte script stays below the
@@ -232,9 +232,10 @@ def offer_card(earlier: Question, asked_text: str, asker_key: str, lang: str) ->
     return _question_card(title, shown, details, status, actions)
 
 
-def settled_offer_card(asked_text: str, note: str) -> dict[str, Any]:
-    """The earlier-answer offer once decided: no buttons left, so it cannot be answered twice."""
-    return card([_text(asked_text, isSubtle=True), _text(note, weight="Bolder")])
+def settled_card(text: str, note: str) -> dict[str, Any]:
+    """A one-click question once decided (the earlier-answer offer, "Ist das Ihre Antwort?"):
+    its text and what became of it; no buttons left, so it cannot be answered twice."""
+    return card([_text(text, isSubtle=True), _text(note, weight="Bolder")])
 
 
 class RoutingCards:

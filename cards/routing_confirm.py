@@ -38,8 +38,3 @@ def confirm_answer_card(
         ),
     ]
     return card(body, actions)
-
-
-def settled_confirm_card(text: str, note: str) -> dict[str, Any]:
-    """The question "Ist das Ihre Antwort?" once decided: no buttons, it cannot be used twice."""
-    return card([_text(text, isSubtle=True), _text(note, weight="Bolder")])

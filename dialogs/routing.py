@@ -15,7 +15,7 @@ from bot.domain.routing.smalltalk import is_greeting
 from bot.i18n import t
 from bot.observability import count
 from cards.builders import error_card
-from cards.routing import settled_offer_card, with_note
+from cards.routing import settled_card, with_note
 from dialogs.context import DialogContext
 from dialogs.payload_types import RowId
 from dialogs.router import Router
@@ -240,8 +240,9 @@ async def choose(turn: Turn, action: ChooseAction, ctx: RoutingContext) -> Reply
     return await decide_on_card(turn, ctx, action, decision, note)
 
 
-def _settled_offer(text: str, note: str) -> Reply:
-    return Reply.of_card(settled_offer_card(text, note), replaces_card=True)
+def settled_reply(text: str, note: str) -> Reply:
+    """The clicked one-click card replaced by its settled form (for the clicker)."""
+    return Reply.of_card(settled_card(text, note), replaces_card=True)
 
 
 def _not_the_asker(turn: Turn, action: OfferAction) -> Reply | None:
@@ -258,7 +259,7 @@ async def helped(turn: Turn, action: OfferAction, ctx: RoutingContext) -> Reply:
     """ "Ja, das hilft": nothing is routed."""
     if (refusal := _not_the_asker(turn, action)) is not None:
         return refusal
-    return _settled_offer(action.text, t("routing.reply.helped", turn.language))
+    return settled_reply(action.text, t("routing.reply.helped", turn.language))
 
 
 @router.card_action("routing.ask_anyway", OfferAction)
@@ -267,7 +268,7 @@ async def ask_anyway(turn: Turn, action: OfferAction, ctx: RoutingContext) -> Re
     if (refusal := _not_the_asker(turn, action)) is not None:
         return refusal
     once = f"routing.ask_anyway|{action.earlier_id}|{action.asker_key}"
-    return _settled_offer(action.text, await asked_from_card(turn, action.text, ctx, once))
+    return settled_reply(action.text, await asked_from_card(turn, action.text, ctx, once))
 
 
 async def asked_from_card(turn: Turn, text: str, ctx: RoutingContext, once: str) -> str:

@@ -11,10 +11,10 @@ from bot.domain.routing.questions import DecisionError
 from bot.domain.routing.replies import Probable, ReplyPlace
 from bot.domain.routing.service import RoutingService
 from bot.i18n import t
-from cards.routing_confirm import MAX_CONFIRM_CHARS, confirm_answer_card, settled_confirm_card
+from cards.routing_confirm import MAX_CONFIRM_CHARS, confirm_answer_card
 from dialogs.payload_types import RowId
 from dialogs.router import Router
-from dialogs.routing import RoutingContext, asked_from_card, pool_of
+from dialogs.routing import RoutingContext, asked_from_card, pool_of, settled_reply
 
 router: Router[RoutingService] = Router(RoutingService)
 
@@ -80,7 +80,7 @@ async def confirm_answer(turn: Turn, action: ConfirmAnswer, ctx: RoutingContext)
     except DecisionError as error:
         return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
     note = t("routing.note.answered", turn.language)
-    return Reply.of_card(settled_confirm_card(action.answer, note), replaces_card=True)
+    return settled_reply(action.answer, note)
 
 
 @router.card_action("routing.not_an_answer", NotAnAnswer)
@@ -90,4 +90,4 @@ async def not_an_answer(turn: Turn, action: NotAnAnswer, ctx: RoutingContext) ->
         return refusal
     once = f"routing.not_an_answer|{action.author_key}"
     note = await asked_from_card(turn, action.text, ctx, once)
-    return Reply.of_card(settled_confirm_card(action.text, note), replaces_card=True)
+    return settled_reply(action.text, note)

@@ -31,6 +31,12 @@ def _reply_quotes(text: str) -> Iterator[re.Match[str]]:
     return (m for m in _BLOCKQUOTE.finditer(text) if _REPLY_TYPE in m.group(1).lower())
 
 
+def _content_end(lowered: str, opening: re.Match[str]) -> int:
+    """Where the quote opened by ``opening`` ends (an unclosed one runs to the end)."""
+    end = lowered.find(_END, opening.end())
+    return len(lowered) if end < 0 else end
+
+
 def without_quotes(text: str) -> str:
     """``text`` without its reply quotes (an unclosed quote runs to the end of the text)."""
     parts: list[str] = []
@@ -40,8 +46,7 @@ def without_quotes(text: str) -> str:
         if opening.start() < position:
             continue  # inside a quote already cut
         parts.append(text[position : opening.start()])
-        end = lowered.find(_END, opening.end())
-        position = len(text) if end < 0 else end + len(_END)
+        position = _content_end(lowered, opening) + len(_END)
     parts.append(text[position:])
     return " ".join(parts)
 
@@ -52,8 +57,7 @@ def quoted_colleague_text(text: str) -> str | None:
     opening = next(_reply_quotes(text), None)
     if opening is None:
         return None
-    end = text.lower().find(_END, opening.end())
-    content = text[opening.end() : len(text) if end < 0 else end]
+    content = text[opening.end() : _content_end(text.lower(), opening)]
     author = _AUTHOR.search(content)
     if author is not None:
         identifier = _ITEM_ID.search(author.group(1))

@@ -100,15 +100,13 @@ def _routing(lang: str) -> Iterator[Sample]:
     crowd = [*pool, *((f"e-{n}", f"Expertin {n}") for n in range(300))]
     yield "routing.expert_card.large_pool", routing.expert_card(_question(), KERSTIN, crowd, lang)
     yield "routing.offer_card", routing.offer_card(answered, "Raumplanung Hamburg?", SABINE, lang)
-    yield "routing.settled_offer_card", routing.settled_offer_card("Raumplanung?", "Gern!")
+    yield "routing.settled_card", routing.settled_card("Raumplanung?", "Gern!")
     # The longest message offered as an answer, in a script of three bytes per character.
     longest = "答" * MAX_CONFIRM_CHARS
     yield (
         "routing_confirm.confirm_answer_card",
         routing_confirm.confirm_answer_card(_question(text="ü" * 28_000), longest, SABINE, lang),
     )
-    settled = routing_confirm.settled_confirm_card("Im Raumtool.", "Danke!")
-    yield "routing_confirm.settled_confirm_card", settled
     yield (
         "routing.with_note",
         routing.with_note(routing.thread_card(answered, lang), "OK", good=True),

@@ -58,16 +58,20 @@ def is_request(text: str) -> bool:
     return any(w in markers for w in words(text))
 
 
+def _content(text: str) -> list[str]:
+    return [w for w in content_words(text) if w not in PHATIC]
+
+
 def only_social(text: str) -> bool:
     """No word beyond social ones ("Danke!", "ok 👍", "Hallo zusammen"): nothing to answer."""
-    return not [w for w in content_words(text) if w not in PHATIC]
+    return not _content(text)
 
 
 def is_smalltalk(text: str, request: bool) -> bool:
     """No content beyond social words, or a social message that asks for nothing."""
-    if only_social(text):
+    content = _content(text)
+    if not content:
         return True
-    content = [w for w in content_words(text) if w not in PHATIC]
     surface = set(words(text))
     if surface & INVITATION or _withdrawn(text):
         return True
