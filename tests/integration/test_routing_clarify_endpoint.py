@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from tests.conftest import RunningBot
 from tests.integration.test_routing_endpoint import (
+    _body,
     _invoke,
     _people,
     _questions,
@@ -21,12 +22,6 @@ from tests.support.queue import drained
 __all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
 # Three experts know "Verträge": legal review, employment contracts, framework agreements.
 AMBIGUOUS = "Wer kennt sich mit Verträgen aus?"
-
-
-async def _body(bot: RunningBot, activity: dict[str, object]) -> str:
-    response = await bot.post(activity)
-    assert response.status == 200
-    return json.dumps(await response.json(), ensure_ascii=False)
 
 
 async def test_the_askers_choice_routes_at_once_and_only_once(

@@ -10,7 +10,13 @@ import json
 from typing import Any
 
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import QUESTION, _people, _questions, routing_bot
+from tests.integration.test_routing_endpoint import (
+    QUESTION,
+    _body,
+    _people,
+    _questions,
+    routing_bot,
+)
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 
@@ -58,12 +64,6 @@ def _click(sink: ConnectorSink, card: dict[str, Any], title: str, name: str) -> 
     action = next(a for a in card["actions"] if a["title"] == title)
     invoke = activities.card_invoke(sink.url, action["verb"], action["data"])
     return _in_chat(_from(invoke, name))
-
-
-async def _body(bot: RunningBot, activity: dict[str, Any]) -> str:
-    response = await bot.post(activity)
-    assert response.status == 200
-    return json.dumps(await response.json(), ensure_ascii=False)
 
 
 async def test_on_day_one_the_asked_experts_answer_in_the_group_chat_is_confirmed_once(

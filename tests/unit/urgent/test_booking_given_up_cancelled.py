@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain.urgent.model import CallState, UrgentCall
-from tests.unit.urgent.test_booking_looked_up_again import Booking, _given_up
+from tests.unit.urgent.test_booking_looked_up_again import Booking, _given_up, count_cancels
 from tests.unit.urgent.test_service import JANA
 
 CHECK = "prüfen Sie Ihren Kalender"
@@ -19,23 +19,11 @@ def _card(given: Booking, call: UrgentCall) -> str:
     return str(given.decisions.service.views.asker_card(call, None, "de"))
 
 
-def _count_cancels(given: Booking) -> list[str]:
-    cancels: list[str] = []
-    cancel_event = given.calendar.cancel_event
-
-    async def counted(organizer: str, event_id: str, comment: str) -> None:
-        cancels.append(event_id)
-        await cancel_event(organizer, event_id, comment)
-
-    given.calendar.cancel_event = counted  # type: ignore[method-assign]
-    return cancels
-
-
 async def test_cancelling_an_unconfirmed_call_cancels_the_meeting_graph_shows_now() -> None:
     given = await _given_up(graph_down=True)
     await given.late()  # the invitations went out, but the bot could not see it
     given.graph_down[0] = False
-    cancels = _count_cancels(given)
+    cancels = count_cancels(given)
     cancelled = await given.decisions.cancel(given.call.id, JANA.key)
     [meeting] = await given.meetings()
     assert meeting.is_cancelled  # at once, not only if a planned look is still ahead

@@ -118,6 +118,19 @@ async def _given_up(*, graph_down: bool) -> Booking:
     return given
 
 
+def count_cancels(given: Booking) -> list[str]:
+    """Record the ids of the events cancelled in Graph from now on."""
+    cancels: list[str] = []
+    cancel_event = given.calendar.cancel_event
+
+    async def counted(organizer: str, event_id: str, comment: str) -> None:
+        cancels.append(event_id)
+        await cancel_event(organizer, event_id, comment)
+
+    given.calendar.cancel_event = counted  # type: ignore[method-assign]
+    return cancels
+
+
 async def test_a_meeting_graph_created_after_the_give_up_makes_the_call_booked_once() -> None:
     given = await _given_up(graph_down=False)
     # Graph answered: no meeting yet, but the timed-out attempt may still create it.
@@ -198,14 +211,7 @@ async def test_a_call_cancelled_meanwhile_stays_cancelled_and_its_late_meeting_t
     cancelled = await given.decisions.cancel(given.call.id, JANA.key)
     assert cancelled.state is CallState.CANCELLED and cancelled.event_id is None
     given.graph_down[0] = False
-    cancels: list[str] = []
-    cancel_event = given.calendar.cancel_event
-
-    async def counted(organizer: str, event_id: str, comment: str) -> None:
-        cancels.append(event_id)
-        await cancel_event(organizer, event_id, comment)
-
-    given.calendar.cancel_event = counted  # type: ignore[method-assign]
+    cancels = count_cancels(given)
     await given.minutes_later(2)
     await given.minutes_later(8)
     assert (await given.decisions.service.get(given.call.id)).state is CallState.CANCELLED
