@@ -46,7 +46,7 @@ def services_of(ctx: StammtischContext) -> tuple[StammtischService, PollLifecycl
     return ctx.services.polls, ctx.services.lifecycle
 
 
-def _refusal(turn: Turn, error: PollError) -> Reply:
+def refusal(turn: Turn, error: PollError) -> Reply:
     return Reply.of_text(t(f"stammtisch.error.{error.code}", turn.language))
 
 
@@ -71,9 +71,11 @@ async def _rule_for(turn: Turn, service: StammtischService) -> Rule:
     )
 
 
-def _in_team(turn: Turn) -> PollError | None:
+def _in_team(turn: Turn, service: StammtischService) -> PollError | None:
     if turn.conversation_kind is ConversationKind.PERSONAL:
-        return PollError("not_here")
+        # Only who may start a poll is told to write "stammtisch neu" in the channel.
+        may_start = service.may_organise(turn.actor.aad_object_id or "")
+        return PollError("not_here" if may_start else "member_not_here")
     if not turn.actor.aad_object_id:
         return PollError("no_user")
     return None
@@ -83,14 +85,14 @@ def _in_team(turn: Turn) -> PollError | None:
 async def start_poll(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
     """Start this month's poll by hand (for the following month)."""
     try:
-        if (problem := _in_team(turn)) is not None:
-            raise problem
         service, _ = services_of(ctx)
+        if (problem := _in_team(turn, service)) is not None:
+            raise problem
         if not service.may_organise(turn.actor.aad_object_id or ""):
             raise PollError("not_organiser")
         poll, created = await service.start(await _rule_for(turn, service))
     except PollError as error:
-        return _refusal(turn, error)
+        return refusal(turn, error)
     if created:
         return Reply()  # the poll card was posted by the service
     return Reply.of_text(t("stammtisch.reply.exists", turn.language, month=_month(poll, turn)))
@@ -104,11 +106,11 @@ def _month(poll: Poll, turn: Turn) -> str:
 async def show_rule(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
     """The organiser's rule form."""
     try:
-        if (problem := _in_team(turn)) is not None:
-            raise problem
         service, _ = services_of(ctx)
+        if (problem := _in_team(turn, service)) is not None:
+            raise problem
     except PollError as error:
-        return _refusal(turn, error)
+        return refusal(turn, error)
     stored = await service.repo.get_rule(_team_key(turn))
     return Reply.of_card(service.views.rule_card(stored, turn.language))
 
@@ -117,9 +119,9 @@ async def show_rule(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
 async def save_rule(turn: Turn, form: RuleForm, ctx: StammtischContext) -> Reply:
     """Store the rule; contradictions come back on the form, nothing is stored."""
     try:
-        if (problem := _in_team(turn)) is not None:
-            raise problem
         service, _ = services_of(ctx)
+        if (problem := _in_team(turn, service)) is not None:
+            raise problem
         problems = rule_problems(form)
         if problems:
             reasons = ", ".join(t(f"stammtisch.rule.problem.{p}", turn.language) for p in problems)
@@ -149,7 +151,7 @@ async def save_rule(turn: Turn, form: RuleForm, ctx: StammtischContext) -> Reply
         )
         due = await service.save_rule(rule)
     except PollError as error:
-        return _refusal(turn, error)
+        return refusal(turn, error)
     if not rule.active:
         return Reply.of_text(t("stammtisch.reply.rule_off", turn.language))
     when = moment(due, service.calendar.zone, turn.language)
@@ -259,14 +261,16 @@ async def export(turn: Turn, action: ExportPage, ctx: StammtischContext) -> Repl
     return Reply.of_card(table, replaces_card=turn.via_invoke)
 
 
-async def _latest(turn: Turn, ctx: StammtischContext) -> Poll:
+async def latest(turn: Turn, ctx: StammtischContext) -> Poll:
+    """The newest poll of the conversation, or the PollError that says where polls are."""
     service, _ = services_of(ctx)
     poll = await service.repo.latest_poll(_team_key(turn))
     if poll is None:
         # Only who may start one here is told "stammtisch neu" (refused to everyone else).
         if turn.conversation_kind is ConversationKind.PERSONAL:
             raise PollError("no_poll_personal")
-        may_start = _in_team(turn) is None and service.may_organise(turn.actor.aad_object_id or "")
+        key = turn.actor.aad_object_id or ""
+        may_start = bool(key) and service.may_organise(key)
         raise PollError("no_poll" if may_start else "no_poll_organisers")
     return poll
 
@@ -275,26 +279,8 @@ async def _latest(turn: Turn, ctx: StammtischContext) -> Poll:
 async def current(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
     """The team's current poll, as the writer sees it."""
     try:
-        poll = await _latest(turn, ctx)
+        poll = await latest(turn, ctx)
         service, _ = services_of(ctx)
         return Reply.of_card(await service.personal_card(poll.id, turn.actor.aad_object_id or ""))
     except PollError as error:
-        return _refusal(turn, error)
-
-
-@router.command("stammtisch ergebnis", "stammtisch export")
-async def results(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
-    """Organisers: the current poll's votes and non-voters as a table."""
-    try:
-        poll = await _latest(turn, ctx)
-        _, lifecycle = services_of(ctx)
-        table = await lifecycle.export(poll.id, turn.actor.aad_object_id or "")
-    except PollError as error:
-        return _refusal(turn, error)
-    if turn.conversation_kind is ConversationKind.PERSONAL:
-        return Reply.of_card(table)
-    # Who voted what (and who did not) is for the organiser, not for the whole channel.
-    notifier = lifecycle.service.notifier
-    if await notifier.send_direct(turn.actor.aad_object_id or "", table, turn.tenant_id):
-        return Reply.of_text(t("stammtisch.reply.export_sent", turn.language))
-    return Reply.of_text(t("stammtisch.reply.export_undeliverable", turn.language))
+        return refusal(turn, error)

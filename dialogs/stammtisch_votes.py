@@ -1,11 +1,12 @@
-"""Votes on the Stammtisch poll: one click per date, the place wish, and the old form."""
+"""Votes on the Stammtisch poll: one click per date, the place wish, the old form, and the
+organisers' table of them ("stammtisch ergebnis")."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
 
-from bot.conversation import Reply, Turn
+from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.stammtisch.model import PollError
 from bot.domain.stammtisch.poll import Answer
 from bot.domain.stammtisch.service import Voter
@@ -18,6 +19,8 @@ from dialogs.stammtisch import (
     StammtischDialogServices,
     card_reply,
     check_access,
+    latest,
+    refusal,
     services_of,
 )
 from dialogs.stammtisch_forms import AnswerAction, PlaceForm, VoteForm
@@ -68,3 +71,21 @@ async def vote(turn: Turn, form: VoteForm, ctx: StammtischContext) -> Reply:
     """ "Abstimmen" of cards posted before the one-click buttons: dates left empty keep
     their earlier answer."""
     return await _cast(turn, ctx, form.poll_id, form.answers(), form.place)
+
+
+@router.command("stammtisch ergebnis", "stammtisch export")
+async def results(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
+    """Organisers: the current poll's votes and non-voters as a table."""
+    try:
+        poll = await latest(turn, ctx)
+        _, lifecycle = services_of(ctx)
+        table = await lifecycle.export(poll.id, turn.actor.aad_object_id or "")
+    except PollError as error:
+        return refusal(turn, error)
+    if turn.conversation_kind is ConversationKind.PERSONAL:
+        return Reply.of_card(table)
+    # Who voted what (and who did not) is for the organiser, not for the whole channel.
+    notifier = lifecycle.service.notifier
+    if await notifier.send_direct(turn.actor.aad_object_id or "", table, turn.tenant_id):
+        return Reply.of_text(t("stammtisch.reply.export_sent", turn.language))
+    return Reply.of_text(t("stammtisch.reply.export_undeliverable", turn.language))

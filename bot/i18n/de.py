@@ -329,6 +329,9 @@ MESSAGES: dict[str, str] = {
     "stammtisch.error.cancelled": "Der Stammtisch ist bereits abgesagt.",
     "stammtisch.error.not_here": "Die Stammtisch-Umfrage läuft im Kanal oder Gruppenchat des"
     " Netzwerks. Schreiben Sie „stammtisch neu“ bitte dort.",
+    "stammtisch.error.member_not_here": "Die Stammtisch-Umfrage läuft im Kanal oder Gruppenchat"
+    " des Netzwerks: Schreiben Sie dort „stammtisch“, um sie zu sehen. Neue Umfragen starten die"
+    " Organisatorinnen und Organisatoren des Stammtischs dort.",
     "stammtisch.error.no_user": "Ich kann Sie nicht zuordnen (keine Entra-ID in der Nachricht). Es"
     " wurde nichts gespeichert.",
     "stammtisch.error.rule": "Die Regel ist so nicht möglich: {reason}",

@@ -311,6 +311,9 @@ MESSAGES: dict[str, str] = {
     "stammtisch.error.cancelled": "The get-together is already called off.",
     "stammtisch.error.not_here": "The get-together poll runs in the network's channel or group"
     " chat. Please write “stammtisch new” there.",
+    "stammtisch.error.member_not_here": "The get-together poll runs in the network's channel or"
+    " group chat: write “stammtisch” there to see it. The get-together's organisers start new"
+    " polls there.",
     "stammtisch.error.no_user": "I cannot identify you (no Entra id in the message). Nothing was"
     " saved.",
     "stammtisch.error.rule": "This rule is not possible: {reason}",

@@ -413,14 +413,19 @@ async def test_simultaneous_close_clicks_say_the_poll_is_closed_not_that_a_vote_
     assert "Die Umfrage ist bereits geschlossen." in extended and "Stimme" not in extended
 
 
+async def _said(stack: Stack, activity: dict[str, Any], who: tuple[str, str]) -> str:
+    """The bot's last text answer to ``activity`` sent by ``who``."""
+    stack.sink.sent.clear()
+    assert (await stack.bot.post(activities.as_user(activity, *who))).status == 201
+    return stack.sink.texts()[-1]
+
+
 async def test_without_a_poll_only_who_may_start_one_is_told_how(stack: Stack) -> None:
     """ "stammtisch neu" is refused in a personal chat and to members who do not organise:
     only the organiser in the channel is pointed to it."""
 
     async def said(activity: dict[str, Any], who: tuple[str, str]) -> str:
-        stack.sink.sent.clear()
-        assert (await stack.bot.post(activities.as_user(activity, *who))).status == 201
-        return stack.sink.texts()[-1]
+        return await _said(stack, activity, who)
 
     url = stack.sink.url
     organiser = await said(activities.channel_mention(url, "stammtisch"), SABINE)
@@ -431,3 +436,21 @@ async def test_without_a_poll_only_who_may_start_one_is_told_how(stack: Stack) -
     assert "stammtisch neu" not in personal and "im Kanal oder Gruppenchat" in personal
     english = await said(activities.message(url, "stammtisch", locale="en-US"), JANA)
     assert "stammtisch new" not in english and "write “stammtisch” there" in english
+
+
+async def test_stammtisch_neu_in_a_personal_chat_points_only_organisers_to_the_channel(
+    stack: Stack,
+) -> None:
+    """A poll is started in the channel: the organiser is told to write "stammtisch neu" there,
+    a member (who may not start one) where to see the poll and who starts new ones."""
+    url = stack.sink.url
+    organiser = await _said(stack, activities.message(url, "stammtisch neu", n=1), SABINE)
+    assert "Schreiben Sie „stammtisch neu“ bitte dort" in organiser
+    member = await _said(stack, activities.message(url, "stammtisch neu", n=2), JANA)
+    assert "stammtisch neu" not in member and "Organisatorinnen und Organisatoren" in member
+    assert "Schreiben Sie dort „stammtisch“" in member
+    english = activities.message(url, "stammtisch new", n=3, locale="en-US")
+    member_en = await _said(stack, english, JANA)
+    assert "stammtisch new" not in member_en and "organisers start new polls" in member_en
+    english = activities.message(url, "stammtisch new", n=4, locale="en-US")
+    assert "write “stammtisch new” there" in await _said(stack, english, SABINE)
