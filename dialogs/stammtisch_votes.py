@@ -73,17 +73,22 @@ async def vote(turn: Turn, form: VoteForm, ctx: StammtischContext) -> Reply:
     return await _cast(turn, ctx, form.poll_id, form.answers(), form.place)
 
 
-@router.command("stammtisch ergebnis", "stammtisch export")
+@router.command("stammtisch ergebnis", "stammtisch export", "stammtisch results")
 async def results(turn: Turn, rest: str, ctx: StammtischContext) -> Reply:
-    """Organisers: the current poll's votes and non-voters as a table."""
+    """Organisers: the current poll's votes and non-voters as a table, sent personally."""
+    service, lifecycle = services_of(ctx)
+    if turn.conversation_kind is ConversationKind.PERSONAL:
+        # Polls belong to a channel or group chat, and which one is meant is not known here:
+        # an organiser is told where to ask (the table then comes here), a member where the
+        # poll and its result are.
+        organiser = service.may_organise(turn.actor.aad_object_id or "")
+        key = "results_in_channel" if organiser else "results_members"
+        return Reply.of_text(t(f"stammtisch.reply.{key}", turn.language))
     try:
         poll = await latest(turn, ctx)
-        _, lifecycle = services_of(ctx)
         table = await lifecycle.export(poll.id, turn.actor.aad_object_id or "")
     except PollError as error:
         return refusal(turn, error)
-    if turn.conversation_kind is ConversationKind.PERSONAL:
-        return Reply.of_card(table)
     # Who voted what (and who did not) is for the organiser, not for the whole channel.
     notifier = lifecycle.service.notifier
     if await notifier.send_direct(turn.actor.aad_object_id or "", table, turn.tenant_id):

@@ -332,6 +332,12 @@ MESSAGES: dict[str, str] = {
     "stammtisch.error.member_not_here": "Die Stammtisch-Umfrage läuft im Kanal oder Gruppenchat"
     " des Netzwerks: Schreiben Sie dort „stammtisch“, um sie zu sehen. Neue Umfragen starten die"
     " Organisatorinnen und Organisatoren des Stammtischs dort.",
+    "stammtisch.reply.results_in_channel": "Die Stammtisch-Umfrage läuft im Kanal oder"
+    " Gruppenchat des Netzwerks. Schreiben Sie dort „stammtisch ergebnis“, dann schicke ich"
+    " Ihnen die Übersicht der Stimmen hier in unseren persönlichen Chat.",
+    "stammtisch.reply.results_members": "Die Stammtisch-Umfrage und ihr Ergebnis stehen im Kanal"
+    " oder Gruppenchat des Netzwerks: Schreiben Sie dort „stammtisch“, um sie zu sehen. Die"
+    " Übersicht aller Stimmen erhalten die Organisatorinnen und Organisatoren des Stammtischs.",
     "stammtisch.error.no_user": "Ich kann Sie nicht zuordnen (keine Entra-ID in der Nachricht). Es"
     " wurde nichts gespeichert.",
     "stammtisch.error.rule": "Die Regel ist so nicht möglich: {reason}",

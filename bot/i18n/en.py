@@ -314,6 +314,12 @@ MESSAGES: dict[str, str] = {
     "stammtisch.error.member_not_here": "The get-together poll runs in the network's channel or"
     " group chat: write “stammtisch” there to see it. The get-together's organisers start new"
     " polls there.",
+    "stammtisch.reply.results_in_channel": "The get-together poll runs in the network's channel"
+    " or group chat. Write “stammtisch results” there and I will send you the table of votes"
+    " here, in our personal chat.",
+    "stammtisch.reply.results_members": "The get-together poll and its result are in the"
+    " network's channel or group chat: write “stammtisch” there to see them. The table of all"
+    " votes is for the get-together's organisers.",
     "stammtisch.error.no_user": "I cannot identify you (no Entra id in the message). Nothing was"
     " saved.",
     "stammtisch.error.rule": "This rule is not possible: {reason}",

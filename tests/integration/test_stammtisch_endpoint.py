@@ -454,3 +454,21 @@ async def test_stammtisch_neu_in_a_personal_chat_points_only_organisers_to_the_c
     assert "stammtisch new" not in member_en and "organisers start new polls" in member_en
     english = activities.message(url, "stammtisch new", n=4, locale="en-US")
     assert "write “stammtisch new” there" in await _said(stack, english, SABINE)
+
+
+async def test_results_asked_in_a_personal_chat_say_where_to_ask(stack: Stack) -> None:
+    """Polls belong to the channel: "stammtisch ergebnis" in the personal chat cannot pick one,
+    so the organiser is told to ask there (the table then comes to the personal chat) and a
+    member where the poll and its result are – not that there is no poll."""
+    await _start(stack)
+    url = stack.sink.url
+    organiser = await _said(stack, activities.message(url, "stammtisch ergebnis", n=1), SABINE)
+    assert "Schreiben Sie dort „stammtisch ergebnis“" in organiser
+    assert "persönlichen Chat" in organiser
+    member = await _said(stack, activities.message(url, "stammtisch ergebnis", n=2), JANA)
+    assert "Ergebnis stehen im Kanal" in member and "„stammtisch ergebnis“" not in member
+    for n, english in enumerate(("stammtisch results", "stammtisch export"), start=3):
+        asked = activities.message(url, english, n=n, locale="en-US")
+        answer = await _said(stack, asked, SABINE)
+        assert "Write “stammtisch results” there" in answer, english
+    assert not stack.sink.cards()  # no table without knowing which poll
