@@ -3,6 +3,7 @@ person; several → the asker picks (a disambiguation card), none → a clear re
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ def matches(name: str, people: Sequence[Person]) -> list[Person]:
     """People whose name holds every word of ``name`` (whole words first, then prefixes), in
     any spelling of umlauts and ß ("Koenig" is "König", "Strasser" is "Straßer")."""
     wanted = _tokens(name)
-    whole = [p for p in people if all(w in _tokens(p.display_name) for w in wanted)]
+    whole = _whole_words(name, people)
     if whole:
         return whole
     return [
@@ -40,6 +41,11 @@ def matches(name: str, people: Sequence[Person]) -> list[Person]:
         for p in people
         if all(any(t.startswith(w) for t in _tokens(p.display_name)) for w in wanted)
     ]
+
+
+def _whole_words(name: str, people: Sequence[Person]) -> list[Person]:
+    wanted = _tokens(name)
+    return [p for p in people if all(w in _tokens(p.display_name) for w in wanted)]
 
 
 async def resolve(
@@ -52,11 +58,7 @@ async def resolve(
         words = clean_name(name).replace("-", " ").split()
         if not words:
             raise UrgentError("unknown", name=name)
-        # The directory's prefix search does not fold: ask for each spelling of the surname.
-        candidates = {
-            p.id: p for word in spellings(words[-1]) for p in await directory.find_people(word)
-        }
-        hits = matches(name, list(candidates.values()))
+        hits = await _lookup(directory, name, words[-1])
         if not hits:
             raise UrgentError("unknown", name=name)
         picked = picks.get(name.casefold())
@@ -71,3 +73,20 @@ async def resolve(
             raise UrgentError("duplicate", name=hits[0].display_name)
         found.append(hits[0])
     return found
+
+
+async def _lookup(directory: Directory, name: str, surname: str) -> list[Person]:
+    """The people matching ``name``. The directory's prefix search does not fold ("Koenig"
+    finds "König" only as "könig") and each ask costs several Graph queries: the surname as
+    typed first, its other spellings only when that finds nobody with all of the name's whole
+    words (a mere prefix, "Koenigsberger" for "Koenig", asks on: "König" is the better hit).
+    So a name typed in a spelling that someone has is that person, without asking for the
+    people with another spelling of it."""
+    typed = unicodedata.normalize("NFC", surname.lower())  # casefold would make ß "ss"
+    others = [word for word in spellings(surname) if word != typed]
+    found = {p.id: p for p in await directory.find_people(typed)}
+    if not _whole_words(name, list(found.values())):
+        for word in others:
+            for person in await directory.find_people(word):
+                found.setdefault(person.id, person)
+    return matches(name, list(found.values()))

@@ -90,3 +90,22 @@ async def test_the_demo_directory_finds_koenig_and_refuses_an_unknown_name() -> 
     with pytest.raises(UrgentError) as refused:
         await resolve(directory, ["Koenigin"], {})
     assert refused.value.code == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("name", "asked", "found"),
+    [
+        ("Müller", ["müller"], ["Eva Müller"]),  # typed as someone has it: nothing more
+        ("Straßer", ["straßer"], ["Tim Straßer"]),
+        ("Eva Mueller", ["mueller", "müller"], ["Eva Müller"]),  # Uwe's name lacks "Eva"
+        ("Koenig", ["koenig", "könig"], ["Andreas König"]),  # Koenigsberger: a prefix only
+    ],
+)
+async def test_other_spellings_are_asked_only_when_the_typed_one_finds_nobody(
+    name: str, asked: list[str], found: list[str]
+) -> None:
+    # Each ask is three Graph queries: four spellings made twelve per name.
+    directory = _PrefixDirectory(PEOPLE)
+    people = await resolve(directory, [name], {})  # type: ignore[arg-type]
+    assert directory.asked == asked
+    assert [p.display_name for p in people] == found  # type: ignore[union-attr]
