@@ -48,7 +48,10 @@ WEEKDAY_ABBREVIATIONS: dict[str, int] = {
     "so": 6,
 }
 
+# Counts written as words; "null"/"keine"/"zero" say nobody ("für keine Person" is asked back
+# like "für 0 Personen"), so look words up with ``number``: 0 is a value, not "not found".
 NUMBER_WORDS: dict[str, int] = _respelled({
+    "null": 0, "keine": 0, "keiner": 0, "keinen": 0, "zero": 0,
     "ein": 1, "eine": 1, "einer": 1, "eins": 1, "one": 1, "a": 1, "an": 1,
     "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
     "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7,
@@ -88,7 +91,9 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_NUM = _alt(NUMBER_WORDS)
+_NUM = _alt(word for word, n in NUMBER_WORDS.items() if n > 0)
+# "null"/"keine" only count people right after "für"/"for": "sind keine Kollegen da" is not one.
+_NOBODY = rf"(?:(?<=\bfür )|(?<=\bfor ))(?:{_alt(w for w, n in NUMBER_WORDS.items() if n == 0)})"
 _END = r"(?![a-z0-9])"  # normalised text has no umlauts left
 _MARK = r"uhr|h|am|pm|a\.m\.|p\.m\."
 _QUAL = r"morgens|früh|vormittags|mittags|noon|nachmittags|abends|nachts|in the \w+"
@@ -122,7 +127,7 @@ _WEEKDAY_PREFIX = (
 # respelled like the text it runs on. "-3 Personen" keeps its sign (neg) to be refused.
 CAPACITY = respell(
     rf"\bzu (?P<group>{_alt(GROUP_WORDS)})\b|"
-    rf"(?:(?P<neg>-)\s*)?\b(?:\d{{1,3}}\s*(?:-|bis|to)\s*)?(?P<n>\d{{1,3}}|{_NUM})\s*"
+    rf"(?:(?P<neg>-)\s*)?\b(?:\d{{1,3}}\s*(?:-|bis|to)\s*)?(?P<n>\d{{1,3}}|{_NUM}|{_NOBODY})\s*"
     rf"(?:{_PEOPLE}){_END}"
 )
 DURATION = respell(
@@ -171,14 +176,14 @@ SINGLE_CLOCK = respell(rf"(?:\b(?P<pre>ab|um|at|from|gegen|von|bis|until|till)\s
 BARE_CAPACITY = respell(r"\b(?:für|for)\s+(?:(?P<neg>-)\s*)?(?P<n>\d{1,3})\b")
 
 
-def _hour_word(word: str) -> int:
-    """Hour from a digit string or German number word ("drei")."""
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+def number(word: str) -> int:
+    """A count from digits or a number word ("drei", "two", "null")."""
+    return NUMBER_WORDS[word] if word in NUMBER_WORDS else int(word)
 
 
 def _colloquial(m: re.Match[str]) -> str:
     """Rewrite "halb drei" / "viertel nach drei" / "viertel vor vier" as clock digits."""
-    hour = _hour_word(m["hour"])
+    hour = number(m["hour"])
     if m["kind"] == "viertel nach":
         return f"{hour}:15"
     before = (hour - 1) or 12  # "halb eins" is 12:30

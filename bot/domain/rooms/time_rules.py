@@ -56,7 +56,7 @@ def duration(m: re.Match[str], s: ParseState) -> bool:
         return True
     raw = m["n"]
     amount = {"anderthalb": 1.5, "eineinhalb": 1.5}.get(raw) or float(
-        NUMBER_WORDS.get(raw) or raw.replace(",", ".")
+        NUMBER_WORDS[raw] if raw in NUMBER_WORDS else raw.replace(",", ".")
     )
     if m["half"]:
         amount /= 2

@@ -18,7 +18,7 @@ import holidays
 from bot.domain.rooms import day_rules as days
 from bot.domain.rooms import lexicon as lx
 from bot.domain.rooms import time_rules as times
-from bot.domain.rooms.lexicon import GROUP_WORDS, NUMBER_WORDS
+from bot.domain.rooms.lexicon import GROUP_WORDS, number
 from bot.domain.rooms.parse_state import ParseState
 
 
@@ -42,10 +42,11 @@ Rule = Callable[[re.Match[str], ParseState], bool]
 
 
 def _capacity(m: re.Match[str], s: ParseState) -> bool:
-    """6 Personen / 6-8 Leute (the larger number) / zu dritt / Raum für 6 (or -3: refused)."""
-    if s.attendees is None:
+    """6 Personen / 6-8 Leute (the larger number) / zu dritt / Raum für 6 (or -3: refused).
+    A count of nobody ("keine Gäste", "0 Personen") gives way to a later real one."""
+    if s.attendees is None or s.attendees == 0:
         group, raw = m.groupdict().get("group"), m["n"]
-        count = GROUP_WORDS[group] if group else NUMBER_WORDS.get(raw) or int(raw)
+        count = GROUP_WORDS[group] if group else number(raw)
         s.attendees = -count if m["neg"] else count
     return True
 

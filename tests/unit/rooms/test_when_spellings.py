@@ -1,5 +1,6 @@
 """Room-request phrasings from the exploratory test through the endpoint (Monday 02.03.2026
-09:00 Berlin): ae/oe/ue/ss spellings, "10 Uhr 30", zero or negative head counts, past days."""
+09:00 Berlin): ae/oe/ue/ss spellings, "10 Uhr 30", zero or negative head counts (also in words),
+past days."""
 
 from __future__ import annotations
 
@@ -121,6 +122,11 @@ HEADCOUNTS = [
     "morgen 10-11 Uhr für -3 Personen",
     "morgen 10-11 Uhr fuer -2 Leute",
     "tomorrow 10-11 for 0 people",
+    # Nobody in words is asked back like "0".
+    "morgen 10-11 Uhr für null Personen",
+    "morgen 10-11 Uhr für keine Person",
+    "morgen 10-11 Uhr fuer keine Leute",
+    "tomorrow 10-11 for zero people",
 ]
 
 
@@ -129,6 +135,35 @@ def test_no_one_or_fewer_is_refused_and_capacity_asked_for(text: str) -> None:
     got = _fields(text)
     assert got["problems"] == ("no_attendees",)
     assert got["attendees"] is None and got["missing"] == ("capacity",)
+
+
+@pytest.mark.parametrize("text", HEADCOUNTS)
+def test_a_head_count_of_nobody_is_still_a_room_request(text: str) -> None:
+    assert looks_like_room_request(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        ("morgen 10-11 Uhr für zwei Personen", 2),
+        ("morgen 10-11 Uhr für eine Person", 1),
+        ("morgen 10-11 Uhr für zwölf Leute", 12),
+        ("morgen 10-11 Uhr für zwanzig Teilnehmer", 20),
+        ("tomorrow 10-11 for two people", 2),
+        ("tomorrow 10-11 for twelve guests", 12),
+        ("morgen 10-11 Uhr für keine Gäste, 4 Personen", 4),  # a real count wins
+    ],
+)
+def test_head_counts_in_words(text: str, attendees: int) -> None:
+    got = _fields(text)
+    assert got["attendees"] == attendees and got["problems"] == () and got["missing"] == ()
+
+
+def test_no_one_in_a_sentence_is_not_a_head_count() -> None:
+    """ "keine"/"null" are a head count only after "für"/"for"."""
+    got = _fields("Raum morgen 10-11 Uhr, keine Gäste")
+    assert got["problems"] == () and got["missing"] == ("capacity",)
+    assert not looks_like_room_request("Morgen um 10 sind keine Kollegen im Büro")
 
 
 def test_ranges_of_people_are_not_negative() -> None:
