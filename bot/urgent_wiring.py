@@ -71,7 +71,9 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
     async def look_again(job: Job) -> None:
         # A Graph error while looking ends the look (the next planned one tries again); a
         # concurrent change of the call or a failed cancellation raises: the retry looks anew.
-        changed = await decisions.look_again(int(job.payload["call_id"]))
+        # Only the last planned look may expire the call (jobs planned before the flag: any).
+        final = bool(job.payload.get("final", True))
+        changed = await decisions.look_again(int(job.payload["call_id"]), final)
         if changed is not None and changed.state is CallState.BOOKED:
             count("urgent.booked")  # the meeting turned up after the give-up
 

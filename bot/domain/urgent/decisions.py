@@ -185,9 +185,10 @@ class UrgentDecisions:
             return call  # booked, cancelled or ended meanwhile
         return await given_up.end_booking(self, call)
 
-    async def look_again(self, call_id: int) -> UrgentCall | None:
-        """Job: a given-up booking's meeting looked for once more (``given_up.look_again``)."""
-        return await given_up.look_again(self, call_id)
+    async def look_again(self, call_id: int, final: bool = True) -> UrgentCall | None:
+        """Job: a given-up booking's meeting looked for once more (``given_up.look_again``;
+        only the ``final`` look expires a call it finds no meeting for)."""
+        return await given_up.look_again(self, call_id, final)
 
     async def cancel(self, call_id: int, asker: str) -> UrgentCall:
         """The asker withdraws; a booked meeting is cancelled in Graph (attendees notified),

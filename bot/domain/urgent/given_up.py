@@ -10,7 +10,7 @@ call looks for the meeting too and cancels it in Graph (``cancel_found``)."""
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.graph_types import CalendarEvent
@@ -63,9 +63,14 @@ async def end_booking(
     return await decisions.settle(call, CallState.EXPIRED, skip)
 
 
-async def look_again(decisions: UrgentDecisions, call_id: int) -> UrgentCall | None:
+async def look_again(
+    decisions: UrgentDecisions, call_id: int, final: bool = True
+) -> UrgentCall | None:
     """Job: look for the meeting of a given-up booking once more; returns the call when this
-    look changed something, None otherwise (so a re-run changes nothing twice)."""
+    look changed something, None otherwise (so a re-run changes nothing twice). Only the
+    ``final`` planned look expires an unconfirmed call that Graph shows no meeting for: an
+    earlier one leaves it unconfirmed (a later look may still find the meeting, and a card
+    must not say "fehlgeschlagen" and then "gebucht")."""
     service = decisions.service
     call = await service.get(call_id)
     looked_for = (CallState.UNCONFIRMED, CallState.EXPIRED, CallState.CANCELLED)
@@ -81,7 +86,7 @@ async def look_again(decisions: UrgentDecisions, call_id: int) -> UrgentCall | N
         log.warning("urgent booking not looked up again: %s", type(error).__name__)
         return None
     if mine is None:
-        if call.state is CallState.UNCONFIRMED:  # Graph answers now: nothing was created
+        if call.state is CallState.UNCONFIRMED and final:  # Graph answers: nothing created
             return await decisions.settle(call, CallState.EXPIRED)
         return None
     if call.state is CallState.CANCELLED:
@@ -156,20 +161,32 @@ async def own_event(service: UrgentService, call: UrgentCall) -> CalendarEvent |
 
 
 async def _plan_looks(service: UrgentService, call: UrgentCall) -> bool:
-    """Plan the looks after a give-up that still help; True when at least one is planned."""
-    planned = [
-        await _plan_look(service, call, after, str(number))
-        for number, after in enumerate(LOOK_AGAIN_AFTER, start=1)
-    ]
-    return any(planned)
-
-
-async def _plan_look(service: UrgentService, call: UrgentCall, after: timedelta, tag: str) -> bool:
-    if call.booked is None:
-        return False
+    """Plan the looks after a give-up that still help; True when at least one is planned.
+    The last of them is marked final: only it may expire the call."""
     now = service.clock.now()
-    if now + after > call.booked.end + LOOK_UNTIL_AFTER_END:
-        return False  # a meeting found then helps nobody any more
+    helpful = [
+        (number, after)
+        for number, after in enumerate(LOOK_AGAIN_AFTER, start=1)
+        if _helps(call, now + after)
+    ]
+    for number, after in helpful:
+        final = number == helpful[-1][0]
+        await _plan_look(service, call, after, str(number), final=final)
+    return bool(helpful)
+
+
+def _helps(call: UrgentCall, at: datetime) -> bool:
+    """False past the slot's end and the margin: a meeting found then helps nobody."""
+    return call.booked is not None and at <= call.booked.end + LOOK_UNTIL_AFTER_END
+
+
+async def _plan_look(
+    service: UrgentService, call: UrgentCall, after: timedelta, tag: str, final: bool = True
+) -> bool:
+    now = service.clock.now()
+    if not _helps(call, now + after):
+        return False
     key = f"{LOOK_JOB}:{call.id}:{tag}"
-    await service.jobs.schedule(LOOK_JOB, {"call_id": call.id}, now + after, key)
+    payload = {"call_id": call.id, "final": final}
+    await service.jobs.schedule(LOOK_JOB, payload, now + after, key)
     return True

@@ -17,9 +17,10 @@ class CallState(StrEnum):
     booked in time). A booking that fails at Graph stays "booking" and a job retries it;
     when the job gives up or the slot begins first, the call is unconfirmed while jobs look
     for the meeting again a few minutes later (a timed-out attempt may still create it) or
-    Graph could not be asked: a look that finds it books the call, one that finds nothing
-    expires it with ``booked`` kept (the cards say that the booking failed). With no time
-    left to look again, a call whose meeting Graph does not show expires at once.
+    Graph could not be asked: a look that finds it books the call; the last planned look
+    that finds nothing expires it with ``booked`` kept (the cards say that the booking
+    failed), an earlier one leaves it unconfirmed. With no time left to look again, a call
+    whose meeting Graph does not show expires at once.
     """
 
     OFFERED = "offered"

@@ -1,6 +1,6 @@
 """A booking job given up ends its call whatever its last attempt did: timed out, the call is
-unconfirmed (the attempt may still create the meeting) until a look finds nothing and expires
-it; created the meeting but lost the save, the call is booked with that meeting."""
+unconfirmed (the attempt may still create the meeting) until the last look finds nothing and
+expires it; created the meeting but lost the save, the call is booked with that meeting."""
 
 from __future__ import annotations
 
@@ -63,7 +63,10 @@ async def test_a_last_booking_attempt_that_times_out_is_unconfirmed_until_a_look
     assert "niemand wurde eingeladen" not in last["asker-card"]
     assert "nicht erreichbar" not in last["asker-card"]  # Graph did answer
     clock.advance(timedelta(minutes=2))
-    await runner.run_once()  # the look: Graph answers, and still shows no meeting
+    await runner.run_once()  # the first look: Graph answers, and shows no meeting yet
+    assert (await decisions.service.get(call.id)).state is CallState.UNCONFIRMED
+    clock.advance(timedelta(minutes=8))
+    await runner.run_once()  # the last look: still no meeting
     assert (await decisions.service.get(call.id)).state is CallState.EXPIRED
     last = {handle["activity_id"]: str(card) for handle, card in notifier.updates}
     assert "Die Buchung ist fehlgeschlagen" in last["asker-card"]

@@ -58,11 +58,11 @@ async def test_cancelling_while_graph_is_down_looks_once_more_and_cancels_the_me
     assert "Abgesagt (" in given.cards()["asker"] and CHECK not in given.cards()["asker"]
 
 
-async def test_cancelling_an_expired_call_with_a_look_ahead_cancels_its_late_meeting() -> None:
+async def test_cancelling_after_an_empty_first_look_cancels_the_late_meeting() -> None:
     given = await _given_up(graph_down=False)
-    await given.minutes_later(2)  # the first look: no meeting yet
-    assert (await given.decisions.service.get(given.call.id)).state is CallState.EXPIRED
+    await given.minutes_later(2)  # the first look: no meeting yet, another look ahead
+    assert (await given.decisions.service.get(given.call.id)).state is CallState.UNCONFIRMED
     await given.late()  # then Graph finishes the timed-out attempt after all
-    cancelled = await given.decisions.cancel(given.call.id, JANA.key)  # an earlier card
+    cancelled = await given.decisions.cancel(given.call.id, JANA.key)
     assert cancelled.state is CallState.CANCELLED and cancelled.event_id is not None
     assert [e.is_cancelled for e in await given.meetings()] == [True]

@@ -156,6 +156,22 @@ async def test_a_meeting_graph_created_after_the_give_up_makes_the_call_booked_o
     assert len(await given.meetings()) == 1
 
 
+async def test_an_empty_first_look_leaves_the_call_unconfirmed_for_the_last_one() -> None:
+    given = await _given_up(graph_down=False)
+    await given.minutes_later(2)  # the first look: Graph shows no meeting yet
+    assert (await given.decisions.service.get(given.call.id)).state is CallState.UNCONFIRMED
+    assert UNCONFIRMED in given.cards()["asker"]
+    await given.late()  # the timed-out attempt creates it after all
+    await given.minutes_later(8)  # the last look finds it
+    assert (await given.decisions.service.get(given.call.id)).state is CallState.BOOKED
+    assert BOOKED in given.cards()["asker"]
+    # Never "fehlgeschlagen" and then "gebucht": no card ever said that nobody was invited.
+    shown = [str(card) for _handle, card in given.notifier.updates]
+    assert not any(FAILED in card or NOBODY in card for card in shown)
+    assert "expired" not in await given.audit()
+    assert [j.payload.get("final") for j in given.looks()] == [False, True]
+
+
 async def test_graph_down_at_the_give_up_is_unconfirmed_then_failed_when_nothing_is_found() -> (
     None
 ):

@@ -181,7 +181,10 @@ async def test_a_booking_job_that_gives_up_before_the_slot_ends_the_call_and_say
     assert clock.now() < tomorrow.start  # the retries were used up before the slot began
     assert (await service.get(call.id)).state is CallState.UNCONFIRMED  # until a look
     clock.advance(timedelta(minutes=2))
-    await runner.run_once()  # the first look: Graph shows no meeting
+    await runner.run_once()  # the first look: Graph shows no meeting (yet)
+    assert (await service.get(call.id)).state is CallState.UNCONFIRMED
+    clock.advance(timedelta(minutes=8))
+    await runner.run_once()  # the last look: still none
     ended = await service.get(call.id)
     assert ended.state is CallState.EXPIRED
     assert "expired" in [e.action for e in await service.calls.audit_of(call.id)]
