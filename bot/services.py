@@ -20,8 +20,9 @@ from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Job, JobQueue
 from bot.domain.privacy.service import PrivacyService
 from bot.domain.recurring import plan_daily
+from bot.domain.routing.returns import look_for_returns
 from bot.domain.routing.router_cache import RouterCache
-from bot.domain.routing.service import ESCALATE_JOB, RoutingService
+from bot.domain.routing.service import ESCALATE_JOB, RETURN_JOB, RoutingService
 from bot.jobs import JobRunner
 from bot.onboarding_wiring import Onboarding, build_onboarding
 from bot.privacy_wiring import build_privacy, privacy_module
@@ -154,12 +155,15 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
 
 
 def routing_module(routing: RoutingService) -> FeatureModule:
-    """Escalation of questions nobody took in time."""
+    """Escalation of questions nobody took in time; asking experts back from an absence."""
 
     async def escalate(job: Job) -> None:
         await routing.escalate(int(job.payload["question_id"]), int(job.payload["version"]))
 
-    return FeatureModule("routing", {ESCALATE_JOB: escalate})
+    async def look(job: Job) -> None:
+        await look_for_returns(routing, int(job.payload["question_id"]))
+
+    return FeatureModule("routing", {ESCALATE_JOB: escalate, RETURN_JOB: look})
 
 
 def maintenance_module(platform: Platform) -> FeatureModule:

@@ -92,7 +92,8 @@ MESSAGES: dict[str, str] = {
     "routing.status.unassigned": "Status: Noch niemand hat übernommen – jede genannte Assistenz "
     "kann die Frage übernehmen.",
     "routing.status.all_absent": "Status: Niemand wurde gefragt – alle Genannten sind gerade"
-    " abwesend. Die Frage bleibt offen; wer zurück ist, kann sie hier übernehmen.",
+    " abwesend. Die Frage bleibt offen: Wer zuerst zurück ist, wird gefragt; wer früher da ist,"
+    " kann sie hier übernehmen.",
     "routing.answer.heading": "Antwort:",
     "routing.answer.label": "Ihre Antwort",
     "routing.answer.required": "Bitte eine Antwort eingeben.",

@@ -86,7 +86,8 @@ MESSAGES: dict[str, str] = {
     "routing.status.unassigned": "Status: nobody has taken it yet – any named assistant can take "
     "the question.",
     "routing.status.all_absent": "Status: nobody was asked – everyone named is away right now."
-    " The question stays open; whoever is back can take it here.",
+    " The question stays open: the first to return is asked; anyone back earlier can take it"
+    " here.",
     "routing.answer.heading": "Answer:",
     "routing.answer.label": "Your answer",
     "routing.answer.required": "Please enter an answer.",

@@ -72,6 +72,14 @@ class NamedExpert:
         return not (self.absent or self.erased)
 
 
+def awaited(question: Question) -> tuple[NamedExpert, ...]:
+    """The named experts the question waits for to come back: away when it was asked, and
+    since then neither declined, unreachable nor erased."""
+    return tuple(
+        e for e in question.experts if e.absent and not (e.declined or e.unreachable or e.erased)
+    )
+
+
 def askable_index(experts: Sequence[NamedExpert], start: int = 0) -> int | None:
     """The first expert from ``start`` on who may be asked (absent or erased ones are skipped)."""
     return next((i for i in range(start, len(experts)) if experts[i].askable), None)
@@ -227,6 +235,19 @@ class Question:
             current_index=following,
             escalate_at=next_deadline,
         )
+
+    def ask_returned(self, expert_key: str, next_deadline: datetime) -> Question:
+        """An expert who was away when nobody could be asked is back: ask them now."""
+        waiting = {e.expert_key for e in awaited(self)}
+        if self.state is not QuestionState.UNASSIGNED or expert_key not in waiting:
+            raise DecisionError("not_due")
+        index = next(i for i, e in enumerate(self.experts) if e.expert_key == expert_key)
+        experts = list(self.experts)
+        experts[index] = replace(experts[index], absent=False, absent_until="")
+        return self._next(
+            experts=tuple(experts), state=QuestionState.ASKED, current_index=index,
+            escalate_at=next_deadline,
+        )  # fmt: skip
 
     def withdraw(self, asker_key: str) -> Question:
         """The asker closes the question (e.g. an earlier answer helped)."""

@@ -29,12 +29,20 @@ from bot.domain.routing.delivery import ESCALATE_JOB, QuestionDelivery
 from bot.domain.routing.ports import ExpertRepository, QuestionRepository
 from bot.domain.routing.questions import DecisionError, Question, QuestionState
 from bot.domain.routing.replies import ConversationReplies
+from bot.domain.routing.returns import RETURN_JOB, ReturnWatch
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.selection import ExpertSelection, named_expert
 from bot.domain.routing.views import QuestionViews
 from bot.domain.routing.why import Why
 
-__all__ = ["ESCALATE_JOB", "AskRequest", "AskResult", "RoutingService", "offer_decider"]
+__all__ = [
+    "ESCALATE_JOB",
+    "RETURN_JOB",
+    "AskRequest",
+    "AskResult",
+    "RoutingService",
+    "offer_decider",
+]
 
 
 @dataclass
@@ -58,7 +66,9 @@ class RoutingService:
     ledger: ActivityLedger | None = None
 
     def __post_init__(self) -> None:
-        self._selection = ExpertSelection(self.experts, self.directory, self.calendar.zone)
+        self.selection = ExpertSelection(self.experts, self.directory, self.calendar.zone)
+        # Questions that found everyone named away ask them when they are back.
+        self.returns = ReturnWatch(self.jobs, self.calendar)
         self._delivery = QuestionDelivery(
             self.experts, self.questions, self.notifier, self.jobs, self.views, self.languages
         )
@@ -85,10 +95,10 @@ class RoutingService:
         if ranking.abstain_reason == "smalltalk":
             return AskResult("smalltalk")
         now = self.clock.now()
-        named = await self._selection.choices(request.pool_id, ranking, now, request.asker_key)
+        named = await self.selection.choices(request.pool_id, ranking, now, request.asker_key)
         clarifying = bool(named)
         if not clarifying:
-            named = await self._selection.named(
+            named = await self.selection.named(
                 request.pool_id, ranking.candidates, now, request.asker_key
             )
         if not named:
@@ -104,6 +114,7 @@ class RoutingService:
             # not be routed behind their back later.
             await self._delivery.schedule_escalation(question)
             return AskResult("clarifying", question)
+        await self.returns.plan(question, now)
         return AskResult("routed", await self._ask_current(question))
 
     async def choose(self, question_id: int, asker_key: str, choice: int | None) -> Question:
@@ -205,6 +216,12 @@ class RoutingService:
             # expert is passed over), or says that nobody could be.
             await self._delivery.tell_unchosen(question, labels)
 
+    async def ask_returned(self, question_id: int, expert_key: str) -> Question:
+        """Ask an expert who is back from an absence that kept the question unasked."""
+        return await self._ask_next(
+            question_id, lambda q, due: q.ask_returned(expert_key, due), expert_key, False
+        )
+
     async def pool_names(self, pool_id: str) -> list[tuple[str, str]]:
         """(key, name) of every expert of a pool, for the forward choice."""
         return await self._delivery.pool_names(pool_id)
@@ -232,6 +249,7 @@ class RoutingService:
             if await self.questions.save(decided):
                 # Best effort: the decision is saved whatever Teams does with the cards.
                 await self._delivery.refresh_cards(decided, skip=actor if own_card else None)
+                await self.returns.plan(decided, self.clock.now())
                 return decided
         raise DecisionError("busy")
 

@@ -167,7 +167,9 @@ async def test_nobody_is_asked_when_everyone_named_is_away() -> None:
     assert result.outcome == "routed" and question is not None
     assert question.experts and all(e.absent for e in question.experts)
     assert question.state is QuestionState.UNASSIGNED and question.escalate_at is None
-    assert world.notifier.directs == [] and world.jobs.jobs == {}
+    assert world.notifier.directs == []
+    # No escalation, only the look for whoever comes back first (test_routing_returns.py).
+    assert [job.kind for job in world.jobs.jobs.values()] == ["routing.look_for_returns"]
     # The thread card says so, rather than "jede genannte Assistenz kann übernehmen".
     thread = json.dumps(world.notifier.posts[0][1], ensure_ascii=False)
     assert "Niemand wurde gefragt – alle Genannten sind gerade abwesend" in thread
