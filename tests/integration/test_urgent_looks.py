@@ -1,19 +1,26 @@
 """Looks for the meeting of a given-up booking through the real endpoint, job queue (SQLite
 and PostgreSQL) and Graph simulator: only the last planned look may call the booking failed,
-so a card never says "fehlgeschlagen" and then "gebucht"."""
+so a card never says "fehlgeschlagen" and then "gebucht"; "Absagen" from an older card while
+the booking is still being tried cancels the meeting an attempt created, now or later."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from tests.integration.test_urgent_endpoint import (  # noqa: F401 (fixture)
     ALBRECHT,
+    ASK,
+    JANA,
+    JANA_MAIL,
     UNCONFIRMED,
     Stack,
+    _actions,
     _asker_texts,
     _created_by_graph,
     _given_up_unconfirmed,
     _meetings,
+    _sim,
     stack,
 )
 from tests.support.queue import drained
@@ -49,3 +56,42 @@ async def test_the_last_look_that_finds_nothing_says_the_booking_failed(
     assert (
         FAILED in _asker_texts(stack)[-1] and "niemand wurde eingeladen" in _asker_texts(stack)[-1]
     )
+
+
+async def _booking(on: Stack) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Graph refuses the click and the job's retries: the call stays "booking". Returns the
+    offer clicked and the "Absagen" of the first card (still showing the offers)."""
+    await on.busy(ALBRECHT, "09:00", "17:00")  # tomorrow's slots are offered
+    await on.say(ASK, JANA)
+    first = on.cards_to(JANA)[-1]
+    offer, cancel = _actions(first, "urgent.invite")[0], _actions(first, "urgent.cancel")[0]
+    events = f"/users/{JANA_MAIL}/calendar/events"
+    await _sim(on, "POST", "faults", {"path_prefix": events, "method": "POST", "status": 403,
+                                      "count": 99})  # fmt: skip
+    assert "Wird gebucht" in await on.invoke("urgent.invite", offer, JANA)
+    return offer, cancel
+
+
+async def test_absagen_while_booking_cancels_the_meeting_an_attempt_created(
+    stack: Stack,  # noqa: F811 (the fixture imported above)
+) -> None:
+    offer, cancel = await _booking(stack)
+    await _created_by_graph(stack, offer)  # an attempt created it, its answer was lost
+    answer = await stack.invoke("urgent.cancel", cancel, JANA)  # the older card's button
+    assert "Abgesagt (" in answer and "nicht bestätigt" not in answer
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [True]
+    await _minutes_later(stack, 2)  # the booking job (Graph answers again) books nothing
+    await _minutes_later(stack, 8)
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [True]
+
+
+async def test_absagen_while_booking_cancels_a_meeting_created_later_by_a_look(
+    stack: Stack,  # noqa: F811 (the fixture imported above)
+) -> None:
+    offer, cancel = await _booking(stack)
+    answer = await stack.invoke("urgent.cancel", cancel, JANA)
+    assert "Abgesagt (" in answer and "prüfen Sie Ihren Kalender" in answer
+    await _created_by_graph(stack, offer)  # the timed-out attempt created it after all
+    await _minutes_later(stack, 2)
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [True]
+    assert "prüfen Sie Ihren Kalender" not in _asker_texts(stack)[-1]

@@ -192,7 +192,8 @@ class UrgentDecisions:
 
     async def cancel(self, call_id: int, asker: str) -> UrgentCall:
         """The asker withdraws; a booked meeting is cancelled in Graph (attendees notified),
-        and so is the meeting of a given-up booking if Graph shows it now."""
+        and so is the meeting of a given-up booking or of one still being tried, if Graph
+        shows it now or a planned look finds it later."""
         service = self.service
         call = await service.get(call_id)
         if call.asker_key != asker:
@@ -207,10 +208,12 @@ class UrgentDecisions:
             await service.calendar.cancel_event(organiser, event_id, comment)
         cancelled = await service.save(call, state=CallState.CANCELLED)
         await service.audit(cancelled, asker, "cancelled")
+        # Stored as cancelled first: a look running meanwhile cancels what it finds instead
+        # of booking the call, and a booking job no longer tries.
         if given_up.may_have_meeting(call):
-            # Stored as cancelled first: a look running meanwhile cancels what it finds
-            # instead of booking the call.
             cancelled = await given_up.cancel_found(self, cancelled)
+        elif call.state is CallState.BOOKING and not call.event_id:
+            cancelled = await given_up.cancel_booking(self, cancelled)
         await self.refresh(cancelled, skip=ASKER_CARD)
         return cancelled
 

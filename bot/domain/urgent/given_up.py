@@ -5,7 +5,8 @@ the bot looks: so whatever the look could not settle is looked for again by a jo
 minutes later (by the meeting's transaction id). Until a look settles it the call is
 unconfirmed (its cards ask to check the calendar): a card never says "niemand wurde
 eingeladen" while the bot itself still expects the meeting may appear. "Absagen" on such a
-call looks for the meeting too and cancels it in Graph (``cancel_found``)."""
+call looks for the meeting too and cancels it in Graph (``cancel_found``), and so does
+"Absagen" while a booking is still being tried (``cancel_booking``)."""
 
 from __future__ import annotations
 
@@ -125,6 +126,15 @@ async def cancel_found(decisions: UrgentDecisions, call: UrgentCall) -> UrgentCa
     if mine is None:
         return call  # looks still planned cancel a meeting a slow attempt creates later
     return await _meeting_cancelled(service, call, mine, "found when cancelled")
+
+
+async def cancel_booking(decisions: UrgentDecisions, call: UrgentCall) -> UrgentCall:
+    """The asker cancelled ``call`` (stored as cancelled) while its booking was still being
+    tried (an older card's "Absagen"): no further attempt books it, but one under way, or one
+    whose answer was lost, may have created the meeting or create it yet. So it is looked for
+    now, and the looks of a given-up booking are planned: each cancels a meeting it finds."""
+    await _plan_looks(decisions.service, call)  # first: a failure below leaves them planned
+    return await cancel_found(decisions, call)
 
 
 async def _cancel_meeting(
