@@ -64,6 +64,16 @@ def test_the_department_labels_an_expert_without_a_matched_topic() -> None:
     assert labels == ["Vertragsprüfung", "Personal"]
 
 
+def test_up_to_four_choices_are_offered_and_a_fifth_leader_is_left_out() -> None:
+    topics = ("Vertragsprüfung", "Arbeitsverträge", "Rahmenverträge", "Mietverträge", "Leasing")
+    profiles = {
+        f"e{i}": ExpertProfile(f"e{i}", f"E{i}", topics=(t,)) for i, t in enumerate(topics)
+    }
+    ranking = _ranking(*((f"e{i}", 1.0 - i / 20, t) for i, t in enumerate(topics)))
+    labels = [c.label for c in clarify.choices_for(ranking, profiles)]
+    assert labels == list(topics[:4])
+
+
 class _Fixed:
     def __init__(self, ranking: RoutingResult) -> None:
         self.ranking = ranking
