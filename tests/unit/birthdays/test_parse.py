@@ -20,10 +20,23 @@ def test_a_slash_date_is_month_day_in_en_us_and_day_month_elsewhere() -> None:
     assert read_day_month("03/14/1985", "en-us") == (14, 3)
     assert read_day_month("03/04", "en-US") == (4, 3)  # 4 March, not 3 April
     assert read_day_month("14/03", "en-US") == (3, 14)  # month 14: impossible, nothing stored
-    for locale in ("en-GB", "de-DE", "en", "fr-FR"):
+    for locale in ("en-GB", "de-DE", "fr-FR", "en-CA"):
         assert read_day_month("14/03", locale) == (14, 3)
         assert read_day_month("03/04", locale) == (3, 4)
     assert month_first("en_US") and not month_first("en-GB") and not month_first("de-DE")
+
+
+# The order of a day and month as the locale writes them (CLDR through Babel), not a list
+# of month-first locales kept here.
+@pytest.mark.parametrize(
+    ("locale", "first"),
+    [("en-US", True), ("en-PH", True), ("fil-PH", True), ("ja-JP", True), ("en", True),
+     ("en-GB", False), ("en-CA", False), ("de-DE", False), ("en-AU", False), ("de", False),
+     ("xx-YY", False), ("", False)],
+)  # fmt: skip
+def test_the_slash_order_follows_the_locale(locale: str, first: bool) -> None:
+    assert month_first(locale) is first
+    assert read_day_month("03/14", locale) == ((14, 3) if first else (3, 14))
 
 
 def test_an_iso_date() -> None:
