@@ -583,6 +583,9 @@ MESSAGES: dict[str, str] = {
     "status.value.ok": "erreichbar",
     "status.value.down": "NICHT erreichbar",
     "status.not_admin": "Den Status sehen nur Administratorinnen und Administratoren des Bots.",
+    "status.personal_only": "Den Status zeige ich nur in unserem persönlichen Chat – er nennt "
+    "Personen, und personenbezogene Daten gehören nicht in einen Kanal oder Gruppenchat. "
+    "Schreiben Sie mir dort „bot status“.",
     "help.privacy.text": "„meine daten“ zeigt, was ich über Sie gespeichert habe; „meine daten "
     "löschen“ löscht es nach einer Rückfrage.",
     "privacy.personal_only": "Ihre Daten zeige und lösche ich nur in unserem persönlichen Chat – "

@@ -559,6 +559,8 @@ MESSAGES: dict[str, str] = {
     "status.value.ok": "reachable",
     "status.value.down": "NOT reachable",
     "status.not_admin": "Only the bot's administrators can see the status.",
+    "status.personal_only": "I show the status only in our personal chat – it names people, and "
+    "personal data does not belong in a channel or group chat. Write “bot status” to me there.",
     "help.privacy.text": "“my data” shows what I have stored about you; “delete my data” "
     "deletes it after asking you to confirm.",
     "privacy.personal_only": "I show and delete your data only in our personal chat – personal "

@@ -104,3 +104,28 @@ async def test_status_shows_the_member_store_and_who_is_unreachable(
     assert "Bernd" not in card  # reachable people are not listed
     # 20 shown, the newest first: Anna, then 19 of the 21 without a team.
     assert "ffff-18" in card and "ffff-19" not in card
+
+
+async def test_status_names_people_only_in_the_personal_chat(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """The status lists who cannot be reached by name: @mentioned in a channel or a group chat
+    it is refused there (everyone reads along), with the way to the personal chat."""
+    await _member_store(database_url)
+    settings = local_settings(database_url, admin_ids=[ADMIN[0]])
+    bot = await bot_factory(settings, ManualClock(NOW))
+    for where in (activities.channel_mention, activities.group_chat_mention):
+        ask = activities.as_user(where(sink.url, "bot status"), *ADMIN)
+        assert (await bot.post(ask)).status == 201
+        assert "persönlichen Chat" in sink.texts()[-1]
+    english = activities.as_user(activities.channel_mention(sink.url, "admin status"), *ADMIN)
+    english["locale"] = "en-US"
+    assert (await bot.post(english)).status == 201
+    assert "personal chat" in sink.texts()[-1]
+    everything = json.dumps(sink.sent, ensure_ascii=False)
+    assert "Anna Auerbach" not in everything and "blockiert" not in everything
+    assert sink.cards() == []
+
+    ask = activities.as_user(activities.message(sink.url, "bot status"), *ADMIN)
+    assert (await bot.post(ask)).status == 201
+    assert "Anna Auerbach" in json.dumps(sink.cards()[-1], ensure_ascii=False)
