@@ -128,7 +128,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         rooms=RoomDialogServices(rooms.broker, rooms.decisions),
         onboarding=onboarding.service,
         roulette=roulette.service,
-        privacy=PrivacyDialogServices(privacy, rooms.decisions),
+        privacy=PrivacyDialogServices(privacy, rooms.decisions, urgent.decisions),
         urgent=UrgentDialogServices(urgent.service, urgent.decisions, urgent.cards),
         status=StatusService(
             sessions,

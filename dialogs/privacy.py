@@ -10,6 +10,8 @@ from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.privacy.service import OFFER_VALIDITY, PrivacyService
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.erasure import held_by, release
+from bot.domain.urgent import erasure as urgent_erasure
+from bot.domain.urgent.decisions import UrgentDecisions
 from bot.i18n import t
 from cards.privacy import confirm_card, erased_card, export_card, notice_card
 from dialogs.context import DialogContext
@@ -18,10 +20,12 @@ from dialogs.router import Router
 
 @dataclass(frozen=True, slots=True)
 class PrivacyDialogServices:
-    """Export and erasure; the room decisions free the bookings of a person who erases."""
+    """Export and erasure; the room decisions free the bookings of a person who erases, the
+    urgent decisions cancel the meetings of their unconfirmed urgent calls."""
 
     privacy: PrivacyService
     room_decisions: RoomDecisions
+    urgent_decisions: UrgentDecisions | None = None
 
 
 PrivacyContext = DialogContext[PrivacyDialogServices]
@@ -111,8 +115,10 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
     if (refusal := _refusal(turn)) is not None:
         return refusal
     assert turn.actor.aad_object_id is not None
-    decisions = ctx.services.room_decisions
+    decisions, urgent = ctx.services.room_decisions, ctx.services.urgent_decisions
     bookings = await held_by(decisions, turn.actor.aad_object_id)
+    # Read before the erasure: afterwards the calls no longer name the organiser's mailbox.
+    calls = await urgent_erasure.unconfirmed_of(urgent, turn.actor.aad_object_id) if urgent else []
     counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token)
     if counts is None:  # forged, someone else's, used or expired: nothing was changed
         card = notice_card("privacy.invalid_offer", turn.language, good=False)
@@ -120,6 +126,9 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
     if bookings:
         # After the erasure nobody could cancel them: the rooms are freed now.
         counts = {**counts, "room_bookings": await release(decisions, bookings)}
+    if urgent is not None and calls:
+        cancelled = await urgent_erasure.cancel_meetings(urgent, calls)
+        counts = {**counts, "urgent_meetings": cancelled}
     return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)
 
 

@@ -631,6 +631,7 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.conversation_references": "Angaben, um Ihnen im Chat zu schreiben",
     "privacy.kind.processed_activities": "Vermerke über schon beantwortete Nachrichten",
     "privacy.kind.room_bookings": "Stornierte Raumbuchungen",
+    "privacy.kind.urgent_meetings": "Abgesagte, nicht bestätigte dringende Termine",
     "privacy.kind.experts": "Expertenprofil",
     "privacy.kind.questions": "Fragen",
     "privacy.kind.scheduled_jobs": "Geplante Aufgaben",

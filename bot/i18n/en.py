@@ -602,6 +602,7 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.conversation_references": "Details to write to you in the chat",
     "privacy.kind.processed_activities": "Notes on messages already answered",
     "privacy.kind.room_bookings": "Cancelled room bookings",
+    "privacy.kind.urgent_meetings": "Cancelled unconfirmed urgent calls",
     "privacy.kind.experts": "Expert profile",
     "privacy.kind.questions": "Questions",
     "privacy.kind.scheduled_jobs": "Scheduled tasks",

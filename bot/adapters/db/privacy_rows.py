@@ -34,6 +34,7 @@ from bot.adapters.db.models import (
     StammtischPollRow,
     StammtischRuleRow,
     StammtischVoteRow,
+    UrgentCallRow,
 )
 from bot.domain.privacy.identity import Identity
 
@@ -139,7 +140,29 @@ async def identity_of(session: AsyncSession, user_key: str) -> Identity:
     )
     for entries in candidates:
         names.update(str(e.get("name", "")) for e in entries if e.get("expert_key") == user_key)
+    _urgent_traces(await session.execute(
+        select(UrgentCallRow.asker_key, UrgentCallRow.asker_name, UrgentCallRow.organiser,
+               UrgentCallRow.participants, UrgentCallRow.asks)
+        .where(mentions(table(UrgentCallRow), [user_key]))
+    ), user_key, ids, names)  # fmt: skip
     return Identity(user_key).with_values(ids, names)
+
+
+def _urgent_traces(rows: Iterable[Any], user_key: str, ids: set[str], names: set[str]) -> None:
+    """Urgent calls: an asker's calls are sent from their own mailbox (the organiser), found
+    nowhere else when they have no expert profile and no team roster entry; a participant's
+    mail and name, an asked assistant's name."""
+    for asker_key, asker_name, organiser, participants, asks in rows:
+        if asker_key == user_key:
+            names.add(asker_name)
+            ids.add(organiser)
+        for person in participants or ():
+            if person.get("key") == user_key:
+                names.add(str(person.get("name") or ""))
+                ids.add(str(person.get("mail") or ""))
+        for ask in asks or ():
+            if ask.get("assistant_key") == user_key:
+                names.add(str(ask.get("assistant_name") or ""))
 
 
 def jsonable(value: Any) -> Any:

@@ -110,6 +110,26 @@ def may_have_meeting(call: UrgentCall) -> bool:
     return given_up and call.booked is not None and not call.event_id
 
 
+def may_be_created(call: UrgentCall, now: datetime) -> bool:
+    """True while ``call`` may have a meeting the bot never saw: a booking still tried, or
+    one given up (or the call ended meanwhile) without the meeting's id, and a meeting found
+    now would still matter (until the slot's end and the margin)."""
+    unseen = (CallState.BOOKING, CallState.UNCONFIRMED, CallState.CANCELLED, CallState.EXPIRED)
+    if call.state not in unseen or call.booked is None or call.event_id:
+        return False
+    return now <= call.booked.end + LOOK_UNTIL_AFTER_END
+
+
+async def cancel_unseen(service: UrgentService, call: UrgentCall) -> bool:
+    """Cancel in Graph the meeting of ``call`` if Graph shows it (by the transaction id);
+    True when it did. Nothing is stored. Raises when Graph cannot be asked."""
+    mine = await own_event(service, call)
+    if mine is None:
+        return False
+    await _cancel_in_graph(service, call, mine)
+    return True
+
+
 async def cancel_found(decisions: UrgentDecisions, call: UrgentCall) -> UrgentCall:
     """The asker cancelled ``call`` (stored as cancelled) whose booking was given up: its
     meeting, if Graph shows it by the transaction id, is cancelled too (attendees notified).

@@ -32,10 +32,14 @@ class CallState(StrEnum):
     UNCONFIRMED = "unconfirmed"  # booking given up, and whether it created the meeting unknown
 
 
-# Open: the asker's erasure cancels these (in the database only). Unconfirmed is not open:
-# like a booked call, its meeting may stand in everyone's calendar, so erasure leaves it for
-# the planned looks (which book it if the meeting turns up, or expire it), pseudonymised.
-OPEN_STATES = frozenset({CallState.OFFERED, CallState.ASKING, CallState.BOOKING})
+# Open: the asker's erasure cancels these in the database. Unconfirmed is open too: after
+# the erasure the planned looks no longer know the organiser's mailbox (the asker's own), so
+# they could neither book nor cancel it; the meeting an attempt may have created is looked
+# for and cancelled in Graph right after the erasure (``erasure.cancel_meetings``), as for a
+# call still booking. A booked call is not open: its meeting was confirmed to everyone.
+OPEN_STATES = frozenset(
+    {CallState.OFFERED, CallState.ASKING, CallState.BOOKING, CallState.UNCONFIRMED}
+)
 
 
 class UrgentError(Exception):
