@@ -158,6 +158,9 @@ MESSAGES: dict[str, str] = {
     "routing.field.location": "Standort",
     "routing.reply.smalltalk": "Sehr gern! Wenn Sie eine Frage haben, schreiben Sie sie einfach –"
     " ich finde die passende Assistenz.",
+    "routing.reply.vague": "Gern! Worum geht es denn? Schreiben Sie mir Ihre Frage mit ein paar"
+    " Stichworten, etwa „Wer kennt sich mit Reisekosten aus?“ – dann frage ich die passende"
+    " Assistenz. „hilfe“ zeigt alles, was ich kann.",
     "routing.reply.greeting": "Hallo! Schreiben Sie mir Ihre Frage – oder „hilfe“ für alles, was"
     " ich kann.",
     "routing.reply.no_match": "Dazu kenne ich leider noch niemanden im Netzwerk. Formulieren Sie "

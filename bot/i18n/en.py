@@ -149,6 +149,9 @@ MESSAGES: dict[str, str] = {
     "routing.field.location": "location",
     "routing.reply.smalltalk": "You're welcome! If you have a question, just write it – I'll find"
     " the right assistant.",
+    "routing.reply.vague": "Happy to help! What is it about? Write your question with a few"
+    " keywords, for example “Who knows about travel expenses?” – and I'll ask the right"
+    " assistant. “help” shows everything I can do.",
     "routing.reply.greeting": "Hello! Write me your question – or “help” for everything I can do.",
     "routing.reply.no_match": "I don't know anyone in the network for that yet. Try to phrase the"
     " question more precisely, or write “help”.",

@@ -535,3 +535,18 @@ async def test_an_expert_who_left_the_company_is_not_named(
     assert not [m for m in sink.sent if "<at>Gerda" in (m.get("text") or "")]
     thread_card = json.dumps(sink.cards()[0], ensure_ascii=False)
     assert "Kerstin Vogel" in thread_card and "Gerda" not in thread_card
+
+
+async def test_a_plea_without_a_topic_is_asked_what_it_is_about(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Day one, in the channel and in the personal chat: nothing is routed, nobody thanked.
+    for activity in (
+        activities.channel_mention(sink.url, "Kann mir jemand helfen?"),
+        activities.message(sink.url, "Ich habe eine Frage"),
+    ):
+        sink.sent.clear()
+        assert (await routing_bot.post(activity)).status == 201
+        [reply] = sink.texts()
+        assert reply.startswith("Gern! Worum geht es denn?") and "Sehr gern" not in reply
+    assert await _questions(database_url) == []

@@ -20,7 +20,7 @@ from bot.domain.routing.questions import (
 # "clarifying": the thread card asks the asker "Geht es um …?" before anyone is asked.
 # "duplicate": asked before under the same ``once_key`` (a repeated click): nothing new.
 Outcome = Literal[
-    "routed", "clarifying", "offered", "smalltalk", "no_match", "no_experts", "duplicate"
+    "routed", "clarifying", "offered", "smalltalk", "vague", "no_match", "no_experts", "duplicate"
 ]
 
 # A question's longest text: longer ones are cut (the cards show a preview with "mehr").

@@ -18,6 +18,7 @@ from bot.domain.routing.models import (
 )
 from bot.domain.routing.query import AnalysedQuery, QueryAnalyser, Weights, doc_bag
 from bot.domain.routing.scoring import FeatureIndex
+from bot.domain.routing.smalltalk import asks_for_help_only
 from bot.domain.routing.text import CompoundSplitter, content_words
 
 
@@ -132,7 +133,8 @@ class ExpertRouter:
             return RoutingResult((), "empty_directory")
         query = self._analyser.analyse(question)
         if query.smalltalk or not query.concepts:
-            return RoutingResult((), "smalltalk")
+            vague = query.request and asks_for_help_only(question)
+            return RoutingResult((), "vague" if vague else "smalltalk")
         s = self.settings
         profile = self._normalised(self._profiles, query)
         best_answer: dict[int, tuple[float, int]] = {}

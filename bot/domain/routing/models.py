@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Literal
 
 ReasonKind = Literal["topic", "history", "profile"]
-AbstainReason = Literal["smalltalk", "no_match", "empty_directory"]
+# "vague": no small talk, but nothing to route on either ("Kann mir jemand helfen?").
+AbstainReason = Literal["smalltalk", "vague", "no_match", "empty_directory"]
 
 
 @dataclass(frozen=True)

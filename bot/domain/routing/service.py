@@ -92,8 +92,8 @@ class RoutingService:
                 )
                 return AskResult("offered", earlier, card)
         ranking = router.rank(request.text)
-        if ranking.abstain_reason == "smalltalk":
-            return AskResult("smalltalk")
+        if ranking.abstain_reason == "smalltalk" or ranking.abstain_reason == "vague":
+            return AskResult(ranking.abstain_reason)
         now = self.clock.now()
         named = await self.selection.choices(request.pool_id, ranking, now, request.asker_key)
         clarifying = bool(named)

@@ -67,6 +67,12 @@ def only_social(text: str) -> bool:
     return not _content(text)
 
 
+def asks_for_help_only(text: str) -> bool:
+    """A plea without a topic ("Kann mir jemand helfen?", "Ich habe eine Frage"): it wants
+    "worum geht es?", not "gern geschehen". Thanks that ask ("Danke, wer noch?") stay social."""
+    return only_social(text) and not set(words(text)) & GRATITUDE
+
+
 def is_smalltalk(text: str, request: bool) -> bool:
     """No content beyond social words, or a social message that asks for nothing."""
     content = _content(text)

@@ -1,5 +1,6 @@
-"""Small talk through the routing dialogs: a greeting is welcomed, thanks get "Sehr gern",
-and small talk naming a department stays small talk (nobody is asked)."""
+"""Small talk through the routing dialogs: a greeting is welcomed, thanks get "Sehr gern", a
+plea without a topic is asked what it is about, and small talk naming a department stays small
+talk (nobody is asked)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,12 @@ async def _reply(text: str, locale: str = "de-DE") -> str:
         ("Hallo und danke für die schnelle Hilfe!", "de-DE", "Sehr gern!"),
         ("Danke an die Hygiene für die schnelle Hilfe!", "de-DE", "Sehr gern!"),
         ("Thanks a lot!", "en-US", "You're welcome!"),
+        # A plea without a topic is asked what it is about, not thanked back.
+        ("Kann mir jemand helfen?", "de-DE", "Gern! Worum geht es denn?"),
+        ("Hallo, ich habe eine Frage", "de-DE", "Gern! Worum geht es denn?"),
+        ("Ich brauche Hilfe!", "de-DE", "Gern! Worum geht es denn?"),
+        ("Can someone help me?", "en-US", "Happy to help! What is it about?"),
+        ("Danke, wer sonst noch?", "de-DE", "Sehr gern!"),
     ],
 )
 async def test_greetings_are_welcomed_and_thanks_get_you_are_welcome(
