@@ -42,4 +42,7 @@ def newcomer_details(turn_context: TurnContext, member: Any, account: Any) -> Ne
     # A reference whose user is the newcomer: the notifier can open a 1:1 chat from it.
     as_member = copy.copy(turn_context.activity)
     as_member.from_property = account
+    # The event's locale is that of whoever's client added them: stored with the newcomer's
+    # reference it would outrank their Entra language (the welcome must be in theirs).
+    as_member.locale = None
     return Newcomer(str(key), name, as_member)
