@@ -89,17 +89,31 @@ class OnboardingCards:
              "data": {"msteams": {"type": "imBack", "value": "meine themen"}}},
         ]  # fmt: skip
         if onboarding.state is OnboardingState.PAIRED and onboarding.buddy_key:
-            reason = _reason_text(onboarding, lang)
-            line = t("onboarding.welcome.buddy", lang, buddy=onboarding.buddy_name)
-            body.append(text(f"{line} ({reason})" if reason else line, weight="Bolder"))
-            actions += _links(buddy_mail, lang)
-            data = {"onboarding_id": onboarding.id}
-            actions.append(
-                execute(t("onboarding.button.opt_out", lang), "onboarding.opt_out", data)
-            )
+            body.append(self._buddy_line(onboarding, "onboarding.welcome.buddy", lang))
+            actions += self._buddy_actions(onboarding, buddy_mail, lang)
         else:
             body.append(text(t("onboarding.welcome.buddy_soon", lang)))
         return card(body, actions)
+
+    def _buddy_line(self, onboarding: Onboarding, key: str, lang: str) -> dict[str, Any]:
+        reason = _reason_text(onboarding, lang)
+        line = t(key, lang, buddy=onboarding.buddy_name)
+        return text(f"{line} ({reason})" if reason else line, weight="Bolder")
+
+    def _buddy_actions(
+        self, onboarding: Onboarding, buddy_mail: str, lang: str
+    ) -> list[dict[str, Any]]:
+        data = {"onboarding_id": onboarding.id}
+        opt_out = execute(t("onboarding.button.opt_out", lang), "onboarding.opt_out", data)
+        return [*_links(buddy_mail, lang), opt_out]
+
+    def buddy_changed_card(
+        self, onboarding: Onboarding, buddy_mail: str, lang: str
+    ) -> dict[str, Any]:
+        """A newcomer welcomed already learns the buddy an admin picked: the name, the links
+        and the opt-out, without repeating the welcome."""
+        body = [self._buddy_line(onboarding, "onboarding.changed.buddy", lang)]
+        return card(body, self._buddy_actions(onboarding, buddy_mail, lang))
 
     def buddy_card(self, onboarding: Onboarding, newcomer_mail: str, lang: str) -> dict[str, Any]:
         """The buddy's introduction with chat/meeting links and the checklist."""

@@ -111,9 +111,13 @@ async def assign(turn: Turn, action: AssignAction, ctx: OnboardingContext) -> Re
     """An admin picks or overrides the buddy."""
     try:
         service, me = _service(ctx, turn)
-        paired = await service.admin_assign(action.onboarding_id, me, action.buddy_key)
+        assignment = await service.admin_assign(action.onboarding_id, me, action.buddy_key)
     except OnboardingError as error:
         return _refused(turn, error, card=True)
+    paired = assignment.onboarding
+    if not assignment.changed:  # nothing was sent: say so rather than "both are informed"
+        names = {"buddy": paired.buddy_name, "name": paired.newcomer_name}
+        return Reply.of_text(t("onboarding.note.already_buddy", turn.language, **names))
     return Reply.of_text(t("onboarding.note.assigned", turn.language, buddy=paired.buddy_name))
 
 

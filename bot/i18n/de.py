@@ -572,6 +572,12 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.pause_past": "Das Pausendatum muss in der Zukunft liegen.",
     "onboarding.error.pause_date": "Bitte ein Datum angeben, z. B. „buddy pause bis 31.12.2026“.",
     "onboarding.error.no_user": "Ich kann Sie nicht zuordnen (keine Entra-ID in der Nachricht).",
+    "onboarding.error.not_pickable": "Diese Person kann ich nicht als Buddy zuweisen – sie ist"
+    " nicht als Buddy gemeldet (oder hat „buddy stopp“ gesagt oder das Team verlassen). Bitte"
+    " wählen Sie jemanden aus der Liste; es wurde nichts geändert.",
+    "onboarding.note.already_buddy": "{buddy} ist bereits Buddy von {name}. Es wurde nichts"
+    " geändert und niemand benachrichtigt.",
+    "onboarding.changed.buddy": "Ihr Buddy ist jetzt {buddy}",
     "status.title": "Status des Bots",
     "status.version": "Version",
     "status.database": "Datenbank",

@@ -548,6 +548,12 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.pause_past": "The pause date must be in the future.",
     "onboarding.error.pause_date": "Please give a date, e.g. “buddy pause until 31.12.2026”.",
     "onboarding.error.no_user": "I cannot identify you (no Entra id in the message).",
+    "onboarding.error.not_pickable": "I cannot assign this person as a buddy: they have not"
+    " volunteered (or said “buddy stop”, or left the team). Please pick someone from the list."
+    " Nothing was changed.",
+    "onboarding.note.already_buddy": "{buddy} is already {name}'s buddy. Nothing was changed and"
+    " nobody was notified.",
+    "onboarding.changed.buddy": "Your buddy is now {buddy}",
     "status.title": "Bot status",
     "status.version": "Version",
     "status.database": "Database",

@@ -224,6 +224,8 @@ def _onboarding_cards(lang: str) -> Iterator[Sample]:
     )
     yield "onboarding.welcome_card.unpaired", views.welcome_card(unpaired, "", lang)
     yield "onboarding.buddy_card", views.buddy_card(paired, "lena.hoffmann@firma.de", lang)
+    changed = views.buddy_changed_card(paired, "lena.hoffmann@firma.de", lang)
+    yield "onboarding.buddy_changed_card", changed
     yield "onboarding.replaced_card", views.replaced_card(paired, True, lang)
     yield "onboarding.replaced_card.stopped", views.replaced_card(paired, False, lang)
     yield "onboarding.admin_pick_card", views.admin_pick_card(unpaired, volunteers, lang)

@@ -9,7 +9,12 @@ from datetime import timedelta
 from typing import Any
 
 from bot.domain.onboarding.matching import MatchPolicy
-from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
+from bot.domain.onboarding.model import (
+    Onboarding,
+    OnboardingError,
+    OnboardingState,
+    VolunteerProfile,
+)
 from bot.domain.onboarding.ports import Departures, OnboardingRepository
 from bot.domain.onboarding.views import OnboardingViews
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
@@ -59,6 +64,17 @@ class OnboardingCore:
         if onboarding is None:
             raise OnboardingError("unknown")
         return onboarding
+
+    async def pickable_volunteers(self, newcomer_key: str | None = None) -> list[VolunteerProfile]:
+        """The volunteers an admin may pick, by name: not stopped, still in the team, and not
+        the newcomer themself (the admins' cards offer these, and only these are accepted)."""
+        candidates = [
+            v for v in await self.repo.volunteers() if not v.stopped and v.user_key != newcomer_key
+        ]
+        # A volunteer who left keeps their profile (they may come back), but offering them
+        # would pair a newcomer with someone nobody can reach.
+        departed = await self.departures.departed([v.user_key for v in candidates])
+        return [v for v in candidates if v.user_key not in departed]
 
     async def _saved(self, onboarding_id: int, version: int | None) -> Onboarding:
         # Jobs of an admin's pick are planned before the pick is saved (so that a re-delivered

@@ -10,26 +10,44 @@ and did nothing).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.domain.onboarding.candidates import left
 from bot.domain.onboarding.core import REPLACED_JOB, WELCOME_JOB, OnboardingCore
 from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
 
 
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """An admin's pick as saved; ``changed`` False: that buddy was set already (the same pick
+    again, or a re-delivered click), so this pick told nobody anything."""
+
+    onboarding: Onboarding
+    changed: bool
+
+
 class Reassigning(OnboardingCore):
     """The admins' side of pairing (a mixin of OnboardingService)."""
 
-    async def admin_assign(self, onboarding_id: int, admin_key: str, buddy_key: str) -> Onboarding:
-        """An admin picks (or overrides) the buddy, whatever their load; the buddy gets the
-        introduction, a newcomer already welcomed the new name, a former buddy a note."""
+    async def admin_assign(self, onboarding_id: int, admin_key: str, buddy_key: str) -> Assignment:
+        """An admin picks (or overrides) the buddy among the volunteers the cards offer
+        (``pickable_volunteers``), whatever their load; the buddy gets the introduction, a
+        newcomer already welcomed a note with the new name, a former buddy a note."""
         if admin_key not in self.policy.admins:
             raise OnboardingError("not_admin")
         onboarding = await self.get(onboarding_id)
         if onboarding.state is OnboardingState.OPTED_OUT:
             raise OnboardingError("opted_out")
         if onboarding.buddy_key == buddy_key:
-            return onboarding  # saved already (a re-delivery): its jobs were planned before
+            # Saved already (a re-delivery: its jobs were planned before), or the same pick.
+            return Assignment(onboarding, changed=False)
         if buddy_key == onboarding.newcomer_key:
             raise OnboardingError("self")
+        # The key comes from the client: only someone the cards offer may be paired (not an
+        # invented key, not a colleague who never volunteered, stopped or left).
+        pickable = await self.pickable_volunteers(onboarding.newcomer_key)
+        if buddy_key not in {v.user_key for v in pickable}:
+            raise OnboardingError("not_pickable")
         paired = await self._paired(onboarding, buddy_key, ("admin",))
         planned = [await self._plan_pairing(paired, buddy_key, saved=False)]
         if onboarding.welcomed_at is not None:  # welcomed with no buddy or another: tell
@@ -55,7 +73,7 @@ class Reassigning(OnboardingCore):
         if not saved:
             await self._unplan(onboarding_id, buddy_key, previous, planned, replaced)
             raise OnboardingError("changed")
-        return paired
+        return Assignment(paired, changed=True)
 
     async def _unplan(
         self, onboarding_id: int, buddy_key: str, previous: str | None, planned: list[str],

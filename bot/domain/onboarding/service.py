@@ -103,14 +103,23 @@ class OnboardingService(Reassigning, Volunteering):
     async def welcome(
         self, onboarding_id: int, buddy: str | None = None, version: int | None = None
     ) -> None:
-        """Job: the welcome DM with what the network is and who the buddy is (``buddy`` and
-        ``version``: the admin's pick it tells of, which a later one may have replaced)."""
+        """Job: the welcome DM with what the network is and who the buddy is; with ``buddy``
+        and ``version`` (an admin's pick after the welcome, which a later one may have
+        replaced) only a note naming the new buddy."""
         onboarding = await self._saved(onboarding_id, version)
         if version is not None and onboarding.buddy_key != buddy:
             return  # the pick lost its save, or a later one replaced it (and tells itself)
         # A newcomer who never wrote to the bot reads it in their Entra profile's language.
         lang = await self.languages.language_of(onboarding.newcomer_key)
         buddy_mail = await self._links(onboarding.buddy_key)
+        if version is not None:
+            if onboarding.state is not OnboardingState.PAIRED:
+                return  # opted out (or ended) since the pick: no buddy to name
+            # An admin's pick after the welcome: a short note with the new buddy, not the whole
+            # welcome again (each re-pairing would repeat the network's introduction).
+            card = self.views.buddy_changed_card(onboarding, buddy_mail, lang)
+            await self.deliver(onboarding.newcomer_key, card, onboarding.tenant_id)
+            return
         card = self.views.welcome_card(onboarding, buddy_mail, lang)
         await self.deliver(onboarding.newcomer_key, card, onboarding.tenant_id)
         await self._mark(onboarding.id, None, welcomed_at=self.clock.now())

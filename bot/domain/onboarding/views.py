@@ -15,6 +15,13 @@ class OnboardingViews(Protocol):
         """The newcomer's welcome: the network, how to ask, topics, and the buddy."""
         ...
 
+    def buddy_changed_card(
+        self, onboarding: Onboarding, buddy_mail: str, lang: str
+    ) -> dict[str, Any]:
+        """A newcomer welcomed already learns the buddy an admin picked: the name, the links
+        and the opt-out, without repeating the welcome."""
+        ...
+
     def buddy_card(self, onboarding: Onboarding, newcomer_mail: str, lang: str) -> dict[str, Any]:
         """The buddy's introduction with chat/meeting links and the checklist."""
         ...

@@ -1,22 +1,16 @@
-"""Buddy volunteers: opting in, capacity, pausing and stopping, and whom admins may pick."""
+"""Buddy volunteers: opting in, capacity, pausing and stopping (whom admins may pick: core)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
 
-from bot.domain.members.ports import Departures
+from bot.domain.onboarding.core import OnboardingCore
 from bot.domain.onboarding.model import OnboardingError, VolunteerProfile
-from bot.domain.onboarding.ports import OnboardingRepository
-from bot.domain.ports import Clock
 
 
-class Volunteering:
+class Volunteering(OnboardingCore):
     """The volunteer side of OnboardingService (a mixin: the service provides the ports)."""
-
-    repo: OnboardingRepository
-    departures: Departures
-    clock: Clock
 
     async def volunteer(
         self,
@@ -43,14 +37,3 @@ class Volunteering:
         )
         await self.repo.save_volunteer(updated)
         return updated
-
-    async def pickable_volunteers(self, newcomer_key: str | None = None) -> list[VolunteerProfile]:
-        """The volunteers an admin may pick, by name: not stopped, still in the team, and not
-        the newcomer themself."""
-        candidates = [
-            v for v in await self.repo.volunteers() if not v.stopped and v.user_key != newcomer_key
-        ]
-        # A volunteer who left keeps their profile (they may come back), but offering them
-        # would pair a newcomer with someone nobody can reach.
-        departed = await self.departures.departed([v.user_key for v in candidates])
-        return [v for v in candidates if v.user_key not in departed]

@@ -118,7 +118,8 @@ async def test_nobody_fits_asks_the_admins_and_an_admin_assigns() -> None:
     with pytest.raises(OnboardingError):
         await world.service.admin_assign(onboarding.id, JANA, SABINE)  # not an admin
     welcomed = len([u for u in world.notifier.dm_recipients() if u == MELANIE])
-    paired = await world.service.admin_assign(onboarding.id, ADMIN, SABINE)
+    await volunteers(world, SABINE)  # she volunteers after the admins were asked
+    paired = (await world.service.admin_assign(onboarding.id, ADMIN, SABINE)).onboarding
     assert paired.buddy_key == SABINE and paired.reasons == ("admin",)
     await world.run_due()
     assert SABINE in world.notifier.dm_recipients()
@@ -206,6 +207,7 @@ async def test_after_an_admin_pairs_anew_each_side_gets_each_check_in_once() -> 
     assert onboarding is not None
     await world.run_due()
     assert (await world.service.get(onboarding.id)).buddy_key == JANA
+    await volunteers(world, SABINE)
     await world.service.admin_assign(onboarding.id, ADMIN, SABINE)  # an admin changes the buddy
     await world.run_due()
     before = len(world.notifier.directs)

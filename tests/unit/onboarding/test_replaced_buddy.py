@@ -73,7 +73,8 @@ def introduced(world: World, who: str) -> list[str]:
 
 
 def welcomes(world: World) -> list[str]:
-    return [c for c in to(world, MELANIE) if "Willkommen" in c]
+    """The welcome, then a note naming each buddy an admin picked."""
+    return [c for c in to(world, MELANIE) if "Willkommen" in c or "Ihr Buddy ist jetzt" in c]
 
 
 async def paired_with(world: World, buddy: str) -> int:
@@ -168,7 +169,7 @@ async def test_a_click_redelivered_after_the_save_and_a_crash_still_tells_everyo
     await world.run_due()
     assert len(told_replaced(world, JANA)) == 1
     assert len(introduced(world, SABINE)) == 1
-    assert len(welcomes(world)) == 2 and "Ihr Buddy ist Sabine" in welcomes(world)[-1]
+    assert len(welcomes(world)) == 2 and "Ihr Buddy ist jetzt Sabine" in welcomes(world)[-1]
 
 
 async def test_a_click_redelivered_after_a_crash_before_the_save_plans_nothing_twice() -> None:
@@ -214,7 +215,7 @@ async def test_jobs_that_run_before_the_pick_is_saved_wait_for_it() -> None:
     await world.run_due()
     assert len(told_replaced(world, JANA)) == 1
     assert len(introduced(world, SABINE)) == 1
-    assert len(welcomes(world)) == 2 and "Ihr Buddy ist Sabine" in welcomes(world)[-1]
+    assert len(welcomes(world)) == 2 and "Ihr Buddy ist jetzt Sabine" in welcomes(world)[-1]
 
 
 def replaced_jobs_settled(world: World) -> bool:
@@ -264,8 +265,12 @@ async def test_a_former_buddy_who_is_no_volunteer_is_not_told_they_stay_listed(
     else:
         await volunteers(world, SABINE)
         onboarding_id = await paired_with(world, JANA)
-        await world.service.admin_assign(onboarding_id, ADMIN, AYLIN)  # no profile at all
+        await volunteers(world, AYLIN)
+        await world.service.admin_assign(onboarding_id, ADMIN, AYLIN)
         await world.run_due()
+        repo = world.service.repo
+        assert isinstance(repo, InMemoryOnboardingRepository)
+        del repo._volunteers[AYLIN]  # her data erased since: no profile at all
         former = AYLIN
     await world.service.admin_assign(onboarding_id, ADMIN, SABINE)
     await world.run_due()
