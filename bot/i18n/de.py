@@ -40,9 +40,9 @@ MESSAGES: dict[str, str] = {
     " persönlichen Chat mit mir.",
     "message_action.error.bad_payload": "Diese Anfrage konnte ich nicht lesen. Bitte öffnen Sie"
     " „Ans Assistenz-Netzwerk fragen“ noch einmal. Es wurde nichts gesendet.",
-    "message_action.error.no_chat": "Ich habe noch keinen persönlichen Chat mit Ihnen. Schreiben"
-    " Sie mir bitte einmal „hilfe“ im persönlichen Chat oder wählen Sie den Kanal. Es wurde"
-    " nichts gesendet.",
+    "message_action.error.no_chat": "Ich kann Ihnen gerade nicht persönlich schreiben (der Chat"
+    " mit mir ist gesperrt oder nicht erreichbar). Wählen Sie bitte den Kanal. Es wurde nichts"
+    " gesendet.",
     "message_action.error.no_channel": "Ich kenne noch keinen Kanal des Assistenz-Netzwerks (die"
     " App ist in keinem Team installiert). Bitte wählen Sie den persönlichen Chat. Es wurde"
     " nichts gesendet.",

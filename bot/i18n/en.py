@@ -39,8 +39,8 @@ MESSAGES: dict[str, str] = {
     " chat with me.",
     "message_action.error.bad_payload": "I could not read this request. Please open “Ask the"
     " assistant network” again. Nothing was sent.",
-    "message_action.error.no_chat": "I do not have a personal chat with you yet. Please write"
-    " “help” to me in a personal chat once, or choose the channel. Nothing was sent.",
+    "message_action.error.no_chat": "I cannot write to you personally right now (the chat with"
+    " me is blocked or out of reach). Please choose the channel. Nothing was sent.",
     "message_action.error.no_channel": "I do not know a channel of the assistant network yet (the"
     " app is not installed in any team). Please choose the personal chat. Nothing was sent.",
     "who_knows.chat": "Chat",

@@ -16,11 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.conversation import MAX_TEXT_CHARS, ConversationKind, Reply, Turn
 from bot.domain.members.ports import MemberRepository
-from bot.domain.ports import ConversationReferences, Notifier
+from bot.domain.ports import ConversationReferences
 from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.i18n import t
 from bot.teams.activity_shape import MESSAGE_ACTION_INVOKE_NAMES
 from bot.teams.network_channel import general_channel
+from bot.teams.notifier import TeamsNotifier
 from bot.teams.threads import split_thread, top_level_reference
 from bot.teams.translate import ADAPTIVE_CARD, tenant_of, to_turn
 from cards.builders import message_question_card
@@ -103,7 +104,7 @@ class MessageActions:
 
     references: ConversationReferences
     members: MemberRepository
-    notifier: Notifier
+    notifier: TeamsNotifier
     team_pools: frozenset[str] = frozenset()  # teams of ROUTING_POOLS: network teams first
 
     async def handle(
@@ -155,9 +156,13 @@ class MessageActions:
             return None
         if target == "chat":
             stored = await self.references.personal_for_user(user_key)
-            if stored is None:
+            if stored is not None:
+                return _Place(turn, stored.reference, ConversationKind.PERSONAL, None)
+            # Day one: they never wrote to the bot, which opens the chat as for any DM.
+            opened = await self.notifier.personal_chat(user_key, turn.tenant_id)
+            if opened is None:
                 return None
-            return _Place(turn, stored.reference, ConversationKind.PERSONAL, None)
+            return _Place(turn, dict(opened["reference"]), ConversationKind.PERSONAL, None)
         activity = context.activity
         if turn.conversation_kind is ConversationKind.CHANNEL and turn.team_id:
             # A new post in the channel the message action was used in.

@@ -127,3 +127,12 @@ class TeamsNotifier:
     ) -> MessageHandle | None:
         """Send a card to a person's 1:1 chat; None when the bot cannot reach them."""
         return await self._direct.send(user_key, card, tenant_id, self.post_card)
+
+    async def personal_chat(self, user_key: str, tenant_id: str | None) -> MessageHandle | None:
+        """A person's 1:1 chat with the bot as a place to post into, opened (as for a DM) if
+        they never wrote there; nothing is posted. None when the bot cannot reach them."""
+
+        async def nothing(place: MessageHandle, card: dict[str, Any]) -> MessageHandle:
+            return place
+
+        return await self._direct.send(user_key, {}, tenant_id, nothing)

@@ -9,6 +9,7 @@ import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import aiohttp
 import pytest
 from sqlalchemy import select
 
@@ -136,13 +137,10 @@ async def test_sent_to_the_channel_it_is_routed_like_a_typed_question(
     assert len(await _questions(database_url)) == 1
 
 
-async def test_sent_to_the_personal_chat_or_refused_without_one(
+async def test_sent_to_the_personal_chat_after_writing_there(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
     data = {"question": QUESTION, "target": "chat"}
-    refused = await _answer(routing_bot, _submit(sink, data))
-    assert "noch keinen persönlichen Chat" in refused["task"]["value"]
-    assert sink.sent == [] and await _questions(database_url) == []
     hello = activities.as_user(activities.message(sink.url, "hilfe"), *JANA)
     assert (await routing_bot.post(hello)).status == 201
     sink.sent.clear()
@@ -151,6 +149,39 @@ async def test_sent_to_the_personal_chat_or_refused_without_one(
     assert {a["_conversation"] for a in sink.sent} >= {f"a:personal-{JANA[0]}"}
     [question] = await _questions(database_url)
     assert question.text == QUESTION
+
+
+async def test_day_one_the_personal_chat_is_opened_and_a_blocked_one_refused(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    # Jana never wrote to the bot: it opens her 1:1 chat (as for any DM) and the question's
+    # card goes there. Kerstin blocked the bot (no install, no chat): refused, nothing sent.
+    clock = ManualClock()
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        settings = local_settings(database_url, graph_base_url=graph_url)
+        await import_experts_file(settings, DEMO_EXPERTS, "default")
+        bot = await bot_factory(settings, clock)
+        data = {"question": QUESTION, "target": "chat"}
+        answer = await _answer(bot, _submit(sink, data))
+        assert "Ihre Frage ist unterwegs" in answer["task"]["value"]
+        [thread] = sink.cards()[:1]
+        assert sink.sent[0]["conversation"]["conversationType"] == "personal"
+        assert sink.sent[0]["recipient"]["aadObjectId"] == JANA[0]
+        assert QUESTION in json.dumps(thread, ensure_ascii=False)
+        [question] = await _questions(database_url)
+        assert question.text == QUESTION and question.asker_key == JANA[0]
+
+        kerstin = ("f38180ae-1428-558d-b7ec-fb33fc42d9f1", "Kerstin Vogel")
+        sim = graph_url.removesuffix("/v1.0") + "/_sim"
+        async with aiohttp.ClientSession() as http:
+            policy = f"{sim}/users/{kerstin[0]}/app-install-policy"
+            assert (await http.put(policy, json={"blocked": True})).status < 400
+        sink.refuse_chats.add(f"29:{kerstin[0]}")  # and Teams refuses to open her chat
+        sink.sent.clear()
+        activity = activities.as_user(_submit(sink, data), *kerstin)
+        refused = await _answer(bot, activity)
+        assert "nicht persönlich schreiben" in refused["task"]["value"]
+        assert sink.sent == [] and len(await _questions(database_url)) == 1
 
 
 @pytest.mark.parametrize(
