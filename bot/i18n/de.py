@@ -896,6 +896,8 @@ MESSAGES: dict[str, str] = {
     "urgent.error.too_short": "Ein Termin dauert mindestens 5 Minuten.",
     "urgent.error.past": "Diese Zeit liegt in der Vergangenheit (oder nach Dienstschluss). Es"
     " wurde nichts gesendet.",
+    "urgent.error.past_day": "Dieser Tag liegt in der Vergangenheit. Dringende Termine suche ich"
+    " für heute, morgen oder übermorgen. Es wurde nichts gesendet.",
     "urgent.error.other_day": "Dringende Termine suche ich für heute, morgen oder übermorgen –"
     " nicht für einen Wochentag, ein Datum oder die nächste Woche. Es wurde nichts gesendet.",
     "urgent.error.closed_day": "An diesem Tag wird nicht gearbeitet (Wochenende oder Feiertag)."

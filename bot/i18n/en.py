@@ -853,6 +853,8 @@ MESSAGES: dict[str, str] = {
     " sent.",
     "urgent.error.too_short": "A call takes at least 5 minutes.",
     "urgent.error.past": "This time is in the past (or after working hours). Nothing was sent.",
+    "urgent.error.past_day": "That day is in the past. I look for urgent calls today, tomorrow or"
+    " the day after tomorrow. Nothing was sent.",
     "urgent.error.other_day": "I look for urgent calls today, tomorrow or the day after"
     " tomorrow – not on a weekday, a date or next week. Nothing was sent.",
     "urgent.error.closed_day": "That day is not a working day (weekend or public holiday)."

@@ -210,6 +210,8 @@ async def test_two_assistants_answering_at_once_both_count(stack: Stack) -> None
         ("Ich brauche heute noch 12 Stunden mit Herrn Meyer", "So lang ist kein Arbeitstag"),
         ("Ich brauche bis heute 8 Uhr 30 Minuten mit Herrn Meyer", "in der Vergangenheit"),
         ("I need 30 minutes with Mr Nobody today", "nicht"),
+        ("dringend 30 Minuten mit Herrn Meyer gestern", "Dieser Tag liegt in der Vergangenheit"),
+        ("Ich brauche vorgestern 30 Minuten mit Herrn Meyer", "Dieser Tag liegt in der"),
     ],
 )
 async def test_bad_input_is_refused_and_nothing_is_sent(
@@ -221,6 +223,20 @@ async def test_bad_input_is_refused_and_nothing_is_sent(
     assert len(stack.sink.sent) == before + 1  # only the refusal to the asker
     routes = await stack.requests()
     assert not any("events" in r and r.startswith("POST") for r in routes)
+
+
+async def test_yesterday_is_refused_in_english_and_nothing_is_read(stack: Stack) -> None:
+    """A past day is never read as today: no free/busy is read, no slot offered."""
+    before = len(stack.sink.sent)
+    activity = activities.message(
+        stack.sink.url, "urgent 30 minutes with Mr Meyer yesterday", locale="en-US"
+    )
+    assert (await stack.bot.post(activities.as_user(activity, *JANA))).status == 201
+    reply = stack.last_text_to(JANA)
+    assert "That day is in the past" in reply and "Nothing was sent" in reply
+    assert len(stack.sink.sent) == before + 1  # only the refusal, no card with slots
+    routes = await stack.requests()
+    assert not any(r.endswith("getSchedule") for r in routes)
 
 
 async def test_english_request_with_an_ambiguous_name_asks_whom_first(stack: Stack) -> None:

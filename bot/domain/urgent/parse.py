@@ -50,6 +50,12 @@ _OTHER_DAY = re.compile(
     re.I,
 )
 _BARE_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b", re.I)
+# A past day is refused (nothing is sent), never read as today: "… mit Herrn Meyer gestern".
+# Only when no day of the call is named: "wie gestern besprochen, heute 30 Minuten …" is today.
+_PAST_DAY = re.compile(
+    r"\b(?:vorgestern|gestern|(?:the\s+)?day\s+before\s+yesterday|yesterday)\b", re.I
+)
+_NAMED_TODAY = re.compile(r"\b(?:heute|today)\b", re.I)
 _TODAY = re.compile(r"\b(?:heute(?:\s+noch)?|today|noch heute|asap|dringend|urgently)\b", re.I)
 _WITH = re.compile(r"\b(?:mit|with)\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bsowie\b)\s*", re.I)
@@ -177,8 +183,12 @@ def names_of(text: str) -> tuple[str, ...]:
 
 def parse_urgent(text: str) -> UrgentParse:
     """The people, duration and deadline of an urgent call request; ``problems`` lists what
-    is missing or wrong ("no_names", "no_duration", "duplicate", "bad_time")."""
+    is missing or wrong ("past_day", "other_day", "no_names", "no_duration", "duplicate",
+    "bad_time")."""
     minutes, rest = _duration(text)
+    past_day = _PAST_DAY.search(rest) is not None
+    rest = _PAST_DAY.sub(_CUT, rest)
+    past_day = past_day and not (_NAMED_TODAY.search(rest) or _DAY.search(rest))
     other_day = _OTHER_DAY.search(rest) is not None
     days_ahead, until, rest, bad_time, on_day = _deadline(_OTHER_DAY.sub(_CUT, rest))
     names = _names(rest)
@@ -187,7 +197,9 @@ def parse_urgent(text: str) -> UrgentParse:
     other_day = other_day or any(
         m.group(0).casefold() not in in_names for m in _BARE_WEEKDAY.finditer(rest)
     )
-    problems = ["other_day"] if other_day else []
+    problems = ["past_day"] if past_day else []
+    if other_day:
+        problems.append("other_day")
     if not names:
         problems.append("no_names")
     if not minutes:

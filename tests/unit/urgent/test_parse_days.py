@@ -61,6 +61,37 @@ def test_another_day_is_refused_not_read_as_today(text: str) -> None:
     assert looks_like_urgent_call(text)  # the asker gets the refusal, not another feature
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30 Minuten mit Herrn Meyer gestern",
+        "Ich brauche gestern 30 Minuten mit Herrn Meyer",
+        "Gestern 30 Minuten mit Herrn Meyer",
+        "Ich brauche vorgestern 30 Minuten mit Herrn Meyer",
+        "30 Minuten mit Herrn Meyer bis gestern 12 Uhr",
+        "I need 30 minutes with Mr Meyer yesterday",
+        "30 minutes with Meyer the day before yesterday",
+    ],
+)
+def test_a_past_day_is_refused_not_read_as_today(text: str) -> None:
+    parsed = parse_urgent(text)
+    assert parsed.problems == ("past_day",) and parsed.names == ("Meyer",)
+    assert looks_like_urgent_call(text)  # the asker gets the refusal, not another feature
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Wie gestern besprochen: heute 30 Minuten mit Herrn Meyer", 0),
+        ("Wie gestern besprochen: morgen 30 Minuten mit Herrn Meyer", 1),
+        ("As discussed yesterday, 30 minutes with Mr Meyer today", 0),
+    ],
+)
+def test_yesterday_beside_the_day_of_the_call_is_no_refusal(text: str, days: int) -> None:
+    parsed = parse_urgent(text)
+    assert (parsed.problems, parsed.names, parsed.days_ahead) == ((), ("Meyer",), days)
+
+
 def test_a_surname_that_is_a_weekday_stays_a_name() -> None:
     parsed = parse_urgent("Ich brauche heute 30 Minuten mit Herrn Freitag und Frau Vogt")
     assert parsed.problems == () and parsed.names == ("Freitag", "Vogt")
