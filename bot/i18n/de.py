@@ -815,6 +815,8 @@ MESSAGES: dict[str, str] = {
     " Vorschlag. Es wurde nichts geändert.",
     "roulette.error.no_more_slots": "Ich habe keinen weiteren gemeinsamen freien Termin"
     " gefunden; stimmen Sie sich bitte im Gruppenchat ab.",
+    "roulette.error.partner_left": "Dieses Treffen findet nicht statt: Die andere Person nimmt"
+    " nicht mehr am Roulette teil. In der nächsten Runde lose ich neu für Sie aus.",
     "roulette.error.no_user": "Ich kann Sie nicht zuordnen (kein Entra-Konto in dieser"
     " Nachricht). Es wurde nichts geändert.",
     "status.roulette_participants": "Kaffee-Roulette: Teilnehmende",

@@ -777,6 +777,8 @@ MESSAGES: dict[str, str] = {
     " Nothing was changed.",
     "roulette.error.no_more_slots": "I found no other time when all of you are free; please agree"
     " on one in the group chat.",
+    "roulette.error.partner_left": "This meeting will not take place: the other person no longer"
+    " takes part in the roulette. I will draw again for you in the next round.",
     "roulette.error.no_user": "I cannot tell who you are (no Entra account in this message)."
     " Nothing was changed.",
     "status.roulette_participants": "Coffee roulette: participants",

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.db.dialect import dialect_insert
 from bot.adapters.db.member_tables import InstalledTeamRow, MemberReachRow, TeamMemberRow
 from bot.domain.members.model import InstalledTeam, MemberFigures, Reach, TeamMember
+from bot.domain.privacy.identity import is_pseudonym
 
 _MEMBER_UPDATED = ("user_key", "name", "upn", "tenant_id", "service_url", "bot_id", "seen_at")
 _TEAM_UPDATED = ("tenant_id", "service_url", "bot_id", "name")
@@ -160,7 +161,10 @@ class SqlMemberRepository:
             return [_member(row) for row in rows]
 
     async def record_reach(self, reach: Reach) -> None:
-        """Store the last delivery outcome for a person."""
+        """Store the last delivery outcome for a person; none for the stand-in key of an
+        erased person (nobody to reach: it is no one the admins could help)."""
+        if is_pseudonym(reach.user_key):
+            return
         async with self._sessions.begin() as session:
             statement = dialect_insert(session, MemberReachRow).values(asdict(reach))
             await session.execute(

@@ -188,9 +188,14 @@ class Erasure:
         return None if row["user_key"] == self.key else self.scrubbed(row, new_pseudonym())
 
     def roulette_group(self, row: Row) -> Row:
-        """roulette_groups: they are pseudonymised; the group stays for the others (their
-        introduction's buttons, no repeat of the pairing)."""
-        return {**self.scrubbed(row, new_pseudonym()), "version": row["version"] + 1}
+        """roulette_groups: they leave the group, which stays for the others (their
+        introduction's buttons, no repeat of their pairing): no suggestion, follow-up or
+        delivery attempt goes to a stand-in of them, and nobody is shown "gelöschte Person"."""
+        kept = [i for i, key in enumerate(row["members"]) if key != self.key]
+        names = row["names"]
+        new = {**row, "members": [row["members"][i] for i in kept],
+               "names": [names[i] for i in kept if i < len(names)]}  # fmt: skip
+        return {**self.scrubbed(new, new_pseudonym()), "version": row["version"] + 1}
 
     def urgent_call(self, row: Row) -> Row:
         """urgent_calls: asked by them (an open one is cancelled), or naming them."""

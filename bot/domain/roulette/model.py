@@ -61,6 +61,11 @@ class Group:
     version: int = 1
 
     @property
+    def dissolved(self) -> bool:
+        """Only one member is left (the other erased their data): nobody to meet."""
+        return len(self.members) < 2
+
+    @property
     def slot(self) -> Slot | None:
         """The suggestion currently shown, or None (no common free time found)."""
         return self.slots[self.slot_index] if self.slot_index < len(self.slots) else None

@@ -152,8 +152,10 @@ class RouletteRounds:
         """Job: the introduction to one member, in their own language."""
         s = self.service
         group = await s.repo.get_group(group_id)
-        if group is None or to not in group.members or await s.forget_departed([to]):
-            return  # erased, or left since the round: the others are introduced all the same
+        if group is None or to not in group.members or group.dissolved:
+            return  # erased (the group, or the only other member): nobody to introduce
+        if await s.forget_departed([to]):
+            return  # left since the round: the others are introduced all the same
         lang = await s.languages.language_of(to)
         card = s.views.intro_card(group, to, await s.mails(group), lang)
         await s.deliver(to, card, group.tenant_id)
@@ -163,7 +165,7 @@ class RouletteRounds:
         s = self.service
         group = await s.repo.get_group(group_id)
         if group is None or to not in group.members or group.slot_index != index:
-            return
+            return  # erased meanwhile (they are no member any more), or moved on
         if await s.forget_departed([to]):
             return
         lang = await s.languages.language_of(to)
@@ -183,8 +185,8 @@ class RouletteRounds:
         """Job: "Haben Sie sich getroffen?" a week later, to members still taking part."""
         s = self.service
         group = await s.repo.get_group(group_id)
-        if group is None or to not in group.members:
-            return
+        if group is None or to not in group.members or group.dissolved:
+            return  # erased, or the only other member erased their data: no meeting to ask of
         if await s.repo.get_participant(to) is None or await s.forget_departed([to]):
             return  # left the roulette (or the network): no further messages
         lang = await s.languages.language_of(to)

@@ -135,6 +135,8 @@ class RouletteService:
         """ "Passt nicht – anderer Vorschlag": the next common free time; the others hear of
         it by DM. A card showing an older suggestion is refused (stale)."""
         group = await self.group_of(group_id, user_key)
+        if group.dissolved:
+            raise RouletteError("partner_left")
         if index != group.slot_index:
             raise RouletteError("stale")
         if group.slot_index + 1 >= len(group.slots):
