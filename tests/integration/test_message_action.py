@@ -9,22 +9,17 @@ import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-import aiohttp
 import pytest
 from sqlalchemy import select
 
-from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.models import QuestionRow
 from bot.appmanifest import build_manifest
-from bot.seeding import import_experts_file
 from bot.teams.message_action import COMMAND_ID
-from devkit.demo.organisation import load_demo_organisation
-from devkit.demo.runner import DEMO_EXPERTS
-from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.simulated_org import bot_with_experts, forbid_app_install
 
 JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
 HTML = (
@@ -39,11 +34,8 @@ QUESTION = "Wer kennt sich mit Reisekosten in Concur aus?"
 async def routing_bot(
     bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
 ) -> AsyncIterator[RunningBot]:
-    clock = ManualClock()
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        settings = local_settings(database_url, graph_base_url=graph_url)
-        await import_experts_file(settings, DEMO_EXPERTS, "default")
-        yield await bot_factory(settings, clock)
+    async with bot_with_experts(bot_factory, database_url) as (bot, _):
+        yield bot
 
 
 def _payload() -> dict[str, Any]:
@@ -156,11 +148,7 @@ async def test_day_one_the_personal_chat_is_opened_and_a_blocked_one_refused(
 ) -> None:
     # Jana never wrote to the bot: it opens her 1:1 chat (as for any DM) and the question's
     # card goes there. Kerstin blocked the bot (no install, no chat): refused, nothing sent.
-    clock = ManualClock()
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        settings = local_settings(database_url, graph_base_url=graph_url)
-        await import_experts_file(settings, DEMO_EXPERTS, "default")
-        bot = await bot_factory(settings, clock)
+    async with bot_with_experts(bot_factory, database_url) as (bot, graph_url):
         data = {"question": QUESTION, "target": "chat"}
         answer = await _answer(bot, _submit(sink, data))
         assert "Ihre Frage ist unterwegs" in answer["task"]["value"]
@@ -172,10 +160,7 @@ async def test_day_one_the_personal_chat_is_opened_and_a_blocked_one_refused(
         assert question.text == QUESTION and question.asker_key == JANA[0]
 
         kerstin = ("f38180ae-1428-558d-b7ec-fb33fc42d9f1", "Kerstin Vogel")
-        sim = graph_url.removesuffix("/v1.0") + "/_sim"
-        async with aiohttp.ClientSession() as http:
-            policy = f"{sim}/users/{kerstin[0]}/app-install-policy"
-            assert (await http.put(policy, json={"blocked": True})).status < 400
+        await forbid_app_install(graph_url, kerstin[0])
         sink.refuse_chats.add(f"29:{kerstin[0]}")  # and Teams refuses to open her chat
         sink.sent.clear()
         activity = activities.as_user(_submit(sink, data), *kerstin)

@@ -11,17 +11,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.models import QuestionRow
-from bot.seeding import import_experts_file
 from devkit.demo.organisation import load_demo_organisation
-from devkit.demo.runner import DEMO_EXPERTS
-from devkit.graph_simulator import running_simulator
-from tests.conftest import RunningBot, local_settings
+from tests.conftest import RunningBot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.simulated_org import bot_with_experts
 
 KERSTIN = ("f38180ae-", "Kerstin Vogel")
 BIRGIT = ("e01e3544-", "Birgit Fischer")
@@ -37,12 +34,8 @@ def _people() -> dict[str, str]:
 async def routing_bot(
     bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
 ) -> AsyncIterator[RunningBot]:
-    # One clock for bot and Graph: out-of-office windows are relative to the simulator's today.
-    clock = ManualClock()
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        settings = local_settings(database_url, graph_base_url=graph_url)
-        await import_experts_file(settings, DEMO_EXPERTS, "default")
-        yield await bot_factory(settings, clock)
+    async with bot_with_experts(bot_factory, database_url) as (bot, _):
+        yield bot
 
 
 async def _introduce(bot: RunningBot, sink: ConnectorSink, name: str) -> str:

@@ -9,20 +9,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-import aiohttp
-
-from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
-from bot.seeding import import_experts_file
-from devkit.demo.organisation import load_demo_organisation
-from devkit.demo.runner import DEMO_EXPERTS
-from devkit.graph_simulator import running_simulator
-from tests.conftest import RunningBot, local_settings
+from tests.conftest import RunningBot
 from tests.integration.test_routing_endpoint import _introduce, _people, _questions, routing_bot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
+from tests.support.simulated_org import bot_with_experts, forbid_app_install
 
 __all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
 QUESTION = "Wer organisiert Vertriebsreisen?"
@@ -101,17 +95,9 @@ async def test_day_one_the_expert_back_who_never_wrote_to_the_bot_gets_the_dm(
 async def test_an_expert_back_the_bot_cannot_reach_is_mentioned_and_the_others_awaited(
     bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
 ) -> None:
-    clock = ManualClock()
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        settings = local_settings(database_url, graph_base_url=graph_url)
-        await import_experts_file(settings, DEMO_EXPERTS, "default")
-        bot = await bot_factory(settings, clock)
+    async with bot_with_experts(bot_factory, database_url) as (bot, graph_url):
         sabine = _people()["Sabine Krüger"]
-        # An app policy forbids installing the bot for her: no 1:1 chat can be opened.
-        async with aiohttp.ClientSession() as http:
-            sim = graph_url.removesuffix("/v1.0") + "/_sim"
-            policy = f"{sim}/users/{sabine}/app-install-policy"
-            assert (await http.put(policy, json={"blocked": True})).status < 400
+        await forbid_app_install(graph_url, sabine)  # no 1:1 chat can be opened for her
         root = await _ask_with_everyone_away(bot, sink, database_url)
         bot.clock.current = WEDNESDAY_8
         await drained(database_url, bot.clock.now())
