@@ -203,7 +203,7 @@ async def pause(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
         service, me = _service(ctx, turn)
         zone = ZoneInfo(ctx.settings.time_zone)
         until = _pause_until(rest, ctx.clock.now().astimezone(zone).date(), zone)
-        await service.volunteer(me, turn.actor.name, paused_until=until)
+        await service.pause(me, until)
     except OnboardingError as error:
         return _refused(turn, error, card=False)
     return Reply.of_text(
@@ -216,7 +216,7 @@ async def stop(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """No longer a volunteer."""
     try:
         service, me = _service(ctx, turn)
-        await service.volunteer(me, turn.actor.name, stopped=True)
+        await service.stop(me)
     except OnboardingError as error:
         return _refused(turn, error, card=False)
     return Reply.of_text(t("onboarding.reply.stopped", turn.language))
@@ -292,4 +292,8 @@ async def buddy_status(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     profile = await service.repo.get_volunteer(me)
     if profile is None or profile.stopped:
         return Reply.of_text(t("onboarding.reply.not_volunteer", turn.language))
+    if profile.paused_until is not None and profile.paused_until > ctx.clock.now():
+        zone = ZoneInfo(ctx.settings.time_zone)
+        until = full_date(profile.paused_until.astimezone(zone).date(), turn.language)
+        return Reply.of_text(t("onboarding.reply.status_paused", turn.language, until=until))
     return _volunteer_reply(turn, profile.capacity)

@@ -578,6 +578,11 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} ist bereits Buddy von {name}. Es wurde nichts"
     " geändert und niemand benachrichtigt.",
     "onboarding.changed.buddy": "Ihr Buddy ist jetzt {buddy}",
+    "onboarding.error.not_volunteer": "Sie sind nicht als Buddy gemeldet – es gibt nichts zu"
+    " pausieren. „ich werde gern buddy“ meldet Sie an.",
+    "onboarding.reply.status_paused": "Sie sind als Buddy gemeldet, aber bis {until} pausiert:"
+    " Bis dahin bekommen Sie keine neuen Kolleginnen und Kollegen. „ich werde gern buddy“"
+    " beendet die Pause, „buddy stopp“ meldet Sie ab.",
     "status.title": "Status des Bots",
     "status.version": "Version",
     "status.database": "Datenbank",

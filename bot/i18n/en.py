@@ -554,6 +554,11 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} is already {name}'s buddy. Nothing was changed and"
     " nobody was notified.",
     "onboarding.changed.buddy": "Your buddy is now {buddy}",
+    "onboarding.error.not_volunteer": "You are not a buddy volunteer – there is nothing to"
+    " pause. “become a buddy” signs you up.",
+    "onboarding.reply.status_paused": "You are a buddy volunteer, but paused until {until}:"
+    " until then you get no new colleagues. “become a buddy” ends the pause, “buddy stop”"
+    " signs you off.",
     "status.title": "Bot status",
     "status.version": "Version",
     "status.database": "Database",

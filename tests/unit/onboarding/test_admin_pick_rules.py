@@ -26,7 +26,7 @@ async def test_only_pickable_volunteers_are_accepted() -> None:
     members = await team_with(JANA, SABINE, TOBIAS)
     world.service.departures = members
     await volunteers(world, JANA, SABINE, TOBIAS)
-    await world.service.volunteer(SABINE, "Sabine", stopped=True)
+    await world.service.stop(SABINE)
     await members.remove_member(TEAM.team_id, f"29:{TOBIAS}", world.clock.now())
     onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
     assert onboarding is not None

@@ -221,8 +221,8 @@ async def test_after_an_admin_pairs_anew_each_side_gets_each_check_in_once() -> 
 async def test_opt_out_stops_check_ins_and_paused_or_stopped_volunteers_are_skipped() -> None:
     world = make_world()
     await volunteers(world, JANA, SABINE)
-    await world.service.volunteer(JANA, "Jana", paused_until=NOW + timedelta(days=30))
-    await world.service.volunteer(SABINE, "Sabine", stopped=True)
+    await world.service.pause(JANA, NOW + timedelta(days=30))
+    await world.service.stop(SABINE)
     onboarding = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
     assert onboarding is not None
     await world.run_due()

@@ -261,7 +261,7 @@ async def test_a_former_buddy_who_is_no_volunteer_is_not_told_they_stay_listed(
     if profile == "stopped":
         onboarding_id = await paired_with(world, JANA)
         former = JANA
-        await world.service.volunteer(JANA, "Jana Becker", stopped=True)  # clicked "stop"
+        await world.service.stop(JANA)  # clicked "stop"
     else:
         await volunteers(world, SABINE)
         onboarding_id = await paired_with(world, JANA)
