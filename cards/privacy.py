@@ -127,7 +127,8 @@ def _ended(membership: Mapping[str, Any]) -> bool:
 
 
 def confirm_card(token: str, minutes: int, lang: str) -> dict[str, Any]:
-    """Asks once more before erasing; the button carries the one-time token."""
+    """Asks once more before erasing; both buttons carry the one-time token ("Abbrechen"
+    uses it up)."""
     body = [
         text(t("privacy.confirm.title", lang), weight="Bolder", size="Medium"),
         text(t("privacy.confirm.text", lang)),
@@ -136,7 +137,7 @@ def confirm_card(token: str, minutes: int, lang: str) -> dict[str, Any]:
     actions = [
         execute(t("privacy.confirm.yes", lang), "privacy.erase_confirm", {"token": token},
                 style="destructive"),
-        execute(t("privacy.confirm.no", lang), "privacy.erase_cancel", {}),
+        execute(t("privacy.confirm.no", lang), "privacy.erase_cancel", {"token": token}),
     ]  # fmt: skip
     return card(body, actions)
 

@@ -132,8 +132,18 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
     return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)
 
 
-@router.card_action("privacy.erase_cancel", NoPayload)
-async def erase_cancel(turn: Turn, payload: NoPayload, ctx: PrivacyContext) -> Reply:
-    """Nothing is erased; the unused offer simply expires."""
+class CancelPayload(BaseModel):
+    """ "Abbrechen": the offer's token (cards sent before it carried one have none)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    token: str | None = Field(default=None, min_length=20, max_length=200)
+
+
+@router.card_action("privacy.erase_cancel", CancelPayload)
+async def erase_cancel(turn: Turn, payload: CancelPayload, ctx: PrivacyContext) -> Reply:
+    """Nothing is erased, and the offer is used up: the card's "Ja" no longer erases."""
+    if payload.token is not None:
+        await _privacy(ctx).withdraw_erasure(payload.token)
     card = notice_card("privacy.cancelled", turn.language, good=True)
     return Reply.of_card(card, replaces_card=True)

@@ -185,6 +185,22 @@ async def test_cancel_and_the_button_on_the_export_card(world: Any) -> None:
     assert data.erased == []
 
 
+async def test_cancel_uses_the_offer_up(world: Any) -> None:
+    """After "Abbrechen", the same card's "Ja, endgültig löschen" (another device, an old
+    copy) erases nothing; a new request works again."""
+    ctx, data, _clock = world
+    offer = await ctx.dispatch(_turn("meine daten löschen"))
+    assert offer.card is not None
+    [cancel] = [a for a in offer.card["actions"] if a["verb"] == "privacy.erase_cancel"]
+    assert cancel["data"] == {"token": _token(offer)}
+    await ctx.dispatch(_turn(verb="privacy.erase_cancel", data=cancel["data"]))
+    late = await ctx.dispatch(_turn(verb="privacy.erase_confirm", data={"token": _token(offer)}))
+    assert "ungültig" in _texts(late) and data.erased == [] and ANNA in data.data
+    again = _token(await ctx.dispatch(_turn("meine daten löschen")))
+    await ctx.dispatch(_turn(verb="privacy.erase_confirm", data={"token": again}))
+    assert data.erased == [ANNA]
+
+
 async def test_someone_without_entra_id_is_not_served(world: Any) -> None:
     ctx, _data, _clock = world
     reply = await ctx.dispatch(_turn("meine daten", user=None))

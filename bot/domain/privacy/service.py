@@ -50,6 +50,11 @@ class PrivacyService:
         await self.jobs.schedule(OFFER_JOB, {"user_key": user_key}, expires, offer_key(token))
         return token
 
+    async def withdraw_erasure(self, token: str) -> None:
+        """ "Abbrechen": the offer is used up, a later "Ja, endgültig löschen" on the same card
+        (another device, an old copy) erases nothing."""
+        await self.jobs.cancel(offer_key(token))
+
     async def erase(self, user_key: str, token: str) -> dict[str, int] | None:
         """Erase the person's data if ``token`` is their valid, unused offer; else None."""
         counts = await self.data.erase_confirmed(user_key, offer_key(token), self.clock.now())
