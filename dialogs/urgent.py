@@ -57,14 +57,25 @@ def _asker(turn: Turn) -> Asker:
 
 
 def _urgent_intent(turn: Turn, text: str) -> bool:
-    # Only in the personal chat: in a channel the same words are discussion.
-    return turn.conversation_kind is ConversationKind.PERSONAL and looks_like_urgent_call(text)
+    # Everywhere the bot is addressed (in a channel only @mentioned): outside the personal
+    # chat the asker is pointed there rather than the words being routed as a question.
+    return looks_like_urgent_call(text)
+
+
+def _elsewhere(turn: Turn) -> Reply | None:
+    """Outside the personal chat a pointer to it: the executives' free/busy and the people
+    asked are nobody else's business, so nothing is read, posted or sent there."""
+    if turn.conversation_kind is ConversationKind.PERSONAL:
+        return None
+    return Reply.of_text(t("urgent.personal_only", turn.language))
 
 
 async def _start(
     turn: Turn, ctx: UrgentContext, text: str, parsed: UrgentParse, picks: Mapping[str, str]
 ) -> Reply:
     """Check, read free/busy once, post the asker's one card, then ask the assistants."""
+    if (elsewhere := _elsewhere(turn)) is not None:
+        return elsewhere
     services = ctx.services
     try:
         started = await services.service.start(_asker(turn), parsed, picks)
@@ -86,7 +97,9 @@ async def _start(
 @router.command("dringender termin", "dringend", "urgent call", "urgent")
 async def request_call(turn: Turn, text: str, ctx: UrgentContext) -> Reply:
     """ "Ich brauche heute noch 30 Minuten mit Dr. Albrecht und Herrn Meyer"; the form when
-    the command comes alone."""
+    the command comes alone; outside the personal chat a pointer to it."""
+    if (elsewhere := _elsewhere(turn)) is not None:
+        return elsewhere
     if not text.strip():
         return Reply.of_card(ctx.services.cards.form_card(turn.language))
     return await _start(turn, ctx, text, parse_urgent(text), {})

@@ -891,6 +891,9 @@ MESSAGES: dict[str, str] = {
     "urgent.note.invited": "Eingeladen.",
     "urgent.note.answered": "Danke für Ihre Antwort.",
     "urgent.note.cancelled": "Abgesagt.",
+    "urgent.personal_only": "Dringende Termine suche ich nur in unserem persönlichen Chat –"
+    " die Kalender der Führungskräfte gehören nicht in einen Kanal oder Gruppenchat. Schreiben"
+    " Sie mir dort, zum Beispiel „dringender Termin“.",
     "urgent.error.no_names": "Mit wem soll der Termin sein? Zum Beispiel: „Ich brauche heute"
     " noch 30 Minuten mit Dr. Albrecht und Herrn Meyer“.",
     "urgent.error.no_duration": "Wie lange soll der Termin dauern? Zum Beispiel „30 Minuten“"

@@ -851,6 +851,9 @@ MESSAGES: dict[str, str] = {
     "urgent.note.invited": "Invited.",
     "urgent.note.answered": "Thank you for your answer.",
     "urgent.note.cancelled": "Cancelled.",
+    "urgent.personal_only": "I arrange urgent calls only in our personal chat – executives'"
+    " calendars do not belong in a channel or group chat. Write to me there, for example"
+    " “urgent call”.",
     "urgent.error.no_names": "With whom? For example: “I need 30 minutes with Dr. Albrecht and"
     " Mr. Meyer today”.",
     "urgent.error.no_duration": "How long should it take? For example “30 minutes” or “1 hour”.",

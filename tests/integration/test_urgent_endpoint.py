@@ -239,6 +239,40 @@ async def test_yesterday_is_refused_in_english_and_nothing_is_read(stack: Stack)
     assert not any(r.endswith("getSchedule") for r in routes)
 
 
+async def test_urgent_calls_run_only_in_the_personal_chat(stack: Stack) -> None:
+    """An executive's free slots and the people asked are nobody else's business: the urgent
+    sentence @mentioned in a channel and "dringend …" in a group chat get a pointer to the
+    personal chat (not the routing reply, not the card with slots); nothing is read or sent."""
+    before = len(stack.sink.sent)
+    said = [
+        activities.channel_mention(stack.sink.url, ASK),
+        activities.group_chat_mention(stack.sink.url, "dringend 30 Minuten mit Dr. Albrecht"),
+        activities.group_chat_mention(stack.sink.url, "dringender Termin"),
+    ]
+    english = activities.channel_mention(stack.sink.url, "I need 45 minutes with Mr Meyer today")
+    english["locale"] = "en-US"
+    form = activities.card_submit(
+        stack.sink.url, "urgent.form", {"names": "Dr. Albrecht", "minutes": 30}
+    )
+    form["conversation"] = activities.group_chat_conversation()
+    for activity in (*said, english, form):
+        assert (await stack.bot.post(activities.as_user(activity, *JANA))).status == 201
+    replies = stack.sink.sent[before:]
+    texts = [a.get("text") or "" for a in replies]
+    assert len(replies) == 5 and not any(a.get("attachments") for a in replies)
+    assert all("nur in unserem persönlichen Chat" in text for text in texts[:3] + texts[4:])
+    assert "only in our personal chat" in texts[3]
+    everything = json.dumps(replies, ensure_ascii=False)
+    assert "Netzwerk" not in everything and "Einladen" not in everything
+    routes = await stack.requests()
+    assert not any(r.endswith("getSchedule") for r in routes)
+
+    await stack.say(ASK, JANA)  # the personal chat: the card with the slots
+    assert "Einladen: heute 11:00–11:30" in json.dumps(
+        stack.cards_to(JANA)[-1], ensure_ascii=False
+    )
+
+
 async def test_english_request_with_an_ambiguous_name_asks_whom_first(stack: Stack) -> None:
     activity = activities.message(
         stack.sink.url, "I need 45 minutes with Vog today", locale="en-US"
