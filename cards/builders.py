@@ -11,7 +11,9 @@ from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.i18n import t
 from cards.elements import card, text, titled_text
 
-_HELP_SECTIONS = ("routing", "stammtisch", "buddy", "rooms", "urgent", "roulette", "privacy")
+_HELP_SECTIONS = (
+    "routing", "stammtisch", "buddy", "rooms", "urgent", "roulette", "birthdays", "privacy",
+)  # fmt: skip
 # The help card's buttons: each opens what the command of the same name shows
 # (dialogs/shortcuts.py); "ask" opens the question form.
 SHORTCUTS = ("ask", "topics", "room", "stammtisch", "data")

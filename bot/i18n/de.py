@@ -8,9 +8,12 @@ MESSAGES: dict[str, str] = {
     "help.routing.text": "Fragen Sie einfach: „Wer kennt sich mit Reisekosten in Concur aus?“ – "
     "ich nenne die passenden Assistenzen.",
     "help.stammtisch.title": "Stammtisch",
-    "help.stammtisch.text": "Monatliche Umfrage für den Assistenz-Stammtisch: „stammtisch neu“.",
+    "help.stammtisch.text": "Monatliche Umfrage für den Assistenz-Stammtisch im Kanal oder"
+    " Gruppenchat des Netzwerks: „stammtisch“ zeigt die aktuelle Umfrage zum Abstimmen. Eine neue"
+    " starten die Organisatorinnen und Organisatoren mit „stammtisch neu“.",
     "help.buddy.title": "Buddy für Neue",
-    "help.buddy.text": "Neue Kolleginnen und Kollegen bekommen eine Begrüßung und einen Buddy.",
+    "help.buddy.text": "Neue Kolleginnen und Kollegen bekommen eine Begrüßung und einen Buddy."
+    " Selbst Buddy werden: „ich werde gern buddy“.",
     "help.rooms.title": "Besprechungsräume",
     "help.rooms.text": "„Ich brauche morgen 14–15 Uhr einen Raum für 6 Personen“ – ich finde und "
     "buche einen Raum, auch die mit Freigabe.",
@@ -682,6 +685,10 @@ MESSAGES: dict[str, str] = {
     "status.members.more": "und {count} weitere",
     "status.members.down": "Die Mitgliederdaten sind gerade nicht lesbar.",
     # Birthdays and jubilees (issue 15, habit 3)
+    "help.birthdays.title": "Geburtstage und Jubiläen",
+    "help.birthdays.text": "Nur wenn Sie möchten: „mein geburtstag 14.03.“ (ohne Jahr) – wer"
+    " ihn sieht, wählen Sie selbst. „erinnere mich an geburtstage im netzwerk“ erinnert Sie an"
+    " die der anderen.",
     "privacy.kind.birthday_profiles": "Geburtstag und Jubiläen (Ihre Freigaben)",
     "privacy.kind.birthday_follows": "Wem Sie folgen (Erinnerungen an Geburtstage)",
     "birthdays.saved": "Gespeichert: Ihr Geburtstag ist der {day} – sichtbar für: {audience}.",
@@ -831,8 +838,9 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.roulette_groups": "Kaffee-Roulette: Vorstellungen",
     # Dringender Termin (issue 15, habit 1)
     "help.urgent.title": "Dringender Termin",
-    "help.urgent.text": "„Ich brauche heute noch 30 Minuten mit Dr. Albrecht und Herrn Meyer“ –"
-    " ich suche eine gemeinsame Zeit und frage sonst die Assistenzen, ob sie Zeit freimachen.",
+    "help.urgent.text": "Im persönlichen Chat: „Ich brauche heute noch 30 Minuten mit Dr. Albrecht"
+    " und Herrn Meyer“ – ich suche eine gemeinsame Zeit und frage sonst die Assistenzen, ob sie"
+    " Zeit freimachen.",
     "urgent.day.today": "heute",
     "urgent.day.tomorrow": "morgen",
     "urgent.day.on": "am {day}",

@@ -8,9 +8,12 @@ MESSAGES: dict[str, str] = {
     "help.routing.text": "Just ask: “Who knows about travel expenses in Concur?” – I name the "
     "right assistants.",
     "help.stammtisch.title": "Monthly get-together",
-    "help.stammtisch.text": "Monthly poll for the assistants' get-together: “stammtisch new”.",
+    "help.stammtisch.text": "Monthly poll for the assistants' get-together in the network's"
+    " channel or group chat: “stammtisch” shows the current poll to vote on. Organisers start a"
+    " new one with “stammtisch new”.",
     "help.buddy.title": "Buddy for newcomers",
-    "help.buddy.text": "New colleagues get a welcome and a buddy.",
+    "help.buddy.text": "New colleagues get a welcome and a buddy. To be a buddy yourself:"
+    " “become a buddy”.",
     "help.rooms.title": "Meeting rooms",
     "help.rooms.text": "“I need a room for 6 people tomorrow 2–3 pm” – I find and book a room, "
     "including restricted ones.",
@@ -650,6 +653,9 @@ MESSAGES: dict[str, str] = {
     "status.members.more": "and {count} more",
     "status.members.down": "The member data cannot be read right now.",
     # Birthdays and jubilees (issue 15, habit 3)
+    "help.birthdays.title": "Birthdays and jubilees",
+    "help.birthdays.text": "Only if you wish: “my birthday” (no year) – you choose who sees it."
+    " “remind me of birthdays in the network” reminds you of the others'.",
     "privacy.kind.birthday_profiles": "Birthday and jubilees (your choices)",
     "privacy.kind.birthday_follows": "Whom you follow (birthday reminders)",
     "birthdays.saved": "Saved: your birthday is {day} – visible to: {audience}.",
@@ -793,8 +799,8 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.roulette_groups": "Coffee roulette: introductions",
     # Urgent call (issue 15, habit 1)
     "help.urgent.title": "Urgent call",
-    "help.urgent.text": "“I need 30 minutes with Dr. Albrecht and Mr. Meyer today” – I find a"
-    " common time, or ask the assistants whether they can free some.",
+    "help.urgent.text": "In our personal chat: “I need 30 minutes with Dr. Albrecht and Mr. Meyer"
+    " today” – I find a common time, or ask the assistants whether they can free some.",
     "urgent.day.today": "today",
     "urgent.day.tomorrow": "tomorrow",
     "urgent.day.on": "on {day}",

@@ -5,9 +5,10 @@ text like a typed question; forged button data is refused and changes nothing.""
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from tests.conftest import RunningBot
+from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 
@@ -102,3 +103,43 @@ async def test_team_welcome_has_the_help_buttons(bot: RunningBot, sink: Connecto
     sink.sent.clear()
     await bot.post(click)
     assert "persönlichen Chat" in json.dumps(sink.sent, ensure_ascii=False)
+
+
+def _help_text(card: dict[str, Any]) -> str:
+    return " ".join(
+        str(item.get("text", "")) for c in card["body"] for item in c.get("items", [c])
+    )
+
+
+async def test_the_help_card_promises_only_what_works(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """The card tells members that „stammtisch“ shows the poll and that organisers start one
+    (a member's „stammtisch neu“ is refused), and names birthdays and how to become a buddy;
+    what it names works, in German and English."""
+    organiser = "00000000-0000-4000-8000-000000000099"
+    settings = local_settings(database_url, stammtisch_organiser_ids=[organiser])
+    bot = await bot_factory(settings)
+    assert (await bot.post(activities.message(sink.url, "hilfe"))).status == 201
+    german = _help_text(sink.cards()[-1])
+    assert "„stammtisch“ zeigt die aktuelle Umfrage" in german
+    assert "Organisatorinnen und Organisatoren mit „stammtisch neu“" in german
+    assert "„mein geburtstag 14.03.“" in german and "„ich werde gern buddy“" in german
+    english_help = activities.message(sink.url, "help", locale="en-US")
+    assert (await bot.post(english_help)).status == 201
+    english = _help_text(sink.cards()[-1])
+    assert "“stammtisch” shows the current poll" in english
+    assert "Organisers start a new one with “stammtisch new”" in english
+    assert "“my birthday”" in english and "“become a buddy”" in english
+    sink.sent.clear()
+
+    said = [
+        (activities.channel_mention(sink.url, "stammtisch neu"), "Das dürfen nur die Organisator"),
+        (activities.message(sink.url, "mein geburtstag 14.03."), "Gespeichert"),
+        (activities.message(sink.url, "ich werde gern buddy"), "als Buddy gemeldet"),
+        (activities.message(sink.url, "my birthday", locale="en-US"), "birthday"),
+        (activities.message(sink.url, "become a buddy", locale="en-US"), "buddy volunteer"),
+    ]
+    for activity, expected in said:
+        assert (await bot.post(activity)).status == 201
+        assert expected in json.dumps(sink.sent[-1], ensure_ascii=False), activity["text"]

@@ -57,6 +57,7 @@ def test_help_card_lists_all_capabilities() -> None:
         "Besprechungsräume",
         "Dringender Termin",
         "Kaffee- und Mittags-Roulette",
+        "Geburtstage und Jubiläen",
         "Ihre Daten",
     ]
 
