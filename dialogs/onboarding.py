@@ -5,20 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from bot.conversation import Reply, Turn
+from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.onboarding.model import OnboardingError
 from bot.domain.onboarding.service import OnboardingService
 from bot.i18n import t
 from bot.i18n.formats import full_date
 from cards.builders import error_card
-from cards.onboarding import VOLUNTEER_DATASET, OnboardingCards, pick_input_id
+from cards.onboarding import VOLUNTEER_DATASET, OnboardingCards
 from dialogs.context import DialogContext
-from dialogs.payload_types import PageStart, RowId
+from dialogs.onboarding_payloads import AssignAction, CheckInAction, OnboardingAction, OverviewPage
 from dialogs.router import Router
 from dialogs.search import Choice, SearchQuery, matches, page
 
@@ -46,38 +43,6 @@ async def members_joined(service: OnboardingService, members: list[JoinedMember]
         ):
             started += 1
     return started
-
-
-class OnboardingAction(BaseModel):
-    """Opt out: only the id travels; who acts comes from the activity."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    onboarding_id: RowId
-
-
-class AssignAction(OnboardingAction):
-    """An admin's pick."""
-
-    buddy_key: str = Field(min_length=1, max_length=200)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _pick_of_this_onboarding(cls, data: Any) -> Any:
-        # The admins' overview has one choice per onboarding, each with its own input id
-        # (ids must be unique in a card): read the one of the onboarding the button is for.
-        if isinstance(data, dict) and "buddy_key" not in data:
-            pick = data.get(pick_input_id(data.get("onboarding_id")))
-            if pick is not None:
-                return {**data, "buddy_key": pick}
-        return data
-
-
-class CheckInAction(OnboardingAction):
-    """A check-in answer."""
-
-    days: int = Field(ge=1, le=365)
-    answer: str = Field(pattern="^(ja|noch_nicht|hilfe)$")
 
 
 def _service(ctx: OnboardingContext, turn: Turn) -> tuple[OnboardingService, str]:
@@ -222,14 +187,6 @@ async def stop(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     return Reply.of_text(t("onboarding.reply.stopped", turn.language))
 
 
-class OverviewPage(BaseModel):
-    """ "Weitere Onboardings": where the overview's next page starts."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    start: PageStart
-
-
 @router.command("willkommen offen", "onboarding status")
 async def overview(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """Admins: recent onboardings and the welcomes not delivered yet."""
@@ -269,6 +226,9 @@ async def volunteers(turn: Turn, query: SearchQuery, ctx: OnboardingContext) -> 
 async def _overview(turn: Turn, ctx: OnboardingContext, start: int) -> Reply:
     try:
         service = await _admin(ctx, turn)
+        # It names newcomers and how they are doing: personal data, like "meine daten".
+        if turn.conversation_kind is not ConversationKind.PERSONAL:
+            raise OnboardingError("personal_only")
     except OnboardingError as error:
         return _refused(turn, error, card=False)
     recent = await service.repo.recent(30)

@@ -581,6 +581,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} ist bereits Buddy von {name}. Es wurde nichts"
     " geändert und niemand benachrichtigt.",
     "onboarding.changed.buddy": "Ihr Buddy ist jetzt {buddy}",
+    "onboarding.error.personal_only": "Die Onboarding-Übersicht zeige ich nur in unserem"
+    " persönlichen Chat – personenbezogene Daten gehören nicht in einen Kanal oder Gruppenchat."
+    " Schreiben Sie mir dort „willkommen offen“.",
     "onboarding.error.not_volunteer": "Sie sind nicht als Buddy gemeldet – es gibt nichts zu"
     " pausieren. „ich werde gern buddy“ meldet Sie an.",
     "onboarding.reply.status_paused": "Sie sind als Buddy gemeldet, aber bis {until} pausiert:"

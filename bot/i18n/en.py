@@ -557,6 +557,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} is already {name}'s buddy. Nothing was changed and"
     " nobody was notified.",
     "onboarding.changed.buddy": "Your buddy is now {buddy}",
+    "onboarding.error.personal_only": "I show the onboarding overview only in our personal chat"
+    " – personal data does not belong in a channel or group chat. Write “onboarding status” to"
+    " me there.",
     "onboarding.error.not_volunteer": "You are not a buddy volunteer – there is nothing to"
     " pause. “become a buddy” signs you up.",
     "onboarding.reply.status_paused": "You are a buddy volunteer, but paused until {until}:"
