@@ -102,14 +102,19 @@ class RouletteService:
         return gone
 
     async def participant(self, user_key: str) -> Participant | None:
-        """The person's participation, or None."""
-        return await self.repo.get_participant(user_key)
+        """The person's participation, or None. A participant who left every team with the
+        bot takes part no more: it ends now, not only at the next round (RouletteError
+        "ended", so that they are not shown as taking part)."""
+        current = await self.repo.get_participant(user_key)
+        if current is not None and await self.forget_departed([user_key]):
+            raise RouletteError("ended")
+        return current
 
     async def set_preferences(
         self, user_key: str, formats: Sequence[str], scope: str
     ) -> Participant:
         """Store formats (at least one) and scope; only a participant has preferences."""
-        current = await self.repo.get_participant(user_key)
+        current = await self.participant(user_key)
         if current is None:
             raise RouletteError("not_in")
         chosen: list[Format] = [f for f in FORMATS if f in set(formats)]

@@ -1,0 +1,37 @@
+"""A participant who left every team with the bot (membersRemoved), through the real endpoint
+(SQLite and PostgreSQL): "kaffee roulette" says the participation has ended (it is deleted then,
+as the README promises) instead of "Sie sind dabei", and the old card's "Speichern" is refused."""
+
+from __future__ import annotations
+
+import json
+
+from bot.app import RUNTIME
+from tests.integration.test_day_one import DayOne, day_one, who
+from tests.support import activities
+
+__all__ = ["day_one"]  # the fixture: the app installed in a team, its roster read
+RALF = "Ralf Meyer"
+
+
+async def test_who_left_every_team_is_shown_as_no_longer_taking_part(day_one: DayOne) -> None:
+    sink = day_one.sink
+    await day_one.say("kaffee roulette an", RALF)
+    assert "Sie sind dabei" in day_one.cards_to(RALF)[-1]
+    ralf = who(RALF)[0]
+    sink.members = [m for m in sink.members if m["aadObjectId"] != ralf]
+    leave = activities.bot_added_to_team(sink.url)
+    leave.pop("membersAdded")
+    leave["membersRemoved"] = [{"id": f"29:{ralf}"}]
+    await day_one.post(leave)
+    await day_one.settle()
+
+    await day_one.say("kaffee roulette", RALF)
+    shown = sink.texts()[-1] + json.dumps(sink.sent[-1].get("attachments"), ensure_ascii=False)
+    assert "Sie sind dabei" not in shown and "Teilnahme am Roulette ist beendet" in shown, shown
+    roulette = day_one.bot.app[RUNTIME].services.roulette.service
+    assert await roulette.repo.get_participant(ralf) is None
+    save = activities.card_invoke(sink.url, "roulette.save", {"formats": "lunch", "scope": "all"})
+    response = await day_one.bot.post(activities.as_user(save, *who(RALF)))
+    assert "Sie sind dabei" not in json.dumps(await response.json(), ensure_ascii=False)
+    assert await roulette.repo.get_participant(ralf) is None
