@@ -193,6 +193,9 @@ MESSAGES: dict[str, str] = {
     "routing.error.which_question": "Hier warten mehrere Fragen auf Ihre Antwort – es wurde"
     " nichts gespeichert. Bitte antworten Sie auf die Karte der Frage (… › Antworten) und"
     " erwähnen Sie mich dabei.",
+    "routing.error.which_question_thread": "In diesem Thread warten mehrere Fragen auf Ihre"
+    " Antwort – es wurde nichts gespeichert. Bitte antworten Sie mit „Beantworten“ auf der Karte"
+    " der jeweiligen Frage in unserem persönlichen Chat.",
     "routing.error.empty_answer": "Bitte geben Sie eine Antwort ein.",
     "routing.error.not_asker": "Nur die fragende Person kann das entscheiden.",
     "routing.error.not_your_offer": "Über dieses Angebot entscheidet nur die Person, die die "

@@ -183,6 +183,9 @@ MESSAGES: dict[str, str] = {
     "routing.button.not_an_answer": "No, it is a new question",
     "routing.error.which_question": "Several questions here are waiting for your answer –"
     " nothing was saved. Please reply to the question's card (… › Reply) and mention me.",
+    "routing.error.which_question_thread": "Several questions in this thread are waiting for your"
+    " answer – nothing was saved. Please use “Answer” on that question's card in our personal"
+    " chat.",
     "routing.error.empty_answer": "Please enter an answer.",
     "routing.error.not_asker": "Only the person who asked can decide that.",
     "routing.error.not_your_offer": "Only the person who asked decides on this offer – nothing "

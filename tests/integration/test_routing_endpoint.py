@@ -543,3 +543,36 @@ async def test_a_plea_without_a_topic_is_asked_what_it_is_about(
         [reply] = sink.texts()
         assert reply.startswith("Gern! Worum geht es denn?") and "Sehr gern" not in reply
     assert await _questions(database_url) == []
+
+
+async def test_a_second_question_in_the_thread_does_not_take_the_experts_answer(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # A colleague asks another question in the same thread; Kerstin is asked on both. Her
+    # reply cannot say which it answers: nothing is saved, she is told to use the card.
+    kerstin, root = await _asked_in_channel(routing_bot, sink)
+    second = activities.channel_mention(
+        sink.url, "Und wer kann mir bei der Raumplanung in Hamburg für den Workshop helfen?", n=7
+    )
+    await routing_bot.post(_in_thread(second, root))
+    first_q, second_q = sorted(await _questions(database_url), key=lambda q: q.id)
+    for question in (first_q, second_q):
+        assert question.candidates[question.current_index]["expert_key"] == kerstin
+    sink.sent.clear()
+    reply = activities.channel_mention(sink.url, "Im Buchungstool, Reiter Hamburg.")
+    await routing_bot.post(activities.as_user(_in_thread(reply, root), kerstin, "Kerstin Vogel"))
+    assert [q.state for q in await _questions(database_url)] == ["asked", "asked"]
+    [note] = sink.texts()
+    assert "mehrere Fragen" in note and "nichts gespeichert" in note
+    # With a single question left waiting for her, her reply answers that one.
+    await routing_bot.post(
+        _in_thread(activities.channel_mention(sink.url, "frage zurückziehen", n=7), root)
+    )
+    answer = activities.channel_mention(sink.url, "Im Buchungstool, Reiter Hamburg.")
+    answer["id"] = "answer-2"
+    await routing_bot.post(activities.as_user(_in_thread(answer, root), kerstin, "Kerstin Vogel"))
+    states = {q.id: (q.state, q.answer_text) for q in await _questions(database_url)}
+    assert states == {
+        first_q.id: ("answered", "Im Buchungstool, Reiter Hamburg."),
+        second_q.id: ("withdrawn", None),
+    }

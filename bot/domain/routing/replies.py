@@ -1,6 +1,8 @@
 """Which open question an expert's message in a conversation answers, if any.
 
-A channel thread belongs to one question, so a named expert's reply there answers it. A group
+A channel thread belongs to one question, so a named expert's reply there answers it; should a
+colleague have asked a second one in the same thread, the reply answers the one waiting for this
+expert, and nothing when that is unclear (the expert answers on the card instead). A group
 chat holds many messages and may hold several questions: there an expert's message answers a
 question when it quotes that question's card (Teams' "Antworten"). When it quotes no open
 question's card but the bot waits for this expert on exactly one question of the chat, it is
@@ -72,9 +74,13 @@ def replied_question(
             return quoted[0]
         # Quoting another message (the bot's @mention of them, or a closed question's card)
         # tells nothing more.
-    if place.own_thread:
-        return candidates[0] if candidates else None
     waiting = tuple(q for q in candidates if _waits_for(q, expert_key))
+    if place.own_thread:
+        # A second question may be asked in the same thread (a colleague @mentions the bot
+        # there): only a single one, or the single one waiting for this expert, is certain.
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        return waiting[0] if len(waiting) == 1 else Unclear(waiting or tuple(candidates))
     if len(waiting) > 1:
         return Unclear(waiting)
     return Probable(waiting[0]) if waiting else None
@@ -127,7 +133,7 @@ class ConversationReplies:
             card_id=lambda q: notifier.message_id_of(q.thread),
         )
         if isinstance(found, Unclear):
-            raise DecisionError("which_question")
+            raise DecisionError("which_question_thread" if place.own_thread else "which_question")
         if isinstance(found, Probable) and only_social(text):
             return None  # "Danke!" or "ok" in the chat: asking "Ist das Ihre Antwort?" is odd
         if found is None or isinstance(found, Probable):

@@ -118,3 +118,22 @@ async def test_nobody_answers_while_the_asker_still_chooses() -> None:
             await world.service.replies.answer("default", CHAT, expert.expert_key, "X", quoting)
             is None
         )
+
+
+async def test_in_a_thread_with_two_questions_the_reply_answers_only_the_certain_one() -> None:
+    world = await make_world()
+    thread = "19:general;messageid=1"  # where ask() places its thread card
+    first = (await world.service.ask(ask(ROOMS, offer=False))).question
+    second = (await world.service.ask(ask(ROOMS + " Für einen Workshop.", offer=False))).question
+    assert first is not None and second is not None
+    kerstin = first.experts[first.current_index].expert_key
+    assert second.experts[second.current_index].expert_key == kerstin
+    with pytest.raises(DecisionError, match="which_question_thread"):
+        await world.service.replies.answer("default", thread, kerstin, "Im Raumtool.")
+    assert {q.state for q in await world.questions.open_questions("default")} == {
+        QuestionState.ASKED
+    }
+    # She passes the second on: only the first still waits for her, so the reply is its answer.
+    await world.service.decline(second.id, kerstin)
+    answered = await world.service.replies.answer("default", thread, kerstin, "Im Raumtool.")
+    assert isinstance(answered, Question) and answered.id == first.id
