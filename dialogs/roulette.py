@@ -76,9 +76,19 @@ async def _join(turn: Turn, ctx: RouletteContext) -> Reply:
     return Reply.of_card(with_note(card, t("roulette.note.on", turn.language), good=True))
 
 
-# The roulette's names as people type them: "Kaffee-Roulette", "Kaffeeroulette", "coffee roulette".
-_GERMAN_NAMES = ("kaffee roulette", "kaffee-roulette", "kaffeeroulette")
-_ENGLISH_NAMES = ("coffee roulette", "coffee-roulette", "coffeeroulette")
+# The roulette's names as people type them: "Kaffee-Roulette", "Kaffeeroulette", "coffee roulette",
+# and those of its title ("Kaffee- und Mittags-Roulette", "Coffee and lunch roulette") and
+# parts of it ("Mittagsroulette", "lunch roulette", "roulette").
+_BOTH = ("roulette", "lunch roulette", "lunch-roulette", "lunchroulette")
+_GERMAN_NAMES = (
+    "kaffee roulette", "kaffee-roulette", "kaffeeroulette", "mittags roulette",
+    "mittags-roulette", "mittagsroulette", "kaffee- und mittags-roulette",
+    "kaffee und mittags roulette", "kaffee- und mittagsroulette", *_BOTH,
+)  # fmt: skip
+_ENGLISH_NAMES = (
+    "coffee roulette", "coffee-roulette", "coffeeroulette", "coffee and lunch roulette",
+    "coffee and lunch-roulette", *_BOTH,
+)  # fmt: skip
 
 
 def _phrases(german: tuple[str, ...], english: tuple[str, ...]) -> tuple[str, ...]:

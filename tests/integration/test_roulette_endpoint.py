@@ -172,6 +172,23 @@ async def test_a_round_introduces_each_pair_once_with_a_free_time(stack: Stack) 
     assert '"value": "1 / 1"' in status and "Kaffee-Roulette: Teilnehmende" in status
 
 
+async def test_the_names_of_the_help_text_turn_the_roulette_on(stack: Stack) -> None:
+    """ "Kaffee- und Mittags-Roulette" / "Coffee and lunch roulette": each part of the name
+    opts in (before, these went to the experts as a question nobody knew about)."""
+    for text, locale, shown in (
+        ("mittagsroulette an", "de-DE", "Sie sind dabei"),
+        ("Mittags-Roulette an", "de-DE", "Sie sind dabei"),
+        ("Kaffee- und Mittags-Roulette an", "de-DE", "Sie sind dabei"),
+        ("roulette an", "de-DE", "Sie sind dabei"),
+        ("lunch roulette on", "en-US", "How would you like to meet?"),
+        ("coffee and lunch roulette on", "en-US", "How would you like to meet?"),
+    ):
+        answer = await stack.say(text, SABINE, locale)
+        assert shown in answer and "kenne ich" not in answer, (text, answer)
+        assert "nicht mehr beim Roulette" in await stack.say("roulette aus", SABINE)
+    assert "roulette.join" in await stack.say("mittagsroulette", SABINE)
+
+
 async def test_roulette_commands_outside_the_personal_chat_are_refused(stack: Stack) -> None:
     activity = activities.channel_mention(stack.sink.url, "kaffee roulette an")
     assert (await stack.bots[0].post(activity)).status == 201
