@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.domain.graph_types import Room
-from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
+from bot.domain.rooms.model import HOLDING_STATES, AuditEntry, RequestState, RoomRequest
 
 
 class InMemoryRoomCatalogue:
@@ -86,6 +86,21 @@ class InMemoryRoomRequestRepository:
             if request.state == RequestState.PENDING and approver_key in request.approvers
         ]
         return sorted(pending, key=lambda request: (request.created_at, request.id))
+
+    async def holding(self, start: datetime, end: datetime) -> Sequence[RoomRequest]:
+        """Requests with a chosen room that hold it (pending, booking, booked) at a time
+        overlapping [start, end)."""
+        return sorted(
+            (
+                request
+                for request in self._requests.values()
+                if request.room is not None
+                and request.state in HOLDING_STATES
+                and request.start < end
+                and start < request.end
+            ),
+            key=lambda request: request.id,
+        )
 
     async def add_audit(self, entry: AuditEntry) -> None:
         """Append to the audit trail."""

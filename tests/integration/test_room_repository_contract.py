@@ -191,6 +191,31 @@ async def test_pending_for_lists_the_approvers_pending_requests_oldest_first(
     assert await repo.pending_for("nobody") == []
 
 
+async def test_holding_lists_chosen_rooms_held_at_an_overlapping_time(
+    repo: RoomRequestRepository,
+) -> None:
+    start = T0 + timedelta(days=1)  # new_request: 1 h from start
+
+    async def put(state: RequestState, at: datetime = start) -> RoomRequest:
+        stored = await repo.add(new_request(start=at))
+        chosen = replace(stored, state=state, room=FULL_ROOM.email, version=2)
+        assert await repo.save(chosen)
+        return chosen
+
+    held = [await put(state) for state in (RequestState.PENDING, RequestState.BOOKING,
+                                           RequestState.BOOKED)]  # fmt: skip
+    for state in (RequestState.DECLINED, RequestState.CANCELLED, RequestState.CONFLICT,
+                  RequestState.EXPIRED):  # fmt: skip
+        await put(state)
+    await repo.add(new_request(start=start))  # offered: no room chosen yet
+    before = await put(RequestState.BOOKED, start - timedelta(hours=1))  # ends at start
+    later = await put(RequestState.BOOKED, start + timedelta(minutes=59))
+    window = (start, start + timedelta(hours=1))
+    assert await repo.holding(*window) == [*held, later]
+    assert await repo.holding(start - timedelta(minutes=30), start) == [before]
+    assert await repo.holding(start + timedelta(days=1), start + timedelta(days=2)) == []
+
+
 async def test_of_requester_lists_requests_ending_after_since_by_start(
     repo: RoomRequestRepository,
 ) -> None:

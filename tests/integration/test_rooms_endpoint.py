@@ -442,3 +442,33 @@ async def test_a_room_that_declines_after_the_booking_is_told_and_freed(
     assert [e["subject"] for e in events] == ["Direkt in Outlook gebucht"]
     jana = (await stack.sim_json("GET", "/calendars/jana.becker@nordlicht-demo.de"))["events"]
     assert not [e for e in jana if e["subject"].startswith("Raumbuchung")]
+
+
+async def test_a_room_booked_but_not_yet_answered_is_not_offered_again(
+    stack: Stack, database_url: str
+) -> None:
+    # Exchange has not answered Jana's booking yet, so getSchedule still shows the room free:
+    # the bot's own booking holds it, and Sophie is not promised the same room.
+    restricted = set(load_demo_organisation().room_policy())
+    await stack.say("raum freitag 10-11 Uhr für 4 Personen", JANA)
+    offer = next(o for o in _offers(stack.last_card_to(JANA)) if o["room"] not in restricted)
+    await stack.sim_json("POST", f"/rooms/{offer['room']}/defer")
+    assert "Gebucht ✅" in await stack.invoke("rooms.choose", offer, JANA)
+
+    await stack.say("raum freitag 10-11 Uhr für 4 Personen", SOPHIE)
+    offered = [o["room"] for o in _offers(stack.last_card_to(SOPHIE))]
+    assert offered and offer["room"] not in offered, offered
+    await stack.invoke("rooms.choose", _offers(stack.last_card_to(SOPHIE))[0], SOPHIE)
+
+    assert (await stack.sim_json("POST", f"/rooms/{offer['room']}/process"))["answered"] == 1
+    stack.clock.advance(timedelta(minutes=1))
+    await drained(database_url, stack.clock.now())
+    engine = create_engine(database_url)
+    try:
+        repo = SqlRoomRequestRepository(create_session_factory(engine))
+        mine = await repo.of_requester(JANA[0], stack.clock.now())
+        theirs = await repo.of_requester(SOPHIE[0], stack.clock.now())
+    finally:
+        await engine.dispose()
+    assert [r.state for r in mine if r.room] == [RequestState.BOOKED]
+    assert [r.state for r in theirs if r.room] == [RequestState.BOOKED]

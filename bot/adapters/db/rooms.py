@@ -21,7 +21,7 @@ from bot.adapters.db.room_rows import (
     room_values,
 )
 from bot.domain.graph_types import Room
-from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
+from bot.domain.rooms.model import HOLDING_STATES, AuditEntry, RequestState, RoomRequest
 
 _ROOMS = Base.metadata.tables[RoomRow.__tablename__]
 
@@ -128,6 +128,22 @@ class SqlRoomRequestRepository:
             # Membership in the JSON list is checked here: JSON operators are not portable
             # between SQLite and PostgreSQL, and few requests are pending at any time.
             return [request_of(row) for row in rows if approver_key in row.approvers]
+
+    async def holding(self, start: datetime, end: datetime) -> Sequence[RoomRequest]:
+        """Requests with a chosen room that hold it (pending, booking, booked) at a time
+        overlapping [start, end)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(RoomRequestRow)
+                .where(
+                    RoomRequestRow.state.in_(sorted(s.value for s in HOLDING_STATES)),
+                    RoomRequestRow.room.is_not(None),
+                    RoomRequestRow.start_at < end,
+                    RoomRequestRow.end_at > start,
+                )
+                .order_by(RoomRequestRow.id)
+            )
+            return [request_of(row) for row in rows]
 
     async def add_audit(self, entry: AuditEntry) -> None:
         """Append to the audit trail."""

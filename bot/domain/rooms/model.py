@@ -29,6 +29,9 @@ class RequestState(StrEnum):
 
 
 OPEN_STATES = frozenset({RequestState.OFFERED, RequestState.PENDING, RequestState.BOOKING})
+# A chosen room is held for the request's time while an approver decides, while the bot books
+# it, and once booked: Exchange's room answers (and so free/busy) may lag behind the booking.
+HOLDING_STATES = frozenset({RequestState.PENDING, RequestState.BOOKING, RequestState.BOOKED})
 
 
 class BrokerError(Exception):

@@ -53,6 +53,11 @@ class RoomRequestRepository(Protocol):
         """Pending requests this person may decide, oldest first."""
         ...
 
+    async def holding(self, start: datetime, end: datetime) -> Sequence[RoomRequest]:
+        """Requests with a chosen room that hold it (pending, booking, booked) at a time
+        overlapping [start, end)."""
+        ...
+
     async def add_audit(self, entry: AuditEntry) -> None:
         """Append to the audit trail."""
         ...

@@ -55,6 +55,14 @@ def matching_rooms(rooms: Iterable[Room], attendees: int, features: Iterable[str
     return sorted(fitting, key=lambda r: (r.capacity or 0, r.display_name))
 
 
+def not_held(rooms: Iterable[Room], held: Iterable[str]) -> list[Room]:
+    """The rooms without those held by the bot's own requests (mailboxes, any case): a room
+    waiting for an approver, being booked, or booked but not yet answered by Exchange looks
+    free in getSchedule, and offering it again would promise it twice."""
+    taken = {mailbox.lower() for mailbox in held}
+    return [room for room in rooms if room.email.lower() not in taken]
+
+
 def is_free(schedule: Schedule, start: datetime, end: datetime) -> bool:
     """True when nothing busy overlaps [start, end) and Graph reported no error."""
     if schedule.error:

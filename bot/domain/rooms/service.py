@@ -23,7 +23,7 @@ from bot.domain.ports import (
 from bot.domain.rooms.model import AuditEntry, BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.nearby import rank_by_site
 from bot.domain.rooms.ports import RoomCatalogue, RoomRequestRepository
-from bot.domain.rooms.search import BrokerPolicy, free_rooms, matching_rooms
+from bot.domain.rooms.search import BrokerPolicy, free_rooms, matching_rooms, not_held
 from bot.domain.rooms.views import BrokerViews
 from bot.domain.rooms.when import RoomRequestParse, parse_room_request
 
@@ -140,6 +140,8 @@ class RoomBroker:
         candidates = matching_rooms(catalogue, wish.attendees, wish.features)
         if not candidates:
             raise BrokerError("no_matching_room")
+        holding = await self.requests.holding(wish.start, wish.end)
+        candidates = not_held(candidates, (r.room for r in holding if r.room))
         person = await self._person(requester.key)
         ranked = rank_by_site(candidates, catalogue, person.office_location)
         free = await free_rooms(self.calendar, ranked.near, wish.start, wish.end, person.mail)
