@@ -16,9 +16,16 @@ from bot.i18n import t
 from cards.elements import card, execute, text
 from cards.stammtisch_format import day_label
 
-# Unconfirmed: the meeting may exist; "Absagen" looks for it and cancels it in Graph.
+# Booking (a job still tries) and unconfirmed: the meeting may exist; "Absagen" stops the
+# booking, looks for the meeting and cancels it in Graph (given_up.cancel_booking).
 CANCELLABLE = frozenset(
-    {CallState.OFFERED, CallState.ASKING, CallState.BOOKED, CallState.UNCONFIRMED}
+    {
+        CallState.OFFERED,
+        CallState.ASKING,
+        CallState.BOOKING,
+        CallState.BOOKED,
+        CallState.UNCONFIRMED,
+    }
 )
 DURATIONS = (15, 30, 45, 60, 90)
 DEADLINES = ("today", "tomorrow_noon", "tomorrow")

@@ -1,10 +1,12 @@
 """Looks for the meeting of a given-up booking through the real endpoint, job queue (SQLite
 and PostgreSQL) and Graph simulator: only the last planned look may call the booking failed,
-so a card never says "fehlgeschlagen" and then "gebucht"; "Absagen" from an older card while
-the booking is still being tried cancels the meeting an attempt created, now or later."""
+so a card never says "fehlgeschlagen" and then "gebucht"; "Absagen" while the booking is still
+being tried (on the "Wird gebucht" card or an older one) cancels the meeting an attempt created,
+now or later."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -95,3 +97,24 @@ async def test_absagen_while_booking_cancels_a_meeting_created_later_by_a_look(
     await _minutes_later(stack, 2)
     assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [True]
     assert "prüfen Sie Ihren Kalender" not in _asker_texts(stack)[-1]
+
+
+async def test_the_card_of_a_booking_still_tried_offers_absagen(
+    stack: Stack,  # noqa: F811 (the fixture imported above)
+) -> None:
+    """ "Wird gebucht …" has its own "Absagen": the asker need not find an older card."""
+    await stack.busy(ALBRECHT, "09:00", "17:00")  # tomorrow's slots are offered
+    await stack.say(ASK, JANA)
+    offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
+    events = f"/users/{JANA_MAIL}/calendar/events"
+    await _sim(stack, "POST", "faults", {"path_prefix": events, "method": "POST", "status": 403,
+                                         "count": 99})  # fmt: skip
+    booking = json.loads(await stack.invoke("urgent.invite", offer, JANA))["value"]
+    [cancel] = _actions(booking, "urgent.cancel")
+    assert "Wird gebucht" in json.dumps(booking, ensure_ascii=False)
+    await _created_by_graph(stack, offer)  # an attempt created it, its answer was lost
+    answer = await stack.invoke("urgent.cancel", cancel, JANA)
+    assert "Abgesagt (" in answer and not _actions(json.loads(answer)["value"], "urgent.cancel")
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [True]
+    await _minutes_later(stack, 10)  # the booking job books nothing
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [True]
