@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date
 from typing import Any
 
-from bot.domain.routing.questions import OPEN_STATES, NamedExpert, Question, QuestionState
+from bot.domain.routing.named import NamedExpert
+from bot.domain.routing.questions import OPEN_STATES, Question, QuestionState
 from bot.i18n import t
 from cards.elements import card, with_note
 from cards.elements import execute as _execute
@@ -31,8 +32,9 @@ OFFER_EARLIER_BYTES = 1_500
 def _expert_line(expert: NamedExpert, question: Question, lang: str) -> dict[str, Any]:
     where = ", ".join(part for part in (expert.department, expert.location) if part)
     marks = []
-    if expert.declined:
-        marks.append(t("routing.mark.declined", lang))
+    # Whoever took or answered it is no longer "nicht zuständig", whatever came before.
+    if expert.declined and expert.expert_key != question.owner_key:
+        marks.append(t(f"routing.mark.{expert.passed or 'declined'}", lang))
     if expert.unreachable:
         marks.append(t("routing.mark.unreachable", lang))
     if expert.absent:

@@ -84,6 +84,8 @@ MESSAGES: dict[str, str] = {
     "routing.thread.title": "Frage von {name}",
     "routing.thread.experts": "Diese Assistenzen kennen sich damit aus:",
     "routing.mark.declined": "nicht zuständig",
+    "routing.mark.silent": "keine Reaktion",
+    "routing.mark.released": "zurückgegeben",
     "routing.mark.unreachable": "per Chat nicht erreichbar",
     "routing.mark.absent": "abwesend bis auf Weiteres",
     "routing.mark.absent_until": "abwesend bis {date}",

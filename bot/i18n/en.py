@@ -78,6 +78,8 @@ MESSAGES: dict[str, str] = {
     "routing.thread.title": "Question from {name}",
     "routing.thread.experts": "These assistants know about it:",
     "routing.mark.declined": "not the right contact",
+    "routing.mark.silent": "no reaction",
+    "routing.mark.released": "handed back",
     "routing.mark.unreachable": "not reachable by chat",
     "routing.mark.absent": "away until further notice",
     "routing.mark.absent_until": "away until {date}",

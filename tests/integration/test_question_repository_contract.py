@@ -9,13 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.adapters.db.questions import SqlQuestionRepository
+from bot.domain.routing.named import NamedExpert
 from bot.domain.routing.ports import QuestionRepository
-from bot.domain.routing.questions import (
-    DecisionError,
-    NamedExpert,
-    Question,
-    QuestionState,
-)
+from bot.domain.routing.questions import DecisionError, Question, QuestionState
 from bot.domain.routing.why import Why
 from devkit.fakes.memory_questions import InMemoryQuestionRepository
 from tests.support.databases import contract_store

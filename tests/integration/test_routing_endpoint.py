@@ -415,7 +415,7 @@ async def test_the_owner_gives_a_taken_question_back(
     assert back.candidates[back.current_index]["expert_key"] == birgit
     assert [a["_conversation"] for a in sink.sent] == [f"a:personal-{birgit}"]  # Birgit's DM
     thread = [u for u in sink.updated if "Frage von" in json.dumps(u, ensure_ascii=False)][-1]
-    assert "**Kerstin Vogel** (nicht zuständig)" in json.dumps(thread, ensure_ascii=False)
+    assert "**Kerstin Vogel** (zurückgegeben)" in json.dumps(thread, ensure_ascii=False)
     stale = await _body(
         routing_bot, _invoke(sink, "routing.release", click, kerstin, "Kerstin Vogel")
     )

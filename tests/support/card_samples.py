@@ -18,7 +18,8 @@ from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerPr
 from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.domain.rooms.when import parse_room_request
 from bot.domain.routing.experts import ExpertRecord
-from bot.domain.routing.questions import NamedExpert, Question, QuestionState
+from bot.domain.routing.named import NamedExpert
+from bot.domain.routing.questions import Question, QuestionState
 from bot.domain.routing.why import Why
 from bot.domain.stammtisch.model import Member, Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer

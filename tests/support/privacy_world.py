@@ -32,7 +32,8 @@ from bot.domain.rooms.model import AuditEntry, RequestState, RoomRequest
 from bot.domain.roulette.model import Group, Participant, RoundStats
 from bot.domain.routing.decisions import DecisionSignal
 from bot.domain.routing.experts import ExpertRecord
-from bot.domain.routing.questions import NamedExpert, Question, QuestionState
+from bot.domain.routing.named import NamedExpert
+from bot.domain.routing.questions import Question, QuestionState
 from bot.domain.routing.why import Why
 from bot.domain.stammtisch.model import Poll, PollState, Rule, Vote
 from bot.domain.stammtisch.poll import Answer

@@ -10,7 +10,8 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.models import QuestionRow
-from bot.domain.routing.questions import OPEN_STATES, NamedExpert, Question, QuestionState
+from bot.domain.routing.named import NamedExpert
+from bot.domain.routing.questions import OPEN_STATES, Question, QuestionState
 from bot.domain.routing.why import why_stored
 
 _COLUMNS = (

@@ -9,13 +9,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 from bot.domain.ports import ActivityLedger, MessageHandle
-from bot.domain.routing.questions import (
-    DecisionError,
-    NamedExpert,
-    Question,
-    QuestionState,
-    askable_index,
-)
+from bot.domain.routing.named import NamedExpert, askable_index
+from bot.domain.routing.questions import DecisionError, Question, QuestionState
 
 # "clarifying": the thread card asks the asker "Geht es um …?" before anyone is asked.
 # "duplicate": asked before under the same ``once_key`` (a repeated click): nothing new.

@@ -9,13 +9,12 @@ state with a version check, so two clicks at once leave exactly one winner.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.domain.routing.why import Why
+from bot.domain.routing.named import NamedExpert, PassedOver, askable_index
 
 
 class QuestionState(StrEnum):
@@ -44,45 +43,12 @@ class DecisionError(Exception):
         self.code = code
 
 
-@dataclass(frozen=True, slots=True)
-class NamedExpert:
-    """An expert the router named for this question, with the reason shown to the asker."""
-
-    expert_key: str
-    name: str
-    reason: Why
-    department: str = ""
-    location: str = ""
-    declined: bool = False
-    # The bot could not reach them by DM, so they were @mentioned in the thread and passed over:
-    # shown apart from "declined", which only the expert's own click (or silence) means.
-    unreachable: bool = False
-    # Away (paused or out of office) with nobody to stand in: named so the asker knows who
-    # knows, never asked. ``absent_until``: ISO date of the last day away, "" if open-ended.
-    absent: bool = False
-    absent_until: str = ""
-    # While the asker is asked "Geht es um …?": the label of the choice this expert stands for.
-    choice: str = ""
-    # Their data was erased: the entry stays (pseudonymised) for the card, but nobody is asked.
-    erased: bool = False
-
-    @property
-    def askable(self) -> bool:
-        """Whether the bot may ask them (neither away nor erased)."""
-        return not (self.absent or self.erased)
-
-
 def awaited(question: Question) -> tuple[NamedExpert, ...]:
     """The named experts the question waits for to come back: away when it was asked, and
     since then neither declined, unreachable nor erased."""
     return tuple(
         e for e in question.experts if e.absent and not (e.declined or e.unreachable or e.erased)
     )
-
-
-def askable_index(experts: Sequence[NamedExpert], start: int = 0) -> int | None:
-    """The first expert from ``start`` on who may be asked (absent or erased ones are skipped)."""
-    return next((i for i in range(start, len(experts)) if experts[i].askable), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +155,7 @@ class Question:
             raise DecisionError("not_due")
         if self.state is QuestionState.CLARIFYING:
             return self.choose(self.asker_key, 0, next_deadline)
-        return self._advance(next_deadline)
+        return self._advance(next_deadline, why="silent")
 
     def answer(self, expert_key: str, text: str, now: datetime) -> Question:
         """The owner (or a named expert, taking it implicitly) closes it with an answer."""
@@ -217,7 +183,8 @@ class Question:
         if self.state is not QuestionState.TAKEN or self.owner_key != expert_key:
             raise DecisionError("not_owner")
         experts = [
-            replace(e, declined=True) if e.expert_key == expert_key else e for e in self.experts
+            replace(e, declined=True, passed="released") if e.expert_key == expert_key else e
+            for e in self.experts
         ]
         waiting = [i for i, e in enumerate(experts) if not (e.declined or e.unreachable)]
         following = next((i for i in waiting if experts[i].askable), None)
@@ -256,13 +223,15 @@ class Question:
             raise DecisionError("not_asker")
         return self._next(state=QuestionState.WITHDRAWN, escalate_at=None)
 
-    def _advance(self, next_deadline: datetime | None, *, unreachable: bool = False) -> Question:
+    def _advance(
+        self, next_deadline: datetime | None, *, unreachable: bool = False, why: PassedOver = ""
+    ) -> Question:
         experts = list(self.experts)
         passed = experts[self.current_index]
         if unreachable:
             experts[self.current_index] = replace(passed, unreachable=True)
         elif not passed.erased:  # an erased person declined nothing
-            experts[self.current_index] = replace(passed, declined=True)
+            experts[self.current_index] = replace(passed, declined=True, passed=why)
         following = askable_index(experts, self.current_index + 1)
         if following is None:
             return self._next(

@@ -25,8 +25,9 @@ from bot.domain.ports import Directory
 from bot.domain.routing.clarify import choices_for, close_call
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.routing.models import Candidate, RoutingResult
+from bot.domain.routing.named import NamedExpert
 from bot.domain.routing.ports import ExpertRepository
-from bot.domain.routing.questions import MAX_NAMED, NamedExpert
+from bot.domain.routing.questions import MAX_NAMED
 from bot.domain.routing.text import fold
 from bot.domain.routing.why import Why, why_ranked
 

@@ -9,13 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain.routing.questions import (
-    DecisionError,
-    NamedExpert,
-    Question,
-    QuestionState,
-    awaited,
-)
+from bot.domain.routing.named import NamedExpert
+from bot.domain.routing.questions import DecisionError, Question, QuestionState, awaited
 from bot.domain.routing.returns import look_for_returns
 from bot.domain.routing.selection import GONE, Absence
 from bot.domain.routing.service import ESCALATE_JOB, RETURN_JOB
