@@ -211,7 +211,7 @@ class OnboardingCards:
         items = [text(t("onboarding.overview.line", lang, name=onboarding.newcomer_name,
                         state=state, buddy=buddy, welcomed=welcomed))]  # fmt: skip
         others = [v for v in volunteers if v.user_key != onboarding.newcomer_key]
-        if others and onboarding.state is not OnboardingState.OPTED_OUT:
+        if others and onboarding.state in (OnboardingState.PAIRED, OnboardingState.UNPAIRED):
             items.append(self._override(onboarding, others, lang))
         return {"type": "Container", "items": items, "spacing": "Small"}
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.conversation import ConversationKind, Reply, Turn
-from bot.domain.onboarding.model import OnboardingError
+from bot.domain.onboarding.model import OnboardingError, OnboardingState
 from bot.domain.onboarding.service import OnboardingService
 from bot.i18n import t
 from bot.i18n.formats import full_date
@@ -231,11 +231,11 @@ async def _overview(turn: Turn, ctx: OnboardingContext, start: int) -> Reply:
             raise OnboardingError("personal_only")
     except OnboardingError as error:
         return _refused(turn, error, card=False)
-    recent = await service.repo.recent(30)
+    recent = await service.recent_onboardings(30)
     waiting = [
         (o.newcomer_name, t("onboarding.overview.not_yet", turn.language))
         for o in recent
-        if o.welcomed_at is None
+        if o.welcomed_at is None and o.state is not OnboardingState.LEFT
     ]
     active = await service.pickable_volunteers()
     cards = OnboardingCards()

@@ -586,6 +586,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} ist bereits Buddy von {name}. Es wurde nichts"
     " geändert und niemand benachrichtigt.",
     "onboarding.changed.buddy": "Ihr Buddy ist jetzt {buddy}",
+    "onboarding.state.left": "hat das Team verlassen",
+    "onboarding.error.left": "Diese Person hat das Team verlassen; ihr Onboarding ist beendet."
+    " Es wurde nichts geändert.",
     "onboarding.error.personal_only": "Die Onboarding-Übersicht zeige ich nur in unserem"
     " persönlichen Chat – personenbezogene Daten gehören nicht in einen Kanal oder Gruppenchat."
     " Schreiben Sie mir dort „willkommen offen“.",

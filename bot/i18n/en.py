@@ -562,6 +562,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} is already {name}'s buddy. Nothing was changed and"
     " nobody was notified.",
     "onboarding.changed.buddy": "Your buddy is now {buddy}",
+    "onboarding.state.left": "left the team",
+    "onboarding.error.left": "This person has left the team; their onboarding has ended. Nothing"
+    " was changed.",
     "onboarding.error.personal_only": "I show the onboarding overview only in our personal chat"
     " – personal data does not belong in a channel or group chat. Write “onboarding status” to"
     " me there.",

@@ -26,6 +26,7 @@ CHECK_IN_JOB = "onboarding.check_in"
 ADMIN_JOB = "onboarding.ask_admins"
 REPLACED_JOB = "onboarding.replaced"
 POLL_GROUP_JOB = "onboarding.poll_group"
+_OPEN = (OnboardingState.PAIRED, OnboardingState.UNPAIRED)
 
 
 class UndeliverableError(Exception):
@@ -75,6 +76,29 @@ class OnboardingCore:
         # would pair a newcomer with someone nobody can reach.
         departed = await self.departures.departed([v.user_key for v in candidates])
         return [v for v in candidates if v.user_key not in departed]
+
+    async def end_departed(self, onboardings: Sequence[Onboarding]) -> list[Onboarding]:
+        """Ends the open onboardings (paired or waiting) of ``onboardings`` whose newcomer left
+        every team with the bot: no check-ins, and their buddy's capacity is free again;
+        returns them as ended (one changed meanwhile is left to the next look)."""
+        open_ = [o for o in onboardings if o.state in _OPEN]
+        if not open_:
+            return []
+        departed = await self.departures.departed({o.newcomer_key for o in open_})
+        ended = []
+        for onboarding in open_:
+            if onboarding.newcomer_key in departed:
+                left = replace(onboarding, state=OnboardingState.LEFT,
+                               version=onboarding.version + 1)  # fmt: skip
+                if await self.repo.save(left):
+                    ended.append(left)
+        return ended
+
+    async def recent_onboardings(self, limit: int) -> list[Onboarding]:
+        """The newest onboardings (admins' overview), those whose newcomer left ended first."""
+        recent = await self.repo.recent(limit)
+        ended = {o.id: o for o in await self.end_departed(recent)}
+        return [ended.get(o.id, o) for o in recent]
 
     async def _saved(self, onboarding_id: int, version: int | None) -> Onboarding:
         # Jobs of an admin's pick are planned before the pick is saved (so that a re-delivered

@@ -8,12 +8,13 @@ from enum import StrEnum
 
 
 class OnboardingState(StrEnum):
-    """Paired with a buddy, waiting for an admin to pick one, opted out, or finished."""
+    """Paired with a buddy, waiting for an admin to pick one, opted out, finished, or left."""
 
     PAIRED = "paired"
     UNPAIRED = "unpaired"  # nobody fits: the admins were asked to pick someone
     OPTED_OUT = "opted_out"
     DONE = "done"
+    LEFT = "left"  # the newcomer left every team with the bot: no check-ins, the buddy is free
 
 
 class OnboardingError(Exception):

@@ -38,6 +38,8 @@ class Reassigning(OnboardingCore):
         onboarding = await self.get(onboarding_id)
         if onboarding.state is OnboardingState.OPTED_OUT:
             raise OnboardingError("opted_out")
+        if onboarding.state is OnboardingState.LEFT or await self.end_departed([onboarding]):
+            raise OnboardingError("left")
         if onboarding.buddy_key == buddy_key:
             # Saved already (a re-delivery: its jobs were planned before), or the same pick.
             return Assignment(onboarding, changed=False)

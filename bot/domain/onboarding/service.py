@@ -83,6 +83,10 @@ class OnboardingService(Reassigning, Volunteering):
         # Another pairing job (or replica) may fill the chosen buddy between choosing and
         # saving: the save checks the capacity again in one transaction, and a refused one
         # chooses anew from what is stored by then.
+        # Newcomers who left free their buddies before the capacity is counted.
+        busy_since = self.clock.now() - self.policy.match.buddy_period
+        history = await self.repo.with_buddy()
+        await self.end_departed([o for o in history if (o.paired_at or o.created_at) > busy_since])
         for _ in range(_PAIR_ATTEMPTS):
             now = self.clock.now()
             choice = await find_buddy(onboarding, person, repo=self.repo,
@@ -109,6 +113,8 @@ class OnboardingService(Reassigning, Volunteering):
         onboarding = await self._saved(onboarding_id, version)
         if version is not None and onboarding.buddy_key != buddy:
             return  # the pick lost its save, or a later one replaced it (and tells itself)
+        if onboarding.state is OnboardingState.LEFT:
+            return  # gone before the welcome reached them
         # A newcomer who never wrote to the bot reads it in their Entra profile's language.
         lang = await self.languages.language_of(onboarding.newcomer_key)
         buddy_mail = await self._links(onboarding.buddy_key)
@@ -191,6 +197,8 @@ class OnboardingService(Reassigning, Volunteering):
             return
         if buddy is not None and buddy != onboarding.buddy_key:
             return  # an admin paired the newcomer anew: that pairing has its own check-ins
+        if await self.end_departed([onboarding]):
+            return  # the newcomer left the team: the onboarding ends here
         to = onboarding.newcomer_key if side == "newcomer" else onboarding.buddy_key
         lang = await self.languages.language_of(to)
         card = self.views.check_in_card(onboarding, days, side, lang)
