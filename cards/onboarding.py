@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
+from bot.domain.onboarding.names import first_name
 from bot.i18n import t
 from cards.elements import card, execute, text
 from cards.size import joined_within, page_of
@@ -77,7 +78,7 @@ class OnboardingCards:
 
     def welcome_card(self, onboarding: Onboarding, buddy_mail: str, lang: str) -> dict[str, Any]:
         """The newcomer's welcome: the network, how to ask, topics, and the buddy."""
-        name = onboarding.newcomer_name.split(" ")[0] or onboarding.newcomer_name
+        name = first_name(onboarding.newcomer_name)
         body = [
             text(t("onboarding.welcome.title", lang, name=name), weight="Bolder", size="Medium"),
             text(t("onboarding.welcome.network", lang)),

@@ -31,6 +31,7 @@ AYLIN = ("97c01f7c-be03-57c5-bcea-f50c09d4e486", "Aylin Demir")  # the admin; no
 TOBIAS = ("e080b594-810e-58b7-b078-b55e771bf867", "Tobias Wagner")
 EMILY = ("57ef7766-ff5c-5b47-85cc-541f0babf98c", "Emily Clarke")  # admin too, reads English
 CLAUDIA = ("464c55b0-d735-5051-ad79-3444426eeacc", "Claudia Neumann")  # Hamburg, 3. OG
+PRIYA = ("05f2ebcb-c1be-5b0b-aef1-afe5e9b481ad", "Dr. Priya Raman")  # Köln, reads English
 
 
 @dataclass
@@ -94,7 +95,7 @@ async def welcomed_day(
     volunteers: tuple[tuple[str, str], ...] = (JANA, SABINE),
 ) -> AsyncIterator[Day]:
     """Melanie joins the team; the first of ``volunteers`` becomes her buddy."""
-    people = (MELANIE, JANA, SABINE, AYLIN, TOBIAS, EMILY, CLAUDIA)
+    people = (MELANIE, JANA, SABINE, AYLIN, TOBIAS, EMILY, CLAUDIA, PRIYA)
     sink.members = [activities.user(aad=aad, name=name) for aad, name in people]
     clock = ManualClock(NOW)
     async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
