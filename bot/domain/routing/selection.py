@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.ports import Directory
 from bot.domain.routing.clarify import choices_for, close_call
 from bot.domain.routing.experts import ExpertRecord
-from bot.domain.routing.models import Candidate, RoutingResult
+from bot.domain.routing.models import Candidate, Reason, RoutingResult
 from bot.domain.routing.named import NamedExpert
 from bot.domain.routing.ports import ExpertRepository
 from bot.domain.routing.questions import MAX_NAMED
@@ -32,6 +32,9 @@ from bot.domain.routing.text import fold
 from bot.domain.routing.why import Why, why_ranked
 
 log = logging.getLogger(__name__)
+# Sharing only the site with the question ("… in Hamburg") says where someone works, not what
+# they know: such an expert is never named, so never asked in place of an absent one.
+SITE_ONLY = Reason("profile", field="location")
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -81,7 +84,7 @@ class ExpertSelection:
         present: list[NamedExpert] = []
         absent: list[NamedExpert] = []
         seen = {asker_key}
-        for candidate in candidates:
+        for candidate in (c for c in candidates if c.reason != SITE_ONLY):
             record = await self.experts.get(pool_id, candidate.expert_id)
             if record is None or record.user_key in seen:
                 continue
