@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
@@ -73,7 +73,10 @@ def build_handlers(service: StammtischService, lifecycle: PollLifecycle) -> dict
         return int(job.payload["poll_id"])
 
     async def monthly(job: Job) -> None:
-        await service.run_monthly(str(job.payload["team_key"]), str(job.payload["period"]))
+        payload = job.payload
+        # Jobs planned before postings carried their date have no "due".
+        planned = datetime.fromisoformat(str(payload["due"])) if payload.get("due") else None
+        await service.run_monthly(str(payload["team_key"]), str(payload["period"]), planned)
 
     async def card(job: Job) -> None:
         await service.update_card(poll_id(job))

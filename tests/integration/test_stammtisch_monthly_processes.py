@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.models import ScheduledJob, StammtischPollRow
+from bot.domain.stammtisch.monthly import monthly_key
 from bot.domain.stammtisch.service import CLOSE_JOB, MONTHLY_JOB
 from tests.support.databases import fresh_database
 from tests.support.processes import stop_processes
@@ -156,7 +157,7 @@ def _posts(path: Path) -> list[tuple[str, str, str]]:
 
 
 async def _reopen_monthly_jobs(sessions: Sessions, teams: Sequence[str]) -> None:
-    keys = [f"{MONTHLY_JOB}:{key}:{PERIOD}" for key in teams]
+    keys = [monthly_key(key, PERIOD, POSTING) for key in teams]
     async with sessions.begin() as session:
         await session.execute(
             update(ScheduledJob)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.stammtisch.model import Rule
@@ -53,6 +54,41 @@ def next_posting(rule: Rule, after: datetime, zone: ZoneInfo) -> tuple[date, dat
             return first_of_next_month(month), due
         month = first_of_next_month(month)
     raise AssertionError("a monthly rule always has a posting day within three months")
+
+
+def posting_due(rule: Rule, target: date, zone: ZoneInfo) -> datetime:
+    """When the rule posts the poll for ``target``'s month: on its posting day of the month
+    before, at its posting time."""
+    before = (target.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return local(posting_day(rule, before), rule.post_time, zone)
+
+
+class Step(StrEnum):
+    """What a planned monthly posting does when it runs, judged by the rule as it is now."""
+
+    POST = "post"  # planned for the rule's current date: post the poll now
+    MOVED = "moved"  # the rule now posts later: plan that date, post nothing now
+    STALE = "stale"  # planned under an older rule whose date for this month has passed
+    OFF = "off"  # no rule, or it is switched off: post nothing, plan nothing
+
+
+def monthly_step(
+    rule: Rule | None, target: date, planned: datetime | None, now: datetime, zone: ZoneInfo
+) -> tuple[Step, datetime | None]:
+    """The step of the posting for ``target`` that was planned for ``planned`` (None: planned
+    before postings carried their date), and the rule's current date for it.
+
+    Only the posting on the rule's current date posts, so a poll appears on the day the
+    organiser was told when saving the rule, however often the rule was changed before.
+    """
+    if rule is None or not rule.active:
+        return Step.OFF, None
+    due = posting_due(rule, target, zone)
+    if planned == due or (planned is None and due <= now):
+        return Step.POST, due
+    if due > now:
+        return Step.MOVED, due
+    return Step.STALE, due
 
 
 def deadline_after(posted: datetime, rule: Rule, zone: ZoneInfo) -> datetime:

@@ -8,7 +8,6 @@ job per short interval that renders the tally as it is when the job runs.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -16,8 +15,9 @@ from typing import Any
 
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.ports import Clock, JobQueue, Notifier, RecipientLanguages
-from bot.domain.stammtisch import schedule
+from bot.domain.stammtisch import monthly, schedule
 from bot.domain.stammtisch.model import Poll, PollError, Rule, Vote
+from bot.domain.stammtisch.monthly import MONTHLY_JOB as MONTHLY_JOB  # re-exported
 from bot.domain.stammtisch.poll import Answer, Ballot, candidate_dates, validate_ballot
 from bot.domain.stammtisch.ports import (
     Invitations,
@@ -27,7 +27,6 @@ from bot.domain.stammtisch.ports import (
 )
 from bot.domain.stammtisch.views import PollViews
 
-MONTHLY_JOB = "stammtisch.monthly"
 CARD_JOB = "stammtisch.card"
 CLOSE_JOB = "stammtisch.close"
 REMIND_JOB = "stammtisch.remind"
@@ -36,8 +35,6 @@ INVITE_JOB = "stammtisch.invite"
 DAY_BEFORE_JOB = "stammtisch.day_before"
 UNINVITE_JOB = "stammtisch.uninvite"
 CARD_ORPHANED_AFTER = timedelta(minutes=2)
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,42 +94,17 @@ class StammtischService:
 
     async def save_rule(self, rule: Rule) -> datetime:
         """Store the monthly rule and plan its next posting; returns when that is."""
-        if not self.may_organise(rule.organiser_key):
-            raise PollError("not_organiser")
-        await self.repo.save_rule(rule)
-        month, due = schedule.next_posting(rule, self.clock.now(), self.calendar.zone)
-        await self.schedule_monthly(rule.team_key, month, due)
-        return due
+        return await monthly.save_rule(self, rule)
 
     async def schedule_monthly(self, team_key: str, month: date, due: datetime) -> None:
-        """Plan the rule's posting for ``month`` (once per team and month)."""
-        period = schedule.period_of(month)
-        await self.jobs.schedule(
-            MONTHLY_JOB,
-            {"team_key": team_key, "period": period},
-            due,
-            dedup_key=f"{MONTHLY_JOB}:{team_key}:{period}",
-        )
+        """Plan the rule's posting for ``month`` on ``due`` (once per team, month and date)."""
+        await monthly.schedule_monthly(self, team_key, month, due)
 
-    async def run_monthly(self, team_key: str, period: str) -> None:
-        """Job: plan the next month, then post this month's poll from the rule. A month with
-        no possible date (school holidays all month) is skipped; the rule goes on."""
-        rule = await self.repo.get_rule(team_key)
-        if rule is None or not rule.active:
-            return
-        year, month = (int(part) for part in period.split("-"))
-        target = date(year, month, 1)
-        # The month after this one, posted on this month's posting day (whenever this run
-        # happens, and whatever the rule said when this run was planned).
-        posting = schedule.posting_day(rule, target)
-        due = schedule.local(posting, rule.post_time, self.calendar.zone)
-        await self.schedule_monthly(team_key, schedule.first_of_next_month(target), due)
-        try:
-            await self.start(rule, target)
-        except PollError as error:
-            if error.code != "no_dates":
-                raise
-            log.warning("stammtisch poll for %s skipped: no possible date", period)
+    async def run_monthly(
+        self, team_key: str, period: str, planned: datetime | None = None
+    ) -> None:
+        """Job: post the month's poll if the rule still posts on ``planned`` (monthly.py)."""
+        await monthly.run_monthly(self, team_key, period, planned)
 
     async def start(self, rule: Rule, month: date | None = None) -> tuple[Poll, bool]:
         """Open the poll of ``month`` (default: next month) unless it exists; post its card.

@@ -223,8 +223,9 @@ async def test_a_month_without_a_possible_date_is_skipped_and_the_rule_goes_on()
     world = make_world()
     may = {date(2026, 5, 1) + timedelta(days=n) for n in range(31)}
     world.service.policy = replace(world.service.policy, blackout=frozenset(may))
-    await world.service.save_rule(rule())
-    await world.service.run_monthly(rule().team_key, "2026-05")  # does not raise
+    # Saved on 2 March: May's poll is due on the first Monday of April (6 April, 09:00 CEST).
+    world.clock.current = await world.service.save_rule(rule())
+    await world.run_due()  # does not raise
     assert await world.repo.latest_poll(rule().team_key) is None
     planned = {
         job.payload["period"]: job.due_at

@@ -1,0 +1,93 @@
+"""The monthly rule through the real endpoint, database (SQLite and PostgreSQL), job queue
+and Graph simulator: the poll appears on the day the bot confirmed when the rule was saved,
+also after the rule was changed or switched off."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.adapters.clock import ManualClock
+from devkit.demo.organisation import load_demo_organisation
+from devkit.graph_simulator import running_simulator
+from tests.conftest import RunningBot, local_settings
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+from tests.support.queue import drained
+
+SABINE = ("c009aadc-479f-503c-b41a-60b0bbea7223", "Sabine Krüger")
+JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
+# Friday 20 March 2026, 09:00 in Berlin: March's first Monday and third Wednesday are past.
+FRIDAY = datetime(2026, 3, 20, 8, 0, tzinfo=UTC)
+FIRST_MONDAY = datetime(2026, 4, 6, 7, 0, tzinfo=UTC)  # 09:00 CEST
+THIRD_WEDNESDAY = datetime(2026, 4, 15, 7, 0, tzinfo=UTC)
+RULE = {
+    "post_week": "1", "post_weekday": "0", "post_time": "09:00", "deadline_weekday": "4",
+    "deadline_time": "16:00", "lunch_start": "12:00", "lunch_end": "13:30",
+    "weekdays": "1,2,3", "count": "4", "places": "Alex, Block House", "active": "true",
+}  # fmt: skip
+
+
+class Channel:
+    def __init__(self, bot: RunningBot, sink: ConnectorSink, url: str, clock: ManualClock):
+        self.bot, self.sink, self.database_url, self.clock = bot, sink, url, clock
+
+    async def save_rule(self, **changes: str) -> str:
+        data = {**RULE, **changes}
+        activity = activities.card_invoke(self.sink.url, "stammtisch.rule", data)
+        activity = activities.as_user(activities.in_channel(activity), *SABINE)
+        response = await self.bot.post(activity)
+        assert response.status == 200
+        return json.dumps(await response.json(), ensure_ascii=False)
+
+    async def at(self, moment: datetime) -> None:
+        """Move the clock to ``moment`` and wait until every job due by then has run."""
+        self.clock.current = moment
+        await drained(self.database_url, moment)
+
+    def posted(self) -> list[str]:
+        """Every card sent to the team, as text."""
+        return [json.dumps(card, ensure_ascii=False) for card in self.sink.cards()]
+
+
+@pytest.fixture
+async def channel(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> AsyncIterator[Channel]:
+    clock = ManualClock(FRIDAY)
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        settings = local_settings(
+            database_url, graph_base_url=graph_url, stammtisch_organiser_ids=[SABINE[0]]
+        )
+        sink.members = [activities.user(aad=aad, name=name) for aad, name in (SABINE, JANA)]
+        bot = await bot_factory(settings, clock)
+        yield Channel(bot, sink, database_url, clock)
+
+
+def polls(texts: list[str]) -> list[str]:
+    return [text for text in texts if "Assistenz-Stammtisch im" in text]
+
+
+async def test_a_changed_rule_posts_on_the_confirmed_day_not_the_old_one(
+    channel: Channel,
+) -> None:
+    assert "am Mo, 06.04., 09:00 Uhr hier" in await channel.save_rule()
+    changed = await channel.save_rule(post_week="3", post_weekday="2")
+    assert "am Mi, 15.04., 09:00 Uhr hier" in changed
+    await channel.at(FIRST_MONDAY)
+    assert polls(channel.posted()) == []
+    await channel.at(THIRD_WEDNESDAY)
+    [poll] = polls(channel.posted())
+    # May's poll, voting until the Friday after the confirmed posting day.
+    assert "Assistenz-Stammtisch im Mai 2026" in poll and "bis Fr, 17.04., 16:00 Uhr" in poll
+
+
+async def test_a_switched_off_rule_posts_nothing(channel: Channel) -> None:
+    assert "am Mo, 06.04., 09:00 Uhr hier" in await channel.save_rule()
+    assert "ausgeschaltet" in await channel.save_rule(active="false")
+    await channel.at(FIRST_MONDAY)
+    await channel.at(datetime(2026, 6, 2, 8, 0, tzinfo=UTC))
+    assert polls(channel.posted()) == []

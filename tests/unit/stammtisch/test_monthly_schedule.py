@@ -1,0 +1,122 @@
+"""The monthly posting follows the rule as it is when the posting is due: a changed rule
+moves it, a switched-off rule stops it, and an outdated job (planned under the old rule,
+another replica's, an older key) posts nothing on its old date."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.stammtisch.model import PollState
+from bot.domain.stammtisch.monthly import MONTHLY_JOB, monthly_key
+from bot.domain.stammtisch.schedule import Step, monthly_step, posting_due
+from tests.support.stammtisch_world import World, make_world, rule
+
+BERLIN = ZoneInfo("Europe/Berlin")
+MAY = date(2026, 5, 1)
+# Friday 20 March 2026, 09:00 in Berlin: March's first Monday and third Wednesday are past.
+FRIDAY = datetime(2026, 3, 20, 8, 0, tzinfo=UTC)
+FIRST_MONDAY = datetime(2026, 4, 6, 7, 0, tzinfo=UTC)  # 09:00 CEST
+THIRD_WEDNESDAY = datetime(2026, 4, 15, 7, 0, tzinfo=UTC)
+FIRST, THIRD = rule(), rule(post_week=3, post_weekday=2)
+
+
+def pending(world: World) -> list[tuple[str, datetime]]:
+    return sorted(
+        (job.payload["period"], job.due_at)
+        for job in world.jobs.jobs.values()
+        if job.kind == MONTHLY_JOB and job.done_at is None
+    )
+
+
+def test_posting_due_is_the_rules_day_in_the_month_before() -> None:
+    assert posting_due(FIRST, MAY, BERLIN) == FIRST_MONDAY
+    assert posting_due(THIRD, MAY, BERLIN) == THIRD_WEDNESDAY
+    assert posting_due(FIRST, date(2027, 1, 1), BERLIN) == datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+
+
+def test_only_the_posting_on_the_rules_current_date_posts() -> None:
+    at = FIRST_MONDAY
+    assert monthly_step(FIRST, MAY, FIRST_MONDAY, at, BERLIN) == (Step.POST, FIRST_MONDAY)
+    # The rule moved to a later day: plan that day, post nothing now.
+    assert monthly_step(THIRD, MAY, FIRST_MONDAY, at, BERLIN) == (Step.MOVED, THIRD_WEDNESDAY)
+    # The rule moved to an earlier day that has passed: this job is outdated.
+    later = THIRD_WEDNESDAY
+    assert monthly_step(FIRST, MAY, THIRD_WEDNESDAY, later, BERLIN) == (Step.STALE, FIRST_MONDAY)
+    assert monthly_step(rule(active=False), MAY, FIRST_MONDAY, at, BERLIN) == (Step.OFF, None)
+    assert monthly_step(None, MAY, FIRST_MONDAY, at, BERLIN) == (Step.OFF, None)
+
+
+def test_a_job_without_its_date_posts_once_the_rules_date_has_come() -> None:
+    # Planned before jobs carried their date: the rule's date decides.
+    assert monthly_step(FIRST, MAY, None, FIRST_MONDAY, BERLIN) == (Step.POST, FIRST_MONDAY)
+    assert monthly_step(THIRD, MAY, None, FIRST_MONDAY, BERLIN) == (Step.MOVED, THIRD_WEDNESDAY)
+
+
+async def test_a_changed_rule_posts_on_the_date_it_confirmed_not_the_old_one() -> None:
+    world = make_world()
+    world.clock.current = FRIDAY
+    assert await world.service.save_rule(FIRST) == FIRST_MONDAY
+    assert await world.service.save_rule(THIRD) == THIRD_WEDNESDAY
+    assert pending(world) == [("2026-05", THIRD_WEDNESDAY)]
+    world.clock.current = FIRST_MONDAY
+    await world.run_due()
+    assert world.notifier.posts == [] and await world.repo.latest_poll(FIRST.team_key) is None
+    world.clock.current = THIRD_WEDNESDAY
+    await world.run_due()
+    poll = await world.repo.latest_poll(FIRST.team_key)
+    assert poll is not None and poll.month == MAY and len(world.notifier.posts) == 1
+    # Votes until the Friday after the posting day: 17 April, 16:00 CEST.
+    assert poll.deadline == datetime(2026, 4, 17, 14, 0, tzinfo=UTC)
+    assert pending(world) == [("2026-06", datetime(2026, 5, 20, 7, 0, tzinfo=UTC))]
+
+
+async def test_an_outdated_job_that_could_not_be_cancelled_replans_itself() -> None:
+    # The old rule's job survived the change (another replica held it, or a run that read
+    # the old rule planned it): on its old date it posts nothing and moves to the rule's date.
+    world = make_world()
+    world.clock.current = FRIDAY
+    await world.service.save_rule(THIRD)
+    await world.service.schedule_monthly(THIRD.team_key, MAY, FIRST_MONDAY)
+    legacy = {"team_key": THIRD.team_key, "period": "2026-05"}  # the key before the date
+    await world.jobs.schedule(
+        MONTHLY_JOB, legacy, FIRST_MONDAY, f"{MONTHLY_JOB}:{THIRD.team_key}:2026-05"
+    )
+    world.clock.current = FIRST_MONDAY
+    await world.run_due()
+    assert world.notifier.posts == []
+    assert pending(world) == [("2026-05", THIRD_WEDNESDAY)]
+    world.clock.current = THIRD_WEDNESDAY
+    await world.run_due()
+    assert len(world.notifier.posts) == 1
+
+
+async def test_a_switched_off_rule_posts_nothing_and_plans_nothing() -> None:
+    world = make_world()
+    world.clock.current = FRIDAY
+    await world.service.save_rule(FIRST)
+    await world.service.save_rule(rule(active=False))
+    assert pending(world) == []
+    # Even a job that escaped the cancel posts nothing.
+    await world.service.schedule_monthly(FIRST.team_key, MAY, FIRST_MONDAY)
+    world.clock.current = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+    await world.run_due()
+    assert world.notifier.posts == [] and pending(world) == []
+    # Switched on again: planned from now on (June's first Monday, 09:00, has just passed).
+    july = datetime(2026, 7, 6, 7, 0, tzinfo=UTC)
+    assert await world.service.save_rule(FIRST) == july
+    assert pending(world) == [("2026-08", july)]
+
+
+async def test_saving_the_same_rule_again_keeps_one_job() -> None:
+    world = make_world()
+    world.clock.current = FRIDAY
+    await world.service.save_rule(FIRST)
+    await world.service.save_rule(FIRST)
+    assert pending(world) == [("2026-05", FIRST_MONDAY)]
+    key = monthly_key(FIRST.team_key, "2026-05", FIRST_MONDAY)
+    assert [j.dedup_key for j in world.jobs.jobs.values()] == [key]
+    world.clock.current = FIRST_MONDAY
+    await world.run_due()
+    poll = await world.repo.latest_poll(FIRST.team_key)
+    assert poll is not None and poll.state is PollState.OPEN
