@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 from bot.adapters.db.rooms import SqlRoomCatalogue, SqlRoomRequestRepository
 from bot.composition import FeatureModule, Platform
-from bot.domain.ports import Job, JobHandler
+from bot.domain.graph_types import CalendarRefusedError
+from bot.domain.ports import GiveUpHandler, Job, JobHandler
 from bot.domain.recurring import plan_daily
+from bot.domain.rooms import failure
 from bot.domain.rooms import service as kinds
 from bot.domain.rooms.confirmation import CONFIRM_JOB
 from bot.domain.rooms.decisions import RoomDecisions
@@ -28,14 +30,15 @@ class Rooms:
     broker: RoomBroker
     decisions: RoomDecisions
     handlers: dict[str, JobHandler]
+    give_ups: dict[str, GiveUpHandler]
 
     async def plan_refresh(self) -> None:
         """Read the catalogue from Graph once a day (several replicas: once per day)."""
         await plan_daily(self.broker.jobs, kinds.REFRESH_JOB, self.broker.clock.now())
 
     def module(self) -> FeatureModule:
-        """Its job handlers; at start, today's catalogue refresh is planned."""
-        return FeatureModule("rooms", self.handlers, self.plan_refresh)
+        """Its job handlers and give-ups; at start, today's catalogue refresh is planned."""
+        return FeatureModule("rooms", self.handlers, self.plan_refresh, self.give_ups)
 
 
 def build_rooms(platform: Platform) -> Rooms:
@@ -67,7 +70,19 @@ def build_rooms(platform: Platform) -> Rooms:
         holiday_state=settings.holiday_state,
     )
     decisions = RoomDecisions(broker)
-    return Rooms(broker, decisions, build_handlers(broker, decisions))
+    return Rooms(broker, decisions, build_handlers(broker, decisions), build_give_ups(decisions))
+
+
+def build_give_ups(decisions: RoomDecisions) -> dict[str, GiveUpHandler]:
+    """A booking job given up (Graph failed on every attempt) ends the request as failed,
+    unless an attempt did book it, instead of "Buchung läuft" for good."""
+
+    async def booking_given_up(job: Job) -> None:
+        ended = await failure.given_up(decisions, int(job.payload["request_id"]))
+        if ended.state is RequestState.BOOKED:
+            count("rooms.booked")
+
+    return {kinds.BOOK_JOB: booking_given_up}
 
 
 def calendar_zone(settings: Settings) -> ZoneInfo:
@@ -106,7 +121,10 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
         # of the booking keeps a retry from booking twice.
         # (Jobs queued before 2026-12 also carry the actor's "lang"; the subject now
         # follows the requester's own language, so it is ignored.)
-        booked = await decisions.book(request_id(job), recheck=True)
+        try:
+            booked = await decisions.book(request_id(job), recheck=True)
+        except CalendarRefusedError as error:  # for good: the request fails, no more retries
+            booked = await failure.refused(decisions, request_id(job), error)
         if booked.state is RequestState.BOOKED:
             count("rooms.booked")
 

@@ -145,6 +145,8 @@ class BrokerCards:
         if request.room:
             restricted = request.room in self.restricted
             body.append(text(_room_line(room, request.room, lang, restricted)))
+        if request.state is RequestState.FAILED:
+            body.append(text(t("rooms.failed.detail", lang), color="Attention"))
         actions = []
         if request.state in CANCELLABLE:
             actions.append(self._cancel_button(request, lang, "status"))

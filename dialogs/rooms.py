@@ -148,9 +148,11 @@ async def search(turn: Turn, form: SearchForm, ctx: RoomsContext) -> Reply:
     return await _offer(turn, broker, wish)
 
 
-async def _status(turn: Turn, broker: RoomBroker, request: RoomRequest, note: str) -> Reply:
+async def _status(
+    turn: Turn, broker: RoomBroker, request: RoomRequest, note: str, *, good: bool = True
+) -> Reply:
     card = broker.views.status_card(request, await broker.rooms_by_mail(), turn.language)
-    return Reply.of_card(with_note(card, note, good=True), replaces_card=True)
+    return Reply.of_card(with_note(card, note, good=good), replaces_card=True)
 
 
 @router.card_action("rooms.choose", ChooseAction)
@@ -165,6 +167,9 @@ async def choose(turn: Turn, action: ChooseAction, ctx: RoomsContext) -> Reply:
     _count_booking(outcome)
     if outcome.state is RequestState.BOOKED:
         return await _status(turn, broker, outcome, t("rooms.note.booked", turn.language))
+    if outcome.state is RequestState.FAILED:
+        failed = t("rooms.note.failed", turn.language)
+        return await _status(turn, broker, outcome, failed, good=False)
     if outcome.is_open and turn.reply_to_id:
         # Decided later (approval, or a retried booking): this card then shows the outcome.
         handle = {"reference": dict(turn.reference), "activity_id": turn.reply_to_id}

@@ -119,6 +119,16 @@ class CreatedEvent:
         return self.room_response == "declined"
 
 
+class CalendarRefusedError(Exception):
+    """Graph refused an event for good (400, 403 no permission, 404 no such mailbox): trying
+    again changes nothing, unlike throttling or an outage."""
+
+    def __init__(self, status: int, code: str = "") -> None:
+        super().__init__(f"Graph refused the event: {status} {code}".strip())
+        self.status = status
+        self.code = code
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarEvent:
     """An event as seen in one mailbox's calendar (aware UTC datetimes)."""

@@ -415,6 +415,9 @@ MESSAGES: dict[str, str] = {
     "rooms.state.expired": "Abgelaufen",
     "rooms.state.cancelled": "Storniert",
     "rooms.state.conflict": "Raum inzwischen belegt",
+    "rooms.state.failed": "Buchung fehlgeschlagen",
+    "rooms.failed.detail": "Microsoft 365 hat die Buchung nicht angenommen. Der Raum ist nicht"
+    " gebucht – bitte buchen Sie ihn in Outlook oder wenden Sie sich an die IT.",
     "rooms.button.cancel": "Stornieren",
     "rooms.button.approve": "Freigeben",
     "rooms.button.decline": "Ablehnen",
@@ -430,6 +433,8 @@ MESSAGES: dict[str, str] = {
     "rooms.decided.expired": "Abgelaufen: niemand hat vor Beginn entschieden.",
     "rooms.decided.cancelled": "Von der anfragenden Person storniert.",
     "rooms.decided.conflict": "Freigegeben von {name}, aber der Raum war inzwischen belegt.",
+    "rooms.decided.failed": "Freigegeben von {name}, aber Microsoft 365 hat die Buchung nicht"
+    " angenommen: Der Raum ist nicht gebucht. Die anfragende Person wurde informiert.",
     "rooms.decided.offered": "",
     "rooms.decided.pending": "",
     "rooms.list.mine": "Ihre Raumanfragen und Buchungen",
@@ -449,6 +454,7 @@ MESSAGES: dict[str, str] = {
     "rooms.cancel.question": "Wirklich stornieren? {what}",
     "rooms.list.line_no_room": "{when} – {state}",
     "rooms.note.booked": "Erledigt – die Einladung steht in Ihrem Kalender.",
+    "rooms.note.failed": "Das hat nicht geklappt – der Raum ist nicht gebucht.",
     "rooms.note.cancelled_one": "Storniert: {what}",
     "rooms.hint.sunday": "Hinweis: {day} ist ein Sonntag – ist das so gemeint?",
     "rooms.hint.holiday": "Hinweis: {day} ist ein Feiertag ({name}) – ist das so gemeint?",

@@ -399,6 +399,9 @@ MESSAGES: dict[str, str] = {
     "rooms.state.expired": "Expired",
     "rooms.state.cancelled": "Cancelled",
     "rooms.state.conflict": "Room taken meanwhile",
+    "rooms.state.failed": "Booking failed",
+    "rooms.failed.detail": "Microsoft 365 did not accept the booking. The room is not booked –"
+    " please book it in Outlook or contact IT.",
     "rooms.button.cancel": "Cancel",
     "rooms.button.approve": "Approve",
     "rooms.button.decline": "Decline",
@@ -414,6 +417,8 @@ MESSAGES: dict[str, str] = {
     "rooms.decided.expired": "Expired: nobody decided before the start.",
     "rooms.decided.cancelled": "Cancelled by the requester.",
     "rooms.decided.conflict": "Approved by {name}, but the room was taken meanwhile.",
+    "rooms.decided.failed": "Approved by {name}, but Microsoft 365 did not accept the booking:"
+    " the room is not booked. The requester has been told.",
     "rooms.decided.offered": "",
     "rooms.decided.pending": "",
     "rooms.list.mine": "Your room requests and bookings",
@@ -433,6 +438,7 @@ MESSAGES: dict[str, str] = {
     "rooms.cancel.question": "Really cancel? {what}",
     "rooms.list.line_no_room": "{when} – {state}",
     "rooms.note.booked": "Done – the invitation is in your calendar.",
+    "rooms.note.failed": "That did not work – the room is not booked.",
     "rooms.note.cancelled_one": "Cancelled: {what}",
     "rooms.hint.sunday": "Note: {day} is a Sunday – is that what you meant?",
     "rooms.hint.holiday": "Note: {day} is a public holiday ({name}) – is that what you meant?",

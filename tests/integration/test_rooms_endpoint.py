@@ -472,3 +472,45 @@ async def test_a_room_booked_but_not_yet_answered_is_not_offered_again(
         await engine.dispose()
     assert [r.state for r in mine if r.room] == [RequestState.BOOKED]
     assert [r.state for r in theirs if r.room] == [RequestState.BOOKED]
+
+
+async def test_a_booking_graph_refuses_for_good_fails_at_once_and_everyone_is_told(
+    stack: Stack, database_url: str
+) -> None:
+    # The organiser's mailbox may not be written (403): no retry changes that. Instead of
+    # "Buchung läuft" for hours, the request fails at once; Jana (German) and Kerstin
+    # (English) are told, each in their language, and no job tries again.
+    restricted = set(load_demo_organisation().room_policy())
+    english = activities.message(stack.sink.url, "help", locale="en-US")
+    assert (await stack.bot.post(activities.as_user(english, *KERSTIN))).status == 201
+    await stack.say("Ich brauche morgen 10-11 Uhr einen Raum für 13 Personen mit Video", JANA)
+    offer = _restricted_offer(stack.last_card_to(JANA), restricted)
+    assert KERSTIN[0] in _approvers(offer["room"])
+    assert "Warte auf Freigabe" in await stack.invoke("rooms.choose", offer, JANA)
+    approval = stack.last_card_to(KERSTIN)
+    decision = next(a["data"] for a in approval["actions"] if a["verb"] == "rooms.approve")
+    fault = {"path_prefix": "/users/jana.becker@nordlicht-demo.de/calendar/events",
+             "method": "POST", "status": 403, "count": 100}  # fmt: skip
+    await stack.sim_json("POST", "/faults", fault)
+    await stack.sim_json("DELETE", "/requests")
+    click = activities.as_user(
+        activities.card_invoke(stack.sink.url, "rooms.approve", decision), *KERSTIN
+    )
+    click["locale"] = "en-US"
+    response = await stack.bot.post(click)
+    assert response.status == 200
+    answer = json.dumps(await response.json(), ensure_ascii=False)
+    assert "Microsoft 365 did not accept the booking" in answer, answer
+
+    told = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "Buchung fehlgeschlagen" in told and "Buchung nicht angenommen" in told
+    for _ in range(4):  # the planned booking job finds the request failed and does nothing
+        stack.clock.advance(timedelta(minutes=30))
+        await drained(database_url, stack.clock.now())
+    routes = (await stack.sim_json("GET", "/requests"))["routes"]
+    assert sum(n for r, n in routes.items() if r.startswith("POST") and "events" in r) == 1
+    await stack.say("meine räume", JANA)
+    listed = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "Buchung fehlgeschlagen" in listed and "Buchung läuft" not in listed
+    others = [json.dumps(a, ensure_ascii=False) for a in stack.sink.updated]
+    assert any("aber Microsoft 365 hat die Buchung nicht" in card for card in others)

@@ -27,7 +27,15 @@ from bot.adapters.graph.mapping import (
     to_graph_event,
     to_room,
 )
-from bot.domain.graph_types import BusySlot, CalendarEvent, CreatedEvent, NewEvent, Room, Schedule
+from bot.domain.graph_types import (
+    BusySlot,
+    CalendarEvent,
+    CalendarRefusedError,
+    CreatedEvent,
+    NewEvent,
+    Room,
+    Schedule,
+)
 
 with warnings.catch_warnings():
     # msgraph-sdk's generated request builders warn about their own deprecated classes.
@@ -37,6 +45,9 @@ with warnings.catch_warnings():
     )
 
 MAX_SCHEDULES_PER_CALL = 20
+# Answers to creating an event that no retry changes (a bad request, no permission on the
+# organiser's mailbox, no such mailbox).
+REFUSED_STATUSES = frozenset({400, 403, 404})
 PREFER_UTC = 'outlook.timezone="UTC"'
 
 
@@ -104,9 +115,16 @@ class GraphRoomCalendar:
 
     async def create_event(self, organizer: str, event: NewEvent) -> CreatedEvent:
         """Create in the organiser's calendar; `room_response` tells whether the room accepted."""
-        created = await self._client.users.by_user_id(organizer).calendar.events.post(
-            to_graph_event(event)
-        )
+        try:
+            created = await self._client.users.by_user_id(organizer).calendar.events.post(
+                to_graph_event(event)
+            )
+        except ODataError as exc:
+            # Throttling and outages were retried by msgraph-sdk already; these stay refused.
+            if exc.response_status_code in REFUSED_STATUSES:
+                code = exc.error.code if exc.error is not None else None
+                raise CalendarRefusedError(exc.response_status_code, code or "") from exc
+            raise
         if created is None or not created.id:
             raise RuntimeError("Graph returned no event")
         return CreatedEvent(

@@ -11,11 +11,12 @@ from datetime import timedelta
 from functools import partial
 from typing import Any
 
-from bot.domain.graph_types import NewEvent
+from bot.domain.graph_types import CalendarRefusedError, NewEvent
 from bot.domain.outbox import Outbox
+from bot.domain.rooms import failure
 from bot.domain.rooms.approvals import ApproverCards, requester_card_key
 from bot.domain.rooms.confirmation import event_parts, own_event, plan_check, unanswered
-from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
+from bot.domain.rooms.model import OPEN_STATES, BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import free_rooms
 from bot.domain.rooms.service import (
     ALTERNATIVES_JOB,
@@ -129,6 +130,8 @@ class RoomDecisions:
         )
         try:
             return await self.book(request.id, recheck=recheck, tell=tell)
+        except CalendarRefusedError as error:  # no permission, no mailbox: no retry helps
+            return await failure.refused(self, request.id, error, tell)
         except BrokerError as error:
             if error.code != "decided":
                 raise
@@ -162,7 +165,7 @@ class RoomDecisions:
             # free/busy check below: that event is the booking.
             mine = await own_event(broker.calendar, organiser, request, transaction)
             if mine is not None:
-                return await self._answered(request, organiser, mine.id, mine.room_response, tell)
+                return await self.answered(request, organiser, mine.id, mine.room_response, tell)
             free = await free_rooms(
                 broker.calendar, [room], request.start, request.end, requester_mail
             )
@@ -176,13 +179,12 @@ class RoomDecisions:
             location=room.display_name, body_html=request.reason, transaction_id=transaction,
         )  # fmt: skip
         created = await broker.calendar.create_event(organiser, event)
-        return await self._answered(request, organiser, created.id, created.room_response, tell)
+        return await self.answered(request, organiser, created.id, created.room_response, tell)
 
-    async def _answered(
+    async def answered(
         self, request: RoomRequest, organiser: str, event_id: str, answer: str, tell: bool
     ) -> RoomRequest:
-        # The room's answer to the event: declined, it is a conflict; not given yet, the
-        # booking stands and is read again (see confirmation.py).
+        # The room's answer: declined, a conflict; not given yet, read again (confirmation.py).
         if answer == "declined":  # saved first: a lost race must not delete the winner's event
             conflict = await self._conflict(request, tell)
             await self.broker.calendar.delete_event(organiser, event_id)
@@ -210,7 +212,7 @@ class RoomDecisions:
             await self.broker.audit(cancelled, "bot", "cancelled", "event gone")
         elif event.room_response == "declined":
             await self.broker.audit(request, "bot", "room_declined", request.room or "")
-            await self._answered(request, organiser, event_id, "declined", tell=True)
+            await self.answered(request, organiser, event_id, "declined", tell=True)
         elif unanswered(event.room_response):
             await plan_check(self.broker.jobs, self.broker.clock, request.id, check + 1)
 
@@ -273,9 +275,7 @@ class RoomDecisions:
         """Cancel a request still open or booked (its Graph event too); ``actor`` goes to
         the audit trail. The cancellation goes to the requester, so it is in their language."""
         broker = self.broker
-        if request.state not in (
-            RequestState.OFFERED, RequestState.PENDING, RequestState.BOOKING, RequestState.BOOKED
-        ):  # fmt: skip
+        if request.state not in (*OPEN_STATES, RequestState.BOOKED):
             raise BrokerError("decided")
         if request.event_id:
             organiser, event_id = event_parts(request.event_id)

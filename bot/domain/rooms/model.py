@@ -14,8 +14,9 @@ class RequestState(StrEnum):
     offered → (requester picks) → pending (restricted room, waiting for an approver)
     → booking (approved, or an unrestricted room) → booked. Ends: declined, expired (nobody
     decided before the start), cancelled (by the requester), conflict (the room was taken
-    meanwhile: alternatives were offered). A booking that fails at Graph stays "booking" and a
-    job retries it.
+    meanwhile: alternatives were offered), failed (Graph refused the booking for good, or
+    failed on every retry; see failure.py). A booking that fails at Graph for a while stays
+    "booking" and a job retries it.
     """
 
     OFFERED = "offered"
@@ -26,6 +27,7 @@ class RequestState(StrEnum):
     EXPIRED = "expired"
     CANCELLED = "cancelled"
     CONFLICT = "conflict"
+    FAILED = "failed"
 
 
 OPEN_STATES = frozenset({RequestState.OFFERED, RequestState.PENDING, RequestState.BOOKING})

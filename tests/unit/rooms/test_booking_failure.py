@@ -1,0 +1,96 @@
+"""A booking that cannot succeed ends as "failed": Graph refusing it for good (403, 404, 400)
+ends it at once without retries; a booking job the runner gave up ends it too, unless an
+attempt did create the event. The requester is told in either case."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.domain.graph_types import CalendarRefusedError, CreatedEvent, NewEvent
+from bot.domain.ports import Job
+from bot.domain.rooms.model import RequestState, RoomRequest
+from bot.jobs import JobRunner
+from bot.rooms_wiring import build_give_ups, build_handlers
+from tests.unit.rooms.test_broker import JANA, World, jana, make_world, tomorrow
+
+
+def refuse_from_now_on(world: World, status: int = 403) -> list[str]:
+    """Every later createEvent is refused with ``status``; returns the attempts' subjects."""
+    attempts: list[str] = []
+
+    async def refused(organizer: str, event: NewEvent) -> CreatedEvent:
+        attempts.append(event.subject)
+        raise CalendarRefusedError(status, "ErrorAccessDenied")
+
+    world.calendar.create_event = refused  # type: ignore[method-assign]
+    return attempts
+
+
+async def choose_unrestricted(world: World) -> RoomRequest:
+    offers = await world.broker.search(jana(), tomorrow(10, 11, 4))
+    room = next(r for r in offers.rooms if r.email.lower() not in world.broker.policy.restricted)
+    return await world.broker.choose(offers.request.id, JANA, room.email)
+
+
+async def run_jobs_for(world: World, hours: int, runner: JobRunner | None = None) -> None:
+    for _ in range(hours * 4):
+        world.clock.advance(timedelta(minutes=15))
+        while await (runner or world.runner).run_once():
+            pass
+
+
+async def test_a_refused_booking_fails_at_once_and_is_not_retried() -> None:
+    world = await make_world()
+    attempts = refuse_from_now_on(world)
+    chosen = await choose_unrestricted(world)
+    outcome = await world.decisions.after_choice(chosen)
+    assert outcome.state is RequestState.FAILED
+    await run_jobs_for(world, 3)
+    assert len(attempts) == 1
+    assert (await world.broker.get(chosen.id)).state is RequestState.FAILED
+    trail = await world.broker.requests.audit_of(chosen.id)
+    assert [(e.action, e.detail) for e in trail][-1] == ("failed", "refused 403 ErrorAccessDenied")
+
+
+async def test_a_refusal_in_the_retrying_job_ends_it_and_tells_the_requester() -> None:
+    world = await make_world()
+    world.calendar.failures = 1  # an outage first: the job retries
+    chosen = await choose_unrestricted(world)
+    assert (await world.decisions.after_choice(chosen)).state is RequestState.BOOKING
+    attempts = refuse_from_now_on(world, 404)
+    await run_jobs_for(world, 3)
+    assert len(attempts) == 1
+    assert (await world.broker.get(chosen.id)).state is RequestState.FAILED
+    user, card = world.notifier.directs[-1][:2]
+    assert user == JANA and "Buchung fehlgeschlagen" in str(card)
+
+
+def runner_giving_up(world: World) -> JobRunner:
+    decisions = world.decisions
+    return JobRunner(
+        world.broker.jobs,
+        world.clock,
+        build_handlers(world.broker, decisions),
+        give_ups=build_give_ups(decisions),
+        max_attempts=2,
+    )
+
+
+async def test_a_booking_job_given_up_ends_the_request_as_failed() -> None:
+    world = await make_world()
+    world.calendar.failures = 100  # Graph down for hours
+    chosen = await choose_unrestricted(world)
+    assert (await world.decisions.after_choice(chosen)).state is RequestState.BOOKING
+    await run_jobs_for(world, 3, runner_giving_up(world))
+    assert (await world.broker.get(chosen.id)).state is RequestState.FAILED
+    assert "Buchung fehlgeschlagen" in str(world.notifier.directs[-1][1])
+
+
+async def test_a_booking_job_given_up_after_a_lost_answer_is_booked() -> None:
+    world = await make_world()
+    world.calendar.lost_responses = 1  # created, but the answer was lost
+    chosen = await choose_unrestricted(world)
+    assert (await world.decisions.after_choice(chosen)).state is RequestState.BOOKING
+    give_up = build_give_ups(world.decisions)["rooms.book"]
+    await give_up(Job(0, "rooms.book", {"request_id": chosen.id}, world.clock.now(), 10))
+    assert (await world.broker.get(chosen.id)).state is RequestState.BOOKED
