@@ -111,6 +111,9 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
     async def replaced(job: Job) -> None:
         await service.tell_replaced(onboarding_id(job), str(job.payload["to"]), version(job))
 
+    async def opted_out(job: Job) -> None:
+        await service.tell_opted_out(onboarding_id(job), str(job.payload["to"]))
+
     async def ask_admins(job: Job) -> None:
         await service.ask_admins(onboarding_id(job))
 
@@ -125,6 +128,7 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
         kinds.INTRO_JOB: intro,
         kinds.CHECK_IN_JOB: check_in,
         kinds.REPLACED_JOB: replaced,
+        kinds.OPTED_OUT_JOB: opted_out,
         kinds.ADMIN_JOB: ask_admins,
         kinds.POLL_GROUP_JOB: poll_group,
     }

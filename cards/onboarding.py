@@ -141,6 +141,19 @@ class OnboardingCards:
             text(t(f"onboarding.replaced.{thanks}", lang)),
         ])  # fmt: skip
 
+    def opted_out_card(
+        self, onboarding: Onboarding, volunteering: bool, lang: str
+    ) -> dict[str, Any]:
+        """Tells the buddy that the newcomer chose to start without a buddy, and whether they
+        stay listed as a buddy (``volunteering``: not stopped)."""
+        name = onboarding.newcomer_name
+        thanks = "still_volunteer" if volunteering else "no_longer_volunteer"
+        return card([
+            text(t("onboarding.opted_out.title", lang, name=name), weight="Bolder"),
+            text(t("onboarding.opted_out.text", lang, name=name)),
+            text(t(f"onboarding.replaced.{thanks}", lang)),
+        ])  # fmt: skip
+
     def admin_pick_card(
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
@@ -207,7 +220,9 @@ class OnboardingCards:
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
         state = t(f"onboarding.state.{onboarding.state.value}", lang)
-        buddy = onboarding.buddy_name or "–"
+        # Only a current pairing names the buddy (not one the newcomer declined or left).
+        paired = onboarding.state is OnboardingState.PAIRED
+        buddy = (onboarding.buddy_name if paired else "") or "–"
         welcomed = "✓" if onboarding.welcomed_at else t("onboarding.overview.not_yet", lang)
         items = [text(t("onboarding.overview.line", lang, name=onboarding.newcomer_name,
                         state=state, buddy=buddy, welcomed=welcomed))]  # fmt: skip

@@ -592,6 +592,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} ist bereits Buddy von {name}. Es wurde nichts"
     " geändert und niemand benachrichtigt.",
     "onboarding.changed.buddy": "Ihr Buddy ist jetzt {buddy}",
+    "onboarding.opted_out.title": "{name} möchte keinen Buddy",
+    "onboarding.opted_out.text": "{name} startet lieber ohne Buddy; Sie sind also nicht mehr"
+    " Buddy für {name}. Nachfragen zum Kennenlernen kommen keine mehr.",
     "onboarding.state.left": "hat das Team verlassen",
     "onboarding.error.left": "Diese Person hat das Team verlassen; ihr Onboarding ist beendet."
     " Es wurde nichts geändert.",

@@ -568,6 +568,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} is already {name}'s buddy. Nothing was changed and"
     " nobody was notified.",
     "onboarding.changed.buddy": "Your buddy is now {buddy}",
+    "onboarding.opted_out.title": "{name} does not want a buddy",
+    "onboarding.opted_out.text": "{name} prefers to start without a buddy, so you are no longer"
+    " {name}'s buddy. You will get no more check-ins about it.",
     "onboarding.state.left": "left the team",
     "onboarding.error.left": "This person has left the team; their onboarding has ended. Nothing"
     " was changed.",

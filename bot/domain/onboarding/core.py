@@ -25,6 +25,7 @@ INTRO_JOB = "onboarding.intro"
 CHECK_IN_JOB = "onboarding.check_in"
 ADMIN_JOB = "onboarding.ask_admins"
 REPLACED_JOB = "onboarding.replaced"
+OPTED_OUT_JOB = "onboarding.opted_out"
 POLL_GROUP_JOB = "onboarding.poll_group"
 _OPEN = (OnboardingState.PAIRED, OnboardingState.UNPAIRED)
 

@@ -10,10 +10,10 @@ and did nothing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain.onboarding.candidates import left
-from bot.domain.onboarding.core import REPLACED_JOB, WELCOME_JOB, OnboardingCore
+from bot.domain.onboarding.core import OPTED_OUT_JOB, REPLACED_JOB, WELCOME_JOB, OnboardingCore
 from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
 
 
@@ -110,3 +110,34 @@ class Reassigning(OnboardingCore):
         lang = await self.languages.language_of(former_buddy)
         card = self.views.replaced_card(onboarding, volunteering, lang)
         await self.deliver(former_buddy, card, onboarding.tenant_id)
+
+    async def opt_out(self, onboarding_id: int, newcomer_key: str) -> Onboarding:
+        """The newcomer does not want a buddy; pending check-ins stop, and a buddy who was
+        introduced already hears it."""
+        onboarding = await self.get(onboarding_id)
+        if onboarding.newcomer_key != newcomer_key:
+            raise OnboardingError("not_yours")
+        if onboarding.state is OnboardingState.OPTED_OUT:
+            return onboarding  # clicked twice: told once
+        state = OnboardingState.OPTED_OUT
+        opted = replace(onboarding, state=state, version=onboarding.version + 1)
+        if not await self.repo.save(opted):
+            raise OnboardingError("changed")
+        # A buddy whose introduction has not gone out yet never hears of the newcomer.
+        if onboarding.buddy_key and onboarding.introduced_at is not None:
+            await self._send_later(OPTED_OUT_JOB, opted, onboarding.buddy_key)
+        return opted
+
+    async def tell_opted_out(self, onboarding_id: int, buddy_key: str) -> None:
+        """Job: the buddy learns that the newcomer starts without a buddy, in their language."""
+        onboarding = await self.repo.get(onboarding_id)
+        if onboarding is None or onboarding.state is not OnboardingState.OPTED_OUT:
+            return  # removed meanwhile (retention, erasure)
+        if onboarding.buddy_key != buddy_key or await left(buddy_key, self.departures,
+                                                           self.directory):  # fmt: skip
+            return
+        profile = await self.repo.get_volunteer(buddy_key)
+        volunteering = profile is not None and not profile.stopped
+        lang = await self.languages.language_of(buddy_key)
+        card = self.views.opted_out_card(onboarding, volunteering, lang)
+        await self.deliver(buddy_key, card, onboarding.tenant_id)

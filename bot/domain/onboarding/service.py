@@ -3,9 +3,9 @@ admins are asked), the welcome and the buddy's introduction as durable jobs, che
 
 Messages go out through jobs with dedup keys: a welcome that cannot be delivered yet (no chat
 with the person, Teams throttling) is retried with backoff by the job runner and never sent
-twice by two replicas; "willkommen offen" lists what is still waiting. The admins' picks and
-the note to a replaced buddy are in reassign.py, the volunteers' side in volunteering.py, the
-shared ports and steps in core.py.
+twice by two replicas; "willkommen offen" lists what is still waiting. The admins' picks, the
+newcomer's opt-out and the notes to a buddy who is no longer one are in reassign.py, the
+volunteers' side in volunteering.py, the shared ports and steps in core.py.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from bot.domain.onboarding.core import (
     ADMIN_JOB,
     CHECK_IN_JOB,
     INTRO_JOB,
+    OPTED_OUT_JOB,
     PAIR_JOB,
     POLL_GROUP_JOB,
     REPLACED_JOB,
@@ -36,8 +37,8 @@ from bot.domain.onboarding.volunteering import Volunteering
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 
 __all__ = [  # the job kinds are read from here by the wiring
-    "ADMIN_JOB", "CHECK_IN_JOB", "INTRO_JOB", "PAIR_JOB", "POLL_GROUP_JOB", "REPLACED_JOB",
-    "WELCOME_JOB", "NotSavedYetError", "OnboardingPolicy", "OnboardingService",
+    "ADMIN_JOB", "CHECK_IN_JOB", "INTRO_JOB", "OPTED_OUT_JOB", "PAIR_JOB", "POLL_GROUP_JOB",
+    "REPLACED_JOB", "WELCOME_JOB", "NotSavedYetError", "OnboardingPolicy", "OnboardingService",
     "UndeliverableError",
 ]  # fmt: skip
 _PAIR_ATTEMPTS = 3  # buddies filled by other jobs in a row: then the admins pick
@@ -173,17 +174,6 @@ class OnboardingService(Reassigning, Volunteering):
                 reached += 1
         if self.policy.admins and not reached:
             raise UndeliverableError("admins")
-
-    async def opt_out(self, onboarding_id: int, newcomer_key: str) -> Onboarding:
-        """The newcomer does not want a buddy; pending check-ins stop."""
-        onboarding = await self.get(onboarding_id)
-        if onboarding.newcomer_key != newcomer_key:
-            raise OnboardingError("not_yours")
-        state = OnboardingState.OPTED_OUT
-        opted = replace(onboarding, state=state, version=onboarding.version + 1)
-        if not await self.repo.save(opted):
-            raise OnboardingError("changed")
-        return opted
 
     async def check_in(
         self, onboarding_id: int, days: int, side: str, buddy: str | None = None

@@ -33,6 +33,13 @@ class OnboardingViews(Protocol):
         whether they stay listed as a buddy (``volunteering``: not stopped)."""
         ...
 
+    def opted_out_card(
+        self, onboarding: Onboarding, volunteering: bool, lang: str
+    ) -> dict[str, Any]:
+        """Tells the buddy that the newcomer chose to start without a buddy, and whether they
+        stay listed as a buddy (``volunteering``: not stopped)."""
+        ...
+
     def admin_pick_card(
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
