@@ -258,6 +258,11 @@ class RoutingCards:
         return card([_text(text)])
 
     @staticmethod
+    def nobody_left_mention(lang: str) -> str:
+        """The thread note to an asker nobody is left to ask for ({person}: the @mention)."""
+        return t("routing.mention.nobody_left", lang, person="{person}")
+
+    @staticmethod
     def unchosen_mention(lang: str, label: str, expert: str | None) -> str:
         """The thread note to an asker who did not choose ({person}: the @mention)."""
         if expert is None:

@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from devkit.demo.organisation import load_demo_organisation
 from tests.conftest import RunningBot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.queue import drained
 from tests.support.simulated_org import bot_with_experts
 
 KERSTIN = ("f38180ae-", "Kerstin Vogel")
@@ -576,3 +578,28 @@ async def test_a_second_question_in_the_thread_does_not_take_the_experts_answer(
         first_q.id: ("answered", "Im Buchungstool, Reiter Hamburg."),
         second_q.id: ("withdrawn", None),
     }
+
+
+async def test_the_asker_is_told_once_when_nobody_is_left_to_ask(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Day one: Kerstin declines, Birgit does not react by the deadline. Nobody named is away,
+    # so nobody is left: the asker is @mentioned in the thread once, and nothing is planned.
+    ask = activities.channel_mention(sink.url, QUESTION)
+    await routing_bot.post(ask)
+    [question] = await _questions(database_url)
+    kerstin, _birgit = (e["expert_key"] for e in question.candidates)
+    decline = {"question_id": question.id, "view": "expert"}
+    await routing_bot.post(_invoke(sink, "routing.decline", decline, kerstin, "Kerstin Vogel"))
+    sink.sent.clear()
+    routing_bot.clock.advance(timedelta(hours=5))
+    await drained(database_url, routing_bot.clock.now())
+    [left] = await _questions(database_url)
+    assert left.state == "unassigned"
+    assert [e["passed"] for e in left.candidates] == ["", "silent"]
+    [note] = [a for a in sink.sent if "niemanden mehr" in str(a.get("text"))]
+    assert note["_reply_to"] == ask["id"] and "<at>Testperson 1</at>" in note["text"]
+    # Nothing more follows: no look, no repeated note.
+    routing_bot.clock.advance(timedelta(days=2))
+    await drained(database_url, routing_bot.clock.now())
+    assert len([a for a in sink.sent if "niemanden mehr" in str(a.get("text"))]) == 1

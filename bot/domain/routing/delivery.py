@@ -117,7 +117,13 @@ class QuestionDelivery:
         label = labels.get(asked.expert_key, "") if asked is not None else ""
         label = label or next((choice for choice in labels.values() if choice), "")
         name = asked.name if asked is not None else None
-        text = self.views.unchosen_mention(question.language, label, name)
+        await self.tell_asker(
+            question, self.views.unchosen_mention(question.language, label, name)
+        )
+
+    async def tell_asker(self, question: Question, text: str) -> None:
+        """``text`` ({person}: the asker) @mentioned in the question's channel or group chat
+        thread, else (a 1:1 chat) by direct message; best effort."""
         try:
             mentioned = self.notifier.conversation_of(question.thread) is not None and (
                 await self.notifier.mention_in_thread(

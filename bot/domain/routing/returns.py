@@ -1,4 +1,5 @@
-"""Asking an expert who comes back: a question that found everyone it named away waits for them.
+"""Questions nobody is asked for: they wait for an absent expert's return, or the asker learns
+that nobody is left to ask.
 
 When every expert named for a question is away (paused in "Meine Themen" or out of office) and
 nobody stands in, nobody is asked. Without this watch such a question would wait until
@@ -7,6 +8,10 @@ due to end (every business morning for an absence without an end date) and asks 
 named expert who is back, as if the question had just been routed to them. It stops as soon
 as the question is no longer waiting unassigned, or nobody it waits for is left (declined,
 unreachable, erased, gone from the directory).
+
+When the last expert a question could ask declined, did not react, handed it back or cannot be
+reached, and nobody it named is away, the bot has nobody left: the asker is told so (in the
+thread, or by DM for a 1:1 chat) instead of finding out from a card they may not look at.
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ from typing import TYPE_CHECKING
 
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.ports import JobQueue
+from bot.domain.routing.delivery import QuestionDelivery
 from bot.domain.routing.questions import DecisionError, Question, QuestionState, awaited
+from bot.domain.routing.views import QuestionViews
 
 if TYPE_CHECKING:
     from bot.domain.routing.service import RoutingService
@@ -28,10 +35,23 @@ RETURN_JOB = "routing.look_for_returns"
 
 @dataclass
 class ReturnWatch:
-    """Plans and runs the look for experts back from an absence."""
+    """Plans and runs the look for experts back from an absence; tells an asker nobody is left."""
 
     jobs: JobQueue
     calendar: BusinessCalendar
+    delivery: QuestionDelivery
+    views: QuestionViews
+
+    async def settled(self, before: Question, after: Question, now: datetime) -> None:
+        """A decision saved ``after`` over ``before``: if it left the question unassigned, plan
+        the look for the absent, or (nobody away, it just became unassigned) tell the asker."""
+        if after.state is not QuestionState.UNASSIGNED:
+            return
+        if awaited(after):
+            await self.plan(after, now)
+        elif before.state is not QuestionState.UNASSIGNED:
+            text = self.views.nobody_left_mention(after.language)
+            await self.delivery.tell_asker(after, text)
 
     async def plan(
         self, question: Question, now: datetime, *, skip: frozenset[str] = frozenset()

@@ -67,11 +67,11 @@ class RoutingService:
 
     def __post_init__(self) -> None:
         self.selection = ExpertSelection(self.experts, self.directory, self.calendar.zone)
-        # Questions that found everyone named away ask them when they are back.
-        self.returns = ReturnWatch(self.jobs, self.calendar)
         self._delivery = QuestionDelivery(
             self.experts, self.questions, self.notifier, self.jobs, self.views, self.languages
         )
+        # Unassigned questions: asked when an absent expert is back, else the asker is told.
+        self.returns = ReturnWatch(self.jobs, self.calendar, self._delivery, self.views)
         # Messages in a conversation that belong to a question there (an answer, a withdrawal).
         self.replies = ConversationReplies(self)
 
@@ -249,7 +249,7 @@ class RoutingService:
             if await self.questions.save(decided):
                 # Best effort: the decision is saved whatever Teams does with the cards.
                 await self._delivery.refresh_cards(decided, skip=actor if own_card else None)
-                await self.returns.plan(decided, self.clock.now())
+                await self.returns.settled(current, decided, self.clock.now())
                 return decided
         raise DecisionError("busy")
 

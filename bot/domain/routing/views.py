@@ -34,6 +34,11 @@ class QuestionViews(Protocol):
         """A card that only says ``text`` (a note where nobody can be @mentioned)."""
         ...
 
+    def nobody_left_mention(self, lang: str) -> str:
+        """The thread note to an asker whose question nobody named took and nobody is left to
+        ask ({person}: the @mention)."""
+        ...
+
     def unchosen_mention(self, lang: str, label: str, expert: str | None) -> str:
         """The thread note to an asker who did not choose: ``label`` was taken, and
         ``expert`` asked (None: everyone named is away). {person}: the @mention."""

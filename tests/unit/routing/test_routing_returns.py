@@ -159,3 +159,23 @@ def test_only_an_awaited_expert_of_an_unassigned_question_can_be_asked_back() ->
         declined.ask_returned("a", MONDAY_9)
     with pytest.raises(DecisionError, match="not_due"):
         question.ask_returned("asker", MONDAY_9)
+
+
+async def test_the_asker_is_told_when_nobody_is_left_and_not_while_someone_is_away() -> None:
+    world = await make_world()
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
+    assert question is not None
+    first, second = (e.expert_key for e in question.experts)
+    await world.service.decline(question.id, first)
+    assert world.notifier.mentions == []  # the second is asked now
+    await world.service.take(question.id, second)
+    released = await world.service.release(question.id, second)
+    assert released.state is QuestionState.UNASSIGNED
+    [(_, person, text)] = world.notifier.mentions
+    assert person == question.asker_key and "niemanden mehr" in text
+    # Everyone away (test above) is a wait, not an end: no such note there.
+    away = await make_world()
+    await everyone_away(away, datetime(2026, 3, 2, 23, 0, tzinfo=UTC))
+    assert away.notifier.mentions == []
