@@ -104,3 +104,19 @@ async def test_how_each_expert_was_passed_over_is_stored(repo: QuestionRepositor
     loaded = await repo.get(stored.id)
     assert loaded is not None and loaded.state is QuestionState.UNASSIGNED
     assert [(e.unreachable, e.declined) for e in loaded.experts] == [(True, False), (False, True)]
+
+
+async def test_why_an_expert_was_passed_over_is_stored(repo: QuestionRepository) -> None:
+    stored = await repo.add(new_question())
+    silent = stored.escalate(T0 + timedelta(hours=5), T0 + timedelta(hours=9))
+    assert await repo.save(silent)
+    taken = silent.take("e2")
+    assert await repo.save(taken)
+    released = taken.release("e2", None)
+    assert await repo.save(released)
+    loaded = await repo.get(stored.id)
+    assert loaded is not None
+    assert [(e.declined, e.passed) for e in loaded.experts] == [
+        (True, "silent"),
+        (True, "released"),
+    ]
