@@ -14,6 +14,7 @@ from bot.domain.stammtisch import schedule
 from bot.domain.stammtisch import service as jobs
 from bot.domain.stammtisch.lifecycle import PollLifecycle
 from bot.domain.stammtisch.membership import RosterMembership
+from bot.domain.stammtisch.monthly import SKIPPED_JOB
 from bot.domain.stammtisch.service import StammtischPolicy, StammtischService
 from cards.stammtisch import StammtischCards
 
@@ -78,6 +79,9 @@ def build_handlers(service: StammtischService, lifecycle: PollLifecycle) -> dict
         planned = datetime.fromisoformat(str(payload["due"])) if payload.get("due") else None
         await service.run_monthly(str(payload["team_key"]), str(payload["period"]), planned)
 
+    async def skipped(job: Job) -> None:
+        await service.announce_skipped(str(job.payload["team_key"]), str(job.payload["period"]))
+
     async def card(job: Job) -> None:
         await service.update_card(poll_id(job))
 
@@ -107,6 +111,7 @@ def build_handlers(service: StammtischService, lifecycle: PollLifecycle) -> dict
 
     return {
         jobs.MONTHLY_JOB: monthly,
+        SKIPPED_JOB: skipped,
         jobs.CARD_JOB: card,
         jobs.CLOSE_JOB: close,
         jobs.REMIND_JOB: remind,

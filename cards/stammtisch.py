@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -225,6 +226,13 @@ class StammtischCards:
         lang = poll.language
         line = t("stammtisch.cancelled.text", lang, month=month_label(poll.month, lang))
         return card([text(t("stammtisch.cancelled.title", lang), weight="Bolder"), text(line)])
+
+    def skipped_card(self, rule: Rule, month: date, next_posting: datetime) -> dict[str, Any]:
+        """The note that ``month`` has no poll (no possible date) and when the next appears."""
+        lang = rule.language
+        line = t("stammtisch.skipped.text", lang, month=month_label(month, lang),
+                 when=moment(next_posting, self.zone, lang))  # fmt: skip
+        return card([text(t("stammtisch.skipped.title", lang), weight="Bolder"), text(line)])
 
     def invitation(self, poll: Poll) -> tuple[str, str]:
         """Subject and body of the calendar invitation to the yes-voters."""

@@ -294,6 +294,10 @@ MESSAGES: dict[str, str] = {
     "stammtisch.cancelled.title": "Stammtisch abgesagt",
     "stammtisch.cancelled.text": "Der Stammtisch im {month} wurde abgesagt. Eine verschickte"
     " Kalendereinladung wird storniert.",
+    "stammtisch.skipped.title": "Diesen Monat keine Stammtisch-Umfrage",
+    "stammtisch.skipped.text": "Für den Stammtisch im {month} gibt es keinen möglichen Termin"
+    " (Wochenenden, Feiertage und Sperrzeiten sind ausgenommen), deshalb gibt es diesmal keine"
+    " Umfrage. Die nächste Umfrage erscheint am {when} hier.",
     "stammtisch.invite.subject": "Assistenz-Stammtisch",
     "stammtisch.invite.body": "Gemeinsames Mittagessen des Assistenz-Netzwerks. Ort: {place}",
     "stammtisch.invite.cancelled": "Der Stammtisch wurde abgesagt.",

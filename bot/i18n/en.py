@@ -280,6 +280,10 @@ MESSAGES: dict[str, str] = {
     "stammtisch.cancelled.title": "Get-together called off",
     "stammtisch.cancelled.text": "The get-together in {month} was called off. A calendar"
     " invitation that was sent is cancelled.",
+    "stammtisch.skipped.title": "No get-together poll this month",
+    "stammtisch.skipped.text": "There is no possible date for the get-together in {month}"
+    " (weekends, public holidays and blackout dates are excluded), so there is no poll this"
+    " time. The next poll appears here on {when}.",
     "stammtisch.invite.subject": "Assistants' get-together",
     "stammtisch.invite.body": "Lunch of the assistants' network. Place: {place}",
     "stammtisch.invite.cancelled": "The get-together was called off.",

@@ -4,9 +4,11 @@ also after the rule was changed or switched off."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -53,18 +55,42 @@ class Channel:
         return [json.dumps(card, ensure_ascii=False) for card in self.sink.cards()]
 
 
-@pytest.fixture
-async def channel(
-    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+@contextlib.asynccontextmanager
+async def serving(
+    bot_factory: Callable[..., Awaitable[RunningBot]],
+    sink: ConnectorSink,
+    database_url: str,
+    **changes: Any,
 ) -> AsyncIterator[Channel]:
     clock = ManualClock(FRIDAY)
     async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
         settings = local_settings(
-            database_url, graph_base_url=graph_url, stammtisch_organiser_ids=[SABINE[0]]
+            database_url,
+            graph_base_url=graph_url,
+            stammtisch_organiser_ids=[SABINE[0]],
+            **changes,
         )
         sink.members = [activities.user(aad=aad, name=name) for aad, name in (SABINE, JANA)]
         bot = await bot_factory(settings, clock)
         yield Channel(bot, sink, database_url, clock)
+
+
+@pytest.fixture
+async def channel(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> AsyncIterator[Channel]:
+    async with serving(bot_factory, sink, database_url) as running:
+        yield running
+
+
+@pytest.fixture
+async def may_blocked(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> AsyncIterator[Channel]:
+    """School holidays all May (STAMMTISCH_BLACKOUT): May has no possible date."""
+    blackout = ["2026-05-01..2026-05-31"]
+    async with serving(bot_factory, sink, database_url, stammtisch_blackout=blackout) as running:
+        yield running
 
 
 def polls(texts: list[str]) -> list[str]:
@@ -91,3 +117,19 @@ async def test_a_switched_off_rule_posts_nothing(channel: Channel) -> None:
     await channel.at(FIRST_MONDAY)
     await channel.at(datetime(2026, 6, 2, 8, 0, tzinfo=UTC))
     assert polls(channel.posted()) == []
+
+
+async def test_a_month_without_a_possible_date_is_announced_and_the_next_one_posted(
+    may_blocked: Channel,
+) -> None:
+    assert "am Mo, 06.04., 09:00 Uhr hier" in await may_blocked.save_rule()
+    await may_blocked.at(FIRST_MONDAY)
+    posted = may_blocked.posted()
+    assert polls(posted) == []
+    [note] = [text for text in posted if "keine Stammtisch-Umfrage" in text]
+    assert "im Mai 2026" in note and "am Mo, 04.05., 09:00 Uhr hier" in note
+    # The rule goes on: June's poll on May's first Monday, as the note said.
+    await may_blocked.at(datetime(2026, 5, 4, 7, 0, tzinfo=UTC))
+    [june] = polls(may_blocked.posted())
+    assert "Assistenz-Stammtisch im Juni 2026" in june
+    assert len([t for t in may_blocked.posted() if "keine Stammtisch-Umfrage" in t]) == 1

@@ -1,4 +1,5 @@
-"""The poll the rule posts by itself every month: planning it and following rule changes.
+"""The poll the rule posts by itself every month: planning it, following rule changes, and
+telling the team when a month has no possible date.
 
 A planned posting is a job keyed by team, target month and due time. When it runs, it asks
 the rule as it is *now* (``schedule.monthly_step``): only the job on the rule's current date
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from bot.domain.stammtisch.service import StammtischService
 
 MONTHLY_JOB = "stammtisch.monthly"
+SKIPPED_JOB = "stammtisch.skipped"
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,8 @@ async def run_monthly(
     svc: StammtischService, team_key: str, period: str, planned: datetime | None = None
 ) -> None:
     """Job: if the rule still posts on ``planned``, plan the next month and post this
-    month's poll. A month with no possible date is skipped; the rule goes on."""
+    month's poll. A month with no possible date is skipped with a note where the poll would
+    have appeared (the organisers and members wait for it there); the rule goes on."""
     rule = await svc.repo.get_rule(team_key)
     target, now, zone = month_of(period), svc.clock.now(), svc.calendar.zone
     step, due = schedule.monthly_step(rule, target, planned, now, zone)
@@ -92,3 +95,19 @@ async def run_monthly(
         if error.code != "no_dates":
             raise
         log.warning("stammtisch poll for %s skipped: no possible date", period)
+        # A job of its own with a key: the note is posted once, also when this run repeats.
+        payload = {"team_key": team_key, "period": period}
+        await svc.jobs.schedule(
+            SKIPPED_JOB, payload, now, dedup_key=f"{SKIPPED_JOB}:{team_key}:{period}"
+        )
+
+
+async def announce_skipped(svc: StammtischService, team_key: str, period: str) -> None:
+    """Job: tell the team, in the rule's language, that this month has no poll and when the
+    next one appears (nothing when the rule was switched off meanwhile)."""
+    rule = await svc.repo.get_rule(team_key)
+    if rule is None or not rule.active:
+        return
+    _, following = schedule.next_posting(rule, svc.clock.now(), svc.calendar.zone)
+    card = svc.views.skipped_card(rule, month_of(period), following)
+    await svc.notifier.post_card(rule.place, card)

@@ -106,6 +106,10 @@ class StammtischService:
         """Job: post the month's poll if the rule still posts on ``planned`` (monthly.py)."""
         await monthly.run_monthly(self, team_key, period, planned)
 
+    async def announce_skipped(self, team_key: str, period: str) -> None:
+        """Job: the note that a month has no poll (monthly.py)."""
+        await monthly.announce_skipped(self, team_key, period)
+
     async def start(self, rule: Rule, month: date | None = None) -> tuple[Poll, bool]:
         """Open the poll of ``month`` (default: next month) unless it exists; post its card.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from bot.domain.stammtisch.model import Member, Poll, Rule, Vote
@@ -39,6 +40,10 @@ class PollViews(Protocol):
 
     def cancelled_card(self, poll: Poll) -> dict[str, Any]:
         """The notice that the organiser called the Stammtisch off."""
+        ...
+
+    def skipped_card(self, rule: Rule, month: date, next_posting: datetime) -> dict[str, Any]:
+        """The note that ``month`` has no poll (no possible date) and when the next appears."""
         ...
 
     def invitation(self, poll: Poll) -> tuple[str, str]:

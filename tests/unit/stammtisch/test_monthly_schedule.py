@@ -4,7 +4,9 @@ another replica's, an older key) posts nothing on its old date."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.stammtisch.model import PollState
@@ -120,3 +122,32 @@ async def test_saving_the_same_rule_again_keeps_one_job() -> None:
     await world.run_due()
     poll = await world.repo.latest_poll(FIRST.team_key)
     assert poll is not None and poll.state is PollState.OPEN
+
+
+async def test_a_skipped_month_is_announced_once_in_the_rules_language() -> None:
+    world = make_world()
+    may = {date(2026, 5, 1) + timedelta(days=n) for n in range(31)}
+    world.service.policy = replace(world.service.policy, blackout=frozenset(may))
+    world.clock.current = FRIDAY
+    await world.service.save_rule(rule(language="en"))
+    world.clock.current = FIRST_MONDAY
+    await world.run_due()
+    await world.service.run_monthly(FIRST.team_key, "2026-05", FIRST_MONDAY)  # repeated
+    await world.run_due()
+    [(_, note)] = world.notifier.posts
+    text = json.dumps(note, ensure_ascii=False)
+    assert "No get-together poll this month" in text and "in May 2026" in text
+    assert "on Mon, 04.05." in text
+    assert pending(world) == [("2026-06", datetime(2026, 5, 4, 7, 0, tzinfo=UTC))]
+
+
+async def test_no_note_when_the_rule_was_switched_off_before_it_went_out() -> None:
+    world = make_world()
+    may = {date(2026, 5, 1) + timedelta(days=n) for n in range(31)}
+    world.service.policy = replace(world.service.policy, blackout=frozenset(may))
+    world.clock.current = FIRST_MONDAY
+    await world.service.save_rule(FIRST)
+    await world.service.run_monthly(FIRST.team_key, "2026-05", FIRST_MONDAY)
+    await world.service.save_rule(rule(active=False))
+    await world.run_due()
+    assert world.notifier.posts == []

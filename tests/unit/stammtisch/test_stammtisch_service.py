@@ -234,6 +234,11 @@ async def test_a_month_without_a_possible_date_is_skipped_and_the_rule_goes_on()
     }
     # June's poll goes out on May's posting day (first Monday, 4 May, 09:00 CEST).
     assert planned["2026-06"] == datetime(2026, 5, 4, 7, 0, tzinfo=UTC)
+    # Not silent: the channel is told on the planned day, and when the next poll appears.
+    [(place, note)] = world.notifier.posts
+    text = json.dumps(note, ensure_ascii=False)
+    assert place == rule().place and "Diesen Monat keine Stammtisch-Umfrage" in text
+    assert "im Mai 2026" in text and "am Mo, 04.05., 09:00 Uhr hier" in text
 
 
 async def test_start_refuses_when_no_date_is_possible() -> None:
