@@ -112,10 +112,6 @@ MESSAGES: dict[str, str] = {
     "routing.mention.unchosen_away": "{person}, Sie haben nicht gewählt, worum es geht – ich habe "
     "die Frage deshalb „{label}“ zugeordnet. Direkt fragen kann ich gerade keine der genannten "
     "Assistenzen (abwesend oder nicht erreichbar); jede von ihnen kann sie übernehmen.",
-    "routing.mention.nobody_left": "{person}, leider hat keine der genannten Assistenzen Ihre"
-    " Frage übernommen, und ich habe niemanden mehr, den ich fragen kann. Die Frage bleibt offen"
-    " – jede genannte Assistenz kann sie auf der Karte noch übernehmen. Sonst stellen Sie sie gern"
-    " mit ein paar Worten mehr neu oder fragen Sie im Kanal des Netzwerks.",
     "routing.button.something_else": "Etwas anderes",
     "routing.note.chosen": "Danke – ich frage jetzt die passende Assistenz.",
     "routing.reply.describe_again": "Alles klar – dann beschreiben Sie Ihre Frage bitte mit ein "
@@ -294,10 +290,6 @@ MESSAGES: dict[str, str] = {
     "stammtisch.cancelled.title": "Stammtisch abgesagt",
     "stammtisch.cancelled.text": "Der Stammtisch im {month} wurde abgesagt. Eine verschickte"
     " Kalendereinladung wird storniert.",
-    "stammtisch.skipped.title": "Diesen Monat keine Stammtisch-Umfrage",
-    "stammtisch.skipped.text": "Für den Stammtisch im {month} gibt es keinen möglichen Termin"
-    " (Wochenenden, Feiertage und Sperrzeiten sind ausgenommen), deshalb gibt es diesmal keine"
-    " Umfrage. Die nächste Umfrage erscheint am {when} hier.",
     "stammtisch.invite.subject": "Assistenz-Stammtisch",
     "stammtisch.invite.body": "Gemeinsames Mittagessen des Assistenz-Netzwerks. Ort: {place}",
     "stammtisch.invite.cancelled": "Der Stammtisch wurde abgesagt.",
@@ -490,6 +482,11 @@ MESSAGES: dict[str, str] = {
     "rooms.error.no_matching_room": "Kein Raum hat genug Plätze und die gewünschte Ausstattung.",
     "rooms.error.none_free": "Zu dieser Zeit ist kein passender Raum frei. Versuchen Sie eine"
     " andere Zeit.",
+    "rooms.error.none_free_at": "In {site} ist zu dieser Zeit kein passender Raum frei. Es wurde"
+    " nichts angefragt – versuchen Sie eine andere Zeit oder lassen Sie den Ort weg.",
+    "rooms.error.no_matching_room_at": "In {site} hat kein Raum genug Plätze und die gewünschte"
+    " Ausstattung. Es wurde nichts angefragt – lassen Sie den Ort weg, um alle Standorte zu"
+    " sehen.",
     "rooms.error.no_mailbox": "Ich finde Ihr Postfach nicht im Verzeichnis. Es wurde nichts"
     " angefragt.",
     "rooms.error.unknown": "Diese Raumanfrage kenne ich nicht (mehr). Es wurde nichts geändert.",

@@ -103,10 +103,6 @@ MESSAGES: dict[str, str] = {
     "routing.mention.unchosen": "{person}, you did not choose what it is about, so I asked "
     "{expert} (“{label}”). If that does not fit, withdraw the question on the card and ask it "
     "again with a few more words.",
-    "routing.mention.nobody_left": "{person}, unfortunately none of the assistants named has"
-    " taken your question, and I have nobody left to ask. The question stays open – anyone named"
-    " can still take it on the card. Otherwise ask it again with a few more words, or ask in the"
-    " network's channel.",
     "routing.mention.unchosen_away": "{person}, you did not choose what it is about, so I filed "
     "the question under “{label}”. I cannot ask any of the assistants named directly at the "
     "moment (away or unreachable); any of them can take it over.",
@@ -280,10 +276,6 @@ MESSAGES: dict[str, str] = {
     "stammtisch.cancelled.title": "Get-together called off",
     "stammtisch.cancelled.text": "The get-together in {month} was called off. A calendar"
     " invitation that was sent is cancelled.",
-    "stammtisch.skipped.title": "No get-together poll this month",
-    "stammtisch.skipped.text": "There is no possible date for the get-together in {month}"
-    " (weekends, public holidays and blackout dates are excluded), so there is no poll this"
-    " time. The next poll appears here on {when}.",
     "stammtisch.invite.subject": "Assistants' get-together",
     "stammtisch.invite.body": "Lunch of the assistants' network. Place: {place}",
     "stammtisch.invite.cancelled": "The get-together was called off.",
@@ -472,6 +464,10 @@ MESSAGES: dict[str, str] = {
     "rooms.error.not_allowed": "You may not request rooms through the bot.",
     "rooms.error.no_matching_room": "No room has enough seats and the equipment you want.",
     "rooms.error.none_free": "No suitable room is free at that time. Try another time.",
+    "rooms.error.none_free_at": "No suitable room is free in {site} at that time. Nothing was"
+    " requested – try another time or leave out the place.",
+    "rooms.error.no_matching_room_at": "No room in {site} has enough seats and the equipment you"
+    " want. Nothing was requested – leave out the place to see every site.",
     "rooms.error.no_mailbox": (
         "I cannot find your mailbox in the directory. Nothing was requested."
     ),

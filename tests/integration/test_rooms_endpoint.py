@@ -514,3 +514,29 @@ async def test_a_booking_graph_refuses_for_good_fails_at_once_and_everyone_is_to
     assert "Buchung fehlgeschlagen" in listed and "Buchung läuft" not in listed
     others = [json.dumps(a, ensure_ascii=False) for a in stack.sink.updated]
     assert any("aber Microsoft 365 hat die Buchung nicht" in card for card in others)
+
+
+ANJA = ("565fec57-5c3a-50c3-8a5a-fe0f73ff1e08", "Anja Werner")  # office in Köln
+
+
+async def test_a_site_named_in_the_request_is_where_the_rooms_are_offered(stack: Stack) -> None:
+    # Anja works in Köln but needs a room in Hamburg: one click must not book Köln.
+    org = load_demo_organisation()
+    city = {room.email_address: room.building.split(",")[0] for room in org.rooms}
+    await stack.say("hilfe", ANJA)
+    for text in (
+        "raum morgen 10-11 Uhr für 4 Personen in Hamburg",
+        "Ich brauche einen Raum am Standort Hamburg morgen 10-11 Uhr für 4 Personen",
+        "Hamburg: raum morgen 10-11 Uhr für 4 Personen",
+        "room in Hamburg tomorrow 10-11 for 4 people",
+    ):
+        await stack.say(text, ANJA)
+        card = stack.last_card_to(ANJA)
+        offered = [o["room"] for o in _offers(card)]
+        assert offered and {city[o] for o in offered} == {"Hamburg"}, (text, offered)
+        assert "anderer Standort" not in json.dumps(card, ensure_ascii=False)
+
+    await stack.say("raum morgen 10-11 Uhr für 30 Personen in Köln", JANA)
+    sent = stack.sink.sent[-1]
+    assert "In Köln hat kein Raum genug Plätze" in json.dumps(sent, ensure_ascii=False)
+    assert not sent.get("attachments")  # no offers from Hamburg instead

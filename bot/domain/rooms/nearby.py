@@ -96,3 +96,41 @@ def rank_by_site(
     near = [room for score, room in ordered if score is not Proximity.ELSEWHERE]
     elsewhere = [room for score, room in scored if score is Proximity.ELSEWHERE]
     return RankedRooms(near, elsewhere)
+
+
+# "Besuch aus Hamburg", "Gäste von Köln", "guests from Cologne": where people come from, not
+# where the room should be.
+_ORIGIN_WORDS = frozenset({"aus", "von", "vom", "from"})
+
+
+def named_sites(text: str, catalogue: Sequence[Room]) -> list[str]:
+    """The sites of the room catalogue that a request names ("in Hamburg", "am Standort
+    Hamburg", "Deutz-Campus"): cities and building names as Graph has them, found in the text
+    as whole words after folding case, accents and umlaut spellings; longest names first, in
+    their catalogue spelling. A site named as an origin ("Besuch aus Hamburg") does not count."""
+    words = f" {normalise(text)} "
+    names: dict[str, str] = {}
+    for room in catalogue:
+        for name in (room.city, *_PARTS.split(room.building or "")):
+            folded = normalise(name)
+            if folded and folded not in names:
+                names[folded] = (name or "").strip()
+    found: list[str] = []
+    for folded in sorted(names, key=len, reverse=True):
+        before = [words[:at].split()[-1:] for at in _occurrences(words, f" {folded} ")]
+        if any(not word or word[0] not in _ORIGIN_WORDS for word in before) and not any(
+            _names(normalise(seen), folded) for seen in found
+        ):
+            found.append(names[folded])
+    return found
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    return [match.start() for match in re.finditer(f"(?={re.escape(needle)})", haystack)]
+
+
+def at_sites(rooms: Sequence[Room], sites: Sequence[str]) -> list[Room]:
+    """The rooms known to be at one of ``sites`` (same building or city), in their order."""
+    return [
+        room for room in rooms if any(proximity(site, room) <= Proximity.SITE for site in sites)
+    ]

@@ -21,7 +21,7 @@ from bot.domain.ports import (
     RoomCalendar,
 )
 from bot.domain.rooms.model import AuditEntry, BrokerError, RequestState, RoomRequest
-from bot.domain.rooms.nearby import rank_by_site
+from bot.domain.rooms.nearby import at_sites, named_sites, rank_by_site
 from bot.domain.rooms.ports import RoomCatalogue, RoomRequestRepository
 from bot.domain.rooms.search import BrokerPolicy, free_rooms, matching_rooms, not_held
 from bot.domain.rooms.views import BrokerViews
@@ -133,23 +133,31 @@ class RoomBroker:
     async def search(self, requester: Requester, wish: Wish) -> Offers:
         """Store a request with the best 1–3 free rooms as options (BrokerError if none):
         rooms near the requester (same building, then same site), smallest fitting first;
-        rooms at another site only when nothing near is free."""
+        rooms at another site only when nothing near is free. A site the request names ("in
+        Hamburg", from the catalogue's cities and buildings) overrides the requester's own:
+        only rooms there are offered, or the refusal says nothing fits or is free there."""
         catalogue = await self.check(wish)
         if not await self._may_request(requester.key):
             raise BrokerError("not_allowed")
-        candidates = matching_rooms(catalogue, wish.attendees, wish.features)
-        if not candidates:
+        fitting = matching_rooms(catalogue, wish.attendees, wish.features)
+        if not fitting:
             raise BrokerError("no_matching_room")
         holding = await self.requests.holding(wish.start, wish.end)
-        candidates = not_held(candidates, (r.room for r in holding if r.room))
+        candidates = not_held(fitting, (r.room for r in holding if r.room))
         person = await self._person(requester.key)
-        ranked = rank_by_site(candidates, catalogue, person.office_location)
-        free = await free_rooms(self.calendar, ranked.near, wish.start, wish.end, person.mail)
-        elsewhere = not free and bool(ranked.elsewhere)
-        if elsewhere:
-            free = await free_rooms(
-                self.calendar, ranked.elsewhere, wish.start, wish.end, person.mail
-            )
+        if sites := named_sites(wish.text, catalogue):
+            if not at_sites(fitting, sites):
+                raise BrokerError("no_matching_room_at", site=" / ".join(sites))
+            free = await self._free_at(sites, candidates, catalogue, person, wish)
+            elsewhere = False
+        else:
+            ranked = rank_by_site(candidates, catalogue, person.office_location)
+            free = await free_rooms(self.calendar, ranked.near, wish.start, wish.end, person.mail)
+            elsewhere = not free and bool(ranked.elsewhere)
+            if elsewhere:
+                free = await free_rooms(
+                    self.calendar, ranked.elsewhere, wish.start, wish.end, person.mail
+                )
         if not free:
             raise BrokerError("none_free")
         now = self.clock.now()
@@ -175,6 +183,23 @@ class RoomBroker:
             EXPIRE_JOB, {"request_id": request.id}, request.start, f"{EXPIRE_JOB}:{request.id}"
         )
         return Offers(request, free, elsewhere)
+
+    async def _free_at(
+        self,
+        sites: list[str],
+        candidates: list[Room],
+        catalogue: Sequence[Room],
+        person: Person,
+        wish: Wish,
+    ) -> list[Room]:
+        """Free rooms at the sites the request names, nearest to the requester first; never
+        rooms elsewhere (BrokerError "none_free_at" instead of another city's rooms)."""
+        ranked = rank_by_site(at_sites(candidates, sites), catalogue, person.office_location)
+        ordered = [*ranked.near, *ranked.elsewhere]
+        free = await free_rooms(self.calendar, ordered, wish.start, wish.end, person.mail)
+        if not free:
+            raise BrokerError("none_free_at", site=" / ".join(sites))
+        return free
 
     async def _person(self, person_key: str) -> Person:
         person = await self.directory.get_person(person_key)
