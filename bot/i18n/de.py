@@ -112,6 +112,10 @@ MESSAGES: dict[str, str] = {
     "routing.mention.unchosen_away": "{person}, Sie haben nicht gewählt, worum es geht – ich habe "
     "die Frage deshalb „{label}“ zugeordnet. Direkt fragen kann ich gerade keine der genannten "
     "Assistenzen (abwesend oder nicht erreichbar); jede von ihnen kann sie übernehmen.",
+    "routing.mention.nobody_left": "{person}, leider hat keine der genannten Assistenzen Ihre"
+    " Frage übernommen, und ich habe niemanden mehr, den ich fragen kann. Die Frage bleibt offen"
+    " – jede genannte Assistenz kann sie auf der Karte noch übernehmen. Sonst stellen Sie sie gern"
+    " mit ein paar Worten mehr neu oder fragen Sie im Kanal des Netzwerks.",
     "routing.button.something_else": "Etwas anderes",
     "routing.note.chosen": "Danke – ich frage jetzt die passende Assistenz.",
     "routing.reply.describe_again": "Alles klar – dann beschreiben Sie Ihre Frage bitte mit ein "
@@ -290,6 +294,10 @@ MESSAGES: dict[str, str] = {
     "stammtisch.cancelled.title": "Stammtisch abgesagt",
     "stammtisch.cancelled.text": "Der Stammtisch im {month} wurde abgesagt. Eine verschickte"
     " Kalendereinladung wird storniert.",
+    "stammtisch.skipped.title": "Diesen Monat keine Stammtisch-Umfrage",
+    "stammtisch.skipped.text": "Für den Stammtisch im {month} gibt es keinen möglichen Termin"
+    " (Wochenenden, Feiertage und Sperrzeiten sind ausgenommen), deshalb gibt es diesmal keine"
+    " Umfrage. Die nächste Umfrage erscheint am {when} hier.",
     "stammtisch.invite.subject": "Assistenz-Stammtisch",
     "stammtisch.invite.body": "Gemeinsames Mittagessen des Assistenz-Netzwerks. Ort: {place}",
     "stammtisch.invite.cancelled": "Der Stammtisch wurde abgesagt.",

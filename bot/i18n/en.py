@@ -103,6 +103,10 @@ MESSAGES: dict[str, str] = {
     "routing.mention.unchosen": "{person}, you did not choose what it is about, so I asked "
     "{expert} (“{label}”). If that does not fit, withdraw the question on the card and ask it "
     "again with a few more words.",
+    "routing.mention.nobody_left": "{person}, unfortunately none of the assistants named has"
+    " taken your question, and I have nobody left to ask. The question stays open – anyone named"
+    " can still take it on the card. Otherwise ask it again with a few more words, or ask in the"
+    " network's channel.",
     "routing.mention.unchosen_away": "{person}, you did not choose what it is about, so I filed "
     "the question under “{label}”. I cannot ask any of the assistants named directly at the "
     "moment (away or unreachable); any of them can take it over.",
@@ -276,6 +280,10 @@ MESSAGES: dict[str, str] = {
     "stammtisch.cancelled.title": "Get-together called off",
     "stammtisch.cancelled.text": "The get-together in {month} was called off. A calendar"
     " invitation that was sent is cancelled.",
+    "stammtisch.skipped.title": "No get-together poll this month",
+    "stammtisch.skipped.text": "There is no possible date for the get-together in {month}"
+    " (weekends, public holidays and blackout dates are excluded), so there is no poll this"
+    " time. The next poll appears here on {when}.",
     "stammtisch.invite.subject": "Assistants' get-together",
     "stammtisch.invite.body": "Lunch of the assistants' network. Place: {place}",
     "stammtisch.invite.cancelled": "The get-together was called off.",
