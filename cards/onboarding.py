@@ -119,10 +119,12 @@ class OnboardingCards:
     def buddy_card(self, onboarding: Onboarding, newcomer_mail: str, lang: str) -> dict[str, Any]:
         """The buddy's introduction with chat/meeting links and the checklist."""
         checklist = t("onboarding.buddy.checklist", lang).split("|")
+        reason = _reason_text(onboarding, lang)
         body = [
             text(t("onboarding.buddy.title", lang, name=onboarding.newcomer_name),
                  weight="Bolder", size="Medium"),
-            text(t("onboarding.buddy.why", lang, reason=_reason_text(onboarding, lang) or "–")),
+            # No reason worth telling (only "nobody else is free"): no "Warum Sie: –."
+            *([text(t("onboarding.buddy.why", lang, reason=reason))] if reason else []),
             text(t("onboarding.buddy.checklist_title", lang), weight="Bolder"),
             *(text(f"- {item}", spacing="None") for item in checklist),
         ]  # fmt: skip

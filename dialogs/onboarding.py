@@ -134,7 +134,7 @@ async def volunteer(turn: Turn, rest: str, ctx: OnboardingContext) -> Reply:
     """Opt in as a buddy; a number sets how many newcomers at a time (default 1)."""
     try:
         service, me = _service(ctx, turn)
-        digits = re.search(r"\d+", rest)
+        digits = re.search(r"[-−–]?\d+", rest)  # "-2" is refused, not read as 2
         capacity = int(digits.group()) if digits else None
         profile = await service.volunteer(me, turn.actor.name, capacity=capacity)
     except OnboardingError as error:

@@ -605,6 +605,8 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} ist bereits Buddy von {name}. Es wurde nichts"
     " geändert und niemand benachrichtigt.",
     "onboarding.changed.buddy": "Ihr Buddy ist jetzt {buddy}",
+    "onboarding.error.check_in_days": "Diese Nachfrage gibt es (noch) nicht. Es wurde nichts"
+    " gespeichert.",
     "onboarding.opted_out.title": "{name} möchte keinen Buddy",
     "onboarding.opted_out.text": "{name} startet lieber ohne Buddy; Sie sind also nicht mehr"
     " Buddy für {name}. Nachfragen zum Kennenlernen kommen keine mehr.",

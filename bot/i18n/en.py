@@ -580,6 +580,7 @@ MESSAGES: dict[str, str] = {
     "onboarding.note.already_buddy": "{buddy} is already {name}'s buddy. Nothing was changed and"
     " nobody was notified.",
     "onboarding.changed.buddy": "Your buddy is now {buddy}",
+    "onboarding.error.check_in_days": "There is no such check-in (yet). Nothing was saved.",
     "onboarding.opted_out.title": "{name} does not want a buddy",
     "onboarding.opted_out.text": "{name} prefers to start without a buddy, so you are no longer"
     " {name}'s buddy. You will get no more check-ins about it.",

@@ -11,6 +11,7 @@ volunteers' side in volunteering.py, the shared ports and steps in core.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import Any
 
 from bot.domain.graph_types import Person
@@ -197,7 +198,8 @@ class OnboardingService(Reassigning, Volunteering):
     async def answer_check_in(
         self, onboarding_id: int, days: int, user_key: str, answer: str
     ) -> Onboarding:
-        """Record a check-in answer; "hilfe" tells the admins."""
+        """Record a check-in answer; "hilfe" tells the admins. ``days`` comes from the card:
+        only a check-in the onboarding is due for counts (not 5, nor 28 after one week)."""
         onboarding = await self.get(onboarding_id)
         if user_key == onboarding.newcomer_key:
             side = "newcomer"
@@ -205,6 +207,9 @@ class OnboardingService(Reassigning, Volunteering):
             side = "buddy"
         else:
             raise OnboardingError("not_yours")
+        paired = onboarding.paired_at or onboarding.created_at
+        if days not in self.policy.check_in_days or self.clock.now() < paired + timedelta(days):
+            raise OnboardingError("check_in_days")
         answers = {**onboarding.check_ins, f"{days}:{side}": answer}
         updated = replace(onboarding, check_ins=answers, version=onboarding.version + 1)
         if not await self.repo.save(updated):

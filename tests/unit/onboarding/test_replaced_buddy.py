@@ -308,6 +308,8 @@ async def test_a_pick_that_lost_its_save_and_is_made_again_tells_everyone_once()
     repo = gated(world)
     onboarding_id = await paired_with(world, JANA)
 
+    world.clock.advance(timedelta(days=7))  # the first check-in is due
+
     async def melanie_answers() -> None:  # saved between the admin's read and save
         await world.service.answer_check_in(onboarding_id, 7, MELANIE, "ja")
 
