@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.onboarding import SqlOnboardingRepository
@@ -114,6 +114,9 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
     async def opted_out(job: Job) -> None:
         await service.tell_opted_out(onboarding_id(job), str(job.payload["to"]))
 
+    async def pair_waiting(job: Job) -> None:
+        await service.pair_waiting(datetime.fromisoformat(str(job.payload["since"])))
+
     async def ask_admins(job: Job) -> None:
         await service.ask_admins(onboarding_id(job))
 
@@ -129,6 +132,7 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
         kinds.CHECK_IN_JOB: check_in,
         kinds.REPLACED_JOB: replaced,
         kinds.OPTED_OUT_JOB: opted_out,
+        kinds.PAIR_WAITING_JOB: pair_waiting,
         kinds.ADMIN_JOB: ask_admins,
         kinds.POLL_GROUP_JOB: poll_group,
     }

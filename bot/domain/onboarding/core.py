@@ -26,6 +26,7 @@ CHECK_IN_JOB = "onboarding.check_in"
 ADMIN_JOB = "onboarding.ask_admins"
 REPLACED_JOB = "onboarding.replaced"
 OPTED_OUT_JOB = "onboarding.opted_out"
+PAIR_WAITING_JOB = "onboarding.pair_waiting"  # someone volunteered: pair who waits
 POLL_GROUP_JOB = "onboarding.poll_group"
 _OPEN = (OnboardingState.PAIRED, OnboardingState.UNPAIRED)
 

@@ -11,7 +11,7 @@ volunteers' side in volunteering.py, the shared ports and steps in core.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.graph_types import Person
@@ -22,6 +22,7 @@ from bot.domain.onboarding.core import (
     INTRO_JOB,
     OPTED_OUT_JOB,
     PAIR_JOB,
+    PAIR_WAITING_JOB,
     POLL_GROUP_JOB,
     REPLACED_JOB,
     WELCOME_JOB,
@@ -38,11 +39,13 @@ from bot.domain.onboarding.volunteering import Volunteering
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 
 __all__ = [  # the job kinds are read from here by the wiring
-    "ADMIN_JOB", "CHECK_IN_JOB", "INTRO_JOB", "OPTED_OUT_JOB", "PAIR_JOB", "POLL_GROUP_JOB",
+    "ADMIN_JOB", "CHECK_IN_JOB", "INTRO_JOB", "OPTED_OUT_JOB", "PAIR_JOB", "PAIR_WAITING_JOB",
+    "POLL_GROUP_JOB",
     "REPLACED_JOB", "WELCOME_JOB", "NotSavedYetError", "OnboardingPolicy", "OnboardingService",
     "UndeliverableError",
 ]  # fmt: skip
 _PAIR_ATTEMPTS = 3  # buddies filled by other jobs in a row: then the admins pick
+_WAITING_LOOKED_AT = 100  # the newest onboardings a new volunteer may be paired into
 
 
 @dataclass
@@ -81,7 +84,30 @@ class OnboardingService(Reassigning, Volunteering):
             onboarding = await self._pair(onboarding, person)
         await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
 
-    async def _pair(self, onboarding: Onboarding, person: Person | None) -> Onboarding:
+    async def pair_waiting(self, since: datetime) -> int:
+        """Job (planned when someone volunteered at ``since``): newcomers who were waiting for
+        a buddy then get one if someone fits now; one welcomed already gets the note naming the
+        buddy (the others are welcomed with it). The admins are not asked again. Onboardings
+        started since are paired by their own job. Returns how many were paired."""
+        paired_now = 0
+        for waiting in await self.repo.recent(_WAITING_LOOKED_AT):
+            if waiting.state is not OnboardingState.UNPAIRED or waiting.buddy_key is not None:
+                continue
+            if waiting.created_at >= since:
+                continue
+            person = await self.directory.get_person(waiting.newcomer_key)
+            paired = await self._pair(waiting, person, ask_admins=False)
+            if paired.buddy_key is None or paired.reasons == ("admin",):
+                continue  # nobody fits yet, or an admin picked meanwhile (that pick tells)
+            paired_now += 1
+            if waiting.welcomed_at is not None:
+                newcomer = paired.newcomer_key
+                await self._send_later(WELCOME_JOB, paired, newcomer, version=paired.version)
+        return paired_now
+
+    async def _pair(
+        self, onboarding: Onboarding, person: Person | None, *, ask_admins: bool = True
+    ) -> Onboarding:
         # Another pairing job (or replica) may fill the chosen buddy between choosing and
         # saving: the save checks the capacity again in one transaction, and a refused one
         # chooses anew from what is stored by then.
@@ -103,7 +129,8 @@ class OnboardingService(Reassigning, Volunteering):
             current = await self.get(onboarding.id)
             if current.version != onboarding.version:
                 return current  # changed meanwhile (an admin picked): that stands
-        await self._send_later(ADMIN_JOB, onboarding, "admins")
+        if ask_admins:
+            await self._send_later(ADMIN_JOB, onboarding, "admins")
         return onboarding
 
     async def welcome(

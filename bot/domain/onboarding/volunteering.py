@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from bot.domain.onboarding.core import OnboardingCore
+from bot.domain.onboarding.core import PAIR_WAITING_JOB, OnboardingCore
 from bot.domain.onboarding.model import OnboardingError, VolunteerProfile
 
 
@@ -29,6 +29,10 @@ class Volunteering(OnboardingCore):
             updated_at=self.clock.now(),
         )
         await self.repo.save_volunteer(updated)
+        # Newcomers nobody fitted so far may get this buddy (a job: it asks Graph).
+        now = self.clock.now()
+        key = f"{PAIR_WAITING_JOB}:{user_key}:{now.isoformat()}"
+        await self.jobs.schedule(PAIR_WAITING_JOB, {"since": now.isoformat()}, now, dedup_key=key)
         return updated
 
     async def pause(self, user_key: str, until: datetime) -> VolunteerProfile:

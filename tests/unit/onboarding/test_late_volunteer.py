@@ -1,0 +1,39 @@
+"""Someone volunteers while newcomers wait for a buddy: those who were waiting then get one
+(a welcomed one the short note), the admins are not asked again, and a newcomer who opted out
+or was paired by an admin meanwhile is left alone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.domain.onboarding.model import OnboardingState
+from tests.unit.onboarding.test_onboarding_service import (
+    ADMIN,
+    AYLIN,
+    JANA,
+    MELANIE,
+    SABINE,
+    make_world,
+)
+
+
+async def test_waiting_newcomers_get_the_new_volunteer() -> None:
+    world = make_world()
+    melanie = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    aylin = await world.service.member_joined(AYLIN, "Aylin Demir", "t", "team")
+    assert melanie is not None and aylin is not None
+    await world.run_due()
+    await world.service.opt_out(aylin.id, AYLIN)
+    asked = world.notifier.dm_recipients().count(ADMIN)
+    world.clock.advance(timedelta(hours=1))
+    await world.service.volunteer(JANA, "Jana Becker", capacity=2)
+    await world.run_due()
+    assert (await world.service.get(melanie.id)).buddy_key == JANA
+    assert (await world.service.get(aylin.id)).state is OnboardingState.OPTED_OUT
+    notes = [str(c) for u, c in world.notifier.directs if u == MELANIE]
+    assert len(notes) == 2 and "Ihr Buddy ist jetzt" in notes[1]
+    assert world.notifier.dm_recipients().count(ADMIN) == asked
+    await world.service.volunteer(SABINE, "Sabine Krüger")  # nobody waits any more
+    await world.run_due()
+    assert (await world.service.get(melanie.id)).buddy_key == JANA
+    assert SABINE not in world.notifier.dm_recipients()
