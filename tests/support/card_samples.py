@@ -192,6 +192,8 @@ def _stammtisch(lang: str) -> Iterator[Sample]:
     )
     yield "stammtisch_rule.rule_card", rule_card(None, lang)
     yield "stammtisch.rule_card.stored", views.rule_card(rule, lang, note="Gespeichert.")
+    next_posting = datetime(2026, 5, 4, 7, 0, tzinfo=UTC)
+    yield "stammtisch.skipped_card", views.skipped_card(rule, date(2026, 5, 1), next_posting)
 
 
 def _onboarding(**changes: Any) -> Onboarding:
