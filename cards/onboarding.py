@@ -135,26 +135,14 @@ class OnboardingCards:
     ) -> dict[str, Any]:
         """Tells a former buddy that an admin paired the newcomer with someone else, and
         whether they stay listed as a buddy (``volunteering``: not stopped)."""
-        name = onboarding.newcomer_name
-        thanks = "still_volunteer" if volunteering else "no_longer_volunteer"
-        return card([
-            text(t("onboarding.replaced.title", lang, name=name), weight="Bolder"),
-            text(t("onboarding.replaced.text", lang, name=name)),
-            text(t(f"onboarding.replaced.{thanks}", lang)),
-        ])  # fmt: skip
+        return _no_longer_buddy("replaced", onboarding, volunteering, lang)
 
     def opted_out_card(
         self, onboarding: Onboarding, volunteering: bool, lang: str
     ) -> dict[str, Any]:
         """Tells the buddy that the newcomer chose to start without a buddy, and whether they
         stay listed as a buddy (``volunteering``: not stopped)."""
-        name = onboarding.newcomer_name
-        thanks = "still_volunteer" if volunteering else "no_longer_volunteer"
-        return card([
-            text(t("onboarding.opted_out.title", lang, name=name), weight="Bolder"),
-            text(t("onboarding.opted_out.text", lang, name=name)),
-            text(t(f"onboarding.replaced.{thanks}", lang)),
-        ])  # fmt: skip
+        return _no_longer_buddy("opted_out", onboarding, volunteering, lang)
 
     def admin_pick_card(
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
@@ -267,3 +255,16 @@ class OnboardingCards:
             actions.append(execute(t("onboarding.overview.more", lang), "onboarding.overview",
                                    data))  # fmt: skip
         return card(body, actions)
+
+
+def _no_longer_buddy(
+    why: str, onboarding: Onboarding, volunteering: bool, lang: str
+) -> dict[str, Any]:
+    """A buddy's pairing ended (``why``: replaced by an admin, or the newcomer opted out)."""
+    name = onboarding.newcomer_name
+    thanks = "still_volunteer" if volunteering else "no_longer_volunteer"
+    return card([
+        text(t(f"onboarding.{why}.title", lang, name=name), weight="Bolder"),
+        text(t(f"onboarding.{why}.text", lang, name=name)),
+        text(t(f"onboarding.replaced.{thanks}", lang)),
+    ])  # fmt: skip
