@@ -13,25 +13,13 @@ from bot.domain.routing.named import NamedExpert
 from bot.domain.routing.questions import DecisionError, Question, QuestionState, awaited
 from bot.domain.routing.returns import look_for_returns
 from bot.domain.routing.selection import GONE, Absence
-from bot.domain.routing.service import ESCALATE_JOB, RETURN_JOB
+from bot.domain.routing.service import RETURN_JOB
 from bot.domain.routing.why import Why
-from bot.jobs import JobRunner
 from tests.unit.routing.test_routing_service import MONDAY_9, World, ask, make_world
 
 TUESDAY_8 = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # 08:00 in Berlin, the day starts
 WEDNESDAY_8 = TUESDAY_8 + timedelta(days=1)
 QUESTION = "Wer organisiert Vertriebsreisen?"
-
-
-def runner_of(world: World) -> JobRunner:
-    async def escalate(job: object) -> None:
-        payload = job.payload  # type: ignore[attr-defined]
-        await world.service.escalate(int(payload["question_id"]), int(payload["version"]))
-
-    async def look(job: object) -> None:
-        await look_for_returns(world.service, int(job.payload["question_id"]))  # type: ignore[attr-defined]
-
-    return JobRunner(world.jobs, world.clock, {ESCALATE_JOB: escalate, RETURN_JOB: look})
 
 
 async def everyone_away(world: World, sabine_back: datetime) -> tuple[Question, dict[str, str]]:
@@ -68,7 +56,7 @@ async def test_the_first_expert_back_is_asked_on_the_morning_she_returns() -> No
     assert world.notifier.directs == []
     # Claudia's absence has no end: the bot looks every business morning.
     assert looks(world) == [TUESDAY_8]
-    runner = runner_of(world)
+    runner = world.runner
     world.clock.current = TUESDAY_8
     assert await runner.run_once() == 1
     assert world.notifier.directs == [] and looks(world) == [WEDNESDAY_8]
@@ -88,7 +76,7 @@ async def test_the_first_expert_back_is_asked_on_the_morning_she_returns() -> No
 async def test_a_decline_after_the_return_keeps_watching_for_the_others() -> None:
     world = await make_world()
     question, people = await everyone_away(world, datetime(2026, 3, 2, 23, 0, tzinfo=UTC))
-    runner = runner_of(world)
+    runner = world.runner
     world.clock.current = TUESDAY_8
     assert await runner.run_once() == 1
     asked = await world.service.decline(question.id, people["Sabine Krüger"])
@@ -107,7 +95,7 @@ async def test_a_question_taken_meanwhile_is_left_alone_and_not_watched_any_more
     question, people = await everyone_away(world, datetime(2026, 3, 2, 23, 0, tzinfo=UTC))
     await world.service.take(question.id, people["Katrin Weber"])  # back early, takes it
     world.clock.current = TUESDAY_8
-    assert await runner_of(world).run_once() == 1
+    assert await world.runner.run_once() == 1
     stored = await world.questions.get(question.id)
     assert stored is not None and stored.state is QuestionState.TAKEN
     assert world.notifier.directs == [] and looks(world) == []
@@ -136,7 +124,7 @@ async def test_experts_gone_from_the_directory_are_not_waited_for(
 
     monkeypatch.setattr(world.service.selection, "absence", gone)
     world.clock.current = TUESDAY_8
-    assert await runner_of(world).run_once() == 1
+    assert await world.runner.run_once() == 1
     assert world.notifier.directs == [] and looks(world) == []
 
 

@@ -15,8 +15,15 @@ from bot.domain.business_hours import BusinessCalendar
 from bot.domain.routing.directory_import import parse_directory
 from bot.domain.routing.expert_service import import_directory
 from bot.domain.routing.questions import DecisionError, QuestionState
+from bot.domain.routing.returns import look_for_returns
 from bot.domain.routing.router_cache import RouterCache
-from bot.domain.routing.service import ESCALATE_JOB, AskRequest, RoutingService, offer_decider
+from bot.domain.routing.service import (
+    ESCALATE_JOB,
+    RETURN_JOB,
+    AskRequest,
+    RoutingService,
+    offer_decider,
+)
 from bot.domain.routing.why import Why
 from bot.jobs import JobRunner
 from bot.teams.recipient_language import TeamsRecipientLanguages
@@ -75,7 +82,10 @@ async def make_world(clock: ManualClock | None = None) -> World:
         payload = job.payload  # type: ignore[attr-defined]
         await service.escalate(int(payload["question_id"]), int(payload["version"]))
 
-    runner = JobRunner(jobs, clock, {ESCALATE_JOB: escalate})
+    async def look(job: object) -> None:
+        await look_for_returns(service, int(job.payload["question_id"]))  # type: ignore[attr-defined]
+
+    runner = JobRunner(jobs, clock, {ESCALATE_JOB: escalate, RETURN_JOB: look})
     return World(service, notifier, clock, jobs, runner, questions)
 
 
