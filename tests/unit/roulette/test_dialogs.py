@@ -13,7 +13,13 @@ from bot.settings import Settings
 from dialogs.context import DialogContext
 from dialogs.dispatch import Dialogs
 from dialogs.roulette import router
-from tests.unit.roulette.test_service import AYLIN, NOW, ROUND_57, SABINE, World, make_world
+from tests.unit.roulette.test_service import (
+    AYLIN,
+    SABINE,
+    World,
+    make_world,
+    paired_in_round_57,
+)
 
 
 def bound(world: World) -> Dialogs:
@@ -81,12 +87,7 @@ async def test_the_preferences_form_saves_what_was_ticked() -> None:
 async def test_forged_foreign_and_stale_buttons_change_nothing() -> None:
     world = make_world()
     dialogs = bound(world)
-    for key in (SABINE, AYLIN):
-        await world.service.opt_in(key, key[:6], "t1")
-    world.clock.advance(ROUND_57 - NOW)
-    await world.rounds.run_round(57)
-    await world.run_due()
-    [group] = await world.service.repo.groups_since(57)
+    group = await paired_in_round_57(world)
     forged = await dialogs.dispatch(turn(verb="roulette.other", data={"group_id": -3}))
     assert "ungültig" in shown(forged)
     foreign = await dialogs.dispatch(

@@ -12,7 +12,16 @@ import pytest
 from bot.adapters.db.privacy_rules import Erasure
 from bot.domain.privacy.identity import ERASED_NAME, Identity, Traces
 from bot.domain.roulette.model import Group, RouletteError
-from tests.unit.roulette.test_service import AYLIN, EMILY, NOW, ROUND_57, SABINE, World, make_world
+from tests.unit.roulette.test_service import (
+    AYLIN,
+    EMILY,
+    NOW,
+    ROUND_57,
+    SABINE,
+    World,
+    make_world,
+    paired_in_round_57,
+)
 
 
 async def _erased(world: World, group: Group, key: str) -> Group:
@@ -41,12 +50,7 @@ def test_the_erasure_takes_her_out_of_her_groups() -> None:
 
 async def test_a_pair_whose_other_member_erased_her_data_is_not_written_to() -> None:
     world = make_world(reachable=set())  # nobody reachable yet: the introductions wait
-    for key in (SABINE, AYLIN):
-        await world.service.opt_in(key, key[:6], "t1")
-    world.clock.advance(ROUND_57 - NOW)
-    await world.rounds.run_round(57)
-    await world.run_due()
-    [group] = await world.service.repo.groups_since(57)
+    group = await paired_in_round_57(world)
     left = await _erased(world, group, AYLIN)
     assert left.dissolved and not group.dissolved
     world.notifier.reachable = {SABINE, AYLIN}

@@ -16,7 +16,7 @@ from bot.adapters.clock import ManualClock
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.graph_types import NewEvent
 from bot.domain.members.model import InstalledTeam, TeamMember
-from bot.domain.roulette.model import RouletteError
+from bot.domain.roulette.model import Group, RouletteError
 from bot.domain.roulette.rounds import RouletteRounds, round_key
 from bot.domain.roulette.service import INTRO_JOB, ROUND_JOB, RoulettePolicy, RouletteService
 from bot.jobs import JobRunner
@@ -137,14 +137,20 @@ async def test_a_round_pairs_once_and_each_member_is_introduced_in_their_languag
     assert not await jobs.schedule(ROUND_JOB, {"round_no": 58}, NOW, KEY_58)
 
 
-async def test_other_slot_refuses_stale_and_foreign_cards_and_tells_the_others() -> None:
-    world = make_world()
+async def paired_in_round_57(world: World) -> Group:
+    """Sabine and Aylin opt in and round 57 pairs them (its jobs run): their group."""
     for key in (SABINE, AYLIN):
         await world.service.opt_in(key, key[:6], "t1")
     world.clock.advance(ROUND_57 - NOW)
     await world.rounds.run_round(57)
     await world.run_due()
     [group] = await world.service.repo.groups_since(57)
+    return group
+
+
+async def test_other_slot_refuses_stale_and_foreign_cards_and_tells_the_others() -> None:
+    world = make_world()
+    group = await paired_in_round_57(world)
     with pytest.raises(RouletteError, match="not_yours"):
         await world.service.other_slot(group.id, 0, EMILY)
     moved = await world.service.other_slot(group.id, 0, SABINE)
