@@ -28,6 +28,9 @@ async def test_personal_chat_help_and_unknown_command(
     await page.wait_for_text("Know-how finden")
     await page.send("xyzzy")
     await page.wait_for_text("Dazu kenne ich leider noch niemanden")
+    # A plea without a topic is asked what it is about, not thanked back ("Sehr gern!").
+    await page.send("Kann mir jemand helfen?")
+    await page.wait_for_text("Gern! Worum geht es denn?")
 
 
 async def test_english_locale_gets_english_help(
