@@ -199,6 +199,9 @@ MESSAGES: dict[str, str] = {
     "routing.error.unknown_question": "I do not know this question (any more).",
     "routing.error.unknown_expert": "This person is not an assistant in this network.",
     "routing.error.forward_to_self": "You cannot forward to yourself.",
+    "routing.error.target_gone": (
+        "This person is no longer with the company. Please forward to someone else."
+    ),
     "routing.error.busy": "Several people are deciding at once – please try again.",
     "routing.error.not_due": "This escalation is not due (any more).",
     # experts: the "Meine Themen" profile card

@@ -7,7 +7,10 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select, update
 
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.models import QuestionRow
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.domain.routing.named import NamedExpert
 from bot.domain.routing.ports import QuestionRepository
@@ -120,3 +123,19 @@ async def test_why_an_expert_was_passed_over_is_stored(repo: QuestionRepository)
         (True, "silent"),
         (True, "released"),
     ]
+
+
+async def test_a_question_saved_by_a_newer_version_still_loads(database_url: str) -> None:
+    # Rolling deploy: a newer replica stored a field this version does not know yet.
+    engine = create_engine(database_url)
+    try:
+        repo = SqlQuestionRepository(create_session_factory(engine))
+        stored = await repo.add(new_question())
+        async with engine.begin() as connection:
+            row = (await connection.execute(select(QuestionRow.candidates))).scalar_one()
+            newer = [{**expert, "nickname": "Eri"} for expert in row]
+            await connection.execute(update(QuestionRow).values(candidates=newer))
+        loaded = await repo.get(stored.id)
+        assert loaded is not None and loaded.experts == stored.experts
+    finally:
+        await engine.dispose()

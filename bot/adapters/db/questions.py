@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from sqlalchemy import select, update
@@ -37,8 +37,14 @@ def _question(row: QuestionRow) -> Question:
     )
 
 
+_NAMED_FIELDS = frozenset(f.name for f in fields(NamedExpert))
+
+
 def _named(stored: dict[str, Any]) -> NamedExpert:
-    return NamedExpert(**{**stored, "reason": why_stored(stored.get("reason", ""))})
+    # Keys this version does not know are left out: during a rolling deploy a newer replica
+    # may already have saved a field, and an open question must still load here.
+    known = {key: value for key, value in stored.items() if key in _NAMED_FIELDS}
+    return NamedExpert(**{**known, "reason": why_stored(stored.get("reason", ""))})
 
 
 class SqlQuestionRepository:

@@ -142,6 +142,11 @@ class ExpertSelection:
         end = replies.scheduled_end if replies.status == "scheduled" else None
         return Absence(self._last_day(end) if end else None, replies.internal_message)
 
+    async def gone(self, record: ExpertRecord, now: datetime) -> bool:
+        """Whether the expert left for good (their account is gone from the directory)."""
+        away = await self.absence(record, now)
+        return away is not None and away.left
+
     async def _account_gone(self, record: ExpertRecord) -> bool:
         # No mailbox: either a person without one (asked as usual) or an account deleted.
         try:

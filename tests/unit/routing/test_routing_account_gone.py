@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from bot.domain.routing.directory_import import parse_directory
 from bot.domain.routing.expert_service import import_directory
+from bot.domain.routing.questions import DecisionError
+from bot.i18n import t
 from tests.unit.routing.test_routing_service import World, ask, make_world
 
 GONE_ID = "0dd0dd00-0000-4000-8000-00000000dead"
@@ -56,3 +60,24 @@ async def test_an_expert_with_an_account_but_no_mailbox_is_asked() -> None:
     result = await world.service.ask(ask(TOPIC))
     assert result.question is not None
     assert result.question.experts[0].expert_key == people["Kerstin Vogel"]
+
+
+async def test_forwarding_to_an_expert_whose_account_is_gone_is_refused_and_changes_nothing() -> (
+    None
+):
+    world = await make_world()
+    await _with_expert(world, GONE_ID)
+    # Still offered in the forward list: the pool keeps the record until someone removes it.
+    assert (GONE_ID, "Gerda Gegangen") in await world.service.pool_names("default")
+    question = (
+        await world.service.ask(ask("Wer kann mir bei der Raumplanung in Hamburg helfen?"))
+    ).question
+    assert question is not None and question.current_expert is not None
+    asked = question.current_expert.expert_key
+    directs = len(world.notifier.directs)
+    with pytest.raises(DecisionError, match="target_gone"):
+        await world.service.forward(question.id, asked, GONE_ID)
+    after = await world.service.get(question.id)
+    assert after.version == question.version and after.current_expert == question.current_expert
+    assert len(world.notifier.directs) == directs
+    assert t("routing.error.target_gone", "de").startswith("Diese Person ist nicht mehr")
