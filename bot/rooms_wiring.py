@@ -128,6 +128,9 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
         if booked.state is RequestState.BOOKED:
             count("rooms.booked")
 
+    async def withdraw_unseen(job: Job) -> None:
+        await failure.withdraw_unseen(decisions, request_id(job))
+
     async def confirm(job: Job) -> None:
         await decisions.confirm(request_id(job), int(job.payload["check"]))
 
@@ -143,5 +146,6 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
         kinds.EXPIRE_JOB: expire,
         kinds.BOOK_JOB: book,
         CONFIRM_JOB: confirm,
+        failure.WITHDRAW_JOB: withdraw_unseen,
         kinds.REFRESH_JOB: refresh,
     }

@@ -4,18 +4,28 @@ Graph refusing the event for good (no permission on the organiser's mailbox, no 
 mailbox) ends the request at once: retrying for hours changes nothing and the requester would
 never hear of it. A booking job the runner gave up (Graph failed on every attempt) ends the
 same way, unless an attempt did create the event and only its answer was lost. Either way
-the requester and the approvers are told, each in their own language."""
+the requester and the approvers are told, each in their own language. Should Graph fail
+the look for that event too, the request fails all the same (a "Buchung läuft" nobody ends is
+worse) and a job withdraws the event once Graph answers, if an unseen attempt created it."""
 
 from __future__ import annotations
 
+import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.domain.graph_types import CalendarRefusedError
+from bot.domain.graph_types import CalendarEvent, CalendarRefusedError
 from bot.domain.rooms.confirmation import own_event
-from bot.domain.rooms.model import RequestState, RoomRequest
+from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 
 if TYPE_CHECKING:
     from bot.domain.rooms.decisions import RoomDecisions
+
+log = logging.getLogger(__name__)
+
+WITHDRAW_JOB = "rooms.withdraw_unseen"
+# Graph has just failed every attempt: look again a little later (then the runner's backoff).
+WITHDRAW_AFTER = timedelta(minutes=5)
 
 
 async def refused(
@@ -32,11 +42,50 @@ async def given_up(decisions: RoomDecisions, request_id: int) -> RoomRequest:
     request = await broker.get(request_id)
     if request.state is not RequestState.BOOKING or request.room is None:
         return request
-    organiser = broker.policy.booking_mailbox or await broker.mailbox_of(request.requester_key)
-    mine = await own_event(broker.calendar, organiser, request, f"room-request-{request.id}")
+    try:
+        organiser, mine = await _booked_event(decisions, request)
+    except Exception as error:
+        log.warning("booking given up, its event not looked for: %s", type(error).__name__)
+        # Planned before the request fails: a crash in between must not leave the event.
+        await broker.jobs.schedule(
+            WITHDRAW_JOB,
+            {"request_id": request.id},
+            broker.clock.now() + WITHDRAW_AFTER,
+            f"{WITHDRAW_JOB}:{request.id}",
+        )
+        detail = f"gave up, event not looked for ({type(error).__name__})"
+        return await fail(decisions, request_id, detail, tell=True)
     if mine is not None:
         return await decisions.answered(request, organiser, mine.id, mine.room_response, True)
     return await fail(decisions, request_id, "gave up", tell=True)
+
+
+async def withdraw_unseen(decisions: RoomDecisions, request_id: int) -> None:
+    """Job: cancel the event an unseen attempt created for a request that failed without
+    looking for it (raises while Graph fails: the runner tries again)."""
+    broker = decisions.broker
+    request = await broker.get(request_id)
+    if request.state is not RequestState.FAILED or request.room is None:
+        return
+    try:
+        organiser, mine = await _booked_event(decisions, request)
+    except BrokerError:
+        return  # the requester is no longer in the directory: no event was made in their name
+    if mine is None:
+        return
+    lang = await broker.languages.language_of(request.requester_key)
+    await broker.calendar.cancel_event(organiser, mine.id, broker.views.cancellation_comment(lang))
+    await broker.audit(request, "bot", "withdrawn", "event of the failed booking")
+
+
+async def _booked_event(
+    decisions: RoomDecisions, request: RoomRequest
+) -> tuple[str, CalendarEvent | None]:
+    """(organiser, the event an attempt created, if any), found by the transaction id."""
+    broker = decisions.broker
+    organiser = broker.policy.booking_mailbox or await broker.mailbox_of(request.requester_key)
+    mine = await own_event(broker.calendar, organiser, request, f"room-request-{request.id}")
+    return organiser, mine
 
 
 async def fail(decisions: RoomDecisions, request_id: int, detail: str, tell: bool) -> RoomRequest:

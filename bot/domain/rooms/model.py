@@ -85,6 +85,6 @@ class AuditEntry:
     at: datetime
     actor_key: str
     # requested, chose, approved, declined, booked, room_declined (the room's late answer),
-    # conflict, cancelled, expired, failed
+    # conflict, cancelled, expired, failed, withdrawn (the event of a failed booking)
     action: str
     detail: str = ""

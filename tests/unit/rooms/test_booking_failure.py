@@ -4,10 +4,12 @@ attempt did create the event. The requester is told in either case."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
-from bot.domain.graph_types import CalendarRefusedError, CreatedEvent, NewEvent
+from bot.domain.graph_types import CalendarEvent, CalendarRefusedError, CreatedEvent, NewEvent
 from bot.domain.ports import Job
+from bot.domain.rooms.confirmation import own_event
 from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.jobs import JobRunner
 from bot.rooms_wiring import build_give_ups, build_handlers
@@ -94,3 +96,61 @@ async def test_a_booking_job_given_up_after_a_lost_answer_is_booked() -> None:
     give_up = build_give_ups(world.decisions)["rooms.book"]
     await give_up(Job(0, "rooms.book", {"request_id": chosen.id}, world.clock.now(), 10))
     assert (await world.broker.get(chosen.id)).state is RequestState.BOOKED
+
+
+def lookups_fail_until_healed(world: World) -> list[bool]:
+    """Reading the organiser's calendar fails (Graph down) until ``healed[0]`` is set."""
+    healed = [False]
+    read = world.calendar.list_events
+
+    async def down(mailbox: str, start: datetime, end: datetime) -> Sequence[CalendarEvent]:
+        if not healed[0]:
+            raise ConnectionError("Graph 503 after the SDK's retries")
+        return await read(mailbox, start, end)
+
+    world.calendar.list_events = down  # type: ignore[method-assign]
+    return healed
+
+
+async def test_a_give_up_whose_lookup_fails_too_ends_the_request_as_failed() -> None:
+    # Graph down for good: the booking fails on every attempt and so does the look for an
+    # event an attempt might have created. Before, the give-up raised, the job ended, and the
+    # requester's card said "Buchung läuft" for good.
+    world = await make_world()
+    world.calendar.failures = 100
+    lookups_fail_until_healed(world)
+    chosen = await choose_unrestricted(world)
+    assert (await world.decisions.after_choice(chosen)).state is RequestState.BOOKING
+    await run_jobs_for(world, 6, runner_giving_up(world))
+    assert (await world.broker.get(chosen.id)).state is RequestState.FAILED
+    user, card = world.notifier.directs[-1][:2]
+    assert user == JANA and "Buchung fehlgeschlagen" in str(card)
+    assert "Buchung läuft" not in str(card)
+
+
+async def test_an_event_created_unseen_is_withdrawn_once_graph_answers_again() -> None:
+    # The lost answer: an attempt did create the event, but the give-up could not look for it
+    # and ended the request as failed. Once Graph answers again that booking is withdrawn, so
+    # the room is not held by a booking the bot calls failed.
+    world = await make_world()
+    world.calendar.lost_responses = 1
+    healed = lookups_fail_until_healed(world)
+    chosen = await choose_unrestricted(world)
+    runner = runner_giving_up(world)
+    assert (await world.decisions.after_choice(chosen)).state is RequestState.BOOKING
+    for _ in range(3 * 4):
+        if (await world.broker.get(chosen.id)).state is not RequestState.BOOKING:
+            break
+        world.clock.advance(timedelta(minutes=15))
+        while await runner.run_once():
+            pass
+    request = await world.broker.get(chosen.id)
+    assert request.state is RequestState.FAILED
+    healed[0] = True
+    organiser, transaction = "jana.becker@nordlicht-demo.de", f"room-request-{chosen.id}"
+    assert await own_event(world.calendar, organiser, request, transaction)
+    await run_jobs_for(world, 1, runner)
+    assert not await own_event(world.calendar, organiser, request, transaction)
+    assert (await world.broker.get(chosen.id)).state is RequestState.FAILED
+    trail = await world.broker.requests.audit_of(chosen.id)
+    assert trail[-1].action == "withdrawn"
