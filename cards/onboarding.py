@@ -154,7 +154,8 @@ class OnboardingCards:
             text(t("onboarding.admin.text", lang)),
         ]  # fmt: skip
         if not volunteers:
-            body.append(text(t("onboarding.admin.no_volunteers", lang), color="Attention"))
+            nobody = t("onboarding.admin.nobody_free", lang, name=onboarding.newcomer_name)
+            body.append(text(nobody, color="Attention"))
             return card(body)
         body.append(_buddy_choice("buddy_key", volunteers, PICK_CHOICES_BYTES, lang))
         data = {"onboarding_id": onboarding.id}

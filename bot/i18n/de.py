@@ -550,11 +550,14 @@ MESSAGES: dict[str, str] = {
     "onboarding.replaced.no_longer_volunteer": "Vielen Dank für Ihre Unterstützung. Als Buddy sind"
     " Sie nicht mehr gemeldet; „ich werde gern buddy“ meldet Sie jederzeit wieder an.",
     "onboarding.admin.title": "Kein Buddy für {name} gefunden",
-    "onboarding.admin.text": "Niemand passt gerade (Kapazität, Pausen, Ausschlüsse). Bitte wählen"
-    " Sie jemanden aus.",
+    "onboarding.admin.text": "Niemand passt gerade (Kapazität, Pausen, Ausschlüsse). Zur Wahl"
+    " stehen die Freiwilligen, die weder pausiert noch ausgelastet sind.",
     "onboarding.admin.pick": "Buddy",
     "onboarding.admin.pick_required": "Bitte einen Buddy auswählen.",
-    "onboarding.admin.no_volunteers": "Es gibt noch keine Freiwilligen („ich werde gern buddy“).",
+    "onboarding.admin.nobody_free": "Gerade ist niemand frei: Die Freiwilligen sind pausiert oder"
+    " betreuen schon so viele Neue, wie sie angeboten haben (oder es hat sich noch niemand"
+    " gemeldet). Sobald sich jemand als Buddy meldet („ich werde gern buddy“, auch mit einer"
+    " höheren Zahl), bekommt {name} automatisch einen Buddy.",
     "onboarding.check_in.title": "Haben Sie sich getroffen?",
     "onboarding.check_in.text": "Vor {days} Tagen haben wir Sie mit {other} bekannt gemacht. Wie"
     " läuft es?",
@@ -605,6 +608,11 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.not_pickable": "Diese Person kann ich nicht als Buddy zuweisen – sie ist"
     " nicht als Buddy gemeldet (oder hat „buddy stopp“ gesagt oder das Team verlassen). Bitte"
     " wählen Sie jemanden aus der Liste; es wurde nichts geändert.",
+    "onboarding.error.buddy_paused": "Diese Person pausiert gerade als Buddy. Bitte wählen Sie"
+    " jemand anderen aus der Liste; es wurde nichts geändert.",
+    "onboarding.error.buddy_full": "Diese Person betreut schon so viele neue Kolleginnen und"
+    " Kollegen, wie sie angeboten hat. Bitte wählen Sie jemand anderen aus der Liste; es wurde"
+    " nichts geändert.",
     "onboarding.note.already_buddy": "{buddy} ist bereits Buddy von {name}. Es wurde nichts"
     " geändert und niemand benachrichtigt.",
     "onboarding.changed.buddy": "Ihr Buddy ist jetzt {buddy}",

@@ -529,11 +529,14 @@ MESSAGES: dict[str, str] = {
     "onboarding.replaced.no_longer_volunteer": "Thank you for your help. You are no longer listed"
     " as a buddy; “become a buddy” signs you up again at any time.",
     "onboarding.admin.title": "No buddy found for {name}",
-    "onboarding.admin.text": "Nobody fits right now (capacity, pauses, exclusions). Please pick"
-    " someone.",
+    "onboarding.admin.text": "Nobody fits right now (capacity, pauses, exclusions). You can pick"
+    " any volunteer who is neither paused nor at capacity.",
     "onboarding.admin.pick": "Buddy",
     "onboarding.admin.pick_required": "Please pick a buddy.",
-    "onboarding.admin.no_volunteers": "There are no volunteers yet (“become a buddy”).",
+    "onboarding.admin.nobody_free": "Nobody is free right now: the volunteers have paused or"
+    " already look after as many new colleagues as they offered to (or nobody has volunteered"
+    " yet). As soon as someone volunteers (“become a buddy”, also with a higher number), {name}"
+    " gets a buddy automatically.",
     "onboarding.check_in.title": "Have you met?",
     "onboarding.check_in.text": "{days} days ago we introduced you to {other}. How is it going?",
     "onboarding.check_in.ja": "Yes",
@@ -580,6 +583,10 @@ MESSAGES: dict[str, str] = {
     "onboarding.error.not_pickable": "I cannot assign this person as a buddy: they have not"
     " volunteered (or said “buddy stop”, or left the team). Please pick someone from the list."
     " Nothing was changed.",
+    "onboarding.error.buddy_paused": "This person has paused as a buddy. Please pick someone else"
+    " from the list; nothing was changed.",
+    "onboarding.error.buddy_full": "This person already looks after as many new colleagues as they"
+    " offered to. Please pick someone else from the list; nothing was changed.",
     "onboarding.note.already_buddy": "{buddy} is already {name}'s buddy. Nothing was changed and"
     " nobody was notified.",
     "onboarding.changed.buddy": "Your buddy is now {buddy}",

@@ -106,7 +106,8 @@ async def _seed(database_url: str, onboardings: int, volunteers: int) -> None:
                     tenant_id=None,
                     source="team",
                     newcomer_name=f"欧阳娜娜（上海办公室，董事会助理） {n}",
-                    created_at=NOW,
+                    # Paired two months ago: v-0 is free again (else full and not offered).
+                    created_at=NOW - timedelta(days=60),
                     state=OnboardingState.PAIRED,
                     buddy_key="v-0",
                     buddy_name="Maximiliane",

@@ -46,13 +46,9 @@ async def left(user_key: str, departures: Departures, directory: Directory) -> b
     return has_left(user_key, person, await departures.departed([user_key]))
 
 
-async def _volunteers(
-    repo: OnboardingRepository,
-    departures: Departures,
-    directory: Directory,
-    history: Sequence[Onboarding],
-    busy_since: datetime,
-) -> list[Volunteer]:
+def active_buddies(history: Sequence[Onboarding], busy_since: datetime) -> dict[str, int]:
+    """How many newcomers each buddy looks after now: their PAIRED onboardings paired after
+    ``busy_since`` (the capacity the matcher, the admins' pick and the save all count)."""
     # Pairings stay PAIRED for good (nothing ends them); only those still in their buddy
     # period use up capacity, or each volunteer would look after one newcomer a year.
     active: dict[str, int] = {}
@@ -60,6 +56,17 @@ async def _volunteers(
         paired = o.paired_at or o.created_at
         if o.buddy_key and o.state is OnboardingState.PAIRED and paired > busy_since:
             active[o.buddy_key] = active.get(o.buddy_key, 0) + 1
+    return active
+
+
+async def _volunteers(
+    repo: OnboardingRepository,
+    departures: Departures,
+    directory: Directory,
+    history: Sequence[Onboarding],
+    busy_since: datetime,
+) -> list[Volunteer]:
+    active = active_buddies(history, busy_since)
     profiles = await repo.volunteers()
     departed = await departures.departed([profile.user_key for profile in profiles])
     result = []

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
-from bot.domain.onboarding.matching import MatchPolicy
+from bot.domain.onboarding.candidates import active_buddies
+from bot.domain.onboarding.matching import (
+    Exclusion,
+    MatchPolicy,
+    Newcomer,
+    Volunteer,
+    exclusion,
+)
 from bot.domain.onboarding.model import (
     Onboarding,
     OnboardingError,
@@ -69,15 +76,43 @@ class OnboardingCore:
         return onboarding
 
     async def pickable_volunteers(self, newcomer_key: str | None = None) -> list[VolunteerProfile]:
-        """The volunteers an admin may pick, by name: not stopped, still in the team, and not
-        the newcomer themself (the admins' cards offer these, and only these are accepted)."""
-        candidates = [
-            v for v in await self.repo.volunteers() if not v.stopped and v.user_key != newcomer_key
-        ]
+        """The volunteers an admin may pick, by name (the admins' cards offer these, and only
+        these are accepted): those the matcher would not rule out for who they are – not
+        stopped, not paused, with room for one more newcomer, still in the team, not the
+        newcomer themself. The rules about the pairing itself (the manager's assistant, a
+        recent pairing) are the admins' to override."""
+        return [v for v, why in await self.availability(newcomer_key) if why is None]
+
+    async def availability(
+        self, newcomer_key: str | None = None, onboarding_id: int | None = None
+    ) -> list[tuple[VolunteerProfile, Exclusion | None]]:
+        """Every volunteer, by name, with what rules them out as the newcomer's buddy now
+        ("stopped", "paused", "at_capacity", "departed", "self"), or None; the onboarding
+        ``onboarding_id`` is not counted (as the save does not count it)."""
+        now = self.clock.now()
+        profiles = await self.repo.volunteers()
         # A volunteer who left keeps their profile (they may come back), but offering them
         # would pair a newcomer with someone nobody can reach.
-        departed = await self.departures.departed([v.user_key for v in candidates])
-        return [v for v in candidates if v.user_key not in departed]
+        departed = await self.departures.departed([v.user_key for v in profiles])
+        # Counted as the matcher and the save count it: a volunteer who offered one newcomer
+        # at a time and has one is not offered a second (nor paired by the matcher).
+        busy_since = now - self.policy.match.buddy_period
+        history = await self.repo.with_buddy()
+        recent = [
+            o for o in history
+            if (o.paired_at or o.created_at) > busy_since and o.id != onboarding_id
+        ]  # fmt: skip
+        ended = {o.id for o in await self.end_departed(recent)}  # who left frees their buddy
+        busy = active_buddies([o for o in recent if o.id not in ended], busy_since)
+        newcomer = Newcomer(newcomer_key or "")
+        return [
+            (profile, exclusion(newcomer, Volunteer(
+                profile.user_key, capacity=profile.capacity,
+                active_buddies=busy.get(profile.user_key, 0), paused_until=profile.paused_until,
+                stopped=profile.stopped, departed=profile.user_key in departed,
+            ), (), now, self.policy.match))
+            for profile in profiles
+        ]  # fmt: skip
 
     async def end_departed(self, onboardings: Sequence[Onboarding]) -> list[Onboarding]:
         """Ends the open onboardings (paired or waiting) of ``onboardings`` whose newcomer left

@@ -16,6 +16,9 @@ from bot.domain.onboarding.candidates import left
 from bot.domain.onboarding.core import OPTED_OUT_JOB, REPLACED_JOB, WELCOME_JOB, OnboardingCore
 from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
 
+# Why a pick of a volunteer is refused (onboarding.error.*); any other rule: not_pickable.
+_REFUSED = {"paused": "buddy_paused", "at_capacity": "buddy_full"}
+
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
@@ -31,8 +34,9 @@ class Reassigning(OnboardingCore):
 
     async def admin_assign(self, onboarding_id: int, admin_key: str, buddy_key: str) -> Assignment:
         """An admin picks (or overrides) the buddy among the volunteers the cards offer
-        (``pickable_volunteers``), whatever their load; the buddy gets the introduction, a
-        newcomer already welcomed a note with the new name, a former buddy a note."""
+        (``pickable_volunteers``: not paused, not at capacity); the buddy gets the
+        introduction, a newcomer already welcomed a note with the new name, a former buddy a
+        note."""
         if admin_key not in self.policy.admins:
             raise OnboardingError("not_admin")
         onboarding = await self.get(onboarding_id)
@@ -43,17 +47,19 @@ class Reassigning(OnboardingCore):
         if onboarding.buddy_key == buddy_key:
             # Saved already (a re-delivery: its jobs were planned before), or the same pick.
             return Assignment(onboarding, changed=False)
-        if buddy_key == onboarding.newcomer_key:
+        newcomer = onboarding.newcomer_key
+        if buddy_key == newcomer:
             raise OnboardingError("self")
         # The key comes from the client: only someone the cards offer may be paired (not an
-        # invented key, not a colleague who never volunteered, stopped or left).
-        pickable = await self.pickable_volunteers(onboarding.newcomer_key)
-        if buddy_key not in {v.user_key for v in pickable}:
-            raise OnboardingError("not_pickable")
+        # invented key, not a colleague who never volunteered, stopped or left; not one who
+        # paused or is full since the card was sent).
+        available = await self.availability(newcomer, onboarding.id)
+        why = next((why for v, why in available if v.user_key == buddy_key), "not_volunteer")
+        if why is not None:
+            raise OnboardingError(_REFUSED.get(why, "not_pickable"))
         paired = await self._paired(onboarding, buddy_key, ("admin",))
         planned = [await self._plan_pairing(paired, buddy_key, saved=False)]
         if onboarding.welcomed_at is not None:  # welcomed with no buddy or another: tell
-            newcomer = paired.newcomer_key
             planned.append(
                 await self._send_later(WELCOME_JOB, paired, newcomer, version=paired.version)
             )
@@ -65,7 +71,10 @@ class Reassigning(OnboardingCore):
             payload = {"onboarding_id": paired.id, "to": previous, "version": paired.version}
             await self.jobs.schedule(REPLACED_JOB, payload, self.clock.now(), dedup_key=replaced)
         try:
-            saved = await self.repo.save(paired)
+            # Saved like the matcher's pairing: the buddy's capacity is checked in the same
+            # transaction, so a pairing meanwhile cannot make this one overfill them.
+            busy_since = self.clock.now() - self.policy.match.buddy_period
+            saved = await self.repo.pair(paired, busy_since)
         except Exception:
             # The store failed (the save may or may not have happened): jobs of a pick that did
             # not happen would wait for it for hours and then hold their keys, so that the same
@@ -74,7 +83,9 @@ class Reassigning(OnboardingCore):
             raise
         if not saved:
             await self._unplan(onboarding_id, buddy_key, previous, planned, replaced)
-            raise OnboardingError("changed")
+            current = await self.repo.get(onboarding_id)
+            unchanged = current is not None and current.version == onboarding.version
+            raise OnboardingError("buddy_full" if unchanged else "changed")
         return Assignment(paired, changed=True)
 
     async def _unplan(
