@@ -19,7 +19,7 @@ from bot.domain.routing.models import (
 from bot.domain.routing.query import AnalysedQuery, QueryAnalyser, Weights, doc_bag
 from bot.domain.routing.scoring import FeatureIndex
 from bot.domain.routing.smalltalk import asks_for_help_only
-from bot.domain.routing.text import CompoundSplitter, content_words
+from bot.domain.routing.text import CompoundSplitter, content_words, sentence_words
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class ExpertRouter:
         self._owner = [position[h.answered_by] for h in self._history]
         texts = [t for e in self._experts for t in _profile_fields(e).values()]
         texts += [h.text for h in self._history]
-        vocabulary = {w for t in texts for w in content_words(t)}
+        vocabulary = {w for t in texts for w in sentence_words(t)}
         known = (lexicon.SYNONYMS, lexicon.ABBREVIATIONS, glossary.GLOSSARY)
         lexicon_words = content_words(" ".join(known))
         self._splitter = CompoundSplitter(vocabulary | set(lexicon_words))

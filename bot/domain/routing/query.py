@@ -15,9 +15,9 @@ from bot.domain.routing.expansion import MIN_AFFIX, AffixIndex, Key, synonym_tab
 from bot.domain.routing.smalltalk import GREETINGS, is_request, is_smalltalk
 from bot.domain.routing.text import (
     CompoundSplitter,
-    content_words,
     infinitive,
     is_english,
+    sentence_words,
     stem,
     stem_en,
     verb_base,
@@ -61,7 +61,7 @@ class AnalysedQuery:
 def doc_bag(text: str, splitter: CompoundSplitter, part: float) -> dict[str, float]:
     """Weighted index features of a text: stems of its words and, weaker, of compound parts."""
     bag: dict[str, float] = {}
-    for word in content_words(text):
+    for word in sentence_words(text):
         key = stem(word)
         bag[key] = bag.get(key, 0.0) + 1.0
         verb = infinitive(word)
@@ -102,7 +102,7 @@ class QueryAnalyser:
 
     def analyse(self, text: str) -> AnalysedQuery:
         """Concepts plus a structural small-talk verdict for one question."""
-        content = [w for w in content_words(text) if w in self._vocab or w not in GREETINGS]
+        content = [w for w in sentence_words(text) if w in self._vocab or w not in GREETINGS]
         stems = [stem(w) for w in content]
         concepts = [self._concept(w, s) for w, s in zip(content, stems, strict=True)]
         self._add_long_forms(text, content, concepts)

@@ -26,6 +26,19 @@ _LATIN_VERB = re.compile(r"^([a-z]{4,})iert$")
 # links the two. Noun endings and participle-like bases ("Angebote") are not verbs.
 _SEPARABLE_VERB = re.compile(rf"^({'|'.join(_SEPARABLE.split())})([a-z]{{3,}}en)$")
 _NOT_VERB = ("ungen", "heiten", "keiten", "ionen", "schaften", "ge")
+_PARTICLES = frozenset(_SEPARABLE.split())
+# Clauses end at punctuation and at the conjunctions that join two main clauses.
+_CLAUSE = re.compile(r"[.?!;:,()\n\u2013\u2014]|\s-\s|(?i:\b(?:und|oder|aber|sondern|denn)\b)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# What may stand before the finite verb of a main clause: a question word, a pronoun or an
+# adverb ("Dann trage ich ... ein"); a pronoun also right after a clause-first verb.
+_PRONOUN_WORDS = "ich du er sie es wir ihr man mich dich sich uns euch"
+_PRONOUNS = frozenset(_PRONOUN_WORDS.split())
+_OPENERS = """wie wo wann was wer wen wem warum wieso weshalb woher wohin womit wofur wozu welche
+    welcher welches welchen dann da so jetzt hier heute morgen bitte"""
+_CLAUSE_OPENERS = frozenset(_OPENERS.split()) | _PRONOUNS
+# A finite form of a regular verb: its stem and an ending ("rechne", "legst", "meldet").
+_FINITE = re.compile(r"^([a-z]{3,}?)(est|et|st|en|e|t)?$")
 _STEMMER = snowballstemmer.stemmer("german")
 _ENGLISH = snowballstemmer.stemmer("english")
 
@@ -52,6 +65,38 @@ def words(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Folded words without stopwords, digits and one-letter tokens."""
     return [w for w in words(text) if len(w) > 1 and w not in STOPWORDS]
+
+
+def sentence_words(text: str) -> list[str]:
+    """Content words with each split separable verb joined again: "Wie rechne ich die Reise
+    ab?" has "abrechnen" where ``content_words`` has "rechne". Alone, "rechne" stems like
+    "Rechner" (the laptop), and "lege" misses "anlegen"; joined, it means what was asked."""
+    if is_english(text):
+        return content_words(text)
+    joined = _separable_verbs(text)
+    return [joined.get(w, w) for w in content_words(text)]
+
+
+def _separable_verbs(text: str) -> dict[str, str]:
+    # German main clauses put the finite verb second after a question word, a pronoun or an
+    # adverb ("Wo melde ich mich an?"), or first before the subject ("Rechnet ihr das ab?"),
+    # and the particle last. After a noun the verb is not told from an adjective; left out.
+    found: dict[str, str] = {}
+    for clause in _CLAUSE.split(text):
+        tokens = _LETTERS.findall(clause)
+        if len(tokens) < 3 or not tokens[-1].islower() or fold(tokens[-1]) not in _PARTICLES:
+            continue
+        first, second = fold(tokens[0]), fold(tokens[1])
+        if first in _CLAUSE_OPENERS and tokens[1].islower():
+            verb = second
+        elif second in _PRONOUNS and first not in _CLAUSE_OPENERS:
+            verb = first
+        else:
+            continue
+        match = _FINITE.match(verb)
+        if match and verb not in _CLAUSE_OPENERS and verb not in STOPWORDS:
+            found[verb] = fold(tokens[-1]) + match.group(1) + "en"
+    return found
 
 
 def is_english(text: str) -> bool:

@@ -7,6 +7,7 @@ from bot.domain.routing.text import (
     content_words,
     fold,
     infinitive,
+    sentence_words,
     stem,
     verb_base,
     words,
@@ -84,3 +85,15 @@ def test_separable_verbs_share_their_base_verb() -> None:
     # Nouns with a particle-like start are no separable verbs.
     assert verb_base("einstellungen") is None
     assert verb_base("angebote") is None
+
+
+def test_a_split_separable_verb_is_joined_again() -> None:
+    assert sentence_words("Wie rechne ich die Reise ab?") == ["abrechnen", "reise"]
+    assert sentence_words("Wo melde ich mich für den Kurs an?")[0] == "anmelden"
+    assert sentence_words("Dann trage ich den Urlaub ein, okay?")[0] == "eintragen"
+    assert sentence_words("Rechnet ihr Bewirtung über Concur ab?")[0] == "abrechnen"
+    # A capitalised word after the question word is a noun, not the verb; English is left.
+    assert sentence_words("Wie Rechner an?") == content_words("Wie Rechner an?")
+    assert sentence_words("Who can I turn to, and where do I sign in?") == content_words(
+        "Who can I turn to, and where do I sign in?"
+    )

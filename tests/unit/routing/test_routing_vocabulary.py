@@ -109,3 +109,22 @@ def test_everyday_german_reaches_the_formal_term() -> None:
     assert top and top[0].expert_id == "a.ergo"
     top = router.rank("Im Keller sind Mäuse, wen rufe ich an?").candidates
     assert top and top[0].expert_id == "b.haus"
+
+
+def test_a_split_verb_means_the_joined_verb_not_a_noun_that_stems_alike() -> None:
+    # "rechne" alone stems like "Rechner"; "Wie rechne ich ... ab?" asks how to claim expenses.
+    router = ExpertRouter(
+        [
+            _expert("a.it", "IT", ("Rechner bestellen", "Laptop", "Drucker")),
+            _expert("b.reise", "Reisestelle", ("Reisekostenabrechnung", "Hotelbuchung")),
+            _expert("c.personal", "Personal", ("Urlaubsantrag", "Elternzeit")),
+        ],
+        [],
+    )
+    for question in (
+        "Wie rechne ich die Hotelkosten für Berlin ab?",
+        "Wie rechne ich die Reise zum Kunden ab?",
+    ):
+        assert router.rank(question).candidates[0].expert_id == "b.reise"
+    top = router.rank("Wie rechne ich meine Fahrt nach Berlin ab?").candidates
+    assert [c.expert_id for c in top][:1] != ["a.it"]
