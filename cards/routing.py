@@ -198,7 +198,7 @@ def expert_card(
     current = question.current_expert
     if current is not None and current.expert_key == expert_key:
         actions.append(_execute(t("routing.button.decline", lang), "routing.decline", data))
-        others = [(key, name) for key, name in pool if key != expert_key]
+        others = [(key, name) for key, name in pool if key not in (expert_key, question.asker_key)]
         if others:
             actions.append(forward_action(data, others, lang))
     title = t("routing.expert.title", lang, name=question.asker_name)

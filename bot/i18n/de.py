@@ -209,8 +209,13 @@ MESSAGES: dict[str, str] = {
     "routing.error.unknown_question": "Diese Frage kenne ich nicht (mehr).",
     "routing.error.unknown_expert": "Diese Person ist keine Assistenz in diesem Netzwerk.",
     "routing.error.forward_to_self": "An sich selbst weiterleiten geht nicht.",
+    "routing.error.forward_to_asker": "An die fragende Person selbst weiterleiten geht nicht.",
+    "routing.error.target_away": (
+        "Diese Person ist gerade abwesend (Pause oder Abwesenheitsnotiz) und wird nicht gefragt. "
+        "Bitte an jemand anderen weiterleiten."
+    ),
     "routing.error.target_gone": (
-        "Diese Person ist nicht mehr im Unternehmen. Bitte leite an jemand anderen weiter."
+        "Diese Person ist nicht mehr im Unternehmen. Bitte an jemand anderen weiterleiten."
     ),
     "routing.error.busy": "Gerade entscheiden mehrere gleichzeitig – bitte noch einmal versuchen.",
     "routing.error.not_due": "Diese Eskalation ist nicht (mehr) fällig.",

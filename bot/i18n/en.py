@@ -199,6 +199,11 @@ MESSAGES: dict[str, str] = {
     "routing.error.unknown_question": "I do not know this question (any more).",
     "routing.error.unknown_expert": "This person is not an assistant in this network.",
     "routing.error.forward_to_self": "You cannot forward to yourself.",
+    "routing.error.forward_to_asker": "You cannot forward a question to the person who asked it.",
+    "routing.error.target_away": (
+        "This person is away (paused or out of office) and is not being asked. "
+        "Please forward to someone else."
+    ),
     "routing.error.target_gone": (
         "This person is no longer with the company. Please forward to someone else."
     ),

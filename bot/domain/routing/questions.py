@@ -251,6 +251,8 @@ class Question:
             raise DecisionError("not_your_turn")
         if target.expert_key == expert_key:
             raise DecisionError("forward_to_self")
+        if target.expert_key == self.asker_key:
+            raise DecisionError("forward_to_asker")  # they asked because they do not know
         if self.named(target.expert_key):
             remaining = [e for e in self.experts if e.expert_key != target.expert_key]
         else:

@@ -142,10 +142,14 @@ class ExpertSelection:
         end = replies.scheduled_end if replies.status == "scheduled" else None
         return Absence(self._last_day(end) if end else None, replies.internal_message)
 
-    async def gone(self, record: ExpertRecord, now: datetime) -> bool:
-        """Whether the expert left for good (their account is gone from the directory)."""
+    async def forward_refusal(self, record: ExpertRecord, now: datetime) -> str | None:
+        """Why a question may not be forwarded to the expert now ("target_gone": their account
+        is gone; "target_away": paused or out of office), None when they can be asked. Routing
+        never asks such an expert; a forward must not either, or nobody would answer."""
         away = await self.absence(record, now)
-        return away is not None and away.left
+        if away is None:
+            return None
+        return "target_gone" if away.left else "target_away"
 
     async def _account_gone(self, record: ExpertRecord) -> bool:
         # No mailbox: either a person without one (asked as usual) or an account deleted.

@@ -162,8 +162,8 @@ class RoutingService:
         target = await self.experts.get(probe.pool_id, target_key)
         if target is None:
             raise DecisionError("unknown_expert")
-        if await self.selection.gone(target, self.clock.now()):
-            raise DecisionError("target_gone")  # still listed in the pool, the account is not
+        if refusal := await self.selection.forward_refusal(target, self.clock.now()):
+            raise DecisionError(refusal)
         reason = Why("forwarded", name=self._name_of(probe, expert_key))
         named = named_expert(target, reason)
         question = await self._ask_next(
