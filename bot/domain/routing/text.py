@@ -39,6 +39,8 @@ _OPENERS = """wie wo wann was wer wen wem warum wieso weshalb woher wohin womit 
 _CLAUSE_OPENERS = frozenset(_OPENERS.split()) | _PRONOUNS
 # A finite form of a regular verb: its stem and an ending ("rechne", "legst", "meldet").
 _FINITE = re.compile(r"^([a-z]{3,}?)(est|et|st|en|e|t)?$")
+# Inseparable verb prefixes, longest first (their verbs and nouns are no compounds).
+_INSEPARABLE = ("miss", "emp", "ent", "ver", "zer", "be", "er", "ge")
 _STEMMER = snowballstemmer.stemmer("german")
 _ENGLISH = snowballstemmer.stemmer("english")
 
@@ -169,8 +171,11 @@ class CompoundSplitter:
     def _known_head(self, word: str) -> tuple[str, ...]:
         # The last part of a German compound names what it is ("Geschäftskunden" are
         # "Kunden"), so a known head is worth keeping even when the modifier is unknown.
+        prefix = next((p for p in _INSEPARABLE if word.startswith(p)), "")
         for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
-            if word[cut:] in self._known:
+            # "vergessen" is no kind of "Essen": a verb prefix plus a letter or two is no
+            # modifier ("ver-g-essen", "ver-trag"), a word of its own is ("Reise-kosten").
+            if word[cut:] in self._known and cut - len(prefix) > 2:
                 return (word[cut:],)
         return ()
 

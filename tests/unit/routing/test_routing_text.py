@@ -72,6 +72,15 @@ def test_known_head_is_kept_when_modifier_is_unknown() -> None:
     assert splitter.split("grosskunden") == ("kunden",)
 
 
+def test_a_verb_prefix_is_no_modifier_of_a_known_head() -> None:
+    splitter = CompoundSplitter(["essen", "trag", "kosten", "gelder"])
+    # ver-g-essen, ver-trag, ent-gelder: verbs and their nouns, not kinds of Essen or Trag.
+    assert splitter.split("vergessen") == ()
+    assert splitter.split("vertrag") == ()
+    assert splitter.split("mittagessen") == ("essen",)
+    assert splitter.split("verwaltungskosten") == ("kosten",)
+
+
 def test_short_or_unknown_words_are_not_split() -> None:
     splitter = CompoundSplitter(["reise", "kosten"])
     assert splitter.split("reise") == ()

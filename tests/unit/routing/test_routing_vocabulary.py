@@ -128,3 +128,15 @@ def test_a_split_verb_means_the_joined_verb_not_a_noun_that_stems_alike() -> Non
         assert router.rank(question).candidates[0].expert_id == "b.reise"
     top = router.rank("Wie rechne ich meine Fahrt nach Berlin ab?").candidates
     assert [c.expert_id for c in top][:1] != ["a.it"]
+
+
+def test_a_forgotten_password_is_no_question_about_food() -> None:
+    router = ExpertRouter(
+        [
+            _expert("a.it", "IT", ("Passwort zurücksetzen", "Laptop")),
+            _expert("b.catering", "Empfang", ("Catering Besprechungen", "Essen für Gäste")),
+        ],
+        [],
+    )
+    top = router.rank("Ich habe mein Passwort vergessen, wer kann helfen?").candidates
+    assert [c.expert_id for c in top] == ["a.it"]
