@@ -106,10 +106,29 @@ class QueryAnalyser:
         stems = [stem(w) for w in content]
         concepts = [self._concept(w, s) for w, s in zip(content, stems, strict=True)]
         self._add_long_forms(text, content, concepts)
+        english = is_english(text)
+        if english:
+            self._add_closed_compounds(content, concepts)
         concepts = self._add_synonyms(content, concepts)
         request = is_request(text)
         smalltalk = is_smalltalk(text, request)
-        return AnalysedQuery(tuple(concepts), smalltalk, request, is_english(text))
+        return AnalysedQuery(tuple(concepts), smalltalk, request, english)
+
+    def _add_closed_compounds(self, content: list[str], concepts: list[Concept]) -> None:
+        # English writes apart what German closes up: "room planning" is "Raumplanung". A
+        # compound of the vocabulary whose modifier translates the first word and whose head
+        # the second stands for the pair, carried by the head word.
+        forms = [self._german_forms(word) for word in content]
+        for index in range(1, len(content)):
+            modified = {c for f in forms[index - 1] for c in self._affixes.with_modifier(f)}
+            headed = {c for f in forms[index] for c in self._affixes.with_head(f)}
+            found = [(compound,) for compound in sorted(modified & headed)]
+            if found:
+                concepts[index] = self._expand(concepts[index], found, self._weights.synonym)
+
+    def _german_forms(self, word: str) -> set[str]:
+        found = self._synonyms.find((stem(word),), (stem_en(word),))
+        return {word, stem(word)} | {phrase[0] for phrase in found if len(phrase) == 1}
 
     def _concept(self, word: str, word_stem: str) -> Concept:
         features: dict[str, float] = {word_stem: 1.0}

@@ -140,3 +140,19 @@ def test_a_forgotten_password_is_no_question_about_food() -> None:
     )
     top = router.rank("Ich habe mein Passwort vergessen, wer kann helfen?").candidates
     assert [c.expert_id for c in top] == ["a.it"]
+
+
+def test_an_english_open_compound_reaches_the_german_closed_one() -> None:
+    router = ExpertRouter(
+        [
+            _expert("a.empfang", "Empfang", ("Raumplanung", "Besucheranmeldung")),
+            _expert("b.finanz", "Controlling", ("Budgetplanung", "Kostenstellen")),
+        ],
+        [],
+    )
+    # "room planning" stands for the compound itself, not only for its two parts.
+    concepts = router._analyser.analyse("Who can help me with room planning?").concepts
+    head = dict(concepts[-1].features)
+    assert head.get(stem("raumplanung"), 0.0) >= 0.6
+    top = router.rank("Who can help me with room planning?").candidates
+    assert top[0].expert_id == "a.empfang"
