@@ -114,6 +114,9 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
     async def opted_out(job: Job) -> None:
         await service.tell_opted_out(onboarding_id(job), str(job.payload["to"]))
 
+    async def newcomer_left(job: Job) -> None:
+        await service.tell_newcomer_left(onboarding_id(job), str(job.payload["to"]))
+
     async def pair_waiting(job: Job) -> None:
         await service.pair_waiting(datetime.fromisoformat(str(job.payload["since"])))
 
@@ -132,6 +135,7 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
         kinds.CHECK_IN_JOB: check_in,
         kinds.REPLACED_JOB: replaced,
         kinds.OPTED_OUT_JOB: opted_out,
+        kinds.NEWCOMER_LEFT_JOB: newcomer_left,
         kinds.PAIR_WAITING_JOB: pair_waiting,
         kinds.ADMIN_JOB: ask_admins,
         kinds.POLL_GROUP_JOB: poll_group,

@@ -3,6 +3,7 @@ one ``Platform``, and collects their job handlers and recurring jobs (``FeatureM
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from bot.birthdays_wiring import build_birthdays
 from bot.composition import FeatureModule, Platform, give_up_handlers, job_handlers
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.members.sync import DAILY_JOB as MEMBERS_DAILY_JOB
+from bot.domain.members.sync import LEFT_JOB as MEMBERS_LEFT_JOB
 from bot.domain.members.sync import SYNC_JOB as MEMBERS_SYNC_JOB
 from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Job, JobQueue
@@ -117,7 +119,7 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         birthdays.module(),
         roulette.module(),
         privacy_module(privacy),
-        member_sync_module(member_sync),
+        member_sync_module(member_sync, (onboarding.service.newcomer_left,)),
         urgent.module(),
     )
     features = FeatureServices(
@@ -185,11 +187,19 @@ def maintenance_module(platform: Platform) -> FeatureModule:
     return FeatureModule("maintenance", {PURGE_JOB: purge}, plan)
 
 
-def member_sync_module(sync: MemberSync) -> FeatureModule:
-    """Roster reads (resumable, paged) and the daily refresh of every installed team."""
+def member_sync_module(
+    sync: MemberSync, on_left: Sequence[Callable[[str], Awaitable[object]]] = ()
+) -> FeatureModule:
+    """Roster reads (resumable, paged), the daily refresh of every installed team, and
+    ``on_left``: what each feature ends when someone left every team with the bot (each
+    checks that they did; a retried job calls them all again, so each must be idempotent)."""
 
     async def read_roster(job: Job) -> None:
         await sync.run_sync(str(job.payload["team_id"]))
+
+    async def left(job: Job) -> None:
+        for end in on_left:
+            await end(str(job.payload["user_key"]))
 
     async def daily(_job: Job) -> None:
         await sync.run_daily()
@@ -198,5 +208,7 @@ def member_sync_module(sync: MemberSync) -> FeatureModule:
         await sync.plan_daily(first=True)
 
     return FeatureModule(
-        "members", {MEMBERS_SYNC_JOB: read_roster, MEMBERS_DAILY_JOB: daily}, plan
+        "members",
+        {MEMBERS_SYNC_JOB: read_roster, MEMBERS_DAILY_JOB: daily, MEMBERS_LEFT_JOB: left},
+        plan,
     )

@@ -144,6 +144,13 @@ class OnboardingCards:
         stay listed as a buddy (``volunteering``: not stopped)."""
         return _no_longer_buddy("opted_out", onboarding, volunteering, lang)
 
+    def newcomer_left_card(
+        self, onboarding: Onboarding, volunteering: bool, lang: str
+    ) -> dict[str, Any]:
+        """Tells the buddy that the newcomer left and the onboarding has ended (no more
+        check-ins), and whether they stay listed as a buddy (``volunteering``)."""
+        return _no_longer_buddy("newcomer_left", onboarding, volunteering, lang)
+
     def admin_pick_card(
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:
@@ -261,7 +268,8 @@ class OnboardingCards:
 def _no_longer_buddy(
     why: str, onboarding: Onboarding, volunteering: bool, lang: str
 ) -> dict[str, Any]:
-    """A buddy's pairing ended (``why``: replaced by an admin, or the newcomer opted out)."""
+    """A buddy's pairing ended (``why``: replaced by an admin, the newcomer opted out or
+    left)."""
     name = onboarding.newcomer_name
     thanks = "still_volunteer" if volunteering else "no_longer_volunteer"
     return card([

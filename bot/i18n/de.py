@@ -626,6 +626,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.opted_out.title": "{name} möchte keinen Buddy",
     "onboarding.opted_out.text": "{name} startet lieber ohne Buddy; Sie sind also nicht mehr"
     " Buddy für {name}. Nachfragen zum Kennenlernen kommen keine mehr.",
+    "onboarding.newcomer_left.title": "Onboarding von {name} beendet",
+    "onboarding.newcomer_left.text": "{name} hat das Team verlassen; das Onboarding ist damit"
+    " beendet, und es kommen keine Nachfragen zum Kennenlernen mehr.",
     "onboarding.state.left": "hat das Team verlassen",
     "onboarding.error.left": "Diese Person hat das Team verlassen; ihr Onboarding ist beendet."
     " Es wurde nichts geändert.",

@@ -599,6 +599,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.opted_out.title": "{name} does not want a buddy",
     "onboarding.opted_out.text": "{name} prefers to start without a buddy, so you are no longer"
     " {name}'s buddy. You will get no more check-ins about it.",
+    "onboarding.newcomer_left.title": "Onboarding of {name} has ended",
+    "onboarding.newcomer_left.text": "{name} has left the team, so their onboarding has ended;"
+    " you will get no more check-ins about it.",
     "onboarding.state.left": "left the team",
     "onboarding.error.left": "This person has left the team; their onboarding has ended. Nothing"
     " was changed.",

@@ -232,6 +232,7 @@ def _onboarding_cards(lang: str) -> Iterator[Sample]:
     yield "onboarding.replaced_card", views.replaced_card(paired, True, lang)
     yield "onboarding.replaced_card.stopped", views.replaced_card(paired, False, lang)
     yield "onboarding.opted_out_card", views.opted_out_card(paired, True, lang)
+    yield "onboarding.newcomer_left_card", views.newcomer_left_card(paired, True, lang)
     yield "onboarding.admin_pick_card", views.admin_pick_card(unpaired, volunteers, lang)
     yield "onboarding.admin_pick_card.nobody", views.admin_pick_card(unpaired, [], lang)
     yield "onboarding.check_in_card", views.check_in_card(paired, 7, "newcomer", lang)

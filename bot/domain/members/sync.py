@@ -17,6 +17,7 @@ from bot.domain.recurring import plan_daily
 
 SYNC_JOB = "members.sync"
 DAILY_JOB = "members.daily"
+LEFT_JOB = "members.left"  # someone left every team with the bot: the features end their part
 PAGE_SIZE = 200  # the most the paged members API returns per call
 PAGES_PER_RUN = 10  # 2,000 members per job run; then the job continues in a new run
 
@@ -57,8 +58,15 @@ class MemberSync:
         await self.repo.upsert_members([_member(team, entry, now) for entry in entries])
 
     async def member_left(self, team_id: str, teams_id: str) -> None:
-        """A member left a team: mark them removed (kept until retention)."""
-        await self.repo.remove_member(team_id, teams_id, self.clock.now())
+        """A member left a team: mark them removed (kept until retention). Who has left every
+        team with the bot now gets the job LEFT_JOB (payload ``user_key``), in which each
+        feature ends what it holds for them at once rather than when it next looks."""
+        member = await self.repo.find(teams_id)  # Teams sends only the Teams id
+        now = self.clock.now()
+        await self.repo.remove_member(team_id, teams_id, now)
+        if member is not None and await self.repo.departed([member.user_key]):
+            key = f"{LEFT_JOB}:{member.user_key}:{now.isoformat()}"
+            await self.jobs.schedule(LEFT_JOB, {"user_key": member.user_key}, now, key)
 
     async def request_sync(self, team_id: str) -> None:
         """Plan a roster read now (one per team and minute, however many events arrive)."""

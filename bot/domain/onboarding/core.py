@@ -34,6 +34,7 @@ ADMIN_JOB = "onboarding.ask_admins"
 REPLACED_JOB = "onboarding.replaced"
 OPTED_OUT_JOB = "onboarding.opted_out"
 PAIR_WAITING_JOB = "onboarding.pair_waiting"  # someone volunteered: pair who waits
+NEWCOMER_LEFT_JOB = "onboarding.newcomer_left"  # tells the buddy that the onboarding ended
 POLL_GROUP_JOB = "onboarding.poll_group"
 _OPEN = (OnboardingState.PAIRED, OnboardingState.UNPAIRED)
 
@@ -116,19 +117,26 @@ class OnboardingCore:
 
     async def end_departed(self, onboardings: Sequence[Onboarding]) -> list[Onboarding]:
         """Ends the open onboardings (paired or waiting) of ``onboardings`` whose newcomer left
-        every team with the bot: no check-ins, and their buddy's capacity is free again;
-        returns them as ended (one changed meanwhile is left to the next look)."""
+        every team with the bot: no check-ins, and their buddy's capacity is free again; a
+        buddy who was introduced and still looks after them hears it. Returns them as ended
+        (one changed meanwhile is left to the next look)."""
         open_ = [o for o in onboardings if o.state in _OPEN]
         if not open_:
             return []
         departed = await self.departures.departed({o.newcomer_key for o in open_})
         ended = []
+        busy_since = self.clock.now() - self.policy.match.buddy_period
         for onboarding in open_:
             if onboarding.newcomer_key in departed:
                 left = replace(onboarding, state=OnboardingState.LEFT,
                                version=onboarding.version + 1)  # fmt: skip
                 if await self.repo.save(left):
                     ended.append(left)
+                    # Past the buddy period (the last check-in) it is no news to the buddy.
+                    paired = onboarding.paired_at or onboarding.created_at
+                    told = onboarding.introduced_at is not None and paired > busy_since
+                    if onboarding.state is OnboardingState.PAIRED and left.buddy_key and told:
+                        await self._send_later(NEWCOMER_LEFT_JOB, left, left.buddy_key)
         return ended
 
     async def recent_onboardings(self, limit: int) -> list[Onboarding]:

@@ -152,3 +152,25 @@ class Reassigning(OnboardingCore):
         lang = await self.languages.language_of(buddy_key)
         card = self.views.opted_out_card(onboarding, volunteering, lang)
         await self.deliver(buddy_key, card, onboarding.tenant_id)
+
+    async def newcomer_left(self, user_key: str) -> bool:
+        """Someone left a team (membersRemoved): if they left every team with the bot, their
+        open onboarding ends now (not only when someone next looks at it) and their buddy
+        hears it. True when it ended."""
+        onboarding = await self.repo.of_newcomer(user_key)
+        return onboarding is not None and bool(await self.end_departed([onboarding]))
+
+    async def tell_newcomer_left(self, onboarding_id: int, buddy_key: str) -> None:
+        """Job: the buddy learns that the newcomer left and the onboarding has ended (no more
+        check-ins), in their language."""
+        onboarding = await self.repo.get(onboarding_id)
+        if onboarding is None or onboarding.state is not OnboardingState.LEFT:
+            return  # removed meanwhile (retention, erasure)
+        if onboarding.buddy_key != buddy_key or await left(buddy_key, self.departures,
+                                                           self.directory):  # fmt: skip
+            return
+        profile = await self.repo.get_volunteer(buddy_key)
+        volunteering = profile is not None and not profile.stopped
+        lang = await self.languages.language_of(buddy_key)
+        card = self.views.newcomer_left_card(onboarding, volunteering, lang)
+        await self.deliver(buddy_key, card, onboarding.tenant_id)

@@ -4,7 +4,8 @@ admins are asked), the welcome and the buddy's introduction as durable jobs, che
 Messages go out through jobs with dedup keys: a welcome that cannot be delivered yet (no chat
 with the person, Teams throttling) is retried with backoff by the job runner and never sent
 twice by two replicas; "willkommen offen" lists what is still waiting. The admins' picks, the
-newcomer's opt-out and the notes to a buddy who is no longer one are in reassign.py, the
+newcomer's opt-out, a newcomer's leaving and the notes to a buddy who is no longer one are in
+reassign.py, the
 volunteers' side in volunteering.py, the shared ports and steps in core.py.
 """
 
@@ -20,6 +21,7 @@ from bot.domain.onboarding.core import (
     ADMIN_JOB,
     CHECK_IN_JOB,
     INTRO_JOB,
+    NEWCOMER_LEFT_JOB,
     OPTED_OUT_JOB,
     PAIR_JOB,
     PAIR_WAITING_JOB,
@@ -39,8 +41,8 @@ from bot.domain.onboarding.volunteering import Volunteering
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 
 __all__ = [  # the job kinds are read from here by the wiring
-    "ADMIN_JOB", "CHECK_IN_JOB", "INTRO_JOB", "OPTED_OUT_JOB", "PAIR_JOB", "PAIR_WAITING_JOB",
-    "POLL_GROUP_JOB",
+    "ADMIN_JOB", "CHECK_IN_JOB", "INTRO_JOB", "NEWCOMER_LEFT_JOB", "OPTED_OUT_JOB", "PAIR_JOB",
+    "PAIR_WAITING_JOB", "POLL_GROUP_JOB",
     "REPLACED_JOB", "WELCOME_JOB", "NotSavedYetError", "OnboardingPolicy", "OnboardingService",
     "UndeliverableError",
 ]  # fmt: skip

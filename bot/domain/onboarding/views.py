@@ -40,6 +40,13 @@ class OnboardingViews(Protocol):
         stay listed as a buddy (``volunteering``: not stopped)."""
         ...
 
+    def newcomer_left_card(
+        self, onboarding: Onboarding, volunteering: bool, lang: str
+    ) -> dict[str, Any]:
+        """Tells the buddy that the newcomer left and the onboarding has ended (no more
+        check-ins), and whether they stay listed as a buddy (``volunteering``)."""
+        ...
+
     def admin_pick_card(
         self, onboarding: Onboarding, volunteers: Sequence[VolunteerProfile], lang: str
     ) -> dict[str, Any]:

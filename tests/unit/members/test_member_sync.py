@@ -9,7 +9,7 @@ import pytest
 
 from bot.adapters.clock import ManualClock
 from bot.domain.members.model import InstalledTeam, RosterEntry, RosterPage
-from bot.domain.members.sync import DAILY_JOB, SYNC_JOB, MemberSync
+from bot.domain.members.sync import DAILY_JOB, LEFT_JOB, SYNC_JOB, MemberSync
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from devkit.fakes.memory_members import InMemoryMemberRepository
 
@@ -115,3 +115,18 @@ async def test_events_and_the_daily_refresh() -> None:
     await sync.team_uninstalled(TEAM.team_id)
     assert await repo.installed_teams() == []
     assert await sync.run_sync(TEAM.team_id) is True  # nothing to read any more
+
+
+async def test_who_left_every_team_gets_the_left_job_for_the_features() -> None:
+    sync, repo, jobs = world(PagedRoster([]))
+    other = InstalledTeam("19:o@thread.tacv2", "tenant", "https://smba/", "28:bot", "Other", T0)
+    for team in (TEAM, other):
+        await repo.install_team(team)
+        await sync.members_joined(team, [entry(3)])
+    await sync.member_left(TEAM.team_id, "29:u3")
+    assert pending(jobs, LEFT_JOB) == 0  # still in the other team
+    await sync.member_left(other.team_id, "29:u3")
+    [job] = [j for j in jobs.jobs.values() if j.kind == LEFT_JOB]
+    assert job.payload == {"user_key": "aad-3"}
+    await sync.member_left(other.team_id, "29:unknown")  # never seen: nothing to end
+    assert pending(jobs, LEFT_JOB) == 1

@@ -1,5 +1,6 @@
 """A newcomer who left every team with the bot ends their onboarding: no check-ins, their
-buddy's capacity is free again, an admin cannot pair them anew, the overview shows it."""
+buddy's capacity is free again and they hear it (while they still look after the newcomer), an
+admin cannot pair them anew, the overview shows it."""
 
 from __future__ import annotations
 
@@ -58,3 +59,31 @@ async def test_the_overview_ends_the_onboarding_of_a_newcomer_who_left() -> None
     [shown] = await world.service.recent_onboardings(30)
     assert shown.state is OnboardingState.LEFT
     assert (await world.service.get(melanie.id)).state is OnboardingState.LEFT
+
+
+async def test_the_buddy_hears_of_the_leaving_only_while_they_look_after_the_newcomer() -> None:
+    world = make_world()
+    members = await team_with(MELANIE, AYLIN, SABINE, JANA)
+    world.service.departures = members
+    await volunteers(world, SABINE, JANA)
+    melanie = await world.service.member_joined(MELANIE, "Melanie Schäfer", "t", "team")
+    aylin = await world.service.member_joined(AYLIN, "Aylin Demir", "t", "team")
+    assert melanie is not None and aylin is not None
+    await world.run_due()
+    buddy_of_aylin = (await world.service.get(aylin.id)).buddy_key
+    assert buddy_of_aylin is not None
+    await members.remove_member(TEAM.team_id, f"29:{MELANIE}", world.clock.now())
+    assert await world.service.newcomer_left(MELANIE)
+    assert not await world.service.newcomer_left(MELANIE)  # ended already: told once
+    await world.run_due()
+    buddy = (await world.service.get(melanie.id)).buddy_key
+    assert buddy is not None
+    [(to, note)] = [(to, card) for to, card in world.notifier.directs if "beendet" in str(card)]
+    assert to == buddy and "Onboarding von Melanie Schäfer beendet" in str(note)
+    # Aylin leaves after the last check-in: no news to her former buddy.
+    world.clock.advance(timedelta(days=29))
+    await world.run_due()
+    await members.remove_member(TEAM.team_id, f"29:{AYLIN}", world.clock.now())
+    assert await world.service.newcomer_left(AYLIN)
+    await world.run_due()
+    assert len([c for _, c in world.notifier.directs if "beendet" in str(c)]) == 1
