@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 
 from bot.adapters.db.urgent import SqlUrgentCallRepository
 from bot.composition import FeatureModule, Platform
+from bot.domain.graph_types import CalendarRefusedError
 from bot.domain.ports import GiveUpHandler, Job, JobHandler
+from bot.domain.urgent import refused
 from bot.domain.urgent.decisions import UrgentDecisions
 from bot.domain.urgent.model import CallState
 from bot.domain.urgent.service import ASK_JOB, BOOK_JOB, EXPIRE_JOB, LOOK_JOB, UrgentService
@@ -61,9 +63,16 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
 
     async def book(job: Job) -> None:
         # Raises while Graph fails: the runner retries; the transaction id keeps it single.
-        booked = await decisions.book(int(job.payload["call_id"]))
+        call_id = int(job.payload["call_id"])
+        try:
+            booked = await decisions.book(call_id)
+        except CalendarRefusedError as error:  # for good: the call fails, no more retries
+            booked = await refused.refused(decisions, call_id, error)
         if booked.state is CallState.BOOKED:
             count("urgent.booked")
+
+    async def tell_refused(job: Job) -> None:
+        await refused.tell_asker(decisions, int(job.payload["call_id"]))
 
     async def expire(job: Job) -> None:
         await decisions.expire(int(job.payload["call_id"]))
@@ -77,7 +86,13 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
         if changed is not None and changed.state is CallState.BOOKED:
             count("urgent.booked")  # the meeting turned up after the give-up
 
-    return {ASK_JOB: ask_again, BOOK_JOB: book, EXPIRE_JOB: expire, LOOK_JOB: look_again}
+    return {
+        ASK_JOB: ask_again,
+        BOOK_JOB: book,
+        EXPIRE_JOB: expire,
+        LOOK_JOB: look_again,
+        refused.TELL_JOB: tell_refused,
+    }
 
 
 def build_give_ups(decisions: UrgentDecisions) -> dict[str, GiveUpHandler]:

@@ -91,6 +91,8 @@ class UrgentCards:
                 CallState.EXPIRED: "urgent.booking_failed",
                 # Given up while the bot could not yet see whether the meeting was created.
                 CallState.UNCONFIRMED: "urgent.booking_unconfirmed",
+                # Graph refused it for good (no permission on the mailbox): nothing stands.
+                CallState.FAILED: "urgent.booking_refused",
             }.get(call.state, "urgent.booking")
             body.append(
                 text(t(key, lang, slot=self.slot_label(call, call.booked, lang)), weight="Bolder")
@@ -172,6 +174,8 @@ class UrgentCards:
             return t("urgent.ask.cancelled", lang)
         if call.state is CallState.UNCONFIRMED:
             return t("urgent.ask.booking_unconfirmed", lang)
+        if call.state is CallState.FAILED:
+            return t("urgent.ask.booking_failed", lang)
         if call.state is CallState.EXPIRED:
             failed = call.booked is not None  # a slot was chosen, but never booked
             return t("urgent.ask.booking_failed" if failed else "urgent.ask.expired", lang)

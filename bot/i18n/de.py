@@ -919,6 +919,10 @@ MESSAGES: dict[str, str] = {
     " konnte nicht angelegt werden, niemand wurde eingeladen. Bitte laden Sie selbst ein oder"
     " stellen Sie eine neue Anfrage.",
     "urgent.ask.booking_failed": "Hat sich erledigt: Die Besprechung konnte nicht gebucht werden.",
+    "urgent.booking_refused": "Die Buchung ist fehlgeschlagen ({slot}): Microsoft 365 hat die"
+    " Teams-Besprechung nicht angenommen (z. B. fehlt die Berechtigung für Ihren Kalender),"
+    " niemand wurde eingeladen. Bitte laden Sie selbst in Outlook ein und wenden Sie sich an"
+    " die IT.",
     "urgent.booking_unconfirmed": "Die Buchung ist nicht bestätigt ({slot}). Vielleicht wurde die"
     " Teams-Besprechung trotzdem angelegt und alle sind eingeladen. Bitte prüfen Sie Ihren"
     " Kalender, bevor Sie selbst einladen.",

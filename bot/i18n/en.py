@@ -874,6 +874,9 @@ MESSAGES: dict[str, str] = {
     "urgent.booking_failed": "The booking failed ({slot}): the Teams meeting could not be"
     " created, nobody was invited. Please invite them yourself or send a new request.",
     "urgent.ask.booking_failed": "No longer needed: the meeting could not be booked.",
+    "urgent.booking_refused": "The booking failed ({slot}): Microsoft 365 did not accept the"
+    " Teams meeting (for example, no permission on your calendar), nobody was invited. Please"
+    " invite them yourself in Outlook and contact IT.",
     "urgent.booking_unconfirmed": "The booking is not confirmed ({slot}). The Teams meeting may"
     " have been created and everyone invited all the same. Please check your calendar before"
     " inviting them yourself.",

@@ -360,16 +360,17 @@ def _asker_texts(stack: Stack) -> list[str]:
 
 
 async def _given_up_unconfirmed(stack: Stack) -> dict[str, Any]:
-    """Graph refuses the click and every retry of the job, then cannot list the calendar when
-    the bot looks for the meeting after the give-up; returns the offer clicked."""
+    """Graph fails the click and every retry of the job (500, an outage; a refusal for good
+    would fail the call at once), then cannot list the calendar when the bot looks for the
+    meeting after the give-up; returns the offer clicked."""
     await stack.busy(ALBRECHT, "09:00", "17:00")  # no slot today: tomorrow's are offered
     await stack.say(ASK, JANA)
     assert stack.cards_to(SABINE)  # Sabine is asked to free time today
     offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
     events = f"/users/{JANA_MAIL}/calendar"
-    refused = {"path_prefix": f"{events}/events", "method": "POST", "status": 403, "count": 99}
+    failing = {"path_prefix": f"{events}/events", "method": "POST", "status": 500, "count": 99}
     down = {"path_prefix": f"{events}/calendarView", "method": "GET", "status": 500, "count": 1}
-    await _sim(stack, "POST", "faults", refused)
+    await _sim(stack, "POST", "faults", failing)
     await _sim(stack, "POST", "faults", down)
     assert "Wird gebucht" in await stack.invoke("urgent.invite", offer, JANA)
     for _ in range(15):  # each retry when due (the backoff is at most an hour)
@@ -443,3 +444,56 @@ async def test_uebermorgen_offers_that_day_and_koenig_is_koenig(stack: Stack) ->
     await stack.say("Ich brauche am Donnerstag 45 Minuten mit Herrn Vogt", JANA)
     assert "heute, morgen oder übermorgen" in stack.last_text_to(JANA)
     assert len(stack.sink.sent) == before + 1  # only the refusal
+
+
+REFUSED = "Microsoft 365 hat die Teams-Besprechung nicht angenommen"
+
+
+def _meeting_posts(routes: dict[str, int]) -> int:
+    return sum(n for r, n in routes.items() if r.startswith("POST") and "/events" in r)
+
+
+async def _refuse_meetings(stack: Stack, status: int = 403) -> None:
+    """Graph refuses every meeting in Jana's calendar (no permission on her mailbox)."""
+    events = f"/users/{JANA_MAIL}/calendar/events"
+    fault = {"path_prefix": events, "method": "POST", "status": status, "count": 99}
+    await _sim(stack, "POST", "faults", fault)
+    await _sim(stack, "DELETE", "requests")
+
+
+async def test_a_meeting_graph_refuses_for_good_fails_at_once_and_is_not_retried(
+    stack: Stack,
+) -> None:
+    # 403: the asker's mailbox may not be written. Before, the booking job retried it for
+    # hours while the card said "Wird gebucht", then the call sat unconfirmed.
+    await stack.say(ASK, JANA)
+    offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
+    await _refuse_meetings(stack)
+    answer = await stack.invoke("urgent.invite", offer, JANA)
+    assert REFUSED in answer and "Wird gebucht" not in answer, answer
+    assert "urgent.cancel" not in answer  # nothing stands that could be cancelled
+    for _ in range(12):  # a retry would be due within the hour
+        stack.clock.advance(timedelta(hours=1))
+        await drained(stack.database_url, stack.clock.now())
+    assert _meeting_posts(await stack.requests()) == 1
+    assert not [t for t in _asker_texts(stack) if "nicht bestätigt" in t or "Wird gebucht" in t]
+
+
+async def test_a_refusal_in_the_retrying_job_ends_the_call_and_tells_the_asker_once(
+    stack: Stack,
+) -> None:
+    await stack.say(ASK, JANA)
+    offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
+    events = f"/users/{JANA_MAIL}/calendar/events"
+    outage = {"path_prefix": events, "method": "POST", "status": 500, "count": 1}
+    await _sim(stack, "POST", "faults", outage)  # the click fails, a job tries again
+    assert "Wird gebucht" in await stack.invoke("urgent.invite", offer, JANA)
+    await _refuse_meetings(stack)
+    before = len(stack.cards_to(JANA))
+    for _ in range(12):
+        stack.clock.advance(timedelta(hours=1))
+        await drained(stack.database_url, stack.clock.now())
+    assert _meeting_posts(await stack.requests()) == 1
+    told = [json.dumps(c, ensure_ascii=False) for c in stack.cards_to(JANA)[before:]]
+    assert len(told) == 1 and REFUSED in told[0], told
+    assert REFUSED in _asker_texts(stack)[-1]  # the card she clicked says so too

@@ -61,14 +61,15 @@ async def test_the_last_look_that_finds_nothing_says_the_booking_failed(
 
 
 async def _booking(on: Stack) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Graph refuses the click and the job's retries: the call stays "booking". Returns the
-    offer clicked and the "Absagen" of the first card (still showing the offers)."""
+    """Graph fails the click and the job's retries (500, an outage; a refusal for good would
+    fail the call at once): the call stays "booking". Returns the offer clicked and the
+    "Absagen" of the first card (still showing the offers)."""
     await on.busy(ALBRECHT, "09:00", "17:00")  # tomorrow's slots are offered
     await on.say(ASK, JANA)
     first = on.cards_to(JANA)[-1]
     offer, cancel = _actions(first, "urgent.invite")[0], _actions(first, "urgent.cancel")[0]
     events = f"/users/{JANA_MAIL}/calendar/events"
-    await _sim(on, "POST", "faults", {"path_prefix": events, "method": "POST", "status": 403,
+    await _sim(on, "POST", "faults", {"path_prefix": events, "method": "POST", "status": 500,
                                       "count": 99})  # fmt: skip
     assert "Wird gebucht" in await on.invoke("urgent.invite", offer, JANA)
     return offer, cancel
@@ -107,7 +108,7 @@ async def test_the_card_of_a_booking_still_tried_offers_absagen(
     await stack.say(ASK, JANA)
     offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
     events = f"/users/{JANA_MAIL}/calendar/events"
-    await _sim(stack, "POST", "faults", {"path_prefix": events, "method": "POST", "status": 403,
+    await _sim(stack, "POST", "faults", {"path_prefix": events, "method": "POST", "status": 500,
                                          "count": 99})  # fmt: skip
     booking = json.loads(await stack.invoke("urgent.invite", offer, JANA))["value"]
     [cancel] = _actions(booking, "urgent.cancel")

@@ -340,6 +340,8 @@ def _urgent(lang: str) -> Iterator[Sample]:
     failed = replace(booked, state=CallState.EXPIRED)  # the booking job gave up
     yield "urgent.asker_card.booking_failed", views.asker_card(failed, None, lang)
     yield "urgent.assistant_card.booking_failed", views.assistant_card(failed, answered, lang)
+    refused = replace(booked, state=CallState.FAILED)  # Graph refused the meeting for good
+    yield "urgent.asker_card.booking_refused", views.asker_card(refused, None, lang)
     person = Person("id-1", "Kerstin Vogel", "k@x.de", job_title="Empfang")
     yield "urgent.pick_card", views.pick_card("30 min mit Vog", "Vog", [person], {}, lang)
     yield "urgent.form_card", views.form_card(lang)

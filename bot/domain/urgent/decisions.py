@@ -13,9 +13,9 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from bot.domain.graph_types import NewEvent
+from bot.domain.graph_types import CalendarRefusedError, NewEvent
 from bot.domain.outbox import Outbox
-from bot.domain.urgent import given_up
+from bot.domain.urgent import given_up, refused
 from bot.domain.urgent import slots as slot_rules
 from bot.domain.urgent.model import Ask, CallState, UrgentCall, UrgentError
 from bot.domain.urgent.service import ASK_JOB, ASKER_CARD, BOOK_JOB, UrgentService
@@ -125,11 +125,14 @@ class UrgentDecisions:
         raise UrgentError("busy")
 
     async def book_or_queue(self, call: UrgentCall, skip: str | None = None) -> UrgentCall:
-        """Book now; when Graph fails (after its own retries), a job books later."""
+        """Book now; when Graph fails (after its own retries), a job books later. A refusal
+        for good fails the call at once (the clicked card shows it)."""
         try:
             return await self.book(call.id, skip=skip)
         except UrgentError:
             raise
+        except CalendarRefusedError as error:
+            return await refused.refused(self, call.id, error, skip, tell=False)
         except Exception as error:
             log.warning("urgent booking failed, retried by a job: %s", type(error).__name__)
             await self.service.audit(call, "bot", "failed", type(error).__name__)

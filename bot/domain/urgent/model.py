@@ -20,7 +20,9 @@ class CallState(StrEnum):
     Graph could not be asked: a look that finds it books the call; the last planned look
     that finds nothing expires it with ``booked`` kept (the cards say that the booking
     failed), an earlier one leaves it unconfirmed. With no time left to look again, a call
-    whose meeting Graph does not show expires at once.
+    whose meeting Graph does not show expires at once. A booking Graph refuses for good
+    (no permission on the organiser's mailbox, no such mailbox) fails at once: Graph created
+    nothing, so nothing is retried or looked for (refused.py).
     """
 
     OFFERED = "offered"
@@ -30,6 +32,7 @@ class CallState(StrEnum):
     CANCELLED = "cancelled"
     EXPIRED = "expired"  # nothing booked in time (with ``booked`` set: the booking failed)
     UNCONFIRMED = "unconfirmed"  # booking given up, and whether it created the meeting unknown
+    FAILED = "failed"  # Graph refused the meeting for good: nothing was created
 
 
 # Open: the asker's erasure cancels these in the database. Unconfirmed is open too: after
