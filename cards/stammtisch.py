@@ -221,6 +221,23 @@ class StammtischCards:
         )
         return card([text(t("stammtisch.day_before.title", lang), weight="Bolder"), text(line)])
 
+    def invitation_refused_card(
+        self, poll: Poll, yes_names: Sequence[str], lang: str
+    ) -> dict[str, Any]:
+        """The DM to the organiser that Graph refused the invitation for good, naming the
+        yes-voters to invite by hand, in their language ``lang``."""
+        line = t(
+            "stammtisch.refused.text", lang,
+            day=day_label(poll.winner_day, lang) if poll.winner_day else "",
+            start=clock(poll.lunch_start), end=clock(poll.lunch_end),
+            place=t("stammtisch.result.place", lang, place=place_of(poll)),
+        )  # fmt: skip
+        body = [text(t("stammtisch.refused.title", lang), weight="Bolder"), text(line)]
+        if yes_names:
+            who = t("stammtisch.refused.yes", lang, names=", ".join(yes_names))
+            body.append(text(who))
+        return card(body)
+
     def cancelled_card(self, poll: Poll) -> dict[str, Any]:
         """The notice that the organiser called the Stammtisch off."""
         lang = poll.language

@@ -299,6 +299,12 @@ MESSAGES: dict[str, str] = {
     " Die Umfrage läuft bis {deadline}; die Karte finden Sie im Kanal des Assistenz-Netzwerks.",
     "stammtisch.day_before.title": "Morgen ist Stammtisch!",
     "stammtisch.day_before.text": "{day}, {start}–{end} Uhr{place}. Bis morgen!",
+    "stammtisch.refused.title": "Kalendereinladung nicht verschickt",
+    "stammtisch.refused.text": "Die Kalendereinladung zum Stammtisch konnte nicht verschickt"
+    " werden: Microsoft 365 hat sie nicht angenommen (z. B. fehlt die Berechtigung für das"
+    " Postfach, das einlädt). Bitte laden Sie selbst in Outlook ein – {day}, {start}–{end}"
+    " Uhr{place} – und wenden Sie sich an die IT.",
+    "stammtisch.refused.yes": "Zugesagt haben: {names}.",
     "stammtisch.cancelled.title": "Stammtisch abgesagt",
     "stammtisch.cancelled.text": "Der Stammtisch im {month} wurde abgesagt. Eine verschickte"
     " Kalendereinladung wird storniert.",

@@ -285,6 +285,12 @@ MESSAGES: dict[str, str] = {
     " is open until {deadline}; the card is in the network's channel.",
     "stammtisch.day_before.title": "The get-together is tomorrow!",
     "stammtisch.day_before.text": "{day}, {start}–{end}{place}. See you tomorrow!",
+    "stammtisch.refused.title": "Calendar invitation not sent",
+    "stammtisch.refused.text": "The calendar invitation to the get-together could not be sent:"
+    " Microsoft 365 did not accept it (for example, no permission on the mailbox that sends"
+    " it). Please invite everyone yourself in Outlook – {day}, {start}–{end}{place} – and"
+    " contact IT.",
+    "stammtisch.refused.yes": "Said yes: {names}.",
     "stammtisch.cancelled.title": "Get-together called off",
     "stammtisch.cancelled.text": "The get-together in {month} was called off. A calendar"
     " invitation that was sent is cancelled.",

@@ -15,9 +15,11 @@ from typing import Any
 
 import aiohttp
 import pytest
+from sqlalchemy import select
 
 from bot.adapters.clock import ManualClock
 from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.models import ScheduledJob
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.domain.stammtisch.poll import tally
 from devkit.demo.organisation import load_demo_organisation
@@ -472,3 +474,50 @@ async def test_results_asked_in_a_personal_chat_say_where_to_ask(stack: Stack) -
         answer = await _said(stack, asked, SABINE)
         assert "Write “stammtisch results” there" in answer, english
     assert not stack.sink.cards()  # no table without knowing which poll
+
+
+async def test_an_invitation_graph_refuses_for_good_is_not_retried_and_the_organiser_is_told(
+    stack: Stack,
+) -> None:
+    # 403: the organiser's mailbox may not be written. Before, the invitation job tried again
+    # for hours and then gave up; the yes-voters waited for an invitation, nobody was told.
+    sim = stack.graph_url.removesuffix("/v1.0") + "/_sim"
+    fault = {"path_prefix": "/users/sabine.krueger@nordlicht-demo.de/calendar/events",
+             "method": "POST", "status": 403, "count": 99}  # fmt: skip
+    async with aiohttp.ClientSession() as http:
+        assert (await http.post(f"{sim}/faults", json=fault)).status == 201
+    poll_id, days = await _start(stack)
+    vote = {"poll_id": poll_id, f"d_{days[1]}": "ja", "place": ""}
+    assert "gespeichert" in await stack.invoke("stammtisch.vote", vote, JANA)
+    assert "geschlossen" in await stack.invoke("stammtisch.close", {"poll_id": poll_id}, SABINE)
+
+    def told() -> list[str]:
+        to_sabine = [a for a in stack.sink.sent if a["_conversation"] == f"a:personal-{SABINE[0]}"]
+        return [json.dumps(a, ensure_ascii=False) for a in to_sabine]
+
+    async def refused_told() -> bool:
+        return any("Kalendereinladung nicht verschickt" in text for text in told())
+
+    await _wait_for(refused_told)
+    [note] = [text for text in told() if "Kalendereinladung" in text]
+    assert "Microsoft 365 hat sie nicht angenommen" in note and "Zugesagt haben: Jana" in note
+
+    # The invitation job ended with its one attempt: no retry is planned.
+    async def invite_job() -> ScheduledJob:
+        engine = create_engine(stack.database_url)
+        try:
+            async with create_session_factory(engine)() as session:
+                query = select(ScheduledJob).where(ScheduledJob.kind == "stammtisch.invite")
+                return (await session.execute(query)).scalar_one()
+        finally:
+            await engine.dispose()
+
+    async def ended() -> bool:
+        return (await invite_job()).done_at is not None
+
+    await _wait_for(ended)
+    job = await invite_job()
+    assert job.failed_at is None and job.attempts == 1
+    async with aiohttp.ClientSession() as http:
+        routes = (await (await http.get(f"{sim}/requests")).json())["routes"]
+    assert sum(n for r, n in routes.items() if r.startswith("POST") and "/events" in r) == 1

@@ -175,6 +175,8 @@ def _stammtisch(lang: str) -> Iterator[Sample]:
     yield "stammtisch.announcement_card.none", views.announcement_card(closed, [])
     yield "stammtisch.reminder_card", views.reminder_card(poll, lang)
     yield "stammtisch.day_before_card", views.day_before_card(closed, lang)
+    refused = views.invitation_refused_card(closed, ["Jana Becker", "Henrik Vogt"], lang)
+    yield "stammtisch.invitation_refused_card", refused
     yield "stammtisch.cancelled_card", views.cancelled_card(closed)
     missing = [Member("m-x", "Jana Becker", "29:m-x")]
     yield "stammtisch.export_card", views.export_card(closed, votes[:12], missing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.domain.graph_types import NewEvent
+from bot.domain.graph_types import CalendarRefusedError, NewEvent
 from bot.domain.ports import Directory, RoomCalendar
 from bot.domain.stammtisch.model import Poll
 
@@ -23,7 +23,8 @@ class GraphInvitations:
             return self._mailbox
         person = await self._directory.get_person(poll.organiser_key)
         if person is None or not person.mail:
-            raise LookupError("the organiser has no mailbox; set STAMMTISCH_MAILBOX")
+            # No retry finds one: refused for good, like Graph's 404 for a missing mailbox.
+            raise CalendarRefusedError(404, "organiser without mailbox; set STAMMTISCH_MAILBOX")
         return person.mail
 
     async def invite(

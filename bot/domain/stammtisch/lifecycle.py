@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bot.domain.graph_types import CalendarRefusedError
 from bot.domain.stammtisch import schedule
 from bot.domain.stammtisch.model import Member, Poll, PollError, PollState
 from bot.domain.stammtisch.poll import decide
@@ -159,7 +160,8 @@ class PollLifecycle:
         return [m for m in members if m.key and m.key not in voted]
 
     async def send_direct(self, poll_id: int, member_key: str, kind: str, name: str = "") -> None:
-        """Job: one reminder or day-before DM (skipped when no longer relevant)."""
+        """Job: one reminder, day-before or "invitation refused" DM (skipped when no longer
+        relevant)."""
         svc = self.service
         poll = await svc.get(poll_id)
         if kind == "reminder":
@@ -172,6 +174,9 @@ class PollLifecycle:
         lang = await svc.languages.language_of(member_key)
         if kind == "reminder":
             card = svc.views.reminder_card(poll, lang)
+        elif kind == "refused":
+            names = await self._yes_names(poll)
+            card = svc.views.invitation_refused_card(poll, names, lang)
         else:
             card = svc.views.day_before_card(poll, lang)
         if await svc.notifier.send_direct(member_key, card, poll.tenant_id) is not None:
@@ -201,6 +206,11 @@ class PollLifecycle:
         outcome = decide([v.ballot() for v in votes], poll.dates, poll.places)
         return list(outcome.yes_voters)
 
+    async def _yes_names(self, poll: Poll) -> list[str]:
+        votes = await self.service.repo.votes(poll.id)
+        yes = set(decide([v.ballot() for v in votes], poll.dates, poll.places).yes_voters)
+        return [v.member_name for v in votes if v.member_key in yes]
+
     async def invite(self, poll_id: int) -> None:
         """Job: send the calendar invitation to the yes-voters (once; the id is stored)."""
         svc = self.service
@@ -212,9 +222,22 @@ class PollLifecycle:
         )
         # One event for everyone, so one language: the poll's (the channel's).
         subject, body = svc.views.invitation(poll)
-        event_id = await svc.invitations.invite(
-            poll, await self._yes_voters(poll), start, end, subject, body
-        )
+        try:
+            event_id = await svc.invitations.invite(
+                poll, await self._yes_voters(poll), start, end, subject, body
+            )
+        except CalendarRefusedError as error:
+            # For good (no permission on the sending mailbox, no such mailbox): retrying for
+            # hours changes nothing and nobody would hear of it. The job ends here and the
+            # organiser is told once (the dedup key) to invite the yes-voters by hand.
+            log.warning("stammtisch invitation refused: %s %s", error.status, error.code)
+            await svc.jobs.schedule(
+                DIRECT_JOB,
+                {"poll_id": poll.id, "member_key": poll.organiser_key, "kind": "refused"},
+                svc.clock.now(),
+                dedup_key=f"{DIRECT_JOB}:refused:{poll.id}",
+            )
+            return
         await svc.repo.record_event(poll.id, event_id)
 
     async def uninvite(self, poll_id: int) -> None:

@@ -38,6 +38,13 @@ class PollViews(Protocol):
         """The DM to a yes-voter the day before, in their language ``lang``."""
         ...
 
+    def invitation_refused_card(
+        self, poll: Poll, yes_names: Sequence[str], lang: str
+    ) -> dict[str, Any]:
+        """The DM to the organiser that Graph refused the invitation for good, naming the
+        yes-voters to invite by hand, in their language ``lang``."""
+        ...
+
     def cancelled_card(self, poll: Poll) -> dict[str, Any]:
         """The notice that the organiser called the Stammtisch off."""
         ...
