@@ -118,7 +118,8 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
         await service.tell_newcomer_left(onboarding_id(job), str(job.payload["to"]))
 
     async def pair_waiting(job: Job) -> None:
-        await service.pair_waiting(datetime.fromisoformat(str(job.payload["since"])))
+        after = int(job.payload.get("after", 0))  # a continuing run: after this onboarding
+        await service.pair_waiting(datetime.fromisoformat(str(job.payload["since"])), after)
 
     async def ask_admins(job: Job) -> None:
         await service.ask_admins(onboarding_id(job))

@@ -63,6 +63,23 @@ class InMemoryOnboardingRepository:
         paired = [item for item in self._onboardings.values() if item.buddy_key is not None]
         return sorted(paired, key=lambda item: (item.created_at, item.id))
 
+    async def waiting(
+        self, started_before: datetime, after_id: int = 0, limit: int = 100
+    ) -> Sequence[Onboarding]:
+        """Onboardings still waiting for a buddy, started before ``started_before``, by id."""
+        found = sorted(
+            (
+                item
+                for item in self._onboardings.values()
+                if item.state is OnboardingState.UNPAIRED
+                and item.buddy_key is None
+                and item.created_at < started_before
+                and item.id > after_id
+            ),
+            key=lambda item: item.id,
+        )
+        return found[:limit]
+
     async def recent(self, limit: int = 50) -> Sequence[Onboarding]:
         """The newest onboardings first (admin overview)."""
         newest = sorted(

@@ -146,6 +146,25 @@ async def test_recent_lists_the_newest_first_up_to_the_limit(repo: OnboardingRep
     assert await repo.recent(limit=0) == []
 
 
+async def test_waiting_lists_who_waits_for_a_buddy_by_id_in_pages(
+    repo: OnboardingRepository,
+) -> None:
+    ids = []
+    for i in range(6):
+        stored, _ = await repo.start(new_onboarding(f"new-{i}", created_at=T0 + timedelta(i)))
+        ids.append(stored.id)
+    first = await repo.get(ids[0])
+    assert first is not None and await repo.save(paired(first))  # has a buddy
+    opted = await repo.get(ids[1])
+    assert opted is not None
+    assert await repo.save(replace(opted, state=OnboardingState.OPTED_OUT, version=2))
+    before = T0 + timedelta(days=5)  # new-5 started later
+    assert [o.id for o in await repo.waiting(before)] == ids[2:5]
+    assert [o.id for o in await repo.waiting(before, limit=2)] == ids[2:4]
+    assert [o.id for o in await repo.waiting(before, after_id=ids[3], limit=2)] == [ids[4]]
+    assert await repo.waiting(T0) == []
+
+
 async def test_volunteers_are_upserted_and_listed_by_name(repo: OnboardingRepository) -> None:
     assert await repo.volunteers() == []
     zoe = VolunteerProfile("vol-1", "Zoë Zimmer", updated_at=T0)

@@ -124,6 +124,24 @@ class SqlOnboardingRepository:
             )
             return [onboarding_of(row) for row in rows]
 
+    async def waiting(
+        self, started_before: datetime, after_id: int = 0, limit: int = 100
+    ) -> Sequence[Onboarding]:
+        """Onboardings still waiting for a buddy, started before ``started_before``, by id."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(OnboardingRow)
+                .where(
+                    OnboardingRow.state == OnboardingState.UNPAIRED.value,
+                    OnboardingRow.buddy_key.is_(None),
+                    OnboardingRow.created_at < started_before,
+                    OnboardingRow.id > after_id,
+                )
+                .order_by(OnboardingRow.id)
+                .limit(limit)
+            )
+            return [onboarding_of(row) for row in rows]
+
     async def recent(self, limit: int = 50) -> Sequence[Onboarding]:
         """The newest onboardings first (admin overview)."""
         async with self._sessions() as session:

@@ -42,6 +42,13 @@ class OnboardingRepository(Protocol):
         """Every onboarding that has (or had) a buddy: the pairing history."""
         ...
 
+    async def waiting(
+        self, started_before: datetime, after_id: int = 0, limit: int = 100
+    ) -> Sequence[Onboarding]:
+        """Up to ``limit`` onboardings still waiting for a buddy (UNPAIRED, nobody picked)
+        that started before ``started_before``, by id from ``after_id`` on (oldest first)."""
+        ...
+
     async def recent(self, limit: int = 50) -> Sequence[Onboarding]:
         """The newest onboardings first (admin overview)."""
         ...

@@ -47,7 +47,7 @@ __all__ = [  # the job kinds are read from here by the wiring
     "UndeliverableError",
 ]  # fmt: skip
 _PAIR_ATTEMPTS = 3  # buddies filled by other jobs in a row: then the admins pick
-_WAITING_LOOKED_AT = 100  # the newest onboardings a new volunteer may be paired into
+_WAITING_PER_RUN = 50  # waiting newcomers one pair_waiting run looks at (each asks Graph)
 
 
 @dataclass
@@ -86,25 +86,31 @@ class OnboardingService(Reassigning, Volunteering):
             onboarding = await self._pair(onboarding, person)
         await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
 
-    async def pair_waiting(self, since: datetime) -> int:
+    async def pair_waiting(self, since: datetime, after: int = 0) -> int:
         """Job (planned when someone volunteered at ``since``): newcomers who were waiting for
-        a buddy then get one if someone fits now; one welcomed already gets the note naming the
-        buddy (the others are welcomed with it). The admins are not asked again. Onboardings
-        started since are paired by their own job. Returns how many were paired."""
+        a buddy then, oldest first, get one if someone fits now; one welcomed already gets the
+        note naming the buddy (the others are welcomed with it). The admins are not asked
+        again; one who left is not paired but ended. Onboardings started since are paired by
+        their own job. Each run takes the next few after the onboarding ``after`` and plans the
+        next run; it stops when no volunteer has room. Returns how many were paired."""
+        waiting = await self.repo.waiting(since, after, _WAITING_PER_RUN)
+        ended = {o.id for o in await self.end_departed(waiting)}
         paired_now = 0
-        for waiting in await self.repo.recent(_WAITING_LOOKED_AT):
-            if waiting.state is not OnboardingState.UNPAIRED or waiting.buddy_key is not None:
-                continue
-            if waiting.created_at >= since:
-                continue
-            person = await self.directory.get_person(waiting.newcomer_key)
-            paired = await self._pair(waiting, person, ask_admins=False)
+        for onboarding in (o for o in waiting if o.id not in ended):
+            if not await self.pickable_volunteers():
+                return paired_now  # nobody has room: the rest waits for the next volunteer
+            person = await self.directory.get_person(onboarding.newcomer_key)
+            paired = await self._pair(onboarding, person, ask_admins=False)
             if paired.buddy_key is None or paired.reasons == ("admin",):
                 continue  # nobody fits yet, or an admin picked meanwhile (that pick tells)
             paired_now += 1
-            if waiting.welcomed_at is not None:
+            if onboarding.welcomed_at is not None:
                 newcomer = paired.newcomer_key
                 await self._send_later(WELCOME_JOB, paired, newcomer, version=paired.version)
+        if len(waiting) == _WAITING_PER_RUN:  # more may wait: a new run (each asks Graph)
+            payload = {"since": since.isoformat(), "after": waiting[-1].id}
+            key = f"{PAIR_WAITING_JOB}:{since.isoformat()}:{waiting[-1].id}"
+            await self.jobs.schedule(PAIR_WAITING_JOB, payload, self.clock.now(), dedup_key=key)
         return paired_now
 
     async def _pair(
