@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from bot.conversation import Reply, Turn
+from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
@@ -19,7 +19,6 @@ from cards.routing import settled_card, with_note
 from dialogs.context import DialogContext
 from dialogs.payload_types import RowId
 from dialogs.router import Router
-from dialogs.routing_remarks import remark_reply
 
 RoutingContext = DialogContext[RoutingService]
 router: Router[RoutingService] = Router(RoutingService)
@@ -106,6 +105,7 @@ async def asked(
         thread_link=turn.message_link,
         offer_earlier=offer,
         once_key=once,
+        private=turn.conversation_kind is ConversationKind.PERSONAL,
     )
     try:
         result = await service.ask(request)
@@ -123,10 +123,7 @@ async def asked(
 
 @router.fallback
 async def free_text_question(turn: Turn, text: str, ctx: RoutingContext) -> Reply:
-    """Any text that is no command is a question (small talk is answered kindly), but for a
-    remark in the thread of an open question (a colleague's hint there asks nothing)."""
-    if (remark := await remark_reply(turn, text, ctx, pool_of(turn, ctx))) is not None:
-        return remark
+    """Any text that is no command is a question (small talk is answered kindly)."""
     return await _ask(turn, text, ctx)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.conversation import Reply, Turn
+from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.service import RoutingService
 from bot.i18n import t
@@ -46,5 +46,8 @@ async def withdraw_command(turn: Turn, rest: str, ctx: RoutingContext) -> Reply:
         return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
     if withdrawn is None:
         return Reply.of_text(t("routing.reply.nothing_to_withdraw", turn.language))
+    if withdrawn.private and turn.conversation_kind is not ConversationKind.PERSONAL:
+        # Asked in the personal chat: its text is not for this conversation's readers.
+        return Reply.of_text(t("routing.reply.withdrawn_private", turn.language))
     quoted = withdrawn.text if len(withdrawn.text) <= _QUOTED else withdrawn.text[:_QUOTED] + "…"
     return Reply.of_text(t("routing.reply.withdrawn", turn.language, question=quoted))

@@ -142,6 +142,8 @@ MESSAGES: dict[str, str] = {
     "routing.note.withdrawn": "Ihre Frage ist zurückgezogen.",
     "routing.note.released": "Alles klar – die Frage geht an die nächste Assistenz.",
     "routing.reply.withdrawn": "Ihre Frage „{question}“ ist zurückgezogen.",
+    "routing.reply.withdrawn_private": "Ihre Frage aus dem persönlichen Chat mit mir ist "
+    "zurückgezogen; ihre Karte dort zeigt, welche es war.",
     "routing.reply.nothing_to_withdraw": "Sie haben keine offene Frage, die ich zurückziehen "
     "könnte.",
     "routing.error.not_owner": "Diese Frage haben nicht Sie übernommen – es wurde nichts "
@@ -183,9 +185,6 @@ MESSAGES: dict[str, str] = {
     "routing.note.declined": "Alles klar – ich frage die nächste Assistenz.",
     "routing.note.forwarded": "Danke – die Frage ist weitergeleitet.",
     "routing.note.answered": "Danke für Ihre Antwort! Die Frage ist geschlossen.",
-    "routing.remark.noted": "Danke für den Hinweis! Eine neue Frage ist das nicht, darum leite"
-    " ich es nicht weiter; die Frage oben bleibt offen, bis sie beantwortet ist. Eine eigene"
-    " Frage stellen Sie bitte als Frage (mit „?“).",
     "routing.error.already_taken": "Diese Frage hat bereits jemand anderes übernommen.",
     "routing.error.yours": "Sie haben diese Frage bereits übernommen.",
     "routing.error.not_named": "Diese Frage ist an andere Assistenzen gerichtet; Sie können sie "

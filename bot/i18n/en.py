@@ -135,6 +135,8 @@ MESSAGES: dict[str, str] = {
     "routing.note.withdrawn": "Your question has been withdrawn.",
     "routing.note.released": "All right – the question goes to the next assistant.",
     "routing.reply.withdrawn": "Your question “{question}” has been withdrawn.",
+    "routing.reply.withdrawn_private": "Your question from your personal chat with me has been "
+    "withdrawn; its card there shows which one.",
     "routing.reply.nothing_to_withdraw": "You have no open question I could withdraw.",
     "routing.error.not_owner": "You have not taken this question – nothing was changed.",
     "routing.forward.label": "Who should get the question?",
@@ -173,9 +175,6 @@ MESSAGES: dict[str, str] = {
     "routing.note.declined": "All right – I'll ask the next assistant.",
     "routing.note.forwarded": "Thanks – the question has been forwarded.",
     "routing.note.answered": "Thanks for your answer! The question is closed.",
-    "routing.remark.noted": "Thanks for the hint! It is not a new question, so I am not passing"
-    " it on; the question above stays open until it is answered. To ask a question of your own,"
-    " please put it as a question (with “?”).",
     "routing.error.already_taken": "Someone else has already taken this question.",
     "routing.error.yours": "You have already taken this question.",
     "routing.error.not_named": "This question is addressed to other assistants; you cannot take "

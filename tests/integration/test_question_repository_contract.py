@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -96,6 +97,20 @@ async def test_answered_lists_newest_first_per_pool(repo: QuestionRepository) ->
     answered = await repo.answered("team-1")
     assert [q.text for q in answered] == ["Zweite", "Erste"]
     assert answered[0].answer_text == "So geht das."
+
+
+async def test_whether_a_question_was_asked_in_a_personal_chat_is_kept(
+    repo: QuestionRepository,
+) -> None:
+    private = await repo.add(replace(new_question(text="Privat"), private=True))
+    shared = await repo.add(new_question(text="Im Kanal"))
+    loaded = await repo.get(private.id)
+    assert loaded is not None and loaded.private and loaded == private
+    assert await repo.save(private.answer("e1", "So geht das.", T0 + timedelta(minutes=1)))
+    assert await repo.save(shared.answer("e1", "So geht das.", T0 + timedelta(minutes=2)))
+    # The router learns from both, and must know which one it may not quote elsewhere.
+    answered = await repo.answered("team-1")
+    assert [(q.text, q.private) for q in answered] == [("Im Kanal", False), ("Privat", True)]
 
 
 async def test_how_each_expert_was_passed_over_is_stored(repo: QuestionRepository) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -131,6 +132,8 @@ class QuestionRow(Base):
     thread: Mapped[dict[str, Any]] = mapped_column(JSON)
     expert_cards: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(default=1)
+    # Asked in the asker's personal chat: the text is never shown in a shared conversation.
+    private: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class RoutingDecisionRow(Base):

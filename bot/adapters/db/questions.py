@@ -17,6 +17,7 @@ from bot.domain.routing.why import why_stored
 _COLUMNS = (
     "pool_id", "asker_key", "asker_name", "text", "language", "current_index", "owner_key",
     "answer_text", "answered_at", "asked_at", "escalate_at", "tenant_id", "thread", "expert_cards",
+    "private",
 )  # fmt: skip
 
 

@@ -38,6 +38,8 @@ class AskRequest:
     # Set where one click may arrive twice (Teams re-delivers a slow invoke, a second device
     # clicks the same card): the question is asked only for the first arrival.
     once_key: str | None = None
+    # Asked in the asker's personal chat with the bot (see Question.private).
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,4 +116,5 @@ def new_question(
         asked_at=now,
         escalate_at=deadline(now) if first is not None else None,
         tenant_id=request.tenant_id,
+        private=request.private,
     )

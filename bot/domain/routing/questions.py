@@ -73,6 +73,9 @@ class Question:
     tenant_id: str | None = None
     thread: dict[str, Any] = field(default_factory=dict)
     expert_cards: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Asked in the asker's personal chat: its text is shown only there and to the experts
+    # asked, never in a shared conversation (nor offered there as an earlier answer).
+    private: bool = False
 
     @property
     def current_expert(self) -> NamedExpert | None:

@@ -1,0 +1,73 @@
+"""A question asked in the personal chat with the bot stays there: its text is never shown in a
+channel, through the real endpoint and DB (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.conftest import RunningBot
+from tests.integration.test_routing_endpoint import _people, _questions, routing_bot
+from tests.support import activities
+from tests.support.connector_sink import ConnectorSink
+
+__all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
+PRIVATE = "Wie beantrage ich Elternzeit? Ich bin schwanger und es weiß noch niemand."
+SIMILAR = "Wie beantrage ich Elternzeit?"
+RALF = "Ralf Meyer"
+
+
+def _from(activity: dict[str, Any], name: str) -> dict[str, Any]:
+    return activities.as_user(activity, _people()[name], name)
+
+
+def _chat(sink: ConnectorSink, text: str, name: str) -> dict[str, Any]:
+    """``name`` writes in their personal chat with the bot."""
+    return _from(activities.message(sink.url, text), name)
+
+
+def _channel(sink: ConnectorSink, text: str, name: str, n: int = 1) -> dict[str, Any]:
+    """``name`` @mentions the bot in a new post of the team channel."""
+    return _from(activities.channel_mention(sink.url, text, n=n), name)
+
+
+def _shown(sink: ConnectorSink, since: int, conversation: str) -> str:
+    """Everything the bot posted into ``conversation`` (a prefix of its id) since ``since``."""
+    sent = [m for m in sink.sent[since:] if m["_conversation"].startswith(conversation)]
+    return json.dumps(sent, ensure_ascii=False)
+
+
+def _personal(name: str) -> str:
+    return f"a:personal-{_people()[name]}"
+
+
+async def test_a_private_question_withdrawn_in_the_channel_is_not_quoted_there(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    await routing_bot.post(_chat(sink, PRIVATE, RALF))
+    [question] = await _questions(database_url)
+    assert question.state == "asked" and question.private
+    [card] = [m for m in sink.sent if m["_conversation"] == _personal(RALF)]
+    assert "schwanger" in json.dumps(card, ensure_ascii=False)  # his card, in his chat
+
+    before = len(sink.sent)
+    await routing_bot.post(_channel(sink, "frage zurückziehen", RALF))
+    [withdrawn] = await _questions(database_url)
+    assert withdrawn.state == "withdrawn"
+    said = _shown(sink, before, "19:")
+    assert "Ihre Frage aus dem persönlichen Chat mit mir ist zurückgezogen" in said
+    assert "Elternzeit" not in said and "schwanger" not in said
+    # Which one it was, his card in the personal chat shows.
+    latest = [u for u in sink.updated if u["_activity_id"] == card["_id"]][-1]
+    assert "schwanger" in json.dumps(latest, ensure_ascii=False)
+    assert "Status: geschlossen" in json.dumps(latest, ensure_ascii=False)
+
+    # In the personal chat the confirmation names the question; a channel question's is
+    # named in the channel too.
+    await routing_bot.post(_chat(sink, SIMILAR, RALF))
+    await routing_bot.post(_chat(sink, "frage zurückziehen", RALF))
+    assert f"„{SIMILAR}“ ist zurückgezogen" in sink.texts()[-1]
+    await routing_bot.post(_channel(sink, "Wer kennt sich mit Catering aus?", RALF, n=2))
+    await routing_bot.post(_channel(sink, "frage zurückziehen", RALF, n=3))
+    assert "„Wer kennt sich mit Catering aus?“ ist zurückgezogen" in sink.texts()[-1]
+    assert {q.state for q in await _questions(database_url)} == {"withdrawn"}
