@@ -19,6 +19,7 @@ from cards.routing import settled_card, with_note
 from dialogs.context import DialogContext
 from dialogs.payload_types import RowId
 from dialogs.router import Router
+from dialogs.routing_remarks import remark_reply
 
 RoutingContext = DialogContext[RoutingService]
 router: Router[RoutingService] = Router(RoutingService)
@@ -123,7 +124,10 @@ async def asked(
 
 @router.fallback
 async def free_text_question(turn: Turn, text: str, ctx: RoutingContext) -> Reply:
-    """Any text that is no command is a question (small talk is answered kindly)."""
+    """Any text that is no command is a question (small talk is answered kindly), but for a
+    remark in the thread of an open question (a colleague's hint there asks nothing)."""
+    if (remark := await remark_reply(turn, text, ctx, pool_of(turn, ctx))) is not None:
+        return remark
     return await _ask(turn, text, ctx)
 
 

@@ -185,6 +185,9 @@ MESSAGES: dict[str, str] = {
     "routing.note.declined": "Alles klar – ich frage die nächste Assistenz.",
     "routing.note.forwarded": "Danke – die Frage ist weitergeleitet.",
     "routing.note.answered": "Danke für Ihre Antwort! Die Frage ist geschlossen.",
+    "routing.remark.noted": "Danke für den Hinweis! Eine neue Frage ist das nicht, darum leite"
+    " ich es nicht weiter; die Frage oben bleibt offen, bis sie beantwortet ist. Eine eigene"
+    " Frage stellen Sie bitte als Frage (mit „?“).",
     "routing.error.already_taken": "Diese Frage hat bereits jemand anderes übernommen.",
     "routing.error.yours": "Sie haben diese Frage bereits übernommen.",
     "routing.error.not_named": "Diese Frage ist an andere Assistenzen gerichtet; Sie können sie "

@@ -175,6 +175,9 @@ MESSAGES: dict[str, str] = {
     "routing.note.declined": "All right – I'll ask the next assistant.",
     "routing.note.forwarded": "Thanks – the question has been forwarded.",
     "routing.note.answered": "Thanks for your answer! The question is closed.",
+    "routing.remark.noted": "Thanks for the hint! It is not a new question, so I am not passing"
+    " it on; the question above stays open until it is answered. To ask a question of your own,"
+    " please put it as a question (with “?”).",
     "routing.error.already_taken": "Someone else has already taken this question.",
     "routing.error.yours": "You have already taken this question.",
     "routing.error.not_named": "This question is addressed to other assistants; you cannot take "

@@ -8,6 +8,9 @@ question when it quotes that question's card (Teams' "Antworten"). When it quote
 question's card but the bot waits for this expert on exactly one question of the chat, it is
 ``Probable``: the expert confirms with one click (it may be a new question of their own).
 Anything else in a group chat is an ordinary message (a new question, a command).
+
+In the thread of an open question, a message that is no answer and puts no question (a
+colleague's "Das geht über Outlook") is a ``Remark`` on that question, not a new one.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.domain.routing.questions import DecisionError, Question, QuestionState
-from bot.domain.routing.smalltalk import only_social
+from bot.domain.routing.smalltalk import asks, is_request, is_smalltalk, only_social
 
 if TYPE_CHECKING:
     from bot.domain.routing.service import RoutingService
@@ -49,6 +52,13 @@ class Unclear:
     """Several questions of a group chat wait for this expert and the message quotes none."""
 
     questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """A message in the thread of the open ``question`` that puts no question of its own."""
+
+    question: Question
 
 
 def replied_question(
@@ -139,6 +149,16 @@ class ConversationReplies:
         if found is None or isinstance(found, Probable):
             return found
         return await self.service.answer(found.id, expert_key, text)
+
+    async def remark(self, pool_id: str, conversation_id: str, text: str) -> Remark | None:
+        """A ``Remark`` when ``text``, written in a channel thread, is talk about the open
+        question there: it asks nothing (``asks``) and is no small talk (which is answered as
+        anywhere). None otherwise: a real question there is routed as a new one."""
+        if asks(text) or is_smalltalk(text, is_request(text)):
+            return None
+        here = self._here(conversation_id)
+        open_here = [q for q in await self.service.questions.open_questions(pool_id) if here(q)]
+        return Remark(open_here[-1]) if open_here else None
 
     async def withdraw_open(
         self, pool_id: str, asker_key: str, conversation_id: str

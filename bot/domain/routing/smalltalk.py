@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 
 from bot.domain.routing import lexicon
 from bot.domain.routing.text import content_words, fold, is_english, words
@@ -56,6 +56,37 @@ def is_request(text: str) -> bool:
         return True
     markers = NEED_MARKERS - _FALSE_FRIENDS if is_english(text) else NEED_MARKERS
     return any(w in markers for w in words(text))
+
+
+# Words that open a question put without "?": a question word, or a verb before its subject
+# ("Weiß jemand, wo …", "Kann mir jemand …"). Not needs or problems ("geht nicht", "brauche"):
+# those make a request of a new message, but in a question's thread they are mostly talk
+# about that question ("Das geht über Outlook").
+_QUESTION_OPENERS = _folded(
+    "wer wen wem wessen wie wo was wann warum wieso weshalb welche welcher welches welchen "
+    "welchem woher wohin womit wofür wozu worum worüber woran worauf kann können könnte "
+    "könnten kannst darf dürfen muss müssen soll sollen sollte sollten weiß wisst gibt kennt "
+    "kennst who whom whose what where when why which how can could would should do does did "
+    "is are may"
+)
+# Sentences, and the parts a dash or colon sets off ("Sorry – weiß jemand, wo …").
+_PARTS = re.compile(r"[.!?…:;]+\s+|\s[-–—]\s|\n")
+# Words a question may open with before its question word ("Und wer …", "Hallo, kann …").
+_LEAD_INS = _folded("und aber oder also sorry hallo hi hey ok okay and but or so")
+
+
+def asks(text: str) -> bool:
+    """Whether a message is put as a question: a question mark, or a sentence opening with a
+    question word or a verb before its subject. Stricter than ``is_request``, for a message
+    that may as well be a remark on a question asked before."""
+    if "?" in text:
+        return True
+    openers = _QUESTION_OPENERS - _FALSE_FRIENDS if is_english(text) else _QUESTION_OPENERS
+    for part in _PARTS.split(text.strip()):
+        opening = list(dropwhile(lambda word: word in _LEAD_INS, words(part)))
+        if opening and opening[0] in openers:
+            return True
+    return False
 
 
 def _content(text: str) -> list[str]:
