@@ -20,6 +20,7 @@ from dialogs.stammtisch_forms import (
     ExportPage,
     PollAction,
     RuleForm,
+    passed_note,
     rule_problems,
     top_level_place,
 )
@@ -150,12 +151,16 @@ async def save_rule(turn: Turn, form: RuleForm, ctx: StammtischContext) -> Reply
             lunch_end=times["lunch_end"],
         )
         due = await service.save_rule(rule)
+        passed = await service.passed_posting(rule)
     except PollError as error:
         return refusal(turn, error)
     if not rule.active:
         return Reply.of_text(t("stammtisch.reply.rule_off", turn.language))
     when = moment(due, service.calendar.zone, turn.language)
-    return Reply.of_text(t("stammtisch.reply.rule_saved", turn.language, when=when))
+    saved = t("stammtisch.reply.rule_saved", turn.language, when=when)
+    if passed is not None:
+        saved += " " + passed_note(*passed, service.calendar.zone, turn.language)
+    return Reply.of_text(saved)
 
 
 async def card_reply(

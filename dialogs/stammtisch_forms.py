@@ -1,15 +1,20 @@
-"""Typed payloads of the Stammtisch cards (parsed at the edge; the domain checks the rest)."""
+"""Typed payloads of the Stammtisch cards (parsed at the edge; the domain checks the rest), and
+the note added when a saved rule's date this month has passed."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.conversation import Turn
 from bot.domain.stammtisch.poll import Answer
+from bot.domain.stammtisch.schedule import first_of_next_month
+from bot.i18n import t
+from cards.stammtisch_format import day_label, month_label
 from dialogs.payload_types import PageStart, RowId
 
 _DATE_KEY = re.compile(r"^d_(\d{4}-\d{2}-\d{2})$")
@@ -135,3 +140,14 @@ def rule_problems(form: RuleForm) -> list[str]:
 def top_level_place(turn: Turn) -> dict[str, Any]:
     """The turn's conversation without the thread, so that posts start a new conversation."""
     return {"reference": dict(turn.top_level_reference)}
+
+
+def passed_note(month: date, passed: datetime, zone: ZoneInfo, lang: str) -> str:
+    """The rule's date (``passed``) for ``month``'s poll has passed: the rule applies from the
+    next month, and "stammtisch neu" posts ``month``'s poll by hand."""
+    local = passed.astimezone(zone).date()
+    return t(
+        "stammtisch.reply.rule_passed", lang, posted_in=month_label(local, lang),
+        day=day_label(local, lang), next=month_label(first_of_next_month(local), lang),
+        month=month_label(month, lang),
+    )  # fmt: skip

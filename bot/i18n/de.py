@@ -343,6 +343,10 @@ MESSAGES: dict[str, str] = {
     " Organisatorinnen und Organisatoren des Stammtischs dort.",
     "stammtisch.reply.rule_saved": "Gespeichert. Die nächste Umfrage erscheint am {when} hier.",
     "stammtisch.reply.rule_off": "Gespeichert. Die automatische Umfrage ist ausgeschaltet.",
+    "stammtisch.reply.rule_passed": "Der Umfragetermin im {posted_in} ({day}) liegt schon in der"
+    " Vergangenheit – die Regel gilt ab {next}. Die Umfrage für den Stammtisch im {month}"
+    " erscheint deshalb nicht von selbst; starten Sie sie bei Bedarf jetzt mit"
+    " „stammtisch neu“.",
     "stammtisch.error.unknown": "Diese Umfrage kenne ich nicht (mehr). Es wurde nichts"
     " gespeichert.",
     "stammtisch.reply.export_sent": "Ich habe Ihnen das Ergebnis der Stammtisch-Umfrage"

@@ -329,6 +329,9 @@ MESSAGES: dict[str, str] = {
     " polls there.",
     "stammtisch.reply.rule_saved": "Saved. The next poll appears here on {when}.",
     "stammtisch.reply.rule_off": "Saved. The automatic poll is switched off.",
+    "stammtisch.reply.rule_passed": "This month's poll date in {posted_in} ({day}) has already"
+    " passed – the rule applies from {next}. So the get-together poll for {month} does not"
+    " appear by itself; if you want it, post it now with “stammtisch new”.",
     "stammtisch.error.unknown": "I do not know this poll (any more). Nothing was saved.",
     "stammtisch.reply.export_sent": "I have sent you the result of the get-together poll in"
     " our personal chat.",

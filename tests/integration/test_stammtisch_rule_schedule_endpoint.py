@@ -133,3 +133,43 @@ async def test_a_month_without_a_possible_date_is_announced_and_the_next_one_pos
     [june] = polls(may_blocked.posted())
     assert "Assistenz-Stammtisch im Juni 2026" in june
     assert len([t for t in may_blocked.posted() if "keine Stammtisch-Umfrage" in t]) == 1
+
+
+WEDNESDAY_8_APRIL = datetime(2026, 4, 8, 7, 0, tzinfo=UTC)  # 09:00 CEST
+PASSED = "Der Umfragetermin im April 2026 (Mo, 06.04.) liegt schon in der Vergangenheit"
+
+
+async def test_a_rule_moved_before_today_says_this_month_is_left_out_and_how_to_post_it(
+    channel: Channel,
+) -> None:
+    # Before, May's poll (due on the old rule's 15 April) was dropped without a word when the
+    # rule moved to the first Monday, which had passed: the reply named 4 May, June's poll.
+    assert "am Mi, 15.04., 09:00 Uhr hier" in await channel.save_rule(
+        post_week="3", post_weekday="2"
+    )
+    await channel.at(WEDNESDAY_8_APRIL)
+    moved = await channel.save_rule()  # 1. Montag: 6 April has passed
+    assert "am Mo, 04.05., 09:00 Uhr hier" in moved
+    assert PASSED in moved and "die Regel gilt ab Mai 2026" in moved, moved
+    assert "„stammtisch neu“" in moved and "Stammtisch im Mai 2026" in moved
+    # The organiser posts May's poll by hand, as the reply said; the rule goes on in May.
+    start = activities.as_user(
+        activities.channel_mention(channel.sink.url, "stammtisch neu"), *SABINE
+    )
+    assert (await channel.bot.post(start)).status == 201
+    await channel.at(THIRD_WEDNESDAY)
+    [may] = polls(channel.posted())
+    assert "Assistenz-Stammtisch im Mai 2026" in may
+    await channel.at(datetime(2026, 5, 4, 7, 0, tzinfo=UTC))
+    assert "Assistenz-Stammtisch im Juni 2026" in polls(channel.posted())[-1]
+
+
+async def test_no_word_on_a_passed_date_when_this_months_poll_is_out(channel: Channel) -> None:
+    start = activities.as_user(
+        activities.channel_mention(channel.sink.url, "stammtisch neu"), *SABINE
+    )
+    assert (await channel.bot.post(start)).status == 201  # April's poll, on 20 March
+    saved = await channel.save_rule()  # March's first Monday has passed: nothing left out
+    assert "am Mo, 06.04., 09:00 Uhr hier" in saved and "Vergangenheit" not in saved
+    off = await channel.save_rule(active="false")
+    assert "Vergangenheit" not in off

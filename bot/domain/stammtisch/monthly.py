@@ -8,6 +8,12 @@ save planned, so replicas and re-deliveries end with one job) and posts nothing;
 switched-off rule posts nothing. Saving a rule also cancels the old rule's pending job, but
 the check at run time is what counts: it also covers a job another replica had already
 claimed, and the next month planned by a run that read the rule just before it changed.
+
+A rule whose date in the current month has already passed applies from the next month: the
+poll it would have posted earlier this month is not posted late by itself (a poll appearing
+the moment a form is saved would surprise, with the form perhaps not yet finished). If that
+poll does not exist, the organiser is told so when saving (``passed_posting``) and can post
+it by hand ("stammtisch neu").
 """
 
 from __future__ import annotations
@@ -58,6 +64,22 @@ async def save_rule(svc: StammtischService, rule: Rule) -> datetime:
     if rule.active:
         await schedule_monthly(svc, rule.team_key, month, due)
     return due
+
+
+async def passed_posting(svc: StammtischService, rule: Rule) -> tuple[date, datetime] | None:
+    """(month, date) of the poll the active ``rule`` would have posted earlier this month,
+    when no poll for that month exists; None otherwise."""
+    if not rule.active:
+        return None
+    now, zone = svc.clock.now(), svc.calendar.zone
+    target = schedule.first_of_next_month(now.astimezone(zone).date())
+    due = schedule.posting_due(rule, target, zone)
+    if due > now:
+        return None
+    latest = await svc.repo.latest_poll(rule.team_key)
+    if latest is not None and latest.month >= target:
+        return None  # posted (or started by hand): nothing is left out
+    return target, due
 
 
 async def schedule_monthly(

@@ -96,6 +96,10 @@ class StammtischService:
         """Store the monthly rule and plan its next posting; returns when that is."""
         return await monthly.save_rule(self, rule)
 
+    async def passed_posting(self, rule: Rule) -> tuple[date, datetime] | None:
+        """The month left out because the rule's date this month has passed (monthly.py)."""
+        return await monthly.passed_posting(self, rule)
+
     async def schedule_monthly(self, team_key: str, month: date, due: datetime) -> None:
         """Plan the rule's posting for ``month`` on ``due`` (once per team, month and date)."""
         await monthly.schedule_monthly(self, team_key, month, due)
