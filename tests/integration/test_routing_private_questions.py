@@ -1,5 +1,6 @@
-"""A question asked in the personal chat with the bot stays there: its text is never shown in a
-channel, through the real endpoint and DB (SQLite and PostgreSQL)."""
+"""A question asked in the personal chat with the bot stays there: its text (and its answer) is
+never shown in a channel or to other askers, through the real endpoint and DB (SQLite and
+PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,21 @@ import json
 from typing import Any
 
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import _people, _questions, routing_bot
+from tests.integration.test_routing_endpoint import (
+    _body,
+    _invoke,
+    _people,
+    _questions,
+    routing_bot,
+)
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 
 __all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
 PRIVATE = "Wie beantrage ich Elternzeit? Ich bin schwanger und es weiß noch niemand."
 SIMILAR = "Wie beantrage ich Elternzeit?"
-RALF = "Ralf Meyer"
+ANSWER = "Antrag im HR-Portal, sieben Wochen vorher."
+RALF, MONIKA = "Ralf Meyer", "Monika Schröder"
 
 
 def _from(activity: dict[str, Any], name: str) -> dict[str, Any]:
@@ -71,3 +79,41 @@ async def test_a_private_question_withdrawn_in_the_channel_is_not_quoted_there(
     await routing_bot.post(_channel(sink, "frage zurückziehen", RALF, n=3))
     assert "„Wer kennt sich mit Catering aus?“ ist zurückgezogen" in sink.texts()[-1]
     assert {q.state for q in await _questions(database_url)} == {"withdrawn"}
+
+
+async def test_a_private_question_and_its_answer_are_offered_to_nobody_else(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    await routing_bot.post(_chat(sink, PRIVATE, RALF))
+    [question] = await _questions(database_url)
+    expert = question.candidates[question.current_index]
+    answer = {"question_id": question.id, "view": "expert", "answer": ANSWER}
+    answered = _invoke(sink, "routing.answer", answer, expert["expert_key"], expert["name"])
+    assert "Danke für Ihre Antwort" in await _body(routing_bot, answered)
+
+    # Monika asks the same in the channel: no earlier answer, her question is routed.
+    before = len(sink.sent)
+    await routing_bot.post(_channel(sink, SIMILAR, MONIKA, n=2))
+    said = _shown(sink, before, "19:")
+    assert "schwanger" not in said and ANSWER not in said
+    assert "schon beantwortet" not in said
+    monikas = [q for q in await _questions(database_url) if q.id != question.id]
+    assert [(q.state, q.private) for q in monikas] == [("asked", False)]
+    # Nor in her own personal chat.
+    before = len(sink.sent)
+    await routing_bot.post(_chat(sink, SIMILAR, MONIKA))
+    said = _shown(sink, before, _personal(MONIKA))
+    assert "schwanger" not in said and ANSWER not in said
+    assert len(await _questions(database_url)) == 3
+
+    # Ralf himself gets it offered in his personal chat again, but not in the channel.
+    before = len(sink.sent)
+    await routing_bot.post(_chat(sink, SIMILAR, RALF))
+    said = _shown(sink, before, _personal(RALF))
+    assert "schon beantwortet" in said and "schwanger" in said and ANSWER in said
+    assert len(await _questions(database_url)) == 3  # offered: nothing asked yet
+    before = len(sink.sent)
+    await routing_bot.post(_channel(sink, SIMILAR, RALF, n=3))
+    said = _shown(sink, before, "19:")
+    assert "schwanger" not in said and ANSWER not in said
+    assert len(await _questions(database_url)) == 4

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from bot.domain.ports import ActivityLedger, MessageHandle
+from bot.domain.routing.models import AnsweredQuestion
 from bot.domain.routing.named import NamedExpert, askable_index
 from bot.domain.routing.questions import DecisionError, Question, QuestionState
 
@@ -60,6 +61,19 @@ def offer_decider(asker_key: str, clicker_key: str | None) -> str:
     if not clicker_key or clicker_key != asker_key:
         raise DecisionError("not_your_offer")
     return clicker_key
+
+
+def may_offer(earlier: AnsweredQuestion, request: AskRequest) -> bool:
+    """Whether ``earlier`` may be offered as an earlier answer to ``request``.
+
+    The offer card quotes the earlier question and its answer wherever the new one is asked.
+    A question asked in a personal chat was meant for the experts asked alone, so it is offered
+    only to its own asker, in their personal chat again; the ranking still learns from it
+    (who answered what), which shows no text.
+    """
+    if not earlier.private_to:
+        return True
+    return request.private and earlier.private_to == request.asker_key
 
 
 async def ask_once(

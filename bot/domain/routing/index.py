@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.domain.routing import glossary, lexicon
@@ -179,12 +179,17 @@ class ExpertRouter:
             matched += bool(weights)
         return matched >= 2
 
-    def similar_answered(self, question: str) -> SimilarAnswer | None:
-        """The most similar earlier answered question, if it is close enough to offer."""
+    def similar_answered(
+        self, question: str, offerable: Callable[[AnsweredQuestion], bool] | None = None
+    ) -> SimilarAnswer | None:
+        """The most similar earlier answered question, if it is close enough to offer; only
+        among those ``offerable`` allows (all when None)."""
         query = self._analyser.analyse(question)
         if query.smalltalk or not query.concepts or not self._history:
             return None
         scores = self._normalised(self._answers, query)
+        if offerable is not None:
+            scores = {doc: v for doc, v in scores.items() if offerable(self._history[doc])}
         if not scores:
             return None
         doc, value = max(scores.items(), key=lambda item: (item[1], -item[0]))

@@ -33,6 +33,9 @@ class AnsweredQuestion:
     text: str
     answered_by: str
     asked_at: datetime
+    # The asker's key when it was asked in their personal chat: its text is theirs and the
+    # experts' (see asking.may_offer); empty for a question asked where others read it.
+    private_to: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.domain.ports import Clock
+from bot.domain.routing.asking import AskRequest, may_offer
 from bot.domain.routing.decisions import FORGET_AFTER, DecisionAdjuster, DecisionSignal
 from bot.domain.routing.index import ExpertRouter
 from bot.domain.routing.models import AnsweredQuestion, RoutingResult
@@ -41,9 +42,10 @@ class PoolRouter:
         ranked = self.adjuster.adjust(text, self.router.rank(text, k=k + _RERANK_DEPTH))
         return replace(ranked, candidates=ranked.candidates[:k])
 
-    def similar_answered_id(self, text: str) -> str | None:
-        """Id of an earlier answered question similar enough to offer."""
-        similar = self.router.similar_answered(text)
+    def similar_answered_id(self, request: AskRequest) -> str | None:
+        """Id of an earlier answered question similar enough to offer to ``request`` (one
+        that may be shown where it is asked: ``may_offer``)."""
+        similar = self.router.similar_answered(request.text, lambda h: may_offer(h, request))
         return similar.question.id if similar is not None else None
 
 
@@ -86,6 +88,7 @@ class RouterCache:
                 text=q.text,
                 answered_by=q.owner_key or "",
                 asked_at=q.answered_at or q.asked_at,
+                private_to=q.asker_key if q.private else "",
             )
             for q in answered
             if q.owner_key

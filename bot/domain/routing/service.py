@@ -85,7 +85,7 @@ class RoutingService:
         if router.empty:
             return AskResult("no_experts")
         if request.offer_earlier:
-            earlier = await self._earlier_answer(router.similar_answered_id(request.text))
+            earlier = await self._earlier_answer(router.similar_answered_id(request))
             if earlier is not None:
                 card = self.views.offer_card(
                     earlier, request.text, request.asker_key, request.language
