@@ -119,7 +119,9 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
         birthdays.module(),
         roulette.module(),
         privacy_module(privacy),
-        member_sync_module(member_sync, (onboarding.service.newcomer_left,)),
+        member_sync_module(
+            member_sync, (onboarding.service.newcomer_left, roulette.service.member_left)
+        ),
         urgent.module(),
     )
     features = FeatureServices(

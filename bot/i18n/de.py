@@ -888,10 +888,10 @@ MESSAGES: dict[str, str] = {
     "roulette.error.left_network": "Sie sind in keinem Team mehr, in dem ich installiert bin. Das"
     " Roulette bringt die Mitglieder dieser Teams zusammen; sobald Sie wieder in einem sind,"
     " können Sie mitmachen. Es wurde nichts geändert.",
-    "roulette.error.ended": "Ihre Teilnahme am Roulette ist beendet: Sie sind in keinem Team mehr,"
-    " in dem ich installiert bin, und das Roulette bringt die Mitglieder dieser Teams zusammen."
-    " Ihre Wünsche habe ich gelöscht; sobald Sie wieder in einem Team sind, meldet Sie"
-    " „kaffee roulette an“ wieder an.",
+    "roulette.error.ended": "Sie nehmen nicht (mehr) am Roulette teil: Sie sind in keinem Team"
+    " mehr, in dem ich installiert bin, und das Roulette bringt die Mitglieder dieser Teams"
+    " zusammen. Dazu ist nichts mehr von Ihnen gespeichert; sobald Sie wieder in einem Team sind,"
+    " meldet Sie „kaffee roulette an“ an.",
     "roulette.error.formats": "Bitte wählen Sie mindestens eine Art des Treffens.",
     "roulette.error.scope": "Bitte wählen Sie, mit wem Sie sich treffen möchten.",
     "roulette.error.not_yours": "Diese Karte gehört nicht zu Ihrem Roulette-Treffen. Es wurde"

@@ -845,9 +845,10 @@ MESSAGES: dict[str, str] = {
     "roulette.error.left_network": "You are no longer in any team I am installed in. The roulette"
     " brings the members of those teams together; once you are in one again, you can join."
     " Nothing was changed.",
-    "roulette.error.ended": "Your roulette participation has ended: you are no longer in any team"
-    " I am installed in, and the roulette brings the members of those teams together. I deleted"
-    " your preferences; once you are in a team again, “coffee roulette on” signs you up again.",
+    "roulette.error.ended": "You are not (or no longer) taking part in the roulette: you are no"
+    " longer in any team I am installed in, and the roulette brings the members of those teams"
+    " together. Nothing of yours is stored for it any more; once you are in a team again,"
+    " “coffee roulette on” signs you up.",
     "roulette.error.formats": "Please choose at least one way to meet.",
     "roulette.error.scope": "Please choose with whom you would like to meet.",
     "roulette.error.not_yours": "This card does not belong to your roulette meeting. Nothing was"

@@ -1,6 +1,7 @@
 """A participant who left every team with the bot (membersRemoved), through the real endpoint
-(SQLite and PostgreSQL): "kaffee roulette" says the participation has ended (it is deleted then,
-as the README promises) instead of "Sie sind dabei", and the old card's "Speichern" is refused."""
+(SQLite and PostgreSQL): the participation ends with the removal (the admins' "bot status" no
+longer counts them), "kaffee roulette" says it has ended instead of "Sie sind dabei", and the
+old card's "Speichern" is refused."""
 
 from __future__ import annotations
 
@@ -28,10 +29,47 @@ async def test_who_left_every_team_is_shown_as_no_longer_taking_part(day_one: Da
 
     await day_one.say("kaffee roulette", RALF)
     shown = sink.texts()[-1] + json.dumps(sink.sent[-1].get("attachments"), ensure_ascii=False)
-    assert "Sie sind dabei" not in shown and "Teilnahme am Roulette ist beendet" in shown, shown
+    assert "Sie sind dabei" not in shown and "nicht (mehr) am Roulette teil" in shown, shown
+    assert "Mitmachen" not in shown  # they cannot join while in no team
     roulette = day_one.bot.app[RUNTIME].services.roulette.service
     assert await roulette.repo.get_participant(ralf) is None
     save = activities.card_invoke(sink.url, "roulette.save", {"formats": "lunch", "scope": "all"})
     response = await day_one.bot.post(activities.as_user(save, *who(RALF)))
     assert "Sie sind dabei" not in json.dumps(await response.json(), ensure_ascii=False)
     assert await roulette.repo.get_participant(ralf) is None
+
+
+def _participants_in_status(day_one: DayOne) -> str:
+    """The admins' "bot status": how many take part in the roulette."""
+    card = day_one.sink.sent[-1]["attachments"][0]["content"]
+    facts = [
+        fact
+        for element in json.loads(json.dumps(card))["body"]
+        for fact in element.get("facts", [])
+    ]
+    [count] = [f["value"] for f in facts if f["title"] == "Kaffee-Roulette: Teilnehmende"]
+    return str(count)
+
+
+async def test_the_participation_ends_with_membersremoved_before_anyone_looks(
+    day_one: DayOne,
+) -> None:
+    sink = day_one.sink
+    for name in (RALF, "Jana Becker"):
+        await day_one.say("kaffee roulette an", name)
+    await day_one.say("bot status", "Sabine Krüger")
+    assert _participants_in_status(day_one) == "2"
+    ralf = who(RALF)[0]
+    sink.members = [m for m in sink.members if m["aadObjectId"] != ralf]
+    leave = activities.bot_added_to_team(sink.url)
+    leave.pop("membersAdded")
+    leave["membersRemoved"] = [{"id": f"29:{ralf}"}]
+    await day_one.post(leave)
+    await day_one.settle()
+
+    # Nobody asked about Ralf's participation: the removal itself ended it.
+    roulette = day_one.bot.app[RUNTIME].services.roulette.service
+    assert await roulette.repo.get_participant(ralf) is None
+    await day_one.say("bot status", "Sabine Krüger")
+    assert _participants_in_status(day_one) == "1"
+    assert await roulette.repo.get_participant(who("Jana Becker")[0]) is not None

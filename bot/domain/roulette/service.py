@@ -101,12 +101,18 @@ class RouletteService:
             await self.repo.remove_participant(user_key)
         return gone
 
+    async def member_left(self, user_key: str) -> bool:
+        """Someone left a team (membersRemoved): if they left every team with the bot, their
+        participation ends now, not only at the next round or look. True when it ended."""
+        return bool(await self.forget_departed([user_key]))
+
     async def participant(self, user_key: str) -> Participant | None:
-        """The person's participation, or None. A participant who left every team with the
-        bot takes part no more: it ends now, not only at the next round (RouletteError
-        "ended", so that they are not shown as taking part)."""
+        """The person's participation, or None. Someone who left every team with the bot takes
+        part no more (RouletteError "ended", so that they are not shown as taking part nor
+        offered to join): their participation ended with membersRemoved, or ends now if that
+        was missed (a roster sync found them gone)."""
         current = await self.repo.get_participant(user_key)
-        if current is not None and await self.forget_departed([user_key]):
+        if await self.forget_departed([user_key]):
             raise RouletteError("ended")
         return current
 

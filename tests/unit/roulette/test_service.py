@@ -258,7 +258,7 @@ async def test_who_left_the_team_is_no_longer_matched_and_their_participation_go
     await world.run_due()
     [group] = await world.service.repo.groups_since(57)
     assert sorted(group.members) == sorted((SABINE, EMILY))
-    assert await world.service.participant(AYLIN) is None
+    assert await world.service.repo.get_participant(AYLIN) is None
     assert AYLIN not in world.notifier.dm_recipients()
     stats = await world.service.repo.get_round(57)
     assert stats is not None and stats.participants == 2
@@ -281,7 +281,7 @@ async def test_an_introduction_to_someone_who_left_since_the_round_stops_being_r
     assert isinstance(jobs, InMemoryJobQueue)
     intro = next(j for j in jobs.jobs.values() if j.kind == INTRO_JOB and j.payload["to"] == AYLIN)
     assert intro.done_at is not None and intro.failed_at is None  # settled, not retried on
-    assert await world.service.participant(AYLIN) is None
+    assert await world.service.repo.get_participant(AYLIN) is None
     world.clock.advance(timedelta(days=7))
     await world.run_due()
     assert AYLIN not in world.notifier.dm_recipients()
@@ -294,6 +294,6 @@ async def test_who_left_every_team_is_told_at_opt_in_instead_of_silently_removed
     await _leaves(world, AYLIN)
     with pytest.raises(RouletteError, match="left_network"):
         await world.service.opt_in(AYLIN, "Aylin", "t1")
-    assert await world.service.participant(AYLIN) is None
+    assert await world.service.repo.get_participant(AYLIN) is None
     assert (await world.service.opt_in(EMILY, "Emily", "t1")).active  # still in the team
     assert (await world.service.opt_in(SABINE, "Sabine", "t1")).active  # never in a team
