@@ -43,6 +43,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ates", ("ate", "ieren")),
     ("ated", ("iert",)),
     ("ating", ("ieren",)),
+    ("ing", ("ung",)),  # Germanic pairs: warning/Warnung, landing/Landung, planning/Planung
     ("ate", ("at", "ieren")),
     ("ures", ("uren",)),
     ("ure", ("ur",)),
@@ -64,7 +65,10 @@ def german_forms(word: str) -> list[str]:
     stems = [word]
     for ending, replacements in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stems = [word[: -len(ending)] + r for r in replacements]
+            base = word[: -len(ending)]
+            # English doubles a consonant before -ing that German does not ("planning").
+            bases = [base, base[:-1]] if ending == "ing" and base[-1] == base[-2] else [base]
+            stems = [b + r for b in bases for r in replacements]
             break
     forms: list[str] = []
     for form in stems:

@@ -104,7 +104,6 @@ Pressemitteilung ; press release
 Veröffentlichung | veröffentlichen ; publication | publish
 Korrektur | Korrekturlesen | Lektorat ; proofreading | proofread | editing
 Raum | Zimmer ; room
-Planung | planen | Plan ; planning | plan
 Aufzug | Fahrstuhl ; elevator | lift
 Toilette | WC ; toilet | restroom | bathroom
 Beleuchtung | Licht | Lampe ; lighting | light | lamp

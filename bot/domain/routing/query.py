@@ -122,13 +122,14 @@ class QueryAnalyser:
         for index in range(1, len(content)):
             modified = {c for f in forms[index - 1] for c in self._affixes.with_modifier(f)}
             headed = {c for f in forms[index] for c in self._affixes.with_head(f)}
-            found = [(compound,) for compound in sorted(modified & headed)]
+            found: list[Key] = [(compound,) for compound in sorted(modified & headed)]
             if found:
                 concepts[index] = self._expand(concepts[index], found, self._weights.synonym)
 
     def _german_forms(self, word: str) -> set[str]:
         found = self._synonyms.find((stem(word),), (stem_en(word),))
-        return {word, stem(word)} | {phrase[0] for phrase in found if len(phrase) == 1}
+        singles = {phrase[0] for phrase in found if len(phrase) == 1}
+        return {word, stem(word), *singles, *german_forms(word)}
 
     def _concept(self, word: str, word_stem: str) -> Concept:
         features: dict[str, float] = {word_stem: 1.0}

@@ -45,6 +45,8 @@ def test_english_cognates_get_german_spellings() -> None:
     assert "logistik" in german_forms("logistics")
     assert "klinik" in german_forms("clinic")
     assert "therapie" in german_forms("therapy")
+    assert "warnung" in german_forms("warning")
+    assert "planung" in german_forms("planning")
     assert german_forms("desk") == []
 
 
