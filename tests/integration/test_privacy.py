@@ -29,6 +29,7 @@ from tests.support.privacy_world import (
     NOW,
     Seeded,
     found_in,
+    question_draft,
     seed,
     table_rows,
 )
@@ -244,3 +245,21 @@ async def test_an_escalation_running_during_the_erasure_gets_a_successor(
     assert running["payload"]["version"] == 1 and running["done_at"] is None
     assert successor["payload"] == {"question_id": asked, "version": 2}
     assert successor["due_at"].replace(tzinfo=NOW.tzinfo) == NOW and successor["done_at"] is None
+
+
+async def test_export_leaves_out_a_private_question_the_expert_was_never_asked(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    # Bernd asked in his personal chat; Anna was named second and never asked: the text is
+    # his, and the card she could have seen it on is in his chat.
+    repo = SqlQuestionRepository(sessions)
+    private = "Wie beantrage ich Elternzeit? Es weiß noch niemand."
+    await repo.add(question_draft(BERND, private, [CARLA, ANNA], private=True))
+    asked_first = "Privat, aber an Anna zuerst"
+    await repo.add(question_draft(BERND, asked_first, [ANNA, CARLA], private=True))
+    in_channel = "Im Kanal, Anna an zweiter Stelle"
+    await repo.add(question_draft(BERND, in_channel, [CARLA, ANNA]))
+    export = await SqlPersonalData(sessions).export(ANNA.key)
+    texts = [r["text"] for r in export["questions"]]
+    assert texts == [None, asked_first, in_channel]
+    assert private not in json.dumps(export, ensure_ascii=False)

@@ -157,13 +157,29 @@ async def _questions(session: AsyncSession, key: str, identity: Identity) -> lis
             continue  # mentioned only in technical fields
         # Experts were shown the question; the asker is someone else and is left out.
         took = row["owner_key"] == key
-        records.append(
-            _pick(row, _QUESTION_SEEN, role="expert", took_it=took,
-                  suggested=[{"reason": e.get("reason", ""), "declined": e.get("declined", False),
-                              "unreachable": e.get("unreachable", False)} for e in mine],
-                  answer_text=row["answer_text"] if took else None)
-        )  # fmt: skip
+        record = _pick(row, _QUESTION_SEEN, role="expert", took_it=took,
+                       suggested=[{"reason": e.get("reason", ""),
+                                   "declined": e.get("declined", False),
+                                   "unreachable": e.get("unreachable", False)} for e in mine],
+                       answer_text=row["answer_text"] if took else None)  # fmt: skip
+        if row["private"] and not took and not _was_asked(row, key):
+            record["text"] = None  # asked in the asker's personal chat, never shown to them
+        records.append(record)
     return records
+
+
+def _was_asked(row: Row, key: str) -> bool:
+    """Whether the bot asked the expert about the question by DM: the one asked now, or one
+    asked before who declined or did not react. Experts named further down, away or not
+    reachable by DM were never shown it (a channel question's card shows them all; the card in
+    the asker's personal chat does not)."""
+    current = row["current_index"] if row["state"] != "clarifying" else -1
+    return any(
+        e.get("expert_key") == key
+        and not e.get("unreachable")
+        and (index == current or (index < current and bool(e.get("declined"))))
+        for index, e in enumerate(row["candidates"])
+    )
 
 
 async def _requests(session: AsyncSession, key: str, identity: Identity) -> list[dict[str, Any]]:
