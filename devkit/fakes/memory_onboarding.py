@@ -18,10 +18,10 @@ class InMemoryOnboardingRepository:
         self._members: dict[str, set[str]] = {}
 
     async def start(self, onboarding: Onboarding) -> tuple[Onboarding, bool]:
-        """Store a new onboarding unless the newcomer has one; returns (stored, created)."""
+        """Store a new onboarding unless the newcomer has an open one; (stored, created)."""
         existing = self._of_newcomer(onboarding.newcomer_key)
-        if existing is not None:
-            return existing, False
+        if existing is not None and existing.state is not OnboardingState.LEFT:
+            return existing, False  # one who left and joins again starts afresh
         stored = replace(onboarding, id=len(self._onboardings) + 1, version=1)
         self._onboardings[stored.id] = stored
         return stored, True
@@ -31,7 +31,7 @@ class InMemoryOnboardingRepository:
         return self._onboardings.get(onboarding_id)
 
     async def of_newcomer(self, newcomer_key: str) -> Onboarding | None:
-        """The newcomer's onboarding, or None."""
+        """The newcomer's newest onboarding, or None."""
         return self._of_newcomer(newcomer_key)
 
     async def save(self, onboarding: Onboarding) -> bool:
@@ -113,7 +113,6 @@ class InMemoryOnboardingRepository:
         self._members.setdefault(group_id, set()).update(key for key in keys if key)
 
     def _of_newcomer(self, newcomer_key: str) -> Onboarding | None:
-        for onboarding in self._onboardings.values():
-            if onboarding.newcomer_key == newcomer_key:
-                return onboarding
-        return None
+        """The newest onboarding of the newcomer."""
+        theirs = [o for o in self._onboardings.values() if o.newcomer_key == newcomer_key]
+        return max(theirs, key=lambda o: (o.created_at, o.id), default=None)

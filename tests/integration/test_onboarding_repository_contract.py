@@ -68,6 +68,23 @@ async def test_concurrent_starts_for_one_newcomer_create_one_onboarding(
     assert len(await repo.recent()) == 1
 
 
+async def test_a_newcomer_who_left_starts_afresh_once(repo: OnboardingRepository) -> None:
+    first, _ = await repo.start(new_onboarding())
+    assert await repo.save(replace(first, state=OnboardingState.LEFT, version=2))
+    later = T0 + timedelta(days=30)
+    results = await asyncio.gather(
+        *(repo.start(new_onboarding(created_at=later)) for _ in range(5))
+    )
+    assert [created for _, created in results].count(True) == 1
+    [again] = {onboarding.id for onboarding, _ in results}
+    assert again != first.id
+    newest = await repo.of_newcomer("new-1")
+    assert newest is not None and newest.id == again and newest.state is OnboardingState.UNPAIRED
+    assert await repo.get(first.id) == replace(first, state=OnboardingState.LEFT, version=2)
+    same, created = await repo.start(new_onboarding(created_at=later))  # open: no third
+    assert not created and same.id == again
+
+
 async def test_get_and_of_newcomer_roundtrip(repo: OnboardingRepository) -> None:
     full = new_onboarding(
         tenant_id=None, source="group", state=OnboardingState.DONE, buddy_key="buddy-1",

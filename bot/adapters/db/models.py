@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -309,13 +310,27 @@ class RoomAuditRow(Base):
     detail: Mapped[str] = mapped_column(Text)
 
 
+# A newcomer has at most one onboarding that has not ended because they left: a second start
+# is a no-op, while one who left and joins again starts afresh (the ended one stays: history).
+ONBOARDING_OPEN = "state <> 'left'"
+
+
 class OnboardingRow(Base):
-    """A newcomer's onboarding; ``newcomer_key`` makes a second start a no-op."""
+    """A newcomer's onboarding; one not ``left`` per newcomer (a second start is a no-op)."""
 
     __tablename__ = "onboardings"
+    __table_args__ = (
+        Index(
+            "uq_onboardings_open_newcomer",
+            "newcomer_key",
+            unique=True,
+            sqlite_where=text(ONBOARDING_OPEN),
+            postgresql_where=text(ONBOARDING_OPEN),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    newcomer_key: Mapped[str] = mapped_column(String(200), unique=True)
+    newcomer_key: Mapped[str] = mapped_column(String(200), index=True)
     newcomer_name: Mapped[str] = mapped_column(String(200))
     tenant_id: Mapped[str | None] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(10))

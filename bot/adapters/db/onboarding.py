@@ -1,4 +1,5 @@
-"""SQL implementation of the OnboardingRepository port: one onboarding per newcomer, race-free."""
+"""SQL implementation of the OnboardingRepository port: one open onboarding per newcomer,
+race-free."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.dialect import dialect_insert
 from bot.adapters.db.models import (
+    ONBOARDING_OPEN,
     Base,
     BuddyVolunteerRow,
     OnboardingGroupMemberRow,
@@ -47,24 +49,34 @@ class SqlOnboardingRepository:
         self._sessions = sessions
 
     async def start(self, onboarding: Onboarding) -> tuple[Onboarding, bool]:
-        """Store a new onboarding unless the newcomer has one; returns (stored, created)."""
+        """Store a new onboarding unless the newcomer has an open one (not ended by leaving);
+        returns (stored, created)."""
         values = onboarding_values(onboarding) | {"version": 1}
-        async with self._sessions.begin() as session:
-            # A racing start for the same newcomer (also from another process) waits for the
-            # winner and then does nothing; the winner's row is read below.
-            onboarding_id = await session.scalar(
-                dialect_insert(session, OnboardingRow)
-                .values(values)
-                .on_conflict_do_nothing(index_elements=[OnboardingRow.newcomer_key])
-                .returning(OnboardingRow.id)
-            )
-            if onboarding_id is not None:
-                return replace(onboarding, id=onboarding_id, version=1), True
-            row = await session.scalar(
-                select(OnboardingRow).where(OnboardingRow.newcomer_key == onboarding.newcomer_key)
-            )
-            assert row is not None, "conflicting onboarding vanished"
-            return onboarding_of(row), False
+        for _ in range(3):
+            async with self._sessions.begin() as session:
+                # A racing start for the same newcomer (also from another process) waits for
+                # the winner and then does nothing; the winner's row is read below.
+                onboarding_id = await session.scalar(
+                    dialect_insert(session, OnboardingRow)
+                    .values(values)
+                    .on_conflict_do_nothing(
+                        index_elements=[OnboardingRow.newcomer_key],
+                        index_where=text(ONBOARDING_OPEN),
+                    )
+                    .returning(OnboardingRow.id)
+                )
+                if onboarding_id is not None:
+                    return replace(onboarding, id=onboarding_id, version=1), True
+                row = await session.scalar(
+                    select(OnboardingRow).where(
+                        OnboardingRow.newcomer_key == onboarding.newcomer_key,
+                        OnboardingRow.state != OnboardingState.LEFT.value,
+                    )
+                )
+                if row is not None:
+                    return onboarding_of(row), False
+            # The open one ended (they left) between the insert and the read: start again.
+        raise RuntimeError(f"onboarding of {onboarding.newcomer_key} neither started nor found")
 
     async def get(self, onboarding_id: int) -> Onboarding | None:
         """One onboarding, or None."""
@@ -73,10 +85,13 @@ class SqlOnboardingRepository:
             return onboarding_of(row) if row is not None else None
 
     async def of_newcomer(self, newcomer_key: str) -> Onboarding | None:
-        """The newcomer's onboarding, or None."""
+        """The newcomer's newest onboarding, or None."""
         async with self._sessions() as session:
             row = await session.scalar(
-                select(OnboardingRow).where(OnboardingRow.newcomer_key == newcomer_key)
+                select(OnboardingRow)
+                .where(OnboardingRow.newcomer_key == newcomer_key)
+                .order_by(OnboardingRow.created_at.desc(), OnboardingRow.id.desc())
+                .limit(1)
             )
             return onboarding_of(row) if row is not None else None
 

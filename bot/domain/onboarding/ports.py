@@ -13,10 +13,11 @@ __all__ = ["Departures", "OnboardingRepository"]  # who left: the member store's
 
 
 class OnboardingRepository(Protocol):
-    """Onboardings (unique per newcomer, version-checked) and buddy volunteers."""
+    """Onboardings (one open per newcomer, version-checked) and buddy volunteers."""
 
     async def start(self, onboarding: Onboarding) -> tuple[Onboarding, bool]:
-        """Store a new onboarding unless the newcomer has one; returns (stored, created)."""
+        """Store a new onboarding unless the newcomer has an open one (one not ended by their
+        leaving, LEFT); returns (stored, created) – the open one and False if there is one."""
         ...
 
     async def get(self, onboarding_id: int) -> Onboarding | None:
@@ -24,7 +25,7 @@ class OnboardingRepository(Protocol):
         ...
 
     async def of_newcomer(self, newcomer_key: str) -> Onboarding | None:
-        """The newcomer's onboarding, or None."""
+        """The newcomer's newest onboarding, or None."""
         ...
 
     async def save(self, onboarding: Onboarding) -> bool:

@@ -67,12 +67,14 @@ class OnboardingService(Reassigning, Volunteering):
     async def member_joined(
         self, key: str, name: str, tenant_id: str | None, source: str
     ) -> Onboarding | None:
-        """A colleague joined: start their onboarding once (None when it already exists)."""
+        """A colleague joined: start their onboarding once (None when they have one). One
+        who left (LEFT) and joins again starts afresh; the ended one stays as history, so the
+        matcher does not pair them with the same buddy within the repeat window."""
         now = self.clock.now()
         draft = Onboarding(0, key, name[:200], tenant_id, source, now)
         onboarding, created = await self.repo.start(draft)
         if not created:
-            return None  # re-delivered activity, or left and re-joined: one welcome only
+            return None  # re-delivered activity, or joined another team: one welcome only
         # Pairing asks Graph; as a job it is retried when Graph fails instead of leaving a
         # started onboarding without welcome (a second join would not start it again).
         await self._send_later(PAIR_JOB, onboarding, key)
