@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from bot.adapters.db.decisions import SqlDecisionLog
 from bot.adapters.db.experts import SqlExpertRepository
@@ -22,6 +23,7 @@ from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Job, JobQueue
 from bot.domain.privacy.service import PrivacyService
 from bot.domain.recurring import plan_daily
+from bot.domain.routing.pauses import hand_on_while_paused
 from bot.domain.routing.returns import look_for_returns
 from bot.domain.routing.router_cache import RouterCache
 from bot.domain.routing.service import ESCALATE_JOB, RETURN_JOB, RoutingService
@@ -126,7 +128,9 @@ def build_services(platform: Platform, member_sync: MemberSync) -> Services:
     )
     features = FeatureServices(
         routing=routing,
-        experts=ExpertDialogServices(experts, routing.routers),
+        experts=ExpertDialogServices(
+            experts, routing.routers, partial(hand_on_while_paused, routing)
+        ),
         stammtisch=StammtischDialogServices(stammtisch.service, stammtisch.lifecycle),
         birthdays=BirthdayDialogServices(birthdays.service, birthdays.delivery),
         rooms=RoomDialogServices(rooms.broker, rooms.decisions),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -31,12 +31,18 @@ from dialogs.router import Router
 from dialogs.search import Choice, SearchQuery, matches, page
 
 
+async def _nothing_waits(record: ExpertRecord, now: datetime) -> int:
+    return 0
+
+
 @dataclass(frozen=True, slots=True)
 class ExpertDialogServices:
-    """The expert profiles, and the routers to rebuild once a profile changed."""
+    """The expert profiles, the routers to rebuild once a profile changed, and what moves the
+    questions waiting for an expert on when they pause (returns how many moved)."""
 
     experts: ExpertRepository
     routers: RouterCache
+    paused: Callable[[ExpertRecord, datetime], Awaitable[int]] = _nothing_waits
 
 
 ExpertsContext = DialogContext[ExpertDialogServices]
@@ -231,7 +237,9 @@ async def save_profile(turn: Turn, payload: SaveProfilePayload, ctx: ExpertsCont
     await _experts(ctx).upsert(saved)
     # "Gespeichert." must be true for the very next question, not after the cache ages.
     ctx.services.routers.invalidate(saved.pool_id)
-    card = _card(saved, ctx, lang, pool, notice=t("experts.saved", lang))
+    moved = await ctx.services.paused(saved, ctx.clock.now())
+    notice = t("experts.saved_moved_on", lang, count=moved) if moved else t("experts.saved", lang)
+    card = _card(saved, ctx, lang, pool, notice=notice)
     return Reply.of_card(card, replaces_card=True)
 
 

@@ -242,6 +242,8 @@ MESSAGES: dict[str, str] = {
     "experts.not_expert.title": "Sie sind noch nicht im Experten-Verzeichnis",
     "experts.not_expert.text": "Themen pflegen können die Assistenzen des Netzwerks. Bitten Sie "
     "eine Administratorin oder einen Administrator des Bots, Sie aufzunehmen (zum Beispiel über "
+    "experts.saved_moved_on": "Gespeichert. Offene Fragen, die auf Ihre Reaktion gewartet haben"
+    " ({count}), gehen während der Pause an die nächste Assistenz.",
     "die Gruppe „Assistenz-Netzwerk“). Danach schreiben Sie hier wieder „meine themen“.",
     "experts.error.title": "Bitte prüfen Sie Ihre Eingaben – es wurde nichts gespeichert:",
     "experts.error.invalid": "Eine Eingabe ist ungültig.",

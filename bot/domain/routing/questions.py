@@ -9,6 +9,7 @@ state with a version check, so two clicks at once leave exactly one winner.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -244,6 +245,26 @@ class Question:
             experts=tuple(experts), current_index=following, escalate_at=next_deadline
         )
 
+    def step_away(self, expert_key: str, until: str, next_deadline: datetime | None) -> Question:
+        """The asked expert paused before reacting: marked away until ``until`` (ISO date, ""
+        open-ended), not declined, so the question can come back to them; the next named
+        expert who may be asked is asked, else it waits for their return."""
+        current = self.current_expert
+        if self.state is not QuestionState.ASKED or current is None:
+            raise DecisionError("not_your_turn")
+        if current.expert_key != expert_key:
+            raise DecisionError("not_your_turn")
+        experts = list(self.experts)
+        experts[self.current_index] = replace(current, absent=True, absent_until=until)
+        following = askable_index(experts, self.current_index + 1)
+        if following is None:
+            return self._next(
+                experts=tuple(experts), state=QuestionState.UNASSIGNED, escalate_at=None
+            )
+        return self._next(
+            experts=tuple(experts), current_index=following, escalate_at=next_deadline
+        )
+
     def forward(
         self, expert_key: str, target: NamedExpert, next_deadline: datetime | None
     ) -> Question:
@@ -272,3 +293,7 @@ class Question:
     def _require_open(self) -> None:
         if self.state not in OPEN_STATES:
             raise DecisionError("closed")
+
+
+# A transition of a question, given the deadline for an expert it asks now.
+Step = Callable[[Question, datetime], Question]

@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.ports import JobQueue
 from bot.domain.routing.delivery import QuestionDelivery
-from bot.domain.routing.questions import DecisionError, Question, QuestionState, awaited
+from bot.domain.routing.questions import (
+    DecisionError,
+    Question,
+    QuestionState,
+    Step,
+    awaited,
+)
 from bot.domain.routing.views import QuestionViews
 
 if TYPE_CHECKING:
@@ -94,6 +100,10 @@ async def look_for_returns(service: RoutingService, question_id: int) -> None:
         elif away is None:
             # Decided meanwhile (taken, withdrawn): that decision stands.
             with suppress(DecisionError):
-                await service.ask_returned(question_id, expert.expert_key)
+                await service.move_on(question_id, _returned(expert.expert_key), expert.expert_key)
             return
     await service.returns.plan(question, now, skip=frozenset(gone))
+
+
+def _returned(expert_key: str) -> Step:
+    return lambda question, due: question.ask_returned(expert_key, due)

@@ -128,7 +128,7 @@ class ExpertSelection:
     async def absence(self, record: ExpertRecord, now: datetime) -> Absence | None:
         """None when the expert can be asked now; ``GONE`` when they left."""
         if not record.available_at(now) and record.paused_until is not None:
-            return Absence(self._last_day(record.paused_until))
+            return Absence(self.last_day(record.paused_until))
         try:
             replies = await self.directory.get_automatic_replies(record.email or record.user_key)
         except Exception:
@@ -140,7 +140,7 @@ class ExpertSelection:
         if not replies.active_at(now):
             return None
         end = replies.scheduled_end if replies.status == "scheduled" else None
-        return Absence(self._last_day(end) if end else None, replies.internal_message)
+        return Absence(self.last_day(end) if end else None, replies.internal_message)
 
     async def forward_refusal(self, record: ExpertRecord, now: datetime) -> str | None:
         """Why a question may not be forwarded to the expert now ("target_gone": their account
@@ -173,7 +173,7 @@ class ExpertSelection:
                 return deputy
         return None
 
-    def _last_day(self, end: datetime) -> date:
+    def last_day(self, end: datetime) -> date:
         # Pauses and scheduled replies end at a local midnight: the day before is the last away.
         return (end - timedelta(seconds=1)).astimezone(self.zone).date()
 

@@ -27,7 +27,7 @@ from bot.domain.routing.asking import AskRequest, AskResult, ask_once, new_quest
 from bot.domain.routing.decisions import DecisionSignal, SignalKind
 from bot.domain.routing.delivery import ESCALATE_JOB, QuestionDelivery
 from bot.domain.routing.ports import ExpertRepository, QuestionRepository
-from bot.domain.routing.questions import DecisionError, Question, QuestionState
+from bot.domain.routing.questions import DecisionError, Question, QuestionState, Step
 from bot.domain.routing.replies import ConversationReplies
 from bot.domain.routing.returns import RETURN_JOB, ReturnWatch
 from bot.domain.routing.router_cache import RouterCache
@@ -218,11 +218,10 @@ class RoutingService:
             # expert is passed over), or says that nobody could be.
             await self._delivery.tell_unchosen(question, labels)
 
-    async def ask_returned(self, question_id: int, expert_key: str) -> Question:
-        """Ask an expert who is back from an absence that kept the question unasked."""
-        return await self._ask_next(
-            question_id, lambda q, due: q.ask_returned(expert_key, due), expert_key, False
-        )
+    async def move_on(self, question_id: int, step: Step, expert_key: str) -> Question:
+        """Apply a step that changes whom the question asks (an expert back from an absence,
+        one who paused while asked) and ask whoever it asks now."""
+        return await self._ask_next(question_id, step, expert_key, False)
 
     async def pool_names(self, pool_id: str) -> list[tuple[str, str]]:
         """(key, name) of every expert of a pool, for the forward choice."""
@@ -264,7 +263,7 @@ class RoutingService:
     async def _ask_next(
         self,
         question_id: int,
-        decision: Callable[[Question, datetime], Question],
+        decision: Step,
         actor: str,
         own_card: bool,
     ) -> Question:
