@@ -148,10 +148,12 @@ async def ask_from_form(turn: Turn, form: QuestionForm, ctx: RoutingContext) -> 
 async def _decision_reply(
     turn: Turn, ctx: RoutingContext, action: QuestionAction, decided: Question, note: str
 ) -> Reply:
-    if action.view == "thread":
+    viewer = turn.actor.aad_object_id or ""
+    if action.view == "thread" or not decided.named(viewer):
         # The thread card is shared: it was updated for everyone; the clicker gets a toast.
+        # Only a named expert has a DM card ("view": "expert" from the asker is forged).
         return Reply.of_text(t(note, turn.language))
-    card = await ctx.services.card_for(decided, action.view, turn.actor.aad_object_id or "")
+    card = await ctx.services.card_for(decided, action.view, viewer)
     return Reply.of_card(with_note(card, t(note, turn.language), good=True), replaces_card=True)
 
 

@@ -334,6 +334,21 @@ async def _body(bot: RunningBot, activity: dict[str, Any]) -> str:
     return json.dumps(await response.json(), ensure_ascii=False)
 
 
+async def test_a_withdraw_claiming_the_expert_card_gets_no_expert_card(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    asker = activities.user(1)
+    await routing_bot.post(activities.channel_mention(sink.url, QUESTION))
+    [question] = await _questions(database_url)
+    forged = {"question_id": question.id, "view": "expert"}  # the asker has no DM card
+    body = await _body(
+        routing_bot,
+        _invoke(sink, "routing.withdraw", forged, asker["aadObjectId"], asker["name"]),
+    )
+    assert "Ihre Frage ist zurückgezogen" in body
+    assert "hat eine Frage für Sie" not in body and "AdaptiveCard" not in body
+
+
 async def test_only_the_asker_withdraws_a_question(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
