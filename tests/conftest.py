@@ -109,3 +109,12 @@ async def bot(bot_factory: Any, database_url: str) -> RunningBot:
     """The bot in local mode on the parametrised database."""
     started: RunningBot = await bot_factory(local_settings(database_url))
     return started
+
+
+@pytest.fixture
+async def routing_bot(bot_factory: Any, database_url: str) -> AsyncIterator[RunningBot]:
+    """The bot on the demo organisation: Graph simulator, demo experts imported."""
+    from tests.support.simulated_org import bot_with_experts  # it imports this module
+
+    async with bot_with_experts(bot_factory, database_url) as (running, _):
+        yield running

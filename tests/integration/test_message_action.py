@@ -6,7 +6,7 @@ bad input answered kindly in the dialog."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -28,14 +28,6 @@ HTML = (
 )
 STRIPPED = "Hallo zusammen,\nwer kennt sich mit Concur & Reisekosten aus?\nDanke!"
 QUESTION = "Wer kennt sich mit Reisekosten in Concur aus?"
-
-
-@pytest.fixture
-async def routing_bot(
-    bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
-) -> AsyncIterator[RunningBot]:
-    async with bot_with_experts(bot_factory, database_url) as (bot, _):
-        yield bot
 
 
 def _payload() -> dict[str, Any]:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from bot.adapters.db.engine import create_engine, create_session_factory
@@ -20,7 +18,6 @@ from tests.conftest import RunningBot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
-from tests.support.simulated_org import bot_with_experts
 
 KERSTIN = ("f38180ae-", "Kerstin Vogel")
 BIRGIT = ("e01e3544-", "Birgit Fischer")
@@ -30,14 +27,6 @@ QUESTION = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
 def _people() -> dict[str, str]:
     org = load_demo_organisation()
     return {p.display_name: p.id for p in org.people}
-
-
-@pytest.fixture
-async def routing_bot(
-    bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
-) -> AsyncIterator[RunningBot]:
-    async with bot_with_experts(bot_factory, database_url) as (bot, _):
-        yield bot
 
 
 async def _introduce(bot: RunningBot, sink: ConnectorSink, name: str) -> str:

@@ -6,11 +6,9 @@ PostgreSQL."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from bot.adapters.db.engine import create_engine, create_session_factory
@@ -19,19 +17,10 @@ from devkit.demo.organisation import load_demo_organisation
 from tests.conftest import RunningBot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
-from tests.support.simulated_org import bot_with_experts
 
 QUESTION = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
 PEOPLE = {p.display_name: p.id for p in load_demo_organisation().people}
 KERSTIN, BIRGIT = PEOPLE["Kerstin Vogel"], PEOPLE["Birgit Fischer"]
-
-
-@pytest.fixture
-async def routing_bot(
-    bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
-) -> AsyncIterator[RunningBot]:
-    async with bot_with_experts(bot_factory, database_url) as (bot, _):
-        yield bot
 
 
 async def _question(database_url: str) -> QuestionRow:

@@ -236,6 +236,10 @@ class Question:
             experts[self.current_index] = replace(passed, unreachable=True)
         elif not passed.erased:  # an erased person declined nothing
             experts[self.current_index] = replace(passed, declined=True, passed=why)
+        return self._ask_after(experts, next_deadline)
+
+    def _ask_after(self, experts: list[NamedExpert], next_deadline: datetime | None) -> Question:
+        # The next expert after the current one who may be asked, else nobody (unassigned).
         following = askable_index(experts, self.current_index + 1)
         if following is None:
             return self._next(
@@ -250,20 +254,13 @@ class Question:
         open-ended), not declined, so the question can come back to them; the next named
         expert who may be asked is asked, else it waits for their return."""
         current = self.current_expert
-        if self.state is not QuestionState.ASKED or current is None:
+        if current is None or current.expert_key != expert_key:
             raise DecisionError("not_your_turn")
-        if current.expert_key != expert_key:
-            raise DecisionError("not_your_turn")
+        if self.state is not QuestionState.ASKED:
+            raise DecisionError("not_your_turn")  # taken: a promise the pause does not undo
         experts = list(self.experts)
         experts[self.current_index] = replace(current, absent=True, absent_until=until)
-        following = askable_index(experts, self.current_index + 1)
-        if following is None:
-            return self._next(
-                experts=tuple(experts), state=QuestionState.UNASSIGNED, escalate_at=None
-            )
-        return self._next(
-            experts=tuple(experts), current_index=following, escalate_at=next_deadline
-        )
+        return self._ask_after(experts, next_deadline)
 
     def forward(
         self, expert_key: str, target: NamedExpert, next_deadline: datetime | None
