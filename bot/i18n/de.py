@@ -188,6 +188,11 @@ MESSAGES: dict[str, str] = {
     "routing.remark.noted": "Danke für den Hinweis! Eine neue Frage ist das nicht, darum leite"
     " ich es nicht weiter; die Frage oben bleibt offen, bis sie beantwortet ist. Eine eigene"
     " Frage stellen Sie bitte als Frage (mit „?“).",
+    "routing.remark.not_awaited": "Das habe ich nicht als Antwort gespeichert: Die Frage wartet"
+    " gerade nicht auf Sie und bleibt offen. Ist es doch Ihre Antwort, übernehmen Sie die Frage"
+    " zuerst auf der Karte oben („Frage übernehmen“) und antworten Sie dann hier.",
+    "routing.remark.taken": "Das habe ich nicht als Antwort gespeichert: {name} hat die Frage"
+    " übernommen und beantwortet sie.",
     "routing.error.already_taken": "Diese Frage hat bereits jemand anderes übernommen.",
     "routing.error.yours": "Sie haben diese Frage bereits übernommen.",
     "routing.error.not_named": "Diese Frage ist an andere Assistenzen gerichtet; Sie können sie "

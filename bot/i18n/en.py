@@ -178,6 +178,11 @@ MESSAGES: dict[str, str] = {
     "routing.remark.noted": "Thanks for the hint! It is not a new question, so I am not passing"
     " it on; the question above stays open until it is answered. To ask a question of your own,"
     " please put it as a question (with “?”).",
+    "routing.remark.not_awaited": "I have not saved this as the answer: the question is not"
+    " waiting for you right now and stays open. If it is your answer after all, first take the"
+    " question on the card above (“Take question”) and then answer here.",
+    "routing.remark.taken": "I have not saved this as the answer: {name} has taken the question"
+    " and will answer it.",
     "routing.error.already_taken": "Someone else has already taken this question.",
     "routing.error.yours": "You have already taken this question.",
     "routing.error.not_named": "This question is addressed to other assistants; you cannot take "

@@ -1,12 +1,11 @@
 """Talk in the thread of an open question, through the real endpoint and DB (SQLite and
-PostgreSQL): what closes the question, what is a new question, what is only a remark on it."""
+PostgreSQL): what closes the question, what is a new question, what is only a remark on it.
+``routing_bot`` is the demo organisation's bot (tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from bot.adapters.db.engine import create_engine, create_session_factory
@@ -15,18 +14,9 @@ from devkit.demo.organisation import load_demo_organisation
 from tests.conftest import RunningBot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
-from tests.support.simulated_org import bot_with_experts
 
 QUESTION = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
 PEOPLE = {p.display_name: p.id for p in load_demo_organisation().people}
-
-
-@pytest.fixture
-async def routing_bot(
-    bot_factory: Callable[..., Awaitable[RunningBot]], database_url: str
-) -> AsyncIterator[RunningBot]:
-    async with bot_with_experts(bot_factory, database_url) as (bot, _):
-        yield bot
 
 
 async def _questions(database_url: str) -> list[QuestionRow]:
@@ -96,3 +86,51 @@ async def test_a_real_question_in_the_thread_is_still_asked(
     assert len(await _questions(database_url)) == 3
     [reply] = sink.texts()
     assert "Eine neue Frage ist das nicht" not in reply
+
+
+def _decide(sink: ConnectorSink, verb: str, question_id: int, name: str) -> dict[str, Any]:
+    data = {"question_id": question_id, "view": "expert"}
+    return _by(activities.card_invoke(sink.url, verb, data), name)
+
+
+async def test_an_expert_who_declined_only_remarks_in_the_thread(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    root = await _asked(routing_bot, sink)
+    await routing_bot.post(_by(activities.message(sink.url, "hilfe"), "Birgit Fischer"))
+    [question] = await _questions(database_url)
+    await routing_bot.post(_decide(sink, "routing.decline", question.id, "Kerstin Vogel"))
+    sink.sent.clear()
+    # "Nicht mein Thema", then a word in the thread: neither the answer nor a new question,
+    # even when it asks something.
+    for remark in ("Sorry, da kann ich nicht helfen – frag mal Birgit.", "Birgit, weißt du es?"):
+        await routing_bot.post(_in_thread(sink, root, remark, "Kerstin Vogel"))
+    [still] = await _questions(database_url)
+    assert still.state == "asked" and still.answer_text is None and still.owner_key is None
+    assert [c["expert_key"] for c in still.candidates][still.current_index] == PEOPLE[
+        "Birgit Fischer"
+    ]
+    assert len(sink.sent) == 2 and "attachments" not in sink.sent[0]
+    assert all("nicht als Antwort gespeichert" in text for text in sink.texts())
+    assert "Frage übernehmen" in sink.texts()[0]
+    # Birgit, asked now, answers there: that closes it, and only her answer is kept.
+    await routing_bot.post(
+        _in_thread(sink, root, "Raumliste Hamburg in Outlook.", "Birgit Fischer")
+    )
+    [closed] = await _questions(database_url)
+    assert closed.state == "answered" and closed.owner_key == PEOPLE["Birgit Fischer"]
+    assert closed.answer_text == "Raumliste Hamburg in Outlook."
+
+
+async def test_a_named_expert_remarks_on_a_question_another_took(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    root = await _asked(routing_bot, sink)
+    [question] = await _questions(database_url)
+    await routing_bot.post(_decide(sink, "routing.take", question.id, "Birgit Fischer"))
+    sink.sent.clear()
+    await routing_bot.post(_in_thread(sink, root, "Das geht über Outlook.", "Kerstin Vogel"))
+    [taken] = await _questions(database_url)
+    assert taken.state == "taken" and taken.owner_key == PEOPLE["Birgit Fischer"]
+    [note] = sink.texts()
+    assert "nicht als Antwort gespeichert" in note and "Birgit Fischer hat die Frage" in note

@@ -1,16 +1,20 @@
 """Which open question an expert's message in a conversation answers, if any.
 
-A channel thread belongs to one question, so a named expert's reply there answers it; should a
-colleague have asked a second one in the same thread, the reply answers the one waiting for this
-expert, and nothing when that is unclear (the expert answers on the card instead). A group
-chat holds many messages and may hold several questions: there an expert's message answers a
-question when it quotes that question's card (Teams' "Antworten"). When it quotes no open
-question's card but the bot waits for this expert on exactly one question of the chat, it is
-``Probable``: the expert confirms with one click (it may be a new question of their own).
+A channel thread belongs to one question, so the reply there of the expert the bot waits for
+(asked now, owner, or @mentioned because no DM reached them) answers it; should a colleague
+have asked a second one in the same thread, the reply answers the one waiting for this expert,
+and nothing when that is unclear (the expert answers on the card instead). A named expert the
+bot does not wait for (declined, passed over, not asked yet, or another took it) only remarks
+on it: "frag mal Birgit" is no answer. A group chat holds many messages and may hold several
+questions: there an expert's message answers a question when it quotes that question's card
+(Teams' "Antworten"). When it quotes no open question's card but the bot waits for this expert
+on exactly one question of the chat, it is ``Probable``: the expert confirms with one click (it
+may be a new question of their own).
 Anything else in a group chat is an ordinary message (a new question, a command).
 
 In the thread of an open question, a message that is no answer and puts no question (a
-colleague's "Das geht über Outlook") is a ``Remark`` on that question, not a new one.
+colleague's "Das geht über Outlook"), or any message of a named expert it does not wait for, is
+a ``Remark`` on that question, not a new one.
 """
 
 from __future__ import annotations
@@ -56,9 +60,12 @@ class Unclear:
 
 @dataclass(frozen=True, slots=True)
 class Remark:
-    """A message in the thread of the open ``question`` that puts no question of its own."""
+    """A message in the thread of the open ``question`` that is neither its answer nor a
+    question of its own."""
 
     question: Question
+    # Written by one of its named experts whom the bot does not wait for.
+    by_named: bool = False
 
 
 def replied_question(
@@ -86,11 +93,12 @@ def replied_question(
         # tells nothing more.
     waiting = tuple(q for q in candidates if _waits_for(q, expert_key))
     if place.own_thread:
-        # A second question may be asked in the same thread (a colleague @mentions the bot
-        # there): only a single one, or the single one waiting for this expert, is certain.
-        if len(candidates) <= 1:
-            return candidates[0] if candidates else None
-        return waiting[0] if len(waiting) == 1 else Unclear(waiting or tuple(candidates))
+        # Only the answer the bot waits for closes it (an expert who declined writes "frag mal
+        # Birgit" there too). A second question may be asked in the same thread (a colleague
+        # @mentions the bot there): only the single one waiting for this expert is certain.
+        if len(waiting) > 1:
+            return Unclear(waiting)
+        return waiting[0] if waiting else None
     if len(waiting) > 1:
         return Unclear(waiting)
     return Probable(waiting[0]) if waiting else None
@@ -150,15 +158,22 @@ class ConversationReplies:
             return found
         return await self.service.answer(found.id, expert_key, text)
 
-    async def remark(self, pool_id: str, conversation_id: str, text: str) -> Remark | None:
-        """A ``Remark`` when ``text``, written in a channel thread, is talk about the open
-        question there: it asks nothing (``asks``) and is no small talk (which is answered as
-        anywhere). None otherwise: a real question there is routed as a new one."""
-        if asks(text) or is_smalltalk(text, is_request(text)):
+    async def remark(
+        self, pool_id: str, conversation_id: str, author_key: str, text: str
+    ) -> Remark | None:
+        """A ``Remark`` when ``text``, written in a channel thread and not its answer, is talk
+        about the open question there: it asks nothing (``asks``), or its author is one of the
+        question's named experts; small talk is answered as anywhere. None otherwise: a real
+        question there is routed as a new one."""
+        if is_smalltalk(text, is_request(text)):
             return None
         here = self._here(conversation_id)
         open_here = [q for q in await self.service.questions.open_questions(pool_id) if here(q)]
-        return Remark(open_here[-1]) if open_here else None
+        named = [q for q in open_here if q.named(author_key)]
+        if named:
+            # Even "Hast du Birgit gefragt?": whoever passed it on asks no question of their own.
+            return Remark(named[-1], by_named=True)
+        return Remark(open_here[-1]) if open_here and not asks(text) else None
 
     async def withdraw_open(
         self, pool_id: str, asker_key: str, conversation_id: str
