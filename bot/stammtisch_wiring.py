@@ -31,7 +31,7 @@ class Stammtisch:
         """Make sure every active rule has its next posting planned (idempotent)."""
         svc = self.service
         for rule in await svc.repo.list_rules():
-            month, due = schedule.next_posting(rule, svc.clock.now(), svc.calendar.zone)
+            month, due = schedule.next_posting(rule, svc.clock.now(), svc.calendar)
             await svc.schedule_monthly(rule.team_key, month, due)
 
     def module(self) -> FeatureModule:

@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SAVED_AT = datetime(2026, 2, 20, 8, 0, tzinfo=UTC)
 POSTING = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 PERIOD = "2026-04"
-# run_monthly plans the next posting: Monday 6 April, 9:00 in Berlin (summer time), for May.
-NEXT_POSTING = datetime(2026, 4, 6, 7, 0, tzinfo=UTC)
+# run_monthly plans the next posting, for May: the first Monday, 6 April, is Easter Monday, so
+# Thursday 2 April (Good Friday too is a holiday), 9:00 in Berlin (summer time).
+NEXT_POSTING = datetime(2026, 4, 2, 7, 0, tzinfo=UTC)
 NEXT_PERIOD = "2026-05"
 
 Sessions = async_sessionmaker[AsyncSession]

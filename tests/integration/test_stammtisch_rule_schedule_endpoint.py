@@ -24,7 +24,9 @@ SABINE = ("c009aadc-479f-503c-b41a-60b0bbea7223", "Sabine Krüger")
 JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
 # Friday 20 March 2026, 09:00 in Berlin: March's first Monday and third Wednesday are past.
 FRIDAY = datetime(2026, 3, 20, 8, 0, tzinfo=UTC)
-FIRST_MONDAY = datetime(2026, 4, 6, 7, 0, tzinfo=UTC)  # 09:00 CEST
+# The rule "1. Montag" for May: 6 April is Easter Monday (and 3 April Good Friday), so the poll
+# comes on Thursday 2 April, 09:00 CEST.
+MAY_POSTING = datetime(2026, 4, 2, 7, 0, tzinfo=UTC)
 THIRD_WEDNESDAY = datetime(2026, 4, 15, 7, 0, tzinfo=UTC)
 RULE = {
     "post_week": "1", "post_weekday": "0", "post_time": "09:00", "deadline_weekday": "4",
@@ -100,10 +102,10 @@ def polls(texts: list[str]) -> list[str]:
 async def test_a_changed_rule_posts_on_the_confirmed_day_not_the_old_one(
     channel: Channel,
 ) -> None:
-    assert "am Mo, 06.04., 09:00 Uhr hier" in await channel.save_rule()
+    assert "am Do, 02.04., 09:00 Uhr hier" in await channel.save_rule()
     changed = await channel.save_rule(post_week="3", post_weekday="2")
     assert "am Mi, 15.04., 09:00 Uhr hier" in changed
-    await channel.at(FIRST_MONDAY)
+    await channel.at(MAY_POSTING)
     assert polls(channel.posted()) == []
     await channel.at(THIRD_WEDNESDAY)
     [poll] = polls(channel.posted())
@@ -112,9 +114,9 @@ async def test_a_changed_rule_posts_on_the_confirmed_day_not_the_old_one(
 
 
 async def test_a_switched_off_rule_posts_nothing(channel: Channel) -> None:
-    assert "am Mo, 06.04., 09:00 Uhr hier" in await channel.save_rule()
+    assert "am Do, 02.04., 09:00 Uhr hier" in await channel.save_rule()
     assert "ausgeschaltet" in await channel.save_rule(active="false")
-    await channel.at(FIRST_MONDAY)
+    await channel.at(MAY_POSTING)
     await channel.at(datetime(2026, 6, 2, 8, 0, tzinfo=UTC))
     assert polls(channel.posted()) == []
 
@@ -122,8 +124,8 @@ async def test_a_switched_off_rule_posts_nothing(channel: Channel) -> None:
 async def test_a_month_without_a_possible_date_is_announced_and_the_next_one_posted(
     may_blocked: Channel,
 ) -> None:
-    assert "am Mo, 06.04., 09:00 Uhr hier" in await may_blocked.save_rule()
-    await may_blocked.at(FIRST_MONDAY)
+    assert "am Do, 02.04., 09:00 Uhr hier" in await may_blocked.save_rule()
+    await may_blocked.at(MAY_POSTING)
     posted = may_blocked.posted()
     assert polls(posted) == []
     [note] = [text for text in posted if "keine Stammtisch-Umfrage" in text]
@@ -136,7 +138,7 @@ async def test_a_month_without_a_possible_date_is_announced_and_the_next_one_pos
 
 
 WEDNESDAY_8_APRIL = datetime(2026, 4, 8, 7, 0, tzinfo=UTC)  # 09:00 CEST
-PASSED = "Der Umfragetermin im April 2026 (Mo, 06.04.) liegt schon in der Vergangenheit"
+PASSED = "Der Umfragetermin im April 2026 (Do, 02.04.) liegt schon in der Vergangenheit"
 
 
 async def test_a_rule_moved_before_today_says_this_month_is_left_out_and_how_to_post_it(
@@ -148,7 +150,7 @@ async def test_a_rule_moved_before_today_says_this_month_is_left_out_and_how_to_
         post_week="3", post_weekday="2"
     )
     await channel.at(WEDNESDAY_8_APRIL)
-    moved = await channel.save_rule()  # 1. Montag: 6 April has passed
+    moved = await channel.save_rule()  # 1. Montag: its day (2 April, for Easter) has passed
     assert "am Mo, 04.05., 09:00 Uhr hier" in moved
     assert PASSED in moved and "die Regel gilt ab Mai 2026" in moved, moved
     assert "„stammtisch neu“" in moved and "Stammtisch im Mai 2026" in moved
@@ -170,6 +172,17 @@ async def test_no_word_on_a_passed_date_when_this_months_poll_is_out(channel: Ch
     )
     assert (await channel.bot.post(start)).status == 201  # April's poll, on 20 March
     saved = await channel.save_rule()  # March's first Monday has passed: nothing left out
-    assert "am Mo, 06.04., 09:00 Uhr hier" in saved and "Vergangenheit" not in saved
+    assert "am Do, 02.04., 09:00 Uhr hier" in saved and "Vergangenheit" not in saved
     off = await channel.save_rule(active="false")
     assert "Vergangenheit" not in off
+
+
+async def test_a_posting_day_on_a_public_holiday_moves_to_the_working_day_before(
+    channel: Channel,
+) -> None:
+    # "1. Montag" in April 2026 is Easter Monday: before, the poll went out on the holiday.
+    assert "am Do, 02.04., 09:00 Uhr hier" in await channel.save_rule()
+    await channel.at(MAY_POSTING)
+    [poll] = polls(channel.posted())
+    # Earlier, not shorter: votes close on the Friday after the rule's own day, as always.
+    assert "Assistenz-Stammtisch im Mai 2026" in poll and "bis Fr, 10.04., 16:00 Uhr" in poll

@@ -51,12 +51,12 @@ async def save_rule(svc: StammtischService, rule: Rule) -> datetime:
     is (a switched-off rule plans nothing)."""
     if not svc.may_organise(rule.organiser_key):
         raise PollError("not_organiser")
-    now, zone = svc.clock.now(), svc.calendar.zone
+    now, calendar = svc.clock.now(), svc.calendar
     old = await svc.repo.get_rule(rule.team_key)
     await svc.repo.save_rule(rule)
-    month, due = schedule.next_posting(rule, now, zone)
+    month, due = schedule.next_posting(rule, now, calendar)
     if old is not None:
-        old_month, old_due = schedule.next_posting(old, now, zone)
+        old_month, old_due = schedule.next_posting(old, now, calendar)
         if not rule.active or (old_month, old_due) != (month, due):
             period = schedule.period_of(old_month)
             await svc.jobs.cancel(monthly_key(rule.team_key, period, old_due))
@@ -71,9 +71,9 @@ async def passed_posting(svc: StammtischService, rule: Rule) -> tuple[date, date
     when no poll for that month exists; None otherwise."""
     if not rule.active:
         return None
-    now, zone = svc.clock.now(), svc.calendar.zone
-    target = schedule.first_of_next_month(now.astimezone(zone).date())
-    due = schedule.posting_due(rule, target, zone)
+    now, calendar = svc.clock.now(), svc.calendar
+    target = schedule.first_of_next_month(now.astimezone(calendar.zone).date())
+    due = schedule.posting_due(rule, target, calendar)
     if due > now:
         return None
     latest = await svc.repo.latest_poll(rule.team_key)
@@ -102,17 +102,20 @@ async def run_monthly(
     month's poll. A month with no possible date is skipped with a note where the poll would
     have appeared (the organisers and members wait for it there); the rule goes on."""
     rule = await svc.repo.get_rule(team_key)
-    target, now, zone = month_of(period), svc.clock.now(), svc.calendar.zone
-    step, due = schedule.monthly_step(rule, target, planned, now, zone)
+    target, now, calendar = month_of(period), svc.clock.now(), svc.calendar
+    step, due = schedule.monthly_step(rule, target, planned, now, calendar)
     if step is schedule.Step.MOVED and due is not None:
         await schedule_monthly(svc, team_key, target, due)
     if step is not schedule.Step.POST or rule is None:
         log.info("stammtisch posting for %s not run: %s", period, step.value)
         return
     following = schedule.first_of_next_month(target)
-    await schedule_monthly(svc, team_key, following, schedule.posting_due(rule, following, zone))
+    await schedule_monthly(
+        svc, team_key, following, schedule.posting_due(rule, following, calendar)
+    )
     try:
-        await svc.start(rule, target)
+        # Posted early for a holiday: votes still close after the rule's own day.
+        await svc.start(rule, target, schedule.rule_due(rule, target, calendar.zone))
     except PollError as error:
         if error.code != "no_dates":
             raise
@@ -130,6 +133,6 @@ async def announce_skipped(svc: StammtischService, team_key: str, period: str) -
     rule = await svc.repo.get_rule(team_key)
     if rule is None or not rule.active:
         return
-    _, following = schedule.next_posting(rule, svc.clock.now(), svc.calendar.zone)
+    _, following = schedule.next_posting(rule, svc.clock.now(), svc.calendar)
     card = svc.views.skipped_card(rule, month_of(period), following)
     await svc.notifier.post_card(rule.place, card)

@@ -1,7 +1,10 @@
 """When the monthly poll is posted, until when members vote, and when the lunch takes place.
 
 All rules are stated in local wall-clock time of the network's time zone and converted to UTC
-at the edges, so that "9 Uhr" stays 9 Uhr across daylight-saving changes.
+at the edges, so that "9 Uhr" stays 9 Uhr across daylight-saving changes. The poll is posted on
+a working day: a rule's day that is a public holiday (the holidays of ``HOLIDAY_STATE``, the
+same ones the Stammtisch dates avoid) moves to the working day before, also into the previous
+month (1 May on a Friday: Thursday 30 April).
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from bot.domain.business_hours import BusinessCalendar
 from bot.domain.stammtisch.model import Rule
 
 LAST = 5  # post_week value meaning "the last such weekday of the month"
+# How far back a posting day on a holiday looks for a working day (Easter: four days).
+_MOST_CLOSED_DAYS = 14
 
 
 def first_of_next_month(day: date) -> date:
@@ -26,8 +32,18 @@ def period_of(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"
 
 
-def posting_day(rule: Rule, month: date) -> date:
-    """The day in ``month`` on which the rule posts its poll (n-th or last weekday)."""
+def posting_day(rule: Rule, month: date, calendar: BusinessCalendar) -> date:
+    """The day on which the rule posts its poll in ``month``: its n-th or last weekday, or the
+    working day before when that is a public holiday."""
+    day = rule_day(rule, month)
+    for back in range(_MOST_CLOSED_DAYS):
+        if calendar.is_open_day(day - timedelta(days=back)):
+            return day - timedelta(days=back)
+    return day  # nothing open for two weeks (a test calendar): the rule's own day
+
+
+def rule_day(rule: Rule, month: date) -> date:
+    """The rule's n-th or last weekday in ``month``, holidays or not."""
     days_in_month = calendar.monthrange(month.year, month.month)[1]
     matches = [
         month.replace(day=d)
@@ -44,23 +60,31 @@ def local(day: date, at: time, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
 
 
-def next_posting(rule: Rule, after: datetime, zone: ZoneInfo) -> tuple[date, datetime]:
+def next_posting(rule: Rule, after: datetime, calendar: BusinessCalendar) -> tuple[date, datetime]:
     """The next (target month, posting time) strictly after ``after``; the poll asks about
-    the month following the posting day."""
+    the month following the rule's posting day."""
+    zone = calendar.zone
     month = after.astimezone(zone).date().replace(day=1)
     for _ in range(3):
-        due = local(posting_day(rule, month), rule.post_time, zone)
+        due = local(posting_day(rule, month, calendar), rule.post_time, zone)
         if due > after:
             return first_of_next_month(month), due
         month = first_of_next_month(month)
     raise AssertionError("a monthly rule always has a posting day within three months")
 
 
-def posting_due(rule: Rule, target: date, zone: ZoneInfo) -> datetime:
+def posting_due(rule: Rule, target: date, calendar: BusinessCalendar) -> datetime:
     """When the rule posts the poll for ``target``'s month: on its posting day of the month
     before, at its posting time."""
     before = (target.replace(day=1) - timedelta(days=1)).replace(day=1)
-    return local(posting_day(rule, before), rule.post_time, zone)
+    return local(posting_day(rule, before, calendar), rule.post_time, calendar.zone)
+
+
+def rule_due(rule: Rule, target: date, zone: ZoneInfo) -> datetime:
+    """When the rule's own day (holiday or not) for ``target``'s poll is, at its posting time:
+    votes close after it as planned, also when the poll comes earlier for a holiday."""
+    before = (target.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return local(rule_day(rule, before), rule.post_time, zone)
 
 
 class Step(StrEnum):
@@ -73,7 +97,11 @@ class Step(StrEnum):
 
 
 def monthly_step(
-    rule: Rule | None, target: date, planned: datetime | None, now: datetime, zone: ZoneInfo
+    rule: Rule | None,
+    target: date,
+    planned: datetime | None,
+    now: datetime,
+    calendar: BusinessCalendar,
 ) -> tuple[Step, datetime | None]:
     """The step of the posting for ``target`` that was planned for ``planned`` (None: planned
     before postings carried their date), and the rule's current date for it.
@@ -83,8 +111,12 @@ def monthly_step(
     """
     if rule is None or not rule.active:
         return Step.OFF, None
-    due = posting_due(rule, target, zone)
+    due = posting_due(rule, target, calendar)
     if planned == due or (planned is None and due <= now):
+        return Step.POST, due
+    if due <= now and planned == rule_due(rule, target, calendar.zone):
+        # Planned by a version that posted on holidays too, for this very rule: late beats
+        # a month without a poll (the one posted on time, if any, is found: no second card).
         return Step.POST, due
     if due > now:
         return Step.MOVED, due

@@ -114,8 +114,12 @@ class StammtischService:
         """Job: the note that a month has no poll (monthly.py)."""
         await monthly.announce_skipped(self, team_key, period)
 
-    async def start(self, rule: Rule, month: date | None = None) -> tuple[Poll, bool]:
+    async def start(
+        self, rule: Rule, month: date | None = None, votes_after: datetime | None = None
+    ) -> tuple[Poll, bool]:
         """Open the poll of ``month`` (default: next month) unless it exists; post its card.
+        Votes close on the rule's deadline after now, or after ``votes_after`` if later (the
+        rule's own day of a poll posted early for a holiday).
 
         Safe to repeat: a second call (another replica, a retried job, "stammtisch neu" after
         the automatic poll) finds the stored poll and only posts the card if that is missing.
@@ -123,7 +127,7 @@ class StammtischService:
         now = self.clock.now()
         zone = self.calendar.zone
         month = month or schedule.first_of_next_month(now.astimezone(zone).date())
-        deadline = schedule.deadline_after(now, rule, zone)
+        deadline = schedule.deadline_after(max(now, votes_after or now), rule, zone)
         dates = candidate_dates(
             month,
             self.calendar,

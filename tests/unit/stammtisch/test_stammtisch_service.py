@@ -204,8 +204,9 @@ async def test_cancel_after_close_cancels_the_invitation_and_the_day_before_remi
 async def test_monthly_rule_posts_once_per_month_and_plans_the_next() -> None:
     world = make_world()
     due = await world.service.save_rule(rule())
-    # Saved on Monday 2 March 09:00 exactly: the next first Monday is 6 April, 09:00 CEST.
-    assert due == datetime(2026, 4, 6, 7, 0, tzinfo=UTC)
+    # Saved on Monday 2 March 09:00 exactly: the next first Monday is 6 April, Easter Monday,
+    # so the poll comes on the working day before (Good Friday too): Thursday 2 April, 09:00.
+    assert due == datetime(2026, 4, 2, 7, 0, tzinfo=UTC)
     world.clock.current = due
     await world.run_due()
     poll = await world.repo.latest_poll(rule().team_key)
