@@ -122,9 +122,15 @@ class QueryAnalyser:
         for index in range(1, len(content)):
             modified = {c for f in forms[index - 1] for c in self._affixes.with_modifier(f)}
             headed = {c for f in forms[index] for c in self._affixes.with_head(f)}
-            found: list[Key] = [(compound,) for compound in sorted(modified & headed)]
-            if found:
-                concepts[index] = self._expand(concepts[index], found, self._weights.synonym)
+            found = sorted(modified & headed)
+            if not found:
+                continue
+            # The pair means the compound, as a German compound does: the other compounds
+            # the head reaches alone ("planning": every "…planung") are left out.
+            head = concepts[index]
+            kept = [(f, w) for f, w in head.features if f not in headed]
+            compounds = [(compound, self._weights.synonym) for compound in found]
+            concepts[index] = Concept(head.word, tuple(kept + compounds))
 
     def _german_forms(self, word: str) -> set[str]:
         found = self._synonyms.find((stem(word),), (stem_en(word),))

@@ -157,4 +157,5 @@ def test_an_english_open_compound_reaches_the_german_closed_one() -> None:
     head = dict(concepts[-1].features)
     assert head.get(stem("raumplanung"), 0.0) >= 0.6
     top = router.rank("Who can help me with room planning?").candidates
-    assert top[0].expert_id == "a.empfang"
+    # Not every other "…planung": the budget planner has nothing to do with rooms.
+    assert [c.expert_id for c in top] == ["a.empfang"]
