@@ -101,13 +101,25 @@ def rank_by_site(
 # "Besuch aus Hamburg", "Gäste von Köln", "guests from Cologne": where people come from, not
 # where the room should be.
 _ORIGIN_WORDS = frozenset({"aus", "von", "vom", "from"})
+# Place names that are everyday words too ("Raum für Essen mit Kunden", "im Hof", "in der
+# Halle"): in a request they are the word far more often than the city, so they name a site
+# only as a place ("in Essen", "nach Essen", "Standort Essen") or as the request's label
+# ("Essen: Raum morgen …"). Words, not cities: the sites still come from the catalogue only.
+_EVERYDAY_WORDS = frozenset(
+    {"essen", "hof", "halle", "weil", "wetter", "lage", "kamen", "senden", "singen", "laufen",
+     "baden", "bergen", "aue", "rain", "horn", "stein", "burg", "wangen", "reading", "bath"}
+)  # fmt: skip
+# "im Hof", "in der Halle" are the courtyard and the hall: only a bare "in" names the town.
+_PLACE_WORDS = frozenset({"in", "nach", "standort", "to"})
+_LABEL = re.compile(r"^\s*([^,:;\n]+?)\s*[,:;\n]")
 
 
 def named_sites(text: str, catalogue: Sequence[Room]) -> list[str]:
     """The sites of the room catalogue that a request names ("in Hamburg", "am Standort
     Hamburg", "Deutz-Campus"): cities and building names as Graph has them, found in the text
     as whole words after folding case, accents and umlaut spellings; longest names first, in
-    their catalogue spelling. A site named as an origin ("Besuch aus Hamburg") does not count."""
+    their catalogue spelling. A site named as an origin ("Besuch aus Hamburg") does not count,
+    nor one that is an everyday word used as the word ("Raum für Essen mit Kunden")."""
     words = f" {normalise(text)} "
     names: dict[str, str] = {}
     for room in catalogue:
@@ -115,12 +127,17 @@ def named_sites(text: str, catalogue: Sequence[Room]) -> list[str]:
             folded = normalise(name)
             if folded and folded not in names:
                 names[folded] = (name or "").strip()
+    label = _LABEL.match(text)
     found: list[str] = []
     for folded in sorted(names, key=len, reverse=True):
         before = [words[:at].split()[-1:] for at in _occurrences(words, f" {folded} ")]
-        if any(not word or word[0] not in _ORIGIN_WORDS for word in before) and not any(
-            _names(normalise(seen), folded) for seen in found
-        ):
+        if folded in _EVERYDAY_WORDS:
+            named = any(word and word[0] in _PLACE_WORDS for word in before) or bool(
+                label and normalise(label.group(1)) == folded
+            )
+        else:
+            named = any(not word or word[0] not in _ORIGIN_WORDS for word in before)
+        if named and not any(_names(normalise(seen), folded) for seen in found):
             found.append(names[folded])
     return found
 

@@ -88,3 +88,50 @@ async def test_no_room_fitting_at_the_named_site_is_said() -> None:
     with pytest.raises(BrokerError) as refused:
         await world.broker.search(jana(), with_text("raum für 30 Personen in Köln", 30))
     assert (refused.value.code, refused.value.params) == ("no_matching_room_at", {"site": "Köln"})
+
+
+ESSEN = Room("e", "e@example.com", "E", 8, "Essen, Rüttenscheid", city="Essen")
+HOF = Room("hf", "hf@example.com", "HF", 4, "Hof Zentrum", city="Hof")
+HALLE = Room("hl", "hl@example.com", "HL", 4, "Halle (Saale), Markt", city="Halle")
+WORD_CITIES = [*CATALOGUE, ESSEN, HOF, HALLE]
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        # The everyday word: no site, the requester's own site is offered.
+        ("Raum für Essen mit Kunden morgen 12-13 Uhr", []),
+        ("raum morgen zum Essen, 6 Personen", []),
+        ("Raum im Hof, morgen 10 Uhr", []),  # the courtyard
+        ("Besprechung in der Halle, morgen", []),  # the hall
+        ("Essen mit Kunden, Raum in Hamburg", ["Hamburg"]),
+        # Used as a place: the site.
+        ("Raum in Essen morgen 10-11 Uhr für 4 Personen", ["Essen"]),
+        ("Raum am Standort Essen", ["Essen"]),
+        ("Kundentermin nach Essen verlegt, Raum morgen", ["Essen"]),
+        ("Raum für Essen mit Kunden in Essen", ["Essen"]),
+        ("raum in Hof", ["Hof"]),
+        ("raum in Halle", ["Halle"]),
+        ("room in Essen tomorrow", ["Essen"]),
+        ("Essen: Raum morgen 10 Uhr für 4 Personen", ["Essen"]),  # the request's label
+        # A city that is no everyday word still counts without "in".
+        ("Hamburg, morgen 10 Uhr", ["Hamburg"]),
+    ],
+)
+def test_a_city_that_is_also_an_everyday_word_counts_only_as_a_place(
+    text: str, sites: list[str]
+) -> None:
+    assert named_sites(text, WORD_CITIES) == sites
+
+
+async def test_a_lunch_with_customers_is_offered_rooms_at_the_requesters_own_site() -> None:
+    # With an office in Essen in the catalogue, "Raum für Essen mit Kunden" from Jana
+    # (Hamburg) was read as "in Essen": only Essen rooms, here none free. Now her own site.
+    world = await make_world()
+    rooms = [*await world.broker.catalogue.list_rooms(), ESSEN]
+    await world.broker.catalogue.replace_all(rooms, world.clock.now())
+    offers = await world.broker.search(jana(), with_text("Raum für Essen mit Kunden"))
+    assert offers.rooms and all(room.city == "Hamburg" for room in offers.rooms)
+    with pytest.raises(BrokerError) as refused:
+        await world.broker.search(jana(), with_text("Raum in Essen mit Kunden"))
+    assert refused.value.params == {"site": "Essen"}  # asked there: said, not replaced
