@@ -94,7 +94,7 @@ class ExpertSelection:
                 seen.add(record.user_key)
                 present.append(named_expert(record, reason))
                 continue
-            deputy = await self._deputy_of(record, away, now)
+            deputy = await self._deputy_of(record, away, now, asker_key)
             if deputy is not None:
                 if deputy.user_key not in seen:
                     seen.add(deputy.user_key)
@@ -160,14 +160,16 @@ class ExpertSelection:
             return False
 
     async def _deputy_of(
-        self, record: ExpertRecord, away: Absence, now: datetime
+        self, record: ExpertRecord, away: Absence, now: datetime, asker_key: str
     ) -> ExpertRecord | None:
+        # The asker never stands in for the expert they are asking about: the expert is
+        # then listed as away, and the question waits for them.
         keys = [record.deputy_key] if record.deputy_key else []
         if away.note:
             pool = await self.experts.list_pool(record.pool_id)
             keys += [e.user_key for e in pool if e.user_key != record.user_key and
                      _names(away.note, e.name)]  # fmt: skip
-        for key in keys:
+        for key in (k for k in keys if k != asker_key):
             deputy = await self.experts.get(record.pool_id, key)
             if deputy is not None and await self.absence(deputy, now) is None:
                 return deputy
