@@ -10,6 +10,7 @@ expert already took stays theirs: taking it was a promise the pause does not und
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -23,22 +24,38 @@ if TYPE_CHECKING:
 async def hand_on_while_paused(
     service: RoutingService, record: ExpertRecord, now: datetime
 ) -> int:
-    """Move on every question of the expert's pool that is waiting for their reaction, when
-    ``record`` (as just saved) is paused at ``now``; how many moved on."""
+    """After ``record`` was saved in "Meine Themen": its pause holds in every pool the expert
+    is in (a pause is the person's, not a team's), and every question waiting for their
+    reaction moves on while the pause lasts; how many moved on."""
+    records = [record, *await _pause_elsewhere(service, record)]
     if record.paused_until is None or record.available_at(now):
         return 0
     until = service.selection.last_day(record.paused_until).isoformat()
     moved = 0
-    for question in await service.questions.open_questions(record.pool_id):
-        current = question.current_expert
-        if question.state is not QuestionState.ASKED or current is None:
-            continue
-        if current.expert_key != record.user_key:
-            continue
-        with suppress(DecisionError):  # decided meanwhile (taken, answered): that stands
-            await service.move_on(question.id, _away(record.user_key, until), record.user_key)
-            moved += 1
+    for pool in (r.pool_id for r in records):
+        for question in await service.questions.open_questions(pool):
+            current = question.current_expert
+            if question.state is not QuestionState.ASKED or current is None:
+                continue
+            if current.expert_key != record.user_key:
+                continue
+            with suppress(DecisionError):  # decided meanwhile (taken, answered): that stands
+                await service.move_on(question.id, _away(record.user_key, until), record.user_key)
+                moved += 1
     return moved
+
+
+async def _pause_elsewhere(service: RoutingService, record: ExpertRecord) -> list[ExpertRecord]:
+    changed = []
+    for pool in await service.experts.pools_of(record.user_key):
+        other = await service.experts.get(pool, record.user_key)
+        if pool == record.pool_id or other is None or other.paused_until == record.paused_until:
+            continue
+        other = replace(other, paused_until=record.paused_until, source="profile")
+        await service.experts.upsert(other)
+        service.routers.invalidate(pool)
+        changed.append(other)
+    return changed
 
 
 def _away(expert_key: str, until: str) -> Step:

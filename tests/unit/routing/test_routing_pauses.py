@@ -51,3 +51,23 @@ async def test_a_question_she_took_stays_hers_and_an_ended_pause_moves_nothing()
     taken = await world.service.get(question.id)
     assert taken.state is QuestionState.TAKEN and taken.owner_key == first
     assert await _pause(world, first, days=-1) == 0  # a pause that has ended
+
+
+async def test_a_pause_holds_in_every_pool_of_the_expert() -> None:
+    world = await make_world()
+    people = {name: key for key, name in await world.service.pool_names("default")}
+    experts = world.service.experts
+    for name in ("Kerstin Vogel", "Birgit Fischer"):  # a team with its own pool
+        record = await experts.get("default", people[name])
+        assert record is not None
+        await experts.upsert(replace(record, pool_id="team-x"))
+    question = (await world.service.ask(replace(ask(ROOMS), pool_id="team-x"))).question
+    assert question is not None and question.current_expert is not None
+    assert question.current_expert.expert_key == people["Kerstin Vogel"]
+
+    assert await _pause(world, people["Kerstin Vogel"]) == 1  # saved in the default pool
+    in_team = await experts.get("team-x", people["Kerstin Vogel"])
+    assert in_team is not None and in_team.paused_until == MONDAY_9 + timedelta(days=7)
+    moved = await world.service.get(question.id)
+    assert moved.current_expert is not None
+    assert moved.current_expert.expert_key == people["Birgit Fischer"]
