@@ -94,10 +94,12 @@ class Question:
         """The labels the asker may choose from while clarifying, in the order shown."""
         return tuple(dict.fromkeys(e.choice for e in self.experts if e.choice))
 
-    def choose(self, asker_key: str, choice: int | None, next_deadline: datetime) -> Question:
+    def choose(
+        self, asker_key: str, choice: int | None, next_deadline: datetime, *, own: bool = True
+    ) -> Question:
         """The asker answered "Geht es um …?": the experts of ``choice`` come first and the
-        first of them who is not away is asked; ``None`` ("Etwas anderes") closes the question
-        so the asker can describe it again."""
+        first of them who is not away is asked (the asker's ``own`` choice: only them, else it
+        waits for their return); ``None`` ("Etwas anderes") closes the question."""
         if self.state is not QuestionState.CLARIFYING:
             raise DecisionError("already_chosen" if self.state in OPEN_STATES else "closed")
         if asker_key != self.asker_key:
@@ -110,7 +112,8 @@ class Question:
             raise DecisionError("unknown_choice")
         wanted = labels[choice]
         ordered = [e for e in self.experts if e.choice == wanted]
-        ordered += [e for e in self.experts if e.choice != wanted]
+        if not own or askable_index(ordered) is not None:
+            ordered += [e for e in self.experts if e.choice != wanted]
         experts = tuple(replace(e, choice="") for e in ordered[:MAX_NAMED])
         first = askable_index(experts)
         if first is None:
@@ -158,7 +161,7 @@ class Question:
         if self.escalate_at is None or now < self.escalate_at:
             raise DecisionError("not_due")
         if self.state is QuestionState.CLARIFYING:
-            return self.choose(self.asker_key, 0, next_deadline)
+            return self.choose(self.asker_key, 0, next_deadline, own=False)
         return self._advance(next_deadline, why="silent")
 
     def answer(self, expert_key: str, text: str, now: datetime) -> Question:

@@ -276,3 +276,22 @@ async def test_without_a_click_the_note_names_the_choice_of_whoever_was_asked() 
     label = next(e.choice for e in question.experts if e.expert_key == asked.expert_key)
     [(_place, _person, text)] = world.notifier.mentions
     assert f"{asked.name} gefragt („{label}“)" in text
+
+
+async def test_choosing_a_topic_whose_experts_are_away_waits_for_them() -> None:
+    # The asker says which topic it is; asking another topic's expert would be a guess the
+    # asker just ruled out. It waits for the chosen topic's expert (the fallback, above, may
+    # ask another: nobody chose).
+    named = await (await make_world()).service.ask(ask("Wer kennt sich mit Verträgen aus?"))
+    assert named.question is not None
+    leader = named.question.experts[0]
+    world = await make_world()
+    record = await world.service.experts.get("default", leader.expert_key)
+    assert record is not None
+    await world.service.experts.upsert(replace(record, paused_until=MONDAY_9 + timedelta(days=7)))
+    question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
+    assert question is not None and question.state is QuestionState.CLARIFYING
+    chosen = await world.service.choose(question.id, ASKER, 0)  # the away expert's topic
+    assert chosen.state is QuestionState.UNASSIGNED and chosen.current_expert is None
+    assert [e.expert_key for e in chosen.experts] == [leader.expert_key]
+    assert world.notifier.dm_recipients() == []
