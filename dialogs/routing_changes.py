@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.conversation import ConversationKind, Reply, Turn
+from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.service import RoutingService
 from bot.i18n import t
@@ -39,8 +40,10 @@ async def withdraw_command(turn: Turn, rest: str, ctx: RoutingContext) -> Reply:
     if not turn.actor.aad_object_id:
         return Reply.of_text(t("error.generic", turn.language))
     try:
+        # Any pool: in the personal chat nothing tells which team the question was asked in.
+        pools = [pool_of(turn, ctx), DEFAULT_POOL, *ctx.settings.routing_pools.values()]
         withdrawn = await ctx.services.replies.withdraw_open(
-            pool_of(turn, ctx), turn.actor.aad_object_id, turn.conversation_id
+            pools, turn.actor.aad_object_id, turn.conversation_id
         )
     except DecisionError as error:
         return Reply.of_text(t(f"routing.error.{error.code}", turn.language))

@@ -176,15 +176,18 @@ class ConversationReplies:
         return Remark(open_here[-1]) if open_here and not asks(text) else None
 
     async def withdraw_open(
-        self, pool_id: str, asker_key: str, conversation_id: str
+        self, pools: Sequence[str], asker_key: str, conversation_id: str
     ) -> Question | None:
         """ "frage zurückziehen": the asker's question of this conversation, else their newest
-        open one; None when they have none."""
-        chosen = asker_question(
-            await self.service.questions.open_questions(pool_id),
-            asker_key,
-            here=self._here(conversation_id),
-        )
+        open one in any of ``pools`` (from the personal chat, a question asked in a team with
+        its own pool is theirs too); None when they have none."""
+        questions = [
+            q
+            for pool in dict.fromkeys(pools)
+            for q in await self.service.questions.open_questions(pool)
+        ]
+        questions.sort(key=lambda q: (q.asked_at, q.id))
+        chosen = asker_question(questions, asker_key, here=self._here(conversation_id))
         return None if chosen is None else await self.service.withdraw(chosen.id, asker_key)
 
     def _here(self, conversation_id: str) -> Callable[[Question], bool]:

@@ -40,6 +40,7 @@ from tests.support.fake_notifier import RecordingNotifier
 DEMO_EXPERTS = Path(__file__).resolve().parents[3] / "devkit" / "demo" / "experts.json"
 MONDAY_9 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
 ASKER = "f6e4bd59-0000-0000-0000-000000000000"
+ROOMS_QUESTION = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
 
 
 @dataclass
@@ -391,11 +392,27 @@ async def test_withdraw_prefers_the_question_of_this_thread() -> None:
     assert first.question is not None and second.question is not None
     here = world.notifier.conversation_of(first.question.thread)
     assert here is not None
-    withdrawn = await world.service.replies.withdraw_open("default", ASKER, here)
+    withdrawn = await world.service.replies.withdraw_open(["default"], ASKER, here)
     assert withdrawn is not None and withdrawn.id == first.question.id
-    newest = await world.service.replies.withdraw_open("default", ASKER, "a:personal-1")
+    newest = await world.service.replies.withdraw_open(["default"], ASKER, "a:personal-1")
     assert newest is not None and newest.id == second.question.id
-    assert await world.service.replies.withdraw_open("default", ASKER, here) is None
+    assert await world.service.replies.withdraw_open(["default"], ASKER, here) is None
+
+
+async def test_withdraw_finds_the_newest_question_in_any_pool() -> None:
+    # From the personal chat nothing tells which team (and pool) a question was asked in.
+    world = await make_world()
+    for record in await world.service.experts.list_pool("default"):
+        await world.service.experts.upsert(replace(record, pool_id="team-x"))
+    older = await world.service.ask(ask("Wo bekomme ich einen zweiten Bildschirm?"))
+    world.clock.advance(timedelta(minutes=5))
+    in_team = await world.service.ask(replace(ask(ROOMS_QUESTION), pool_id="team-x"))
+    assert older.question is not None and in_team.question is not None
+    pools = ["default", "team-x"]
+    newest = await world.service.replies.withdraw_open(pools, ASKER, "a:personal-1")
+    assert newest is not None and newest.id == in_team.question.id
+    then = await world.service.replies.withdraw_open(pools, ASKER, "a:personal-1")
+    assert then is not None and then.id == older.question.id
 
 
 async def test_an_unreachable_expert_is_mentioned_only_where_a_thread_card_is() -> None:
