@@ -40,6 +40,9 @@ class Turn:
     actor: Actor
     locale: str
     text: str = ""
+    # The colleagues @mentioned in ``text``: their names stay in it ("Weiß Kerstin Vogel,
+    # wie …"), where they are no content of a social message ("Jana Becker danke!").
+    mentioned: tuple[str, ...] = ()
     card_verb: str | None = None
     card_data: dict[str, Any] = field(default_factory=dict)
     reply_to_id: str | None = None
@@ -71,6 +74,12 @@ class Turn:
     def is_card_action(self) -> bool:
         """True for Action.Execute / Action.Submit turns."""
         return self.card_verb is not None
+
+    def without_mentioned(self, text: str) -> str:
+        """``text`` without the names of the colleagues it @mentions."""
+        for name in self.mentioned:
+            text = text.replace(name, " ")
+        return text
 
     @property
     def in_thread(self) -> bool:

@@ -87,11 +87,14 @@ class Dialogs:
             return await self._dispatch_card(turn)
         if len(turn.text) > MAX_TEXT_CHARS:
             return Reply.of_text(t("error.message_too_long", turn.language, limit=MAX_TEXT_CHARS))
-        words = command_words(turn.text)
+        # "@Kerstin hilfe": a colleague @mentioned first is addressed; the words after it say
+        # what the message is (the whole text, names kept, is the question or the answer).
+        spoken = _after_mentioned(turn)
+        words = command_words(spoken)
         if not words:
             # "👍" or "🙂" alone is a friendly gesture, not an empty message; "?" asks for help.
-            key = "error.only_symbols" if turn.text.strip() else "error.empty_message"
-            key = "error.only_question" if "?" in turn.text else key
+            key = "error.only_symbols" if spoken else "error.empty_message"
+            key = "error.only_question" if "?" in spoken else key
             return Reply.of_text(t(key, turn.language))
         command = self._command_of(words)
         if self._may_be_an_answer(turn, words, command is not None):
@@ -100,7 +103,7 @@ class Dialogs:
                     return claimed
         if command is not None:
             handler, length = command
-            return await handler(turn, _text_after_words(turn.text, length))
+            return await handler(turn, _text_after_words(spoken, length))
         text = turn.text.strip()
         for recognises, intent_handler in self.intents:
             if recognises(turn, text):
@@ -155,3 +158,13 @@ def _text_after_words(text: str, count: int) -> str:
     if count >= len(matches):
         return ""
     return text[matches[count].start() :].strip()
+
+
+def _after_mentioned(turn: Turn) -> str:
+    """The text after the names of the colleagues @mentioned at its start."""
+    text = turn.text.strip()
+    lead = next((name for name in turn.mentioned if text.startswith(name)), None)
+    while lead is not None:
+        text = text[len(lead) :].lstrip(" ,:")
+        lead = next((name for name in turn.mentioned if text.startswith(name)), None)
+    return text

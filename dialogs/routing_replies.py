@@ -10,6 +10,7 @@ from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.domain.routing.questions import DecisionError
 from bot.domain.routing.replies import Probable, ReplyPlace
 from bot.domain.routing.service import RoutingService
+from bot.domain.routing.smalltalk import only_social
 from bot.i18n import t
 from cards.routing_confirm import MAX_CONFIRM_CHARS, confirm_answer_card
 from dialogs.payload_types import RowId
@@ -59,6 +60,8 @@ async def answer_in_thread(turn: Turn, text: str, ctx: RoutingContext) -> Reply 
     if isinstance(found, Probable):
         if len(text) > MAX_CONFIRM_CHARS:
             return None  # too long to offer for a click: an ordinary message
+        if only_social(turn.without_mentioned(text)):
+            return None  # "@Jana danke!" is as social as "Danke!" (replies.answer)
         return Reply.of_card(confirm_answer_card(found.question, text, author, turn.language))
     return Reply.of_text(t("routing.note.answered", turn.language))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
@@ -14,15 +12,12 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ConversationR
 from bot.conversation import MAX_TEXT_CHARS, Actor, ConversationKind, Reply, Turn
 from bot.domain.conversation_refs import StoredReference
 from bot.teams.fast_json import model_to_json
+from bot.teams.mentions import colleague_names, colleague_tags, mentions_bot, plain
 from bot.teams.quotes import quoted_colleague_text, quoted_message_id, without_quotes
 from bot.teams.threads import split_thread, top_level_reference
 from cards.deeplinks import channel_message_link, chat_message_link
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
-# "[^<]*" rather than ".*?": a mention name holds no "<" (Teams escapes it), and a lazy
-# ".*?" rescans to the end of the text from every unclosed "<at>" (quadratic on long text).
-_AT_TAG = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
-_TAG = re.compile(r"<[^<>]+>")  # not "[^>]": linear even with many "<" and no ">"
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -49,52 +44,31 @@ def conversation_kind(activity: Activity) -> ConversationKind:
 
 
 def clean_text(context: TurnContext) -> str:
-    """Message text without @mentions (the bot's and others'), quoted replies or HTML markup.
+    """Message text without the bot's @mention, quoted replies or HTML markup; a colleague's
+    @mention stays as their plain name (bot/teams/mentions.py).
 
     Not botbuilder's ``remove_recipient_mention``: it compiles the mention's name as a regular
-    expression and fails on a mention without text; the <at> tags are removed here anyway.
+    expression and fails on a mention without text.
     """
-    text = context.activity.text or ""
+    activity = context.activity
+    text = activity.text or ""
     if len(text) > MAX_TEXT_CHARS:
         # Longer than Teams can send: the router refuses it unread, so skip the regex work.
         return text
-    own = _plain(without_quotes(text))
+    colleagues = colleague_tags(activity)
+    own = plain(without_quotes(text), colleagues)
     if own:
         return own
     # Only "@Bot" under a colleague's quoted message: they hand that message to the bot.
     quoted = quoted_colleague_text(text)
-    return _plain(quoted) if quoted is not None else own
+    return plain(quoted, colleagues) if quoted is not None else own
 
 
-def _plain(text: str) -> str:
-    text = html.unescape(_TAG.sub(" ", _AT_TAG.sub(" ", text)))
-    return " ".join(text.split())
-
-
-def mentions_bot(activity: Activity) -> bool:
-    """True when a mention entity names the bot itself (``mentioned.id`` = recipient id).
-
-    Mentions of colleagues in the same post do not count: "@Kerstin kannst du mal schauen?"
-    is not addressed to the bot.
-    """
-    bot_id = activity.recipient.id if activity.recipient else None
-    if not bot_id:
-        return False
-    for entity in activity.entities or []:
-        # Case-insensitive like botbuilder's TurnContext.get_mentions.
-        if str(getattr(entity, "type", None) or "").lower() != "mention":
-            continue
-        # Parsed activities keep a mention's fields as extra properties of a plain Entity;
-        # a Mention built in code has them as attributes.
-        mentioned = getattr(entity, "mentioned", None) or (
-            getattr(entity, "additional_properties", None) or {}
-        ).get("mentioned")
-        mentioned_id = (
-            mentioned.get("id") if isinstance(mentioned, dict) else getattr(mentioned, "id", None)
-        )
-        if mentioned_id == bot_id:
-            return True
-    return False
+def _mentioned(activity: Activity, verb: str | None) -> tuple[str, ...]:
+    text = activity.text or ""
+    if verb is not None or len(text) > MAX_TEXT_CHARS:
+        return ()
+    return colleague_names(text, colleague_tags(activity))
 
 
 def addressed_to_bot(activity: Activity) -> bool:
@@ -178,6 +152,7 @@ def to_turn(context: TurnContext, locale_override: str | None = None) -> Turn:
         ),
         locale=locale_override or activity.locale or "de-DE",
         text="" if verb is not None else clean_text(context),
+        mentioned=_mentioned(activity, verb),
         card_verb=verb,
         card_data=data,
         reply_to_id=activity.reply_to_id,
