@@ -240,12 +240,23 @@ def settled_card(text: str, note: str) -> dict[str, Any]:
     return card([_text(text, isSubtle=True), _text(note, weight="Bolder")])
 
 
+def answered_card(question: Question, lang: str) -> dict[str, Any]:
+    """The asker's message that their question was answered: who answered, the question, the
+    answer (sent where nobody can be @mentioned under the thread card: a 1:1 chat)."""
+    by = next((e.name for e in question.experts if e.expert_key == question.owner_key), "")
+    shown, more = _question(question.text, lang)
+    title = _text(t("routing.answered.title", lang, name=by), weight="Bolder", size="Medium")
+    question_text = _text(shown, id="question", isSubtle=True, spacing="Small")
+    return card([title, question_text, *more, *_answer_block(question, lang)])
+
+
 class RoutingCards:
     """The card builders bundled as the domain's ``QuestionViews`` port."""
 
     thread_card = staticmethod(thread_card)
     expert_card = staticmethod(expert_card)
     offer_card = staticmethod(offer_card)
+    answered_card = staticmethod(answered_card)
 
     @staticmethod
     def unreachable_mention(lang: str) -> str:
@@ -261,6 +272,11 @@ class RoutingCards:
     def nobody_left_mention(lang: str) -> str:
         """The thread note to an asker nobody is left to ask for ({person}: the @mention)."""
         return t("routing.mention.nobody_left", lang, person="{person}")
+
+    @staticmethod
+    def answered_mention(lang: str, expert: str) -> str:
+        """The thread note to an asker whose question was answered ({person}: the @mention)."""
+        return t("routing.mention.answered", lang, person="{person}", expert=expert)
 
     @staticmethod
     def unchosen_mention(lang: str, label: str, expert: str | None) -> str:

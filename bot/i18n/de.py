@@ -185,6 +185,8 @@ MESSAGES: dict[str, str] = {
     "routing.note.declined": "Alles klar – ich frage die nächste Assistenz.",
     "routing.note.forwarded": "Danke – die Frage ist weitergeleitet.",
     "routing.note.answered": "Danke für Ihre Antwort! Die Frage ist geschlossen.",
+    "routing.mention.answered": "{person}, {expert} hat Ihre Frage beantwortet.",
+    "routing.answered.title": "{name} hat Ihre Frage beantwortet",
     "routing.remark.noted": "Danke für den Hinweis! Eine neue Frage ist das nicht, darum leite"
     " ich es nicht weiter; die Frage oben bleibt offen, bis sie beantwortet ist. Eine eigene"
     " Frage stellen Sie bitte als Frage (mit „?“).",

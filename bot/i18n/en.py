@@ -175,6 +175,8 @@ MESSAGES: dict[str, str] = {
     "routing.note.declined": "All right – I'll ask the next assistant.",
     "routing.note.forwarded": "Thanks – the question has been forwarded.",
     "routing.note.answered": "Thanks for your answer! The question is closed.",
+    "routing.mention.answered": "{person}, {expert} has answered your question.",
+    "routing.answered.title": "{name} has answered your question",
     "routing.remark.noted": "Thanks for the hint! It is not a new question, so I am not passing"
     " it on; the question above stays open until it is answered. To ask a question of your own,"
     " please put it as a question (with “?”).",

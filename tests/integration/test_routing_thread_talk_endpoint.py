@@ -68,7 +68,7 @@ async def test_a_colleagues_statement_in_the_thread_is_no_new_question(
     await routing_bot.post(_in_thread(sink, root, answer, "Kerstin Vogel"))
     [closed] = await _questions(database_url)
     assert closed.state == "answered" and closed.answer_text == answer
-    assert "Danke für Ihre Antwort" in sink.texts()[0]
+    assert any("Danke für Ihre Antwort" in text for text in sink.texts())
 
 
 async def test_a_real_question_in_the_thread_is_still_asked(

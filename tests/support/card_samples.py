@@ -102,6 +102,10 @@ def _routing(lang: str) -> Iterator[Sample]:
     yield "routing.expert_card.large_pool", routing.expert_card(_question(), KERSTIN, crowd, lang)
     yield "routing.offer_card", routing.offer_card(answered, "Raumplanung Hamburg?", SABINE, lang)
     yield "routing.settled_card", routing.settled_card("Raumplanung?", "Gern!")
+    yield "routing.answered_card", routing.answered_card(answered, lang)
+    # The longest question and a long answer, in a script of three bytes per character.
+    huge = replace(answered, text="答" * 28_000, answer_text="答" * 28_000)
+    yield "routing.answered_card.largest", routing.answered_card(huge, lang)
     # The longest message offered as an answer, in a script of three bytes per character.
     longest = "答" * MAX_CONFIRM_CHARS
     yield (

@@ -121,9 +121,22 @@ class QuestionDelivery:
             question, self.views.unchosen_mention(question.language, label, name)
         )
 
-    async def tell_asker(self, question: Question, text: str) -> None:
+    async def tell_answered(self, question: Question) -> None:
+        """Tell the asker that ``question`` was answered: the thread card changed silently
+        (Teams notifies nobody of an update). @mentioned under it, where the card shows the
+        answer; in a 1:1 chat a message with the answer. Called once a decision closed it: a
+        click delivered again finds it closed and is refused before, so it is told once."""
+        by = next((e.name for e in question.experts if e.expert_key == question.owner_key), "")
+        text = self.views.answered_mention(question.language, by)
+        card = self.views.answered_card(question, question.language)
+        await self.tell_asker(question, text, card)
+
+    async def tell_asker(
+        self, question: Question, text: str, direct: dict[str, Any] | None = None
+    ) -> None:
         """``text`` ({person}: the asker) @mentioned in the question's channel or group chat
-        thread, else (a 1:1 chat) by direct message; best effort."""
+        thread, else (a 1:1 chat) by direct message: ``direct``, or a card saying ``text``;
+        best effort."""
         try:
             mentioned = self.notifier.conversation_of(question.thread) is not None and (
                 await self.notifier.mention_in_thread(
@@ -131,7 +144,9 @@ class QuestionDelivery:
                 )
             )
             if not mentioned:
-                note = self.views.note_card(text.replace("{person}", question.asker_name))
+                note = direct or self.views.note_card(
+                    text.replace("{person}", question.asker_name)
+                )
                 await self.notifier.send_direct(question.asker_key, note, question.tenant_id)
         except Exception:
             log.warning("note to the asker failed for question %s", question.id, exc_info=True)

@@ -132,14 +132,13 @@ class RoutingService:
     async def answer(
         self, question_id: int, expert_key: str, text: str, *, own_card: bool = False
     ) -> Question:
-        """Close with an answer; the router learns from it."""
+        """Close with an answer; the router learns from it; the asker is told."""
+        now = self.clock.now()
         question = await self._decide(
-            question_id,
-            lambda q: q.answer(expert_key, text, self.clock.now()),
-            expert_key,
-            own_card,
+            question_id, lambda q: q.answer(expert_key, text, now), expert_key, own_card
         )
         self.routers.invalidate(question.pool_id)
+        await self._delivery.tell_answered(question)
         return question
 
     async def decline(

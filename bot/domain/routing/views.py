@@ -39,6 +39,15 @@ class QuestionViews(Protocol):
         ask ({person}: the @mention)."""
         ...
 
+    def answered_mention(self, lang: str, expert: str) -> str:
+        """The thread note to an asker whose question ``expert`` answered ({person}: the
+        @mention)."""
+        ...
+
+    def answered_card(self, question: Question, lang: str) -> dict[str, Any]:
+        """The direct message to an asker whose question from a 1:1 chat was answered."""
+        ...
+
     def unchosen_mention(self, lang: str, label: str, expert: str | None) -> str:
         """The thread note to an asker who did not choose: ``label`` was taken, and
         ``expert`` asked (None: everyone named is away). {person}: the @mention."""
