@@ -244,13 +244,13 @@ MESSAGES: dict[str, str] = {
     "experts.card.about": "Über mich (optional)",
     "experts.card.save": "Speichern",
     "experts.saved": "Gespeichert. Ich berücksichtige Ihre Angaben ab sofort.",
+    "experts.saved_moved_on": "Gespeichert. Offene Fragen, die auf Ihre Reaktion gewartet haben"
+    " ({count}), gehen während der Pause an die nächste Assistenz.",
     "experts.personal_only": "Ihre Themen pflegen Sie im persönlichen Chat mit mir: Schreiben Sie "
     "mir dort „meine themen“.",
     "experts.not_expert.title": "Sie sind noch nicht im Experten-Verzeichnis",
     "experts.not_expert.text": "Themen pflegen können die Assistenzen des Netzwerks. Bitten Sie "
     "eine Administratorin oder einen Administrator des Bots, Sie aufzunehmen (zum Beispiel über "
-    "experts.saved_moved_on": "Gespeichert. Offene Fragen, die auf Ihre Reaktion gewartet haben"
-    " ({count}), gehen während der Pause an die nächste Assistenz.",
     "die Gruppe „Assistenz-Netzwerk“). Danach schreiben Sie hier wieder „meine themen“.",
     "experts.error.title": "Bitte prüfen Sie Ihre Eingaben – es wurde nichts gespeichert:",
     "experts.error.invalid": "Eine Eingabe ist ungültig.",

@@ -234,13 +234,13 @@ MESSAGES: dict[str, str] = {
     "experts.card.about": "About me (optional)",
     "experts.card.save": "Save",
     "experts.saved": "Saved. I take your details into account from now on.",
+    "experts.saved_moved_on": "Saved. Open questions that were waiting for you ({count}) go to"
+    " the next assistant while you are paused.",
     "experts.personal_only": "You keep your topics in your personal chat with me: write "
     "“my topics” there.",
     "experts.not_expert.title": "You are not in the expert directory yet",
     "experts.not_expert.text": "The network's assistants can keep topics. Ask an administrator "
     "of the bot to add you (for example through the “Assistenz-Netzwerk” group). Then write "
-    "experts.saved_moved_on": "Saved. Open questions that were waiting for you ({count}) go to"
-    " the next assistant while you are paused.",
     "“my topics” here again.",
     "experts.error.title": "Please check your input – nothing was saved:",
     "experts.error.invalid": "One of the inputs is invalid.",

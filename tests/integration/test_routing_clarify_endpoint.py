@@ -13,13 +13,11 @@ from tests.integration.test_routing_endpoint import (
     _invoke,
     _people,
     _questions,
-    routing_bot,
 )
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
 
-__all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
 # Three experts know "Verträge": legal review, employment contracts, framework agreements.
 AMBIGUOUS = "Wer kennt sich mit Verträgen aus?"
 

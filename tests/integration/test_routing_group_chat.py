@@ -15,12 +15,10 @@ from tests.integration.test_routing_endpoint import (
     _body,
     _people,
     _questions,
-    routing_bot,
 )
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 
-__all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
 CHAT = activities.group_chat_conversation()["id"]
 KERSTIN = "Kerstin Vogel"
 

@@ -13,12 +13,10 @@ from tests.integration.test_routing_endpoint import (
     _invoke,
     _people,
     _questions,
-    routing_bot,
 )
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 
-__all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
 PRIVATE = "Wie beantrage ich Elternzeit? Ich bin schwanger und es weiß noch niemand."
 SIMILAR = "Wie beantrage ich Elternzeit?"
 ANSWER = "Antrag im HR-Portal, sieben Wochen vorher."

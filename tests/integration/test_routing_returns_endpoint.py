@@ -12,13 +12,12 @@ from datetime import UTC, datetime
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import _introduce, _people, _questions, routing_bot
+from tests.integration.test_routing_endpoint import _introduce, _people, _questions
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
 from tests.support.simulated_org import bot_with_experts, forbid_app_install
 
-__all__ = ["routing_bot"]  # the fixture, shared with the routing endpoint tests
 QUESTION = "Wer organisiert Vertriebsreisen?"
 TUESDAY_8 = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
 WEDNESDAY_8 = datetime(2026, 3, 4, 7, 0, tzinfo=UTC)
