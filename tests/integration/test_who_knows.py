@@ -111,6 +111,26 @@ async def test_a_paused_expert_is_not_listed(
     assert "Kerstin Vogel" not in names and "Birgit Fischer" in names
 
 
+async def test_sharing_only_the_site_is_no_reason_to_be_listed(
+    search_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    # Routing never names someone for "… in Köln" who only works there (selection.SITE_ONLY);
+    # before, the search listed Martina Huber, Anja Werner, … "laut Profil: Standort".
+    expected = {
+        "Raumplanung Köln": {"Birgit Fischer", "Kerstin Vogel"},
+        "Hamburg": {"Kerstin Vogel"},  # "Raumplanung Hamburg"
+        "Drucker Hamburg": {"Aylin Demir", "Kerstin Vogel"},
+    }
+    for topic, experts in expected.items():
+        result = await _answer(search_bot, _query(sink, _topic(topic)))
+        lines = [a["preview"]["content"]["text"] for a in result["attachments"]]
+        assert not [line for line in lines if "Standort" in line], (topic, lines)
+        assert set(_names(result)) == experts, topic
+    # Only colleagues who work there: nobody, as routing would say.
+    nowhere = await _answer(search_bot, _query(sink, _topic("Deutz-Campus")))
+    assert nowhere["type"] == "message" and "„Deutz-Campus“" in nowhere["text"]
+
+
 async def test_an_empty_or_too_long_topic_gets_a_hint(
     search_bot: RunningBot, sink: ConnectorSink
 ) -> None:

@@ -2,7 +2,9 @@
 
 No ranking of its own: the pool's router ranks the topic exactly as it ranks a question, and
 ``ExpertSelection.absence`` decides who is away, as for routing. An absent expert is left out
-rather than marked: a search result invites a chat now, and she would not answer.
+rather than marked: a search result invites a chat now, and she would not answer. Someone who
+only shares the site ("Raumplanung Köln": works in Köln) is left out as routing never names
+her (``SITE_ONLY``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.routing.experts import ExpertRecord
-from bot.domain.routing.selection import ExpertSelection
+from bot.domain.routing.selection import SITE_ONLY, ExpertSelection
 from bot.domain.routing.service import RoutingService
 from bot.domain.routing.why import Why, why_ranked
 
@@ -43,7 +45,7 @@ async def who_knows(
     ranking = pool.rank(topic, k=MAX_FOUND)
     selection = ExpertSelection(service.experts, service.directory, service.calendar.zone)
     found: list[FoundExpert] = []
-    for candidate in ranking.candidates:
+    for candidate in (c for c in ranking.candidates if c.reason != SITE_ONLY):
         if len(found) >= skip + count:
             break
         record = await service.experts.get(pool_id, candidate.expert_id)
