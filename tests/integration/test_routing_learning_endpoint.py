@@ -10,12 +10,11 @@ from datetime import UTC, datetime
 from bot.adapters.db.decisions import SqlDecisionLog
 from bot.adapters.db.engine import create_engine, create_session_factory
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import (  # noqa: F401 (fixture)
+from tests.integration.test_routing_endpoint import (
     QUESTION,
     _introduce,
     _invoke,
     _questions,
-    routing_bot,
 )
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
@@ -32,7 +31,7 @@ async def _learnt(database_url: str) -> list[tuple[int, str, str]]:
 
 
 async def test_a_declining_click_asks_a_colleague_first_next_time(
-    routing_bot: RunningBot,  # noqa: F811 (the fixture imported above)
+    routing_bot: RunningBot,
     sink: ConnectorSink,
     database_url: str,
 ) -> None:
@@ -67,7 +66,7 @@ async def test_a_declining_click_asks_a_colleague_first_next_time(
 
 
 async def test_a_forward_asks_the_target_first_next_time(
-    routing_bot: RunningBot,  # noqa: F811 (the fixture imported above)
+    routing_bot: RunningBot,
     sink: ConnectorSink,
     database_url: str,
 ) -> None:
