@@ -77,6 +77,7 @@ async def answer_query(turn: Turn, value: Any, ctx: RoutingContext) -> dict[str,
         ctx.clock.now(),
         skip=options.skip,
         count=min(options.count, MAX_RESULTS),
+        english=lang == "en",
     )
     if not found and options.skip == 0:
         return message(t("who_knows.none", lang, topic=topic))

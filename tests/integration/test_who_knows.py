@@ -131,6 +131,25 @@ async def test_sharing_only_the_site_is_no_reason_to_be_listed(
     assert nowhere["type"] == "message" and "„Deutz-Campus“" in nowhere["text"]
 
 
+async def test_an_english_topic_finds_whom_the_english_question_is_routed_to(
+    search_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    # "Who can help me with room planning?" names Kerstin Vogel and Birgit Fischer; before, the
+    # search answered "Nobody who maintains “room planning” is available right now." (the
+    # router read the bare topic as German).
+    english = _query(sink, _topic("room planning"))
+    english["locale"] = "en-US"
+    names = _names(await _answer(search_bot, english))
+    assert set(names) == {"Kerstin Vogel", "Birgit Fischer"}
+    # A German topic in the English client finds the same as in a German one.
+    german = _query(sink, _topic("Raumplanung Köln"))
+    german["locale"] = "en-US"
+    assert _names(await _answer(search_bot, german))[0] == "Birgit Fischer"
+    cologne = _query(sink, _topic("room planning Cologne"))
+    cologne["locale"] = "en-US"
+    assert _names(await _answer(search_bot, cologne))[0] == "Birgit Fischer"
+
+
 async def test_an_empty_or_too_long_topic_gets_a_hint(
     search_bot: RunningBot, sink: ConnectorSink
 ) -> None:

@@ -19,6 +19,11 @@ from bot.domain.routing.why import Why, why_ranked
 
 # The router ranks this many at most; a topic matching more people is too broad to page on.
 MAX_FOUND = 25
+# The router tells an English question by its function words (text.is_english); a topic has
+# none, and "room planning" read as German finds nobody. In an English client the topic gets
+# one English article, a stopword that adds no concept: the router then reads it as it reads
+# "Who can help me with room planning?" (a German topic ranks the same either way).
+_ENGLISH_PHRASE = "the {topic}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +42,14 @@ async def who_knows(
     *,
     skip: int = 0,
     count: int = 10,
+    english: bool = False,
 ) -> list[FoundExpert]:
-    """Present experts of ``pool_id`` for ``topic`` in routing order, ``count`` from ``skip``."""
+    """Present experts of ``pool_id`` for ``topic`` in routing order, ``count`` from ``skip``;
+    ``english``: typed in an English client."""
     pool = await service.routers.get(pool_id)
     if pool.empty or skip >= MAX_FOUND:
         return []
-    ranking = pool.rank(topic, k=MAX_FOUND)
+    ranking = pool.rank(_ENGLISH_PHRASE.format(topic=topic) if english else topic, k=MAX_FOUND)
     selection = ExpertSelection(service.experts, service.directory, service.calendar.zone)
     found: list[FoundExpert] = []
     for candidate in (c for c in ranking.candidates if c.reason != SITE_ONLY):
