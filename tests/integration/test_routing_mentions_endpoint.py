@@ -92,6 +92,15 @@ async def test_the_experts_answer_keeps_the_colleague_she_names(
     await routing_bot.post(_by(ask, "Jana Becker"))
     [question] = await _questions(database_url)
     assert question.candidates[question.current_index]["name"] == "Kerstin Vogel"
+    # A colleague's remark naming someone asks nothing ("weiß das bestimmt." alone would).
+    remark = _mentioning(activities.channel_mention(sink.url, ""), "", "Birgit Fischer")
+    remark["conversation"]["id"] = ask["conversation"]["id"]
+    remark["text"] = f"{BOT} <at>Birgit Fischer</at> weiß das bestimmt."
+    before = len(sink.sent)
+    await routing_bot.post(_by(remark, "Sabine Krüger"))
+    [note] = sink.sent[before:]
+    assert "Eine neue Frage ist das nicht" in note["text"]
+    assert len(await _questions(database_url)) == 1
     reply = _mentioning(activities.channel_mention(sink.url, ""), "", "Birgit Fischer")
     reply["conversation"]["id"] = ask["conversation"]["id"]
     reply["text"] = (
