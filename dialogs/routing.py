@@ -11,7 +11,7 @@ from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.domain.routing.experts import DEFAULT_POOL
 from bot.domain.routing.questions import DecisionError, Question
 from bot.domain.routing.service import AskRequest, RoutingService, offer_decider
-from bot.domain.routing.smalltalk import is_greeting
+from bot.domain.routing.smalltalk import is_greeting, is_request, is_smalltalk
 from bot.i18n import t
 from bot.observability import count
 from cards.builders import error_card
@@ -95,6 +95,12 @@ async def asked(
     service = ctx.services
     if not turn.actor.aad_object_id:
         return None, Reply.of_text(t("error.generic", turn.language))
+    spoken = turn.without_mentioned(text)
+    if spoken != text and not is_request(spoken) and is_smalltalk(spoken, False):
+        # "Hallo @Kerstin Vogel, @Birgit Fischer!": the names say whom it greets, not what
+        # it asks about (they stay in a question's text: "Weiß Kerstin Vogel, wie …?").
+        key = "routing.reply.greeting" if is_greeting(spoken) else "routing.reply.smalltalk"
+        return "smalltalk", Reply.of_text(t(key, turn.language))
     request = AskRequest(
         text=text[:MAX_QUESTION_CHARS],
         pool_id=pool_of(turn, ctx),

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.models import QuestionRow
+from bot.i18n import t
 from devkit.demo.organisation import load_demo_organisation
 from tests.conftest import RunningBot
 from tests.support import activities
@@ -78,6 +79,14 @@ async def test_a_command_after_a_colleagues_mention_stays_a_command(
     )
     await routing_bot.post(thanks)
     assert "Sehr gern!" in sink.texts()[-1]
+    # A greeting naming colleagues in full is a greeting too, not a question about them.
+    text = f"{BOT} Hallo <at>Kerstin Vogel</at>, <at>Birgit Fischer</at>!"
+    hello = _mentioning(
+        activities.channel_mention(sink.url, ""), text, "Kerstin Vogel", "Birgit Fischer"
+    )
+    await routing_bot.post(hello)
+    assert "Dazu kenne ich" not in sink.texts()[-1]
+    assert sink.texts()[-1] == t("routing.reply.greeting", "de")
     assert await _questions(database_url) == []
 
 
