@@ -12,9 +12,10 @@ from bot.domain.routing import clarify
 from bot.domain.routing.evaluation import LabelledQuestion
 from bot.domain.routing.evaluation_clarify import run_clarify, summarise_clarify
 from bot.domain.routing.models import Candidate, ExpertProfile, Reason, RoutingResult
-from bot.domain.routing.questions import DecisionError, QuestionState
+from bot.domain.routing.named import NamedExpert
+from bot.domain.routing.questions import DecisionError, Question, QuestionState
 from bot.domain.routing.service import ESCALATE_JOB
-from tests.unit.routing.test_routing_service import ASKER, MONDAY_9, ask, make_world
+from tests.unit.routing.test_routing_service import ASKER, MONDAY_9, World, ask, make_world
 
 LEGAL = ExpertProfile("legal", "Nicole", department="Recht", topics=("Vertragsprüfung",))
 HR = ExpertProfile("hr", "Jana", department="Personal", topics=("Arbeitsverträge",))
@@ -255,9 +256,9 @@ async def test_without_a_click_and_everyone_away_the_asker_learns_that_nobody_wa
     assert "„Vertragsprüfung“ zugeordnet" in text and "abwesend" in text
 
 
-async def test_without_a_click_the_note_names_the_choice_of_whoever_was_asked() -> None:
-    # The leading choice's expert is away: the fallback asks the next one who is not, and
-    # the note names that expert with their own choice, not the leading one.
+async def _asked_back_with_the_leader_away() -> tuple[World, NamedExpert, Question]:
+    """ "Wer kennt sich mit Verträgen aus?" asked back while the leading choice's expert is
+    paused for a week."""
     named = await (await make_world()).service.ask(ask("Wer kennt sich mit Verträgen aus?"))
     assert named.question is not None
     leader = named.question.experts[0]
@@ -267,6 +268,13 @@ async def test_without_a_click_the_note_names_the_choice_of_whoever_was_asked() 
     await world.service.experts.upsert(replace(record, paused_until=MONDAY_9 + timedelta(days=7)))
     question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
     assert question is not None and question.state is QuestionState.CLARIFYING
+    return world, leader, question
+
+
+async def test_without_a_click_the_note_names_the_choice_of_whoever_was_asked() -> None:
+    # The leading choice's expert is away: the fallback asks the next one who is not, and
+    # the note names that expert with their own choice, not the leading one.
+    world, leader, question = await _asked_back_with_the_leader_away()
     world.clock.advance(timedelta(hours=2))
     assert await world.runner.run_once() == 1
     stored = await world.questions.get(question.id)
@@ -282,15 +290,7 @@ async def test_choosing_a_topic_whose_experts_are_away_waits_for_them() -> None:
     # The asker says which topic it is; asking another topic's expert would be a guess the
     # asker just ruled out. It waits for the chosen topic's expert (the fallback, above, may
     # ask another: nobody chose).
-    named = await (await make_world()).service.ask(ask("Wer kennt sich mit Verträgen aus?"))
-    assert named.question is not None
-    leader = named.question.experts[0]
-    world = await make_world()
-    record = await world.service.experts.get("default", leader.expert_key)
-    assert record is not None
-    await world.service.experts.upsert(replace(record, paused_until=MONDAY_9 + timedelta(days=7)))
-    question = (await world.service.ask(ask("Wer kennt sich mit Verträgen aus?"))).question
-    assert question is not None and question.state is QuestionState.CLARIFYING
+    world, leader, question = await _asked_back_with_the_leader_away()
     chosen = await world.service.choose(question.id, ASKER, 0)  # the away expert's topic
     assert chosen.state is QuestionState.UNASSIGNED and chosen.current_expert is None
     assert [e.expert_key for e in chosen.experts] == [leader.expert_key]
