@@ -10,7 +10,9 @@ and did nothing).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from bot.domain.onboarding.candidates import left
 from bot.domain.onboarding.core import OPTED_OUT_JOB, REPLACED_JOB, WELCOME_JOB, OnboardingCore
@@ -18,6 +20,8 @@ from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingS
 
 # Why a pick of a volunteer is refused (onboarding.error.*); any other rule: not_pickable.
 _REFUSED = {"paused": "buddy_paused", "at_capacity": "buddy_full"}
+# A note to a (former) buddy: OnboardingViews.replaced_card and its kin.
+_BuddyCard = Callable[[Onboarding, bool, str], dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +120,7 @@ class Reassigning(OnboardingCore):
         # and be retried for nothing.
         if await left(former_buddy, self.departures, self.directory):
             return
-        profile = await self.repo.get_volunteer(former_buddy)
-        volunteering = profile is not None and not profile.stopped
-        lang = await self.languages.language_of(former_buddy)
-        card = self.views.replaced_card(onboarding, volunteering, lang)
-        await self.deliver(former_buddy, card, onboarding.tenant_id)
+        await self._tell(former_buddy, onboarding, self.views.replaced_card)
 
     async def opt_out(self, onboarding_id: int, newcomer_key: str) -> Onboarding:
         """The newcomer does not want a buddy; pending check-ins stop, and a buddy who was
@@ -141,17 +141,9 @@ class Reassigning(OnboardingCore):
 
     async def tell_opted_out(self, onboarding_id: int, buddy_key: str) -> None:
         """Job: the buddy learns that the newcomer starts without a buddy, in their language."""
-        onboarding = await self.repo.get(onboarding_id)
-        if onboarding is None or onboarding.state is not OnboardingState.OPTED_OUT:
-            return  # removed meanwhile (retention, erasure)
-        if onboarding.buddy_key != buddy_key or await left(buddy_key, self.departures,
-                                                           self.directory):  # fmt: skip
-            return
-        profile = await self.repo.get_volunteer(buddy_key)
-        volunteering = profile is not None and not profile.stopped
-        lang = await self.languages.language_of(buddy_key)
-        card = self.views.opted_out_card(onboarding, volunteering, lang)
-        await self.deliver(buddy_key, card, onboarding.tenant_id)
+        await self._tell_buddy_of_end(
+            onboarding_id, buddy_key, OnboardingState.OPTED_OUT, self.views.opted_out_card
+        )
 
     async def newcomer_left(self, user_key: str) -> bool:
         """Someone left a team (membersRemoved): if they left every team with the bot, their
@@ -163,14 +155,26 @@ class Reassigning(OnboardingCore):
     async def tell_newcomer_left(self, onboarding_id: int, buddy_key: str) -> None:
         """Job: the buddy learns that the newcomer left and the onboarding has ended (no more
         check-ins), in their language."""
+        await self._tell_buddy_of_end(
+            onboarding_id, buddy_key, OnboardingState.LEFT, self.views.newcomer_left_card
+        )
+
+    async def _tell_buddy_of_end(
+        self, onboarding_id: int, buddy_key: str, ended: OnboardingState, card: _BuddyCard
+    ) -> None:
+        """The buddy hears that the onboarding ended as ``ended``, unless it was removed, is
+        paired with someone else meanwhile, or the buddy left too."""
         onboarding = await self.repo.get(onboarding_id)
-        if onboarding is None or onboarding.state is not OnboardingState.LEFT:
+        if onboarding is None or onboarding.state is not ended:
             return  # removed meanwhile (retention, erasure)
         if onboarding.buddy_key != buddy_key or await left(buddy_key, self.departures,
                                                            self.directory):  # fmt: skip
             return
+        await self._tell(buddy_key, onboarding, card)
+
+    async def _tell(self, buddy_key: str, onboarding: Onboarding, card: _BuddyCard) -> None:
+        """Sends a (former) buddy ``card`` in their language, saying whether they stay listed."""
         profile = await self.repo.get_volunteer(buddy_key)
         volunteering = profile is not None and not profile.stopped
         lang = await self.languages.language_of(buddy_key)
-        card = self.views.newcomer_left_card(onboarding, volunteering, lang)
-        await self.deliver(buddy_key, card, onboarding.tenant_id)
+        await self.deliver(buddy_key, card(onboarding, volunteering, lang), onboarding.tenant_id)
