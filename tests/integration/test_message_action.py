@@ -10,16 +10,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
-from bot.adapters.db.engine import create_engine, create_session_factory
-from bot.adapters.db.models import QuestionRow
 from bot.appmanifest import build_manifest
 from bot.teams.message_action import COMMAND_ID
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 from tests.support.simulated_org import bot_with_experts, forbid_app_install
+from tests.support.stored_questions import stored_questions
 
 JANA = ("3fdf9ae0-df13-5c6e-9f1b-6fd8c4dd7e85", "Jana Becker")
 HTML = (
@@ -73,15 +71,6 @@ async def _answer(bot: RunningBot, activity: Any) -> Any:
     return await response.json()
 
 
-async def _questions(database_url: str) -> list[QuestionRow]:
-    engine = create_engine(database_url)
-    try:
-        async with create_session_factory(engine)() as session:
-            return list(await session.scalars(select(QuestionRow)))
-    finally:
-        await engine.dispose()
-
-
 def _inputs(dialog: Any) -> dict[str, dict[str, Any]]:
     assert dialog["task"]["type"] == "continue"
     card = dialog["task"]["value"]["card"]
@@ -114,11 +103,11 @@ async def test_sent_to_the_channel_it_is_routed_like_a_typed_question(
     posts = [a for a in sink.sent if a["_conversation"] == "19:general@thread.tacv2"]
     [post] = posts
     assert "Claudia Neumann" in json.dumps(post, ensure_ascii=False)  # the Concur expert
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.text == QUESTION and question.asker_key == JANA[0]
     # Teams re-delivers a slow invoke: the same activity asks nothing a second time.
     assert (await routing_bot.post(submit)).status == 200
-    assert len(await _questions(database_url)) == 1
+    assert len(await stored_questions(database_url)) == 1
 
 
 async def test_sent_to_the_personal_chat_after_writing_there(
@@ -131,7 +120,7 @@ async def test_sent_to_the_personal_chat_after_writing_there(
     answer = await _answer(routing_bot, _submit(sink, data))
     assert "persönlichen Chat" in answer["task"]["value"]
     assert {a["_conversation"] for a in sink.sent} >= {f"a:personal-{JANA[0]}"}
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.text == QUESTION
 
 
@@ -148,7 +137,7 @@ async def test_day_one_the_personal_chat_is_opened_and_a_blocked_one_refused(
         assert sink.sent[0]["conversation"]["conversationType"] == "personal"
         assert sink.sent[0]["recipient"]["aadObjectId"] == JANA[0]
         assert QUESTION in json.dumps(thread, ensure_ascii=False)
-        [question] = await _questions(database_url)
+        [question] = await stored_questions(database_url)
         assert question.text == QUESTION and question.asker_key == JANA[0]
 
         kerstin = ("f38180ae-1428-558d-b7ec-fb33fc42d9f1", "Kerstin Vogel")
@@ -158,7 +147,7 @@ async def test_day_one_the_personal_chat_is_opened_and_a_blocked_one_refused(
         activity = activities.as_user(_submit(sink, data), *kerstin)
         refused = await _answer(bot, activity)
         assert "nicht persönlich schreiben" in refused["task"]["value"]
-        assert sink.sent == [] and len(await _questions(database_url)) == 1
+        assert sink.sent == [] and len(await stored_questions(database_url)) == 1
 
 
 @pytest.mark.parametrize(
@@ -178,7 +167,7 @@ async def test_bad_input_is_answered_kindly_and_changes_nothing(
     activity = _invoke(sink, "composeExtension/submitAction", value)
     answer = await _answer(routing_bot, activity)
     assert "konnte ich nicht lesen" in answer["task"]["value"]
-    assert sink.sent == [] and await _questions(database_url) == []
+    assert sink.sent == [] and await stored_questions(database_url) == []
 
 
 async def test_malformed_invokes_are_refused_and_unknown_ones_stay_501(
@@ -209,7 +198,7 @@ async def test_from_a_chat_the_channel_is_the_network_teams_general_channel(
     data = {"question": QUESTION, "target": "channel"}
     refused = await _answer(routing_bot, _submit(sink, data, channel=False))
     assert "keinen Kanal des Assistenz-Netzwerks" in refused["task"]["value"]
-    assert sink.sent == [] and await _questions(database_url) == []
+    assert sink.sent == [] and await stored_questions(database_url) == []
     assert (await routing_bot.post(activities.bot_added_to_team(sink.url))).status in (200, 201)
     sink.sent.clear()
     answer = await _answer(routing_bot, _submit(sink, data, channel=False))
@@ -217,7 +206,7 @@ async def test_from_a_chat_the_channel_is_the_network_teams_general_channel(
     # The General channel's id is the team's id; the post starts a new thread there.
     [post] = [a for a in sink.sent if a["_conversation"] == "19:team@thread.tacv2"]
     assert "Claudia Neumann" in json.dumps(post, ensure_ascii=False)
-    assert len(await _questions(database_url)) == 1
+    assert len(await stored_questions(database_url)) == 1
 
 
 async def test_a_message_longer_than_a_question_is_prefilled_up_to_a_whole_word(

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 
 from bot.adapters.db.migrate import downgrade, upgrade
-from tests.support.migration_steps import aware, database_at, run_sql
+from tests.support.migration_steps import aware, database_fixture, questions_table, run_sql
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
-QUESTIONS = sa.table(
-    "questions",
-    *(sa.column(name, sa.String()) for name in ("pool_id", "asker_key", "asker_name", "text")),
-    *(sa.column(name, sa.String()) for name in ("language", "state")),
-    sa.column("id", sa.Integer()),
-    sa.column("version", sa.Integer()),
-    sa.column("current_index", sa.Integer()),
-    sa.column("candidates", sa.JSON()),
-    sa.column("thread", sa.JSON()),
-    sa.column("expert_cards", sa.JSON()),
-    sa.column("asked_at", sa.DateTime(timezone=True)),
-    sa.column("escalate_at", sa.DateTime(timezone=True)),
-)
+QUESTIONS = questions_table(sa.column("escalate_at", sa.DateTime(timezone=True)))
 JOBS = sa.table(
     "scheduled_jobs",
     sa.column("kind", sa.String()),
@@ -38,10 +23,7 @@ JOBS = sa.table(
 )
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_at_0012(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with database_at(request.param, tmp_path, "0012") as url:
-        yield url
+database_at_0012 = database_fixture("0012")
 
 
 def _question(question_id: int, state: str, version: int, escalate_at: datetime | None) -> Any:

@@ -3,29 +3,23 @@ the introduction job (a former buddy is told of a re-pairing only if introduced)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 
 from bot.adapters.db.migrate import downgrade, upgrade
-from tests.support.migration_steps import aware, database_at, run_sql
+from tests.support.migration_steps import (
+    aware,
+    database_fixture,
+    onboardings_table,
+    run_sql,
+)
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
-ONBOARDINGS = sa.table(
-    "onboardings",
-    *(sa.column(name, sa.String()) for name in ("newcomer_key", "newcomer_name", "source")),
-    *(sa.column(name, sa.String()) for name in ("state", "buddy_key", "buddy_name")),
-    sa.column("id", sa.Integer()),
-    sa.column("version", sa.Integer()),
-    sa.column("reasons", sa.JSON()),
-    sa.column("check_ins", sa.JSON()),
-    sa.column("created_at", sa.DateTime(timezone=True)),
-    sa.column("paired_at", sa.DateTime(timezone=True)),
+ONBOARDINGS = onboardings_table(
+    sa.column("buddy_key", sa.String()), sa.column("paired_at", sa.DateTime(timezone=True))
 )
 INTRODUCED = sa.table(
     "onboardings",
@@ -44,10 +38,7 @@ JOBS = sa.table(
 )
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_at_0013(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with database_at(request.param, tmp_path, "0013") as url:
-        yield url
+database_at_0013 = database_fixture("0013")
 
 
 def _onboarding(onboarding_id: int, buddy: str | None) -> Any:

@@ -3,9 +3,7 @@ who left and joins again starts afresh; a downgrade keeps each newcomer's newest
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,25 +11,13 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from bot.adapters.db.migrate import downgrade, upgrade
-from tests.support.migration_steps import database_at, run_sql
+from tests.support.migration_steps import database_fixture, onboardings_table, run_sql
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-ONBOARDINGS = sa.table(
-    "onboardings",
-    *(sa.column(name, sa.String()) for name in ("newcomer_key", "newcomer_name", "source")),
-    *(sa.column(name, sa.String()) for name in ("state", "buddy_name")),
-    sa.column("id", sa.Integer()),
-    sa.column("version", sa.Integer()),
-    sa.column("reasons", sa.JSON()),
-    sa.column("check_ins", sa.JSON()),
-    sa.column("created_at", sa.DateTime(timezone=True)),
-)
+ONBOARDINGS = onboardings_table()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_at_0015(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with database_at(request.param, tmp_path, "0015") as url:
-        yield url
+database_at_0015 = database_fixture("0015")
 
 
 def _onboarding(onboarding_id: int, newcomer: str, state: str) -> Any:

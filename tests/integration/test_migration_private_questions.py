@@ -3,31 +3,17 @@ read from where their card was posted; the decisions learnt from them stay."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 
 from bot.adapters.db.migrate import downgrade, upgrade
-from tests.support.migration_steps import database_at, run_sql
+from tests.support.migration_steps import database_fixture, questions_table, run_sql
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
-QUESTIONS = sa.table(
-    "questions",
-    *(sa.column(name, sa.String()) for name in ("pool_id", "asker_key", "asker_name", "text")),
-    *(sa.column(name, sa.String()) for name in ("language", "state")),
-    sa.column("id", sa.Integer()),
-    sa.column("version", sa.Integer()),
-    sa.column("current_index", sa.Integer()),
-    sa.column("candidates", sa.JSON()),
-    sa.column("thread", sa.JSON()),
-    sa.column("expert_cards", sa.JSON()),
-    sa.column("asked_at", sa.DateTime(timezone=True)),
-)
+QUESTIONS = questions_table()
 PRIVATE = sa.column("private", sa.Boolean())
 DECISIONS = sa.table(
     "routing_decisions",
@@ -39,10 +25,7 @@ DECISIONS = sa.table(
 )
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_at_0014(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with database_at(request.param, tmp_path, "0014") as url:
-        yield url
+database_at_0014 = database_fixture("0014")
 
 
 def _card_in(kind: str | None, conversation_id: str) -> dict[str, Any]:

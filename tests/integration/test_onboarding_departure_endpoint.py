@@ -7,13 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 from bot.domain.onboarding.model import OnboardingState
 from tests.conftest import RunningBot
-from tests.integration.test_onboarding_admin_pick_endpoint import AYLIN, CLAUDIA, welcomed_day
+from tests.integration.test_onboarding_admin_pick_endpoint import AYLIN, CLAUDIA, Day, welcomed_day
 from tests.integration.test_onboarding_endpoint import JANA, MELANIE, cards_to, member_added
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+
+
+async def melanie_leaves(day: Day) -> dict[str, Any]:
+    """Melanie leaves the team: off its roster, and Teams tells the bot (the activity, to
+    deliver again)."""
+    day.sink.members = [m for m in day.sink.members if m["aadObjectId"] != MELANIE[0]]
+    leave = activities.members_removed(day.sink.url, MELANIE[0])
+    assert (await day.bot.post(leave)).status in (200, 201)
+    await day.settle()
+    return leave
 
 
 async def test_a_newcomer_who_left_is_no_longer_onboarded(
@@ -21,12 +32,7 @@ async def test_a_newcomer_who_left_is_no_longer_onboarded(
 ) -> None:
     async with welcomed_day(bot_factory, sink, database_url, volunteers=(JANA,)) as day:
         assert (await day.stored()).buddy_key == JANA[0]  # Jana takes one newcomer at a time
-        sink.members = [m for m in sink.members if m["aadObjectId"] != MELANIE[0]]
-        leave = activities.bot_added_to_team(sink.url)
-        leave.pop("membersAdded")
-        leave["membersRemoved"] = [{"id": f"29:{MELANIE[0]}"}]
-        assert (await day.bot.post(leave)).status in (200, 201)
-        await day.settle()
+        await melanie_leaves(day)
 
         # The next newcomer gets Jana: Melanie no longer uses up her capacity.
         assert (await day.bot.post(member_added(sink, f"29:{CLAUDIA[0]}"))).status in (200, 201)
@@ -52,12 +58,7 @@ async def test_the_buddy_is_told_at_once_when_the_newcomer_leaves(
     async with welcomed_day(bot_factory, sink, database_url, volunteers=(JANA,)) as day:
         heard = len(cards_to(sink, JANA))
         assert "Sie sind Buddy für Melanie" in cards_to(sink, JANA)[-1]
-        sink.members = [m for m in sink.members if m["aadObjectId"] != MELANIE[0]]
-        leave = activities.bot_added_to_team(sink.url)
-        leave.pop("membersAdded")
-        leave["membersRemoved"] = [{"id": f"29:{MELANIE[0]}"}]
-        assert (await day.bot.post(leave)).status in (200, 201)
-        await day.settle()
+        leave = await melanie_leaves(day)
         # Nobody looked at the onboarding since: the removal itself ended it and told Jana.
         assert (await day.stored()).state is OnboardingState.LEFT
         [note] = cards_to(sink, JANA)[heard:]

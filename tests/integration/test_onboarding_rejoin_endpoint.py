@@ -12,8 +12,8 @@ from bot.adapters.db.onboarding import SqlOnboardingRepository
 from bot.domain.onboarding.model import Onboarding, OnboardingState
 from tests.conftest import RunningBot
 from tests.integration.test_onboarding_admin_pick_endpoint import AYLIN, SABINE, welcomed_day
+from tests.integration.test_onboarding_departure_endpoint import melanie_leaves
 from tests.integration.test_onboarding_endpoint import JANA, MELANIE, cards_to, member_added
-from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 
 
@@ -32,12 +32,7 @@ async def test_who_left_and_joins_again_gets_a_fresh_onboarding_with_another_bud
     async with welcomed_day(bot_factory, sink, database_url) as day:
         assert (await day.stored()).buddy_key == JANA[0]
         melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
-        sink.members = [m for m in sink.members if m["aadObjectId"] != MELANIE[0]]
-        leave = activities.bot_added_to_team(sink.url)
-        leave.pop("membersAdded")
-        leave["membersRemoved"] = [{"id": f"29:{MELANIE[0]}"}]
-        assert (await day.bot.post(leave)).status in (200, 201)
-        await day.settle()
+        await melanie_leaves(day)
         assert (await day.stored()).state is OnboardingState.LEFT
 
         day.bot.clock.advance(timedelta(days=30))  # back after a month (a new contract)

@@ -15,17 +15,20 @@ __all__ = ["day_one"]  # the fixture: the app installed in a team, its roster re
 RALF = "Ralf Meyer"
 
 
+async def _leaves_every_team(day_one: DayOne, name: str) -> str:
+    """``name`` leaves the team, the only one with the bot; their user key."""
+    key = who(name)[0]
+    day_one.sink.members = [m for m in day_one.sink.members if m["aadObjectId"] != key]
+    await day_one.post(activities.members_removed(day_one.sink.url, key))
+    await day_one.settle()
+    return key
+
+
 async def test_who_left_every_team_is_shown_as_no_longer_taking_part(day_one: DayOne) -> None:
     sink = day_one.sink
     await day_one.say("kaffee roulette an", RALF)
     assert "Sie sind dabei" in day_one.cards_to(RALF)[-1]
-    ralf = who(RALF)[0]
-    sink.members = [m for m in sink.members if m["aadObjectId"] != ralf]
-    leave = activities.bot_added_to_team(sink.url)
-    leave.pop("membersAdded")
-    leave["membersRemoved"] = [{"id": f"29:{ralf}"}]
-    await day_one.post(leave)
-    await day_one.settle()
+    ralf = await _leaves_every_team(day_one, RALF)
 
     await day_one.say("kaffee roulette", RALF)
     shown = sink.texts()[-1] + json.dumps(sink.sent[-1].get("attachments"), ensure_ascii=False)
@@ -54,18 +57,11 @@ def _participants_in_status(day_one: DayOne) -> str:
 async def test_the_participation_ends_with_membersremoved_before_anyone_looks(
     day_one: DayOne,
 ) -> None:
-    sink = day_one.sink
     for name in (RALF, "Jana Becker"):
         await day_one.say("kaffee roulette an", name)
     await day_one.say("bot status", "Sabine Krüger")
     assert _participants_in_status(day_one) == "2"
-    ralf = who(RALF)[0]
-    sink.members = [m for m in sink.members if m["aadObjectId"] != ralf]
-    leave = activities.bot_added_to_team(sink.url)
-    leave.pop("membersAdded")
-    leave["membersRemoved"] = [{"id": f"29:{ralf}"}]
-    await day_one.post(leave)
-    await day_one.settle()
+    ralf = await _leaves_every_team(day_one, RALF)
 
     # Nobody asked about Ralf's participation: the removal itself ended it.
     roulette = day_one.bot.app[RUNTIME].services.roulette.service

@@ -8,16 +8,14 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
-from bot.adapters.db.models import QuestionRow
 from devkit.demo.organisation import load_demo_organisation
 from tests.conftest import RunningBot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
+from tests.support.stored_questions import stored_questions
 
 KERSTIN = ("f38180ae-", "Kerstin Vogel")
 BIRGIT = ("e01e3544-", "Birgit Fischer")
@@ -34,15 +32,6 @@ async def _introduce(bot: RunningBot, sink: ConnectorSink, name: str) -> str:
     aad = _people()[name]
     await bot.post(activities.as_user(activities.message(sink.url, "hilfe"), aad, name))
     return aad
-
-
-async def _questions(database_url: str) -> list[QuestionRow]:
-    engine = create_engine(database_url)
-    try:
-        async with create_session_factory(engine)() as session:
-            return list(await session.scalars(select(QuestionRow)))
-    finally:
-        await engine.dispose()
 
 
 def _invoke(sink: ConnectorSink, verb: str, data: dict[str, Any], aad: str, name: str) -> Any:
@@ -65,7 +54,7 @@ async def test_question_take_race_and_answer(
     assert sink.sent[0]["_reply_to"] == ask["id"]  # in the asker's thread
     assert sink.sent[1]["_conversation"] == f"a:personal-{kerstin}"  # DM to the top expert
     assert "Nicht mein Thema" in json.dumps(dm_card, ensure_ascii=False)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     thread_id = sink.sent[0]["_id"]
 
     # Both named experts click "Übernehmen" at the same moment, several times.
@@ -77,7 +66,7 @@ async def test_question_take_race_and_answer(
     bodies = [json.dumps(await r.json(), ensure_ascii=False) for r in responses]
     assert all(r.status == 200 for r in responses)
     assert sum("Sie haben die Frage übernommen." in b for b in bodies) == 1
-    [stored] = await _questions(database_url)
+    [stored] = await stored_questions(database_url)
     assert stored.state == "taken" and stored.owner_key in {kerstin, birgit}
 
     # A person the router did not name cannot take or answer; a forged payload changes nothing.
@@ -100,7 +89,7 @@ async def test_question_take_race_and_answer(
     answer = {"question_id": question.id, "view": "expert", "answer": "Raum 3.12 über Outlook."}
     response = await routing_bot.post(_invoke(sink, "routing.answer", answer, owner, name))
     assert "Danke für Ihre Antwort" in json.dumps(await response.json(), ensure_ascii=False)
-    [closed] = await _questions(database_url)
+    [closed] = await stored_questions(database_url)
     assert closed.state == "answered" and closed.answer_text == "Raum 3.12 über Outlook."
     latest_thread = [u for u in sink.updated if u["_activity_id"] == thread_id][-1]
     assert "beantwortet von" in json.dumps(latest_thread, ensure_ascii=False)
@@ -128,7 +117,7 @@ async def test_each_expert_reads_the_question_card_in_their_own_language(
     assert "Not my topic" in dm and "Nicht mein Thema" not in dm  # hers, in English
     assert "Frage übernehmen" in json.dumps(thread_card, ensure_ascii=False)  # the channel's
 
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     decline = {"question_id": question.id, "view": "expert"}
     click = _invoke(sink, "routing.decline", decline, kerstin, "Kerstin Vogel")
     click["locale"] = "en-US"
@@ -158,7 +147,7 @@ async def test_expert_reply_in_the_thread_closes_the_question(
     reply = activities.channel_mention(sink.url, "Einfach im Raumbuchungstool, Reiter Hamburg.")
     reply = activities.as_user(_in_thread(reply, root), kerstin, "Kerstin Vogel")
     await routing_bot.post(reply)
-    [closed] = await _questions(database_url)
+    [closed] = await stored_questions(database_url)
     assert closed.state == "answered" and closed.owner_key == kerstin
     assert closed.answer_text == "Einfach im Raumbuchungstool, Reiter Hamburg."
     assert "Danke für Ihre Antwort" in sink.texts()[-1]
@@ -173,13 +162,13 @@ async def test_an_answer_in_the_thread_that_starts_like_a_command_is_the_answer(
         _in_thread(activities.channel_mention(sink.url, "hilfe"), root), kerstin, "Kerstin"
     )
     await routing_bot.post(helper)
-    [still_open] = await _questions(database_url)
+    [still_open] = await stored_questions(database_url)
     assert still_open.state == "asked"
     # "Raum …" and "Frage …" are commands, but here they begin the expert's answer.
     text = "Raum 3.12 über Outlook buchen, Reiter Hamburg."
     reply = activities.channel_mention(sink.url, text)
     await routing_bot.post(activities.as_user(_in_thread(reply, root), kerstin, "Kerstin"))
-    [closed] = await _questions(database_url)
+    [closed] = await stored_questions(database_url)
     assert closed.state == "answered" and closed.answer_text == text
     assert "Danke für Ihre Antwort" in sink.texts()[-1]
 
@@ -192,22 +181,22 @@ async def test_unmentioned_channel_posts_are_neither_questions_nor_answers(
     # With RSC consent Teams would deliver these; none of them is addressed to the bot.
     await routing_bot.post(activities.channel_post(sink.url, "Guten Morgen zusammen!"))
     await routing_bot.post(activities.channel_post(sink.url, QUESTION, n=2))
-    assert sink.sent == [] and await _questions(database_url) == []
+    assert sink.sent == [] and await stored_questions(database_url) == []
 
     ask = activities.channel_mention(sink.url, QUESTION)
     await routing_bot.post(_in_thread(ask, ask["id"]))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.state == "asked" and len(sink.sent) == 2  # thread card and expert DM
     # A named expert's remark in the thread without the mention is no answer (it may be
     # "Ich schaue nach"); the README asks experts to @mention the bot with the answer.
     remark = activities.channel_post(sink.url, "Ich schaue gleich mal nach.")
     await routing_bot.post(activities.as_user(_in_thread(remark, ask["id"]), kerstin, "Kerstin"))
-    [still_open] = await _questions(database_url)
+    [still_open] = await stored_questions(database_url)
     assert still_open.state == "asked" and still_open.answer_text is None
     assert len(sink.sent) == 2
     answer = activities.channel_mention(sink.url, "Im Buchungstool, Reiter Hamburg.")
     await routing_bot.post(activities.as_user(_in_thread(answer, ask["id"]), kerstin, "Kerstin"))
-    [closed] = await _questions(database_url)
+    [closed] = await stored_questions(database_url)
     assert closed.state == "answered" and closed.answer_text == "Im Buchungstool, Reiter Hamburg."
 
 
@@ -234,7 +223,7 @@ async def test_help_card_example_names_the_absent_expert_and_asks_a_stand_in(
     assert "**Anja Werner** (angefragt)" in thread and "Vertretung für Katrin Weber" in thread
     assert sink.sent[1]["_conversation"] == f"a:personal-{anja}"
     assert f"a:personal-{claudia}" not in [a["_conversation"] for a in sink.sent]
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     [stored] = [e for e in question.candidates if e["name"] == "Claudia Neumann"]
     assert stored["absent"] is True and stored["absent_until"] == ""
 
@@ -264,7 +253,7 @@ async def test_only_the_asker_decides_on_the_earlier_answer_offer(
         assert "nur die Person, die die Frage gestellt hat" in body, verb
         assert "Schön" not in body and "application/vnd.microsoft.card.adaptive" not in body
     assert len(sink.sent) == sent_before  # no thread card, no expert DM
-    assert len(await _questions(database_url)) == 1
+    assert len(await stored_questions(database_url)) == 1
 
     own = (asker["aadObjectId"], asker["name"])
     helped = await routing_bot.post(click("routing.helped", own))
@@ -277,7 +266,7 @@ async def test_only_the_asker_decides_on_the_earlier_answer_offer(
         *(_body(routing_bot, click("routing.ask_anyway", own)) for _ in range(3))
     )
     assert sum("schon unterwegs" in b for b in bodies) == 2
-    questions = await _questions(database_url)
+    questions = await stored_questions(database_url)
     assert len(questions) == 2
     assert {q.asker_key for q in questions if q.state == "asked"} == {asker["aadObjectId"]}
     assert len(sink.sent) > sent_before  # now the thread card (and the DM) went out
@@ -328,7 +317,7 @@ async def test_a_withdraw_claiming_the_expert_card_gets_no_expert_card(
 ) -> None:
     asker = activities.user(1)
     await routing_bot.post(activities.channel_mention(sink.url, QUESTION))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     forged = {"question_id": question.id, "view": "expert"}  # the asker has no DM card
     body = await _body(
         routing_bot,
@@ -345,7 +334,7 @@ async def test_only_the_asker_withdraws_a_question(
     own = (asker["aadObjectId"], asker["name"])
     jana = (_people()["Jana Becker"], "Jana Becker")
     await routing_bot.post(activities.channel_mention(sink.url, QUESTION))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     thread_card = sink.cards()[0]
     assert "routing.withdraw" in [a["verb"] for a in thread_card["actions"]]
     click = {"question_id": question.id, "view": "thread"}
@@ -360,17 +349,17 @@ async def test_only_the_asker_withdraws_a_question(
     assert "kenne ich nicht" in await _body(
         routing_bot, _invoke(sink, "routing.withdraw", unknown, *own)
     )
-    assert [q.state for q in await _questions(database_url)] == ["asked"]
+    assert [q.state for q in await stored_questions(database_url)] == ["asked"]
 
     assert "Ihre Frage ist zurückgezogen" in await _body(
         routing_bot, _invoke(sink, "routing.withdraw", click, *own)
     )
-    [withdrawn] = await _questions(database_url)
+    [withdrawn] = await stored_questions(database_url)
     assert withdrawn.state == "withdrawn" and withdrawn.version == question.version + 1
     assert "Status: geschlossen" in json.dumps(sink.updated[-1], ensure_ascii=False)
     stale = await _body(routing_bot, _invoke(sink, "routing.withdraw", click, *own))
     assert "bereits geschlossen" in stale
-    assert (await _questions(database_url))[0].version == withdrawn.version
+    assert (await stored_questions(database_url))[0].version == withdrawn.version
 
     # The command withdraws the asker's newest open question; then there is none left.
     await routing_bot.post(
@@ -379,7 +368,7 @@ async def test_only_the_asker_withdraws_a_question(
     says = activities.as_user(activities.message(sink.url, "Frage zurückziehen"), *own)
     await routing_bot.post(says)
     assert "„Wer kennt sich mit Catering aus?“ ist zurückgezogen" in sink.texts()[-1]
-    assert {q.state for q in await _questions(database_url)} == {"withdrawn"}
+    assert {q.state for q in await stored_questions(database_url)} == {"withdrawn"}
     again = activities.as_user(activities.message(sink.url, "frage zurückziehen"), *own)
     await routing_bot.post(again)
     assert "keine offene Frage" in sink.texts()[-1]
@@ -391,7 +380,7 @@ async def test_the_owner_gives_a_taken_question_back(
     kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
     birgit = await _introduce(routing_bot, sink, "Birgit Fischer")
     await routing_bot.post(activities.channel_mention(sink.url, QUESTION))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     click = {"question_id": question.id, "view": "expert"}
     taken = await _body(
         routing_bot, _invoke(sink, "routing.take", click, kerstin, "Kerstin Vogel")
@@ -407,7 +396,7 @@ async def test_the_owner_gives_a_taken_question_back(
     assert "ungültig" in await _body(
         routing_bot, _invoke(sink, "routing.release", forged, kerstin, "Kerstin Vogel")
     )
-    [still] = await _questions(database_url)
+    [still] = await stored_questions(database_url)
     assert still.state == "taken" and still.owner_key == kerstin
 
     sink.sent.clear()
@@ -416,7 +405,7 @@ async def test_the_owner_gives_a_taken_question_back(
     )
     assert "die Frage geht an die nächste Assistenz" in released
     assert "Doch nicht übernehmen" not in released
-    [back] = await _questions(database_url)
+    [back] = await stored_questions(database_url)
     assert back.state == "asked" and back.owner_key is None
     assert back.candidates[back.current_index]["expert_key"] == birgit
     assert [a["_conversation"] for a in sink.sent] == [f"a:personal-{birgit}"]  # Birgit's DM
@@ -426,7 +415,7 @@ async def test_the_owner_gives_a_taken_question_back(
         routing_bot, _invoke(sink, "routing.release", click, kerstin, "Kerstin Vogel")
     )
     assert "nicht Sie übernommen" in stale
-    assert (await _questions(database_url))[0].version == back.version
+    assert (await stored_questions(database_url))[0].version == back.version
 
 
 async def test_long_question_preview_and_the_dm_links_to_the_thread(
@@ -437,7 +426,7 @@ async def test_long_question_preview_and_the_dm_links_to_the_thread(
     ask = activities.channel_mention(sink.url, text)
     ask["channelData"]["team"]["aadGroupId"] = "6b1d5f0e-group"
     await routing_bot.post(ask)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.text == text  # stored whole
     thread_card, dm_card = sink.cards()  # the thread card and the first expert's DM
     for shown in (thread_card, dm_card):
@@ -526,7 +515,7 @@ async def test_an_expert_who_left_the_company_is_not_named(
         await engine.dispose()
     ask = activities.channel_mention(sink.url, QUESTION)
     assert (await routing_bot.post(ask)).status == 201
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     named = [c["name"] for c in question.candidates]
     assert "Kerstin Vogel" in named and "Gerda Gegangen" not in named
     # Not asked by DM, not @mentioned (the forward list still offers the whole pool).
@@ -548,7 +537,7 @@ async def test_a_plea_without_a_topic_is_asked_what_it_is_about(
         assert (await routing_bot.post(activity)).status == 201
         [reply] = sink.texts()
         assert reply.startswith("Gern! Worum geht es denn?") and "Sehr gern" not in reply
-    assert await _questions(database_url) == []
+    assert await stored_questions(database_url) == []
 
 
 async def test_a_second_question_in_the_thread_does_not_take_the_experts_answer(
@@ -561,13 +550,13 @@ async def test_a_second_question_in_the_thread_does_not_take_the_experts_answer(
         sink.url, "Und wer kann mir bei der Raumplanung in Hamburg für den Workshop helfen?", n=7
     )
     await routing_bot.post(_in_thread(second, root))
-    first_q, second_q = sorted(await _questions(database_url), key=lambda q: q.id)
+    first_q, second_q = sorted(await stored_questions(database_url), key=lambda q: q.id)
     for question in (first_q, second_q):
         assert question.candidates[question.current_index]["expert_key"] == kerstin
     sink.sent.clear()
     reply = activities.channel_mention(sink.url, "Im Buchungstool, Reiter Hamburg.")
     await routing_bot.post(activities.as_user(_in_thread(reply, root), kerstin, "Kerstin Vogel"))
-    assert [q.state for q in await _questions(database_url)] == ["asked", "asked"]
+    assert [q.state for q in await stored_questions(database_url)] == ["asked", "asked"]
     [note] = sink.texts()
     assert "mehrere Fragen" in note and "nichts gespeichert" in note
     # With a single question left waiting for her, her reply answers that one.
@@ -577,7 +566,7 @@ async def test_a_second_question_in_the_thread_does_not_take_the_experts_answer(
     answer = activities.channel_mention(sink.url, "Im Buchungstool, Reiter Hamburg.")
     answer["id"] = "answer-2"
     await routing_bot.post(activities.as_user(_in_thread(answer, root), kerstin, "Kerstin Vogel"))
-    states = {q.id: (q.state, q.answer_text) for q in await _questions(database_url)}
+    states = {q.id: (q.state, q.answer_text) for q in await stored_questions(database_url)}
     assert states == {
         first_q.id: ("answered", "Im Buchungstool, Reiter Hamburg."),
         second_q.id: ("withdrawn", None),
@@ -591,14 +580,14 @@ async def test_the_asker_is_told_once_when_nobody_is_left_to_ask(
     # so nobody is left: the asker is @mentioned in the thread once, and nothing is planned.
     ask = activities.channel_mention(sink.url, QUESTION)
     await routing_bot.post(ask)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     kerstin, _birgit = (e["expert_key"] for e in question.candidates)
     decline = {"question_id": question.id, "view": "expert"}
     await routing_bot.post(_invoke(sink, "routing.decline", decline, kerstin, "Kerstin Vogel"))
     sink.sent.clear()
     routing_bot.clock.advance(timedelta(hours=5))
     await drained(database_url, routing_bot.clock.now())
-    [left] = await _questions(database_url)
+    [left] = await stored_questions(database_url)
     assert left.state == "unassigned"
     assert [e["passed"] for e in left.candidates] == ["", "silent"]
     [note] = [a for a in sink.sent if "niemanden mehr" in str(a.get("text"))]

@@ -8,28 +8,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
-
-from bot.adapters.db.engine import create_engine, create_session_factory
-from bot.adapters.db.models import QuestionRow
 from bot.i18n import t
 from devkit.demo.organisation import load_demo_organisation
 from tests.conftest import RunningBot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.stored_questions import stored_questions
 
 PEOPLE = {p.display_name: p.id for p in load_demo_organisation().people}
 BOT = "<at>Assistenz-Bot</at>"
 CHAT = activities.group_chat_conversation()["id"]
-
-
-async def _questions(database_url: str) -> list[QuestionRow]:
-    engine = create_engine(database_url)
-    try:
-        async with create_session_factory(engine)() as session:
-            return list(await session.scalars(select(QuestionRow).order_by(QuestionRow.id)))
-    finally:
-        await engine.dispose()
 
 
 def _mentioning(activity: dict[str, Any], text: str, *names: str) -> dict[str, Any]:
@@ -53,7 +41,7 @@ async def test_a_colleagues_mention_stays_in_the_question_as_her_name(
     text = f"Weiß <at>Kerstin Vogel</at>, wie die Raumplanung in Köln funktioniert? {BOT}"
     ask = _mentioning(activities.channel_mention(sink.url, ""), text, "Kerstin Vogel")
     assert (await routing_bot.post(_by(ask, "Ralf Meyer"))).status == 201
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     # Before: "Weiß , wie die Raumplanung in Köln funktioniert?" (every <at> tag was cut).
     assert question.text == "Weiß Kerstin Vogel, wie die Raumplanung in Köln funktioniert?"
     assert question.state == "asked"
@@ -87,7 +75,7 @@ async def test_a_command_after_a_colleagues_mention_stays_a_command(
     await routing_bot.post(hello)
     assert "Dazu kenne ich" not in sink.texts()[-1]
     assert sink.texts()[-1] == t("routing.reply.greeting", "de")
-    assert await _questions(database_url) == []
+    assert await stored_questions(database_url) == []
 
 
 async def test_the_experts_answer_keeps_the_colleague_she_names(
@@ -99,7 +87,7 @@ async def test_the_experts_answer_keeps_the_colleague_she_names(
     )
     ask["conversation"]["id"] += f";messageid={ask['id']}"
     await routing_bot.post(_by(ask, "Jana Becker"))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.candidates[question.current_index]["name"] == "Kerstin Vogel"
     # A colleague's remark naming someone asks nothing ("weiß das bestimmt." alone would).
     remark = _mentioning(activities.channel_mention(sink.url, ""), "", "Birgit Fischer")
@@ -109,14 +97,14 @@ async def test_the_experts_answer_keeps_the_colleague_she_names(
     await routing_bot.post(_by(remark, "Sabine Krüger"))
     [note] = sink.sent[before:]
     assert "Eine neue Frage ist das nicht" in note["text"]
-    assert len(await _questions(database_url)) == 1
+    assert len(await stored_questions(database_url)) == 1
     reply = _mentioning(activities.channel_mention(sink.url, ""), "", "Birgit Fischer")
     reply["conversation"]["id"] = ask["conversation"]["id"]
     reply["text"] = (
         f"{BOT} Im Raumtool, Reiter Hamburg – den Schlüssel hat <at>Birgit Fischer</at>."
     )
     await routing_bot.post(_by(reply, "Kerstin Vogel"))
-    [answered] = await _questions(database_url)
+    [answered] = await stored_questions(database_url)
     assert answered.state == "answered"
     assert (
         answered.answer_text == "Im Raumtool, Reiter Hamburg – den Schlüssel hat Birgit Fischer."
@@ -130,7 +118,7 @@ async def test_thanks_naming_the_asker_in_a_group_chat_is_no_probable_answer(
         sink.url, "Wer kann mir bei der Raumplanung in Hamburg helfen?"
     )
     await routing_bot.post(_by(ask, "Jana Becker"))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     expert = question.candidates[question.current_index]["name"]
     before = len(sink.sent)
     text = f"{BOT} <at>Jana Becker</at> danke!"

@@ -6,26 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
-from bot.adapters.db.engine import create_engine, create_session_factory
-from bot.adapters.db.models import QuestionRow
 from devkit.demo.organisation import load_demo_organisation
 from tests.conftest import RunningBot
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.stored_questions import stored_questions
 
 QUESTION = "Wer kann mir bei der Raumplanung in Hamburg helfen?"
 PEOPLE = {p.display_name: p.id for p in load_demo_organisation().people}
-
-
-async def _questions(database_url: str) -> list[QuestionRow]:
-    engine = create_engine(database_url)
-    try:
-        async with create_session_factory(engine)() as session:
-            return list(await session.scalars(select(QuestionRow).order_by(QuestionRow.id)))
-    finally:
-        await engine.dispose()
 
 
 def _by(activity: dict[str, Any], name: str) -> dict[str, Any]:
@@ -56,7 +44,7 @@ async def test_a_colleagues_statement_in_the_thread_is_no_new_question(
     root = await _asked(routing_bot, sink)
     hint = "Das geht über Outlook, Raumliste Hamburg, Raum 3.12."
     await routing_bot.post(_in_thread(sink, root, hint, "Sabine Krüger"))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.state == "asked" and question.answer_text is None
     # No second thread card, no DM to an expert: one short note in the thread.
     [note] = sink.sent
@@ -66,7 +54,7 @@ async def test_a_colleagues_statement_in_the_thread_is_no_new_question(
     sink.sent.clear()
     answer = "Genau, Raumliste Hamburg in Outlook."
     await routing_bot.post(_in_thread(sink, root, answer, "Kerstin Vogel"))
-    [closed] = await _questions(database_url)
+    [closed] = await stored_questions(database_url)
     assert closed.state == "answered" and closed.answer_text == answer
     assert any("Danke für Ihre Antwort" in text for text in sink.texts())
 
@@ -79,11 +67,11 @@ async def test_a_real_question_in_the_thread_is_still_asked(
     questions = ["Weiß jemand, wie ich Reisekosten in Concur abrechne", "Und wer kennt Verträge?"]
     for text in questions:
         await routing_bot.post(_in_thread(sink, root, text, "Sabine Krüger"))
-    assert [q.text for q in await _questions(database_url)][1:] == questions
+    assert [q.text for q in await stored_questions(database_url)][1:] == questions
     # Thanks stay small talk, answered as anywhere.
     sink.sent.clear()
     await routing_bot.post(_in_thread(sink, root, "Danke euch!", "Jana Becker"))
-    assert len(await _questions(database_url)) == 3
+    assert len(await stored_questions(database_url)) == 3
     [reply] = sink.texts()
     assert "Eine neue Frage ist das nicht" not in reply
 
@@ -98,14 +86,14 @@ async def test_an_expert_who_declined_only_remarks_in_the_thread(
 ) -> None:
     root = await _asked(routing_bot, sink)
     await routing_bot.post(_by(activities.message(sink.url, "hilfe"), "Birgit Fischer"))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     await routing_bot.post(_decide(sink, "routing.decline", question.id, "Kerstin Vogel"))
     sink.sent.clear()
     # "Nicht mein Thema", then a word in the thread: neither the answer nor a new question,
     # even when it asks something.
     for remark in ("Sorry, da kann ich nicht helfen – frag mal Birgit.", "Birgit, weißt du es?"):
         await routing_bot.post(_in_thread(sink, root, remark, "Kerstin Vogel"))
-    [still] = await _questions(database_url)
+    [still] = await stored_questions(database_url)
     assert still.state == "asked" and still.answer_text is None and still.owner_key is None
     assert [c["expert_key"] for c in still.candidates][still.current_index] == PEOPLE[
         "Birgit Fischer"
@@ -117,7 +105,7 @@ async def test_an_expert_who_declined_only_remarks_in_the_thread(
     await routing_bot.post(
         _in_thread(sink, root, "Raumliste Hamburg in Outlook.", "Birgit Fischer")
     )
-    [closed] = await _questions(database_url)
+    [closed] = await stored_questions(database_url)
     assert closed.state == "answered" and closed.owner_key == PEOPLE["Birgit Fischer"]
     assert closed.answer_text == "Raumliste Hamburg in Outlook."
 
@@ -126,11 +114,11 @@ async def test_a_named_expert_remarks_on_a_question_another_took(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
     root = await _asked(routing_bot, sink)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     await routing_bot.post(_decide(sink, "routing.take", question.id, "Birgit Fischer"))
     sink.sent.clear()
     await routing_bot.post(_in_thread(sink, root, "Das geht über Outlook.", "Kerstin Vogel"))
-    [taken] = await _questions(database_url)
+    [taken] = await stored_questions(database_url)
     assert taken.state == "taken" and taken.owner_key == PEOPLE["Birgit Fischer"]
     [note] = sink.texts()
     assert "nicht als Antwort gespeichert" in note and "Birgit Fischer hat die Frage" in note

@@ -160,3 +160,11 @@ def bot_added_to_team(service_url: str) -> dict[str, Any]:
         eventType="teamMemberAdded",
     )
     return activity
+
+
+def members_removed(service_url: str, *aad_ids: str) -> dict[str, Any]:
+    """conversationUpdate sent when the people ``aad_ids`` leave the team."""
+    activity = bot_added_to_team(service_url)
+    activity.pop("membersAdded")
+    activity["membersRemoved"] = [{"id": f"29:{aad}"} for aad in aad_ids]
+    return activity

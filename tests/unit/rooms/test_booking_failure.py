@@ -7,25 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from bot.domain.graph_types import CalendarEvent, CalendarRefusedError, CreatedEvent, NewEvent
+from bot.domain.graph_types import CalendarEvent
 from bot.domain.ports import Job
 from bot.domain.rooms.confirmation import own_event
 from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.jobs import JobRunner
 from bot.rooms_wiring import build_give_ups, build_handlers
+from tests.support.refusing_calendar import refuse_new_events
 from tests.unit.rooms.test_broker import JANA, World, jana, make_world, tomorrow
-
-
-def refuse_from_now_on(world: World, status: int = 403) -> list[str]:
-    """Every later createEvent is refused with ``status``; returns the attempts' subjects."""
-    attempts: list[str] = []
-
-    async def refused(organizer: str, event: NewEvent) -> CreatedEvent:
-        attempts.append(event.subject)
-        raise CalendarRefusedError(status, "ErrorAccessDenied")
-
-    world.calendar.create_event = refused  # type: ignore[method-assign]
-    return attempts
 
 
 async def choose_unrestricted(world: World) -> RoomRequest:
@@ -43,7 +32,7 @@ async def run_jobs_for(world: World, hours: int, runner: JobRunner | None = None
 
 async def test_a_refused_booking_fails_at_once_and_is_not_retried() -> None:
     world = await make_world()
-    attempts = refuse_from_now_on(world)
+    attempts = refuse_new_events(world.calendar)
     chosen = await choose_unrestricted(world)
     outcome = await world.decisions.after_choice(chosen)
     assert outcome.state is RequestState.FAILED
@@ -59,7 +48,7 @@ async def test_a_refusal_in_the_retrying_job_ends_it_and_tells_the_requester() -
     world.calendar.failures = 1  # an outage first: the job retries
     chosen = await choose_unrestricted(world)
     assert (await world.decisions.after_choice(chosen)).state is RequestState.BOOKING
-    attempts = refuse_from_now_on(world, 404)
+    attempts = refuse_new_events(world.calendar, 404)
     await run_jobs_for(world, 3)
     assert len(attempts) == 1
     assert (await world.broker.get(chosen.id)).state is RequestState.FAILED

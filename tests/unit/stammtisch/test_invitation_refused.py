@@ -8,9 +8,10 @@ import json
 from datetime import timedelta
 
 from bot.domain.conversation_refs import StoredReference
-from bot.domain.graph_types import CalendarRefusedError, CreatedEvent, NewEvent
+from bot.domain.graph_types import CreatedEvent, NewEvent
 from bot.domain.stammtisch.poll import Answer
 from bot.domain.stammtisch.service import INVITE_JOB, Voter
+from tests.support.refusing_calendar import refuse_new_events
 from tests.support.stammtisch_world import (
     HENRIK,
     JANA,
@@ -22,18 +23,6 @@ from tests.support.stammtisch_world import (
 )
 
 REFUSED = "Die Kalendereinladung zum Stammtisch konnte nicht verschickt werden"
-
-
-def refuse_invitations(world: World, status: int = 403) -> list[str]:
-    """Every invitation is refused with ``status``; returns the attempts' subjects."""
-    attempts: list[str] = []
-
-    async def refused(organizer: str, event: NewEvent) -> CreatedEvent:
-        attempts.append(event.subject)
-        raise CalendarRefusedError(status, "ErrorAccessDenied")
-
-    world.calendar.create_event = refused  # type: ignore[method-assign]
-    return attempts
 
 
 async def closed_with_yes_voters(world: World) -> int:
@@ -61,7 +50,7 @@ def told(world: World, key: str) -> list[str]:
 
 async def test_a_refused_invitation_is_not_retried_and_the_organiser_is_told_once() -> None:
     world = make_world()
-    attempts = refuse_invitations(world)
+    attempts = refuse_new_events(world.calendar)
     poll_id = await closed_with_yes_voters(world)
     await run_for_hours(world, 12)
     assert len(attempts) == 1
@@ -81,7 +70,7 @@ async def test_the_organiser_is_told_in_their_own_language() -> None:
             f"a:{SABINE}", SABINE, "personal", "t", "https://smba", {"locale": "en-GB"}, MONDAY_9
         )
     )
-    refuse_invitations(world, 404)
+    refuse_new_events(world.calendar, 404)
     await closed_with_yes_voters(world)
     await run_for_hours(world, 1)
     [note] = [t for t in told(world, SABINE) if "calendar invitation" in t]
