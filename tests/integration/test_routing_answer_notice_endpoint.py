@@ -13,10 +13,10 @@ from tests.integration.test_routing_thread_talk_endpoint import (
     _asked,
     _by,
     _in_thread,
-    _questions,
 )
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.stored_questions import stored_questions
 
 ANSWER = "Über Outlook, Raumliste Hamburg."
 
@@ -36,7 +36,7 @@ async def test_the_asker_is_mentioned_in_the_thread_once_when_the_answer_arrives
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
     root = await _asked(routing_bot, sink)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     click = _answer_click(sink, question.id, "Kerstin Vogel")
     assert (await routing_bot.post(click)).status == 200
     [notice] = _notices(sink)
@@ -48,7 +48,7 @@ async def test_the_asker_is_mentioned_in_the_thread_once_when_the_answer_arrives
     again = await routing_bot.post(click)
     assert "bereits geschlossen" in json.dumps(await again.json(), ensure_ascii=False)
     assert len(_notices(sink)) == 1
-    [closed] = await _questions(database_url)
+    [closed] = await stored_questions(database_url)
     assert closed.state == "answered" and closed.answer_text == ANSWER
 
 
@@ -68,7 +68,7 @@ async def test_a_question_from_the_personal_chat_gets_the_answer_by_message(
     await routing_bot.post(_by(activities.message(sink.url, "hilfe"), "Kerstin Vogel"))
     ask = _by(activities.message(sink.url, QUESTION, locale="en-US"), "Ralf Meyer")
     await routing_bot.post(ask)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     sink.sent.clear()
     click = _answer_click(sink, question.id, "Kerstin Vogel")
     for _ in range(2):  # delivered twice

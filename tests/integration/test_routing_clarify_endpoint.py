@@ -8,15 +8,11 @@ import json
 from datetime import timedelta
 
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import (
-    _body,
-    _invoke,
-    _people,
-    _questions,
-)
+from tests.integration.test_routing_endpoint import _body, _invoke, _people
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
+from tests.support.stored_questions import stored_questions
 
 # Three experts know "Verträge": legal review, employment contracts, framework agreements.
 AMBIGUOUS = "Wer kennt sich mit Verträgen aus?"
@@ -37,7 +33,7 @@ async def test_the_askers_choice_routes_at_once_and_only_once(
     titles = [a["title"] for a in card["actions"]]
     assert titles == ["Vertragsprüfung", "Arbeitsverträge", "Rahmenverträge", "Etwas anderes"]
     assert "Worum geht es?" in json.dumps(card, ensure_ascii=False)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.state == "clarifying" and question.escalate_at is not None
     employment = next(a["data"] for a in card["actions"] if a["title"] == "Arbeitsverträge")
 
@@ -53,7 +49,7 @@ async def test_the_askers_choice_routes_at_once_and_only_once(
     assert "kenne ich nicht" in await _body(
         routing_bot, _invoke(sink, "routing.choose", unknown, *own)
     )
-    [unchanged] = await _questions(database_url)
+    [unchanged] = await stored_questions(database_url)
     assert unchanged.state == "clarifying" and unchanged.version == question.version
 
     # The asker clicks "Arbeitsverträge" three times at once (double click, Teams retry).
@@ -62,7 +58,7 @@ async def test_the_askers_choice_routes_at_once_and_only_once(
     bodies = await asyncio.gather(*(_body(routing_bot, c) for c in clicks))
     assert sum("ich frage jetzt die passende Assistenz" in b for b in bodies) == 1
     assert sum("bereits unterwegs" in b for b in bodies) == 2
-    [routed] = await _questions(database_url)
+    [routed] = await stored_questions(database_url)
     assert routed.state == "asked" and routed.escalate_at is not None
     assert routed.candidates[routed.current_index]["expert_key"] == jana[0]
     assert [c["choice"] for c in routed.candidates] == ["", "", ""]
@@ -84,7 +80,7 @@ async def test_something_else_closes_and_asks_to_describe_it_again(
     other = next(a["data"] for a in card["actions"] if a["title"] == "Etwas anderes")
     body = await _body(routing_bot, _invoke(sink, "routing.choose", other, *own))
     assert "beschreiben Sie Ihre Frage bitte" in body
-    [closed] = await _questions(database_url)
+    [closed] = await stored_questions(database_url)
     assert closed.state == "withdrawn" and closed.candidates == []
     assert not [m for m in sink.sent if m.get("_conversation", "").startswith("a:personal")]
     # A late click on a choice of the closed question changes nothing.
@@ -127,7 +123,7 @@ async def test_asking_anyway_after_an_earlier_answer_can_ask_back_too(
     assert "bitte wählen Sie in Ihrer Frage, worum es geht" in settled
     asked_back = sink.cards()[-1]
     assert [a["title"] for a in asked_back["actions"]][-1] == "Etwas anderes"
-    assert [q.state for q in await _questions(database_url)].count("clarifying") == 1
+    assert [q.state for q in await stored_questions(database_url)].count("clarifying") == 1
 
 
 async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked(
@@ -139,7 +135,7 @@ async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked(
     ask = activities.channel_mention(sink.url, AMBIGUOUS)
     await routing_bot.post(ask)
     [card] = sink.cards()
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.state == "clarifying" and question.escalate_at is not None
     # Monday 09:00 in Berlin plus two business hours; each client shows it in its own zone.
     fallback = (
@@ -154,14 +150,14 @@ async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked(
     sink.sent.clear()
     clock.advance(timedelta(hours=1))
     await drained(database_url, clock.now())
-    [waiting] = await _questions(database_url)
+    [waiting] = await stored_questions(database_url)
     assert waiting.state == "clarifying" and waiting.version == question.version
     assert sink.sent == []
 
     # Past the two business hours: the job ran once the queue is drained (positive signal).
     clock.advance(timedelta(hours=1, minutes=1))
     await drained(database_url, clock.now())
-    [routed] = await _questions(database_url)
+    [routed] = await stored_questions(database_url)
     assert routed.state == "asked"
     assert routed.candidates[routed.current_index]["expert_key"] == legal
     mentions = [m for m in sink.sent if "nicht gewählt" in str(m.get("text", ""))]
@@ -178,7 +174,7 @@ async def test_an_asker_who_never_chooses_gets_the_leading_choice_asked(
     assert "bereits unterwegs" in await _body(
         routing_bot, _invoke(sink, "routing.choose", choice, *own)
     )
-    [after] = await _questions(database_url)
+    [after] = await stored_questions(database_url)
     assert after.version == routed.version
 
 
@@ -192,7 +188,7 @@ async def test_in_a_personal_chat_the_unchosen_note_comes_as_a_message(
     sink.sent.clear()
     routing_bot.clock.advance(timedelta(hours=2, minutes=1))
     await drained(database_url, routing_bot.clock.now())
-    [routed] = await _questions(database_url)
+    [routed] = await stored_questions(database_url)
     assert routed.state == "asked"
     notes = [m for m in sink.sent if "nicht gewählt" in json.dumps(m, ensure_ascii=False)]
     # In the asker's own 1:1 chat with the bot, where the question was asked.

@@ -10,14 +10,10 @@ import json
 from typing import Any
 
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import (
-    QUESTION,
-    _body,
-    _people,
-    _questions,
-)
+from tests.integration.test_routing_endpoint import QUESTION, _body, _people
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.stored_questions import stored_questions
 
 CHAT = activities.group_chat_conversation()["id"]
 KERSTIN = "Kerstin Vogel"
@@ -69,20 +65,20 @@ async def test_on_day_one_the_asked_experts_answer_in_the_group_chat_is_confirme
 ) -> None:
     # Nobody has written to the bot: not the asker, not the expert.
     await _ask(routing_bot, sink)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     asked = question.candidates[question.current_index]
     assert question.state == "asked" and asked["name"] == KERSTIN
     # Another named expert's message is theirs: a question of its own, not the answer.
     other = next(c["name"] for c in question.candidates if c["name"] != KERSTIN)
     remark = activities.group_chat_mention(sink.url, "Wo finde ich den Schlüssel für Raum 2?")
     assert (await routing_bot.post(_from(remark, other))).status == 201
-    rooms = [q for q in await _questions(database_url) if q.id == question.id]
+    rooms = [q for q in await stored_questions(database_url) if q.id == question.id]
     assert rooms[0].state == "asked" and rooms[0].answer_text is None
 
     text = "Im Raumbuchungstool, Reiter Hamburg."
     card = await _says(routing_bot, sink, KERSTIN, text)
     assert "Ist das Ihre Antwort?" in json.dumps(card, ensure_ascii=False)
-    [waiting] = [q for q in await _questions(database_url) if q.id == question.id]
+    [waiting] = [q for q in await stored_questions(database_url) if q.id == question.id]
     assert waiting.state == "asked" and waiting.answer_text is None  # nothing saved yet
     # Someone else in the chat clicks: refused, nothing changes.
     bystander = await _body(routing_bot, _click(sink, card, "Ja, als Antwort senden", other))
@@ -92,7 +88,7 @@ async def test_on_day_one_the_asked_experts_answer_in_the_group_chat_is_confirme
     bodies = await asyncio.gather(*(_body(routing_bot, c) for c in yes))
     assert sum("Danke für Ihre Antwort" in b for b in bodies) == 1
     assert sum("bereits geschlossen" in b for b in bodies) == 1
-    closed = next(q for q in await _questions(database_url) if q.id == question.id)
+    closed = next(q for q in await stored_questions(database_url) if q.id == question.id)
     assert closed.state == "answered" and closed.owner_key == asked["expert_key"]
     assert closed.answer_text == text
 
@@ -101,14 +97,14 @@ async def test_the_waited_for_experts_own_question_and_commands_stay_theirs(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
     await _ask(routing_bot, sink)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     # A command with its text is a command in a group chat, for the waited-for expert too.
     await routing_bot.post(
         _from(
             activities.group_chat_mention(sink.url, "frage Wer kennt sich mit SAP aus?"), KERSTIN
         )
     )
-    by_id = {q.id: q for q in await _questions(database_url)}
+    by_id = {q.id: q for q in await stored_questions(database_url)}
     assert by_id[question.id].state == "asked" and by_id[question.id].answer_text is None
     [own] = [q for q in by_id.values() if q.id != question.id]
     assert own.text == "Wer kennt sich mit SAP aus?" and own.asker_key == _people()[KERSTIN]
@@ -116,12 +112,12 @@ async def test_the_waited_for_experts_own_question_and_commands_stay_theirs(
     card = await _says(routing_bot, sink, KERSTIN, "Wer hilft bei der Reisekostenabrechnung?")
     body = await _body(routing_bot, _click(sink, card, "Nein, das ist eine neue Frage", KERSTIN))
     assert "Ist das Ihre Antwort?" not in body  # the settled card has no buttons left
-    texts = sorted(q.text for q in await _questions(database_url))
+    texts = sorted(q.text for q in await stored_questions(database_url))
     assert "Wer hilft bei der Reisekostenabrechnung?" in texts
     again = await _body(routing_bot, _click(sink, card, "Nein, das ist eine neue Frage", KERSTIN))
-    assert sorted(q.text for q in await _questions(database_url)) == texts  # asked once
+    assert sorted(q.text for q in await stored_questions(database_url)) == texts  # asked once
     assert "Ist das Ihre Antwort?" not in again
-    [still] = [q for q in await _questions(database_url) if q.id == question.id]
+    [still] = [q for q in await stored_questions(database_url) if q.id == question.id]
     assert still.state == "asked" and still.answer_text is None
 
 
@@ -130,7 +126,7 @@ async def test_two_open_questions_take_the_quote_of_the_card(
 ) -> None:
     first_card = await _ask(routing_bot, sink)
     second_card = await _ask(routing_bot, sink, "Wer hilft bei der Raumbuchung in Hamburg?")
-    first, second = sorted(await _questions(database_url), key=lambda q: q.id)
+    first, second = sorted(await stored_questions(database_url), key=lambda q: q.id)
     assert first.candidates[first.current_index]["name"] == KERSTIN
     assert second.candidates[second.current_index]["name"] == KERSTIN
     # Which one? Nothing is saved, and she is told how to say it.
@@ -138,13 +134,13 @@ async def test_two_open_questions_take_the_quote_of_the_card(
         _from(activities.group_chat_mention(sink.url, "Im Buchungstool."), KERSTIN)
     )
     assert "mehrere Fragen" in sink.texts()[-1]
-    assert [q.state for q in await _questions(database_url)] == ["asked", "asked"]
+    assert [q.state for q in await stored_questions(database_url)] == ["asked", "asked"]
 
     quoted = _from(activities.group_chat_mention(sink.url, ""), KERSTIN)
     quoted.update(text=_quoting(second_card, "<at>Assistenz-Bot</at> Reiter Hamburg."))
     quoted["textFormat"] = "xml"
     await routing_bot.post(quoted)
-    by_id = {q.id: q for q in await _questions(database_url)}
+    by_id = {q.id: q for q in await stored_questions(database_url)}
     assert by_id[second.id].state == "answered"
     assert by_id[second.id].answer_text == "Reiter Hamburg."  # without the quoted card text
     assert by_id[first.id].state == "asked"

@@ -10,14 +10,10 @@ from datetime import UTC, datetime
 from bot.adapters.db.decisions import SqlDecisionLog
 from bot.adapters.db.engine import create_engine, create_session_factory
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import (
-    QUESTION,
-    _introduce,
-    _invoke,
-    _questions,
-)
+from tests.integration.test_routing_endpoint import QUESTION, _introduce, _invoke
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.stored_questions import stored_questions
 
 
 async def _learnt(database_url: str) -> list[tuple[int, str, str]]:
@@ -38,7 +34,7 @@ async def test_a_declining_click_asks_a_colleague_first_next_time(
     kerstin = await _introduce(routing_bot, sink, "Kerstin Vogel")
     birgit = await _introduce(routing_bot, sink, "Birgit Fischer")
     await routing_bot.post(activities.channel_mention(sink.url, QUESTION))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.candidates[0]["expert_key"] == kerstin  # Raumplanung Hamburg ranks first
     click = _invoke(sink, "routing.decline", {"question_id": question.id, "view": "expert"},
                     kerstin, "Kerstin Vogel")  # fmt: skip
@@ -77,12 +73,12 @@ async def test_a_forward_asks_the_target_first_next_time(
         activities.channel_mention(sink.url, "Wer kennt sich mit Verträgen aus?")
     )
     # "Worum geht es?": the asker picks legal review, so Nicole is asked.
-    [clarifying] = await _questions(database_url)
+    [clarifying] = await stored_questions(database_url)
     asker = activities.user(1)
     choose = {"question_id": clarifying.id, "choice": 1, "view": "thread"}
     pick = _invoke(sink, "routing.choose", choose, asker["aadObjectId"], asker["name"])
     assert (await routing_bot.post(pick)).status == 200
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.candidates[0]["expert_key"] == nicole
     forward = {"question_id": question.id, "view": "expert", "target": petra}
     click = _invoke(sink, "routing.forward", forward, nicole, "Nicole Hartmann")
@@ -99,6 +95,6 @@ async def test_a_forward_asks_the_target_first_next_time(
     [card] = sink.cards()
     titles = [a["title"] for a in card["actions"]]
     assert titles[0] == "Rahmenverträge" and "Vertragsprüfung" not in titles
-    second = max(await _questions(database_url), key=lambda q: q.id)
+    second = max(await stored_questions(database_url), key=lambda q: q.id)
     assert second.state == "clarifying"
     assert second.candidates[0]["expert_key"] == petra

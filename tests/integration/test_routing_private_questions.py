@@ -8,14 +8,10 @@ import json
 from typing import Any
 
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import (
-    _body,
-    _invoke,
-    _people,
-    _questions,
-)
+from tests.integration.test_routing_endpoint import _body, _invoke, _people
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.stored_questions import stored_questions
 
 PRIVATE = "Wie beantrage ich Elternzeit? Ich bin schwanger und es weiß noch niemand."
 SIMILAR = "Wie beantrage ich Elternzeit?"
@@ -51,14 +47,14 @@ async def test_a_private_question_withdrawn_in_the_channel_is_not_quoted_there(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
     await routing_bot.post(_chat(sink, PRIVATE, RALF))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.state == "asked" and question.private
     [card] = [m for m in sink.sent if m["_conversation"] == _personal(RALF)]
     assert "schwanger" in json.dumps(card, ensure_ascii=False)  # his card, in his chat
 
     before = len(sink.sent)
     await routing_bot.post(_channel(sink, "frage zurückziehen", RALF))
-    [withdrawn] = await _questions(database_url)
+    [withdrawn] = await stored_questions(database_url)
     assert withdrawn.state == "withdrawn"
     said = _shown(sink, before, "19:")
     assert "Ihre Frage aus dem persönlichen Chat mit mir ist zurückgezogen" in said
@@ -76,14 +72,14 @@ async def test_a_private_question_withdrawn_in_the_channel_is_not_quoted_there(
     await routing_bot.post(_channel(sink, "Wer kennt sich mit Catering aus?", RALF, n=2))
     await routing_bot.post(_channel(sink, "frage zurückziehen", RALF, n=3))
     assert "„Wer kennt sich mit Catering aus?“ ist zurückgezogen" in sink.texts()[-1]
-    assert {q.state for q in await _questions(database_url)} == {"withdrawn"}
+    assert {q.state for q in await stored_questions(database_url)} == {"withdrawn"}
 
 
 async def test_a_private_question_and_its_answer_are_offered_to_nobody_else(
     routing_bot: RunningBot, sink: ConnectorSink, database_url: str
 ) -> None:
     await routing_bot.post(_chat(sink, PRIVATE, RALF))
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     expert = question.candidates[question.current_index]
     answer = {"question_id": question.id, "view": "expert", "answer": ANSWER}
     answered = _invoke(sink, "routing.answer", answer, expert["expert_key"], expert["name"])
@@ -95,23 +91,23 @@ async def test_a_private_question_and_its_answer_are_offered_to_nobody_else(
     said = _shown(sink, before, "19:")
     assert "schwanger" not in said and ANSWER not in said
     assert "schon beantwortet" not in said
-    monikas = [q for q in await _questions(database_url) if q.id != question.id]
+    monikas = [q for q in await stored_questions(database_url) if q.id != question.id]
     assert [(q.state, q.private) for q in monikas] == [("asked", False)]
     # Nor in her own personal chat.
     before = len(sink.sent)
     await routing_bot.post(_chat(sink, SIMILAR, MONIKA))
     said = _shown(sink, before, _personal(MONIKA))
     assert "schwanger" not in said and ANSWER not in said
-    assert len(await _questions(database_url)) == 3
+    assert len(await stored_questions(database_url)) == 3
 
     # Ralf himself gets it offered in his personal chat again, but not in the channel.
     before = len(sink.sent)
     await routing_bot.post(_chat(sink, SIMILAR, RALF))
     said = _shown(sink, before, _personal(RALF))
     assert "schon beantwortet" in said and "schwanger" in said and ANSWER in said
-    assert len(await _questions(database_url)) == 3  # offered: nothing asked yet
+    assert len(await stored_questions(database_url)) == 3  # offered: nothing asked yet
     before = len(sink.sent)
     await routing_bot.post(_channel(sink, SIMILAR, RALF, n=3))
     said = _shown(sink, before, "19:")
     assert "schwanger" not in said and ANSWER not in said
-    assert len(await _questions(database_url)) == 4
+    assert len(await stored_questions(database_url)) == 4

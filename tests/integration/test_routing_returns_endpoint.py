@@ -12,11 +12,12 @@ from datetime import UTC, datetime
 from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
 from tests.conftest import RunningBot
-from tests.integration.test_routing_endpoint import _introduce, _people, _questions
+from tests.integration.test_routing_endpoint import _introduce, _people
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
 from tests.support.simulated_org import bot_with_experts, forbid_app_install
+from tests.support.stored_questions import stored_questions
 
 QUESTION = "Wer organisiert Vertriebsreisen?"
 TUESDAY_8 = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
@@ -46,13 +47,13 @@ async def _ask_with_everyone_away(bot: RunningBot, sink: ConnectorSink, database
     assert (await bot.post(ask)).status == 201
     [thread] = sink.cards()  # no DM: nobody can be asked
     assert "Niemand wurde gefragt" in json.dumps(thread, ensure_ascii=False)
-    [question] = await _questions(database_url)
+    [question] = await stored_questions(database_url)
     assert question.state == "unassigned"
     # Tuesday morning: Sabine is still away (and the others): nobody is asked.
     sink.sent.clear()
     bot.clock.current = TUESDAY_8
     await drained(database_url, bot.clock.now())
-    [waiting] = await _questions(database_url)
+    [waiting] = await stored_questions(database_url)
     assert waiting.state == "unassigned" and waiting.version == question.version
     assert sink.sent == []
     return ask["id"]
@@ -66,7 +67,7 @@ async def test_the_expert_back_first_gets_the_question_by_dm(
     sink.updated.clear()
     routing_bot.clock.current = WEDNESDAY_8
     await drained(database_url, routing_bot.clock.now())
-    [asked] = await _questions(database_url)
+    [asked] = await stored_questions(database_url)
     assert asked.state == "asked"
     assert asked.candidates[asked.current_index]["expert_key"] == sabine
     [dm] = sink.sent  # asked exactly once, by DM
@@ -86,7 +87,7 @@ async def test_day_one_the_expert_back_who_never_wrote_to_the_bot_gets_the_dm(
     await drained(database_url, routing_bot.clock.now())
     [dm] = sink.sent
     assert dm["recipient"]["aadObjectId"] == sabine and "Nicht mein Thema" in json.dumps(dm)
-    [asked] = await _questions(database_url)
+    [asked] = await stored_questions(database_url)
     assert asked.state == "asked"
     assert asked.candidates[asked.current_index]["expert_key"] == sabine
 
@@ -102,7 +103,7 @@ async def test_an_expert_back_the_bot_cannot_reach_is_mentioned_and_the_others_a
         await drained(database_url, bot.clock.now())
         [note] = sink.sent
         assert "<at>Sabine Krüger</at>" in note["text"] and note["_reply_to"] == root
-        [waiting] = await _questions(database_url)
+        [waiting] = await stored_questions(database_url)
         assert waiting.state == "unassigned"
         [named] = [e for e in waiting.candidates if e["expert_key"] == sabine]
         assert named["unreachable"] is True
@@ -112,5 +113,5 @@ async def test_an_expert_back_the_bot_cannot_reach_is_mentioned_and_the_others_a
         bot.clock.current = datetime(2026, 3, 5, 7, 0, tzinfo=UTC)
         await drained(database_url, bot.clock.now())
         assert sink.sent == []
-        [still] = await _questions(database_url)
+        [still] = await stored_questions(database_url)
         assert still.state == "unassigned" and still.version == waiting.version
