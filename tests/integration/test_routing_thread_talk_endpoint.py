@@ -101,7 +101,11 @@ async def test_an_expert_who_declined_only_remarks_in_the_thread(
     assert len(sink.sent) == 2 and "attachments" not in sink.sent[0]
     assert all("nicht als Antwort gespeichert" in text for text in sink.texts())
     assert "Frage übernehmen" in sink.texts()[0]
-    # Birgit, asked now, answers there: that closes it, and only her answer is kept.
+    # Birgit, asked now, first only thanks Kerstin there: that answers nothing.
+    await routing_bot.post(_in_thread(sink, root, "Danke dir!", "Birgit Fischer"))
+    [thanked] = await stored_questions(database_url)
+    assert thanked.state == "asked" and thanked.answer_text is None
+    # Then she answers there: that closes it, and only her answer is kept.
     await routing_bot.post(
         _in_thread(sink, root, "Raumliste Hamburg in Outlook.", "Birgit Fischer")
     )

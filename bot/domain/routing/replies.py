@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.domain.routing.questions import DecisionError, Question, QuestionState
-from bot.domain.routing.smalltalk import asks, is_request, is_smalltalk, only_social
+from bot.domain.routing.smalltalk import (
+    asks,
+    is_request,
+    is_smalltalk,
+    only_social,
+    thanks_or_greets_only,
+)
 
 if TYPE_CHECKING:
     from bot.domain.routing.service import RoutingService
@@ -154,6 +160,8 @@ class ConversationReplies:
             raise DecisionError("which_question_thread" if place.own_thread else "which_question")
         if isinstance(found, Probable) and only_social(text):
             return None  # "Danke!" or "ok" in the chat: asking "Ist das Ihre Antwort?" is odd
+        if found is not None and thanks_or_greets_only(text):
+            return None  # the asked expert's "Danke!" in the thread answers nothing
         if found is None or isinstance(found, Probable):
             return found
         return await self.service.answer(found.id, expert_key, text)

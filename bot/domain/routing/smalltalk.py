@@ -98,6 +98,12 @@ def only_social(text: str) -> bool:
     return not _content(text)
 
 
+def thanks_or_greets_only(text: str) -> bool:
+    """Only thanks or a greeting ("Danke!", "Hallo zusammen"): never an answer, unlike a
+    short "Ja." or "ok" to a yes-or-no question."""
+    return only_social(text) and (bool(set(words(text)) & GRATITUDE) or is_greeting(text))
+
+
 def asks_for_help_only(text: str) -> bool:
     """A plea without a topic ("Kann mir jemand helfen?", "Ich habe eine Frage"): it wants
     "worum geht es?", not "gern geschehen". Thanks that ask ("Danke, wer noch?") stay social."""
