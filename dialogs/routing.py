@@ -99,8 +99,7 @@ async def asked(
     if spoken != text and not is_request(spoken) and is_smalltalk(spoken, False):
         # "Hallo @Kerstin Vogel, @Birgit Fischer!": the names say whom it greets, not what
         # it asks about (they stay in a question's text: "Weiß Kerstin Vogel, wie …?").
-        key = "routing.reply.greeting" if is_greeting(spoken) else "routing.reply.smalltalk"
-        return "smalltalk", Reply.of_text(t(key, turn.language))
+        return "smalltalk", _said("smalltalk", spoken, turn.language)
     request = AskRequest(
         text=text[:MAX_QUESTION_CHARS],
         pool_id=pool_of(turn, ctx),
@@ -123,9 +122,15 @@ async def asked(
         return result.outcome, Reply()  # the thread card was posted by the service
     if result.outcome == "offered" and result.card is not None:
         return result.outcome, Reply.of_card(result.card)
-    greeting = result.outcome == "smalltalk" and is_greeting(text)
-    key = "routing.reply.greeting" if greeting else f"routing.reply.{result.outcome}"
-    return result.outcome, Reply.of_text(t(key, turn.language))
+    return result.outcome, _said(result.outcome, text, turn.language)
+
+
+def _said(outcome: str, text: str, language: str) -> Reply:
+    """The reply to an outcome without a card; small talk that greets is greeted back."""
+    greeting = outcome == "smalltalk" and is_greeting(text)
+    return Reply.of_text(
+        t("routing.reply.greeting" if greeting else f"routing.reply.{outcome}", language)
+    )
 
 
 @router.fallback
