@@ -48,8 +48,10 @@ async def hand_on_while_paused(
 async def _pause_elsewhere(service: RoutingService, record: ExpertRecord) -> list[ExpertRecord]:
     changed = []
     for pool in await service.experts.pools_of(record.user_key):
+        if pool == record.pool_id:
+            continue  # saved by the form itself
         other = await service.experts.get(pool, record.user_key)
-        if pool == record.pool_id or other is None or other.paused_until == record.paused_until:
+        if other is None or other.paused_until == record.paused_until:
             continue
         other = replace(other, paused_until=record.paused_until, source="profile")
         await service.experts.upsert(other)
