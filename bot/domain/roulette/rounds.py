@@ -27,11 +27,14 @@ from bot.domain.roulette.slots import common_slots, search_window
 FREE = {"free", "workingelsewhere", "unknown"}
 
 
-def round_key(round_no: int, at: datetime) -> str:
-    """The round job's dedup key. The start is part of it: after a restart with another
-    interval the round is planned at the new schedule's start although a job for its number
-    waits at the old one (which then finds itself off the schedule and does nothing)."""
-    return f"{ROUND_JOB}:{round_no}@{at.astimezone(UTC).isoformat()}"
+def round_key(at: datetime) -> str:
+    """The round job's dedup key: the start alone, so one start holds one round job. The number
+    stays out of it: after a round that failed for good (never stored), a restarting replica
+    counts from the last round held and would plan the start the failed run already planned
+    under the next number; two jobs at one start could run at once on two replicas and pair
+    everyone twice. A restart with another interval plans the new schedule's start, which is
+    another key (the job waiting at the old start then finds itself off the schedule)."""
+    return f"{ROUND_JOB}@{at.astimezone(UTC).isoformat()}"
 
 
 @dataclass
@@ -42,7 +45,7 @@ class RouletteRounds:
 
     async def plan_next(self, after: int | None = None) -> None:
         """Plan the next round at the schedule's next start, once across replicas (the dedup
-        key is number and start). The number counts the rounds held: one more than the newest
+        key is the start). The number counts the rounds held: one more than the newest
         stored round (or than ``after``, the round now running), never derived from the
         interval, so that a changed ROULETTE_INTERVAL_WEEKS neither reuses a stored number
         (its run would only re-plan old groups) nor skips numbers. Before the first round the
@@ -54,7 +57,7 @@ class RouletteRounds:
         number = max(last, last if after is None else after) + 1
         due = next_start(now, weeks, zone)
         payload = {"round_no": number, "at": due.isoformat()}
-        await s.jobs.schedule(ROUND_JOB, payload, due, round_key(number, due))
+        await s.jobs.schedule(ROUND_JOB, payload, due, round_key(due))
 
     async def run_round(self, round_no: int, at: datetime | None = None) -> RoundStats | None:
         """Job: pair the participants for the start ``at`` and plan each group's introduction;
@@ -68,7 +71,14 @@ class RouletteRounds:
         start = at or round_start(round_no, weeks, zone)
         stored = await s.repo.get_round(round_no)
         if stored is not None and stored.started_at < start:
-            return None  # held at an earlier start: planned twice around a restart, no retry
+            # Its number was held at an earlier start: the interval changed after this job
+            # was planned, and the new schedule's plan for this start found the start's key
+            # taken. The start counts, not the number: it holds the next one.
+            latest = await s.repo.latest_round()
+            if latest is not None and latest.started_at >= start:
+                return None  # this start's round was held already
+            round_no = (latest or stored).round_no + 1
+            stored = await s.repo.get_round(round_no)
         if stored is None:
             if start > s.clock.now() or not is_start(start, weeks, zone):
                 await self.plan_next()  # from another interval: keep the new schedule going

@@ -33,7 +33,7 @@ from tests.support.fake_notifier import RecordingNotifier
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin; round 56 is running
 ROUND_57 = datetime(2026, 3, 9, 8, 1, tzinfo=UTC)
-KEY_58 = round_key(58, datetime(2026, 3, 23, 8, 0, tzinfo=UTC))  # the next one, at its start
+KEY_58 = round_key(datetime(2026, 3, 23, 8, 0, tzinfo=UTC))  # the next one, at its start
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Vorstand, Hamburg
 AYLIN = "97c01f7c-be03-57c5-bcea-f50c09d4e486"  # IT, Köln
 EMILY = "57ef7766-ff5c-5b47-85cc-541f0babf98c"  # Marketing, Köln, English profile
@@ -207,6 +207,24 @@ async def test_a_round_that_fails_has_planned_the_next_one_already() -> None:
         await world.rounds.run_round(57)
     jobs = world.service.jobs
     assert not await jobs.schedule(ROUND_JOB, {"round_no": 58}, NOW, KEY_58)
+
+
+async def test_a_restart_after_a_round_failed_for_good_plans_no_second_round_at_once() -> None:
+    world = make_world()
+
+    async def broken() -> list[object]:
+        raise ConnectionError("database gone")
+
+    world.service.repo.participants = broken  # type: ignore[method-assign]
+    world.clock.advance(ROUND_57 - NOW)
+    with pytest.raises(ConnectionError):
+        await world.rounds.run_round(57)
+    # A replica restarts: round 57 was never stored, so it counts from round 56 again.
+    await world.rounds.plan_next()
+    queue = world.service.jobs
+    assert isinstance(queue, InMemoryJobQueue)
+    planned = [job.payload["round_no"] for job in queue.jobs.values() if job.kind == ROUND_JOB]
+    assert planned == [58]  # one round at the next start, not 57 and 58 side by side
 
 
 async def test_whoever_the_draw_leaves_out_is_told_once() -> None:
