@@ -49,8 +49,12 @@ async def withdraw_command(turn: Turn, rest: str, ctx: RoutingContext) -> Reply:
         return Reply.of_text(t(f"routing.error.{error.code}", turn.language))
     if withdrawn is None:
         return Reply.of_text(t("routing.reply.nothing_to_withdraw", turn.language))
-    if withdrawn.private and turn.conversation_kind is not ConversationKind.PERSONAL:
-        # Asked in the personal chat: its text is not for this conversation's readers.
-        return Reply.of_text(t("routing.reply.withdrawn_private", turn.language))
+    place = turn.channel_conversation_id or turn.conversation_id
+    personal = turn.conversation_kind is ConversationKind.PERSONAL
+    if not personal and not ctx.services.replies.asked_in(withdrawn, place):
+        # Asked elsewhere (the personal chat, a group chat, another team): its text is not for
+        # this conversation's readers; its own card shows which question it was.
+        key = "withdrawn_private" if withdrawn.private else "withdrawn_elsewhere"
+        return Reply.of_text(t(f"routing.reply.{key}", turn.language))
     quoted = withdrawn.text if len(withdrawn.text) <= _QUOTED else withdrawn.text[:_QUOTED] + "…"
     return Reply.of_text(t("routing.reply.withdrawn", turn.language, question=quoted))

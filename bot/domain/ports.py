@@ -224,6 +224,11 @@ class Notifier(Protocol):
         (``Turn.conversation_id``); None when the handle names no conversation."""
         ...
 
+    def place_of(self, handle: MessageHandle) -> str | None:
+        """The conversation ``handle``'s message went to without its thread: in a channel the
+        channel (``Turn.channel_conversation_id``), else as ``conversation_of``."""
+        ...
+
     def message_id_of(self, handle: MessageHandle) -> str | None:
         """The id of ``handle``'s message, as a quote of it names it (``Turn.quoted_message_id``);
         None when nothing was posted."""

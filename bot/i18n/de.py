@@ -144,6 +144,8 @@ MESSAGES: dict[str, str] = {
     "routing.reply.withdrawn": "Ihre Frage „{question}“ ist zurückgezogen.",
     "routing.reply.withdrawn_private": "Ihre Frage aus dem persönlichen Chat mit mir ist "
     "zurückgezogen; ihre Karte dort zeigt, welche es war.",
+    "routing.reply.withdrawn_elsewhere": "Ihre offene Frage aus einer anderen Unterhaltung ist "
+    "zurückgezogen; ihre Karte dort zeigt, welche es war.",
     "routing.reply.nothing_to_withdraw": "Sie haben keine offene Frage, die ich zurückziehen "
     "könnte.",
     "routing.error.not_owner": "Diese Frage haben nicht Sie übernommen – es wurde nichts "

@@ -137,6 +137,8 @@ MESSAGES: dict[str, str] = {
     "routing.reply.withdrawn": "Your question “{question}” has been withdrawn.",
     "routing.reply.withdrawn_private": "Your question from your personal chat with me has been "
     "withdrawn; its card there shows which one.",
+    "routing.reply.withdrawn_elsewhere": "Your open question from another conversation has been "
+    "withdrawn; its card there shows which one.",
     "routing.reply.nothing_to_withdraw": "You have no open question I could withdraw.",
     "routing.error.not_owner": "You have not taken this question – nothing was changed.",
     "routing.forward.label": "Who should get the question?",

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.teams.threads import split_thread
+
 
 def is_posted(handle: Mapping[str, Any]) -> bool:
     """True when ``handle`` names a message that was posted (Teams returned its id), so that
@@ -25,6 +27,13 @@ def conversation_of(handle: Mapping[str, Any]) -> str | None:
     conversation = (handle.get("reference") or {}).get("conversation")
     identifier = conversation.get("id") if isinstance(conversation, Mapping) else None
     return identifier if isinstance(identifier, str) else None
+
+
+def place_of(handle: Mapping[str, Any]) -> str | None:
+    """The conversation ``handle``'s message went to without its channel thread; None when the
+    handle names no conversation."""
+    conversation = conversation_of(handle)
+    return None if conversation is None else split_thread(conversation)[0]
 
 
 def message_id_of(handle: Mapping[str, Any]) -> str | None:

@@ -23,7 +23,7 @@ from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import MessageHandle
 from bot.observability import count
 from bot.teams.direct import DirectMessenger
-from bot.teams.handles import conversation_of, is_posted, message_id_of
+from bot.teams.handles import conversation_of, is_posted, message_id_of, place_of
 from bot.teams.threads import thread_place
 from bot.teams.translate import to_activity
 
@@ -105,6 +105,10 @@ class TeamsNotifier:
     def conversation_of(self, handle: MessageHandle) -> str | None:
         """The id of the conversation of ``handle``'s reference, if it has one."""
         return conversation_of(handle)
+
+    def place_of(self, handle: MessageHandle) -> str | None:
+        """The conversation of ``handle`` without its channel thread, if it names one."""
+        return place_of(handle)
 
     def message_id_of(self, handle: MessageHandle) -> str | None:
         """The id of ``handle``'s message, as a quote of it names it."""

@@ -111,3 +111,20 @@ async def test_a_private_question_and_its_answer_are_offered_to_nobody_else(
     said = _shown(sink, before, "19:")
     assert "schwanger" not in said and ANSWER not in said
     assert len(await stored_questions(database_url)) == 4
+
+
+async def test_a_group_chat_question_withdrawn_in_the_channel_is_not_quoted_there(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    asked = "Wer kennt sich mit Catering aus? Es geht um Monikas Abschied, bitte nichts verraten."
+    await routing_bot.post(_from(activities.group_chat_mention(sink.url, asked), RALF))
+    [question] = await stored_questions(database_url)
+    assert question.state == "asked" and not question.private
+
+    before = len(sink.sent)
+    await routing_bot.post(_channel(sink, "frage zurückziehen", RALF))
+    [withdrawn] = await stored_questions(database_url)
+    assert withdrawn.state == "withdrawn"
+    said = _shown(sink, before, "19:general")
+    assert "Ihre offene Frage aus einer anderen Unterhaltung ist zurückgezogen" in said
+    assert "Catering" not in said and "Abschied" not in said

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.ports import MessageHandle
-from bot.teams.handles import conversation_of, is_posted, message_id_of
+from bot.teams.handles import conversation_of, is_posted, message_id_of, place_of
 from bot.teams.threads import thread_place
 
 
@@ -37,6 +37,9 @@ class RecordingNotifier:
 
     def conversation_of(self, handle: MessageHandle) -> str | None:
         return conversation_of(handle)
+
+    def place_of(self, handle: MessageHandle) -> str | None:
+        return place_of(handle)
 
     def message_id_of(self, handle: MessageHandle) -> str | None:
         return message_id_of(handle)

@@ -198,6 +198,11 @@ class ConversationReplies:
         chosen = asker_question(questions, asker_key, here=self._here(conversation_id))
         return None if chosen is None else await self.service.withdraw(chosen.id, asker_key)
 
+    def asked_in(self, question: Question, place: str) -> bool:
+        """Whether ``question``'s thread card is in ``place`` (a chat, or a channel: any of its
+        threads), where its readers have seen the question already."""
+        return self.service.notifier.place_of(question.thread) == place
+
     def _here(self, conversation_id: str) -> Callable[[Question], bool]:
         # The thread card went to this conversation (in a channel: to this thread).
         notifier = self.service.notifier
