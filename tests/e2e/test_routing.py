@@ -1,6 +1,7 @@
 """Know-how routing in the real client: channel question → thread card → expert DM → take →
 answer → closed; a similar question then gets the earlier answer offered; in a group chat the
-expert answers with an @mention right there."""
+expert answers with an @mention right there; an expert forwards a question to a colleague
+picked in the card's typeahead."""
 
 from __future__ import annotations
 
@@ -101,3 +102,29 @@ async def test_the_expert_answers_in_the_group_chat_with_a_mention(
     await page.wait_for_text("Danke für Ihre Antwort! Die Frage ist geschlossen.")
     await page.wait_for_text("Status: beantwortet von Sabine Krüger.")
     assert await page.count_text("Frage von Sabine Krüger") == 0  # not a question of her own
+
+
+async def test_the_expert_forwards_the_question_to_a_colleague(
+    stack: Stack, new_playground_page: PageFactory
+) -> None:
+    # Sabine (signed in, the expert asked) knows who fits better: "Weiterleiten an …" with the
+    # colleague picked in the card's typeahead. Katrin Weber gets the question by DM; the thread
+    # card in the channel says so.
+    page = await new_playground_page(stack.playground.url)
+    await page.open_channel("General")
+    await page.mock_post_mentioning_bot(QUESTION, page.user_account("Jana Becker"))
+    await page.wait_for_text("Status: Sabine Krüger ist angefragt.")
+
+    await page.open_personal_chat()
+    await page.wait_for_text("Jana Becker hat eine Frage für Sie")
+    await page.click_card_button("Weiterleiten an …", containing="hat eine Frage für Sie",
+                                 wait_for_bot=False)  # fmt: skip
+    await page.select_card_choice("An wen soll die Frage gehen? *", "Katrin Weber",
+                                  containing="hat eine Frage für Sie", typed="Katr")  # fmt: skip
+    await page.click_card_button("Weiterleiten", containing="hat eine Frage für Sie")
+    await page.wait_for_text("Danke – die Frage ist weitergeleitet.")
+    dm = await page.wait_for_bot_sent(to="Katrin Weber", containing="Frage übernehmen")
+    assert "weitergeleitet von Sabine Krüger" in dm.text()
+
+    await page.open_channel("General")
+    await page.wait_for_text("Status: Katrin Weber ist angefragt.")
