@@ -62,6 +62,12 @@ class BrokerCards:
         """The comment sent with the cancellation of a booked event."""
         return t("rooms.event.cancelled", lang)
 
+    def cancel_refused_card(self, request: RoomRequest, lang: str) -> dict[str, Any]:
+        """The event Graph would not cancel still stands: cancel it in Outlook."""
+        title = text(t("rooms.cancel_refused.title", lang), weight="Bolder", color="Attention")
+        what = self.asked(request, lang)
+        return card([title, text(t("rooms.error.cancel_refused", lang) + f" ({what})")])
+
     def _cancel_button(self, request: RoomRequest, lang: str, view: str) -> dict[str, Any]:
         """ "Stornieren" opens a confirmation inside the card; only "Ja, stornieren" acts."""
         data = {"request_id": request.id, "view": view}

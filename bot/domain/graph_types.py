@@ -120,8 +120,9 @@ class CreatedEvent:
 
 
 class CalendarRefusedError(Exception):
-    """Graph refused an event for good (400, 403 no permission, 404 no such mailbox): trying
-    again changes nothing, unlike throttling or an outage."""
+    """Graph refused an event for good (400, 403 no permission, 404 no such mailbox), or its
+    cancellation (400 not the organiser, 403 no permission; a 404 there means already gone):
+    trying again changes nothing, unlike throttling or an outage."""
 
     def __init__(self, status: int, code: str = "") -> None:
         super().__init__(f"Graph refused the event: {status} {code}".strip())

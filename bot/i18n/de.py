@@ -494,6 +494,10 @@ MESSAGES: dict[str, str] = {
     "rooms.asked.person": "1 Person",
     "rooms.button.cancel_confirm": "Ja, stornieren",
     "rooms.cancel.question": "Wirklich stornieren? {what}",
+    "rooms.cancel_refused.title": "Termin nicht storniert",
+    "rooms.error.cancel_refused": "Die Buchung konnte nicht storniert werden: Microsoft 365 hat"
+    " die Absage nicht angenommen. Der Termin steht weiter im Kalender – bitte sagen Sie ihn"
+    " direkt in Outlook ab.",
     "rooms.list.line_no_room": "{when} – {state}",
     "rooms.note.booked": "Erledigt – die Einladung steht in Ihrem Kalender.",
     "rooms.note.failed": "Das hat nicht geklappt – der Raum ist nicht gebucht.",

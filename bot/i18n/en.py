@@ -477,6 +477,10 @@ MESSAGES: dict[str, str] = {
     "rooms.asked.person": "1 person",
     "rooms.button.cancel_confirm": "Yes, cancel",
     "rooms.cancel.question": "Really cancel? {what}",
+    "rooms.cancel_refused.title": "Meeting not cancelled",
+    "rooms.error.cancel_refused": "The booking could not be cancelled: Microsoft 365 did not"
+    " accept the cancellation. The meeting is still in the calendar – please cancel it in"
+    " Outlook.",
     "rooms.list.line_no_room": "{when} – {state}",
     "rooms.note.booked": "Done – the invitation is in your calendar.",
     "rooms.note.failed": "That did not work – the room is not booked.",

@@ -15,7 +15,7 @@ from kiota_abstractions.api_error import APIError
 
 from bot.adapters.clock import ManualClock
 from bot.adapters.graph.client import GraphConnection
-from bot.domain.graph_types import NewEvent
+from bot.domain.graph_types import CalendarRefusedError, NewEvent
 from bot.domain.ports import Directory, RoomCalendar
 from bot.settings import Settings
 from devkit.demo import expand_calendar_seeds, load_demo_organisation
@@ -393,3 +393,22 @@ async def test_calendar_inspection_and_auth(sim: Sim) -> None:
     async with sim.http.get(f"{sim.base_url}/users/{SABINE}") as response:
         assert response.status == 401
         assert (await response.json())["error"]["code"] == "InvalidAuthenticationToken"
+
+
+@pytest.mark.parametrize("how", ["cancel", "delete"])
+async def test_a_cancellation_graph_refuses_for_good_raises_calendar_refused(
+    sim: Sim, how: str
+) -> None:
+    # 403: the bot may no longer write the organiser's mailbox. No retry changes that, so
+    # it is not raised like an outage (which callers retry for hours).
+    created = await sim.graph.room_calendar.create_event(SABINE, booking(sim.clock, FLEET, 9, 10))
+    method = "POST" if how == "cancel" else "DELETE"
+    await sim.fault(path_prefix=f"/users/{SABINE}/events", status=403, count=1, method=method)
+    rooms = sim.graph.room_calendar
+    with pytest.raises(CalendarRefusedError) as raised:
+        if how == "cancel":
+            await rooms.cancel_event(SABINE, created.id, "Termin entfällt")
+        else:
+            await rooms.delete_event(SABINE, created.id)
+    assert raised.value.status == 403
+    assert await rooms.get_event(SABINE, created.id) is not None  # still there

@@ -540,3 +540,36 @@ async def test_a_site_named_in_the_request_is_where_the_rooms_are_offered(stack:
     sent = stack.sink.sent[-1]
     assert "In Köln hat kein Raum genug Plätze" in json.dumps(sent, ensure_ascii=False)
     assert not sent.get("attachments")  # no offers from Hamburg instead
+
+
+async def test_a_cancellation_graph_refuses_for_good_says_so_once_and_changes_nothing(
+    stack: Stack, database_url: str
+) -> None:
+    # 403 on cancelling: the bot may no longer write Jana's mailbox. Before, the click failed
+    # like an outage with no word on what to do. Now Jana is told at once that the booking
+    # still stands and to cancel it in Outlook; nothing changes and nothing tries again.
+    offer, answer = await _book_unrestricted(stack, "morgen 10-11 Uhr für 4 Personen")
+    assert "Gebucht ✅" in answer
+    await stack.say("meine räume", JANA)
+    [container] = [b for b in stack.last_card_to(JANA)["body"] if b["type"] == "Container"]
+    [confirm] = container["items"][1]["actions"][0]["card"]["actions"]
+    fault = {"path_prefix": "/users/jana.becker@nordlicht-demo.de/events",
+             "method": "POST", "status": 403, "count": 100}  # fmt: skip
+    await stack.sim_json("POST", "/faults", fault)
+    await stack.sim_json("DELETE", "/requests")
+    sent_before = len(stack.sink.sent)
+    refused = await stack.invoke("rooms.cancel", confirm["data"], JANA)
+    assert "konnte nicht storniert werden" in refused and "in Outlook ab" in refused, refused
+    assert "Storniert:" not in refused
+    for _ in range(4):  # nothing was planned that tries again
+        stack.clock.advance(timedelta(minutes=30))
+        await drained(database_url, stack.clock.now())
+    routes = (await stack.sim_json("GET", "/requests"))["routes"]
+    assert sum(n for r, n in routes.items() if r.endswith("/cancel")) == 1, routes
+    assert len(stack.sink.sent) == sent_before  # the click's answer is the one message
+    events = (await stack.sim_json("GET", f"/calendars/{offer['room']}"))["events"]
+    assert [e for e in events if e["subject"].startswith("Raumbuchung für Jana")]
+    await stack.sim_json("DELETE", "/faults")
+    await stack.say("meine räume", JANA)
+    listed = json.dumps(stack.last_card_to(JANA), ensure_ascii=False)
+    assert "Stornieren" in listed and "– Storniert" not in listed  # still booked

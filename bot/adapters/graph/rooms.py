@@ -48,6 +48,9 @@ MAX_SCHEDULES_PER_CALL = 20
 # Answers to creating an event that no retry changes (a bad request, no permission on the
 # organiser's mailbox, no such mailbox).
 REFUSED_STATUSES = frozenset({400, 403, 404})
+# Answers to cancelling or deleting an event that no retry changes (no permission on the
+# organiser's mailbox; not the organiser). A 404 there means the event is gone: cancelled.
+CANCEL_REFUSED_STATUSES = frozenset({400, 403})
 PREFER_UTC = 'outlook.timezone="UTC"'
 
 
@@ -135,22 +138,22 @@ class GraphRoomCalendar:
         )
 
     async def cancel_event(self, organizer: str, event_id: str, comment: str) -> None:
-        """Cancel as organiser; an event that is already gone counts as cancelled."""
+        """Cancel as organiser; an event that is already gone counts as cancelled. Raises
+        CalendarRefusedError when Graph refuses for good (403: no permission)."""
         builder = self._client.users.by_user_id(organizer).events.by_event_id(event_id)
         try:
             await builder.cancel.post(CancelPostRequestBody(comment=comment))
         except ODataError as exc:
-            if not is_not_found(exc):
-                raise
+            _raise_unless_gone(exc)
 
     async def delete_event(self, organizer: str, event_id: str) -> None:
-        """Delete (for the organiser Graph also notifies attendees); gone counts as deleted."""
+        """Delete (for the organiser Graph also notifies attendees); gone counts as deleted.
+        Raises CalendarRefusedError when Graph refuses for good (403: no permission)."""
         builder = self._client.users.by_user_id(organizer).events.by_event_id(event_id)
         try:
             await builder.delete()
         except ODataError as exc:
-            if not is_not_found(exc):
-                raise
+            _raise_unless_gone(exc)
 
     async def get_event(self, mailbox: str, event_id: str) -> CalendarEvent | None:
         """One event of a mailbox (e.g. to re-read a room's response), or None."""
@@ -181,6 +184,17 @@ class GraphRoomCalendar:
                 break
             page = await builder.with_url(page.odata_next_link).get(_utc_config())
         return events
+
+
+def _raise_unless_gone(exc: ODataError) -> None:
+    """A cancel's or delete's error: gone (404) is done; a refusal for good raises
+    CalendarRefusedError (no retry helps); throttling and outages raise as they are."""
+    if is_not_found(exc):
+        return
+    if exc.response_status_code in CANCEL_REFUSED_STATUSES:
+        code = exc.error.code if exc.error is not None else None
+        raise CalendarRefusedError(exc.response_status_code, code or "") from exc
+    raise exc
 
 
 def _iso(instant: datetime) -> str:

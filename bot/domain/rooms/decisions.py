@@ -187,7 +187,7 @@ class RoomDecisions:
         # The room's answer: declined, a conflict; not given yet, read again (confirmation.py).
         if answer == "declined":  # saved first: a lost race must not delete the winner's event
             conflict = await self._conflict(request, tell)
-            await self.broker.calendar.delete_event(organiser, event_id)
+            await failure.drop_declined(self.broker, organiser, event_id)
             return conflict
         if unanswered(answer):  # planned first: a crash after saving must not lose the check
             await plan_check(self.broker.jobs, self.broker.clock, request.id, 1)
@@ -277,11 +277,7 @@ class RoomDecisions:
         broker = self.broker
         if request.state not in (*OPEN_STATES, RequestState.BOOKED):
             raise BrokerError("decided")
-        if request.event_id:
-            organiser, event_id = event_parts(request.event_id)
-            lang = await broker.languages.language_of(request.requester_key)
-            comment = broker.views.cancellation_comment(lang)
-            await broker.calendar.cancel_event(organiser, event_id, comment)
+        await failure.cancel_booked(self, request)  # refused for good: nothing changes
         cancelled = await broker.save(request, state=RequestState.CANCELLED)
         await broker.audit(cancelled, actor, "cancelled")
         if request.approvers:

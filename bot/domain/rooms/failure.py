@@ -6,7 +6,11 @@ never hear of it. A booking job the runner gave up (Graph failed on every attemp
 same way, unless an attempt did create the event and only its answer was lost. Either way
 the requester and the approvers are told, each in their own language. Should Graph fail
 the look for that event too, the request fails all the same (a "Buchung läuft" nobody ends is
-worse) and a job withdraws the event once Graph answers, if an unseen attempt created it."""
+worse) and a job withdraws the event once Graph answers, if an unseen attempt created it.
+
+Cancelling works the other way round: Graph refusing a cancellation for good (403, no
+permission on the organiser's mailbox) is not retried like an outage either; the requester
+is told at once that the event still stands and to cancel it in Outlook."""
 
 from __future__ import annotations
 
@@ -15,11 +19,12 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.graph_types import CalendarEvent, CalendarRefusedError
-from bot.domain.rooms.confirmation import own_event
+from bot.domain.rooms.confirmation import event_parts, own_event
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 
 if TYPE_CHECKING:
     from bot.domain.rooms.decisions import RoomDecisions
+    from bot.domain.rooms.service import RoomBroker
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +79,49 @@ async def withdraw_unseen(decisions: RoomDecisions, request_id: int) -> None:
     if mine is None:
         return
     lang = await broker.languages.language_of(request.requester_key)
-    await broker.calendar.cancel_event(organiser, mine.id, broker.views.cancellation_comment(lang))
+    comment = broker.views.cancellation_comment(lang)
+    try:
+        await broker.calendar.cancel_event(organiser, mine.id, comment)
+    except CalendarRefusedError as error:
+        # For good: the job ends here; the requester removes the event herself, told once.
+        await broker.audit(request, "bot", "cancel_refused", _detail(error))
+        card = broker.views.cancel_refused_card(request, lang)
+        await broker.notifier.send_direct(request.requester_key, card, request.tenant_id)
+        return
     await broker.audit(request, "bot", "withdrawn", "event of the failed booking")
+
+
+async def cancel_booked(decisions: RoomDecisions, request: RoomRequest) -> None:
+    """Cancel the request's Graph event, if it has one. Graph refusing for good (no
+    permission on the organiser's mailbox) raises BrokerError "cancel_refused" and nothing
+    changes: the booking still stands, and the requester is told to cancel it in Outlook
+    instead of an error no retry fixes."""
+    if not request.event_id:
+        return
+    broker = decisions.broker
+    organiser, event_id = event_parts(request.event_id)
+    lang = await broker.languages.language_of(request.requester_key)
+    try:
+        await broker.calendar.cancel_event(
+            organiser, event_id, broker.views.cancellation_comment(lang)
+        )
+    except CalendarRefusedError as error:
+        log.warning("room booking not cancelled, refused: %s", _detail(error))
+        await broker.audit(request, "bot", "cancel_refused", _detail(error))
+        raise BrokerError("cancel_refused") from error
+
+
+async def drop_declined(broker: RoomBroker, organiser: str, event_id: str) -> None:
+    """Delete the event a room declined. Refused for good, it is left: it books nothing
+    (the room declined) and the requester was told of the conflict; no retry helps."""
+    try:
+        await broker.calendar.delete_event(organiser, event_id)
+    except CalendarRefusedError as error:
+        log.warning("declined room event not deleted, refused: %s", _detail(error))
+
+
+def _detail(error: CalendarRefusedError) -> str:
+    return f"refused {error.status} {error.code}".strip()
 
 
 async def _booked_event(

@@ -70,3 +70,8 @@ class BrokerViews(Protocol):
     def cancellation_comment(self, lang: str) -> str:
         """The comment sent with the cancellation of a booked event."""
         ...
+
+    def cancel_refused_card(self, request: RoomRequest, lang: str) -> dict[str, Any]:
+        """Graph refused to cancel the request's event for good: it still stands in the
+        calendar, please cancel it in Outlook."""
+        ...

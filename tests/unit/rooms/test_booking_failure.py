@@ -13,7 +13,7 @@ from bot.domain.rooms.confirmation import own_event
 from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.jobs import JobRunner
 from bot.rooms_wiring import build_give_ups, build_handlers
-from tests.support.refusing_calendar import refuse_new_events
+from tests.support.refusing_calendar import refuse_cancellations, refuse_new_events
 from tests.unit.rooms.test_broker import JANA, World, jana, make_world, tomorrow
 
 
@@ -143,3 +143,36 @@ async def test_an_event_created_unseen_is_withdrawn_once_graph_answers_again() -
     assert (await world.broker.get(chosen.id)).state is RequestState.FAILED
     trail = await world.broker.requests.audit_of(chosen.id)
     assert trail[-1].action == "withdrawn"
+
+
+async def test_an_unseen_event_graph_refuses_to_withdraw_is_left_and_the_requester_told_once() -> (
+    None
+):
+    # As above, but Graph refuses the cancellation for good (403). Before, the withdraw job
+    # raised and was retried like an outage for hours; now it ends, and Jana is told once to
+    # cancel the event in Outlook.
+    world = await make_world()
+    world.calendar.lost_responses = 1
+    healed = lookups_fail_until_healed(world)
+    chosen = await choose_unrestricted(world)
+    runner = runner_giving_up(world)
+    assert (await world.decisions.after_choice(chosen)).state is RequestState.BOOKING
+    for _ in range(3 * 4):
+        if (await world.broker.get(chosen.id)).state is not RequestState.BOOKING:
+            break
+        world.clock.advance(timedelta(minutes=15))
+        while await runner.run_once():
+            pass
+    assert (await world.broker.get(chosen.id)).state is RequestState.FAILED
+    healed[0] = True
+    attempts = refuse_cancellations(world.calendar)
+    told = len(world.notifier.directs)
+    await run_jobs_for(world, 6, runner)
+    assert len(attempts) == 1
+    [(user, card, *_)] = world.notifier.directs[told:]
+    assert user == JANA and "Termin nicht storniert" in str(card) and "Outlook" in str(card)
+    trail = await world.broker.requests.audit_of(chosen.id)
+    assert (trail[-1].action, trail[-1].detail) == (
+        "cancel_refused",
+        "refused 403 ErrorAccessDenied",
+    )
