@@ -107,7 +107,8 @@ def build_handlers(service: StammtischService, lifecycle: PollLifecycle) -> dict
         await lifecycle.day_before(poll_id(job))
 
     async def uninvite(job: Job) -> None:
-        await lifecycle.uninvite(poll_id(job))
+        # Jobs queued before "by" was carried tell the poll's organiser.
+        await lifecycle.uninvite(poll_id(job), str(job.payload.get("by") or "") or None)
 
     return {
         jobs.MONTHLY_JOB: monthly,

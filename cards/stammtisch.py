@@ -238,6 +238,17 @@ class StammtischCards:
             body.append(text(who))
         return card(body)
 
+    def uninvite_refused_card(self, poll: Poll, lang: str) -> dict[str, Any]:
+        """The DM to the organiser that Graph refused to cancel the invitation for good."""
+        line = t(
+            "stammtisch.uninvite_refused.text", lang,
+            day=day_label(poll.winner_day, lang) if poll.winner_day else "",
+            start=clock(poll.lunch_start), end=clock(poll.lunch_end),
+            place=t("stammtisch.result.place", lang, place=place_of(poll)),
+        )  # fmt: skip
+        title = text(t("stammtisch.uninvite_refused.title", lang), weight="Bolder")
+        return card([title, text(line)])
+
     def cancelled_card(self, poll: Poll) -> dict[str, Any]:
         """The notice that the organiser called the Stammtisch off."""
         lang = poll.language

@@ -321,6 +321,11 @@ MESSAGES: dict[str, str] = {
     " Postfach, das einlädt). Bitte laden Sie selbst in Outlook ein – {day}, {start}–{end}"
     " Uhr{place} – und wenden Sie sich an die IT.",
     "stammtisch.refused.yes": "Zugesagt haben: {names}.",
+    "stammtisch.uninvite_refused.title": "Kalendereinladung nicht abgesagt",
+    "stammtisch.uninvite_refused.text": "Der Stammtisch am {day}, {start}–{end} Uhr{place} ist"
+    " abgesagt, aber Microsoft 365 hat die Absage der Kalendereinladung nicht angenommen (z. B."
+    " fehlt die Berechtigung für das Postfach, das eingeladen hat). Der Termin steht weiter in"
+    " den Kalendern: Bitte sagen Sie ihn selbst in Outlook ab.",
     "stammtisch.cancelled.title": "Stammtisch abgesagt",
     "stammtisch.cancelled.text": "Der Stammtisch im {month} wurde abgesagt. Eine verschickte"
     " Kalendereinladung wird storniert.",

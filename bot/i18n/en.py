@@ -307,6 +307,11 @@ MESSAGES: dict[str, str] = {
     " it). Please invite everyone yourself in Outlook – {day}, {start}–{end}{place} – and"
     " contact IT.",
     "stammtisch.refused.yes": "Said yes: {names}.",
+    "stammtisch.uninvite_refused.title": "Calendar invitation not cancelled",
+    "stammtisch.uninvite_refused.text": "The get-together on {day}, {start}–{end}{place} is"
+    " called off, but Microsoft 365 did not accept the cancellation of the calendar invitation"
+    " (for example, no permission on the mailbox that sent it). The meeting is still in the"
+    " calendars: please cancel it yourself in Outlook.",
     "stammtisch.cancelled.title": "Get-together called off",
     "stammtisch.cancelled.text": "The get-together in {month} was called off. A calendar"
     " invitation that was sent is cancelled.",

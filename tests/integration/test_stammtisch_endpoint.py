@@ -521,3 +521,60 @@ async def test_an_invitation_graph_refuses_for_good_is_not_retried_and_the_organ
     async with aiohttp.ClientSession() as http:
         routes = (await (await http.get(f"{sim}/requests")).json())["routes"]
     assert sum(n for r, n in routes.items() if r.startswith("POST") and "/events" in r) == 1
+
+
+async def _job(stack: Stack, kind: str) -> ScheduledJob:
+    engine = create_engine(stack.database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            query = select(ScheduledJob).where(ScheduledJob.kind == kind)
+            return (await session.execute(query)).scalar_one()
+    finally:
+        await engine.dispose()
+
+
+async def test_a_cancellation_graph_refuses_for_good_is_not_retried_and_the_organiser_is_told(
+    stack: Stack,
+) -> None:
+    # The invitation went out; then the bot lost the right to write Sabine's mailbox (403).
+    # Before, calling the Stammtisch off retried the cancellation for hours and nobody was
+    # told that the invitation still stood in every calendar.
+    sim = stack.graph_url.removesuffix("/v1.0") + "/_sim"
+    poll_id, days = await _start(stack)
+    vote = {"poll_id": poll_id, f"d_{days[1]}": "ja", "place": ""}
+    assert "gespeichert" in await stack.invoke("stammtisch.vote", vote, JANA)
+    assert "geschlossen" in await stack.invoke("stammtisch.close", {"poll_id": poll_id}, SABINE)
+
+    async def invited() -> bool:
+        return (await _job(stack, "stammtisch.invite")).done_at is not None
+
+    await _wait_for(invited)
+    fault = {"path_prefix": "/users/sabine.krueger@nordlicht-demo.de/events",
+             "method": "POST", "status": 403, "count": 99}  # fmt: skip
+    async with aiohttp.ClientSession() as http:
+        assert (await http.post(f"{sim}/faults", json=fault)).status == 201
+        assert (await http.delete(f"{sim}/requests")).status == 204
+    assert "abgesagt" in await stack.invoke("stammtisch.cancel", {"poll_id": poll_id}, SABINE)
+
+    def told() -> list[str]:
+        to_sabine = [a for a in stack.sink.sent if a["_conversation"] == f"a:personal-{SABINE[0]}"]
+        return [json.dumps(a, ensure_ascii=False) for a in to_sabine]
+
+    async def refused_told() -> bool:
+        return any("Kalendereinladung nicht abgesagt" in text for text in told())
+
+    await _wait_for(refused_told)
+
+    async def ended() -> bool:
+        return (await _job(stack, "stammtisch.uninvite")).done_at is not None
+
+    await _wait_for(ended)
+    job = await _job(stack, "stammtisch.uninvite")
+    assert job.failed_at is None and job.attempts == 1
+    [note] = [text for text in told() if "nicht abgesagt" in text]
+    assert "Bitte sagen Sie ihn selbst in Outlook ab" in note
+    async with aiohttp.ClientSession() as http:
+        routes = (await (await http.get(f"{sim}/requests")).json())["routes"]
+        jana = await (await http.get(f"{sim}/calendars/jana.becker@nordlicht-demo.de")).json()
+    assert sum(n for r, n in routes.items() if r.endswith("/cancel")) == 1, routes
+    assert [e["isCancelled"] for e in jana["events"] if "Stammtisch" in e["subject"]] == [False]

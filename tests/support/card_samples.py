@@ -181,6 +181,7 @@ def _stammtisch(lang: str) -> Iterator[Sample]:
     yield "stammtisch.day_before_card", views.day_before_card(closed, lang)
     refused = views.invitation_refused_card(closed, ["Jana Becker", "Henrik Vogt"], lang)
     yield "stammtisch.invitation_refused_card", refused
+    yield "stammtisch.uninvite_refused_card", views.uninvite_refused_card(closed, lang)
     yield "stammtisch.cancelled_card", views.cancelled_card(closed)
     missing = [Member("m-x", "Jana Becker", "29:m-x")]
     yield "stammtisch.export_card", views.export_card(closed, votes[:12], missing)

@@ -126,7 +126,10 @@ class PollLifecycle:
             raise PollError("changed")
         await svc.jobs.cancel(f"{DAY_BEFORE_JOB}:{poll.id}")
         await svc.jobs.schedule(
-            UNINVITE_JOB, {"poll_id": poll.id}, svc.clock.now(), f"{UNINVITE_JOB}:{poll.id}"
+            UNINVITE_JOB,
+            {"poll_id": poll.id, "by": by},
+            svc.clock.now(),
+            f"{UNINVITE_JOB}:{poll.id}",
         )
         await svc.schedule_card_update(poll.id)
         await svc.notifier.post_card(_thread_of(svc, poll), svc.views.cancelled_card(cancelled))
@@ -160,14 +163,16 @@ class PollLifecycle:
         return [m for m in members if m.key and m.key not in voted]
 
     async def send_direct(self, poll_id: int, member_key: str, kind: str, name: str = "") -> None:
-        """Job: one reminder, day-before or "invitation refused" DM (skipped when no longer
-        relevant)."""
+        """Job: one reminder, day-before, "invitation refused" or "cancellation refused" DM
+        (skipped when no longer relevant)."""
         svc = self.service
         poll = await svc.get(poll_id)
         if kind == "reminder":
             if not poll.is_open or await svc.repo.vote_of(poll.id, member_key) is not None:
                 return
-        elif poll.state is not PollState.CLOSED:
+        elif poll.state is not (
+            PollState.CANCELLED if kind == "uninvite_refused" else PollState.CLOSED
+        ):
             return
         # The DM is the member's own: in their language, not the channel's (the poll's); asked
         # only once the DM is still due (it may cost a Graph call).
@@ -177,6 +182,8 @@ class PollLifecycle:
         elif kind == "refused":
             names = await self._yes_names(poll)
             card = svc.views.invitation_refused_card(poll, names, lang)
+        elif kind == "uninvite_refused":
+            card = svc.views.uninvite_refused_card(poll, lang)
         else:
             card = svc.views.day_before_card(poll, lang)
         if await svc.notifier.send_direct(member_key, card, poll.tenant_id) is not None:
@@ -240,13 +247,30 @@ class PollLifecycle:
             return
         await svc.repo.record_event(poll.id, event_id)
 
-    async def uninvite(self, poll_id: int) -> None:
-        """Job: cancel the invitation of a called-off Stammtisch."""
+    async def uninvite(self, poll_id: int, by: str | None = None) -> None:
+        """Job: cancel the invitation of a called-off Stammtisch (an invitation already gone
+        counts as cancelled; a refusal for good is not retried: the organiser who called it
+        off, ``by``, is told)."""
         svc = self.service
         poll = await svc.get(poll_id)
-        if poll.event_id:
-            comment = svc.views.invitation_cancelled(poll)
-            await svc.invitations.cancel(poll, poll.event_id, comment)
+        if not poll.event_id:
+            return
+        try:
+            await svc.invitations.cancel(poll, poll.event_id, svc.views.invitation_cancelled(poll))
+        except CalendarRefusedError as error:
+            # For good (no permission on the sending mailbox): no retry cancels it, so the job
+            # ends and the organiser is told once (the dedup key) to cancel it in Outlook.
+            log.warning("stammtisch cancellation refused: %s %s", error.status, error.code)
+            await svc.jobs.schedule(
+                DIRECT_JOB,
+                {
+                    "poll_id": poll.id,
+                    "member_key": by or poll.organiser_key,
+                    "kind": "uninvite_refused",
+                },
+                svc.clock.now(),
+                dedup_key=f"{DIRECT_JOB}:uninvite_refused:{poll.id}",
+            )
 
     async def export(self, poll_id: int, by: str, start: int = 0) -> dict[str, Any]:
         """The results table from vote ``start`` on, and the non-voters (organisers only)."""

@@ -45,6 +45,11 @@ class PollViews(Protocol):
         yes-voters to invite by hand, in their language ``lang``."""
         ...
 
+    def uninvite_refused_card(self, poll: Poll, lang: str) -> dict[str, Any]:
+        """The DM to the organiser that Graph refused to cancel the invitation of a called-off
+        Stammtisch for good: cancel it in Outlook, in their language ``lang``."""
+        ...
+
     def cancelled_card(self, poll: Poll) -> dict[str, Any]:
         """The notice that the organiser called the Stammtisch off."""
         ...
