@@ -74,6 +74,9 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
     async def tell_refused(job: Job) -> None:
         await refused.tell_asker(decisions, int(job.payload["call_id"]))
 
+    async def tell_cancel_refused(job: Job) -> None:
+        await refused.tell_cancel_refused(decisions, int(job.payload["call_id"]))
+
     async def expire(job: Job) -> None:
         await decisions.expire(int(job.payload["call_id"]))
 
@@ -92,6 +95,7 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
         EXPIRE_JOB: expire,
         LOOK_JOB: look_again,
         refused.TELL_JOB: tell_refused,
+        refused.CANCEL_TELL_JOB: tell_cancel_refused,
     }
 
 

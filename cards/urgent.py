@@ -191,6 +191,13 @@ class UrgentCards:
         """What attendees read with the cancellation."""
         return t("urgent.cancel.comment", lang)
 
+    def cancel_refused_card(self, call: UrgentCall, lang: str) -> dict[str, Any]:
+        """The meeting Graph would not cancel still stands: cancel it in Outlook."""
+        title = t("urgent.cancel_refused.title", lang)
+        slot = self.slot_label(call, call.booked, lang) if call.booked else ""
+        line = t("urgent.cancel_refused.text", lang, slot=slot)
+        return card([text(title, weight="Bolder", color="Attention"), text(line)])
+
     def pick_card(
         self, text_: str, name: str, people: Sequence[Person], picks: Mapping[str, str], lang: str
     ) -> dict[str, Any]:

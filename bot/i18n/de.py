@@ -983,6 +983,14 @@ MESSAGES: dict[str, str] = {
     "urgent.ask.closed": "Hat sich erledigt.",
     "urgent.subject": "Dringender Termin: {people}",
     "urgent.cancel.comment": "Der dringende Termin wurde abgesagt.",
+    "urgent.cancel_refused.title": "Teams-Besprechung nicht abgesagt",
+    "urgent.cancel_refused.text": "Die Teams-Besprechung ({slot}) konnte nicht abgesagt werden:"
+    " Microsoft 365 hat die Absage nicht angenommen (z. B. fehlt die Berechtigung für Ihren"
+    " Kalender). Sie steht weiter in allen Kalendern – bitte sagen Sie sie selbst in Outlook ab.",
+    "urgent.error.cancel_refused": "Die Teams-Besprechung konnte nicht abgesagt werden: Microsoft"
+    " 365 hat die Absage nicht angenommen (z. B. fehlt die Berechtigung für Ihren Kalender). Sie"
+    " steht weiter in allen Kalendern – bitte sagen Sie sie direkt in Outlook ab. Hier wurde"
+    " nichts geändert.",
     "urgent.pick": "Wen meinen Sie mit „{name}“?",
     "urgent.form.title": "Dringender Termin",
     "urgent.form.names": "Mit wem? (Namen, durch Komma getrennt)",

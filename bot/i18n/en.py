@@ -936,6 +936,13 @@ MESSAGES: dict[str, str] = {
     "urgent.ask.closed": "No longer needed.",
     "urgent.subject": "Urgent call: {people}",
     "urgent.cancel.comment": "The urgent call was cancelled.",
+    "urgent.cancel_refused.title": "Teams meeting not cancelled",
+    "urgent.cancel_refused.text": "The Teams meeting ({slot}) could not be cancelled: Microsoft"
+    " 365 did not accept the cancellation (for example, no permission on your calendar). It is"
+    " still in everyone's calendar – please cancel it yourself in Outlook.",
+    "urgent.error.cancel_refused": "The Teams meeting could not be cancelled: Microsoft 365 did"
+    " not accept the cancellation (for example, no permission on your calendar). It is still in"
+    " everyone's calendar – please cancel it in Outlook. Nothing was changed here.",
     "urgent.pick": "Whom do you mean by “{name}”?",
     "urgent.form.title": "Urgent call",
     "urgent.form.names": "With whom? (names, separated by commas)",

@@ -497,3 +497,59 @@ async def test_a_refusal_in_the_retrying_job_ends_the_call_and_tells_the_asker_o
     told = [json.dumps(c, ensure_ascii=False) for c in stack.cards_to(JANA)[before:]]
     assert len(told) == 1 and REFUSED in told[0], told
     assert REFUSED in _asker_texts(stack)[-1]  # the card she clicked says so too
+
+
+async def _refuse_cancellations(stack: Stack) -> None:
+    """Graph refuses every cancellation in Jana's calendar for good (403 no permission)."""
+    fault = {"path_prefix": f"/users/{JANA_MAIL}/events", "method": "POST", "status": 403,
+             "count": 99}  # fmt: skip
+    await _sim(stack, "POST", "faults", fault)
+    await _sim(stack, "DELETE", "requests")
+
+
+def _cancel_posts(routes: dict[str, int]) -> int:
+    return sum(n for r, n in routes.items() if r.endswith("/cancel"))
+
+
+async def test_absagen_graph_refuses_for_good_says_so_once_and_changes_nothing(
+    stack: Stack,
+) -> None:
+    # 403 on cancelling the booked meeting: the bot may no longer write Jana's mailbox.
+    # Before, the click answered "etwas schiefgegangen … gleich noch einmal", which no retry
+    # fixes. Now Jana is told at once to cancel it in Outlook, and nothing changes.
+    await stack.say(ASK, JANA)
+    offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
+    booked = json.loads(await stack.invoke("urgent.invite", offer, JANA))["value"]
+    [cancel] = _actions(booked, "urgent.cancel")
+    await _refuse_cancellations(stack)
+    sent_before = len(stack.sink.sent)
+    answer = await stack.invoke("urgent.cancel", cancel, JANA)
+    assert "konnte nicht abgesagt werden" in answer and "direkt in Outlook ab" in answer, answer
+    for _ in range(4):  # nothing was planned that tries again
+        stack.clock.advance(timedelta(minutes=30))
+        await drained(stack.database_url, stack.clock.now())
+    assert _cancel_posts(await stack.requests()) == 1
+    assert len(stack.sink.sent) == sent_before  # the click's answer is the one message
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [False]
+    await _sim(stack, "DELETE", "faults")
+    assert "Abgesagt (" in await stack.invoke("urgent.cancel", cancel, JANA)  # still possible
+
+
+async def test_absagen_whose_found_meeting_graph_refuses_to_cancel_tells_the_asker_once(
+    stack: Stack,
+) -> None:
+    # A given-up booking Graph did create, then "Absagen" while Graph refuses to cancel it
+    # (403). Before, a look was planned that retried the cancellation for hours and nobody
+    # heard that the meeting still stood; now Jana gets one DM to cancel it in Outlook.
+    offer = await _given_up_unconfirmed(stack)
+    await _created_by_graph(stack, offer)
+    await _refuse_cancellations(stack)
+    cancel = _actions(stack.asker_updates()[-1], "urgent.cancel")
+    assert "Abgesagt (" in await stack.invoke("urgent.cancel", cancel[0], JANA)
+    for _ in range(8):  # every planned look, and the retries of any that raised
+        stack.clock.advance(timedelta(minutes=30))
+        await drained(stack.database_url, stack.clock.now())
+    assert _cancel_posts(await stack.requests()) == 1
+    notes = [t for t in map(json.dumps, stack.cards_to(JANA)) if "nicht abgesagt" in t]
+    assert len(notes) == 1
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [False]

@@ -343,6 +343,7 @@ def _urgent(lang: str) -> Iterator[Sample]:
     yield "urgent.asker_card.asking", views.asker_card(asking, None, lang)
     yield "urgent.asker_card.proposal", views.asker_card(proposed, slot, lang)
     yield "urgent.asker_card.booked", views.asker_card(booked, None, lang)
+    yield "urgent.cancel_refused_card", views.cancel_refused_card(booked, lang)
     yield "urgent.assistant_card", views.assistant_card(asking, waiting, lang)
     yield "urgent.assistant_card.booked", views.assistant_card(booked, answered, lang)
     failed = replace(booked, state=CallState.EXPIRED)  # the booking job gave up

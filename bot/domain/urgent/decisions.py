@@ -196,7 +196,9 @@ class UrgentDecisions:
     async def cancel(self, call_id: int, asker: str) -> UrgentCall:
         """The asker withdraws; a booked meeting is cancelled in Graph (attendees notified),
         and so is the meeting of a given-up booking or of one still being tried, if Graph
-        shows it now or a planned look finds it later."""
+        shows it now or a planned look finds it later. A cancellation Graph refuses for good
+        (no permission on the asker's mailbox) changes nothing: UrgentError "cancel_refused"
+        tells the asker to cancel the meeting in Outlook."""
         service = self.service
         call = await service.get(call_id)
         if call.asker_key != asker:
@@ -208,7 +210,11 @@ class UrgentDecisions:
             comment = service.views.cancellation_comment(
                 await service.languages.language_of(asker)
             )
-            await service.calendar.cancel_event(organiser, event_id, comment)
+            try:
+                await service.calendar.cancel_event(organiser, event_id, comment)
+            except CalendarRefusedError as error:  # for good: nothing changes, no retry
+                await service.audit(call, asker, "cancel_refused", f"refused {error.status}")
+                raise UrgentError("cancel_refused") from error
         cancelled = await service.save(call, state=CallState.CANCELLED)
         await service.audit(cancelled, asker, "cancelled")
         # Stored as cancelled first: a look running meanwhile cancels what it finds instead

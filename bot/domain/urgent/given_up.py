@@ -14,7 +14,8 @@ import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.domain.graph_types import CalendarEvent
+from bot.domain.graph_types import CalendarEvent, CalendarRefusedError
+from bot.domain.urgent import refused
 from bot.domain.urgent.model import CallState, UrgentCall
 from bot.domain.urgent.service import LOOK_JOB, UrgentService
 
@@ -97,7 +98,10 @@ async def look_again(
         # cancellation instead of a meeting its organiser no longer wants. The call stays
         # cancelled, now with the meeting's id (a re-run leaves it alone; its card no longer
         # asks to check the calendar). A failed cancellation raises: the job's retry looks anew.
-        cancelled = await _cancel_meeting(service, call, mine, "found after the give-up")
+        try:
+            cancelled = await _cancel_meeting(service, call, mine, "found after the give-up")
+        except CalendarRefusedError as error:  # for good: no retry, the asker is told
+            cancelled = await refused.cancel_refused(decisions, call, mine, error)
         await decisions.refresh(cancelled)
         return cancelled
     return await decisions.record_booked(call, mine.id, None)
@@ -135,10 +139,15 @@ async def cancel_found(decisions: UrgentDecisions, call: UrgentCall) -> UrgentCa
     meeting, if Graph shows it by the transaction id, is cancelled too (attendees notified).
     When Graph cannot be asked, one more look is planned; it cancels a meeting it finds."""
     service = decisions.service
+    mine: CalendarEvent | None = None
     try:
         mine = await own_event(service, call)
         if mine is not None:
             await _cancel_in_graph(service, call, mine)
+    except CalendarRefusedError as error:  # for good: no look helps, the asker is told
+        if mine is None:
+            raise
+        return await refused.cancel_refused(decisions, call, mine, error)
     except Exception as error:
         log.warning("urgent meeting not cancelled, looked for again: %s", type(error).__name__)
         await _plan_look(service, call, CANCEL_LOOK_AFTER, "cancel")

@@ -58,3 +58,8 @@ class UrgentViews(Protocol):
     def cancellation_comment(self, lang: str) -> str:
         """The comment attendees get with a cancellation."""
         ...
+
+    def cancel_refused_card(self, call: UrgentCall, lang: str) -> dict[str, Any]:
+        """The DM to the asker that Graph refused to cancel the call's meeting for good: it
+        still stands, cancel it in Outlook."""
+        ...
