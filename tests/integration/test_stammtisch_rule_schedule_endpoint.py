@@ -186,3 +186,24 @@ async def test_a_posting_day_on_a_public_holiday_moves_to_the_working_day_before
     [poll] = polls(channel.posted())
     # Earlier, not shorter: votes close on the Friday after the rule's own day, as always.
     assert "Assistenz-Stammtisch im Mai 2026" in poll and "bis Fr, 10.04., 16:00 Uhr" in poll
+
+
+async def test_a_voting_deadline_on_a_public_holiday_moves_to_the_working_day_before(
+    channel: Channel,
+) -> None:
+    # "letzter Montag, abstimmen bis Freitag 16:00": posted on Monday 30 March 2026, the
+    # Friday is Good Friday (3 April). Before, the card said "bis Fr, 03.04." and votes closed
+    # on the holiday; now both happen on Thursday 2 April, 16:00, as posting days move.
+    assert "am Mo, 30.03., 09:00 Uhr hier" in await channel.save_rule(post_week="5")
+    await channel.at(datetime(2026, 3, 30, 7, 0, tzinfo=UTC))  # 09:00 CEST
+    [poll] = polls(channel.posted())
+    assert "Assistenz-Stammtisch im April 2026" in poll
+    assert "bis Do, 02.04., 16:00 Uhr" in poll and "03.04." not in poll, poll
+    # The reminder to those who have not voted (Jana never wrote to the bot) names it too.
+    await channel.at(datetime(2026, 4, 1, 14, 0, tzinfo=UTC))
+    reminders = [json.dumps(a, ensure_ascii=False) for a in channel.sink.sent]
+    assert any("noch nicht abgestimmt" in r and "02.04." in r for r in reminders)
+    await channel.at(datetime(2026, 4, 2, 13, 59, tzinfo=UTC))
+    assert not [t for t in channel.posted() if "Kein Stammtisch-Termin gefunden" in t]
+    await channel.at(datetime(2026, 4, 2, 14, 0, tzinfo=UTC))  # Thursday, 16:00 CEST
+    assert [t for t in channel.posted() if "Kein Stammtisch-Termin gefunden" in t]

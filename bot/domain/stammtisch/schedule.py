@@ -123,11 +123,20 @@ def monthly_step(
     return Step.STALE, due
 
 
-def deadline_after(posted: datetime, rule: Rule, zone: ZoneInfo) -> datetime:
-    """Votes close on the next ``deadline_weekday`` after the posting day, at deadline_time."""
+def deadline_after(posted: datetime, rule: Rule, calendar: BusinessCalendar) -> datetime:
+    """Votes close on the next ``deadline_weekday`` after the posting day, at deadline_time.
+    A deadline on a public holiday moves to the working day before, as a posting day does
+    (Good Friday: Thursday); should that be the posting day itself or earlier, it moves to
+    the working day after the holiday instead, so that members still have days to vote."""
+    zone = calendar.zone
     day = posted.astimezone(zone).date()
-    ahead = (rule.deadline_weekday - day.weekday()) % 7 or 7
-    return local(day + timedelta(days=ahead), rule.deadline_time, zone)
+    due = day + timedelta(days=(rule.deadline_weekday - day.weekday()) % 7 or 7)
+    earlier = [due - timedelta(days=back) for back in range(_MOST_CLOSED_DAYS)]
+    later = [due + timedelta(days=ahead) for ahead in range(1, _MOST_CLOSED_DAYS)]
+    for candidate in [d for d in earlier if d > day] + later:
+        if calendar.is_open_day(candidate):
+            return local(candidate, rule.deadline_time, zone)
+    return local(due, rule.deadline_time, zone)  # nothing open for weeks (a test calendar)
 
 
 def lunch_window(day: date, start: time, end: time, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -127,7 +127,7 @@ class StammtischService:
         now = self.clock.now()
         zone = self.calendar.zone
         month = month or schedule.first_of_next_month(now.astimezone(zone).date())
-        deadline = schedule.deadline_after(max(now, votes_after or now), rule, zone)
+        deadline = schedule.deadline_after(max(now, votes_after or now), rule, self.calendar)
         dates = candidate_dates(
             month,
             self.calendar,
