@@ -54,8 +54,8 @@ class InMemoryMemberRepository:
                 self._teams[team_id], sync_cursor=cursor, sync_started_at=started_at
             )
 
-    async def finish_sync(self, team_id: str, started_at: datetime, now: datetime) -> int:
-        """End a sync: members not seen since ``started_at`` are marked removed."""
+    async def finish_sync(self, team_id: str, started_at: datetime, now: datetime) -> list[str]:
+        """End a sync: members not seen since ``started_at`` are marked removed (their keys)."""
         gone = [
             key
             for key, m in self._members.items()
@@ -67,7 +67,7 @@ class InMemoryMemberRepository:
             self._teams[team_id] = replace(
                 self._teams[team_id], sync_cursor=None, sync_started_at=None, synced_at=now
             )
-        return len(gone)
+        return sorted({self._members[key].user_key for key in gone})
 
     async def upsert_members(self, members: Sequence[TeamMember]) -> None:
         """Insert or refresh members by (team, Teams id); a re-added member is active again."""

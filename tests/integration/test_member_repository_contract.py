@@ -89,11 +89,13 @@ async def test_finish_sync_marks_members_not_seen(repo: MemberRepository) -> Non
     started = T0 + timedelta(days=1)
     await repo.upsert_members([member(n, started + timedelta(seconds=n)) for n in (1, 3, 5)])
     removed = await repo.finish_sync(TEAM.team_id, started, started + timedelta(minutes=1))
-    assert removed == 2
+    assert removed == ["aad-2", "aad-4"]
     assert [m.user_key for m in await repo.members_of(TEAM.team_id)] == ["aad-1", "aad-3", "aad-5"]
     team = await repo.get_team(TEAM.team_id)
     assert team is not None and team.synced_at == started + timedelta(minutes=1)
     assert team.sync_cursor is None and team.sync_started_at is None
+    later = started + timedelta(minutes=2)
+    assert await repo.finish_sync(TEAM.team_id, started, later) == []  # marked before: not again
 
 
 async def test_newest_membership_wins_across_teams(repo: MemberRepository) -> None:

@@ -70,10 +70,11 @@ class SqlMemberRepository:
                 .values(sync_cursor=cursor, sync_started_at=started_at)
             )
 
-    async def finish_sync(self, team_id: str, started_at: datetime, now: datetime) -> int:
-        """End a sync: members not seen since ``started_at`` are marked removed."""
+    async def finish_sync(self, team_id: str, started_at: datetime, now: datetime) -> list[str]:
+        """End a sync: members not seen since ``started_at`` are marked removed; returns the
+        user keys of those marked now (one marked before, by membersRemoved, is not)."""
         async with self._sessions.begin() as session:
-            result = await session.execute(
+            removed = await session.scalars(
                 update(TeamMemberRow)
                 .where(
                     TeamMemberRow.team_id == team_id,
@@ -81,13 +82,15 @@ class SqlMemberRepository:
                     TeamMemberRow.removed_at.is_(None),
                 )
                 .values(removed_at=now)
+                .returning(TeamMemberRow.user_key)
             )
+            gone = sorted(set(removed.all()))
             await session.execute(
                 update(InstalledTeamRow)
                 .where(InstalledTeamRow.team_id == team_id)
                 .values(sync_cursor=None, sync_started_at=None, synced_at=now)
             )
-        return _count(result)
+        return gone
 
     async def upsert_members(self, members: Sequence[TeamMember]) -> None:
         """Insert or refresh members by (team, Teams id); a re-added member is active again."""

@@ -38,8 +38,9 @@ class MemberRepository(Protocol):
         """Remember where a running roster sync is (resumable after a crash)."""
         ...
 
-    async def finish_sync(self, team_id: str, started_at: datetime, now: datetime) -> int:
-        """End a sync: members not seen since ``started_at`` are marked removed (count)."""
+    async def finish_sync(self, team_id: str, started_at: datetime, now: datetime) -> list[str]:
+        """End a sync: members not seen since ``started_at`` are marked removed; returns the
+        user keys of the members marked now (not those marked removed before)."""
         ...
 
     async def upsert_members(self, members: Sequence[TeamMember]) -> None:

@@ -64,9 +64,16 @@ class MemberSync:
         member = await self.repo.find(teams_id)  # Teams sends only the Teams id
         now = self.clock.now()
         await self.repo.remove_member(team_id, teams_id, now)
-        if member is not None and await self.repo.departed([member.user_key]):
-            key = f"{LEFT_JOB}:{member.user_key}:{now.isoformat()}"
-            await self.jobs.schedule(LEFT_JOB, {"user_key": member.user_key}, now, key)
+        if member is not None:
+            await self._plan_left([member.user_key], now)
+
+    async def _plan_left(self, user_keys: list[str], now: datetime) -> None:
+        """LEFT_JOB for each of ``user_keys`` who is in no team with the bot any more. A member
+        is marked removed once (by membersRemoved or by the roster sync, whichever comes
+        first), so each departure plans the job once."""
+        for user_key in sorted(await self.repo.departed(user_keys)):
+            key = f"{LEFT_JOB}:{user_key}:{now.isoformat()}"
+            await self.jobs.schedule(LEFT_JOB, {"user_key": user_key}, now, key)
 
     async def request_sync(self, team_id: str) -> None:
         """Plan a roster read now (one per team and minute, however many events arrive)."""
@@ -90,7 +97,11 @@ class MemberSync:
             await self.repo.upsert_members([_member(team, e, seen) for e in page.entries])
             cursor = page.next_token
             if cursor is None:
-                await self.repo.finish_sync(team_id, started, self.clock.now())
+                # Who left without a membersRemoved (Teams does not always send it) ends here
+                # like one who was announced: the features end their part at once.
+                finished = self.clock.now()
+                await self._plan_left(await self.repo.finish_sync(team_id, started, finished),
+                                      finished)  # fmt: skip
                 return True
             await self.repo.save_sync(team_id, cursor, started)
         # More pages: continue in a fresh job run (keyed by the cursor, so exactly once).

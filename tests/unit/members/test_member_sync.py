@@ -130,3 +130,22 @@ async def test_who_left_every_team_gets_the_left_job_for_the_features() -> None:
     assert job.payload == {"user_key": "aad-3"}
     await sync.member_left(other.team_id, "29:unknown")  # never seen: nothing to end
     assert pending(jobs, LEFT_JOB) == 1
+
+
+async def test_who_the_roster_sync_finds_gone_gets_the_left_job_once() -> None:
+    # Teams does not always send membersRemoved: the roster read is the other way to learn it.
+    roster = PagedRoster([entry(1), entry(2)])
+    sync, _repo, jobs = world(roster)
+    await sync.team_installed(TEAM)
+    assert await sync.run_sync(TEAM.team_id) is True
+    assert pending(jobs, LEFT_JOB) == 0
+    roster.entries = [entry(1)]
+    sync.clock.advance(timedelta(hours=1))  # type: ignore[attr-defined]
+    assert await sync.run_sync(TEAM.team_id) is True
+    [job] = [j for j in jobs.jobs.values() if j.kind == LEFT_JOB]
+    assert job.payload == {"user_key": "aad-2"}
+    # A late membersRemoved and the next roster read plan nothing more.
+    await sync.member_left(TEAM.team_id, "29:u2")
+    sync.clock.advance(timedelta(hours=1))  # type: ignore[attr-defined]
+    assert await sync.run_sync(TEAM.team_id) is True
+    assert pending(jobs, LEFT_JOB) == 1
