@@ -183,6 +183,10 @@ def expert_card(
     link = question.thread.get("link")
     if link:
         details.append(_text(t("routing.expert.thread_link", lang, link=link)))
+    if any(e.expert_key == expert_key and e.absent for e in question.experts):
+        # Only the expert's own pause in "Meine Themen" marks them away after their card was sent
+        # (questions.step_away): without this line the card just names someone else as asked.
+        details.append(_text(t("routing.expert.paused", lang), isSubtle=True))
     details += _answer_block(question, lang)
     open_for_me = question.state in (QuestionState.ASKED, QuestionState.UNASSIGNED) or (
         question.state is QuestionState.TAKEN and question.owner_key == expert_key

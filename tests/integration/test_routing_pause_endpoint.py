@@ -74,6 +74,12 @@ async def test_a_pause_hands_the_waiting_question_on_to_the_next_expert(
     [thread] = [json.dumps(u, ensure_ascii=False) for u in sink.updated
                 if u["_activity_id"] == thread_id][-1:]  # fmt: skip
     assert "abwesend bis" in thread and "keine Reaktion" not in thread
+    # Kerstin's own DM card (updated in place) says why it names Birgit as asked now.
+    [kerstin_dm] = [a["_id"] for a in sink.sent if a["_conversation"].startswith(f"19:{KERSTIN}_")]
+    [card] = [json.dumps(u, ensure_ascii=False) for u in sink.updated
+              if u["_activity_id"] == kerstin_dm][-1:]  # fmt: skip
+    assert "Weitergegeben, weil Sie pausieren." in card and "Birgit Fischer ist angefragt" in card
+    assert "Weitergegeben" not in thread  # the shared card says "abwesend bis" instead
 
     # Teams re-delivers the click, and Kerstin saves once more: nothing moves again.
     assert "Gespeichert." in await _saved(routing_bot, pause)
