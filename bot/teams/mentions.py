@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from botbuilder.schema import Activity
 
@@ -18,6 +18,9 @@ from botbuilder.schema import Activity
 # ".*?" rescans to the end of the text from every unclosed "<at>" (quadratic on long text).
 _AT_TAG = re.compile(r"<at>([^<]*)</at>", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]+>")  # not "[^>]": linear even with many "<" and no ">"
+# A message's HTML as Graph and the message action show it: <at id="0">Name</at>.
+_AT_ELEMENT = re.compile(r"<at\b([^<>]*)>([^<]*)</at>", re.IGNORECASE)
+_AT_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
 def _entities(activity: Activity) -> Iterator[tuple[str | None, str]]:
@@ -91,3 +94,16 @@ def colleague_names(text: str, colleagues: frozenset[str]) -> tuple[str, ...]:
     tags = (m.group(1) for m in _AT_TAG.finditer(text))
     names = (plain(tag, frozenset()) for tag in tags if _key(tag) in colleagues)
     return tuple(dict.fromkeys(name for name in names if name))
+
+
+def without_own_tags(content: str, own: Callable[[str | None, str], bool]) -> str:
+    """A message's HTML without the <at> elements ``own`` says are the bot's (given the
+    element's id attribute, if any, and its name); the others stay (plain text makes them
+    names), as ``plain`` does for a message sent to the bot."""
+
+    def cut(element: re.Match[str]) -> str:
+        found = _AT_ID.search(element.group(1))
+        name = html.unescape(element.group(2))
+        return " " if own(found.group(1) if found else None, name) else element.group(0)
+
+    return _AT_ELEMENT.sub(cut, content)

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import structlog
 from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.schema import ChannelAccount
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.conversation import MAX_TEXT_CHARS, ConversationKind, Reply, Turn
@@ -20,6 +21,7 @@ from bot.domain.ports import ConversationReferences
 from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.i18n import t
 from bot.teams.activity_shape import MESSAGE_ACTION_INVOKE_NAMES
+from bot.teams.mentions import without_own_tags
 from bot.teams.network_channel import general_channel
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.threads import split_thread, top_level_reference
@@ -65,8 +67,50 @@ class _Body(BaseModel):
     contentType: str | None = None  # noqa: N815 - Teams' field name
 
 
+class _App(BaseModel):
+    id: str | None = Field(default=None, max_length=200)
+
+
+class _Mentioned(BaseModel):
+    application: _App | None = None  # a bot or app; a person is ``user``
+
+
+class _Mention(BaseModel):
+    id: int | None = None  # the <at id="…"> of its tag in the body
+    mentioned: _Mentioned | None = None
+
+
 class _MessagePayload(BaseModel):
     body: _Body | None = None
+    mentions: list[_Mention] | None = Field(default=None, max_length=1000)
+
+    def question(self, bot: ChannelAccount | None) -> str:
+        """The body as the dialog's question, without the bot's own @mention: the message
+        action on "@Assistenz-Bot wer kennt …" must not ask about the bot (colleagues'
+        mentions stay as their names)."""
+        if self.body is None:
+            return ""
+        bot_id = (bot.id if bot else None) or ""
+        bot_name = " ".join(((bot.name if bot else None) or "").split()).casefold()
+        mentions = [m for m in self.mentions or () if m.id is not None]
+        ours = {
+            str(m.id)
+            for m in mentions
+            if m.mentioned and m.mentioned.application and m.mentioned.application.id
+            and bot_id in (m.mentioned.application.id, f"28:{m.mentioned.application.id}")
+        }  # fmt: skip
+        explained = {str(m.id) for m in mentions}
+
+        def own(tag_id: str | None, name: str) -> bool:
+            if tag_id in explained:
+                return tag_id in ours
+            # A tag no mention explains: the bot's when it carries the bot's name.
+            return bool(bot_name) and " ".join(name.split()).casefold() == bot_name
+
+        content = self.body.content
+        if (self.body.contentType or "html").lower() == "html":
+            content = without_own_tags(content, own)
+        return prefill(plain_text(content, self.body.contentType))
 
 
 class _FetchTask(BaseModel):
@@ -116,7 +160,8 @@ class MessageActions:
         value = context.activity.value if isinstance(context.activity.value, dict) else {}
         try:
             if context.activity.name == FETCH_TASK:
-                return self._dialog(_FetchTask.model_validate(value), turn)
+                fetch = _FetchTask.model_validate(value)
+                return self._dialog(fetch, turn, context.activity.recipient)
             submit = _SubmitAction.model_validate(value)
         except ValidationError:
             log.info("message_action_refused")
@@ -134,9 +179,11 @@ class MessageActions:
             return _task_message(reply.text)
         return _task_message(t(f"message_action.sent.{submit.data.target}", language))
 
-    def _dialog(self, fetch: _FetchTask, turn: Turn) -> InvokeResponse:
-        body = fetch.messagePayload.body if fetch.messagePayload else None
-        question = prefill(plain_text(body.content, body.contentType)) if body else ""
+    def _dialog(
+        self, fetch: _FetchTask, turn: Turn, recipient: ChannelAccount | None
+    ) -> InvokeResponse:
+        payload = fetch.messagePayload
+        question = payload.question(recipient) if payload else ""
         # In a channel the network is most likely right there; elsewhere the private way.
         target = "channel" if turn.conversation_kind is ConversationKind.CHANNEL else "chat"
         dialog = {

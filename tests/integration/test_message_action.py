@@ -227,3 +227,38 @@ async def test_a_message_longer_than_a_question_is_prefilled_up_to_a_whole_word(
     submit = _submit(sink, {"question": prefilled, "target": "channel"})
     answer = await _answer(routing_bot, submit)
     assert "im Kanal des Assistenz-Netzwerks" in answer["task"]["value"]
+
+
+def _mention(tag: int, name: str, **mentioned: Any) -> dict[str, Any]:
+    """A mention of the message payload, as Graph describes one."""
+    identities = {"user": None, "application": None, "conversation": None, **mentioned}
+    return {"id": tag, "mentionText": name, "mentioned": identities}
+
+
+async def test_the_bots_own_mention_is_not_prefilled_a_colleagues_stays_as_her_name(
+    routing_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    """The message action on "@Assistenz-Bot weiß @Kerstin Vogel, wie …": the question asks
+    nothing of the bot, so its name is cut (as for a message sent to the bot); Kerstin's
+    stays as her plain name. A tag no mention explains is cut only when it is the bot's name."""
+    content = (
+        '<div><div><at id="0">Assistenz-Bot</at>&nbsp;weiß <at id="1">Kerstin Vogel</at>, wie '
+        "man Reisekosten in Concur abrechnet?</div></div>"
+    )
+    bot = {"applicationIdentityType": "bot", "id": activities.BOT_ID.removeprefix("28:"),
+           "displayName": "Assistenz-Bot"}  # fmt: skip
+    kerstin = {"id": "b1f0e9f2-0000-4000-8000-000000000001", "displayName": "Kerstin Vogel",
+               "userIdentityType": "aadUser"}  # fmt: skip
+    payload = {**_payload(), "body": {"contentType": "html", "content": content},
+               "mentions": [_mention(0, "Assistenz-Bot", application=bot),
+                            _mention(1, "Kerstin Vogel", user=kerstin)]}  # fmt: skip
+    value = {"commandId": COMMAND_ID, "commandContext": "message", "messagePayload": payload}
+    dialog = await _answer(routing_bot, _invoke(sink, "composeExtension/fetchTask", value))
+    wanted = "weiß Kerstin Vogel, wie man Reisekosten in Concur abrechnet?"
+    assert _inputs(dialog)["question"]["value"] == wanted
+
+    unexplained = {**payload, "mentions": None}
+    value = {**value, "messagePayload": unexplained}
+    dialog = await _answer(routing_bot, _invoke(sink, "composeExtension/fetchTask", value))
+    assert _inputs(dialog)["question"]["value"] == wanted
+    assert sink.sent == []
