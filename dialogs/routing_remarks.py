@@ -1,5 +1,6 @@
-"""A message in the thread of an open question that is neither its answer nor a question of
-its own (replies.Remark): a short note instead of routing it as a new question."""
+"""Talk in the thread of a question that is neither its answer nor a question of its own: a
+remark on an open question (replies.Remark) gets a short note instead of being routed as a new
+question; a message in the thread of a closed question is not routed either."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from bot.conversation import Reply, Turn
 from bot.domain.routing.questions import QuestionState
 from bot.domain.routing.replies import Remark
 from bot.domain.routing.service import RoutingService
+from bot.domain.routing.smalltalk import asks, is_request, is_smalltalk
 from bot.i18n import t
 from dialogs.context import DialogContext
 
@@ -14,12 +16,24 @@ from dialogs.context import DialogContext
 async def remark_reply(
     turn: Turn, text: str, ctx: DialogContext[RoutingService], pool_id: str
 ) -> Reply | None:
-    """The note for a remark in a channel thread; None for anything else (it is asked)."""
+    """The reply to talk in a channel thread of a question; None for anything else (it is
+    asked)."""
     author = turn.actor.aad_object_id
     if not turn.in_thread or not author:
         return None
-    remark = await ctx.services.replies.remark(pool_id, turn.conversation_id, author, text)
-    return None if remark is None else Reply.of_text(_note(remark, turn.language))
+    replies = ctx.services.replies
+    remark = await replies.remark(pool_id, turn.conversation_id, author, text)
+    if remark is not None:
+        return Reply.of_text(_note(remark, turn.language))
+    if is_smalltalk(text, is_request(text)):
+        return None  # answered as anywhere ("Danke, hat geklappt!")
+    if await replies.closed_here(pool_id, turn.conversation_id) is None:
+        return None
+    # A closed question's thread: nobody waits for anything there. A new question would start
+    # a card under the old one that few see; a statement ("Steht in Outlook.") needs nothing.
+    if asks(text) or is_request(text):
+        return Reply.of_text(t("routing.closed.new_post", turn.language))
+    return Reply()
 
 
 def _note(remark: Remark, lang: str) -> str:

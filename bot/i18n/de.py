@@ -198,6 +198,9 @@ MESSAGES: dict[str, str] = {
     " zuerst auf der Karte oben („Frage übernehmen“) und antworten Sie dann hier.",
     "routing.remark.taken": "Das habe ich nicht als Antwort gespeichert: {name} hat die Frage"
     " übernommen und beantwortet sie.",
+    "routing.closed.new_post": "Diese Frage ist schon abgeschlossen, darum leite ich hier nichts"
+    " weiter. Eine neue Frage stellen Sie bitte als neuen Beitrag im Kanal (mit @-Erwähnung von"
+    " mir), nicht als Antwort hier.",
     "routing.error.already_taken": "Diese Frage hat bereits jemand anderes übernommen.",
     "routing.error.yours": "Sie haben diese Frage bereits übernommen.",
     "routing.error.not_named": "Diese Frage ist an andere Assistenzen gerichtet; Sie können sie "

@@ -188,6 +188,9 @@ MESSAGES: dict[str, str] = {
     " question on the card above (“Take question”) and then answer here.",
     "routing.remark.taken": "I have not saved this as the answer: {name} has taken the question"
     " and will answer it.",
+    "routing.closed.new_post": "This question is already closed, so I am not passing anything on"
+    " from here. Please ask a new question as a new post in the channel (@mentioning me), not as"
+    " a reply here.",
     "routing.error.already_taken": "Someone else has already taken this question.",
     "routing.error.yours": "You have already taken this question.",
     "routing.error.not_named": "This question is addressed to other assistants; you cannot take "

@@ -52,6 +52,16 @@ class InMemoryQuestionRepository:
             if q.pool_id == pool_id and q.state in OPEN_STATES
         ]
 
+    async def closed_in(self, pool_id: str, conversation_id: str) -> Question | None:
+        """The newest closed question of a pool whose thread card went to ``conversation_id``."""
+        here = [
+            q
+            for q in self._rows.values()
+            if q.pool_id == pool_id and q.state not in OPEN_STATES
+            and _conversation(q.thread) == conversation_id
+        ]  # fmt: skip
+        return max(here, key=lambda q: q.id, default=None)
+
     async def record_card(
         self, question_id: int, handle: dict[str, Any], expert_key: str | None = None
     ) -> None:
@@ -64,3 +74,10 @@ class InMemoryQuestionRepository:
         else:
             cards = {**current.expert_cards, expert_key: handle}
             self._rows[question_id] = replace(current, expert_cards=cards)
+
+
+def _conversation(handle: dict[str, Any]) -> str | None:
+    # Where Teams' handles keep it (bot/teams/handles.conversation_of), like the SQL adapter.
+    conversation = (handle.get("reference") or {}).get("conversation") or {}
+    identifier = conversation.get("id") if isinstance(conversation, dict) else None
+    return identifier if isinstance(identifier, str) else None

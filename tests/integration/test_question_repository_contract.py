@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select, update
@@ -97,6 +98,33 @@ async def test_answered_lists_newest_first_per_pool(repo: QuestionRepository) ->
     answered = await repo.answered("team-1")
     assert [q.text for q in answered] == ["Zweite", "Erste"]
     assert answered[0].answer_text == "So geht das."
+
+
+async def test_the_newest_closed_question_of_a_thread_is_found(repo: QuestionRepository) -> None:
+    """Only closed ones, only of that pool, only with their thread card in that conversation."""
+
+    def card_in(conversation: str) -> dict[str, Any]:
+        return {"reference": {"conversation": {"id": conversation}}, "activity_id": "9"}
+
+    thread = "19:x@thread.tacv2;messageid=1"
+    answered, withdrawn, still_open, elsewhere, other_pool = [
+        await repo.add(new_question(pool=pool)) for pool in ("team-1",) * 4 + ("team-2",)
+    ]
+    for question in (answered, withdrawn, still_open, other_pool):
+        await repo.record_card(question.id, card_in(thread))
+    await repo.record_card(elsewhere.id, card_in("19:x@thread.tacv2;messageid=2"))
+    assert await repo.closed_in("team-1", thread) is None  # all still open
+    loaded = [await repo.get(q.id) for q in (answered, withdrawn, elsewhere, other_pool)]
+    a, w, e, o = [q for q in loaded if q is not None]
+    assert await repo.save(a.answer("e1", "So.", T0))
+    assert await repo.save(e.answer("e1", "So.", T0))
+    assert await repo.save(o.answer("e1", "So.", T0))
+    found = await repo.closed_in("team-1", thread)
+    assert found is not None and found.id == answered.id and found.state is QuestionState.ANSWERED
+    assert await repo.save(w.withdraw("asker"))
+    newest = await repo.closed_in("team-1", thread)
+    assert newest is not None and newest.id == withdrawn.id
+    assert await repo.closed_in("team-1", "19:x@thread.tacv2;messageid=3") is None
 
 
 async def test_whether_a_question_was_asked_in_a_personal_chat_is_kept(

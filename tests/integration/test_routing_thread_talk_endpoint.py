@@ -126,3 +126,74 @@ async def test_a_named_expert_remarks_on_a_question_another_took(
     assert taken.state == "taken" and taken.owner_key == PEOPLE["Birgit Fischer"]
     [note] = sink.texts()
     assert "nicht als Antwort gespeichert" in note and "Birgit Fischer hat die Frage" in note
+
+
+async def test_talk_in_the_thread_of_a_closed_question_is_not_routed(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    """Once the question is answered (or withdrawn), its thread waits for nothing: a real
+    question there gets one line saying to post it anew, a statement nothing, thanks the small
+    talk reply; nothing is routed, no DM goes out. Sabine never wrote to the bot."""
+    root = await _asked(routing_bot, sink)
+    answer = "Genau, Raumliste Hamburg in Outlook."
+    await routing_bot.post(_in_thread(sink, root, answer, "Kerstin Vogel"))
+    [closed] = await stored_questions(database_url)
+    assert closed.state == "answered"
+    sink.sent.clear()
+
+    asking = "Weiß jemand, wie ich Reisekosten in Concur abrechne?"
+    await routing_bot.post(_in_thread(sink, root, asking, "Sabine Krüger"))
+    [note] = sink.sent
+    assert note["_conversation"].endswith(f";messageid={root}") and "attachments" not in note
+    assert "schon abgeschlossen" in note["text"] and "neuen Beitrag" in note["text"]
+    sink.sent.clear()
+    # A statement, also the answering expert's addendum: no reply, nothing saved.
+    for name in ("Sabine Krüger", "Kerstin Vogel"):
+        await routing_bot.post(
+            _in_thread(sink, root, "Die Liste steht in Outlook unter Ressourcen.", name)
+        )
+    assert sink.sent == []
+    await routing_bot.post(_in_thread(sink, root, "Danke euch!", "Jana Becker"))
+    [thanks] = sink.texts()
+    assert "abgeschlossen" not in thanks
+    [still] = await stored_questions(database_url)
+    assert still.state == "answered" and still.answer_text == answer
+
+    # A new post in the channel is a new question, as the note says.
+    sink.sent.clear()
+    await routing_bot.post(_by(activities.channel_mention(sink.url, asking), "Sabine Krüger"))
+    assert [q.text for q in await stored_questions(database_url)] == [QUESTION, asking]
+
+
+async def test_a_question_in_the_thread_of_a_withdrawn_one_is_not_routed(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    root = await _asked(routing_bot, sink)
+    await routing_bot.post(_in_thread(sink, root, "frage zurückziehen", "Jana Becker"))
+    [withdrawn] = await stored_questions(database_url)
+    assert withdrawn.state == "withdrawn"
+    sink.sent.clear()
+    await routing_bot.post(_in_thread(sink, root, "Und wer kennt Verträge?", "Sabine Krüger"))
+    assert len(await stored_questions(database_url)) == 1
+    assert ["schon abgeschlossen" in text for text in sink.texts()] == [True]
+
+
+async def test_after_something_else_the_askers_new_words_in_the_thread_are_asked(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    """ "Etwas anderes" closes the question and asks the asker for a few more words: written
+    in the same thread, they are asked (that closed question names nobody)."""
+    ask = _in_thread(sink, "", "Wer kennt sich mit Verträgen aus?", "Jana Becker")
+    ask["conversation"]["id"] += ask["id"]
+    await routing_bot.post(ask)
+    [card] = sink.cards()
+    other = next(a["data"] for a in card["actions"] if a["title"] == "Etwas anderes")
+    await routing_bot.post(
+        _by(activities.card_invoke(sink.url, "routing.choose", other), "Jana Becker")
+    )
+    [closed] = await stored_questions(database_url)
+    assert closed.state == "withdrawn" and closed.candidates == []
+    again = "Es geht um Arbeitsverträge: wer kennt sich damit aus?"
+    sink.sent.clear()
+    await routing_bot.post(_in_thread(sink, str(ask["id"]), again, "Jana Becker"))
+    assert [q.text for q in await stored_questions(database_url)][1:] == [again]

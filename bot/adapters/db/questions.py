@@ -100,6 +100,25 @@ class SqlQuestionRepository:
             )
             return [_question(row) for row in rows]
 
+    async def closed_in(self, pool_id: str, conversation_id: str) -> Question | None:
+        """The newest closed question of a pool whose thread card went to ``conversation_id``."""
+        closed = [state.value for state in QuestionState if state not in OPEN_STATES]
+        # The handle's conversation, as bot/teams/handles.conversation_of reads it (JSON path
+        # works on SQLite and PostgreSQL; only closed rows of one pool are looked at).
+        conversation = QuestionRow.thread[("reference", "conversation", "id")].as_string()
+        async with self._sessions() as session:
+            row = await session.scalar(
+                select(QuestionRow)
+                .where(
+                    QuestionRow.pool_id == pool_id,
+                    QuestionRow.state.in_(closed),
+                    conversation == conversation_id,
+                )
+                .order_by(QuestionRow.id.desc())
+                .limit(1)
+            )
+            return _question(row) if row is not None else None
+
     async def record_card(
         self, question_id: int, handle: dict[str, Any], expert_key: str | None = None
     ) -> None:

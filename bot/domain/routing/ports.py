@@ -60,6 +60,12 @@ class QuestionRepository(Protocol):
         """Questions of a pool that are not closed yet, oldest first."""
         ...
 
+    async def closed_in(self, pool_id: str, conversation_id: str) -> Question | None:
+        """The newest closed (answered or withdrawn) question of a pool whose thread card went
+        to ``conversation_id`` (``Notifier.conversation_of`` of its handle: Teams' handles keep
+        it as ``reference.conversation.id``); None when there is none."""
+        ...
+
     async def record_card(
         self, question_id: int, handle: dict[str, Any], expert_key: str | None = None
     ) -> None:

@@ -183,6 +183,17 @@ class ConversationReplies:
             return Remark(named[-1], by_named=True)
         return Remark(open_here[-1]) if open_here and not asks(text) else None
 
+    async def closed_here(self, pool_id: str, conversation_id: str) -> Question | None:
+        """The closed question whose channel thread ``conversation_id`` is, when no open one is
+        there: a message there answers or remarks on nothing, and a new question belongs in a
+        new post. None otherwise, and for a question closed by "Etwas anderes": that names
+        nobody and asks the asker to describe it again, in the same thread."""
+        here = self._here(conversation_id)
+        if any(here(q) for q in await self.service.questions.open_questions(pool_id)):
+            return None
+        closed = await self.service.questions.closed_in(pool_id, conversation_id)
+        return closed if closed is not None and closed.experts else None
+
     async def withdraw_open(
         self, pools: Sequence[str], asker_key: str, conversation_id: str
     ) -> Question | None:
