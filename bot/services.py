@@ -23,6 +23,7 @@ from bot.domain.members.sync import MemberSync
 from bot.domain.ports import Clock, Job, JobQueue
 from bot.domain.privacy.service import PrivacyService
 from bot.domain.recurring import plan_daily
+from bot.domain.routing.delivery import ANSWERED_JOB
 from bot.domain.routing.pauses import hand_on_while_paused
 from bot.domain.routing.returns import look_for_returns
 from bot.domain.routing.router_cache import RouterCache
@@ -171,7 +172,11 @@ def routing_module(routing: RoutingService) -> FeatureModule:
     async def look(job: Job) -> None:
         await look_for_returns(routing, int(job.payload["question_id"]))
 
-    return FeatureModule("routing", {ESCALATE_JOB: escalate, RETURN_JOB: look})
+    async def tell_answered(job: Job) -> None:
+        await routing.delivery.tell_answered_again(int(job.payload["question_id"]))
+
+    handlers = {ESCALATE_JOB: escalate, RETURN_JOB: look, ANSWERED_JOB: tell_answered}
+    return FeatureModule("routing", handlers)
 
 
 def maintenance_module(platform: Platform) -> FeatureModule:

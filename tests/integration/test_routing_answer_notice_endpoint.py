@@ -4,6 +4,7 @@ PostgreSQL): answering only updates the question's card, and Teams notifies nobo
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from tests.conftest import RunningBot
@@ -16,6 +17,7 @@ from tests.integration.test_routing_thread_talk_endpoint import (
 )
 from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
+from tests.support.queue import drained
 from tests.support.stored_questions import stored_questions
 
 ANSWER = "Über Outlook, Raumliste Hamburg."
@@ -50,6 +52,32 @@ async def test_the_asker_is_mentioned_in_the_thread_once_when_the_answer_arrives
     assert len(_notices(sink)) == 1
     [closed] = await stored_questions(database_url)
     assert closed.state == "answered" and closed.answer_text == ANSWER
+
+
+async def test_a_notice_teams_refuses_now_is_sent_by_a_job_exactly_once(
+    routing_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    """Teams answers 502 to the @mention (a POST is not sent twice inline): the answer is
+    saved all the same, and the outbox job tells Jana a minute later, once, however often the
+    click arrives."""
+    root = await _asked(routing_bot, sink)
+    [question] = await stored_questions(database_url)
+    click = _answer_click(sink, question.id, "Kerstin Vogel")
+    sink.fail_next_send = [502]
+    assert (await routing_bot.post(click)).status == 200
+    assert _notices(sink) == [] and sink.fail_next_send == []
+    [closed] = await stored_questions(database_url)
+    assert closed.state == "answered" and closed.answer_text == ANSWER
+    assert (await routing_bot.post(click)).status == 200  # re-delivered: refused as closed
+
+    routing_bot.clock.advance(timedelta(minutes=1))  # the outbox job's first run
+    await drained(database_url, routing_bot.clock.now())
+    [notice] = _notices(sink)
+    assert notice["_conversation"].endswith(f";messageid={root}")
+    assert notice["text"] == "<at>Jana Becker</at>, Kerstin Vogel hat Ihre Frage beantwortet."
+    routing_bot.clock.advance(timedelta(hours=1))
+    await drained(database_url, routing_bot.clock.now())
+    assert len(_notices(sink)) == 1
 
 
 async def test_an_answer_written_in_the_thread_is_announced_too(

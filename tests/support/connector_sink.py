@@ -23,6 +23,8 @@ class ConnectorSink:
     fail_next: list[int] = field(default_factory=list)
     fail_headers: dict[str, str] = field(default_factory=dict)
     fail_code: str = "x"
+    # Statuses answered instead of the next sent activities only (posts; updates pass).
+    fail_next_send: list[int] = field(default_factory=list)
     # Every call as (method, path), refused ones included.
     requests: list[tuple[str, str]] = field(default_factory=list)
     # Their Authorization headers; ``authorize`` (if set) answers 401 when it returns False.
@@ -113,6 +115,9 @@ class ConnectorSink:
     async def _send(self, request: web.Request) -> web.Response:
         if refused := self._admit(request):
             return refused
+        if self.fail_next_send:
+            error = {"error": {"code": self.fail_code, "message": "injected"}}
+            return web.json_response(error, status=self.fail_next_send.pop(0))
         body = await request.json()
         body["_conversation"] = request.match_info["cid"]
         body["_reply_to"] = request.match_info.get("aid")

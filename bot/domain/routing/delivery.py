@@ -3,8 +3,10 @@ card kept current, and the @mention of an expert the bot cannot reach.
 
 RoutingService (service.py) decides and saves; this side carries each saved state to Teams.
 Best effort: a Teams call that fails is logged and the decision stands; a card that cannot be
-updated now shows the new state at the next change. Handles are opaque here: whether one was
-posted and which conversation it is in are asked of the notifier.
+updated now shows the new state at the next change. Only the answer notice to the asker goes
+through the outbox (a job sends it again when Teams refuses it now): nothing else tells them.
+Handles are opaque here: whether one was posted and which conversation it is in are asked of
+the notifier.
 """
 
 from __future__ import annotations
@@ -12,15 +14,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
-from bot.domain.ports import JobQueue, MessageHandle, Notifier, RecipientLanguages
+from bot.domain.outbox import Outbox
+from bot.domain.ports import MessageHandle, Notifier, RecipientLanguages
 from bot.domain.routing.ports import ExpertRepository, QuestionRepository
-from bot.domain.routing.questions import DecisionError, Question
+from bot.domain.routing.questions import DecisionError, Question, QuestionState
 from bot.domain.routing.views import QuestionViews
 
 log = logging.getLogger(__name__)
 ESCALATE_JOB = "routing.escalate"
+ANSWERED_JOB = "routing.tell_answered"  # the answer notice whose inline send failed
 
 PassOver = Callable[[Question, str], Awaitable[Question]]
 """The service's decision to pass over an expert the bot cannot reach; returns the saved
@@ -34,7 +39,8 @@ class QuestionDelivery:
     experts: ExpertRepository
     questions: QuestionRepository
     notifier: Notifier
-    jobs: JobQueue
+    # Its job queue also plans the escalations.
+    outbox: Outbox
     views: QuestionViews
     # An expert's DM card is in the expert's own language; the thread card (shared by the
     # channel) and the mention in it stay in the asker's.
@@ -102,7 +108,7 @@ class QuestionDelivery:
         (a question decided meanwhile has a newer version, and the job changes nothing)."""
         if question.escalate_at is None:
             return
-        await self.jobs.schedule(
+        await self.outbox.jobs.schedule(
             ESCALATE_JOB,
             {"question_id": question.id, "version": question.version},
             question.escalate_at,
@@ -124,12 +130,29 @@ class QuestionDelivery:
     async def tell_answered(self, question: Question) -> None:
         """Tell the asker that ``question`` was answered: the thread card changed silently
         (Teams notifies nobody of an update). @mentioned under it, where the card shows the
-        answer; in a 1:1 chat a message with the answer. Called once a decision closed it: a
-        click delivered again finds it closed and is refused before, so it is told once."""
+        answer; in a 1:1 chat a message with the answer. Through the outbox, keyed by the
+        question: a note Teams refuses now is sent by a job (``tell_answered_again``). Called
+        once a decision closed it (a click delivered again is refused before), so it is told
+        once."""
+        await self.outbox.deliver(
+            ANSWERED_JOB,
+            {"question_id": question.id, "asker": question.asker_key},  # erasure drops it
+            f"{ANSWERED_JOB}:{question.id}",
+            partial(self._tell_answered, question),
+        )
+
+    async def tell_answered_again(self, question_id: int) -> None:
+        """Job: the answer notice Teams refused when the answer came, from the stored question
+        (none for one deleted meanwhile)."""
+        question = await self.questions.get(question_id)
+        if question is not None and question.state is QuestionState.ANSWERED:
+            await self._tell_answered(question)
+
+    async def _tell_answered(self, question: Question) -> None:
         by = next((e.name for e in question.experts if e.expert_key == question.owner_key), "")
         text = self.views.answered_mention(question.language, by)
         card = self.views.answered_card(question, question.language)
-        await self.tell_asker(question, text, card)
+        await self._tell(question, text, card)
 
     async def tell_asker(
         self, question: Question, text: str, direct: dict[str, Any] | None = None
@@ -138,18 +161,20 @@ class QuestionDelivery:
         thread, else (a 1:1 chat) by direct message: ``direct``, or a card saying ``text``;
         best effort."""
         try:
-            mentioned = self.notifier.conversation_of(question.thread) is not None and (
-                await self.notifier.mention_in_thread(
-                    question.thread, question.asker_key, question.asker_name, text
-                )
-            )
-            if not mentioned:
-                note = direct or self.views.note_card(
-                    text.replace("{person}", question.asker_name)
-                )
-                await self.notifier.send_direct(question.asker_key, note, question.tenant_id)
+            await self._tell(question, text, direct)
         except Exception:
             log.warning("note to the asker failed for question %s", question.id, exc_info=True)
+
+    async def _tell(self, question: Question, text: str, direct: dict[str, Any] | None) -> None:
+        # Raises when Teams refuses; None from send_direct (nobody reachable) is no failure.
+        mentioned = self.notifier.conversation_of(question.thread) is not None and (
+            await self.notifier.mention_in_thread(
+                question.thread, question.asker_key, question.asker_name, text
+            )
+        )
+        if not mentioned:
+            note = direct or self.views.note_card(text.replace("{person}", question.asker_name))
+            await self.notifier.send_direct(question.asker_key, note, question.tenant_id)
 
     async def refresh_cards(self, question: Question, skip: str | None = None) -> None:
         """Show the saved state on the thread card and on every DM card but ``skip``'s."""

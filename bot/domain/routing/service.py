@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.business_hours import BusinessCalendar
+from bot.domain.outbox import Outbox
 from bot.domain.ports import (
     ActivityLedger,
     Clock,
@@ -67,11 +68,12 @@ class RoutingService:
 
     def __post_init__(self) -> None:
         self.selection = ExpertSelection(self.experts, self.directory, self.calendar.zone)
-        self._delivery = QuestionDelivery(
-            self.experts, self.questions, self.notifier, self.jobs, self.views, self.languages
+        outbox = Outbox(self.jobs, self.clock)
+        self.delivery = QuestionDelivery(
+            self.experts, self.questions, self.notifier, outbox, self.views, self.languages
         )
         # Unassigned questions: asked when an absent expert is back, else the asker is told.
-        self.returns = ReturnWatch(self.jobs, self.calendar, self._delivery, self.views)
+        self.returns = ReturnWatch(self.jobs, self.calendar, self.delivery, self.views)
         # Messages in a conversation that belong to a question there (an answer, a withdrawal).
         self.replies = ConversationReplies(self)
 
@@ -106,13 +108,13 @@ class RoutingService:
         deadline = self._clarify_deadline if clarifying else self._deadline
         opened = new_question(request, named, now, deadline, clarifying=clarifying)
         question = await self.questions.add(opened)
-        question = await self._delivery.post_thread_card(
+        question = await self.delivery.post_thread_card(
             question, request.place, request.thread_link
         )
         if clarifying:
             # Only once the card asks: a question whose card never reached the asker must
             # not be routed behind their back later.
-            await self._delivery.schedule_escalation(question)
+            await self.delivery.schedule_escalation(question)
             return AskResult("clarifying", question)
         await self.returns.plan(question, now)
         return AskResult("routed", await self._ask_current(question))
@@ -138,7 +140,7 @@ class RoutingService:
             question_id, lambda q: q.answer(expert_key, text, now), expert_key, own_card
         )
         self.routers.invalidate(question.pool_id)
-        await self._delivery.tell_answered(question)
+        await self.delivery.tell_answered(question)
         return question
 
     async def decline(
@@ -201,7 +203,7 @@ class RoutingService:
         if question is None or question.state not in waiting:
             return
         if question.version != version:
-            return await self._delivery.resume(question, self._pass_over)
+            return await self.delivery.resume(question, self._pass_over)
         unchosen = question.state is QuestionState.CLARIFYING
         labels = {e.expert_key: e.choice for e in question.experts}
         now = self.clock.now()
@@ -215,7 +217,7 @@ class RoutingService:
         if unchosen:
             # After asking: the note names whoever was asked in the end (an unreachable
             # expert is passed over), or says that nobody could be.
-            await self._delivery.tell_unchosen(question, labels)
+            await self.delivery.tell_unchosen(question, labels)
 
     async def move_on(self, question_id: int, step: Step, expert_key: str) -> Question:
         """Apply a step that changes whom the question asks (an expert back from an absence,
@@ -224,11 +226,11 @@ class RoutingService:
 
     async def pool_names(self, pool_id: str) -> list[tuple[str, str]]:
         """(key, name) of every expert of a pool, for the forward choice."""
-        return await self._delivery.pool_names(pool_id)
+        return await self.delivery.pool_names(pool_id)
 
     async def card_for(self, question: Question, view: str, viewer: str) -> dict[str, Any]:
         """The current card of the given view, for the invoke response."""
-        return await self._delivery.card_for(question, view, viewer)
+        return await self.delivery.card_for(question, view, viewer)
 
     async def get(self, question_id: int) -> Question:
         """Load a question or raise ``DecisionError("unknown_question")``."""
@@ -248,7 +250,7 @@ class RoutingService:
             decided = decision(current)
             if await self.questions.save(decided):
                 # Best effort: the decision is saved whatever Teams does with the cards.
-                await self._delivery.refresh_cards(decided, skip=actor if own_card else None)
+                await self.delivery.refresh_cards(decided, skip=actor if own_card else None)
                 await self.returns.settled(current, decided, self.clock.now())
                 return decided
         raise DecisionError("busy")
@@ -273,7 +275,7 @@ class RoutingService:
         return await self._ask_current(question)
 
     async def _ask_current(self, question: Question) -> Question:
-        return await self._delivery.ask_current(question, self._pass_over)
+        return await self.delivery.ask_current(question, self._pass_over)
 
     async def _pass_over(self, question: Question, expert_key: str) -> Question:
         # The bot cannot reach the expert: the next one is asked.
