@@ -16,7 +16,8 @@ from bot.domain.routing.models import (
     RoutingResult,
     SimilarAnswer,
 )
-from bot.domain.routing.query import AnalysedQuery, QueryAnalyser, Weights, doc_bag
+from bot.domain.routing.places import site_words
+from bot.domain.routing.query import AnalysedQuery, Concept, QueryAnalyser, Weights, doc_bag
 from bot.domain.routing.scoring import FeatureIndex
 from bot.domain.routing.smalltalk import asks_for_help_only
 from bot.domain.routing.text import CompoundSplitter, content_words, sentence_words
@@ -109,6 +110,7 @@ class ExpertRouter:
         self._profiles = FeatureIndex(profiles, s.k1, s.b_profile, answers)
         self._answers = FeatureIndex(answers, s.k1, s.b_history, profiles)
         self._topics = [[(t, frozenset(self._bag(t))) for t in e.topics] for e in self._experts]
+        self._sites = site_words(self._experts)
         self._coverage_bags: dict[str, dict[str, float]] = {}
 
     def _bag(self, text: str) -> dict[str, float]:
@@ -146,6 +148,12 @@ class ExpertRouter:
             e: profile.get(e, 0.0) + s.history_weight * best_answer.get(e, (0.0, -1))[0]
             for e in set(profile) | set(best_answer)
         }
+        subject = self._subject(query)
+        if len(subject) < len(query.concepts):
+            # Sharing only the site with a question ("… in Hamburg") says nothing of knowing
+            # its subject, even where a topic names the site ("Tiefgarage Hamburg").
+            knowing = self._profiles.score(subject)
+            totals = {e: value for e, value in totals.items() if e in knowing}
         # Experts are sorted by id, so the index breaks ties deterministically.
         ranked = heapq.nsmallest(max(k, 1), totals.items(), key=lambda i: (-i[1], i[0]))
         if not ranked or not self._confident(ranked[0], query):
@@ -161,6 +169,12 @@ class ExpertRouter:
         ]
         return RoutingResult(tuple(candidates))
 
+    def _subject(self, query: AnalysedQuery) -> list[Concept]:
+        """What a question is about: its concepts without the site words, unless it names
+        nothing but a site ("Hamburg": then a topic naming the site is a fair match)."""
+        subject = [c for c in query.concepts if c.features[0][0] not in self._sites]
+        return subject or list(query.concepts)
+
     def _confident(self, best: tuple[int, float], query: AnalysedQuery) -> bool:
         expert, total = best
         # Without an explicit request ("?", wer/wie/kann/brauche...) a message is more likely
@@ -172,7 +186,7 @@ class ExpertRouter:
         # match through a compound part or typo guess ("Kuchen" ~ "Teeküche") is too weak.
         anchor = self.settings.weights.synonym
         matched = 0
-        for concept in query.concepts:
+        for concept in self._subject(query):
             weights = [w for f, w in concept.features if self._profiles.holds(f, expert)]
             if weights and max(weights) >= anchor:
                 return True
