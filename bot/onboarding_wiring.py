@@ -87,7 +87,10 @@ def build_handlers(service: OnboardingService, every: timedelta) -> dict[str, Jo
         return int(value) if value is not None else None
 
     async def pair(job: Job) -> None:
-        await service.pair_and_welcome(onboarding_id(job))
+        resumed = job.payload.get("resumed")  # planned by a rejoin that resumed it
+        await service.pair_and_welcome(
+            onboarding_id(job), int(resumed) if resumed is not None else None
+        )
 
     async def welcome(job: Job) -> None:
         buddy = job.payload.get("buddy")

@@ -5,10 +5,10 @@
 inside a turn with a traceback. Every field the bot, botbuilder's handlers or msrest's
 ``TeamsChannelData`` read is checked here; unknown fields stay allowed (Teams adds new ones).
 
-Length limits come from the database: the re-delivery ledger key
-``msg|<conversation id>|<activity id>`` and ``joined|<team id>|<member id>`` must fit its
-300 characters, account ids the 200 of ``user_key``, tenant ids the 64 of ``tenant_id``. Real
-Teams ids are far shorter (conversation ids ~150, activity ids ~40 characters).
+Length limits come from the database: the re-delivery ledger keys
+``msg|<conversation id>|<activity id>`` and ``joined|<team id, cut>|<activity id>|<member id>``
+must fit its 300 characters, account ids the 200 of ``user_key``, tenant ids the 64 of
+``tenant_id``. Real Teams ids are far shorter (conversation ids ~150, activity ids ~40 characters).
 """
 
 from __future__ import annotations

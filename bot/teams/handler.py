@@ -190,24 +190,27 @@ class AssistenzBot(TeamsActivityHandler):  # type: ignore[misc]
         allowed = self._deps.onboarding_team_ids
         if allowed and team_id not in allowed:
             return
-        joined = []
+        joined, keys = [], []
         for member in members:
-            # Re-delivered activities and repeated joins are caught here and, for good, by
-            # the one-onboarding-per-person rule of the repository.
-            key = f"joined|{team_id}|{member.id}"
+            # A re-delivered activity is caught here – per delivery, not per person: one removed
+            # and added again is a new join, which may resume their onboarding; repeated joins
+            # by the one-open-onboarding-per-person rule of the repository. The team id is cut
+            # so that the key fits the ledger's 300 characters (activity_shape.py).
+            key = f"joined|{team_id[:70]}|{activity.id or ''}|{member.id}"
             if not await self._deps.ledger.claim(key, self._deps.clock.now()):
                 continue
             person = newcomer_details(turn_context, member, accounts[member.id])
             if person is None:
                 continue
+            keys.append(key)
             await self._remember(person.activity)  # lets the bot open a 1:1 chat later
             joined.append(JoinedMember(person.key, person.name, tenant_of(activity), member.id))
         if joined:
             try:
                 await self._deps.dialogs.members_joined(joined)
             except Exception:
-                for member in joined:  # nothing was started: a re-delivery may try again
-                    await self._deps.ledger.release(f"joined|{team_id}|{member.teams_id}")
+                for key in keys:  # nothing was started: a re-delivery may try again
+                    await self._deps.ledger.release(key)
                 raise
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:

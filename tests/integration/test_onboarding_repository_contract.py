@@ -85,6 +85,20 @@ async def test_a_newcomer_who_left_starts_afresh_once(repo: OnboardingRepository
     assert not created and same.id == again
 
 
+async def test_an_ended_onboarding_reopens_once_and_keeps_when_it_ended(
+    repo: OnboardingRepository,
+) -> None:
+    first, _ = await repo.start(new_onboarding())
+    ended = replace(first, state=OnboardingState.LEFT, left_at=T0 + timedelta(hours=1), version=2)
+    assert await repo.save(ended)
+    assert await repo.get(first.id) == ended
+    reopened = replace(ended, state=OnboardingState.UNPAIRED, left_at=None, version=3)
+    results = await asyncio.gather(*(repo.save(reopened) for _ in range(3)))
+    assert results.count(True) == 1
+    same, created = await repo.start(new_onboarding())  # open again: no second one
+    assert not created and same == reopened
+
+
 async def test_get_and_of_newcomer_roundtrip(repo: OnboardingRepository) -> None:
     full = new_onboarding(
         tenant_id=None, source="group", state=OnboardingState.DONE, buddy_key="buddy-1",

@@ -342,6 +342,7 @@ class OnboardingRow(Base):
     paired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     welcomed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     introduced_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # to this buddy
+    left_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # ended by leaving
     check_ins: Mapped[dict[str, str]] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(default=1)
 

@@ -9,7 +9,7 @@ from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerPr
 
 _ONBOARDING_PLAIN = (
     "newcomer_key", "newcomer_name", "tenant_id", "source", "created_at", "buddy_key",
-    "buddy_name", "paired_at", "welcomed_at", "introduced_at",
+    "buddy_name", "paired_at", "welcomed_at", "introduced_at", "left_at",
 )  # fmt: skip
 _VOLUNTEER_PLAIN = ("user_key", "name", "capacity", "paused_until", "stopped", "updated_at")
 

@@ -54,6 +54,8 @@ class OnboardingPolicy:
     admins: frozenset[str] = frozenset()
     check_in_days: tuple[int, ...] = (7, 28)
     match: MatchPolicy = field(default_factory=MatchPolicy)
+    # Removed and added again within this (mostly an admin's slip): the onboarding continues.
+    resume_within: timedelta = timedelta(days=7)
 
 
 class OnboardingCore:
@@ -124,20 +126,26 @@ class OnboardingCore:
         if not open_:
             return []
         departed = await self.departures.departed({o.newcomer_key for o in open_})
-        ended = []
-        busy_since = self.clock.now() - self.policy.match.buddy_period
-        for onboarding in open_:
-            if onboarding.newcomer_key in departed:
-                left = replace(onboarding, state=OnboardingState.LEFT,
-                               version=onboarding.version + 1)  # fmt: skip
-                if await self.repo.save(left):
-                    ended.append(left)
-                    # Past the buddy period (the last check-in) it is no news to the buddy.
-                    paired = onboarding.paired_at or onboarding.created_at
-                    told = onboarding.introduced_at is not None and paired > busy_since
-                    if onboarding.state is OnboardingState.PAIRED and left.buddy_key and told:
-                        await self._send_later(NEWCOMER_LEFT_JOB, left, left.buddy_key)
-        return ended
+        ended = [await self.end_left(o) for o in open_ if o.newcomer_key in departed]
+        return [o for o in ended if o is not None]
+
+    async def end_left(self, onboarding: Onboarding) -> Onboarding | None:
+        """Ends ``onboarding`` (open) because its newcomer left: LEFT, with when; a buddy who
+        was introduced and still looks after them hears it. None when it changed meanwhile."""
+        now = self.clock.now()
+        left = replace(onboarding, state=OnboardingState.LEFT, left_at=now,
+                       version=onboarding.version + 1)  # fmt: skip
+        if not await self.repo.save(left):
+            return None
+        # Past the buddy period (the last check-in) it is no news to the buddy.
+        paired = onboarding.paired_at or onboarding.created_at
+        told = (
+            onboarding.introduced_at is not None and paired > now - self.policy.match.buddy_period
+        )
+        if onboarding.state is OnboardingState.PAIRED and left.buddy_key and told:
+            # Keyed by the version: an onboarding resumed after a rejoin (rejoin.py) may end again.
+            await self._send_later(NEWCOMER_LEFT_JOB, left, left.buddy_key, version=left.version)
+        return left
 
     async def recent_onboardings(self, limit: int) -> list[Onboarding]:
         """The newest onboardings (admins' overview), those whose newcomer left ended first."""

@@ -42,6 +42,7 @@ class Onboarding:
     paired_at: datetime | None = None
     welcomed_at: datetime | None = None
     introduced_at: datetime | None = None  # when the buddy's introduction went out
+    left_at: datetime | None = None  # when it ended because the newcomer left (LEFT)
     # "<days>:<newcomer|buddy>" -> answer ("ja", "noch_nicht", "hilfe")
     check_ins: dict[str, str] = field(default_factory=dict)
     version: int = 1

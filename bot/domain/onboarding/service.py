@@ -5,8 +5,8 @@ Messages go out through jobs with dedup keys: a welcome that cannot be delivered
 with the person, Teams throttling) is retried with backoff by the job runner and never sent
 twice by two replicas; "willkommen offen" lists what is still waiting. The admins' picks, the
 newcomer's opt-out, a newcomer's leaving and the notes to a buddy who is no longer one are in
-reassign.py, the
-volunteers' side in volunteering.py, the shared ports and steps in core.py.
+reassign.py, joining (once per person, a rejoin resumed) in rejoin.py, the volunteers' side in
+volunteering.py, the shared ports and steps in core.py.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from bot.domain.onboarding.matching import NoBuddy
 from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
 from bot.domain.onboarding.ports import Departures, OnboardingRepository
 from bot.domain.onboarding.reassign import Reassigning
+from bot.domain.onboarding.rejoin import Rejoining
 from bot.domain.onboarding.views import OnboardingViews
 from bot.domain.onboarding.volunteering import Volunteering
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
@@ -51,7 +52,7 @@ _WAITING_PER_RUN = 50  # waiting newcomers one pair_waiting run looks at (each a
 
 
 @dataclass
-class OnboardingService(Reassigning, Volunteering):
+class OnboardingService(Reassigning, Rejoining, Volunteering):
     """Welcomes newcomers and pairs them with buddies."""
 
     repo: OnboardingRepository
@@ -64,29 +65,22 @@ class OnboardingService(Reassigning, Volunteering):
     languages: RecipientLanguages
     policy: OnboardingPolicy = field(default_factory=OnboardingPolicy)
 
-    async def member_joined(
-        self, key: str, name: str, tenant_id: str | None, source: str
-    ) -> Onboarding | None:
-        """A colleague joined: start their onboarding once (None when they have one). One
-        who left (LEFT) and joins again starts afresh; the ended one stays as history, so the
-        matcher does not pair them with the same buddy within the repeat window."""
-        now = self.clock.now()
-        draft = Onboarding(0, key, name[:200], tenant_id, source, now)
-        onboarding, created = await self.repo.start(draft)
-        if not created:
-            return None  # re-delivered activity, or joined another team: one welcome only
-        # Pairing asks Graph; as a job it is retried when Graph fails instead of leaving a
-        # started onboarding without welcome (a second join would not start it again).
-        await self._send_later(PAIR_JOB, onboarding, key)
-        return onboarding
-
-    async def pair_and_welcome(self, onboarding_id: int) -> None:
-        """Job: choose the buddy (or ask the admins), then plan the welcome."""
+    async def pair_and_welcome(self, onboarding_id: int, resumed: int | None = None) -> None:
+        """Job: choose the buddy (or ask the admins), then plan the welcome; ``resumed``: the
+        version of an onboarding resumed after a rejoin (whose welcome may have gone out)."""
         onboarding = await self.get(onboarding_id)
         if onboarding.state is OnboardingState.UNPAIRED and onboarding.buddy_key is None:
             person = await self.directory.get_person(onboarding.newcomer_key)
             onboarding = await self._pair(onboarding, person)
-        await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
+        if resumed is None:
+            await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
+        elif onboarding.welcomed_at is None:
+            await self._resumed_job(WELCOME_JOB, onboarding)
+        elif onboarding.buddy_key is not None and onboarding.reasons != ("admin",):
+            # Welcomed before they left: only the note naming the new buddy (an admin's pick
+            # meanwhile sends its own; nobody found: the admins' pick will).
+            newcomer = onboarding.newcomer_key
+            await self._send_later(WELCOME_JOB, onboarding, newcomer, version=onboarding.version)
 
     async def pair_waiting(self, since: datetime, after: int = 0) -> int:
         """Job (planned when someone volunteered at ``since``): newcomers who were waiting for
