@@ -112,6 +112,11 @@ class InMemoryOnboardingRepository:
         # The empty key is the SQL adapter's "polled" marker, which it never returns as a member.
         self._members.setdefault(group_id, set()).update(key for key in keys if key)
 
+    async def forget_members(self, group_id: str, keys: Sequence[str]) -> None:
+        """Drop ``keys`` from the seen members of the group (it still reads as polled)."""
+        if group_id in self._members:
+            self._members[group_id].difference_update(keys)
+
     def _of_newcomer(self, newcomer_key: str) -> Onboarding | None:
         """The newest onboarding of the newcomer."""
         theirs = [o for o in self._onboardings.values() if o.newcomer_key == newcomer_key]

@@ -98,3 +98,23 @@ async def room_processing(request: web.Request) -> web.Response:
         state.calendars.deferred.add(box.mail)
         return web.Response(status=204)
     return web.json_response({"answered": state.calendars.process(box, state.now())})
+
+
+@routes.put("/_sim/groups/{group}/members")
+async def set_group_members(request: web.Request) -> web.Response:
+    """{"members": [user or group ids]}: the group's members from now on (someone joins or
+    leaves an Entra group)."""
+    state = request.app[STATE_KEY]
+    group = state.org.group(request.match_info["group"])
+    if group is None:
+        return web.json_response({"error": "unknown group"}, status=404)
+    try:
+        members = (await request.json())["members"]
+    except (ValueError, KeyError, TypeError):
+        members = None
+    if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+        return web.json_response({"error": '"members" must be a list of ids'}, status=400)
+    changed = group.model_copy(update={"members": tuple(members)})
+    groups = tuple(changed if g.id == group.id else g for g in state.org.groups)
+    state.org = state.org.model_copy(update={"groups": groups})
+    return web.Response(status=204)

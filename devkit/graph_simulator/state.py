@@ -40,7 +40,8 @@ class SimulatorState:
     """Mutable state behind the simulator's routes."""
 
     def __init__(self, org: DemoOrganisation, clock: Clock | None = None, page_size: int = 100):
-        self.org = org
+        self.org = org  # /_sim may change its groups' members; reset() restores this one
+        self._seeded_org = org
         self.clock: Clock = clock or SystemClock()
         self.page_size = page_size
         self.faults: list[Fault] = []
@@ -126,7 +127,8 @@ class SimulatorState:
 
     def reset(self) -> None:
         """Back to the seeded state: calendars rebuilt, app installations, faults and counters
-        cleared."""
+        cleared, the groups' members as loaded."""
+        self.org = self._seeded_org
         self.faults.clear()
         self.requests.clear()
         self.seed_calendars()

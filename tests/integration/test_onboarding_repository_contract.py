@@ -240,6 +240,20 @@ async def test_remember_members_adds_and_is_idempotent(repo: OnboardingRepositor
     assert await repo.known_members(GROUP) == {"a", "b", "c"}
 
 
+async def test_forget_members_drops_those_who_left_and_the_group_stays_polled(
+    repo: OnboardingRepository,
+) -> None:
+    await repo.remember_members(GROUP, ["a", "b"], T0)
+    await repo.remember_members("other-group", ["a"], T0)
+    await repo.forget_members(GROUP, ["a", "nobody"])
+    assert await repo.known_members(GROUP) == {"b"}
+    await repo.forget_members(GROUP, ["b"])
+    assert await repo.known_members(GROUP) == set()  # polled, nobody in it
+    assert await repo.known_members("other-group") == {"a"}
+    await repo.remember_members(GROUP, ["a"], T0 + timedelta(hours=1))  # back again
+    assert await repo.known_members(GROUP) == {"a"}
+
+
 async def test_concurrent_polls_remember_every_member(repo: OnboardingRepository) -> None:
     keys = [f"user-{i:03d}" for i in range(200)]
     await asyncio.gather(

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.dialect import dialect_insert
@@ -221,3 +221,15 @@ class SqlOnboardingRepository:
                 index_elements=["group_id", "user_key"]
             )
             await session.execute(statement, rows)
+
+    async def forget_members(self, group_id: str, keys: Sequence[str]) -> None:
+        """Drop ``keys`` from the seen members of the group (the polled marker stays)."""
+        forgotten = sorted(set(keys) - {_POLLED_MARKER})
+        async with self._sessions.begin() as session:
+            for start in range(0, len(forgotten), 500):  # a statement's parameters are limited
+                await session.execute(
+                    delete(OnboardingGroupMemberRow).where(
+                        OnboardingGroupMemberRow.group_id == group_id,
+                        OnboardingGroupMemberRow.user_key.in_(forgotten[start : start + 500]),
+                    )
+                )

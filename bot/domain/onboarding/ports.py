@@ -73,3 +73,8 @@ class OnboardingRepository(Protocol):
     async def remember_members(self, group_id: str, keys: Sequence[str], now: datetime) -> None:
         """Add ``keys`` to the seen members of the group."""
         ...
+
+    async def forget_members(self, group_id: str, keys: Sequence[str]) -> None:
+        """Drop ``keys`` from the seen members of the group (they left it; the group still
+        reads as polled)."""
+        ...

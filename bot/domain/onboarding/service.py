@@ -5,8 +5,9 @@ Messages go out through jobs with dedup keys: a welcome that cannot be delivered
 with the person, Teams throttling) is retried with backoff by the job runner and never sent
 twice by two replicas; "willkommen offen" lists what is still waiting. The admins' picks, the
 newcomer's opt-out, a newcomer's leaving and the notes to a buddy who is no longer one are in
-reassign.py, joining (once per person, a rejoin resumed) in rejoin.py, the volunteers' side in
-volunteering.py, the shared ports and steps in core.py.
+reassign.py, joining (once per person, a rejoin resumed) in rejoin.py, the Entra group's
+joins and departures in group.py, the volunteers' side in volunteering.py, the shared ports
+and steps in core.py.
 """
 
 from __future__ import annotations
@@ -32,11 +33,11 @@ from bot.domain.onboarding.core import (
     OnboardingPolicy,
     UndeliverableError,
 )
+from bot.domain.onboarding.group import GroupPolling
 from bot.domain.onboarding.matching import NoBuddy
 from bot.domain.onboarding.model import Onboarding, OnboardingError, OnboardingState
 from bot.domain.onboarding.ports import Departures, OnboardingRepository
 from bot.domain.onboarding.reassign import Reassigning
-from bot.domain.onboarding.rejoin import Rejoining
 from bot.domain.onboarding.views import OnboardingViews
 from bot.domain.onboarding.volunteering import Volunteering
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
@@ -52,7 +53,7 @@ _WAITING_PER_RUN = 50  # waiting newcomers one pair_waiting run looks at (each a
 
 
 @dataclass
-class OnboardingService(Reassigning, Rejoining, Volunteering):
+class OnboardingService(Reassigning, GroupPolling, Volunteering):
     """Welcomes newcomers and pairs them with buddies."""
 
     repo: OnboardingRepository
@@ -251,15 +252,3 @@ class OnboardingService(Reassigning, Rejoining, Volunteering):
                 card = self.views.help_needed_card(updated, side, lang)
                 await self.notifier.send_direct(admin, card, onboarding.tenant_id)
         return updated
-
-    async def poll_group(self, group_id: str) -> int:
-        """Job: welcome the group's new members; the first poll only learns who is there."""
-        members = await self.directory.list_group_members(group_id)
-        known = await self.repo.known_members(group_id)
-        keys = [person.id for person in members]
-        if known is not None:
-            for person in members:
-                if person.id not in known:
-                    await self.member_joined(person.id, person.display_name, None, "group")
-        await self.repo.remember_members(group_id, keys, self.clock.now())
-        return 0 if known is None else len(set(keys) - known)

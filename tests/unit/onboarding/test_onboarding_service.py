@@ -285,3 +285,23 @@ async def test_admins_are_never_offered_the_newcomer_as_buddy() -> None:
     await world.run_due()
     admin_card = str(dict(world.notifier.directs)[ADMIN])
     assert MELANIE not in admin_card
+
+
+async def test_an_empty_group_answer_ends_nobody_and_a_return_is_a_join_again() -> None:
+    world = make_world()
+    directory = world.service.directory
+    assert isinstance(directory, FakeDirectory)
+    group = directory._org.group(NETWORK_GROUP)
+    assert group is not None
+    members = group.members
+    object.__setattr__(group, "members", (*members, MELANIE))
+    assert await world.service.poll_group(NETWORK_GROUP) == 0  # learns who is there
+    object.__setattr__(group, "members", ())  # Graph answers nobody: not taken for everyone
+    assert await world.service.poll_group(NETWORK_GROUP) == 0
+    assert await world.service.repo.known_members(NETWORK_GROUP) == {*members, MELANIE}
+    object.__setattr__(group, "members", members)  # she left the group
+    assert await world.service.poll_group(NETWORK_GROUP) == 0
+    assert MELANIE not in (await world.service.repo.known_members(NETWORK_GROUP) or set())
+    object.__setattr__(group, "members", (*members, MELANIE))  # and is back: a join
+    assert await world.service.poll_group(NETWORK_GROUP) == 1
+    assert [o.newcomer_key for o in await world.service.repo.recent()] == [MELANIE]
