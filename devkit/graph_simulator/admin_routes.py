@@ -38,7 +38,8 @@ async def reset_counts(request: web.Request) -> web.Response:
 
 @routes.post("/_sim/faults")
 async def add_fault(request: web.Request) -> web.Response:
-    """Register a fault: {"path_prefix", "status", "retry_after", "count", "method"}."""
+    """Register a fault: {"path_prefix", "status", "retry_after", "count", "method", "after"}
+    (``after``: the request is carried out, then answered with the fault: a lost response)."""
     try:
         body: dict[str, Any] = await request.json()
         fault = Fault(
@@ -47,6 +48,7 @@ async def add_fault(request: web.Request) -> web.Response:
             retry_after=None if body.get("retry_after") is None else int(body["retry_after"]),
             count=int(body.get("count", 1)),
             method=body.get("method"),
+            after=bool(body.get("after", False)),
         )
     except (ValueError, KeyError, TypeError) as exc:
         return web.json_response({"error": f"invalid fault: {exc}"}, status=400)

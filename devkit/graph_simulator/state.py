@@ -20,13 +20,16 @@ from devkit.graph_simulator.teamwork import CatalogApp, TeamworkStore
 
 @dataclass(slots=True)
 class Fault:
-    """Answer the next `count` matching requests with `status` (and Retry-After)."""
+    """Answer the next `count` matching requests with `status` (and Retry-After). With
+    `after`, each request is carried out first and only its answer is lost (a timeout after
+    Graph did the work): the case a transactionId or a look for the own event must cover."""
 
     path_prefix: str
     status: int = 429
     retry_after: int | None = 1
     count: int = 1
     method: str | None = None
+    after: bool = False
 
     def matches(self, method: str, path: str) -> bool:
         """True for a request this fault applies to (prefix with or without /v1.0)."""

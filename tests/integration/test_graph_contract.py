@@ -412,3 +412,22 @@ async def test_a_cancellation_graph_refuses_for_good_raises_calendar_refused(
             await rooms.delete_event(SABINE, created.id)
     assert raised.value.status == 403
     assert await rooms.get_event(SABINE, created.id) is not None  # still there
+
+
+async def test_a_lost_response_fault_creates_the_event_and_the_transaction_id_finds_it(
+    sim: Sim,
+) -> None:
+    # "after": Graph creates the event, then the answer is lost (504, after msgraph's own
+    # retries, which carry the same transactionId and so create nothing more).
+    event = booking(sim.clock, FLEET, 9, 10, transaction_id="urgent-call-7")
+    path = f"/users/{SABINE}/calendar/events"
+    lost = {"status": 504, "retry_after": 0, "count": 4, "method": "POST", "after": True}
+    await sim.fault(path_prefix=path, **lost)
+    with pytest.raises(APIError):
+        await sim.graph.room_calendar.create_event(SABINE, event)
+    start, end = tomorrow_at(sim.clock, 8), tomorrow_at(sim.clock, 18)
+    [mine] = [e for e in await sim.graph.room_calendar.list_events(SABINE, start, end)
+              if e.transaction_id == "urgent-call-7"]  # fmt: skip
+    again = await sim.graph.room_calendar.create_event(SABINE, event)  # the caller's retry
+    assert again.id == mine.id
+    assert len(await sim.graph.room_calendar.list_events(FLEET, start, end)) == 1

@@ -553,3 +553,22 @@ async def test_absagen_whose_found_meeting_graph_refuses_to_cancel_tells_the_ask
     notes = [t for t in map(json.dumps, stack.cards_to(JANA)) if "nicht abgesagt" in t]
     assert len(notes) == 1
     assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [False]
+
+
+async def test_a_booking_whose_answer_was_lost_is_retried_into_one_meeting(stack: Stack) -> None:
+    # Graph creates the meeting, but its answer is lost (504 after the work, also on
+    # msgraph's own retries): the click says "Wird gebucht" and the booking job tries again.
+    # The retry must not invite everyone a second time: one meeting, and the call is booked.
+    await stack.say(ASK, JANA)
+    offer = _actions(stack.cards_to(JANA)[-1], "urgent.invite")[0]
+    lost = {"path_prefix": f"/users/{JANA_MAIL}/calendar/events", "method": "POST",
+            "status": 504, "retry_after": 0, "count": 4, "after": True}  # fmt: skip
+    await _sim(stack, "POST", "faults", lost)
+    assert "Wird gebucht" in await stack.invoke("urgent.invite", offer, JANA)
+    assert len(_meetings(await stack.calendar(ALBRECHT))) == 1  # Graph did create it
+    for _ in range(4):
+        stack.clock.advance(timedelta(minutes=1))
+        await drained(stack.database_url, stack.clock.now())
+    assert "Teams-Besprechung gebucht" in _asker_texts(stack)[-1]
+    for mailbox in (JANA_MAIL, MELANIE, ALBRECHT, MEYER):
+        assert len(_meetings(await stack.calendar(mailbox))) == 1, mailbox
