@@ -6,7 +6,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from bot.domain.business_hours import BusinessCalendar
-from bot.domain.stammtisch.schedule import Step, monthly_step, next_posting, posting_due
+from bot.domain.stammtisch.schedule import (
+    Step,
+    deadline_after,
+    monthly_step,
+    next_posting,
+    posting_due,
+)
 from tests.support.stammtisch_world import make_world, rule
 
 NW = BusinessCalendar("Europe/Berlin", "NW")
@@ -62,3 +68,19 @@ def test_a_job_planned_for_the_holiday_itself_before_the_update_still_posts() ->
     assert step == (Step.POST, EASTER_THURSDAY)
     moved = monthly_step(rule(post_week=3), date(2026, 5, 1), easter_monday, easter_monday, NW)
     assert moved[0] is Step.MOVED  # the rule itself changed since: its new date counts
+
+
+def test_a_voting_deadline_on_a_holiday_moves_to_the_working_day_before() -> None:
+    friday_16 = rule()  # "abstimmen bis Freitag 16:00"
+    # Posted Monday 30 March 2026: Friday is Good Friday, so votes close on Thursday.
+    posted = datetime(2026, 3, 30, 7, 0, tzinfo=UTC)
+    assert deadline_after(posted, friday_16, NW) == datetime(2026, 4, 2, 14, 0, tzinfo=UTC)
+    # Posted on that Thursday itself: the day before is no deadline (nobody could vote), so
+    # it moves past Easter to Tuesday 7 April.
+    thursday = datetime(2026, 4, 2, 7, 0, tzinfo=UTC)
+    assert deadline_after(thursday, friday_16, NW) == datetime(2026, 4, 7, 14, 0, tzinfo=UTC)
+    # Corpus Christi (4 June 2026, Thursday) is a holiday in NW, not in Hamburg.
+    thursday_16 = rule(deadline_weekday=3)
+    monday = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
+    assert deadline_after(monday, thursday_16, NW) == datetime(2026, 6, 3, 14, 0, tzinfo=UTC)
+    assert deadline_after(monday, thursday_16, HH) == datetime(2026, 6, 4, 14, 0, tzinfo=UTC)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.domain.urgent.model import CallState, UrgentCall
+from tests.support.refusing_calendar import refuse_cancellations
 from tests.unit.urgent.test_booking_looked_up_again import Booking, _given_up, count_cancels
 from tests.unit.urgent.test_service import JANA
 
@@ -66,3 +67,28 @@ async def test_cancelling_after_an_empty_first_look_cancels_the_late_meeting() -
     cancelled = await given.decisions.cancel(given.call.id, JANA.key)
     assert cancelled.state is CallState.CANCELLED and cancelled.event_id is not None
     assert [e.is_cancelled for e in await given.meetings()] == [True]
+
+
+async def test_a_look_whose_cancellation_graph_refuses_for_good_tells_the_asker_once() -> None:
+    # "Absagen" while Graph was down planned one more look; by then Graph answers, but it
+    # refuses to cancel the meeting for good (403). Before, the look job raised and was retried
+    # like an outage; now the call keeps the meeting's id (no later look tries again) and
+    # Jana gets one DM to cancel it in Outlook.
+    given = await _given_up(graph_down=True)
+    await given.minutes_later(2)
+    await given.minutes_later(8)
+    await given.late()
+    cancelled = await given.decisions.cancel(given.call.id, JANA.key)
+    assert cancelled.event_id is None  # Graph down: one more look planned
+    given.graph_down[0] = False
+    attempts = refuse_cancellations(given.calendar)
+    for minutes in (2, 10, 30, 60):
+        await given.minutes_later(minutes)
+    assert len(attempts) == 1
+    [meeting] = await given.meetings()
+    assert not meeting.is_cancelled
+    stored = await given.decisions.service.get(given.call.id)
+    assert stored.state is CallState.CANCELLED and stored.event_id is not None
+    assert (await given.audit())[-1] == "cancel_refused"
+    told = [card for key, card, *_ in given.notifier.directs if key == JANA.key]
+    assert len([c for c in told if "Teams-Besprechung nicht abgesagt" in str(c)]) == 1
