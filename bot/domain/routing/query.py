@@ -26,6 +26,8 @@ from bot.domain.routing.text import (
 _MAX_NGRAM = 3
 # Weight of a compound match through the modifier relative to one through the head.
 _MODIFIER = 0.8
+# Shorter words are not looked up as typos: one edit makes another word too easily.
+_MIN_TYPO = 6
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class QueryAnalyser:
     def analyse(self, text: str) -> AnalysedQuery:
         """Concepts plus a structural small-talk verdict for one question."""
         content = [w for w in sentence_words(text) if w in self._vocab or w not in GREETINGS]
+        content = [self._respelt(w) for w in content]
         stems = [stem(w) for w in content]
         concepts = [self._concept(w, s) for w, s in zip(content, stems, strict=True)]
         self._add_long_forms(text, content, concepts)
@@ -156,11 +159,26 @@ class QueryAnalyser:
                 self._put(features, compound, part)
             for compound in self._affixes.with_modifier(form):
                 self._put(features, compound, part * _MODIFIER)
-        if not parts and word not in self._vocab:
-            for near, similarity in self._near(word):
-                self._put(features, stem(near), self._weights.typo * similarity)
-            self._cognates(word, features)
+        if word not in self._vocab:
+            # A split into known parts may be a typo's accident ("Dinstwagen": "wagen"), so
+            # the whole word is looked up as a typo too.
+            for found, similarity in self._near(word):
+                self._put(features, stem(found), self._weights.typo * similarity)
+            if not parts:
+                self._cognates(word, features)
         return Concept(word, tuple(features.items()))
+
+    def _respelt(self, word: str) -> str:
+        # A typo in a compound the organisation never wrote ("Urlaubsantarg"): a known start
+        # plus a typo of a known word is read as the right spelling ("Urlaubsantrag"), so
+        # that its split and synonyms apply. Only where nothing else reads the word.
+        if word in self._vocab or self._splitter.split(word) or self._near(word):
+            return word
+        for start, rest in self._splitter.known_modifiers(word, _MIN_TYPO):
+            hits = self._near(rest)
+            if hits:
+                return start + hits[0][0]
+        return word
 
     def _add_long_forms(self, text: str, content: list[str], concepts: list[Concept]) -> None:
         # An acronym (in capitals here, or one the organisation writes) also means the one
@@ -187,7 +205,7 @@ class QueryAnalyser:
     def _near(self, word: str) -> list[tuple[str, float]]:
         # Typos rarely hit the first letter; bucketing by it keeps the search small. OSA
         # distance counts a swap of neighbours ("Pasword", "Postafch") as one edit.
-        if len(word) < 6:
+        if len(word) < _MIN_TYPO:
             return []
         limit = 1 if len(word) < 10 else 2
         hits = process.extract(

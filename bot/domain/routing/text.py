@@ -168,6 +168,21 @@ class CompoundSplitter:
             out.extend(self._levels(part, depth + 1))
         return out
 
+    def known_modifiers(self, word: str, min_rest: int) -> list[tuple[str, str]]:
+        """(start, rest) for each start of ``word`` that is a known word with its linking
+        letters ("urlaubsantarg" -> ("urlaubs", "antarg")), longest first; the rest has at
+        least ``min_rest`` letters."""
+        found = []
+        for cut in range(len(word) - min_rest, _MIN_PART - 1, -1):
+            head = word[:cut]
+            if any(
+                head.endswith(fuge) and len(head) - len(fuge) >= _MIN_PART
+                and head[: len(head) - len(fuge)] in self._known
+                for fuge in _FUGEN
+            ):  # fmt: skip
+                found.append((head, word[cut:]))
+        return found
+
     def _known_head(self, word: str) -> tuple[str, ...]:
         # The last part of a German compound names what it is ("Geschäftskunden" are
         # "Kunden"), so a known head is worth keeping even when the modifier is unknown.
