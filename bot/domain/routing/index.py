@@ -62,6 +62,14 @@ class RouterSettings:
     weights: Weights = field(default_factory=Weights)
 
 
+def _distinct(features: Sequence[str]) -> int:
+    """How many of ``features`` are not inside a longer one ("tiefgarag" holds "garag")."""
+    longest_first = sorted(set(features), key=len, reverse=True)
+    return sum(
+        not any(f in longer for longer in longest_first[:i]) for i, f in enumerate(longest_first)
+    )
+
+
 def _profile_fields(expert: ExpertProfile) -> dict[str, str]:
     return {
         "topics": " . ".join(expert.topics),
@@ -182,15 +190,16 @@ class ExpertRouter:
         needed = self.settings.abstain_below * (1.0 if query.request else 2.0)
         if total < needed:
             return False
-        # Evidence must be direct (a word or its synonym) or converge from two words: a lone
-        # match through a compound part or typo guess ("Kuchen" ~ "Teeküche") is too weak.
-        anchor = self.settings.weights.synonym
+        # Evidence must be direct (a word or its synonym) or converge from two words, or from
+        # two parts of one compound ("Tiefgaragen|stellplätze"): a lone match through one
+        # compound part or typo guess ("Kuchen" ~ "Teeküche") is too weak.
+        anchor, part = self.settings.weights.synonym, self.settings.weights.part
         matched = 0
         for concept in self._subject(query):
-            weights = [w for f, w in concept.features if self._profiles.holds(f, expert)]
-            if weights and max(weights) >= anchor:
+            held = [(f, w) for f, w in concept.features if self._profiles.holds(f, expert)]
+            if held and max(w for _, w in held) >= anchor:
                 return True
-            matched += bool(weights)
+            matched += max(bool(held), min(2, _distinct([f for f, w in held if w >= part])))
         return matched >= 2
 
     def similar_answered(
