@@ -18,7 +18,7 @@ from bot.domain.routing.models import (
 )
 from bot.domain.routing.places import site_words
 from bot.domain.routing.query import AnalysedQuery, Concept, QueryAnalyser, Weights, doc_bag
-from bot.domain.routing.scoring import FeatureIndex
+from bot.domain.routing.scoring import FeatureIndex, distinct
 from bot.domain.routing.smalltalk import asks_for_help_only
 from bot.domain.routing.text import CompoundSplitter, content_words, sentence_words
 
@@ -60,14 +60,6 @@ class RouterSettings:
     # on the third floor is amazing"), not on a dev set.
     english_oov_share: float = 0.5
     weights: Weights = field(default_factory=Weights)
-
-
-def _distinct(features: Sequence[str]) -> int:
-    """How many of ``features`` are not inside a longer one ("tiefgarag" holds "garag")."""
-    longest_first = sorted(set(features), key=len, reverse=True)
-    return sum(
-        not any(f in longer for longer in longest_first[:i]) for i, f in enumerate(longest_first)
-    )
 
 
 def _profile_fields(expert: ExpertProfile) -> dict[str, str]:
@@ -157,14 +149,17 @@ class ExpertRouter:
             for e in set(profile) | set(best_answer)
         }
         subject = self._subject(query)
-        if len(subject) < len(query.concepts):
+        knowing = self._profiles.score(subject) if len(subject) < len(query.concepts) else {}
+        if knowing:
             # Sharing only the site with a question ("… in Hamburg") says nothing of knowing
-            # its subject, even where a topic names the site ("Tiefgarage Hamburg").
-            knowing = self._profiles.score(subject)
+            # its subject, even where a topic names the site ("Tiefgarage Hamburg"). Where
+            # nobody knows the subject, the site is all there is to go by.
             totals = {e: value for e, value in totals.items() if e in knowing}
+        else:
+            subject = list(query.concepts)
         # Experts are sorted by id, so the index breaks ties deterministically.
         ranked = heapq.nsmallest(max(k, 1), totals.items(), key=lambda i: (-i[1], i[0]))
-        if not ranked or not self._confident(ranked[0], query):
+        if not ranked or not self._confident(ranked[0], query, subject):
             return RoutingResult((), "no_match")
         base = self._profiles.potential(query.concepts, self._oov(query))
         candidates = [
@@ -183,7 +178,9 @@ class ExpertRouter:
         subject = [c for c in query.concepts if c.features[0][0] not in self._sites]
         return subject or list(query.concepts)
 
-    def _confident(self, best: tuple[int, float], query: AnalysedQuery) -> bool:
+    def _confident(
+        self, best: tuple[int, float], query: AnalysedQuery, subject: Sequence[Concept]
+    ) -> bool:
         expert, total = best
         # Without an explicit request ("?", wer/wie/kann/brauche...) a message is more likely
         # an announcement, so it needs a clearly stronger match to be routed.
@@ -193,13 +190,14 @@ class ExpertRouter:
         # Evidence must be direct (a word or its synonym) or converge from two words, or from
         # two parts of one compound ("Tiefgaragen|stellplätze"): a lone match through one
         # compound part or typo guess ("Kuchen" ~ "Teeküche") is too weak.
+        # A site counts only where nobody knows the subject (see rank).
         anchor, part = self.settings.weights.synonym, self.settings.weights.part
         matched = 0
-        for concept in self._subject(query):
+        for concept in subject:
             held = [(f, w) for f, w in concept.features if self._profiles.holds(f, expert)]
             if held and max(w for _, w in held) >= anchor:
                 return True
-            matched += max(bool(held), min(2, _distinct([f for f, w in held if w >= part])))
+            matched += max(bool(held), min(2, distinct([f for f, w in held if w >= part])))
         return matched >= 2
 
     def similar_answered(

@@ -107,6 +107,14 @@ class FeatureIndex:
         return out
 
 
+def distinct(features: Sequence[str]) -> int:
+    """How many of ``features`` are not inside a longer one ("tiefgarag" holds "garag")."""
+    longest_first = sorted(set(features), key=len, reverse=True)
+    return sum(
+        not any(f in longer for longer in longest_first[:i]) for i, f in enumerate(longest_first)
+    )
+
+
 def _raise(best: dict[int, float], factor: float, pairs: Iterable[tuple[int, float]]) -> None:
     # Floats in plain dicts: no per-document containers, so no garbage-collector pauses.
     for doc, saturation in pairs:
