@@ -51,6 +51,22 @@ def _facts(counts: Mapping[str, int], lang: str) -> dict[str, Any]:
     return {"type": "FactSet", "facts": facts}
 
 
+def _counts(data: Mapping[str, list[dict[str, Any]]]) -> dict[str, int]:
+    """Entries per data kind. Whom one follows and how many follow one are two facts: the
+    followers are one record in the export (a number, their names are their data) and must
+    not count as someone the person follows."""
+    counts: dict[str, int] = {}
+    for kind, records in data.items():
+        if kind != "birthday_follows":
+            counts[kind] = len(records)
+            continue
+        counts[kind] = sum(1 for r in records if r.get("role") != "followed")
+        counts["birthday_followers"] = sum(
+            int(r.get("followers") or 0) for r in records if r.get("role") == "followed"
+        )
+    return counts
+
+
 def _part_view(parts: list[str], page: int, lang: str) -> tuple[list[dict[str, Any]], list[Any]]:
     """One part of the JSON with "Teil 2 von 3" and buttons to the neighbouring parts."""
     body = [text(parts[page], fontType="Monospace", size="Small")]
@@ -82,7 +98,7 @@ def export_card(
     if page > 0:
         title = text(t("privacy.export.title", lang), weight="Bolder", size="Medium")
         return card([title, *part_body], part_actions)
-    counts = {kind: len(records) for kind, records in data.items()}
+    counts = _counts(data)
     body: list[dict[str, Any]] = [text(t("privacy.export.title", lang), weight="Bolder",
                                        size="Medium")]  # fmt: skip
     if not any(counts.values()):

@@ -211,3 +211,33 @@ async def test_jubilee_from_the_hire_date_only_after_the_opt_in(
 
 async def _true(value: bool) -> bool:
     return value
+
+
+def _facts(reply: str) -> dict[str, str]:
+    """The export card's FactSet (title -> value) in a reply of ``Chat.say``."""
+    content = json.loads(reply[reply.index("[") :])[0]["content"]
+    sets = [b for b in content["body"] if b.get("type") == "FactSet"]
+    return {fact["title"]: fact["value"] for fact in sets[0]["facts"]} if sets else {}
+
+
+async def test_meine_daten_counts_whom_one_follows_apart_from_ones_followers(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, the export card's "Wem Sie folgen" also counted the record that says how many
+    follow the person: Jana, who follows one colleague and is followed by two, read "2", and
+    Kerstin, who never wrote to the bot and follows nobody, read "Wem Sie folgen: 1"."""
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        assert "Sie folgen jetzt" in await chat.say(JANA, "folge Melanie Schäfer")
+        for follower in (MELANIE, SABINE):
+            assert "Sie folgen jetzt" in await chat.say(follower, "folge Jana Becker")
+        assert "Sie folgen jetzt" in await chat.say(MELANIE, "folge Kerstin Vogel")
+
+        jana = _facts(await chat.say(JANA, "meine daten"))
+        assert jana["Wem Sie folgen (Erinnerungen an Geburtstage)"] == "1"
+        assert jana["Wie viele Ihnen folgen (nur die Zahl, ohne Namen)"] == "2"
+        kerstin = _facts(await chat.say(KERSTIN, "my data", "en-US"))
+        assert "Whom you follow (birthday reminders)" not in kerstin
+        assert kerstin["How many follow you (the number only, no names)"] == "1"
