@@ -20,6 +20,7 @@ from bot.domain.birthdays.service import (
 )
 from bot.domain.members.ports import MemberRepository
 from bot.domain.ports import Job, JobHandler
+from bot.domain.spelling import fold
 from bot.i18n import language_of
 from bot.teams.network_channel import GeneralChannel
 from cards.birthdays import BirthdayCards
@@ -33,12 +34,13 @@ class RosterColleagues:
         self._members = members
 
     async def find(self, name: str) -> Sequence[Colleague]:
-        """Active members whose name contains every word of ``name``, by name."""
-        words = name.casefold().split()
+        """Active members whose name contains every word of ``name``, by name; umlauts,
+        their digraphs and accents alike ("Schroeder" finds "Schröder")."""
+        words = fold(name).split()
         found: dict[str, Colleague] = {}
         for team in await self._members.installed_teams():
             for member in await self._members.members_of(team.team_id):
-                if words and all(word in member.name.casefold() for word in words):
+                if words and all(word in fold(member.name) for word in words):
                     found.setdefault(member.user_key, Colleague(member.user_key, member.name))
         return sorted(found.values(), key=lambda c: (c.name.casefold(), c.key))
 

@@ -13,6 +13,7 @@ from bot.domain.birthdays.model import BirthdayError, BirthdayProfile, Visibilit
 from bot.domain.birthdays.parse import read_day_month
 from bot.domain.birthdays.ports import Colleague
 from bot.domain.birthdays.service import BirthdayService
+from bot.domain.spelling import fold
 from bot.domain.urgent.parse import clean_name
 from bot.i18n import t
 from cards.birthdays import audience, form_card, pick_card, stored_day
@@ -240,13 +241,13 @@ async def unfollow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
     """ "entfolgen <Name>" among the people one follows."""
     if (elsewhere := _personal(turn)) is not None:
         return elsewhere
-    words = clean_name(rest).casefold().split()
+    words = fold(clean_name(rest)).split()  # "Schroeder" is "Schröder", as for "folge"
     try:
         me = _me(turn)
         mine = await ctx.services.service.following(me[0])
     except BirthdayError as error:
         return _refused(turn, error)
-    found = [f for f in mine if words and all(w in f.followed_name.casefold() for w in words)]
+    found = [f for f in mine if words and all(w in fold(f.followed_name) for w in words)]
     if not found:
         return Reply.of_text(t("birthdays.not_followed", turn.language))
     if len(found) > 1:

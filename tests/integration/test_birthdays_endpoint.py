@@ -241,3 +241,22 @@ async def test_meine_daten_counts_whom_one_follows_apart_from_ones_followers(
         kerstin = _facts(await chat.say(KERSTIN, "my data", "en-US"))
         assert "Whom you follow (birthday reminders)" not in kerstin
         assert kerstin["How many follow you (the number only, no names)"] == "1"
+
+
+async def test_a_name_typed_with_digraphs_is_followed_and_unfollowed(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, "folge Sabine Krueger" (a keyboard without umlauts, or the spelling of her mail
+    address) answered "Im Netzwerk finde ich niemanden namens „Sabine Krueger“", though
+    dates ("Maerz") and commands ("loeschen") accept digraphs. Now names fold like everywhere
+    else: "Krueger" is "Krüger", "Schaefer" is "Schäfer", both to follow and to unfollow."""
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        assert "Sie folgen jetzt Sabine Krüger" in await chat.say(JANA, "folge Sabine Krueger")
+        assert "Sie folgen jetzt Melanie Schäfer" in await chat.say(JANA, "folge schaefer")
+        assert "Sie folgen Sabine Krüger nicht mehr" in await chat.say(JANA, "entfolgen KRUEGER")
+        assert "You no longer follow Melanie Schäfer" in await chat.say(
+            JANA, "unfollow Melanie Schaefer", "en-US"
+        )
