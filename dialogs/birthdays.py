@@ -220,7 +220,8 @@ async def follow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
     """ "folge <Name>": one match is followed, several get a picker."""
     if (elsewhere := _personal(turn)) is not None:
         return elsewhere
-    name, wanted = rest.strip(), clean_name(rest)  # "Frau Schröder" is found as "Schröder"
+    name = rest.strip(" !?,;:")  # "folge Jana Becker!": the sentence's end is no part of it
+    wanted = clean_name(name)  # "Frau Schröder" is found as "Schröder"
     if not wanted:
         return Reply.of_text(t("birthdays.name_missing", turn.language))
     try:
@@ -241,6 +242,7 @@ async def unfollow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
     """ "entfolgen <Name>" among the people one follows."""
     if (elsewhere := _personal(turn)) is not None:
         return elsewhere
+    rest = rest.strip(" !?,;:")  # "entfolgen Jana!": the sentence's end is no part of it
     words = fold(clean_name(rest)).split()  # "Schroeder" is "Schröder", as for "folge"
     try:
         me = _me(turn)

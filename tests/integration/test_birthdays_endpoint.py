@@ -260,3 +260,19 @@ async def test_a_name_typed_with_digraphs_is_followed_and_unfollowed(
         assert "You no longer follow Melanie Schäfer" in await chat.say(
             JANA, "unfollow Melanie Schaefer", "en-US"
         )
+
+
+async def test_a_name_ending_the_sentence_with_punctuation_is_found(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, "folge Sabine Krüger!" answered "Im Netzwerk finde ich niemanden namens „Sabine
+    Krüger!“" (and "entfolgen Sabine?" found nobody followed): the "!" was read as part of
+    the name. Now the sentence's end is cut; "folge !" still asks for a name."""
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        assert "Sie folgen jetzt Sabine Krüger" in await chat.say(JANA, "folge Sabine Krüger!")
+        assert "Sie folgen jetzt Melanie Schäfer" in await chat.say(JANA, "folge Melanie?")
+        assert "Sie folgen Sabine Krüger nicht mehr" in await chat.say(JANA, "entfolgen Sabine!")
+        assert "Bitte mit Namen" in await chat.say(JANA, "folge !")
