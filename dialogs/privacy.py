@@ -120,7 +120,11 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
     # Read before the erasure: afterwards the calls no longer name the organiser's mailbox.
     calls = await urgent_erasure.unconfirmed_of(urgent, turn.actor.aad_object_id) if urgent else []
     counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token)
-    if counts is None:  # forged, someone else's, used or expired: nothing was changed
+    if counts is None and await _privacy(ctx).erased_with(payload.token):
+        # The same click again (double click, or Teams delivering it twice): it did erase.
+        card = notice_card("privacy.already_erased", turn.language, good=True)
+        return Reply.of_card(card, replaces_card=True)
+    if counts is None:  # forged, someone else's, withdrawn or expired: nothing was changed
         card = notice_card("privacy.invalid_offer", turn.language, good=False)
         return Reply.of_card(card, replaces_card=True)
     if bookings:

@@ -730,6 +730,8 @@ MESSAGES: dict[str, str] = {
     "privacy.confirm.yes": "Ja, endgültig löschen",
     "privacy.confirm.no": "Abbrechen",
     "privacy.cancelled": "Abgebrochen – es wurde nichts gelöscht.",
+    "privacy.already_erased": "Mit dieser Bestätigung ist schon gelöscht worden; "
+    "es ist nichts mehr zu tun.",
     "privacy.invalid_offer": "Diese Bestätigung ist ungültig, schon verwendet oder abgelaufen. "
     "Es wurde nichts gelöscht. Schreiben Sie „meine daten löschen“, um neu zu beginnen.",
     "privacy.erased.title": "Ihre Daten sind gelöscht",

@@ -698,6 +698,8 @@ MESSAGES: dict[str, str] = {
     "privacy.confirm.yes": "Yes, delete for good",
     "privacy.confirm.no": "Cancel",
     "privacy.cancelled": "Cancelled – nothing was deleted.",
+    "privacy.already_erased": "This confirmation has already been used to delete; "
+    "there is nothing more to do.",
     "privacy.invalid_offer": "This confirmation is invalid, already used or expired. Nothing was "
     "deleted. Write “delete my data” to start again.",
     "privacy.erased.title": "Your data is deleted",

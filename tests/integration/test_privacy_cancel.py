@@ -46,3 +46,37 @@ async def _offer_cancel_confirm(bot: RunningBot, sink: ConnectorSink) -> None:
     shown = activities.as_user(activities.message(sink.url, "kaffee roulette"), *JANA)
     assert (await bot.post(shown)).status == 201
     assert "Sie sind dabei" in json.dumps(sink.cards()[-1], ensure_ascii=False)
+
+
+async def test_the_confirmation_delivered_twice_does_not_say_nothing_was_deleted(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, when Teams delivered the "Ja, endgültig löschen" click again (a retried invoke,
+    a double click), the second answer replaced the card with "Diese Bestätigung ist ungültig
+    … Es wurde nichts gelöscht", though the data was erased. Now it says the confirmation was
+    already used to delete; a withdrawn or forged one still erases nothing."""
+    async with running_simulator(load_demo_organisation()) as graph_url:
+        bot = await bot_factory(local_settings(database_url, graph_base_url=graph_url))
+        for text in ("kaffee roulette an", "meine daten löschen"):
+            message = activities.as_user(activities.message(sink.url, text), *JANA)
+            assert (await bot.post(message)).status == 201
+        offer = sink.cards()[-1]
+        [data] = [a["data"] for a in offer["actions"] if a["verb"] == "privacy.erase_confirm"]
+        click = activities.as_user(activities.card_invoke(sink.url, "privacy.erase_confirm", data),
+                                   *JANA)  # fmt: skip
+        first = json.dumps(await (await bot.post(click)).json(), ensure_ascii=False)
+        assert "Ihre Daten sind gelöscht" in first
+        again = json.dumps(await (await bot.post(click)).json(), ensure_ascii=False)
+        assert "nichts gelöscht" not in again and "schon gelöscht worden" in again
+        assert "Sie nehmen zurzeit nicht am Roulette teil" in json.dumps(
+            await _say_roulette(bot, sink), ensure_ascii=False
+        )
+        forged = await _click(bot, sink, "privacy.erase_confirm", {"token": "x" * 43})
+        assert "Es wurde nichts gelöscht" in forged
+
+
+async def _say_roulette(bot: RunningBot, sink: ConnectorSink) -> Any:
+    before = len(sink.sent)
+    message = activities.as_user(activities.message(sink.url, "kaffee roulette"), *JANA)
+    assert (await bot.post(message)).status == 201
+    return sink.sent[before:]

@@ -64,7 +64,7 @@ from bot.adapters.db.privacy_export import export_person
 from bot.adapters.db.privacy_retention import purge_expired
 from bot.domain.privacy.ports import Export
 from bot.domain.privacy.retention import Cutoffs
-from bot.domain.privacy.service import OFFER_JOB
+from bot.domain.privacy.service import ERASED_MARK, OFFER_JOB
 
 __all__ = ["ERASURE_TABLES", "FREE_OF_PERSONAL_DATA", "SqlPersonalData"]
 
@@ -105,7 +105,22 @@ class SqlPersonalData:
                 return None
             offer.done_at = now
             await session.flush()
-            return await erase_person(session, user_key, now)
+            counts = await erase_person(session, user_key, now)
+            # Names nobody (the erasure pseudonymised the row): only that it was used for this.
+            offer.payload = {ERASED_MARK: True}
+            return counts
+
+    async def erased_with(self, offer_key: str) -> bool:
+        """True when the offer was used up by an erasure."""
+        async with self._sessions() as session:
+            payload = await session.scalar(
+                select(ScheduledJob.payload).where(
+                    ScheduledJob.dedup_key == offer_key,
+                    ScheduledJob.kind == OFFER_JOB,
+                    ScheduledJob.done_at.is_not(None),
+                )
+            )
+            return bool(payload and payload.get(ERASED_MARK))
 
     async def purge(self, cutoffs: Cutoffs) -> dict[str, int]:
         """Remove or anonymise what is past its retention; rows per data kind."""

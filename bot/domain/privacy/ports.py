@@ -30,6 +30,11 @@ class PersonalData(Protocol):
         offer, nothing changed."""
         ...
 
+    async def erased_with(self, offer_key: str) -> bool:
+        """True when the offer ``offer_key`` was used up by an erasure (not withdrawn, not
+        expired): the same click again, or Teams delivering it twice."""
+        ...
+
 
 class RetentionStore(Protocol):
     """Removes or anonymises data past its retention."""

@@ -18,6 +18,9 @@ log = logging.getLogger(__name__)
 OFFER_JOB = "privacy.erase_offer"
 RETENTION_JOB = "privacy.retention"
 OFFER_VALIDITY = timedelta(minutes=15)
+# The payload of an offer that an erasure used up (it names nobody): a repeated click is told
+# that the data is erased, not that "nothing was deleted".
+ERASED_MARK = "erased"
 
 
 def offer_key(token: str) -> str:
@@ -61,6 +64,11 @@ class PrivacyService:
         # Counts only: the log must not say who asked to be forgotten.
         log.info("privacy erasure %s: %s", "refused" if counts is None else "done", counts)
         return counts
+
+    async def erased_with(self, token: str) -> bool:
+        """True when ``token`` confirmed an erasure already (a double click, or Teams
+        delivering the click again): those are told the data is erased."""
+        return await self.data.erased_with(offer_key(token))
 
     async def purge_expired(self, now: datetime | None = None) -> dict[str, int]:
         """Remove or anonymise everything past its retention; counts per data kind."""
