@@ -158,8 +158,13 @@ def confirm_card(token: str, minutes: int, lang: str) -> dict[str, Any]:
     return card(body, actions)
 
 
+_ERASED_KINDS = {"birthday_follows": "birthday_follows_both"}
+
+
 def erased_card(counts: Mapping[str, int], lang: str) -> dict[str, Any]:
     """What the erasure deleted or anonymised, per data kind."""
+    # The erasure removes the follows in both directions: they are not "whom you follow".
+    counts = {_ERASED_KINDS.get(kind, kind): count for kind, count in counts.items()}
     body = [text(t("privacy.erased.title", lang), weight="Bolder", size="Medium", color="Good")]
     if any(counts.values()):
         body += [text(t("privacy.erased.intro", lang)), _facts(counts, lang)]

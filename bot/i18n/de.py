@@ -786,6 +786,7 @@ MESSAGES: dict[str, str] = {
     " die der anderen.",
     "privacy.kind.birthday_profiles": "Geburtstag und Jubiläen (Ihre Freigaben)",
     "privacy.kind.birthday_follows": "Wem Sie folgen (Erinnerungen an Geburtstage)",
+    "privacy.kind.birthday_follows_both": "Geburtstage: wem Sie folgten und wer Ihnen folgte",
     "privacy.kind.birthday_followers": "Wie viele Ihnen folgen (nur die Zahl, ohne Namen)",
     "birthdays.saved": "Gespeichert: Ihr Geburtstag ist der {day} – sichtbar für: {audience}.",
     "birthdays.stored_day": "{day}. {month}",

@@ -749,6 +749,7 @@ MESSAGES: dict[str, str] = {
     " “remind me of birthdays in the network” reminds you of the others'.",
     "privacy.kind.birthday_profiles": "Birthday and jubilees (your choices)",
     "privacy.kind.birthday_follows": "Whom you follow (birthday reminders)",
+    "privacy.kind.birthday_follows_both": "Birthdays: whom you followed and who followed you",
     "privacy.kind.birthday_followers": "How many follow you (the number only, no names)",
     "birthdays.saved": "Saved: your birthday is {day} – visible to: {audience}.",
     "birthdays.stored_day": "{day} {month}",

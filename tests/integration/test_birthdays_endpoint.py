@@ -276,3 +276,29 @@ async def test_a_name_ending_the_sentence_with_punctuation_is_found(
         assert "Sie folgen jetzt Melanie Schäfer" in await chat.say(JANA, "folge Melanie?")
         assert "Sie folgen Sabine Krüger nicht mehr" in await chat.say(JANA, "entfolgen Sabine!")
         assert "Bitte mit Namen" in await chat.say(JANA, "folge !")
+
+
+async def test_the_erasure_result_does_not_count_followers_as_whom_one_follows(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, after "meine daten löschen" the result card read "Wem Sie folgen (Erinnerungen
+    an Geburtstage): 3" for Jana, who followed one colleague: the erasure deletes the follows
+    in both directions and the card used the label of the export. Now the line says so."""
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        assert "Sie folgen jetzt" in await chat.say(JANA, "folge Melanie Schäfer")
+        for follower in (MELANIE, SABINE):
+            assert "Sie folgen jetzt" in await chat.say(follower, "folge Jana Becker")
+        confirm = await chat.say(JANA, "meine daten löschen")
+        token = json.loads(confirm[confirm.index("[") :])[0]["content"]
+        erased = json.loads(
+            await chat.click(
+                JANA, "privacy.erase_confirm", _find_verb(token, "privacy.erase_confirm")
+            )
+        )["value"]
+        [facts] = [b for b in erased["body"] if b.get("type") == "FactSet"]
+        shown = {fact["title"]: fact["value"] for fact in facts["facts"]}
+        assert "Wem Sie folgen (Erinnerungen an Geburtstage)" not in shown
+        assert shown["Geburtstage: wem Sie folgten und wer Ihnen folgte"] == "3"
