@@ -226,7 +226,9 @@ async def follow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
         return Reply.of_text(t("birthdays.name_missing", turn.language))
     try:
         me = _me(turn)
-        found = [c for c in await ctx.services.service.find(wanted) if c.key != me[0]]
+        named = await ctx.services.service.find(wanted)
+        if not (found := [c for c in named if c.key != me[0]]) and named:
+            raise BirthdayError("self")  # only themselves: in the network, but not followable
         if not found:
             return Reply.of_text(t("birthdays.nobody_found", turn.language, name=name))
         if len(found) > 1:

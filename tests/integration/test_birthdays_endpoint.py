@@ -302,3 +302,19 @@ async def test_the_erasure_result_does_not_count_followers_as_whom_one_follows(
         shown = {fact["title"]: fact["value"] for fact in facts["facts"]}
         assert "Wem Sie folgen (Erinnerungen an Geburtstage)" not in shown
         assert shown["Geburtstage: wem Sie folgten und wer Ihnen folgte"] == "3"
+
+
+async def test_following_oneself_is_refused_as_such(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, Jana writing "folge Jana Becker" (or "follow Becker") read "Im Netzwerk finde
+    ich niemanden namens „Jana Becker“", which is untrue: she is in the network, only the
+    one match was herself. Now she is told that one cannot follow oneself."""
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        own = await chat.say(JANA, "folge Jana Becker")
+        assert "Sich selbst kann man nicht folgen" in own and "niemanden" not in own
+        assert "cannot follow" in await chat.say(JANA, "follow Becker", "en-US")
+        assert "niemanden namens „Zorro“" in await chat.say(JANA, "folge Zorro")
