@@ -820,6 +820,9 @@ MESSAGES: dict[str, str] = {
     "gespeichert.",
     "birthdays.error.unknown_person": "Diese Person finde ich im Netzwerk nicht (mehr). Es "
     "wurde nichts geändert.",
+    "birthdays.error.no_birthday": "Sie haben noch keinen Geburtstag gespeichert. Schreiben Sie "
+    "zuerst „mein geburtstag 14.03.“ – oder „mein geburtstag“ für das Formular mit der "
+    "Sichtbarkeit. Es wurde nichts gespeichert.",
     "birthdays.error.self": "Sich selbst kann man nicht folgen oder gratulieren.",
     "birthdays.error.not_shared": "Dieser Geburtstag wird nicht im Netzwerk geteilt. Es wurde "
     "nichts gepostet.",

@@ -782,6 +782,8 @@ MESSAGES: dict[str, str] = {
     "month like “my birthday 14 March” or “my birthday March 14”. Nothing was stored.",
     "birthdays.error.unknown_person": "I cannot find this person in the network (any more). "
     "Nothing was changed.",
+    "birthdays.error.no_birthday": "You have not stored a birthday yet. First write “my birthday "
+    "14 March” – or “my birthday” for the form with the visibility. Nothing was stored.",
     "birthdays.error.self": "You cannot follow or congratulate yourself.",
     "birthdays.error.not_shared": "This birthday is not shared with the network. Nothing was "
     "posted.",

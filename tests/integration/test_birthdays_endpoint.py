@@ -318,3 +318,25 @@ async def test_following_oneself_is_refused_as_such(
         assert "Sich selbst kann man nicht folgen" in own and "niemanden" not in own
         assert "cannot follow" in await chat.say(JANA, "follow Becker", "en-US")
         assert "niemanden namens „Zorro“" in await chat.say(JANA, "folge Zorro")
+
+
+async def test_the_visibility_without_a_birthday_is_not_confirmed(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, "geburtstag sichtbar für netzwerk" before any birthday answered "Ihr Geburtstag
+    ist jetzt sichtbar für: das Netzwerk", yet nothing was kept (a profile without opt-ins is
+    deleted): the birthday typed next was visible only to followers. Now the bot says that
+    a birthday comes first and stores nothing."""
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        early = await chat.say(JANA, "geburtstag sichtbar für netzwerk")
+        assert "noch keinen Geburtstag" in early and "jetzt sichtbar" not in early
+        assert "not stored a birthday" in await chat.say(
+            JANA, "birthday visible to network", "en-US"
+        )
+        assert "nur Kolleginnen und Kollegen" in await chat.say(JANA, "mein geburtstag 14.03.")
+        assert "jetzt sichtbar für: das Netzwerk" in await chat.say(
+            JANA, "geburtstag sichtbar für netzwerk"
+        )

@@ -102,8 +102,11 @@ class BirthdayService:
     async def set_visibility(
         self, user_key: str, name: str, tenant: str | None, visibility: Visibility
     ) -> BirthdayProfile:
-        """Who may learn the birthday."""
+        """Who may learn the birthday; refused while none is stored (an empty profile is not
+        kept, so "now visible to the network" would be untrue and forgotten)."""
         current = await self.profile(user_key, name, tenant)
+        if current.birthday is None:
+            raise BirthdayError("no_birthday")
         return await self._save(replace(current, visibility=visibility))
 
     async def delete_birthday(self, user_key: str) -> bool:
