@@ -78,6 +78,7 @@ async def answer_query(turn: Turn, value: Any, ctx: RoutingContext) -> dict[str,
         skip=options.skip,
         count=min(options.count, MAX_RESULTS),
         english=lang == "en",
+        searcher=turn.actor.aad_object_id or "",
     )
     if not found and options.skip == 0:
         return message(t("who_knows.none", lang, topic=topic))

@@ -199,3 +199,18 @@ def test_the_manifest_offers_the_search_in_compose_and_command_box(database_url:
     assert command["type"] == "query" and command["context"] == ["compose", "commandBox"]
     assert [p["name"] for p in command["parameters"]] == ["topic"]
     assert command["title"] == "Wer weiß was?"
+
+
+async def test_the_searcher_is_not_offered_to_herself(
+    search_bot: RunningBot, sink: ConnectorSink
+) -> None:
+    """Before, Kerstin Vogel (Raumplanung Hamburg) searching "Raumplanung" got herself first,
+    with a "Chat" button to herself, though routing never names the asker. Now the list
+    starts with the colleagues; for Jana, who knows nothing of it, nothing changes."""
+    kerstin = ("f38180ae-1428-558d-b7ec-fb33fc42d9f1", "Kerstin Vogel")
+    search = activities.as_user(_query(sink, _topic("Raumplanung")), *kerstin)
+    names = _names(await _answer(search_bot, search))
+    assert "Kerstin Vogel" not in names and names[0] == "Birgit Fischer"
+    assert _names(await _answer(search_bot, _query(sink, _topic("Raumplanung"))))[0] == (
+        "Kerstin Vogel"
+    )

@@ -43,9 +43,11 @@ async def who_knows(
     skip: int = 0,
     count: int = 10,
     english: bool = False,
+    searcher: str = "",
 ) -> list[FoundExpert]:
     """Present experts of ``pool_id`` for ``topic`` in routing order, ``count`` from ``skip``;
-    ``english``: typed in an English client."""
+    ``english``: typed in an English client. Like routing, which never names the asker, the
+    ``searcher`` is not offered to themselves."""
     pool = await service.routers.get(pool_id)
     if pool.empty or skip >= MAX_FOUND:
         return []
@@ -56,7 +58,9 @@ async def who_knows(
         if len(found) >= skip + count:
             break
         record = await service.experts.get(pool_id, candidate.expert_id)
-        if record is None or await selection.absence(record, now) is not None:
+        if record is None or (searcher and record.user_key == searcher):
+            continue
+        if await selection.absence(record, now) is not None:
             continue
         reason = why_ranked(candidate.reason, selection.zone)
         found.append(FoundExpert(record, reason))
