@@ -226,12 +226,7 @@ class StammtischCards:
     ) -> dict[str, Any]:
         """The DM to the organiser that Graph refused the invitation for good, naming the
         yes-voters to invite by hand, in their language ``lang``."""
-        line = t(
-            "stammtisch.refused.text", lang,
-            day=day_label(poll.winner_day, lang) if poll.winner_day else "",
-            start=clock(poll.lunch_start), end=clock(poll.lunch_end),
-            place=t("stammtisch.result.place", lang, place=place_of(poll)),
-        )  # fmt: skip
+        line = _meeting_line("stammtisch.refused.text", poll, lang)
         body = [text(t("stammtisch.refused.title", lang), weight="Bolder"), text(line)]
         if yes_names:
             who = t("stammtisch.refused.yes", lang, names=", ".join(yes_names))
@@ -240,12 +235,7 @@ class StammtischCards:
 
     def uninvite_refused_card(self, poll: Poll, lang: str) -> dict[str, Any]:
         """The DM to the organiser that Graph refused to cancel the invitation for good."""
-        line = t(
-            "stammtisch.uninvite_refused.text", lang,
-            day=day_label(poll.winner_day, lang) if poll.winner_day else "",
-            start=clock(poll.lunch_start), end=clock(poll.lunch_end),
-            place=t("stammtisch.result.place", lang, place=place_of(poll)),
-        )  # fmt: skip
+        line = _meeting_line("stammtisch.uninvite_refused.text", poll, lang)
         title = text(t("stammtisch.uninvite_refused.title", lang), weight="Bolder")
         return card([title, text(line)])
 
@@ -281,3 +271,13 @@ class StammtischCards:
     def rule_card(self, rule: Rule | None, lang: str, note: str | None = None) -> dict[str, Any]:
         """The organiser's form for the monthly rule."""
         return rule_card(rule, lang, note)
+
+
+def _meeting_line(key: str, poll: Poll, lang: str) -> str:
+    """The text ``key`` filled with the chosen day, lunch time and place of ``poll``."""
+    return t(
+        key, lang,
+        day=day_label(poll.winner_day, lang) if poll.winner_day else "",
+        start=clock(poll.lunch_start), end=clock(poll.lunch_end),
+        place=t("stammtisch.result.place", lang, place=place_of(poll)),
+    )  # fmt: skip

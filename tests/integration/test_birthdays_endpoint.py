@@ -6,7 +6,8 @@ jubilee only after its opt-in, and the erasure."""
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -169,10 +170,7 @@ async def test_dates_in_the_locales_order_month_names_aliases_and_forms_of_addre
     """The exploratory test's findings: "03/14" in en-US is 14 March (and "03/04" 4 March,
     shown with the month's name), "5. Mai" is understood, "loeschen" deletes, and "Frau"
     is no part of the name to follow."""
-    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
-        chat = Chat(first, sink)
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
         assert "is 14 March" in await chat.say(JANA, "my birthday 03/14", "en-US")
         assert "is 4 March" in await chat.say(JANA, "my birthday 03/04", "en-US")
         assert "is 3 April" in await chat.say(JANA, "my birthday 03/04", "en-GB")
@@ -213,6 +211,23 @@ async def _true(value: bool) -> bool:
     return value
 
 
+@asynccontextmanager
+async def _morning_chat(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> AsyncIterator[Chat]:
+    """A chat with the bot on 12 March 2027, 07:00 in Berlin (two replicas, Graph simulator)."""
+    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        yield Chat(first, sink)
+
+
+async def _jana_follows_one_and_two_follow_her(chat: Chat) -> None:
+    assert "Sie folgen jetzt" in await chat.say(JANA, "folge Melanie Schäfer")
+    for follower in (MELANIE, SABINE):
+        assert "Sie folgen jetzt" in await chat.say(follower, "folge Jana Becker")
+
+
 def _facts(reply: str) -> dict[str, str]:
     """The export card's FactSet (title -> value) in a reply of ``Chat.say``."""
     content = json.loads(reply[reply.index("[") :])[0]["content"]
@@ -226,13 +241,8 @@ async def test_meine_daten_counts_whom_one_follows_apart_from_ones_followers(
     """Before, the export card's "Wem Sie folgen" also counted the record that says how many
     follow the person: Jana, who follows one colleague and is followed by two, read "2", and
     Kerstin, who never wrote to the bot and follows nobody, read "Wem Sie folgen: 1"."""
-    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
-        chat = Chat(first, sink)
-        assert "Sie folgen jetzt" in await chat.say(JANA, "folge Melanie Schäfer")
-        for follower in (MELANIE, SABINE):
-            assert "Sie folgen jetzt" in await chat.say(follower, "folge Jana Becker")
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
+        await _jana_follows_one_and_two_follow_her(chat)
         assert "Sie folgen jetzt" in await chat.say(MELANIE, "folge Kerstin Vogel")
 
         jana = _facts(await chat.say(JANA, "meine daten"))
@@ -250,10 +260,7 @@ async def test_a_name_typed_with_digraphs_is_followed_and_unfollowed(
     address) answered "Im Netzwerk finde ich niemanden namens „Sabine Krueger“", though
     dates ("Maerz") and commands ("loeschen") accept digraphs. Now names fold like everywhere
     else: "Krueger" is "Krüger", "Schaefer" is "Schäfer", both to follow and to unfollow."""
-    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
-        chat = Chat(first, sink)
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
         assert "Sie folgen jetzt Sabine Krüger" in await chat.say(JANA, "folge Sabine Krueger")
         assert "Sie folgen jetzt Melanie Schäfer" in await chat.say(JANA, "folge schaefer")
         assert "Sie folgen Sabine Krüger nicht mehr" in await chat.say(JANA, "entfolgen KRUEGER")
@@ -268,10 +275,7 @@ async def test_a_name_ending_the_sentence_with_punctuation_is_found(
     """Before, "folge Sabine Krüger!" answered "Im Netzwerk finde ich niemanden namens „Sabine
     Krüger!“" (and "entfolgen Sabine?" found nobody followed): the "!" was read as part of
     the name. Now the sentence's end is cut; "folge !" still asks for a name."""
-    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
-        chat = Chat(first, sink)
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
         assert "Sie folgen jetzt Sabine Krüger" in await chat.say(JANA, "folge Sabine Krüger!")
         assert "Sie folgen jetzt Melanie Schäfer" in await chat.say(JANA, "folge Melanie?")
         assert "Sie folgen Sabine Krüger nicht mehr" in await chat.say(JANA, "entfolgen Sabine!")
@@ -284,13 +288,8 @@ async def test_the_erasure_result_does_not_count_followers_as_whom_one_follows(
     """Before, after "meine daten löschen" the result card read "Wem Sie folgen (Erinnerungen
     an Geburtstage): 3" for Jana, who followed one colleague: the erasure deletes the follows
     in both directions and the card used the label of the export. Now the line says so."""
-    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
-        chat = Chat(first, sink)
-        assert "Sie folgen jetzt" in await chat.say(JANA, "folge Melanie Schäfer")
-        for follower in (MELANIE, SABINE):
-            assert "Sie folgen jetzt" in await chat.say(follower, "folge Jana Becker")
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
+        await _jana_follows_one_and_two_follow_her(chat)
         confirm = await chat.say(JANA, "meine daten löschen")
         token = json.loads(confirm[confirm.index("[") :])[0]["content"]
         erased = json.loads(
@@ -310,10 +309,7 @@ async def test_following_oneself_is_refused_as_such(
     """Before, Jana writing "folge Jana Becker" (or "follow Becker") read "Im Netzwerk finde
     ich niemanden namens „Jana Becker“", which is untrue: she is in the network, only the
     one match was herself. Now she is told that one cannot follow oneself."""
-    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
-        chat = Chat(first, sink)
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
         own = await chat.say(JANA, "folge Jana Becker")
         assert "Sich selbst kann man nicht folgen" in own and "niemanden" not in own
         assert "cannot follow" in await chat.say(JANA, "follow Becker", "en-US")
@@ -327,10 +323,7 @@ async def test_the_visibility_without_a_birthday_is_not_confirmed(
     ist jetzt sichtbar für: das Netzwerk", yet nothing was kept (a profile without opt-ins is
     deleted): the birthday typed next was visible only to followers. Now the bot says that
     a birthday comes first and stores nothing."""
-    clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
-    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
-        chat = Chat(first, sink)
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
         early = await chat.say(JANA, "geburtstag sichtbar für netzwerk")
         assert "noch keinen Geburtstag" in early and "jetzt sichtbar" not in early
         assert "not stored a birthday" in await chat.say(

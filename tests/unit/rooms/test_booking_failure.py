@@ -117,11 +117,11 @@ async def test_a_give_up_whose_lookup_fails_too_ends_the_request_as_failed() -> 
     assert "Buchung läuft" not in str(card)
 
 
-async def test_an_event_created_unseen_is_withdrawn_once_graph_answers_again() -> None:
-    # The lost answer: an attempt did create the event, but the give-up could not look for it
-    # and ended the request as failed. Once Graph answers again that booking is withdrawn, so
-    # the room is not held by a booking the bot calls failed.
-    world = await make_world()
+async def given_up_while_graph_lost_an_answer(
+    world: World,
+) -> tuple[RoomRequest, JobRunner, list[bool]]:
+    """An attempt created the event but its answer was lost, and lookups failed until the
+    booking was given up: the request, the runner and the switch that heals the lookups."""
     world.calendar.lost_responses = 1
     healed = lookups_fail_until_healed(world)
     chosen = await choose_unrestricted(world)
@@ -133,6 +133,15 @@ async def test_an_event_created_unseen_is_withdrawn_once_graph_answers_again() -
         world.clock.advance(timedelta(minutes=15))
         while await runner.run_once():
             pass
+    return chosen, runner, healed
+
+
+async def test_an_event_created_unseen_is_withdrawn_once_graph_answers_again() -> None:
+    # The lost answer: an attempt did create the event, but the give-up could not look for it
+    # and ended the request as failed. Once Graph answers again that booking is withdrawn, so
+    # the room is not held by a booking the bot calls failed.
+    world = await make_world()
+    chosen, runner, healed = await given_up_while_graph_lost_an_answer(world)
     request = await world.broker.get(chosen.id)
     assert request.state is RequestState.FAILED
     healed[0] = True
@@ -152,17 +161,7 @@ async def test_an_unseen_event_graph_refuses_to_withdraw_is_left_and_the_request
     # raised and was retried like an outage for hours; now it ends, and Jana is told once to
     # cancel the event in Outlook.
     world = await make_world()
-    world.calendar.lost_responses = 1
-    healed = lookups_fail_until_healed(world)
-    chosen = await choose_unrestricted(world)
-    runner = runner_giving_up(world)
-    assert (await world.decisions.after_choice(chosen)).state is RequestState.BOOKING
-    for _ in range(3 * 4):
-        if (await world.broker.get(chosen.id)).state is not RequestState.BOOKING:
-            break
-        world.clock.advance(timedelta(minutes=15))
-        while await runner.run_once():
-            pass
+    chosen, runner, healed = await given_up_while_graph_lost_an_answer(world)
     assert (await world.broker.get(chosen.id)).state is RequestState.FAILED
     healed[0] = True
     attempts = refuse_cancellations(world.calendar)
