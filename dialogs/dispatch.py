@@ -28,6 +28,8 @@ ThreadReply = Callable[[Turn, str], Awaitable[Reply | None]]
 V = TypeVar("V")
 
 _WORD = re.compile(r"[\w@.-]+", re.UNICODE)
+# "Bitte meine Daten löschen" is the command said politely, not a question for an expert.
+_POLITE = frozenset({"bitte", "please"})
 
 
 def command_words(text: str) -> list[str]:
@@ -117,10 +119,13 @@ class Dialogs:
         # Only as many words as the longest command has: trying every prefix of a long text
         # was quadratic (a 200 KB message blocked the event loop for seconds).
         longest = max((len(key) for key in self.commands), default=0)
-        for length in range(min(len(words), longest), 0, -1):
-            handler = self.commands.get(tuple(words[:length]))
-            if handler is not None:
-                return handler, length
+        polite = 1 if len(words) > 1 and words[0] in _POLITE else 0
+        for start in dict.fromkeys((0, polite)):
+            rest = words[start:]
+            for length in range(min(len(rest), longest), 0, -1):
+                handler = self.commands.get(tuple(rest[:length]))
+                if handler is not None:
+                    return handler, start + length
         return None
 
     def _may_be_an_answer(self, turn: Turn, words: list[str], is_command: bool) -> bool:

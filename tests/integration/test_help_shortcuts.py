@@ -143,3 +143,17 @@ async def test_the_help_card_promises_only_what_works(
     for activity, expected in said:
         assert (await bot.post(activity)).status == 201
         assert expected in json.dumps(sink.sent[-1], ensure_ascii=False), activity["text"]
+
+
+async def test_a_command_said_politely_is_the_command(
+    bot: RunningBot, sink: ConnectorSink
+) -> None:
+    # Before, "Bitte meine Daten löschen" did not start with the command: it was routed as a
+    # know-how question, and an expert got someone's erasure request.
+    assert (await bot.post(activities.message(sink.url, "Bitte meine Daten löschen!"))).status
+    assert _answer(sink) == "Meine Daten löschen?"
+    sink.sent.clear()
+    english = activities.message(sink.url, "please help")
+    english["locale"] = "en-US"
+    assert (await bot.post(english)).status == 201
+    assert _answer(sink).startswith("Assistant network")
