@@ -129,6 +129,11 @@ class CalendarRefusedError(Exception):
         self.status = status
         self.code = code
 
+    @property
+    def detail(self) -> str:
+        """What the audit trails record: "refused 403 ErrorAccessDenied"."""
+        return f"refused {self.status} {self.code}".strip()
+
 
 @dataclass(frozen=True, slots=True)
 class CalendarEvent:

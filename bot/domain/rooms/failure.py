@@ -37,7 +37,7 @@ async def refused(
     decisions: RoomDecisions, request_id: int, error: CalendarRefusedError, tell: bool = True
 ) -> RoomRequest:
     """Graph refused the booking for good: the request fails now (no retry)."""
-    return await fail(decisions, request_id, f"refused {error.status} {error.code}".strip(), tell)
+    return await fail(decisions, request_id, error.detail, tell)
 
 
 async def given_up(decisions: RoomDecisions, request_id: int) -> RoomRequest:
@@ -84,7 +84,7 @@ async def withdraw_unseen(decisions: RoomDecisions, request_id: int) -> None:
         await broker.calendar.cancel_event(organiser, mine.id, comment)
     except CalendarRefusedError as error:
         # For good: the job ends here; the requester removes the event herself, told once.
-        await broker.audit(request, "bot", "cancel_refused", _detail(error))
+        await broker.audit(request, "bot", "cancel_refused", error.detail)
         card = broker.views.cancel_refused_card(request, lang)
         await broker.notifier.send_direct(request.requester_key, card, request.tenant_id)
         return
@@ -106,8 +106,8 @@ async def cancel_booked(decisions: RoomDecisions, request: RoomRequest) -> None:
             organiser, event_id, broker.views.cancellation_comment(lang)
         )
     except CalendarRefusedError as error:
-        log.warning("room booking not cancelled, refused: %s", _detail(error))
-        await broker.audit(request, "bot", "cancel_refused", _detail(error))
+        log.warning("room booking not cancelled, refused: %s", error.detail)
+        await broker.audit(request, "bot", "cancel_refused", error.detail)
         raise BrokerError("cancel_refused") from error
 
 
@@ -117,11 +117,7 @@ async def drop_declined(broker: RoomBroker, organiser: str, event_id: str) -> No
     try:
         await broker.calendar.delete_event(organiser, event_id)
     except CalendarRefusedError as error:
-        log.warning("declined room event not deleted, refused: %s", _detail(error))
-
-
-def _detail(error: CalendarRefusedError) -> str:
-    return f"refused {error.status} {error.code}".strip()
+        log.warning("declined room event not deleted, refused: %s", error.detail)
 
 
 async def _booked_event(

@@ -213,7 +213,7 @@ class UrgentDecisions:
             try:
                 await service.calendar.cancel_event(organiser, event_id, comment)
             except CalendarRefusedError as error:  # for good: nothing changes, no retry
-                await service.audit(call, asker, "cancel_refused", f"refused {error.status}")
+                await service.audit(call, asker, "cancel_refused", error.detail)
                 raise UrgentError("cancel_refused") from error
         cancelled = await service.save(call, state=CallState.CANCELLED)
         await service.audit(cancelled, asker, "cancelled")

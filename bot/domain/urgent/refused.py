@@ -36,7 +36,7 @@ async def refused(
     if call.state is not CallState.BOOKING:
         return call  # booked, cancelled or ended meanwhile
     failed = await service.save(call, state=CallState.FAILED)
-    await service.audit(failed, "bot", "failed", f"refused {error.status} {error.code}".strip())
+    await service.audit(failed, "bot", "failed", error.detail)
     if tell:
         await decisions.outbox.deliver(
             TELL_JOB,
@@ -68,7 +68,7 @@ async def cancel_refused(
     cancel it in Outlook."""
     service = decisions.service
     kept = await service.save(call, event_id=f"{call.organiser}|{event.id}")
-    await service.audit(kept, "bot", "cancel_refused", f"refused {error.status} {error.code}")
+    await service.audit(kept, "bot", "cancel_refused", error.detail)
     await decisions.outbox.deliver(
         CANCEL_TELL_JOB,
         {"call_id": kept.id},
