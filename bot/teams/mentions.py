@@ -54,7 +54,8 @@ def mentions_bot(activity: Activity) -> bool:
     return bool(bot_id) and any(mentioned == bot_id for mentioned, _ in _entities(activity))
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A mentioned name as compared: spaces collapsed, case folded."""
     return " ".join(name.split()).casefold()
 
 
@@ -69,7 +70,7 @@ def colleague_tags(activity: Activity) -> frozenset[str]:
     own: set[str] = set()
     for mentioned_id, tag in _entities(activity):
         inner = _AT_TAG.fullmatch(tag.strip())
-        key = _key(inner.group(1) if inner else tag)
+        key = name_key(inner.group(1) if inner else tag)
         (own if mentioned_id is None or mentioned_id == bot_id else others).add(key)
     return frozenset(others - own)
 
@@ -81,7 +82,7 @@ def plain(text: str, colleagues: frozenset[str]) -> str:
     def mention(tag: re.Match[str]) -> str:
         name = tag.group(1)
         # Teams puts the spaces around a mention itself: "Weiß <at>Kerstin</at>, wie …".
-        return name if _key(name) in colleagues else " "
+        return name if name_key(name) in colleagues else " "
 
     text = html.unescape(_TAG.sub(" ", _AT_TAG.sub(mention, text)))
     return " ".join(text.split())
@@ -92,7 +93,7 @@ def colleague_names(text: str, colleagues: frozenset[str]) -> tuple[str, ...]:
     if not colleagues:
         return ()
     tags = (m.group(1) for m in _AT_TAG.finditer(text))
-    names = (plain(tag, frozenset()) for tag in tags if _key(tag) in colleagues)
+    names = (plain(tag, frozenset()) for tag in tags if name_key(tag) in colleagues)
     return tuple(dict.fromkeys(name for name in names if name))
 
 

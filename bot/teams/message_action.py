@@ -21,7 +21,7 @@ from bot.domain.ports import ConversationReferences
 from bot.domain.routing.asking import MAX_QUESTION_CHARS
 from bot.i18n import t
 from bot.teams.activity_shape import MESSAGE_ACTION_INVOKE_NAMES
-from bot.teams.mentions import without_own_tags
+from bot.teams.mentions import name_key, without_own_tags
 from bot.teams.network_channel import general_channel
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.threads import split_thread, top_level_reference
@@ -91,7 +91,7 @@ class _MessagePayload(BaseModel):
         if self.body is None:
             return ""
         bot_id = (bot.id if bot else None) or ""
-        bot_name = " ".join(((bot.name if bot else None) or "").split()).casefold()
+        bot_name = name_key((bot.name if bot else None) or "")
         mentions = [m for m in self.mentions or () if m.id is not None]
         ours = {
             str(m.id)
@@ -105,7 +105,7 @@ class _MessagePayload(BaseModel):
             if tag_id in explained:
                 return tag_id in ours
             # A tag no mention explains: the bot's when it carries the bot's name.
-            return bool(bot_name) and " ".join(name.split()).casefold() == bot_name
+            return bool(bot_name) and name_key(name) == bot_name
 
         content = self.body.content
         if (self.body.contentType or "html").lower() == "html":

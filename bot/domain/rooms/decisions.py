@@ -277,7 +277,7 @@ class RoomDecisions:
         broker = self.broker
         if request.state not in (*OPEN_STATES, RequestState.BOOKED):
             raise BrokerError("decided")
-        await failure.cancel_booked(self, request)  # refused for good: nothing changes
+        await failure.cancel_booked(broker, request)  # refused for good: nothing changes
         cancelled = await broker.save(request, state=RequestState.CANCELLED)
         await broker.audit(cancelled, actor, "cancelled")
         if request.approvers:

@@ -91,14 +91,13 @@ async def withdraw_unseen(decisions: RoomDecisions, request_id: int) -> None:
     await broker.audit(request, "bot", "withdrawn", "event of the failed booking")
 
 
-async def cancel_booked(decisions: RoomDecisions, request: RoomRequest) -> None:
+async def cancel_booked(broker: RoomBroker, request: RoomRequest) -> None:
     """Cancel the request's Graph event, if it has one. Graph refusing for good (no
     permission on the organiser's mailbox) raises BrokerError "cancel_refused" and nothing
     changes: the booking still stands, and the requester is told to cancel it in Outlook
     instead of an error no retry fixes."""
     if not request.event_id:
         return
-    broker = decisions.broker
     organiser, event_id = event_parts(request.event_id)
     lang = await broker.languages.language_of(request.requester_key)
     try:
