@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -172,16 +172,16 @@ class CompoundSplitter:
         """(start, rest) for each start of ``word`` that is a known word with its linking
         letters ("urlaubsantarg" -> ("urlaubs", "antarg")), longest first; the rest has at
         least ``min_rest`` letters."""
-        found = []
-        for cut in range(len(word) - min_rest, _MIN_PART - 1, -1):
-            head = word[:cut]
-            if any(
-                head.endswith(fuge) and len(head) - len(fuge) >= _MIN_PART
-                and head[: len(head) - len(fuge)] in self._known
-                for fuge in _FUGEN
-            ):  # fmt: skip
-                found.append((head, word[cut:]))
-        return found
+        cuts = range(len(word) - min_rest, _MIN_PART - 1, -1)
+        return [(word[:cut], word[cut:]) for cut in cuts if any(self._known_starts(word[:cut]))]
+
+    def _known_starts(self, head: str) -> Iterator[str]:
+        """The known words ``head`` is, as it stands or without its linking letters
+        ("urlaubs" -> "urlaub"): the modifier a compound starting with ``head`` has."""
+        for fuge in _FUGEN:
+            left = head[: len(head) - len(fuge)]
+            if head.endswith(fuge) and len(left) >= _MIN_PART and left in self._known:
+                yield left
 
     def _known_head(self, word: str) -> tuple[str, ...]:
         # The last part of a German compound names what it is ("Geschäftskunden" are
@@ -207,12 +207,7 @@ class CompoundSplitter:
         best_key = (0, 0)
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
-            for fuge in _FUGEN:
-                if not head.endswith(fuge) or len(head) - len(fuge) < _MIN_PART:
-                    continue
-                left = head[: len(head) - len(fuge)] if fuge else head
-                if left not in self._known:
-                    continue
+            for left in self._known_starts(head):
                 right = (tail,) if tail in self._known else self._best_split(tail)
                 if not right:
                     continue
