@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -101,6 +102,10 @@ class QueryAnalyser:
         self._splitter = splitter
         self._weights = weights
         self._synonyms = synonym_table()
+        # Respelling and reading an unknown word both look it up as a typo; asked once.
+        self._near: Callable[[str], tuple[tuple[str, float], ...]] = lru_cache(maxsize=4096)(
+            self._typos_of
+        )
 
     def analyse(self, text: str) -> AnalysedQuery:
         """Concepts plus a structural small-talk verdict for one question."""
@@ -202,11 +207,11 @@ class QueryAnalyser:
             for compound in self._affixes.with_head(form):
                 self._put(features, compound, weight * self._weights.part)
 
-    def _near(self, word: str) -> list[tuple[str, float]]:
+    def _typos_of(self, word: str) -> tuple[tuple[str, float], ...]:
         # Typos rarely hit the first letter; bucketing by it keeps the search small. OSA
         # distance counts a swap of neighbours ("Pasword", "Postafch") as one edit.
         if len(word) < _MIN_TYPO:
-            return []
+            return ()
         limit = 1 if len(word) < 10 else 2
         hits = process.extract(
             word,
@@ -215,7 +220,7 @@ class QueryAnalyser:
             score_cutoff=limit,
             limit=3,
         )
-        return [(near, 1.0 - dist / len(word)) for near, dist, _ in hits]
+        return tuple((near, 1.0 - dist / len(word)) for near, dist, _ in hits)
 
     def _add_synonyms(self, content: list[str], concepts: list[Concept]) -> list[Concept]:
         german = [stem(infinitive(w) or w) for w in content]
