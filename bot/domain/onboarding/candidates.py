@@ -53,8 +53,7 @@ def active_buddies(history: Sequence[Onboarding], busy_since: datetime) -> dict[
     # period use up capacity, or each volunteer would look after one newcomer a year.
     active: dict[str, int] = {}
     for o in history:
-        paired = o.paired_at or o.created_at
-        if o.buddy_key and o.state is OnboardingState.PAIRED and paired > busy_since:
+        if o.buddy_key and o.state is OnboardingState.PAIRED and o.paired_since > busy_since:
             active[o.buddy_key] = active.get(o.buddy_key, 0) + 1
     return active
 
@@ -92,11 +91,7 @@ async def _volunteers(
 
 
 def _pairings(history: Sequence[Onboarding]) -> list[Pairing]:
-    return [
-        Pairing(o.buddy_key, o.newcomer_key, o.paired_at or o.created_at)
-        for o in history
-        if o.buddy_key
-    ]
+    return [Pairing(o.buddy_key, o.newcomer_key, o.paired_since) for o in history if o.buddy_key]
 
 
 async def find_buddy(

@@ -103,7 +103,7 @@ class OnboardingCore:
         history = await self.repo.with_buddy()
         recent = [
             o for o in history
-            if (o.paired_at or o.created_at) > busy_since and o.id != onboarding_id
+            if o.paired_since > busy_since and o.id != onboarding_id
         ]  # fmt: skip
         ended = {o.id for o in await self.end_departed(recent)}  # who left frees their buddy
         busy = active_buddies([o for o in recent if o.id not in ended], busy_since)
@@ -138,10 +138,8 @@ class OnboardingCore:
         if not await self.repo.save(left):
             return None
         # Past the buddy period (the last check-in) it is no news to the buddy.
-        paired = onboarding.paired_at or onboarding.created_at
-        told = (
-            onboarding.introduced_at is not None and paired > now - self.policy.match.buddy_period
-        )
+        busy_since = now - self.policy.match.buddy_period
+        told = onboarding.introduced_at is not None and onboarding.paired_since > busy_since
         if onboarding.state is OnboardingState.PAIRED and left.buddy_key and told:
             # Keyed by the version: an onboarding resumed after a rejoin (rejoin.py) may end again.
             await self._send_later(NEWCOMER_LEFT_JOB, left, left.buddy_key, version=left.version)

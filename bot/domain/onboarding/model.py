@@ -47,6 +47,12 @@ class Onboarding:
     check_ins: dict[str, str] = field(default_factory=dict)
     version: int = 1
 
+    @property
+    def paired_since(self) -> datetime:
+        """When the buddy time began: the pairing, or the start while nobody is paired (the
+        buddy period, the check-ins and a buddy's capacity count from here)."""
+        return self.paired_at or self.created_at
+
 
 @dataclass(frozen=True, slots=True)
 class VolunteerProfile:

@@ -54,9 +54,7 @@ class Rejoining(OnboardingCore):
             # The pairing stands as it was (its check-ins stay planned); the buddy, who was
             # told that it ended, is introduced again unless that note never went to them.
             busy_since = now - self.policy.match.buddy_period
-            told = (
-                ended.introduced_at is None or (ended.paired_at or ended.created_at) > busy_since
-            )
+            told = ended.introduced_at is None or ended.paired_since > busy_since
             resumed = replace(ended, state=OnboardingState.PAIRED, left_at=None,
                               introduced_at=None if told else ended.introduced_at,
                               version=ended.version + 1)  # fmt: skip

@@ -119,7 +119,7 @@ class OnboardingService(Reassigning, GroupPolling, Volunteering):
         # Newcomers who left free their buddies before the capacity is counted.
         busy_since = self.clock.now() - self.policy.match.buddy_period
         history = await self.repo.with_buddy()
-        await self.end_departed([o for o in history if (o.paired_at or o.created_at) > busy_since])
+        await self.end_departed([o for o in history if o.paired_since > busy_since])
         for _ in range(_PAIR_ATTEMPTS):
             now = self.clock.now()
             choice = await find_buddy(onboarding, person, repo=self.repo,
@@ -239,8 +239,8 @@ class OnboardingService(Reassigning, GroupPolling, Volunteering):
             side = "buddy"
         else:
             raise OnboardingError("not_yours")
-        paired = onboarding.paired_at or onboarding.created_at
-        if days not in self.policy.check_in_days or self.clock.now() < paired + timedelta(days):
+        due = onboarding.paired_since + timedelta(days)
+        if days not in self.policy.check_in_days or self.clock.now() < due:
             raise OnboardingError("check_in_days")
         answers = {**onboarding.check_ins, f"{days}:{side}": answer}
         updated = replace(onboarding, check_ins=answers, version=onboarding.version + 1)
