@@ -8,7 +8,7 @@ from bot.conversation import Reply, Turn
 from bot.domain.routing.questions import QuestionState
 from bot.domain.routing.replies import Remark
 from bot.domain.routing.service import RoutingService
-from bot.domain.routing.smalltalk import asks, is_request, is_smalltalk
+from bot.domain.routing.smalltalk import asks, is_request
 from bot.i18n import t
 from dialogs.context import DialogContext
 
@@ -21,13 +21,10 @@ async def remark_reply(
     author = turn.actor.aad_object_id
     if not turn.in_thread or not author:
         return None
-    replies = ctx.services.replies
-    remark = await replies.remark(pool_id, turn.conversation_id, author, text)
-    if remark is not None:
-        return Reply.of_text(_note(remark, turn.language))
-    if is_smalltalk(text, is_request(text)):
-        return None  # answered as anywhere ("Danke, hat geklappt!")
-    if await replies.closed_here(pool_id, turn.conversation_id) is None:
+    talk = await ctx.services.replies.thread_talk(pool_id, turn.conversation_id, author, text)
+    if isinstance(talk, Remark):
+        return Reply.of_text(_note(talk, turn.language))
+    if talk is None:
         return None
     # A closed question's thread: nobody waits for anything there. A new question would start
     # a card under the old one that few see; a statement ("Steht in Outlook.") needs nothing.

@@ -166,31 +166,28 @@ class ConversationReplies:
             return found
         return await self.service.answer(found.id, expert_key, text)
 
-    async def remark(
+    async def thread_talk(
         self, pool_id: str, conversation_id: str, author_key: str, text: str
-    ) -> Remark | None:
-        """A ``Remark`` when ``text``, written in a channel thread and not its answer, is talk
-        about the open question there: it asks nothing (``asks``), or its author is one of the
-        question's named experts; small talk is answered as anywhere. None otherwise: a real
-        question there is routed as a new one."""
+    ) -> Remark | Question | None:
+        """What ``text``, written in a channel thread and not its answer, is about there:
+        - a ``Remark`` when it is talk about the open question there: it asks nothing
+          (``asks``), or its author is one of the question's named experts;
+        - the thread's closed question when no open one is there: the message answers or
+          remarks on nothing, and a new question belongs in a new post (not for a question
+          closed by "Etwas anderes": that names nobody and asks the asker to describe it
+          again, in the same thread);
+        - None otherwise (small talk is answered as anywhere; a real question next to an open
+          one is routed as a new one)."""
         if is_smalltalk(text, is_request(text)):
             return None
         here = self._here(conversation_id)
         open_here = [q for q in await self.service.questions.open_questions(pool_id) if here(q)]
-        named = [q for q in open_here if q.named(author_key)]
-        if named:
-            # Even "Hast du Birgit gefragt?": whoever passed it on asks no question of their own.
-            return Remark(named[-1], by_named=True)
-        return Remark(open_here[-1]) if open_here and not asks(text) else None
-
-    async def closed_here(self, pool_id: str, conversation_id: str) -> Question | None:
-        """The closed question whose channel thread ``conversation_id`` is, when no open one is
-        there: a message there answers or remarks on nothing, and a new question belongs in a
-        new post. None otherwise, and for a question closed by "Etwas anderes": that names
-        nobody and asks the asker to describe it again, in the same thread."""
-        here = self._here(conversation_id)
-        if any(here(q) for q in await self.service.questions.open_questions(pool_id)):
-            return None
+        if open_here:
+            named = [q for q in open_here if q.named(author_key)]
+            if named:
+                # Even "Hast du Birgit gefragt?": whoever passed it on asks nothing of their own.
+                return Remark(named[-1], by_named=True)
+            return None if asks(text) else Remark(open_here[-1])
         closed = await self.service.questions.closed_in(pool_id, conversation_id)
         return closed if closed is not None and closed.experts else None
 
