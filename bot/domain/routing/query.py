@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.domain.routing import realwords
 from bot.domain.routing.acronyms import AcronymIndex, acronyms_in
 from bot.domain.routing.cognates import german_forms
 from bot.domain.routing.expansion import MIN_AFFIX, AffixIndex, Key, synonym_table
@@ -28,7 +29,7 @@ _MAX_NGRAM = 3
 # Weight of a compound match through the modifier relative to one through the head.
 _MODIFIER = 0.8
 # Shorter words are not looked up as typos: one edit makes another word too easily.
-_MIN_TYPO = 6
+_MIN_TYPO = realwords.MIN_LENGTH
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class QueryAnalyser:
         self._splitter = splitter
         self._weights = weights
         self._synonyms = synonym_table()
+        realwords.load()
         # Respelling and reading an unknown word both look it up as a typo; asked once.
         self._near: Callable[[str], tuple[tuple[str, float], ...]] = lru_cache(maxsize=4096)(
             self._typos_of
@@ -209,8 +211,9 @@ class QueryAnalyser:
 
     def _typos_of(self, word: str) -> tuple[tuple[str, float], ...]:
         # Typos rarely hit the first letter; bucketing by it keeps the search small. OSA
-        # distance counts a swap of neighbours ("Pasword", "Postafch") as one edit.
-        if len(word) < _MIN_TYPO:
+        # distance counts a swap of neighbours ("Pasword", "Postafch") as one edit. A real
+        # word is meant as written: "Wetter" is not a typo of "weiter".
+        if len(word) < _MIN_TYPO or realwords.is_real_word(word):
             return ()
         limit = 1 if len(word) < 10 else 2
         hits = process.extract(
