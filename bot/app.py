@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from bot.adapters.db.schema import schema_status
 from bot.adapters.graph.client import GraphConnection
 from bot.composition import Platform
 from bot.domain.ports import Clock
+from bot.domain.routing import realwords
 from bot.jobs import job_runner_context
 from bot.services import Services, build_services, business_calendar
 from bot.settings import Settings
@@ -91,6 +93,9 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
             # Planning reads the features' tables; on a schema behind the code it would fail
             # the start. /readyz says "schema behind" until migrated; the next start plans.
             log.warning("maintenance_not_planned", reason="schema behind")
+        # The routing index reads general word lists once per process (about 2 s); read
+        # here, off the event loop, not while the first question of the day waits.
+        await asyncio.to_thread(realwords.load)
         log.info("bot_started", version=__version__, mode=settings.mode.value)
         async with job_runner_context(services.jobs):
             yield
