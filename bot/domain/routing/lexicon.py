@@ -58,6 +58,7 @@ woche wochen tag tage tagen monat monate monaten jahr jahre jahren minute minute
 organisiert organisiere organisieren betreut betreue betreuen koordiniert koordiniere
 koordinieren verantwortlich verantworte verantwortet organize organizes organise organises
 arrange arranges arranging coordinate coordinates coordinating deal deals dealing somewhere people
+suche suchst sucht suchen gesucht tipp tipps looking
 """
 
 # Function words that tell an English message from a German one (folded).

@@ -180,7 +180,7 @@ def test_a_clear_topic_word_among_unknown_words_is_still_routed(router: ExpertRo
 
 
 def test_a_general_word_alone_does_not_make_an_off_topic_question_ours() -> None:
-    # "gut", "empfehlen", "nahe" or "open" say nothing about a topic, even where a profile
+    # "gut", "empfehlen", "nahe", "suchen", "Tipp" or "open" say nothing about a topic, even where a profile
     # happens to use them; the question's own subject (a dentist, a gym) is unknown here.
     experts = [
         ExpertProfile(
@@ -188,7 +188,8 @@ def test_a_general_word_alone_does_not_make_an_off_topic_question_ours() -> None
             "Jana",
             department="Personal",
             topics=("Stellenausschreibungen", "Schulungen"),
-            about="Ich empfehle gute Schulungen in der Nähe und kenne jede offene Stelle.",
+            about="Ich empfehle gute Schulungen in der Nähe und kenne jede offene Stelle."
+            " Wer einen Tipp sucht, fragt mich.",
         ),
         ExpertProfile("it", "Aylin", department="IT", topics=("Passwort", "Laptop")),
     ]
@@ -196,6 +197,8 @@ def test_a_general_word_alone_does_not_make_an_off_topic_question_ours() -> None
     for off_topic in (
         "Kennt jemand einen guten Zahnarzt in der Nähe?",
         "Kann mir jemand einen guten Friseur empfehlen?",
+        "Sucht jemand noch eine Babysitterin für Freitagabend?",
+        "Hat jemand einen Tipp für einen Babysitter?",
         "Is the gym downstairs open on Sundays?",
         "Any good recommendations for a pizza place nearby?",
     ):
