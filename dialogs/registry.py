@@ -15,6 +15,7 @@ from bot.domain.routing.service import RoutingService
 from bot.settings import Settings
 from bot.status import StatusService
 from dialogs import admin as admin_dialog
+from dialogs import birthday_follows as birthday_follows_dialog
 from dialogs import birthdays as birthdays_dialog
 from dialogs import experts as experts_dialog
 from dialogs import help as help_dialog
@@ -67,6 +68,7 @@ _FEATURES: tuple[tuple[Router[Any], Callable[[FeatureServices, Dialogs], object]
     (roulette_dialog.router, lambda services, dialogs: services.roulette),
     (privacy_dialog.router, lambda services, dialogs: services.privacy),
     (birthdays_dialog.router, lambda services, dialogs: services.birthdays),
+    (birthday_follows_dialog.router, lambda services, dialogs: services.birthdays),
     (routing_dialog.router, lambda services, dialogs: services.routing),
     (routing_changes_dialog.router, lambda services, dialogs: services.routing),
     (routing_replies_dialog.router, lambda services, dialogs: services.routing),

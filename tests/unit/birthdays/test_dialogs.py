@@ -12,9 +12,11 @@ from bot.conversation import Actor, ConversationKind, Reply, Turn
 from bot.domain.birthdays.model import Visibility
 from bot.domain.birthdays.service import BirthdayService
 from bot.settings import Settings
-from dialogs.birthdays import BirthdayDialogServices, router
+from dialogs import birthday_follows, birthdays
+from dialogs.birthdays import BirthdayDialogServices
 from dialogs.context import DialogContext
 from dialogs.dispatch import Dialogs
+from dialogs.router import Router
 from tests.unit.birthdays.world import JANA, MELANIE, SABINE, build
 
 
@@ -23,6 +25,9 @@ def world() -> tuple[Dialogs, BirthdayService]:
     service, delivery, _notifier, _jobs, clock = build()
     settings = Settings(_env_file=None, mode="local")  # type: ignore[call-arg, arg-type]
     ctx = DialogContext(settings, clock, BirthdayDialogServices(service, delivery))
+    router: Router[BirthdayDialogServices] = Router(BirthdayDialogServices)
+    router.include(birthdays.router)
+    router.include(birthday_follows.router)  # the feature in its two modules, as in the registry
     return router.bind(ctx), service
 
 
