@@ -3,17 +3,18 @@ the picker when a name matches several) and "Gratulieren" on a reminder."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.conversation import Reply, Turn
-from bot.domain.birthdays.model import BirthdayError
+from bot.domain.birthdays.model import BirthdayError, Follow
 from bot.domain.birthdays.ports import Colleague
 from bot.domain.spelling import fold
 from bot.domain.urgent.parse import clean_name
 from bot.i18n import t
-from cards.birthdays import pick_card
+from cards.birthdays import PICK_LIMIT, pick_card
 from dialogs.birthdays import (
     BirthdayContext,
     BirthdayDialogServices,
@@ -76,7 +77,9 @@ async def unfollow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
         mine = await ctx.services.service.following(me[0])
     except BirthdayError as error:
         return refused(turn, error)
-    found = [f for f in mine if words and all(w in fold(f.followed_name) for w in words)]
+    if not words:  # "entfolgen" alone: whom they could unfollow, nothing changes
+        return _whom_to_unfollow(turn, mine)
+    found = [f for f in mine if all(w in fold(f.followed_name) for w in words)]
     if not found:
         return Reply.of_text(t("birthdays.not_followed", turn.language))
     if len(found) > 1:
@@ -84,6 +87,19 @@ async def unfollow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
         return Reply.of_card(pick_card(rest.strip(), picks, "birthdays.unfollow", turn.language))
     await ctx.services.service.unfollow(me[0], found[0].followed_key)
     return Reply.of_text(t("birthdays.unfollowed", turn.language, name=found[0].followed_name))
+
+
+def _whom_to_unfollow(turn: Turn, mine: Sequence[Follow]) -> Reply:
+    """The people one follows (the first ``PICK_LIMIT``) and how to write "entfolgen"."""
+    lang = turn.language
+    if not mine:
+        return Reply.of_text(t("birthdays.unfollow_nobody", lang))
+    names = ", ".join(f.followed_name for f in mine[:PICK_LIMIT])
+    if len(mine) > PICK_LIMIT:
+        names = t("birthdays.and_more", lang, names=names, more=len(mine) - PICK_LIMIT)
+    return Reply.of_text(
+        t("birthdays.unfollow_whom", lang, names=names, example=mine[0].followed_name)
+    )
 
 
 @router.card_action("birthdays.follow", PickAction)

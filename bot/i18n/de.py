@@ -807,6 +807,11 @@ MESSAGES: dict[str, str] = {
     "birthdays.followed": "Sie folgen jetzt {name}. Sie werden erinnert, sofern {name} "
     "einen Geburtstag oder Jubiläen teilt.",
     "birthdays.unfollowed": "Sie folgen {name} nicht mehr.",
+    "birthdays.unfollow_whom": "Wem möchten Sie nicht mehr folgen? Sie folgen: {names}. "
+    "Schreiben Sie z. B. „entfolgen {example}“.",
+    "birthdays.unfollow_nobody": "Sie folgen zurzeit niemandem. Mit „folge Jana Becker“ "
+    "bekommen Sie Erinnerungen an den Geburtstag einer Kollegin oder eines Kollegen.",
+    "birthdays.and_more": "{names} und {more} weitere",
     "birthdays.not_followed": "Sie folgen niemandem mit diesem Namen.",
     "birthdays.nobody_found": "Im Netzwerk finde ich niemanden namens „{name}“.",
     "birthdays.name_missing": "Bitte mit Namen, z. B. „folge Jana Becker“.",

@@ -769,6 +769,11 @@ MESSAGES: dict[str, str] = {
     "birthdays.followed": "You now follow {name}. You will be reminded if {name} shares a "
     "birthday or jubilees.",
     "birthdays.unfollowed": "You no longer follow {name}.",
+    "birthdays.unfollow_whom": "Whom would you like to stop following? You follow: {names}. "
+    "Write e.g. “unfollow {example}”.",
+    "birthdays.unfollow_nobody": "You are not following anyone at the moment. With “follow "
+    "Jana Becker” you get reminders of a colleague's birthday.",
+    "birthdays.and_more": "{names} and {more} more",
     "birthdays.not_followed": "You follow nobody of that name.",
     "birthdays.nobody_found": "I find nobody called “{name}” in the network.",
     "birthdays.name_missing": "Please add a name, e.g. “follow Jana Becker”.",

@@ -333,3 +333,28 @@ async def test_the_visibility_without_a_birthday_is_not_confirmed(
         assert "jetzt sichtbar für: das Netzwerk" in await chat.say(
             JANA, "geburtstag sichtbar für netzwerk"
         )
+
+
+async def test_unfollow_without_a_name_says_whom_one_follows_and_changes_nothing(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, "entfolgen" (or "unfollow") without a name answered "Sie folgen niemandem mit
+    diesem Namen", though no name was given and Jana follows two colleagues. Now she is asked
+    whom, with the names she follows and an example; nothing is unfollowed. Kerstin, who never
+    wrote to the bot, is told that she follows nobody."""
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
+        cold = await chat.say(KERSTIN, "entfolgen")
+        assert "Sie folgen zurzeit niemandem" in cold and "mit diesem Namen" not in cold
+        await _jana_follows_one_and_two_follow_her(chat)
+        assert "Sie folgen jetzt" in await chat.say(JANA, "folge Sabine Krüger")
+
+        whom = await chat.say(JANA, "entfolgen")
+        assert "Wem möchten Sie nicht mehr folgen?" in whom and "mit diesem Namen" not in whom
+        assert "Sie folgen: Melanie Schäfer, Sabine Krüger." in whom
+        assert "„entfolgen Melanie Schäfer“" in whom
+        assert "You follow: Melanie Schäfer, Sabine Krüger" in await chat.say(
+            JANA, "unfollow", "en-US"
+        )
+        assert "Wem möchten Sie" in await chat.say(JANA, "nicht mehr folgen !")
+        assert "Sie folgen: Melanie Schäfer, Sabine Krüger." in await chat.say(JANA, "entfolgen")
+        assert "mit diesem Namen" in await chat.say(JANA, "entfolgen Zorro")

@@ -10,8 +10,10 @@ import pytest
 
 from bot.conversation import Actor, ConversationKind, Reply, Turn
 from bot.domain.birthdays.model import Visibility
+from bot.domain.birthdays.ports import Colleague
 from bot.domain.birthdays.service import BirthdayService
 from bot.settings import Settings
+from cards.birthdays import PICK_LIMIT
 from dialogs import birthday_follows, birthdays
 from dialogs.birthdays import BirthdayDialogServices
 from dialogs.context import DialogContext
@@ -188,3 +190,15 @@ async def test_congratulating_a_birthday_not_shared_is_refused(world: Any) -> No
     data = {"person_key": JANA[0], "day": date(2027, 2, 26).isoformat()}
     reply = await dialogs.dispatch(turn(who=SABINE, verb="birthdays.congratulate", data=data))
     assert "nicht im Netzwerk geteilt" in said(reply)
+
+
+async def test_unfollow_without_a_name_lists_at_most_the_pick_limit(world: Any) -> None:
+    dialogs, service = world
+    many = [Colleague(f"key-{n:02}", f"Kollegin {n:02}") for n in range(PICK_LIMIT + 2)]
+    service.colleagues.people.extend(many)
+    for colleague in many:
+        await service.follow(SABINE[0], None, colleague.key)
+    whom = said(await dialogs.dispatch(turn("entfolgen", who=SABINE)))
+    assert f"Kollegin {PICK_LIMIT - 1:02} und 2 weitere." in whom
+    assert f"Kollegin {PICK_LIMIT:02}" not in whom and "„entfolgen Kollegin 00“" in whom
+    assert len(await service.following(SABINE[0])) == PICK_LIMIT + 2  # nothing unfollowed
