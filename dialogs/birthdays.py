@@ -149,12 +149,18 @@ async def jubilee(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
     if on is None:
         return Reply.of_text(t("birthdays.jubilee_help", turn.language))
     try:
-        await ctx.services.service.set_jubilee(*me_of(turn), on)
+        me = me_of(turn)
+        await ctx.services.service.set_jubilee(*me, on)
     except BirthdayError as error:
         return refused(turn, error)
-    return Reply.of_text(
-        t("birthdays.jubilee_on" if on else "birthdays.jubilee_off", turn.language)
-    )
+    lang = turn.language
+    if not on:
+        return Reply.of_text(t("birthdays.jubilee_off", lang))
+    if await ctx.services.service.hire_date_missing(me[0]):  # kept, but said honestly
+        return Reply.of_text(
+            t("birthdays.jubilee_on_kept", lang) + " " + t("birthdays.no_hire_date", lang)
+        )
+    return Reply.of_text(t("birthdays.jubilee_on", lang))
 
 
 @router.command(
@@ -198,4 +204,7 @@ async def save(turn: Turn, form: SaveForm, ctx: BirthdayContext) -> Reply:
         profile = await ctx.services.service.save_form(me, form.day, form.month, choices)
     except BirthdayError as error:
         return refused(turn, error, card=True)
-    return _saved(turn, profile)
+    saved = _saved(turn, profile)
+    if profile.jubilee and await ctx.services.service.hire_date_missing(me[0]):
+        return Reply.of_text(f"{saved.text} {t('birthdays.no_hire_date', turn.language)}")
+    return saved

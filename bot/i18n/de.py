@@ -799,6 +799,11 @@ MESSAGES: dict[str, str] = {
     "birthdays.nothing_deleted": "Sie hatten keinen Geburtstag gespeichert.",
     "birthdays.jubilee_on": "Dienstjubiläen an: Wer Ihnen folgt, wird eine Woche vor runden "
     "Jubiläen erinnert (Eintrittsdatum aus dem Verzeichnis).",
+    "birthdays.jubilee_on_kept": "Dienstjubiläen an – Ihr Wunsch ist gespeichert.",
+    "birthdays.no_hire_date": "Allerdings ist im Verzeichnis (Microsoft Entra ID) noch kein "
+    "Eintrittsdatum für Sie hinterlegt, daher kann ich vorerst kein Jubiläum ankündigen. Das "
+    "Eintrittsdatum trägt Ihre Personalabteilung oder IT dort ein; sobald es da ist, wird, wer "
+    "Ihnen folgt, eine Woche vor runden Jubiläen erinnert.",
     "birthdays.jubilee_help": "Bitte „dienstjubiläum an“ oder „dienstjubiläum aus“ schreiben.",
     "birthdays.jubilee_off": "Dienstjubiläen aus: Ihr Eintrittsdatum wird nicht mehr gelesen.",
     "birthdays.network_on": "Gern: Ich erinnere Sie an die Geburtstage, die im Netzwerk "

@@ -762,6 +762,10 @@ MESSAGES: dict[str, str] = {
     "birthdays.nothing_deleted": "You had no birthday stored.",
     "birthdays.jubilee_on": "Service jubilees on: your followers are reminded a week before "
     "round jubilees (hire date from the directory).",
+    "birthdays.jubilee_on_kept": "Service jubilees on – your wish is saved.",
+    "birthdays.no_hire_date": "However, the directory (Microsoft Entra ID) has no hire date for "
+    "you yet, so I cannot announce a jubilee for now. Your HR or IT department enters it "
+    "there; once it is there, your followers are reminded a week before round jubilees.",
     "birthdays.jubilee_help": "Please write “service jubilee on” or “service jubilee off”.",
     "birthdays.jubilee_off": "Service jubilees off: your hire date is no longer read.",
     "birthdays.network_on": "Sure: I will remind you of the birthdays shared with the network.",

@@ -358,3 +358,37 @@ async def test_unfollow_without_a_name_says_whom_one_follows_and_changes_nothing
         assert "Wem möchten Sie" in await chat.say(JANA, "nicht mehr folgen !")
         assert "Sie folgen: Melanie Schäfer, Sabine Krüger." in await chat.say(JANA, "entfolgen")
         assert "mit diesem Namen" in await chat.say(JANA, "entfolgen Zorro")
+
+
+def _toggle_of(reply: str, input_id: str) -> str:
+    """The value of the form card's toggle ``input_id`` in a reply of ``Chat.say``."""
+    content = json.loads(reply[reply.index("[") :])[0]["content"]
+    [toggle] = [b for b in content["body"] if b.get("id") == input_id]
+    return str(toggle["value"])
+
+
+async def test_a_jubilee_without_a_hire_date_is_kept_but_not_promised(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, Kerstin (no employeeHireDate in Entra ID; she never wrote to the bot before)
+    read after "dienstjubiläum an" that her followers are reminded of round jubilees, which
+    can never happen without a hire date. Now her wish is kept and she is told that no hire
+    date is known yet and who enters it in the directory; the form's jubilee says the same.
+    Jana, whose hire date is known, gets the promise as before."""
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
+        kept = await chat.say(KERSTIN, "dienstjubiläum an")
+        assert "Ihr Wunsch ist gespeichert" in kept and "kein Eintrittsdatum" in kept
+        assert "Personalabteilung oder IT" in kept and "Wer Ihnen folgt, wird" not in kept
+        assert _toggle_of(await chat.say(KERSTIN, "mein geburtstag"), "jubilee") == "true"
+        english = await chat.say(KERSTIN, "service jubilee on", "en-US")
+        assert "no hire date for you yet" in english
+        assert "Dienstjubiläen aus" in await chat.say(KERSTIN, "dienstjubiläum aus")
+
+        form = {"day": "14", "month": "3", "visibility": "followers", "jubilee": "true"}
+        saved = await chat.click(KERSTIN, "birthdays.save", form)
+        assert "Ihr Geburtstag ist der 14. März" in saved and "kein Eintrittsdatum" in saved
+        assert "kein Eintrittsdatum" not in await chat.click(
+            KERSTIN, "birthdays.save", form | {"jubilee": "false"}
+        )
+        promised = await chat.say(JANA, "dienstjubiläum an")
+        assert "Wer Ihnen folgt, wird" in promised and "kein Eintrittsdatum" not in promised

@@ -3,6 +3,7 @@ daily job that plans one durable job per reminder DM (exactly once across replic
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -20,6 +21,7 @@ from bot.domain.birthdays.views import BirthdayViews
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
 from bot.domain.recurring import plan_daily
 
+log = logging.getLogger(__name__)
 DAILY_JOB = "birthdays.daily"
 REMIND_JOB = "birthdays.remind"
 GREET_JOB = "birthdays.greet"
@@ -121,6 +123,16 @@ class BirthdayService:
         """Opt in or out of service jubilees (read from the directory only when in)."""
         current = await self.profile(user_key, name, tenant)
         await self._save(replace(current, jubilee=on))
+
+    async def hire_date_missing(self, user_key: str) -> bool:
+        """True when the directory answers but knows no hire date (employeeHireDate in Entra
+        ID) for the person: an opted-in jubilee cannot come true until it is entered there. A
+        directory that cannot be asked now is no answer (the daily run reads it again)."""
+        try:
+            return await self._hire_date(user_key) is None
+        except Exception:
+            log.warning("hire date of %s unknown: directory not reachable", user_key)
+            return False
 
     async def set_remind_network(
         self, user_key: str, name: str, tenant: str | None, on: bool

@@ -142,3 +142,16 @@ async def test_a_daily_run_that_fails_has_planned_tomorrows_already() -> None:
     # Even if today's run gives up after all its attempts, tomorrow's run is planned.
     [tomorrow] = await _due(jobs, clock.now() + timedelta(days=1, hours=2))
     assert tomorrow.kind == DAILY_JOB and tomorrow.due_at.date().isoformat() == "2027-02-28"
+
+
+async def test_a_missing_hire_date_is_told_apart_from_a_directory_that_cannot_answer() -> None:
+    service, *_ = build()
+    assert not await service.hire_date_missing(JANA[0])  # hired 13.12.2016
+    assert await service.hire_date_missing("f38180ae-1428-558d-b7ec-fb33fc42d9f1")  # Kerstin
+    assert await service.hire_date_missing("gone-from-the-directory")
+
+    async def unreachable(user_id_or_mail: str) -> None:
+        raise TimeoutError("graph")
+
+    service.directory.get_person = unreachable  # type: ignore[method-assign, assignment]
+    assert not await service.hire_date_missing(JANA[0])  # no answer is not "none known"
