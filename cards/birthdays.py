@@ -14,7 +14,8 @@ from cards.elements import card, execute, text
 from cards.onboarding import chat_link
 
 PICK_INPUT = "person_key"
-# A name that matches more people than this is too vague: the picker lists the first ones.
+# A name that matches more people than this is too vague: the picker lists the first ones
+# and says how many more matched.
 PICK_LIMIT = 15
 
 
@@ -76,22 +77,17 @@ def form_card(
 
 
 def pick_card(name: str, found: Sequence[Colleague], verb: str, lang: str) -> dict[str, Any]:
-    """Several colleagues match ``name``: pick one (``verb``: follow or unfollow)."""
+    """Several colleagues match ``name``: pick one (``verb``: follow or unfollow). Beyond
+    ``PICK_LIMIT`` the card says how many more matched and asks for more of the name."""
     choices = _choices([(c.name, c.key) for c in found[:PICK_LIMIT]])
     button = "birthdays.pick.follow" if verb == "birthdays.follow" else "birthdays.pick.unfollow"
-    return card(
-        [
-            text(t("birthdays.pick.title", lang, name=name), weight="Bolder"),
-            {
-                "type": "Input.ChoiceSet",
-                "id": PICK_INPUT,
-                "style": "expanded",
-                "value": choices[0]["value"] if choices else "",
-                "choices": choices,
-            },
-        ],
-        [execute(t(button, lang), verb, {})],
-    )
+    body = [text(t("birthdays.pick.title", lang, name=name), weight="Bolder")]
+    if len(found) > PICK_LIMIT:
+        body.append(text(t("birthdays.pick.more", lang, shown=PICK_LIMIT,
+                           more=len(found) - PICK_LIMIT)))  # fmt: skip
+    body.append({"type": "Input.ChoiceSet", "id": PICK_INPUT, "style": "expanded",
+                 "value": choices[0]["value"] if choices else "", "choices": choices})  # fmt: skip
+    return card(body, [execute(t(button, lang), verb, {})])
 
 
 def _reminder_text(reminder: Reminder, lang: str) -> str:

@@ -852,6 +852,9 @@ MESSAGES: dict[str, str] = {
     "birthdays.form.following": "Sie folgen: {names}",
     "birthdays.form.save": "Speichern",
     "birthdays.pick.title": "Wen meinen Sie mit „{name}“?",
+    "birthdays.pick.more": "Es passen noch {more} weitere, die hier fehlen (ich zeige nur die "
+    "ersten {shown}). Steht die Person nicht dabei, schreiben Sie bitte mehr vom Namen, z. B. "
+    "Vor- und Nachnamen.",
     "birthdays.pick.follow": "Folgen",
     "birthdays.pick.unfollow": "Entfolgen",
     "birthdays.reminder.birthday_today": "Heute hat {name} Geburtstag.",

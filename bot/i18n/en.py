@@ -811,6 +811,9 @@ MESSAGES: dict[str, str] = {
     "birthdays.form.following": "You follow: {names}",
     "birthdays.form.save": "Save",
     "birthdays.pick.title": "Whom do you mean by “{name}”?",
+    "birthdays.pick.more": "{more} more match but are not listed (I show only the first "
+    "{shown}). If the person is not here, please write more of the name, e.g. first and last "
+    "name.",
     "birthdays.pick.follow": "Follow",
     "birthdays.pick.unfollow": "Unfollow",
     "birthdays.reminder.birthday_today": "Today is {name}'s birthday.",

@@ -71,9 +71,13 @@ async def _stack(
     database_url: str,
     clock: ManualClock,
     graph_url: str,
+    crowd: int = 0,
 ) -> tuple[RunningBot, RunningBot]:
+    """Two replicas; the team's roster is the four people, and ``crowd`` test persons more
+    ("Testperson 1" …, in no directory, who never write to the bot)."""
     sink.members = [activities.user(aad=aad, name=name) for aad, name in
                     (SABINE, JANA, MELANIE, KERSTIN)]  # fmt: skip
+    sink.members += [activities.user(n) for n in range(1, crowd + 1)]
     settings = local_settings(database_url, graph_base_url=graph_url)
     first = await bot_factory(settings, clock)
     second = await bot_factory(settings, clock)  # a second replica on the same database
@@ -213,12 +217,15 @@ async def _true(value: bool) -> bool:
 
 @asynccontextmanager
 async def _morning_chat(
-    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+    bot_factory: Callable[..., Awaitable[RunningBot]],
+    sink: ConnectorSink,
+    database_url: str,
+    crowd: int = 0,
 ) -> AsyncIterator[Chat]:
     """A chat with the bot on 12 March 2027, 07:00 in Berlin (two replicas, Graph simulator)."""
     clock = ManualClock(datetime(2027, 3, 12, 6, 0, tzinfo=UTC))
     async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
-        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url, crowd)
         yield Chat(first, sink)
 
 
@@ -392,3 +399,37 @@ async def test_a_jubilee_without_a_hire_date_is_kept_but_not_promised(
         )
         promised = await chat.say(JANA, "dienstjubiläum an")
         assert "Wer Ihnen folgt, wird" in promised and "kein Eintrittsdatum" not in promised
+
+
+def _pick_choices(reply: str) -> list[str]:
+    """The names offered by the picker card in a reply of ``Chat.say``."""
+    content = json.loads(reply[reply.index("[") :])[0]["content"]
+    [choices] = [b["choices"] for b in content["body"] if b.get("type") == "Input.ChoiceSet"]
+    return [choice["title"] for choice in choices]
+
+
+async def test_a_picker_cut_at_fifteen_says_that_more_matched(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, "folge Testperson" with 18 colleagues of that name showed a picker of 15 and
+    nothing else: the other three were silently missing, and whoever looked for one of them
+    could not tell why. Now the card says that 3 more matched and asks for more of the name;
+    the unfollow picker does the same."""
+    async with _morning_chat(bot_factory, sink, database_url, crowd=18) as chat:
+        picker = await chat.say(JANA, "folge Testperson")
+        assert len(_pick_choices(picker)) == 15 and "birthdays.follow" in picker
+        assert "Es passen noch 3 weitere" in picker and "mehr vom Namen" in picker
+        english = await chat.say(JANA, "follow testperson", "en-US")
+        assert "3 more match" in english and "write more of the name" in english
+        assert "Sie folgen jetzt Testperson 17" in await chat.say(JANA, "folge Testperson 17")
+        few = await chat.say(JANA, "folge Testperson 1")  # 1, 10 … 18: ten, all listed
+        assert len(_pick_choices(few)) == 10 and "weitere" not in few
+
+        for n in range(1, 18):
+            key = activities.user(n)["aadObjectId"]
+            assert "Sie folgen jetzt" in await chat.click(
+                JANA, "birthdays.follow", {"person_key": key}
+            )
+        unpick = await chat.say(JANA, "entfolgen Testperson")
+        assert len(_pick_choices(unpick)) == 15 and "birthdays.unfollow" in unpick
+        assert "Es passen noch 2 weitere" in unpick

@@ -27,6 +27,8 @@ def birthday_cards(lang: str) -> Iterator[Sample]:
     people = [Colleague("k-1", "Kerstin Vogel"), Colleague("k-2", "Kerstin Vogelsang")]
     yield "birthdays.pick_card.follow", pick_card("Kerstin", people, "birthdays.follow", lang)
     yield "birthdays.pick_card.unfollow", pick_card("Kerstin", people, "birthdays.unfollow", lang)
+    crowd = [Colleague(f"k-{n}", f"Kerstin {n}") for n in range(20)]
+    yield "birthdays.pick_card.cut", pick_card("Kerstin", crowd, "birthdays.follow", lang)
     base = Reminder(JANA, "Jana Becker", "jana.becker@firma.de", Occasion.BIRTHDAY,
                     date(2027, 2, 28), 1, in_channel=True)  # fmt: skip
     yield "birthdays.reminder_card.channel", views.reminder_card(base, lang)
