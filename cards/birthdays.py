@@ -42,15 +42,24 @@ def _toggle(input_id: str, title: str, on: bool) -> dict[str, Any]:
 
 
 def form_card(
-    profile: BirthdayProfile | None, following: Sequence[Follow], lang: str
+    profile: BirthdayProfile | None,
+    following: Sequence[Follow],
+    lang: str,
+    *,
+    problem: str | None = None,
 ) -> dict[str, Any]:
-    """The person's own choices as a form (nothing is preset but what they stored)."""
+    """The person's own choices as a form (nothing is preset but what they stored). With a
+    ``problem``, ``profile`` is what they entered and was refused, shown again to correct."""
     birthday = profile.birthday if profile else None
     visibility = profile.visibility if profile else Visibility.FOLLOWERS
     required = t("birthdays.form.required", lang)
     body: list[dict[str, Any]] = [
         text(t("birthdays.form.title", lang), size="Large", weight="Bolder"),
         text(t("birthdays.form.intro", lang), isSubtle=True),
+    ]
+    if problem:
+        body.append(text(problem, color="Attention", weight="Bolder"))
+    body += [
         {"type": "ColumnSet", "columns": [
             {"type": "Column", "width": "stretch", "items": [{
                 "type": "Input.ChoiceSet", "id": "day", "label": t("birthdays.form.day", lang),

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.birthdays.delivery import BirthdayDelivery
-from bot.domain.birthdays.model import BirthdayError, BirthdayProfile, Visibility
+from bot.domain.birthdays.model import BirthdayError, BirthdayProfile, DayOfYear, Visibility
 from bot.domain.birthdays.parse import read_day_month
 from bot.domain.birthdays.service import BirthdayService
 from bot.i18n import t
@@ -73,6 +73,15 @@ async def _form(turn: Turn, ctx: BirthdayContext) -> Reply:
     service = ctx.services.service
     profile = await service.repo.get(key)
     return Reply.of_card(form_card(profile, await service.following(key), turn.language))
+
+
+async def _form_again(turn: Turn, ctx: BirthdayContext, entered: BirthdayProfile) -> Reply:
+    """The form with what was entered (a day the month lacks) and why nothing was stored."""
+    lang = turn.language
+    assert entered.birthday is not None
+    problem = t("birthdays.form.invalid_date", lang, day=stored_day(entered.birthday, lang))
+    following = await ctx.services.service.following(entered.user_key)
+    return Reply.of_card(form_card(entered, following, lang, problem=problem))
 
 
 def _saved(turn: Turn, profile: BirthdayProfile) -> Reply:
@@ -194,15 +203,21 @@ async def _network(turn: Turn, ctx: BirthdayContext, *, on: bool) -> Reply:
 
 @router.card_action("birthdays.save", SaveForm)
 async def save(turn: Turn, form: SaveForm, ctx: BirthdayContext) -> Reply:
-    """The form: everything at once; an impossible date (31.02.) stores nothing."""
+    """The form: everything at once; an impossible date (31.02.) stores nothing and shows the
+    form again with what was entered."""
     try:
         me = me_of(turn)
-        choices = BirthdayProfile(
-            me[0], me[1], visibility=form.visibility, jubilee=form.jubilee,
-            remind_network=form.remind_network,
-        )  # fmt: skip
-        profile = await ctx.services.service.save_form(me, form.day, form.month, choices)
     except BirthdayError as error:
+        return refused(turn, error, card=True)
+    entered = BirthdayProfile(
+        me[0], me[1], birthday=DayOfYear(form.day, form.month), visibility=form.visibility,
+        jubilee=form.jubilee, remind_network=form.remind_network,
+    )  # fmt: skip
+    try:
+        profile = await ctx.services.service.save_form(me, form.day, form.month, entered)
+    except BirthdayError as error:
+        if error.code == "invalid_date":
+            return await _form_again(turn, ctx, entered)
         return refused(turn, error, card=True)
     saved = _saved(turn, profile)
     if profile.jubilee and await ctx.services.service.hire_date_missing(me[0]):

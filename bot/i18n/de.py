@@ -845,6 +845,8 @@ MESSAGES: dict[str, str] = {
     "und nur die, die Sie wählen. Der Geburtstag wird ohne Jahr gespeichert.",
     "birthdays.form.day": "Tag",
     "birthdays.form.month": "Monat",
+    "birthdays.form.invalid_date": "Den {day} gibt es nicht – bitte Tag oder Monat ändern. "
+    "Es wurde nichts gespeichert; Ihre Angaben stehen noch im Formular.",
     "birthdays.form.required": "Bitte Tag und Monat wählen.",
     "birthdays.form.visibility": "Wer darf es erfahren?",
     "birthdays.form.jubilee": "Runde Dienstjubiläen meinen Folgenden ankündigen",

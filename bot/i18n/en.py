@@ -804,6 +804,8 @@ MESSAGES: dict[str, str] = {
     "those you choose. The birthday is stored without the year.",
     "birthdays.form.day": "Day",
     "birthdays.form.month": "Month",
+    "birthdays.form.invalid_date": "There is no {day} – please change the day or the month. "
+    "Nothing was saved; your entries are still in the form.",
     "birthdays.form.required": "Please choose day and month.",
     "birthdays.form.visibility": "Who may learn it?",
     "birthdays.form.jubilee": "Announce round service jubilees to my followers",

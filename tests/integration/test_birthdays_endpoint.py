@@ -59,8 +59,11 @@ class Chat:
         return " ".join((a.get("text") or "") + json.dumps(a.get("attachments") or [],
                         ensure_ascii=False) for a in sent)  # fmt: skip
 
-    async def click(self, who: Person, verb: str, data: dict[str, Any]) -> str:
+    async def click(
+        self, who: Person, verb: str, data: dict[str, Any], locale: str = "de-DE"
+    ) -> str:
         click = activities.as_user(activities.card_invoke(self.sink.url, verb, data), *who)
+        click["locale"] = locale
         response = await self.bot.post(click)
         return json.dumps(await response.json(), ensure_ascii=False)
 
@@ -433,3 +436,52 @@ async def test_a_picker_cut_at_fifteen_says_that_more_matched(
         unpick = await chat.say(JANA, "entfolgen Testperson")
         assert len(_pick_choices(unpick)) == 15 and "birthdays.unfollow" in unpick
         assert "Es passen noch 2 weitere" in unpick
+
+
+def _inputs(card: dict[str, Any]) -> dict[str, str]:
+    """Every input's preset value on a card, by id (also inside column sets)."""
+    found: dict[str, str] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if str(node.get("type", "")).startswith("Input.") and "id" in node:
+                found[node["id"]] = str(node.get("value", ""))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(card)
+    return found
+
+
+async def test_an_impossible_date_in_the_form_shows_the_form_again_with_the_entries(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, choosing 31 February in the form answered with an error card in place of the
+    form: the day, the visibility and both switches chosen were gone and had to be entered
+    again. Now the form comes back with exactly what was entered and says that 31 February
+    does not exist; nothing stored changes (Jana's 14 March stays, shared with the network).
+    Kerstin, who never wrote to the bot, gets her entries back too and nothing is stored."""
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
+        assert "14. März" in await chat.say(JANA, "mein geburtstag 14.03.")
+        assert "das Netzwerk" in await chat.say(JANA, "geburtstag sichtbar für netzwerk")
+        entered = {"day": "31", "month": "2", "visibility": "followers", "jubilee": "true",
+                   "remind_network": "true"}  # fmt: skip
+        again = json.loads(await chat.click(JANA, "birthdays.save", entered))
+        assert again["type"] == "application/vnd.microsoft.card.adaptive"
+        assert "Den 31. Februar gibt es nicht" in json.dumps(again["value"], ensure_ascii=False)
+        assert _inputs(again["value"]) == entered
+        assert '"birthdays.save"' in json.dumps(again["value"])  # it can be sent again
+
+        stored = await chat.say(JANA, "mein geburtstag")
+        form = json.loads(stored[stored.index("[") :])[0]["content"]
+        assert _inputs(form) == {"day": "14", "month": "3", "visibility": "network",
+                                 "jubilee": "false", "remind_network": "false"}  # fmt: skip
+
+        english = json.loads(await chat.click(KERSTIN, "birthdays.save", entered, "en-US"))
+        assert "There is no 31 February" in json.dumps(english["value"])
+        assert _inputs(english["value"]) == entered
+        empty = await chat.say(KERSTIN, "mein geburtstag")
+        assert _inputs(json.loads(empty[empty.index("[") :])[0]["content"])["day"] == ""

@@ -24,6 +24,9 @@ def birthday_cards(lang: str) -> Iterator[Sample]:
     follows = [Follow(JANA, "k-1", "Kerstin Vogel", "t1", NOW)]
     yield "birthdays.form_card.empty", form_card(None, [], lang)
     yield "birthdays.form_card.stored", form_card(profile, follows, lang)
+    refused = BirthdayProfile(JANA, "Jana Becker", birthday=DayOfYear(31, 2), jubilee=True)
+    problem = "Den 31. Februar gibt es nicht."
+    yield "birthdays.form_card.refused", form_card(refused, follows, lang, problem=problem)
     people = [Colleague("k-1", "Kerstin Vogel"), Colleague("k-2", "Kerstin Vogelsang")]
     yield "birthdays.pick_card.follow", pick_card("Kerstin", people, "birthdays.follow", lang)
     yield "birthdays.pick_card.unfollow", pick_card("Kerstin", people, "birthdays.unfollow", lang)
