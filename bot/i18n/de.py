@@ -155,7 +155,7 @@ MESSAGES: dict[str, str] = {
     "routing.expert.title": "{name} hat eine Frage für Sie",
     "routing.expert.why": "Warum Sie: {reason}",
     "routing.expert.thread_link": "[Zum Thread]({link})",
-    "routing.expert.paused": "Weitergegeben, weil Sie pausieren.",
+    "routing.expert.paused": "Weitergegeben, weil Sie eine Pause eingetragen haben.",
     "routing.offer.title": "Hilft Ihnen das?",
     "routing.offer.earlier": "Eine ähnliche Frage wurde schon beantwortet: „{question}“",
     "routing.offer.answer_by": "Antwort von {name}:",

@@ -146,7 +146,7 @@ MESSAGES: dict[str, str] = {
     "routing.expert.title": "{name} has a question for you",
     "routing.expert.why": "Why you: {reason}",
     "routing.expert.thread_link": "[Open the thread]({link})",
-    "routing.expert.paused": "Passed on because you are pausing.",
+    "routing.expert.paused": "Passed on because you had set a pause.",
     "routing.offer.title": "Does this help?",
     "routing.offer.earlier": "A similar question was answered before: “{question}”",
     "routing.offer.answer_by": "Answer by {name}:",
