@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
 from bot.adapters.graph.invitations import GraphInvitations
@@ -63,7 +64,7 @@ def build_stammtisch(platform: Platform) -> Stammtisch:
             card_interval=timedelta(seconds=settings.stammtisch_card_update_seconds),
         ),
     )
-    lifecycle = PollLifecycle(service)
+    lifecycle = PollLifecycle(service, SqlActivityLedger(sessions))
     return Stammtisch(service, lifecycle, build_handlers(service, lifecycle))
 
 

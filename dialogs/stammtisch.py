@@ -235,10 +235,13 @@ async def close(turn: Turn, action: PollAction, ctx: StammtischContext) -> Reply
 
 @router.card_action("stammtisch.extend", PollAction)
 async def extend(turn: Turn, action: PollAction, ctx: StammtischContext) -> Reply:
-    """Organiser: more time to vote."""
-    return await _organise(
-        turn, ctx, action.poll_id, PollLifecycle.extend, "stammtisch.note.extended"
-    )
+    """Organiser: more time to vote; a re-delivered click extends once (its activity id)."""
+    click = f"{turn.actor.aad_object_id or ''}|{turn.activity_id[:90]}" if turn.activity_id else ""
+
+    async def step(lifecycle: PollLifecycle, poll_id: int, by: str) -> Poll:
+        return await lifecycle.extend(poll_id, by, click)
+
+    return await _organise(turn, ctx, action.poll_id, step, "stammtisch.note.extended")
 
 
 @router.card_action("stammtisch.cancel", PollAction)

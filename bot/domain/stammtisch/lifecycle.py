@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.domain.graph_types import CalendarRefusedError
+from bot.domain.ports import ActivityLedger
 from bot.domain.stammtisch import schedule
 from bot.domain.stammtisch.model import Member, Poll, PollError, PollState
 from bot.domain.stammtisch.poll import decide
@@ -32,6 +33,7 @@ class PollLifecycle:
     """Close, extend, cancel and the scheduled follow-ups of a poll."""
 
     service: StammtischService
+    ledger: ActivityLedger | None = None  # remembers extend clicks (Teams re-delivers)
 
     async def _organised(self, poll_id: int, user_key: str | None) -> Poll:
         poll = await self.service.get(poll_id)
@@ -99,16 +101,27 @@ class PollLifecycle:
         except PollError as error:
             log.info("poll close skipped: %s", error.code)
 
-    async def extend(self, poll_id: int, by: str) -> Poll:
-        """Move the deadline by the configured time; reminder and close follow it."""
+    async def extend(self, poll_id: int, by: str, click: str = "") -> Poll:
+        """Move the deadline by the configured time onto a working day; reminder and close
+        follow it. One ``click`` (its activity) extends once: a re-delivery of it gets the
+        deadline as it stands. A concurrent other click is refused ("changed")."""
         poll = await self._organised(poll_id, by)
         if not poll.is_open:
             raise PollError("closed")
-        svc = self.service
-        start = max(poll.deadline, svc.clock.now())
-        extended = replace(poll, deadline=start + svc.policy.extend_by, version=poll.version + 1)
-        if not await svc.repo.save_poll(extended):
-            raise PollError("changed")
+        svc, key = self.service, f"stammtisch.extend|{poll_id}|{click}"
+        once = self.ledger if click else None
+        if once is not None and not await once.claim(key, svc.clock.now()):
+            return await svc.get(poll_id)
+        try:
+            start = max(poll.deadline, svc.clock.now())
+            deadline = schedule.extended_deadline(start, svc.policy.extend_by, svc.calendar)
+            extended = replace(poll, deadline=deadline, version=poll.version + 1)
+            if not await svc.repo.save_poll(extended):
+                raise PollError("changed")
+        except Exception:
+            if once is not None:
+                await once.release(key)  # nothing was extended: a re-delivery may
+            raise
         await svc.plan_deadline(extended)
         await svc.schedule_card_update(poll.id)
         return extended

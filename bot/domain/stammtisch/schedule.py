@@ -36,10 +36,15 @@ def posting_day(rule: Rule, month: date, calendar: BusinessCalendar) -> date:
     """The day on which the rule posts its poll in ``month``: its n-th or last weekday, or the
     working day before when that is a public holiday."""
     day = rule_day(rule, month)
-    for back in range(_MOST_CLOSED_DAYS):
-        if calendar.is_open_day(day - timedelta(days=back)):
-            return day - timedelta(days=back)
-    return day  # nothing open for two weeks (a test calendar): the rule's own day
+    earlier = [day - timedelta(days=back) for back in range(_MOST_CLOSED_DAYS)]
+    # Nothing open for two weeks (a test calendar): the rule's own day.
+    return _first_open(earlier, calendar) or day
+
+
+def _first_open(days: list[date], calendar: BusinessCalendar) -> date | None:
+    """The first of ``days`` that is a working day in ``calendar`` (no weekend, no public
+    holiday), None when there is none: the one holiday rule of postings and deadlines."""
+    return next((day for day in days if calendar.is_open_day(day)), None)
 
 
 def rule_day(rule: Rule, month: date) -> date:
@@ -133,10 +138,21 @@ def deadline_after(posted: datetime, rule: Rule, calendar: BusinessCalendar) -> 
     due = day + timedelta(days=(rule.deadline_weekday - day.weekday()) % 7 or 7)
     earlier = [due - timedelta(days=back) for back in range(_MOST_CLOSED_DAYS)]
     later = [due + timedelta(days=ahead) for ahead in range(1, _MOST_CLOSED_DAYS)]
-    for candidate in [d for d in earlier if d > day] + later:
-        if calendar.is_open_day(candidate):
-            return local(candidate, rule.deadline_time, zone)
-    return local(due, rule.deadline_time, zone)  # nothing open for weeks (a test calendar)
+    # Nothing open for weeks (a test calendar): the rule's own weekday.
+    open_day = _first_open([d for d in earlier if d > day] + later, calendar) or due
+    return local(open_day, rule.deadline_time, zone)
+
+
+def extended_deadline(start: datetime, by: timedelta, calendar: BusinessCalendar) -> datetime:
+    """Votes close ``by`` after ``start`` ("Abstimmung verlängern"), counted in local wall-clock
+    time and kept on a working day: a deadline that would fall on a weekend or a public
+    holiday moves to the next working day, at the same local time (Friday 16 Uhr plus two
+    days: Monday 16 Uhr, not Sunday; Maundy Thursday: the Tuesday after Easter)."""
+    zone = calendar.zone
+    moved = start.astimezone(zone).replace(tzinfo=None) + by
+    later = [moved.date() + timedelta(days=ahead) for ahead in range(_MOST_CLOSED_DAYS)]
+    # Nothing open for two weeks (a test calendar): the plain sum.
+    return local(_first_open(later, calendar) or moved.date(), moved.time(), zone)
 
 
 def lunch_window(day: date, start: time, end: time, zone: ZoneInfo) -> tuple[datetime, datetime]:

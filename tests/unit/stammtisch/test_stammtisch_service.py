@@ -171,7 +171,9 @@ async def test_only_organisers_close_extend_cancel_and_extend_moves_the_deadline
         assert refused.value.code == "not_organiser"
     poll = await world.service.get(poll_id)
     extended = await world.lifecycle.extend(poll_id, SABINE)
-    assert extended.deadline == poll.deadline + timedelta(days=2)
+    # Friday 16 Uhr plus two days is a Sunday: votes close on Monday at 16 Uhr.
+    assert poll.deadline.weekday() == 4
+    assert extended.deadline == poll.deadline + timedelta(days=3)
     world.clock.current = poll.deadline
     await world.run_due()
     assert (await world.service.get(poll_id)).is_open  # the old deadline's close is a no-op
