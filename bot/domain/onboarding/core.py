@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.onboarding.candidates import active_buddies
@@ -189,12 +189,23 @@ class OnboardingCore:
         intro = await self._send_later(INTRO_JOB, paired, buddy_key, version=version)
         for days in self.policy.check_in_days:
             due = self.clock.now() + timedelta(days=days)
-            for side in ("newcomer", "buddy"):
-                payload = {"onboarding_id": paired.id, "days": days, "side": side,
-                           "buddy": buddy_key}  # fmt: skip
-                key = f"{CHECK_IN_JOB}:{paired.id}:{buddy_key}:{days}:{side}"
-                await self.jobs.schedule(CHECK_IN_JOB, payload, due, dedup_key=key)
+            await self._plan_check_in(paired.id, buddy_key, days, due)
         return intro
+
+    async def _plan_check_in(
+        self, onboarding_id: int, buddy_key: str, days: int, due: datetime, again: str = ""
+    ) -> None:
+        """Plans the ``days`` check-in to both sides of the pairing with ``buddy_key``; a
+        check-in planned ``again`` (a key suffix: the first one's key is used up) replaces the
+        first one if that is still pending."""
+        for side in ("newcomer", "buddy"):
+            payload = {"onboarding_id": onboarding_id, "days": days, "side": side,
+                       "buddy": buddy_key}  # fmt: skip
+            key = f"{CHECK_IN_JOB}:{onboarding_id}:{buddy_key}:{days}:{side}"
+            if again:
+                await self.jobs.cancel(key)  # not run yet (a busy runner): not twice
+                key += again
+            await self.jobs.schedule(CHECK_IN_JOB, payload, due, dedup_key=key)
 
     async def _send_later(
         self, kind: str, onboarding: Onboarding, to: str, *, version: int | None = None

@@ -7,6 +7,7 @@ afresh; the ended one stays as history."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.domain.onboarding.core import INTRO_JOB, PAIR_JOB, WELCOME_JOB, OnboardingCore
@@ -51,8 +52,9 @@ class Rejoining(OnboardingCore):
             return None
         buddy = ended.buddy_key
         if buddy is not None and await self._available(ended, buddy):
-            # The pairing stands as it was (its check-ins stay planned); the buddy, who was
-            # told that it ended, is introduced again unless that note never went to them.
+            # The pairing stands as it was (its check-ins stay planned; those that came due
+            # meanwhile are asked now); the buddy, who was told that it ended, is introduced
+            # again unless that note never went to them.
             busy_since = now - self.policy.match.buddy_period
             told = ended.introduced_at is None or ended.paired_since > busy_since
             resumed = replace(ended, state=OnboardingState.PAIRED, left_at=None,
@@ -63,6 +65,7 @@ class Rejoining(OnboardingCore):
                     await self._send_later(INTRO_JOB, resumed, buddy, version=resumed.version)
                 if resumed.welcomed_at is None:  # left before the welcome reached them
                     await self._resumed_job(WELCOME_JOB, resumed)
+                await self._missed_check_ins(ended.left_at, resumed, buddy)
                 return resumed
             current = await self.get(ended.id)
             if current.version != ended.version:
@@ -77,6 +80,17 @@ class Rejoining(OnboardingCore):
         # only the note naming the new buddy.
         await self._resumed_job(PAIR_JOB, waiting)
         return waiting
+
+    async def _missed_check_ins(self, left_at: datetime, resumed: Onboarding, buddy: str) -> None:
+        """The check-ins that came due while the newcomer was gone (each found the onboarding
+        ended and asked nothing), once now; none once the buddy period is over."""
+        now, since = self.clock.now(), resumed.paired_since
+        if now >= since + self.policy.match.buddy_period:
+            return
+        again = f":resumed:{resumed.version}"  # one resumption per version (the pair save)
+        for days in self.policy.check_in_days:
+            if left_at <= since + timedelta(days=days) <= now:
+                await self._plan_check_in(resumed.id, buddy, days, now, again)
 
     async def _available(self, onboarding: Onboarding, buddy_key: str) -> bool:
         """Whether the former buddy could be picked now (a volunteer, not stopped, paused,

@@ -1,0 +1,95 @@
+"""A check-in that came due while the newcomer was gone, through the real endpoint and database
+(SQLite and PostgreSQL): when they are added again and the onboarding continues, it is asked
+once after the return (also when its job had not run yet, and when Teams re-delivers the
+join); once the buddy period is over, not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from bot.domain.onboarding.model import OnboardingState
+from tests.conftest import RunningBot
+from tests.integration.test_onboarding_admin_pick_endpoint import Day, welcomed_day
+from tests.integration.test_onboarding_departure_endpoint import melanie_leaves
+from tests.integration.test_onboarding_endpoint import JANA, MELANIE, NOW, cards_to, member_added
+from tests.support.connector_sink import ConnectorSink
+
+CHECK_IN = "Haben Sie sich getroffen"
+SEVEN_DAYS = "Vor 7 Tagen"
+TWENTY_EIGHT_DAYS = "Vor 28 Tagen"
+
+
+def check_ins(sink: ConnectorSink, who: tuple[str, str], days: str) -> int:
+    return sum(CHECK_IN in c and days in c for c in cards_to(sink, who))
+
+
+async def comes_back(day: Day, melanie: list[dict[str, object]]) -> None:
+    """Melanie is added to the team again; Teams delivers the join twice."""
+    day.sink.members += melanie
+    again = member_added(day.sink, f"29:{MELANIE[0]}")
+    for _ in range(2):
+        assert (await day.bot.post(again)).status in (200, 201)
+        await day.settle()
+    resumed = await day.stored()
+    assert resumed.state is OnboardingState.PAIRED and resumed.buddy_key == JANA[0]
+
+
+async def test_a_check_in_missed_while_away_is_asked_once_after_the_return(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    async with welcomed_day(bot_factory, sink, database_url) as day:
+        melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
+        day.bot.clock.current = NOW + timedelta(days=6)
+        await melanie_leaves(day)
+        day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
+        await day.settle()  # the week's check-in finds the onboarding ended: nothing
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 0
+
+        day.bot.clock.current = NOW + timedelta(days=8)
+        await comes_back(day, melanie)
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
+        assert check_ins(sink, JANA, SEVEN_DAYS) == 1
+        day.bot.clock.current = NOW + timedelta(days=9)
+        await day.settle()
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 1
+        # The last check-in comes as planned.
+        day.bot.clock.current = NOW + timedelta(days=28, minutes=1)
+        await day.settle()
+        assert check_ins(sink, MELANIE, TWENTY_EIGHT_DAYS) == 1
+        assert check_ins(sink, JANA, TWENTY_EIGHT_DAYS) == 1
+
+
+async def test_a_check_in_whose_job_had_not_run_while_away_is_asked_once(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    async with welcomed_day(bot_factory, sink, database_url) as day:
+        melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
+        day.bot.clock.current = NOW + timedelta(days=6)
+        await melanie_leaves(day)
+        # Nothing ran in between (a busy runner): the week's check-in is still pending.
+        day.bot.clock.current = NOW + timedelta(days=8)
+        await comes_back(day, melanie)
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
+        assert check_ins(sink, JANA, SEVEN_DAYS) == 1
+
+
+async def test_after_the_buddy_period_a_missed_check_in_is_not_asked(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    async with welcomed_day(bot_factory, sink, database_url) as day:
+        melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
+        day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
+        await day.settle()
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
+        day.bot.clock.current = NOW + timedelta(days=27)
+        await melanie_leaves(day)
+        day.bot.clock.current = NOW + timedelta(days=28, minutes=1)
+        await day.settle()
+        day.bot.clock.current = NOW + timedelta(days=29)
+        await comes_back(day, melanie)
+        day.bot.clock.current = NOW + timedelta(days=30)
+        await day.settle()
+        assert check_ins(sink, MELANIE, TWENTY_EIGHT_DAYS) == 0
+        assert check_ins(sink, JANA, TWENTY_EIGHT_DAYS) == 0
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1  # the one asked before is not again
