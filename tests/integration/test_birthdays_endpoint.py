@@ -16,6 +16,7 @@ from devkit.demo.organisation import load_demo_organisation
 from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
+from tests.support.card_nodes import elements
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained, eventually
 
@@ -440,20 +441,7 @@ async def test_a_picker_cut_at_fifteen_says_that_more_matched(
 
 def _inputs(card: dict[str, Any]) -> dict[str, str]:
     """Every input's preset value on a card, by id (also inside column sets)."""
-    found: dict[str, str] = {}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if str(node.get("type", "")).startswith("Input.") and "id" in node:
-                found[node["id"]] = str(node.get("value", ""))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(card)
-    return found
+    return {e["id"]: str(e.get("value", "")) for e in elements(card, "Input.") if "id" in e}
 
 
 async def test_an_impossible_date_in_the_form_shows_the_form_again_with_the_entries(

@@ -22,6 +22,7 @@ from devkit.demo.organisation import load_demo_organisation
 from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
 from tests.support import activities
+from tests.support.card_nodes import elements
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
 
@@ -234,17 +235,4 @@ async def test_my_data_shows_the_roulette_and_erasure_removes_it(stack: Stack) -
 
 
 def _actions(card: dict[str, Any]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if str(node.get("type", "")).startswith("Action."):
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(card)
-    return found
+    return list(elements(card, "Action."))

@@ -78,7 +78,8 @@ async def test_a_pause_hands_the_waiting_question_on_to_the_next_expert(
     [kerstin_dm] = [a["_id"] for a in sink.sent if a["_conversation"].startswith(f"19:{KERSTIN}_")]
     [card] = [json.dumps(u, ensure_ascii=False) for u in sink.updated
               if u["_activity_id"] == kerstin_dm][-1:]  # fmt: skip
-    assert "Weitergegeben, weil Sie eine Pause eingetragen haben." in card and "Birgit Fischer ist angefragt" in card
+    assert "Weitergegeben, weil Sie eine Pause eingetragen haben." in card
+    assert "Birgit Fischer ist angefragt" in card
     assert "Weitergegeben" not in thread  # the shared card says "abwesend bis" instead
 
     # Teams re-delivers the click, and Kerstin saves once more: nothing moves again.

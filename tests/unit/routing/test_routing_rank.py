@@ -180,8 +180,9 @@ def test_a_clear_topic_word_among_unknown_words_is_still_routed(router: ExpertRo
 
 
 def test_a_general_word_alone_does_not_make_an_off_topic_question_ours() -> None:
-    # "gut", "empfehlen", "nahe", "suchen", "Tipp" or "open" say nothing about a topic, even where a profile
-    # happens to use them; the question's own subject (a dentist, a gym) is unknown here.
+    # "gut", "empfehlen", "nahe", "suchen", "Tipp" or "open" say nothing about a topic, even
+    # where a profile happens to use them; the question's own subject (a dentist, a gym) is
+    # unknown here.
     experts = [
         ExpertProfile(
             "hr",
