@@ -114,6 +114,9 @@ class QuestionRow(Base):
     """A routed question, its candidates, the escalation state and, once answered, the answer."""
 
     __tablename__ = "questions"
+    __table_args__ = (
+        Index("ix_questions_pool_thread_conversation", "pool_id", "thread_conversation"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     pool_id: Mapped[str] = mapped_column(String(200), index=True)
@@ -131,6 +134,9 @@ class QuestionRow(Base):
     escalate_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
     tenant_id: Mapped[str | None] = mapped_column(String(64))
     thread: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The conversation of the thread card (``thread``'s reference), kept beside it so that a
+    # message in a channel thread finds its question by index (closed_in), not by a JSON scan.
+    thread_conversation: Mapped[str | None] = mapped_column(String(400))
     expert_cards: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(default=1)
     # Asked in the asker's personal chat: the text is never shown in a shared conversation.

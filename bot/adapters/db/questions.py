@@ -21,8 +21,16 @@ _COLUMNS = (
 )  # fmt: skip
 
 
+def _conversation(handle: dict[str, Any]) -> str | None:
+    # The handle's conversation, as bot/teams/handles.conversation_of reads it.
+    conversation = (handle.get("reference") or {}).get("conversation")
+    identifier = conversation.get("id") if isinstance(conversation, dict) else None
+    return identifier if isinstance(identifier, str) else None
+
+
 def _values(question: Question) -> dict[str, Any]:
     values = {name: getattr(question, name) for name in _COLUMNS}
+    values["thread_conversation"] = _conversation(question.thread)
     values["state"] = question.state.value
     values["candidates"] = [asdict(expert) for expert in question.experts]
     return values
@@ -103,16 +111,13 @@ class SqlQuestionRepository:
     async def closed_in(self, pool_id: str, conversation_id: str) -> Question | None:
         """The newest closed question of a pool whose thread card went to ``conversation_id``."""
         closed = [state.value for state in QuestionState if state not in OPEN_STATES]
-        # The handle's conversation, as bot/teams/handles.conversation_of reads it (JSON path
-        # works on SQLite and PostgreSQL; only closed rows of one pool are looked at).
-        conversation = QuestionRow.thread[("reference", "conversation", "id")].as_string()
         async with self._sessions() as session:
             row = await session.scalar(
                 select(QuestionRow)
                 .where(
                     QuestionRow.pool_id == pool_id,
+                    QuestionRow.thread_conversation == conversation_id,
                     QuestionRow.state.in_(closed),
-                    conversation == conversation_id,
                 )
                 .order_by(QuestionRow.id.desc())
                 .limit(1)
@@ -129,5 +134,6 @@ class SqlQuestionRepository:
                 return
             if expert_key is None:
                 row.thread = handle
+                row.thread_conversation = _conversation(handle)
             else:
                 row.expert_cards = {**row.expert_cards, expert_key: handle}
