@@ -111,6 +111,32 @@ async def test_a_paused_expert_is_not_listed(
     assert "Kerstin Vogel" not in names and "Birgit Fischer" in names
 
 
+async def test_a_paused_experts_deputy_is_listed_in_her_place(
+    search_bot: RunningBot, sink: ConnectorSink, database_url: str
+) -> None:
+    # Routing asks the deputy from "Meine Themen" when the expert is away; before, the search
+    # only left Kerstin out and never offered Aylin Demir, whom a question would reach.
+    engine = create_engine(database_url)
+    try:
+        repository = SqlExpertRepository(create_session_factory(engine))
+        pool = {e.name: e for e in await repository.list_pool("default")}
+        paused = search_bot.clock.now() + timedelta(days=7)
+        deputy = pool["Aylin Demir"].user_key
+        await repository.upsert(
+            replace(pool["Kerstin Vogel"], paused_until=paused, deputy_key=deputy)
+        )
+    finally:
+        await engine.dispose()
+    before = _names(await _answer(search_bot, _query(sink, _topic("Drucker"))))
+    result = await _answer(search_bot, _query(sink, _topic("Raumplanung")))
+    names = _names(result)
+    assert "Kerstin Vogel" not in names and names[0] == "Aylin Demir" and "Birgit Fischer" in names
+    assert "Vertretung für Kerstin Vogel" in result["attachments"][0]["preview"]["content"]["text"]
+    assert names.count("Aylin Demir") == 1
+    # Her own topics are found as before, and name no one she stands in for.
+    assert _names(await _answer(search_bot, _query(sink, _topic("Drucker")))) == before
+
+
 async def test_sharing_only_the_site_is_no_reason_to_be_listed(
     search_bot: RunningBot, sink: ConnectorSink
 ) -> None:

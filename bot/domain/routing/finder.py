@@ -2,7 +2,9 @@
 
 No ranking of its own: the pool's router ranks the topic exactly as it ranks a question, and
 ``ExpertSelection.absence`` decides who is away, as for routing. An absent expert is left out
-rather than marked: a search result invites a chat now, and she would not answer. Someone who
+rather than marked: a search result invites a chat now, and she would not answer. Her stand-in
+(her deputy from "Meine Themen", or a colleague her out-of-office note names) is listed in her
+place, "Vertretung für …", as routing would ask the stand-in. Someone who
 only shares the site ("Raumplanung Köln": works in Köln) is left out as routing never names
 her (``SITE_ONLY``).
 """
@@ -54,14 +56,22 @@ async def who_knows(
     ranking = pool.rank(_ENGLISH_PHRASE.format(topic=topic) if english else topic, k=MAX_FOUND)
     selection = ExpertSelection(service.experts, service.directory, service.calendar.zone)
     found: list[FoundExpert] = []
+    listed = {searcher}
     for candidate in (c for c in ranking.candidates if c.reason != SITE_ONLY):
         if len(found) >= skip + count:
             break
         record = await service.experts.get(pool_id, candidate.expert_id)
-        if record is None or (searcher and record.user_key == searcher):
-            continue
-        if await selection.absence(record, now) is not None:
+        if record is None or record.user_key in listed:
             continue
         reason = why_ranked(candidate.reason, selection.zone)
+        away = await selection.absence(record, now)
+        if away is not None:
+            deputy = await selection.deputy_of(record, away, now, searcher)
+            if deputy is None:
+                continue
+            record, reason = deputy, Why("deputy", name=record.name)
+            if record.user_key in listed:
+                continue  # listed already, for her own topic or as another's stand-in
+        listed.add(record.user_key)
         found.append(FoundExpert(record, reason))
     return found[skip:]

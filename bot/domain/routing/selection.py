@@ -94,7 +94,7 @@ class ExpertSelection:
                 seen.add(record.user_key)
                 present.append(named_expert(record, reason))
                 continue
-            deputy = await self._deputy_of(record, away, now, asker_key)
+            deputy = await self.deputy_of(record, away, now, asker_key)
             if deputy is not None:
                 if deputy.user_key not in seen:
                     seen.add(deputy.user_key)
@@ -159,9 +159,11 @@ class ExpertSelection:
             log.warning("directory entry unknown for expert %s", record.user_key)
             return False
 
-    async def _deputy_of(
+    async def deputy_of(
         self, record: ExpertRecord, away: Absence, now: datetime, asker_key: str
     ) -> ExpertRecord | None:
+        """Who stands in for ``record``, who is ``away``: her deputy from "Meine Themen", else
+        a colleague of the pool her out-of-office note names, if present now; else None."""
         # The asker never stands in for the expert they are asking about: the expert is
         # then listed as away, and the question waits for them.
         keys = [record.deputy_key] if record.deputy_key else []
