@@ -11,7 +11,7 @@ from bot.composition import FeatureModule, Platform
 from bot.domain.graph_types import CalendarRefusedError
 from bot.domain.ports import GiveUpHandler, Job, JobHandler
 from bot.domain.recurring import plan_daily
-from bot.domain.rooms import failure
+from bot.domain.rooms import erasure, failure
 from bot.domain.rooms import service as kinds
 from bot.domain.rooms.confirmation import CONFIRM_JOB
 from bot.domain.rooms.decisions import RoomDecisions
@@ -54,6 +54,7 @@ def build_rooms(platform: Platform) -> Rooms:
         max_ahead=timedelta(days=settings.rooms_max_days_ahead),
         booking_mailbox=settings.rooms_booking_mailbox,
         reminder_after=timedelta(hours=settings.rooms_approval_reminder_hours),
+        admins=tuple(settings.admin_ids),
     )
     broker = RoomBroker(
         catalogue=SqlRoomCatalogue(sessions),
@@ -131,6 +132,9 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
     async def withdraw_unseen(job: Job) -> None:
         await failure.withdraw_unseen(decisions, request_id(job))
 
+    async def left_in_outlook(job: Job) -> None:
+        await erasure.tell_left_again(decisions, request_id(job), str(job.payload["to"]))
+
     async def confirm(job: Job) -> None:
         await decisions.confirm(request_id(job), int(job.payload["check"]))
 
@@ -147,5 +151,6 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
         kinds.BOOK_JOB: book,
         CONFIRM_JOB: confirm,
         failure.WITHDRAW_JOB: withdraw_unseen,
+        erasure.LEFT_JOB: left_in_outlook,
         kinds.REFRESH_JOB: refresh,
     }

@@ -68,6 +68,17 @@ class BrokerCards:
         what = self.asked(request, lang)
         return card([title, text(t("rooms.error.cancel_refused", lang) + f" ({what})")])
 
+    def left_in_outlook_card(
+        self, request: RoomRequest, rooms: Mapping[str, Room], lang: str
+    ) -> dict[str, Any]:
+        """A booking of an erased person stands in Outlook: the room, the time, what to do."""
+        mailbox = request.room or ""
+        room = rooms.get(mailbox.lower())
+        name = room.display_name if room else mailbox
+        when = self.when(request.start, request.end, lang)
+        title = text(t("rooms.erased_left.title", lang), weight="Bolder", color="Attention")
+        return card([title, text(t("rooms.erased_left.text", lang, room=name, when=when))])
+
     def _cancel_button(self, request: RoomRequest, lang: str, view: str) -> dict[str, Any]:
         """ "Stornieren" opens a confirmation inside the card; only "Ja, stornieren" acts."""
         data = {"request_id": request.id, "view": view}

@@ -129,7 +129,10 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
         return Reply.of_card(card, replaces_card=True)
     if bookings:
         # After the erasure nobody could cancel them: the rooms are freed now.
-        counts = {**counts, "room_bookings": await release(decisions, bookings)}
+        released = await release(decisions, bookings, turn.actor.aad_object_id)
+        counts = {**counts, "room_bookings": released.cancelled}
+        # Graph refused: the booking stands in Outlook; the room's approvers were asked.
+        counts["room_bookings_left"] = released.left
     if urgent is not None and calls:
         cancelled = await urgent_erasure.cancel_meetings(urgent, calls)
         counts = {**counts, "urgent_meetings": cancelled}

@@ -507,6 +507,12 @@ MESSAGES: dict[str, str] = {
     "rooms.error.cancel_refused": "Die Buchung konnte nicht storniert werden: Microsoft 365 hat"
     " die Absage nicht angenommen. Der Termin steht weiter im Kalender – bitte sagen Sie ihn"
     " direkt in Outlook ab.",
+    "rooms.erased_left.title": "Raumbuchung bitte in Outlook stornieren",
+    "rooms.erased_left.text": "Die Buchung von {room} am {when} konnte nicht automatisch"
+    " storniert werden: Die Daten der Person, die den Raum angefragt hat, sind auf ihren Wunsch"
+    " gelöscht, und Microsoft 365 hat die Absage nicht angenommen. Der Termin steht weiter im"
+    " Kalender des Raums – bitte stornieren Sie ihn direkt in Outlook, damit der Raum wieder"
+    " frei ist.",
     "rooms.list.line_no_room": "{when} – {state}",
     "rooms.note.booked": "Erledigt – die Einladung steht in Ihrem Kalender.",
     "rooms.note.failed": "Das hat nicht geklappt – der Raum ist nicht gebucht.",
@@ -743,6 +749,8 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.conversation_references": "Angaben, um Ihnen im Chat zu schreiben",
     "privacy.kind.processed_activities": "Vermerke über schon beantwortete Nachrichten",
     "privacy.kind.room_bookings": "Stornierte Raumbuchungen",
+    "privacy.kind.room_bookings_left": "Raumbuchungen, deren Stornierung Microsoft 365 nicht"
+    " angenommen hat (die Zuständigen für den Raum stornieren sie in Outlook)",
     "privacy.kind.urgent_meetings": "Abgesagte, nicht bestätigte dringende Termine",
     "privacy.kind.experts": "Expertenprofil",
     "privacy.kind.questions": "Fragen",

@@ -490,6 +490,11 @@ MESSAGES: dict[str, str] = {
     "rooms.error.cancel_refused": "The booking could not be cancelled: Microsoft 365 did not"
     " accept the cancellation. The meeting is still in the calendar – please cancel it in"
     " Outlook.",
+    "rooms.erased_left.title": "Please cancel a room booking in Outlook",
+    "rooms.erased_left.text": "The booking of {room} on {when} could not be cancelled"
+    " automatically: the data of the person who requested the room was deleted at their request,"
+    " and Microsoft 365 did not accept the cancellation. The meeting still stands in the room's"
+    " calendar – please cancel it in Outlook so that the room is free again.",
     "rooms.list.line_no_room": "{when} – {state}",
     "rooms.note.booked": "Done – the invitation is in your calendar.",
     "rooms.note.failed": "That did not work – the room is not booked.",
@@ -710,6 +715,8 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.conversation_references": "Details to write to you in the chat",
     "privacy.kind.processed_activities": "Notes on messages already answered",
     "privacy.kind.room_bookings": "Cancelled room bookings",
+    "privacy.kind.room_bookings_left": "Room bookings whose cancellation Microsoft 365 did not"
+    " accept (those responsible for the room cancel them in Outlook)",
     "privacy.kind.urgent_meetings": "Cancelled unconfirmed urgent calls",
     "privacy.kind.experts": "Expert profile",
     "privacy.kind.questions": "Questions",

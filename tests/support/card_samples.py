@@ -297,6 +297,7 @@ def _rooms(lang: str) -> Iterator[Sample]:
     yield "rooms.status_card.pending", views.status_card(pending, rooms, lang)
     yield "rooms.status_card.booked", views.status_card(booked, rooms, lang)
     yield "rooms.cancel_refused_card", views.cancel_refused_card(booked, lang)
+    yield "rooms.left_in_outlook_card", views.left_in_outlook_card(booked, rooms, lang)
     names = {SABINE: "Sabine Krüger", KERSTIN: "Kerstin Vogel"}
     yield "rooms.approval_card", views.approval_card(pending, rooms, names, lang)
     yield "rooms.approval_card.decided", views.approval_card(booked, rooms, names, lang)

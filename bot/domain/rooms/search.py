@@ -23,6 +23,8 @@ class BrokerPolicy:
     max_ahead: timedelta = timedelta(days=90)
     booking_mailbox: str = ""  # empty: the requester's own mailbox organises the booking
     reminder_after: timedelta = timedelta(hours=4)
+    # Told of what nobody else can act on (a booking left in Outlook after an erasure).
+    admins: tuple[str, ...] = ()
 
     def approvers_of(self, mailbox: str) -> tuple[str, ...]:
         """Who decides about a restricted room; empty for a room everyone may book."""

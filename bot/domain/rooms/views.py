@@ -75,3 +75,11 @@ class BrokerViews(Protocol):
         """Graph refused to cancel the request's event for good: it still stands in the
         calendar, please cancel it in Outlook."""
         ...
+
+    def left_in_outlook_card(
+        self, request: RoomRequest, rooms: Mapping[str, Room], lang: str
+    ) -> dict[str, Any]:
+        """To an approver (or admin): the booking of a person whose data was erased could
+        not be cancelled and still stands; please cancel it in Outlook. Names the room and
+        the time, not the person."""
+        ...
