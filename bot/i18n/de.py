@@ -675,8 +675,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.newcomer_left.text": "{name} hat das Team verlassen; das Onboarding ist damit"
     " beendet, und es kommen keine Nachfragen zum Kennenlernen mehr.",
     "onboarding.state.left": "hat das Team verlassen",
-    "onboarding.error.left": "Diese Person hat das Team verlassen; ihr Onboarding ist beendet."
-    " Es wurde nichts geändert.",
+    "onboarding.error.left": "Diese Person ist zurzeit nicht im Team; ihr Onboarding ruht. Es"
+    " wurde nichts geändert. Kommt sie ins Team zurück, suche ich wieder einen Buddy für sie und"
+    " frage Sie, wenn niemand frei ist.",
     "onboarding.error.personal_only": "Die Onboarding-Übersicht zeige ich nur in unserem"
     " persönlichen Chat – personenbezogene Daten gehören nicht in einen Kanal oder Gruppenchat."
     " Schreiben Sie mir dort „willkommen offen“.",

@@ -646,8 +646,9 @@ MESSAGES: dict[str, str] = {
     "onboarding.newcomer_left.text": "{name} has left the team, so their onboarding has ended;"
     " you will get no more check-ins about it.",
     "onboarding.state.left": "left the team",
-    "onboarding.error.left": "This person has left the team; their onboarding has ended. Nothing"
-    " was changed.",
+    "onboarding.error.left": "This person is not in the team at the moment; their onboarding is"
+    " on hold. Nothing was changed. If they come back to the team, I will look for a buddy for"
+    " them again and ask you if nobody is free.",
     "onboarding.error.personal_only": "I show the onboarding overview only in our personal chat"
     " – personal data does not belong in a channel or group chat. Write “onboarding status” to"
     " me there.",

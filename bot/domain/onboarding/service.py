@@ -72,7 +72,7 @@ class OnboardingService(Reassigning, GroupPolling, Volunteering):
         onboarding = await self.get(onboarding_id)
         if onboarding.state is OnboardingState.UNPAIRED and onboarding.buddy_key is None:
             person = await self.directory.get_person(onboarding.newcomer_key)
-            onboarding = await self._pair(onboarding, person)
+            onboarding = await self._pair(onboarding, person, resumed=resumed)
         if resumed is None:
             await self._send_later(WELCOME_JOB, onboarding, onboarding.newcomer_key)
         elif onboarding.welcomed_at is None:
@@ -111,7 +111,12 @@ class OnboardingService(Reassigning, GroupPolling, Volunteering):
         return paired_now
 
     async def _pair(
-        self, onboarding: Onboarding, person: Person | None, *, ask_admins: bool = True
+        self,
+        onboarding: Onboarding,
+        person: Person | None,
+        *,
+        ask_admins: bool = True,
+        resumed: int | None = None,
     ) -> Onboarding:
         # Another pairing job (or replica) may fill the chosen buddy between choosing and
         # saving: the save checks the capacity again in one transaction, and a refused one
@@ -134,8 +139,14 @@ class OnboardingService(Reassigning, GroupPolling, Volunteering):
             current = await self.get(onboarding.id)
             if current.version != onboarding.version:
                 return current  # changed meanwhile (an admin picked): that stands
-        if ask_admins:
+        if ask_admins and resumed is None:
             await self._send_later(ADMIN_JOB, onboarding, "admins")
+        elif ask_admins:
+            # Resumed after a rejoin: the first ask's key is used up, so it is asked again
+            # under the resumed version (once per resumption, however often the join is
+            # delivered); a first ask still pending (admins unreachable) goes, not twice.
+            await self.jobs.cancel(f"{ADMIN_JOB}:{onboarding.id}::admins")
+            await self._resumed_job(ADMIN_JOB, onboarding)
         return onboarding
 
     async def welcome(
