@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -48,6 +48,16 @@ class RosterColleagues:
         """One active member by Entra id."""
         member = await self._members.find(key)
         return Colleague(member.user_key, member.name) if member is not None else None
+
+    async def present(self, keys: Collection[str]) -> set[str]:
+        """Those of ``keys`` active in a team the app is still in (one read per team, like
+        ``find``: once a day for the daily run, not once per person)."""
+        wanted, found = set(keys), set[str]()
+        if not wanted:
+            return found
+        for team in await self._members.installed_teams():
+            found |= {m.user_key for m in await self._members.members_of(team.team_id)} & wanted
+        return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -846,6 +846,8 @@ MESSAGES: dict[str, str] = {
     "birthdays.error.not_shared": "Dieser Geburtstag wird nicht im Netzwerk geteilt. Es wurde "
     "nichts gepostet.",
     "birthdays.error.stale": "Diese Erinnerung ist nicht mehr aktuell. Es wurde nichts gepostet.",
+    "birthdays.error.left": "Diese Person ist in keinem Team mehr, in dem ich installiert bin – "
+    "daher gratuliere ich ihr nicht im Kanal. Es wurde nichts gepostet.",
     "birthdays.error.no_channel": "Ich bin in keinem Team, in dessen Kanal ich gratulieren "
     "könnte.",
     "birthdays.error.no_user": "Ich kann Sie nicht zuordnen (keine Entra-ID im Chat).",

@@ -805,6 +805,8 @@ MESSAGES: dict[str, str] = {
     "birthdays.error.not_shared": "This birthday is not shared with the network. Nothing was "
     "posted.",
     "birthdays.error.stale": "This reminder is out of date. Nothing was posted.",
+    "birthdays.error.left": "This person is no longer in any team I am installed in, so I do "
+    "not congratulate them in the channel. Nothing was posted.",
     "birthdays.error.no_channel": "I am in no team whose channel I could post in.",
     "birthdays.error.no_user": "I cannot tell who you are (no Entra id in this chat).",
     "birthdays.form.title": "Birthday and jubilees",

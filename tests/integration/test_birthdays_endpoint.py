@@ -473,3 +473,74 @@ async def test_an_impossible_date_in_the_form_shows_the_form_again_with_the_entr
         assert _inputs(english["value"]) == entered
         empty = await chat.say(KERSTIN, "mein geburtstag")
         assert _inputs(json.loads(empty[empty.index("[") :])[0]["content"])["day"] == ""
+
+
+async def _leaves(bot: RunningBot, sink: ConnectorSink, who: Person, database_url: str) -> None:
+    """``who`` leaves the team (membersRemoved; the daily roster no longer lists them)."""
+    sink.members = [m for m in sink.members if m.get("aadObjectId") != who[0]]
+    assert (await bot.post(activities.members_removed(sink.url, who[0]))).status in (200, 201)
+    await drained(database_url, bot.clock.now())
+
+
+async def _rejoins(bot: RunningBot, sink: ConnectorSink, who: Person, database_url: str) -> None:
+    """``who`` is added to the team again (membersAdded, and back in the roster)."""
+    sink.members.append(activities.user(aad=who[0], name=who[1]))
+    joined = activities.bot_added_to_team(sink.url)
+    joined["membersAdded"] = [{"id": f"29:{who[0]}"}]
+    assert (await bot.post(joined)).status in (200, 201)
+    await drained(database_url, bot.clock.now())
+
+
+async def test_who_left_the_team_is_not_announced_and_is_again_after_rejoining(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, Jana, who had left every team with the bot, was still announced until the
+    members retention erased her: her followers and the network's subscribers were reminded
+    of her birthday and "Gratulieren" posted in the channel of a team she had left. Now
+    nothing is told about her while she is away; her opt-ins and Melanie's follow stay, so
+    when she rejoins before the day, the reminders on the day come as usual."""
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
+        assert "14. März" in await chat.say(JANA, "mein geburtstag 14.03.")
+        assert "das Netzwerk" in await chat.say(JANA, "geburtstag sichtbar für netzwerk")
+        assert "Sie folgen jetzt Jana Becker" in await chat.say(MELANIE, "folge jana")
+        assert "Netzwerk" in await chat.say(SABINE, "erinnere mich an geburtstage im netzwerk")
+        await _leaves(chat.bot, sink, JANA, database_url)
+
+        clock = chat.bot.clock
+        clock.advance(timedelta(days=1, hours=1, minutes=1))  # 13.03., 08:01: the day before
+        await drained(database_url, clock.now())
+        assert dms(sink, MELANIE, "Erinnerung") == [] and dms(sink, SABINE, "Erinnerung") == []
+        assert "Sie folgen: Jana Becker." in await chat.say(MELANIE, "entfolgen")  # kept
+
+        await _rejoins(chat.bot, sink, JANA, database_url)  # back before her birthday
+        clock.advance(timedelta(days=1))  # 14.03., 08:01: the day
+        await drained(database_url, clock.now())
+        for who in (MELANIE, SABINE):
+            assert len(dms(sink, who, "Heute hat Jana Becker Geburtstag")) == 1
+
+        await _leaves(chat.bot, sink, JANA, database_url)  # gone again, on the day
+        data = {"person_key": JANA[0], "day": "2027-03-14"}
+        refused = await chat.click(SABINE, "birthdays.congratulate", data)
+        assert "in keinem Team mehr" in refused and "erscheint gleich" not in refused
+        await drained(database_url, clock.now())
+        assert channel_posts(sink) == []
+
+
+async def test_a_jubilee_of_who_left_the_team_is_not_announced(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, Melanie was reminded of Sabine's 20th service jubilee though Sabine had left
+    every team with the bot; now only Jana's (still in the team) is announced."""
+    clock = ManualClock(datetime(2026, 12, 6, 6, 0, tzinfo=UTC))
+    async with running_simulator(load_demo_organisation(), clock=clock) as graph_url:
+        first, _ = await _stack(bot_factory, sink, database_url, clock, graph_url)
+        chat = Chat(first, sink)
+        for who in (JANA, SABINE):
+            assert "Dienstjubiläen an" in await chat.say(who, "dienstjubiläum an")
+            assert "Sie folgen jetzt" in await chat.say(MELANIE, f"folge {who[1]}")
+        await _leaves(first, sink, SABINE, database_url)
+        clock.advance(timedelta(hours=1, minutes=1))
+        await drained(database_url, clock.now())
+        await eventually(lambda: _true(bool(dms(sink, MELANIE, "Dienstjubiläum"))))
+        [jubilee] = dms(sink, MELANIE, "Dienstjubiläum")
+        assert "Jana Becker feiert am 13.12." in jubilee and "Sabine" not in jubilee

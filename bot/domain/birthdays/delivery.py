@@ -25,12 +25,15 @@ class BirthdayDelivery:
 
     async def remind(self, payload: dict[str, Any]) -> bool:
         """Job: one reminder DM, if the person still shares it with the recipient (a consent
-        withdrawn meanwhile wins); False when nothing was sent."""
+        withdrawn meanwhile wins) and is still in a team with the app (who left since the
+        daily run is not announced); False when nothing was sent."""
         service = self.service
         to, person = str(payload["to"]), str(payload["person"])
         occasion, day = Occasion(str(payload["occasion"])), date.fromisoformat(payload["day"])
         profile = await service.repo.get(person)
         if profile is None or not await self._still_shared(profile, to, occasion, day):
+            return False
+        if not await service.in_network(person):
             return False
         found = await service.directory.get_person(person)
         reminder = Reminder(
@@ -68,8 +71,9 @@ class BirthdayDelivery:
     async def congratulate(self, from_key: str, from_name: str, person: str, day: date) -> bool:
         """Post a greeting in the network channel; False when this colleague already did.
 
-        Refused (BirthdayError) unless the person shares the birthday with the network and
-        it is that day or a day or two after: a stale or forged card changes nothing."""
+        Refused (BirthdayError) unless the person shares the birthday with the network, is
+        still in a team with the app, and it is that day or a day or two after: a stale or
+        forged card changes nothing."""
         service = self.service
         profile = await service.repo.get(person)
         if profile is None or profile.visibility is not Visibility.NETWORK:
@@ -80,6 +84,8 @@ class BirthdayDelivery:
             raise BirthdayError("stale")
         if from_key == person:
             raise BirthdayError("self")
+        if not await service.in_network(person):
+            raise BirthdayError("left")
         if await service.channel.place() is None:
             raise BirthdayError("no_channel")
         payload = {"from": from_key, "from_name": from_name[:200], "person": person,
@@ -95,6 +101,8 @@ class BirthdayDelivery:
         profile = await service.repo.get(str(payload["person"]))
         if profile is None or profile.visibility is not Visibility.NETWORK:
             return  # withdrawn meanwhile: nothing is posted about the person
+        if not await service.in_network(profile.user_key):
+            return  # left every team with the app meanwhile: not announced in its channel
         place = await service.channel.place()
         if place is None:
             raise UndeliverableError("channel")

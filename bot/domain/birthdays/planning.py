@@ -3,12 +3,13 @@
 Who learns what: a birthday reaches the person's followers, and with visibility "network" also
 everyone who asked for the network's birthdays; a round service jubilee reaches the followers
 a week ahead. Nobody is reminded of themselves, and a person without a profile (no opt-in)
-never appears.
+never appears, nor does one who is not in the network that day (left every team with the app,
+or never was in one): their opt-ins and follows stay, and count again once they are back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -53,11 +54,16 @@ def plan_reminders(
     followers: Mapping[str, Sequence[Follow]],
     hire_dates: Mapping[str, date],
     days_before: int,
+    *,
+    in_network: Collection[str],
 ) -> list[Planned]:
-    """Every reminder due ``today``, sorted by recipient."""
+    """Every reminder due ``today`` about the people ``in_network`` (members of a team with
+    the app today), sorted by recipient."""
     subscribers = {p.user_key: p.tenant_id for p in profiles if p.remind_network}
     planned: list[Planned] = []
     for profile in profiles:
+        if profile.user_key not in in_network:
+            continue  # gone from the teams: nobody is reminded, nothing is announced
         fans = {f.follower_key: f.follower_tenant for f in followers.get(profile.user_key, ())}
         if profile.birthday is not None:
             ahead = birthday_reminder(profile.birthday, today, days_before)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -63,6 +63,11 @@ class Colleagues(Protocol):
 
     async def get(self, key: str) -> Colleague | None:
         """One colleague by Entra id, or None when not in the network."""
+        ...
+
+    async def present(self, keys: Collection[str]) -> set[str]:
+        """Those of ``keys`` who are in the network now: members of a team with the app (not
+        who left every such team, nor who was never in one)."""
         ...
 
 

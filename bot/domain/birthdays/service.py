@@ -141,6 +141,11 @@ class BirthdayService:
         current = await self.profile(user_key, name, tenant)
         await self._save(replace(current, remind_network=on))
 
+    async def in_network(self, user_key: str) -> bool:
+        """True when the person is a member of a team with the app: only then are their
+        birthday and jubilees told to anyone (reminders, greetings in the team's channel)."""
+        return await self.colleagues.get(user_key) is not None
+
     async def find(self, name: str) -> list[Colleague]:
         """Colleagues whose name matches (a disambiguation lists several)."""
         return list(await self.colleagues.find(name))
@@ -177,14 +182,19 @@ class BirthdayService:
         # First: a day that fails for good (ten attempts) must not end the daily runs.
         await plan_daily(self.jobs, DAILY_JOB, self._run_at(today + timedelta(days=1)))
         profiles = await self.repo.profiles()
+        # Who left every team with the app keeps their opt-ins and follows (until the members
+        # retention), but is not announced while away; back in a team, they count again.
+        present = await self.colleagues.present([p.user_key for p in profiles])
         followers = {p.user_key: await self.repo.followers(p.user_key) for p in profiles}
         hire_dates = {}
         for profile in profiles:
-            if profile.jubilee and followers[profile.user_key]:
+            if profile.jubilee and followers[profile.user_key] and profile.user_key in present:
                 hired = await self._hire_date(profile.user_key)
                 if hired is not None:
                     hire_dates[profile.user_key] = hired
-        planned = plan_reminders(today, profiles, followers, hire_dates, self.policy.days_before)
+        planned = plan_reminders(
+            today, profiles, followers, hire_dates, self.policy.days_before, in_network=present
+        )
         now = self.clock.now()
         for item in planned:
             payload = {

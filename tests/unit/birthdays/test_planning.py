@@ -12,7 +12,7 @@ from bot.domain.birthdays.model import BirthdayProfile, Follow, Occasion, Visibi
 from bot.domain.birthdays.planning import plan_reminders
 
 PEOPLE = ["a", "b", "c", "d"]
-World = tuple[list[BirthdayProfile], dict[str, list[Follow]], dict[str, date], date]
+World = tuple[list[BirthdayProfile], dict[str, list[Follow]], dict[str, date], date, set[str]]
 
 
 @st.composite
@@ -34,17 +34,19 @@ def worlds(draw: st.DrawFn) -> World:
         followers.setdefault(followed, []).append(Follow(follower, followed, followed.upper()))
     hired = {key: draw(st.dates(date(1980, 1, 1), date(2020, 2, 29))) for key in PEOPLE}
     today = draw(st.dates(date(2025, 1, 1), date(2029, 3, 5)))
-    return profiles, followers, hired, today
+    in_network = draw(st.sets(st.sampled_from(PEOPLE)))  # the others left (or never joined)
+    return profiles, followers, hired, today, in_network
 
 
 @given(worlds(), st.integers(0, 3))
 def test_reminders_reach_only_whom_the_person_chose(world: World, before: int) -> None:
-    profiles, followers, hired, today = world
+    profiles, followers, hired, today, in_network = world
     by_key = {p.user_key: p for p in profiles}
-    planned = plan_reminders(today, profiles, followers, hired, before)
+    planned = plan_reminders(today, profiles, followers, hired, before, in_network=in_network)
     assert len({p.key for p in planned}) == len(planned)  # no reminder twice
     for item in planned:
         person = by_key[item.person]  # only people who opted in to something
+        assert item.person in in_network  # nobody who left the teams with the app
         fans = {f.follower_key for f in followers.get(item.person, [])}
         assert item.to != item.person
         if item.occasion is Occasion.JUBILEE:

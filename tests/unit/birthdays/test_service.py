@@ -9,11 +9,12 @@ import pytest
 
 from bot.domain.birthdays.model import BirthdayError, Visibility
 from bot.domain.birthdays.planning import plan_reminders
-from bot.domain.birthdays.service import DAILY_JOB, REMIND_JOB
+from bot.domain.birthdays.service import DAILY_JOB, GREET_JOB, REMIND_JOB
 from bot.domain.ports import Job
 from tests.unit.birthdays.world import JANA, MELANIE, SABINE, build
 
 LEASE = timedelta(minutes=5)
+ALL = {JANA[0], MELANIE[0], SABINE[0]}
 
 
 async def _due(jobs: object, now: datetime) -> list[Job]:
@@ -39,18 +40,22 @@ async def test_who_learns_a_birthday_is_the_persons_choice() -> None:
     profiles = await service.repo.profiles()
     followers = {p.user_key: await service.repo.followers(p.user_key) for p in profiles}
     today = date(2027, 2, 27)
-    planned = plan_reminders(today, profiles, followers, {}, 1)
+    planned = plan_reminders(today, profiles, followers, {}, 1, in_network=ALL)
     assert [(p.to, p.person, p.ahead) for p in planned] == [(MELANIE[0], JANA[0], 1)]
     await service.set_visibility(*JANA, "t1", Visibility.NETWORK)
-    planned = plan_reminders(today, await service.repo.profiles(), followers, {}, 1)
+    planned = plan_reminders(
+        today, await service.repo.profiles(), followers, {}, 1, in_network=ALL
+    )
     assert sorted(p.to for p in planned) == sorted([MELANIE[0], SABINE[0]])
     # Jubilees reach only followers, and only after the opt-in.
     hired = {JANA[0]: date(2017, 3, 6)}
-    assert [p.occasion for p in plan_reminders(today, profiles, followers, hired, 1)] == [
-        "birthday"
-    ]
+    assert [
+        p.occasion for p in plan_reminders(today, profiles, followers, hired, 1, in_network=ALL)
+    ] == ["birthday"]
     await service.set_jubilee(*JANA, "t1", True)
-    planned = plan_reminders(today, await service.repo.profiles(), followers, hired, 1)
+    planned = plan_reminders(
+        today, await service.repo.profiles(), followers, hired, 1, in_network=ALL
+    )
     jubilees = [(p.to, p.years) for p in planned if p.occasion == "jubilee"]
     assert jubilees == [(MELANIE[0], 10)]
 
@@ -155,3 +160,39 @@ async def test_a_missing_hire_date_is_told_apart_from_a_directory_that_cannot_an
 
     service.directory.get_person = unreachable  # type: ignore[method-assign, assignment]
     assert not await service.hire_date_missing(JANA[0])  # no answer is not "none known"
+
+
+async def test_who_left_the_teams_is_not_announced_until_back() -> None:
+    """Sabine left every team with the app: the daily run plans nothing about her, a reminder
+    planned before she left sends nothing, "Gratulieren" is refused and an accepted greeting
+    is not posted. Her opt-ins and Jana's follow stay: back in a team, she counts again."""
+    service, delivery, notifier, jobs, clock = build(datetime(2027, 3, 14, 6, 0, tzinfo=UTC))
+    await service.set_birthday(*SABINE, "t1", 14, 3)
+    await service.set_visibility(*SABINE, "t1", Visibility.NETWORK)
+    await service.follow(JANA[0], "t1", SABINE[0])
+    await service.set_remind_network(*MELANIE, "t1", True)
+    day = date(2027, 3, 14)
+    assert await delivery.congratulate(*MELANIE, SABINE[0], day)  # accepted, not yet posted
+    assert await service.run_daily() == 2
+    due = await _due(jobs, clock.now())
+    planned = [j for j in due if j.kind == REMIND_JOB]
+    [greeting] = [j for j in due if j.kind == GREET_JOB]
+    roster = service.colleagues.people  # type: ignore[attr-defined]
+    sabine = next(p for p in roster if p.key == SABINE[0])
+    roster.remove(sabine)  # membersRemoved: she left the last team with the app
+
+    assert not await service.in_network(SABINE[0])
+    for job in planned:
+        assert not await delivery.remind(job.payload)
+    await delivery.greet(greeting.payload)
+    assert notifier.directs == [] and notifier.posts == []
+    with pytest.raises(BirthdayError, match="left"):
+        await delivery.congratulate(*JANA, SABINE[0], day)
+    assert await service.run_daily() == 0
+    assert [f.followed_key for f in await service.following(JANA[0])] == [SABINE[0]]
+
+    roster.append(sabine)  # back in a team the same day
+    assert await service.run_daily() == 2
+    for job in planned:
+        assert await delivery.remind(job.payload)
+    assert sorted(to for to, _card in notifier.directs) == sorted([JANA[0], MELANIE[0]])

@@ -3,7 +3,7 @@ directory, a fixed roster and a channel."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -39,6 +39,9 @@ class FixedColleagues:
 
     async def get(self, key: str) -> Colleague | None:
         return next((p for p in self.people if p.key == key), None)
+
+    async def present(self, keys: Collection[str]) -> set[str]:
+        return {p.key for p in self.people} & set(keys)
 
 
 @dataclass
