@@ -47,9 +47,11 @@ def form_card(
     lang: str,
     *,
     problem: str | None = None,
+    note: str | None = None,
 ) -> dict[str, Any]:
     """The person's own choices as a form (nothing is preset but what they stored). With a
-    ``problem``, ``profile`` is what they entered and was refused, shown again to correct."""
+    ``problem``, ``profile`` is what they entered and was refused, shown again to correct;
+    a ``note`` says what holds whatever is entered (nothing is announced for them yet)."""
     birthday = profile.birthday if profile else None
     visibility = profile.visibility if profile else Visibility.FOLLOWERS
     required = t("birthdays.form.required", lang)
@@ -57,6 +59,8 @@ def form_card(
         text(t("birthdays.form.title", lang), size="Large", weight="Bolder"),
         text(t("birthdays.form.intro", lang), isSubtle=True),
     ]
+    if note:
+        body.append(text(note, color="Warning"))
     if problem:
         body.append(text(problem, color="Attention", weight="Bolder"))
     body += [

@@ -71,8 +71,9 @@ def personal_only(turn: Turn) -> Reply | None:
 async def _form(turn: Turn, ctx: BirthdayContext) -> Reply:
     key, _, _ = me_of(turn)
     service = ctx.services.service
-    profile = await service.repo.get(key)
-    return Reply.of_card(form_card(profile, await service.following(key), turn.language))
+    profile, lang = await service.repo.get(key), turn.language
+    note = None if await service.in_network(key) else t("birthdays.form.not_in_team", lang)
+    return Reply.of_card(form_card(profile, await service.following(key), lang, note=note))
 
 
 async def _form_again(turn: Turn, ctx: BirthdayContext, entered: BirthdayProfile) -> Reply:
@@ -84,13 +85,21 @@ async def _form_again(turn: Turn, ctx: BirthdayContext, entered: BirthdayProfile
     return Reply.of_card(form_card(entered, following, lang, problem=problem))
 
 
-def _saved(turn: Turn, profile: BirthdayProfile) -> Reply:
+async def _saved(turn: Turn, ctx: BirthdayContext, profile: BirthdayProfile) -> Reply:
     lang = turn.language
     assert profile.birthday is not None
     day = stored_day(profile.birthday, lang)
-    return Reply.of_text(
-        t("birthdays.saved", lang, day=day, audience=audience(profile.visibility, lang))
-    )
+    saved = t("birthdays.saved", lang, day=day, audience=audience(profile.visibility, lang))
+    return await _honestly(turn, ctx, profile.user_key, saved)
+
+
+async def _honestly(turn: Turn, ctx: BirthdayContext, user_key: str, said: str) -> Reply:
+    """``said``, and for whom the bot knows no team with it: that the wish is kept, but that
+    nothing is announced (no reminders, no greeting in a team's channel) until they are in
+    such a team (never in one, or left every one)."""
+    if await ctx.services.service.in_network(user_key):
+        return Reply.of_text(said)
+    return Reply.of_text(f"{said} {t('birthdays.not_in_team', turn.language)}")
 
 
 @router.command("mein geburtstag", "my birthday", "geburtstage", "birthdays")
@@ -108,7 +117,7 @@ async def my_birthday(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
         profile = await ctx.services.service.set_birthday(*me_of(turn), day, month)
     except BirthdayError as error:
         return refused(turn, error)
-    return _saved(turn, profile)
+    return await _saved(turn, ctx, profile)
 
 
 @router.command(
@@ -137,11 +146,12 @@ async def visibility(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
         return Reply.of_text(t("birthdays.visibility_help", turn.language))
     chosen = Visibility.NETWORK if word in _NETWORK else Visibility.FOLLOWERS
     try:
-        await ctx.services.service.set_visibility(*me_of(turn), chosen)
+        profile = await ctx.services.service.set_visibility(*me_of(turn), chosen)
     except BirthdayError as error:
         return refused(turn, error)
     lang = turn.language
-    return Reply.of_text(t("birthdays.visibility_saved", lang, audience=audience(chosen, lang)))
+    said = t("birthdays.visibility_saved", lang, audience=audience(chosen, lang))
+    return await _honestly(turn, ctx, profile.user_key, said)
 
 
 def _switch(rest: str) -> bool | None:
@@ -165,6 +175,9 @@ async def jubilee(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
     lang = turn.language
     if not on:
         return Reply.of_text(t("birthdays.jubilee_off", lang))
+    if not await ctx.services.service.in_network(me[0]):  # kept, but announced to no one
+        kept = t("birthdays.jubilee_on_kept", lang)
+        return Reply.of_text(f"{kept} {t('birthdays.not_in_team', lang)}")
     if await ctx.services.service.hire_date_missing(me[0]):  # kept, but said honestly
         return Reply.of_text(
             t("birthdays.jubilee_on_kept", lang) + " " + t("birthdays.no_hire_date", lang)
@@ -219,7 +232,7 @@ async def save(turn: Turn, form: SaveForm, ctx: BirthdayContext) -> Reply:
         if error.code == "invalid_date":
             return await _form_again(turn, ctx, entered)
         return refused(turn, error, card=True)
-    saved = _saved(turn, profile)
+    saved = await _saved(turn, ctx, profile)
     if profile.jubilee and await ctx.services.service.hire_date_missing(me[0]):
         return Reply.of_text(f"{saved.text} {t('birthdays.no_hire_date', turn.language)}")
     return saved

@@ -813,6 +813,9 @@ MESSAGES: dict[str, str] = {
     "Eintrittsdatum für Sie hinterlegt, daher kann ich vorerst kein Jubiläum ankündigen. Das "
     "Eintrittsdatum trägt Ihre Personalabteilung oder IT dort ein; sobald es da ist, wird, wer "
     "Ihnen folgt, eine Woche vor runden Jubiläen erinnert.",
+    "birthdays.not_in_team": "Allerdings kenne ich Sie aus keinem Team, in dem ich installiert "
+    "bin. Geburtstage und Jubiläen kündige ich nur für Mitglieder dieser Teams an – bis Sie in "
+    "einem solchen Team sind, erfährt niemand davon (weder wer Ihnen folgt noch der Kanal).",
     "birthdays.jubilee_help": "Bitte „dienstjubiläum an“ oder „dienstjubiläum aus“ schreiben.",
     "birthdays.jubilee_off": "Dienstjubiläen aus: Ihr Eintrittsdatum wird nicht mehr gelesen.",
     "birthdays.network_on": "Gern: Ich erinnere Sie an die Geburtstage, die im Netzwerk "
@@ -856,6 +859,9 @@ MESSAGES: dict[str, str] = {
     "und nur die, die Sie wählen. Der Geburtstag wird ohne Jahr gespeichert.",
     "birthdays.form.day": "Tag",
     "birthdays.form.month": "Monat",
+    "birthdays.form.not_in_team": "Hinweis: Ich kenne Sie aus keinem Team, in dem ich "
+    "installiert bin. Speichern können Sie trotzdem – angekündigt wird aber erst, wenn Sie "
+    "Mitglied eines solchen Teams sind.",
     "birthdays.form.invalid_date": "Den {day} gibt es nicht – bitte Tag oder Monat ändern. "
     "Es wurde nichts gespeichert; Ihre Angaben stehen noch im Formular.",
     "birthdays.form.required": "Bitte Tag und Monat wählen.",

@@ -475,6 +475,10 @@ async def test_an_impossible_date_in_the_form_shows_the_form_again_with_the_entr
         assert _inputs(json.loads(empty[empty.index("[") :])[0]["content"])["day"] == ""
 
 
+MONIKA = ("03434958-461e-51fa-884f-ecf1439a497c", "Monika Schröder")  # in no team with the bot
+TOBIAS = ("e080b594-810e-58b7-b078-b55e771bf867", "Tobias Wagner")  # in no team with the bot
+
+
 async def _leaves(bot: RunningBot, sink: ConnectorSink, who: Person, database_url: str) -> None:
     """``who`` leaves the team (membersRemoved; the daily roster no longer lists them)."""
     sink.members = [m for m in sink.members if m.get("aadObjectId") != who[0]]
@@ -544,3 +548,36 @@ async def test_a_jubilee_of_who_left_the_team_is_not_announced(
         await eventually(lambda: _true(bool(dms(sink, MELANIE, "Dienstjubiläum"))))
         [jubilee] = dms(sink, MELANIE, "Dienstjubiläum")
         assert "Jana Becker feiert am 13.12." in jubilee and "Sabine" not in jubilee
+
+
+async def test_an_opt_in_without_a_team_is_kept_and_said_to_announce_nothing(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, Monika, who writes to the bot only in her personal chat and is in no team with
+    it, read "Gespeichert … sichtbar für: das Netzwerk (auch im Kanal)" and that her followers
+    would hear of her jubilees, as if it would be announced. Now her wish is kept and she is
+    told that nothing is announced until she is in a team with the bot, and nothing is; the
+    same for Tobias's first click on the form and for Kerstin once she left the team, and the
+    form says so before anything is entered. Jana, in the team, reads the usual confirmation."""
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
+        assert "Netzwerk" in await chat.say(SABINE, "erinnere mich an geburtstage im netzwerk")
+        cold = await chat.say(MONIKA, "mein geburtstag 14.03.")  # her first message
+        assert "Gespeichert" in cold and "aus keinem Team" in cold
+        shared = await chat.say(MONIKA, "geburtstag sichtbar für netzwerk")
+        assert "jetzt sichtbar für: das Netzwerk" in shared and "aus keinem Team" in shared
+        jubilee = await chat.say(MONIKA, "dienstjubiläum an")
+        assert "Ihr Wunsch ist gespeichert" in jubilee and "aus keinem Team" in jubilee
+        assert "Wer Ihnen folgt, wird" not in jubilee
+        assert "no team I am installed in" in await chat.say(MONIKA, "service jubilee on", "en-US")
+        form = {"day": "14", "month": "3", "visibility": "network", "jubilee": "false"}
+        clicked = await chat.click(TOBIAS, "birthdays.save", form)  # never wrote before
+        assert "Ihr Geburtstag ist der 14. März" in clicked and "aus keinem Team" in clicked
+        assert "aus keinem Team" not in await chat.say(JANA, "mein geburtstag 1.5.")
+        assert "aus keinem Team" in await chat.say(MONIKA, "mein geburtstag")  # the form says it
+        assert "aus keinem Team" not in await chat.say(JANA, "mein geburtstag")
+        await _leaves(chat.bot, sink, KERSTIN, database_url)
+        assert "aus keinem Team" in await chat.say(KERSTIN, "mein geburtstag 2.5.")
+
+        chat.bot.clock.advance(timedelta(days=1, hours=1, minutes=1))  # 13.03.: the day before
+        await drained(database_url, chat.bot.clock.now())
+        assert dms(sink, SABINE, "Erinnerung") == []  # Monika and Tobias are announced nowhere

@@ -23,6 +23,8 @@ def birthday_cards(lang: str) -> Iterator[Sample]:
                               jubilee=True, remind_network=True, updated_at=NOW)  # fmt: skip
     follows = [Follow(JANA, "k-1", "Kerstin Vogel", "t1", NOW)]
     yield "birthdays.form_card.empty", form_card(None, [], lang)
+    note = "Ich kenne Sie aus keinem Team, in dem ich installiert bin."
+    yield "birthdays.form_card.not_in_team", form_card(None, [], lang, note=note)
     yield "birthdays.form_card.stored", form_card(profile, follows, lang)
     refused = BirthdayProfile(JANA, "Jana Becker", birthday=DayOfYear(31, 2), jubilee=True)
     problem = "Den 31. Februar gibt es nicht."
