@@ -31,13 +31,15 @@ _KEY = re.compile(r'"([^"\\]{' + str(MIN_LENGTH - 1) + r',})":')
 @cache
 def _hashes() -> array[int]:
     # About half a million words as sorted 64-bit hashes: 4 MB, where a set of strings
-    # would take some 40 MB in every process that routes.
-    found: set[int] = set()
+    # would take some 40 MB in every process that routes. Read as a stream into a flat
+    # array (a word in both lists is there twice, which the search does not mind), so the
+    # reading itself does not need a set's or a list's worth of memory either.
+    found: array[int] = array("q")
     for language in _LANGUAGES:
         resource = resources.files("spellchecker").joinpath(f"resources/{language}.json.gz")
         text = gzip.decompress(resource.read_bytes()).decode("utf-8")
-        folded = (fold(key) for key in _KEY.findall(text))
-        found.update(hash(word) for word in folded if len(word) >= MIN_LENGTH)
+        folded = (fold(match.group(1)) for match in _KEY.finditer(text))
+        found.extend(hash(word) for word in folded if len(word) >= MIN_LENGTH)
     return array("q", sorted(found))
 
 
