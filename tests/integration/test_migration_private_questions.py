@@ -9,7 +9,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from bot.adapters.db.migrate import downgrade, upgrade
-from tests.support.migration_steps import database_fixture, questions_table, run_sql
+from tests.support.migration_steps import (
+    answered_question,
+    database_fixture,
+    questions_table,
+    run_sql,
+)
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -37,12 +42,7 @@ def _card_in(kind: str | None, conversation_id: str) -> dict[str, Any]:
 
 
 def _question(question_id: int, thread: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": question_id, "pool_id": "default", "asker_key": "a", "asker_name": "A",
-        "text": "Wie beantrage ich Elternzeit?", "language": "de", "state": "answered",
-        "version": 3, "current_index": 0, "candidates": [], "thread": thread,
-        "expert_cards": {}, "asked_at": T0,
-    }  # fmt: skip
+    return answered_question(question_id, thread, T0)
 
 
 def test_questions_asked_in_a_personal_chat_become_private(database_at_0014: str) -> None:

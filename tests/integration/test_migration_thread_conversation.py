@@ -9,7 +9,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from bot.adapters.db.migrate import downgrade, upgrade
-from tests.support.migration_steps import database_fixture, questions_table, run_sql
+from tests.support.migration_steps import (
+    answered_question,
+    database_fixture,
+    questions_table,
+    run_sql,
+)
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 THREAD = "19:general@thread.tacv2;messageid=1733580000000"
@@ -20,12 +25,7 @@ database_at_0017 = database_fixture("0017")
 
 
 def _question(question_id: int, thread: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": question_id, "pool_id": "default", "asker_key": "a", "asker_name": "A",
-        "text": "Wie beantrage ich Elternzeit?", "language": "de", "state": "answered",
-        "version": 3, "current_index": 0, "candidates": [], "thread": thread,
-        "expert_cards": {}, "asked_at": T0,
-    }  # fmt: skip
+    return answered_question(question_id, thread, T0)
 
 
 def test_the_thread_conversation_is_read_from_the_stored_card(database_at_0017: str) -> None:

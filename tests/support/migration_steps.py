@@ -59,6 +59,18 @@ def questions_table(*newer: sa.ColumnClause[Any]) -> sa.TableClause:
     )
 
 
+def answered_question(
+    question_id: int, thread: dict[str, Any], asked_at: datetime
+) -> dict[str, Any]:
+    """A row of ``questions_table()``: an answered question whose card went to ``thread``."""
+    return {
+        "id": question_id, "pool_id": "default", "asker_key": "a", "asker_name": "A",
+        "text": "Wie beantrage ich Elternzeit?", "language": "de", "state": "answered",
+        "version": 3, "current_index": 0, "candidates": [], "thread": thread,
+        "expert_cards": {}, "asked_at": asked_at,
+    }  # fmt: skip
+
+
 def onboardings_table(*newer: sa.ColumnClause[Any]) -> sa.TableClause:
     """The onboardings table with the columns every revision has, and ``newer`` ones."""
     return sa.table(
