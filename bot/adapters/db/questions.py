@@ -13,6 +13,7 @@ from bot.adapters.db.models import QuestionRow
 from bot.domain.routing.named import NamedExpert
 from bot.domain.routing.questions import OPEN_STATES, Question, QuestionState
 from bot.domain.routing.why import why_stored
+from bot.teams.handles import conversation_of
 
 _COLUMNS = (
     "pool_id", "asker_key", "asker_name", "text", "language", "current_index", "owner_key",
@@ -21,16 +22,9 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def _conversation(handle: dict[str, Any]) -> str | None:
-    # The handle's conversation, as bot/teams/handles.conversation_of reads it.
-    conversation = (handle.get("reference") or {}).get("conversation")
-    identifier = conversation.get("id") if isinstance(conversation, dict) else None
-    return identifier if isinstance(identifier, str) else None
-
-
 def _values(question: Question) -> dict[str, Any]:
     values = {name: getattr(question, name) for name in _COLUMNS}
-    values["thread_conversation"] = _conversation(question.thread)
+    values["thread_conversation"] = conversation_of(question.thread)
     values["state"] = question.state.value
     values["candidates"] = [asdict(expert) for expert in question.experts]
     return values
@@ -134,6 +128,6 @@ class SqlQuestionRepository:
                 return
             if expert_key is None:
                 row.thread = handle
-                row.thread_conversation = _conversation(handle)
+                row.thread_conversation = conversation_of(handle)
             else:
                 row.expert_cards = {**row.expert_cards, expert_key: handle}
