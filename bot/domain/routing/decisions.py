@@ -60,7 +60,8 @@ class LearntDecision:
     owner_key: str | None = None
 
 
-Similarity = Callable[[str, Sequence[str]], Sequence[float]]
+# (question, decided questions' texts, question in English or None: told from its words).
+Similarity = Callable[[str, Sequence[str], bool | None], Sequence[float]]
 """Share (0..1) of a question that each of the given texts covers (``ExpertRouter.coverage``)."""
 
 
@@ -107,7 +108,9 @@ class DecisionAdjuster:
         """True when no signal can change any ranking."""
         return not self._signals
 
-    def adjust(self, question: str, result: RoutingResult) -> RoutingResult:
+    def adjust(
+        self, question: str, result: RoutingResult, english: bool | None = None
+    ) -> RoutingResult:
         """The ranking with decliners lowered and forward targets raised, re-sorted."""
         if self.empty or not result.candidates:
             return result
@@ -115,7 +118,7 @@ class DecisionAdjuster:
         relevant = [s for s in self._signals if s.expert_key in ranked]
         if not relevant:
             return result
-        similarities = self._similarity(question, [s.text for s in relevant])
+        similarities = self._similarity(question, [s.text for s in relevant], english)
         factor: dict[str, float] = {}
         bonus: dict[str, float] = {}
         for signal, similarity in zip(relevant, similarities, strict=True):

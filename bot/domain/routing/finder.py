@@ -21,11 +21,6 @@ from bot.domain.routing.why import Why, why_ranked
 
 # The router ranks this many at most; a topic matching more people is too broad to page on.
 MAX_FOUND = 25
-# The router tells an English question by its function words (text.is_english); a topic has
-# none, and "room planning" read as German finds nobody. In an English client the topic gets
-# one English article, a stopword that adds no concept: the router then reads it as it reads
-# "Who can help me with room planning?" (a German topic ranks the same either way).
-_ENGLISH_PHRASE = "the {topic}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +48,10 @@ async def who_knows(
     pool = await service.routers.get(pool_id)
     if pool.empty or skip >= MAX_FOUND:
         return []
-    ranking = pool.rank(_ENGLISH_PHRASE.format(topic=topic) if english else topic, k=MAX_FOUND)
+    # The router tells a question's language by its function words; a topic has none, and
+    # "room planning" read as German finds nobody. The client's language says it instead (a
+    # German topic typed in an English client ranks the same either way).
+    ranking = pool.rank(topic, k=MAX_FOUND, english=english)
     selection = ExpertSelection(service.experts, service.directory, service.calendar.zone)
     found: list[FoundExpert] = []
     listed = {searcher}

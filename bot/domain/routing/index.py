@@ -129,11 +129,12 @@ class ExpertRouter:
                 bag.setdefault(feature, self.settings.weights.part)
         return bag
 
-    def rank(self, question: str, k: int = 3) -> RoutingResult:
-        """The best k experts for the question, or an abstention with its reason."""
+    def rank(self, question: str, k: int = 3, english: bool | None = None) -> RoutingResult:
+        """The best k experts for the question, or an abstention with its reason; ``english``
+        as in ``QueryAnalyser.analyse``."""
         if not self._experts:
             return RoutingResult((), "empty_directory")
-        query = self._analyser.analyse(question)
+        query = self._analyser.analyse(question, english)
         if query.smalltalk or not query.concepts:
             vague = query.request and asks_for_help_only(question)
             return RoutingResult((), "vague" if vague else "smalltalk")
@@ -268,10 +269,12 @@ class ExpertRouter:
         }
         return max(overlap, key=lambda name: (overlap[name], name))
 
-    def coverage(self, question: str, texts: Sequence[str]) -> list[float]:
+    def coverage(
+        self, question: str, texts: Sequence[str], english: bool | None = None
+    ) -> list[float]:
         """Share (0..1) of what ``question`` asks that each text contains, analysed and
         weighed as the ranking does (a word the index does not know counts as a rare one)."""
-        query = self._analyser.analyse(question)
+        query = self._analyser.analyse(question, english)
         if query.smalltalk or not query.concepts:
             return [0.0 for _ in texts]
 

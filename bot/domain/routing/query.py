@@ -109,14 +109,19 @@ class QueryAnalyser:
             self._typos_of
         )
 
-    def analyse(self, text: str) -> AnalysedQuery:
-        """Concepts plus a structural small-talk verdict for one question."""
-        content = [w for w in sentence_words(text) if w in self._vocab or w not in GREETINGS]
+    def analyse(self, text: str, english: bool | None = None) -> AnalysedQuery:
+        """Concepts plus a structural small-talk verdict for one question. ``english``: the
+        language when the caller knows it (a search topic has no function words to tell it
+        by), else told from the text."""
+        if english is None:
+            english = is_english(text)
+        content = [
+            w for w in sentence_words(text, english) if w in self._vocab or w not in GREETINGS
+        ]
         content = [self._respelt(w) for w in content]
         stems = [stem(w) for w in content]
         concepts = [self._concept(w, s) for w, s in zip(content, stems, strict=True)]
         self._add_long_forms(text, content, concepts)
-        english = is_english(text)
         if english:
             self._add_closed_compounds(content, concepts)
         concepts = self._add_synonyms(content, concepts)

@@ -32,14 +32,17 @@ class PoolRouter:
         """True when the pool has no experts."""
         return self.size == 0
 
-    def rank(self, text: str, k: int = 6) -> RoutingResult:
-        """Rank the pool's experts for a question (the best ``k``), decisions applied."""
+    def rank(self, text: str, k: int = 6, english: bool | None = None) -> RoutingResult:
+        """Rank the pool's experts for a question (the best ``k``), decisions applied;
+        ``english`` as in ``QueryAnalyser.analyse``."""
         if self.adjuster is None or self.adjuster.empty:
-            return self.router.rank(text, k=k)
+            return self.router.rank(text, k=k, english=english)
         # A lowered decliner makes room for the next one, and a raised forward target may come
         # from further down (the bonus is bounded, so a few dozen places are enough; ranking
         # every expert of a large pool would cost a reason per expert).
-        ranked = self.adjuster.adjust(text, self.router.rank(text, k=k + _RERANK_DEPTH))
+        ranked = self.adjuster.adjust(
+            text, self.router.rank(text, k=k + _RERANK_DEPTH, english=english), english
+        )
         return replace(ranked, candidates=ranked.candidates[:k])
 
     def similar_answered_id(self, request: AskRequest) -> str | None:

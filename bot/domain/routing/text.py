@@ -69,11 +69,12 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if len(w) > 1 and w not in STOPWORDS]
 
 
-def sentence_words(text: str) -> list[str]:
+def sentence_words(text: str, english: bool | None = None) -> list[str]:
     """Content words with each split separable verb joined again: "Wie rechne ich die Reise
     ab?" has "abrechnen" where ``content_words`` has "rechne". Alone, "rechne" stems like
-    "Rechner" (the laptop), and "lege" misses "anlegen"; joined, it means what was asked."""
-    if is_english(text):
+    "Rechner" (the laptop), and "lege" misses "anlegen"; joined, it means what was asked.
+    ``english``: the language when the caller knows it, else told by ``is_english``."""
+    if is_english(text) if english is None else english:
         return content_words(text)
     joined = _separable_verbs(text)
     return [joined.get(w, w) for w in content_words(text)]

@@ -159,3 +159,20 @@ def test_an_english_open_compound_reaches_the_german_closed_one() -> None:
     top = router.rank("Who can help me with room planning?").candidates
     # Not every other "…planung": the budget planner has nothing to do with rooms.
     assert [c.expert_id for c in top] == ["a.empfang"]
+
+
+def test_the_callers_language_hint_reads_a_bare_topic_as_english() -> None:
+    router = ExpertRouter(
+        [
+            _expert("a.empfang", "Empfang", ("Raumplanung", "Besucheranmeldung")),
+            _expert("b.finanz", "Controlling", ("Budgetplanung", "Kostenstellen")),
+        ],
+        [],
+    )
+    # A search topic has no function words to tell its language by: read as German, "room
+    # planning" finds nobody; the English client's hint makes it the compound.
+    assert router.rank("room planning").candidates == ()
+    top = router.rank("room planning", english=True).candidates
+    assert [c.expert_id for c in top] == ["a.empfang"]
+    # A German topic in the English client ranks as in a German one.
+    assert router.rank("Raumplanung", english=True) == router.rank("Raumplanung")
