@@ -60,7 +60,7 @@ class LearntDecision:
     owner_key: str | None = None
 
 
-# (question, decided questions' texts, question in English or None: told from its words).
+# (question, decided questions' texts, typed in an English client: ``QueryAnalyser.analyse``).
 Similarity = Callable[[str, Sequence[str], bool | None], Sequence[float]]
 """Share (0..1) of a question that each of the given texts covers (``ExpertRouter.coverage``)."""
 
@@ -109,7 +109,7 @@ class DecisionAdjuster:
         return not self._signals
 
     def adjust(
-        self, question: str, result: RoutingResult, english: bool | None = None
+        self, question: str, result: RoutingResult, english_client: bool | None = None
     ) -> RoutingResult:
         """The ranking with decliners lowered and forward targets raised, re-sorted."""
         if self.empty or not result.candidates:
@@ -118,7 +118,7 @@ class DecisionAdjuster:
         relevant = [s for s in self._signals if s.expert_key in ranked]
         if not relevant:
             return result
-        similarities = self._similarity(question, [s.text for s in relevant], english)
+        similarities = self._similarity(question, [s.text for s in relevant], english_client)
         factor: dict[str, float] = {}
         bonus: dict[str, float] = {}
         for signal, similarity in zip(relevant, similarities, strict=True):

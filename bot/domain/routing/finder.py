@@ -48,10 +48,10 @@ async def who_knows(
     pool = await service.routers.get(pool_id)
     if pool.empty or skip >= MAX_FOUND:
         return []
-    # The router tells a question's language by its function words; a topic has none, and
-    # "room planning" read as German finds nobody. The client's language says it instead (a
-    # German topic typed in an English client ranks the same either way).
-    ranking = pool.rank(topic, k=MAX_FOUND, english=english)
+    # A topic has no function words to tell its language by, and "room planning" read as
+    # German finds nobody: the client's language decides (a German topic typed in an English
+    # client ranks the same either way).
+    ranking = pool.rank(topic, k=MAX_FOUND, english_client=english)
     selection = ExpertSelection(service.experts, service.directory, service.calendar.zone)
     found: list[FoundExpert] = []
     listed = {searcher}

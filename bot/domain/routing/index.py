@@ -129,12 +129,12 @@ class ExpertRouter:
                 bag.setdefault(feature, self.settings.weights.part)
         return bag
 
-    def rank(self, question: str, k: int = 3, english: bool | None = None) -> RoutingResult:
-        """The best k experts for the question, or an abstention with its reason; ``english``
-        as in ``QueryAnalyser.analyse``."""
+    def rank(self, question: str, k: int = 3, english_client: bool | None = None) -> RoutingResult:
+        """The best k experts for the question, or an abstention with its reason;
+        ``english_client`` as in ``QueryAnalyser.analyse``."""
         if not self._experts:
             return RoutingResult((), "empty_directory")
-        query = self._analyser.analyse(question, english)
+        query = self._analyser.analyse(question, english_client)
         if query.smalltalk or not query.concepts:
             vague = query.request and asks_for_help_only(question)
             return RoutingResult((), "vague" if vague else "smalltalk")
@@ -202,11 +202,14 @@ class ExpertRouter:
         return matched >= 2
 
     def similar_answered(
-        self, question: str, offerable: Callable[[AnsweredQuestion], bool] | None = None
+        self,
+        question: str,
+        offerable: Callable[[AnsweredQuestion], bool] | None = None,
+        english_client: bool | None = None,
     ) -> SimilarAnswer | None:
         """The most similar earlier answered question, if it is close enough to offer; only
-        among those ``offerable`` allows (all when None)."""
-        query = self._analyser.analyse(question)
+        among those ``offerable`` allows (all when None); ``english_client`` as in ``rank``."""
+        query = self._analyser.analyse(question, english_client)
         if query.smalltalk or not query.concepts or not self._history:
             return None
         scores = self._normalised(self._answers, query)
@@ -270,11 +273,11 @@ class ExpertRouter:
         return max(overlap, key=lambda name: (overlap[name], name))
 
     def coverage(
-        self, question: str, texts: Sequence[str], english: bool | None = None
+        self, question: str, texts: Sequence[str], english_client: bool | None = None
     ) -> list[float]:
         """Share (0..1) of what ``question`` asks that each text contains, analysed and
         weighed as the ranking does (a word the index does not know counts as a rare one)."""
-        query = self._analyser.analyse(question, english)
+        query = self._analyser.analyse(question, english_client)
         if query.smalltalk or not query.concepts:
             return [0.0 for _ in texts]
 

@@ -109,12 +109,11 @@ class QueryAnalyser:
             self._typos_of
         )
 
-    def analyse(self, text: str, english: bool | None = None) -> AnalysedQuery:
-        """Concepts plus a structural small-talk verdict for one question. ``english``: the
-        language when the caller knows it (a search topic has no function words to tell it
-        by), else told from the text."""
-        if english is None:
-            english = is_english(text)
+    def analyse(self, text: str, english_client: bool | None = None) -> AnalysedQuery:
+        """Concepts plus a structural small-talk verdict for one question. ``english_client``:
+        typed in an English (True) or German (False) client, None if unknown; it decides the
+        language where the text's function words do not (a search topic has none)."""
+        english = is_english(text, english_client)
         content = [
             w for w in sentence_words(text, english) if w in self._vocab or w not in GREETINGS
         ]

@@ -32,23 +32,24 @@ class PoolRouter:
         """True when the pool has no experts."""
         return self.size == 0
 
-    def rank(self, text: str, k: int = 6, english: bool | None = None) -> RoutingResult:
+    def rank(self, text: str, k: int = 6, english_client: bool | None = None) -> RoutingResult:
         """Rank the pool's experts for a question (the best ``k``), decisions applied;
-        ``english`` as in ``QueryAnalyser.analyse``."""
+        ``english_client`` as in ``QueryAnalyser.analyse``."""
         if self.adjuster is None or self.adjuster.empty:
-            return self.router.rank(text, k=k, english=english)
+            return self.router.rank(text, k=k, english_client=english_client)
         # A lowered decliner makes room for the next one, and a raised forward target may come
         # from further down (the bonus is bounded, so a few dozen places are enough; ranking
         # every expert of a large pool would cost a reason per expert).
-        ranked = self.adjuster.adjust(
-            text, self.router.rank(text, k=k + _RERANK_DEPTH, english=english), english
-        )
+        deeper = self.router.rank(text, k=k + _RERANK_DEPTH, english_client=english_client)
+        ranked = self.adjuster.adjust(text, deeper, english_client)
         return replace(ranked, candidates=ranked.candidates[:k])
 
     def similar_answered_id(self, request: AskRequest) -> str | None:
         """Id of an earlier answered question similar enough to offer to ``request`` (one
         that may be shown where it is asked: ``may_offer``)."""
-        similar = self.router.similar_answered(request.text, lambda h: may_offer(h, request))
+        similar = self.router.similar_answered(
+            request.text, lambda h: may_offer(h, request), request.language == "en"
+        )
         return similar.question.id if similar is not None else None
 
 

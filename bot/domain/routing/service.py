@@ -93,7 +93,7 @@ class RoutingService:
                     earlier, request.text, request.asker_key, request.language
                 )
                 return AskResult("offered", earlier, card)
-        ranking = router.rank(request.text)
+        ranking = router.rank(request.text, english_client=request.language == "en")
         if ranking.abstain_reason == "smalltalk" or ranking.abstain_reason == "vague":
             return AskResult(ranking.abstain_reason)
         now = self.clock.now()

@@ -73,7 +73,7 @@ def sentence_words(text: str, english: bool | None = None) -> list[str]:
     """Content words with each split separable verb joined again: "Wie rechne ich die Reise
     ab?" has "abrechnen" where ``content_words`` has "rechne". Alone, "rechne" stems like
     "Rechner" (the laptop), and "lege" misses "anlegen"; joined, it means what was asked.
-    ``english``: the language when the caller knows it, else told by ``is_english``."""
+    ``english``: whether the text is English (no verb is split), None: ``is_english``."""
     if is_english(text) if english is None else english:
         return content_words(text)
     joined = _separable_verbs(text)
@@ -102,10 +102,16 @@ def _separable_verbs(text: str) -> dict[str, str]:
     return found
 
 
-def is_english(text: str) -> bool:
-    """Whether a message is written in English rather than German (by its function words)."""
+def is_english(text: str, english_client: bool | None = None) -> bool:
+    """Whether a message is written in English rather than German: by its function words, and
+    where they do not tell ("room planning", "VPN access?") by the language of the client it
+    was typed in, when known (else German)."""
     surface = words(text)
-    return sum(w in _ENGLISH_MARKERS for w in surface) > sum(w in _GERMAN_MARKERS for w in surface)
+    english = sum(w in _ENGLISH_MARKERS for w in surface)
+    german = sum(w in _GERMAN_MARKERS for w in surface)
+    if english == german and english_client is not None:
+        return english_client
+    return english > german
 
 
 @lru_cache(maxsize=200_000)

@@ -118,6 +118,18 @@ async def test_question_is_routed_to_the_right_expert_with_thread_card_and_dm() 
     assert question.escalate_at == datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # 13:00 Berlin
 
 
+async def test_words_without_function_words_are_read_in_the_askers_client_language() -> None:
+    world = await make_world()
+    # "room planning?" has nothing that tells English from German; read as German it names
+    # nobody. Typed in an English client it is the English "Raumplanung".
+    german = await world.service.ask(ask("room planning?"))
+    assert german.outcome == "no_match" and world.notifier.posts == []
+    english = await world.service.ask(replace(ask("room planning?"), language="en"))
+    # Several know room planning (one per site): the asker is asked which is meant.
+    assert english.outcome == "clarifying" and english.question is not None
+    assert {e.name for e in english.question.experts} >= {"Kerstin Vogel", "Birgit Fischer"}
+
+
 async def test_small_talk_and_unknown_topics_are_not_routed() -> None:
     world = await make_world()
     assert (await world.service.ask(ask("Danke dir, schönes Wochenende!"))).outcome == "smalltalk"

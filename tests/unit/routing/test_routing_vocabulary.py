@@ -172,7 +172,15 @@ def test_the_callers_language_hint_reads_a_bare_topic_as_english() -> None:
     # A search topic has no function words to tell its language by: read as German, "room
     # planning" finds nobody; the English client's hint makes it the compound.
     assert router.rank("room planning").candidates == ()
-    top = router.rank("room planning", english=True).candidates
+    top = router.rank("room planning", english_client=True).candidates
     assert [c.expert_id for c in top] == ["a.empfang"]
     # A German topic in the English client ranks as in a German one.
-    assert router.rank("Raumplanung", english=True) == router.rank("Raumplanung")
+    assert router.rank("Raumplanung", english_client=True) == router.rank("Raumplanung")
+
+
+def test_a_question_without_function_words_takes_the_clients_language() -> None:
+    assert is_english("VPN access?", english_client=True)
+    assert not is_english("VPN access?")
+    # The words decide where they can: a German question in an English client stays German.
+    assert not is_english("Wer kann mir mit dem VPN helfen?", english_client=True)
+    assert is_english("Who can help me with the VPN?", english_client=False)
