@@ -103,6 +103,15 @@ def _eval_routing(args: argparse.Namespace) -> int:
         questions = evaluation.load_questions(Path(args.questions))
         experts = evaluation.load_directory(Path(args.directory))
         result.update(summarise_clarify(run_clarify(router, questions, experts)))
+    if args.offers:
+        from bot.domain.routing.evaluation_offers import run_offers, summarise_offers
+        from bot.domain.routing.index import ExpertRouter
+
+        if not isinstance(router, ExpertRouter):
+            print("--offers: nur mit --router ours (die Basislinie bietet keine Antworten an)")
+            return 2
+        questions = evaluation.load_questions(Path(args.questions))
+        result.update(summarise_offers(run_offers(router, questions)))
     if args.json:
         if args.by_kind:
             result["by_kind"] = groups
@@ -229,6 +238,11 @@ def _parser() -> argparse.ArgumentParser:
         "--clarify",
         action="store_true",
         help="Rückfragen simulieren: wie oft gefragt wird und top1 nach dem Klick",
+    )
+    routing.add_argument(
+        "--offers",
+        action="store_true",
+        help="frühere Antworten: wie oft eine angeboten wird und ob sie zum Thema passt",
     )
     routing.set_defaults(run=_eval_routing)
     return parser
