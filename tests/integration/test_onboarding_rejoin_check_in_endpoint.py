@@ -8,6 +8,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
+from sqlalchemy import update
+
+from bot.adapters.db.engine import create_engine, create_session_factory
+from bot.adapters.db.member_tables import TeamMemberRow
 from bot.domain.onboarding.model import OnboardingState
 from tests.conftest import RunningBot
 from tests.integration.test_onboarding_admin_pick_endpoint import Day, welcomed_day
@@ -72,6 +76,53 @@ async def test_a_check_in_whose_job_had_not_run_while_away_is_asked_once(
         await comes_back(day, melanie)
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
         assert check_ins(sink, JANA, SEVEN_DAYS) == 1
+
+
+async def gone_unnoticed(day: Day) -> None:
+    """Melanie is off the team, and the member store says so, but nothing ended her onboarding:
+    Teams' membersRemoved never came, and the job that ends what a leaver had has not run (or
+    failed): the next job that looks is the first to find her gone."""
+    day.sink.members = [m for m in day.sink.members if m["aadObjectId"] != MELANIE[0]]
+    engine = create_engine(day.database_url)
+    try:
+        async with create_session_factory(engine).begin() as session:
+            removed = await session.execute(
+                update(TeamMemberRow)
+                .where(TeamMemberRow.user_key == MELANIE[0])
+                .values(removed_at=day.bot.clock.now())
+            )
+            assert getattr(removed, "rowcount", 0) == 1
+    finally:
+        await engine.dispose()
+
+
+async def test_a_check_in_that_first_found_the_newcomer_gone_is_asked_after_the_return(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    async with welcomed_day(bot_factory, sink, database_url) as day:
+        melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
+        day.bot.clock.current = NOW + timedelta(days=6)
+        await gone_unnoticed(day)
+        day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
+        await day.settle()  # the week's check-in finds her gone and ends the onboarding
+        ended = await day.stored()
+        assert ended.state is OnboardingState.LEFT and ended.left_at is not None
+        assert ended.left_at > NOW + timedelta(days=7)  # later than the check-in's due time
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 0
+
+        day.bot.clock.current = NOW + timedelta(days=8)
+        await comes_back(day, melanie)
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
+        assert check_ins(sink, JANA, SEVEN_DAYS) == 1
+        day.bot.clock.current = NOW + timedelta(days=9)
+        await day.settle()
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 1
+        # Gone again and back again: the week's check-in was asked, it is not asked again.
+        day.bot.clock.current = NOW + timedelta(days=10)
+        await melanie_leaves(day)
+        day.bot.clock.current = NOW + timedelta(days=11)
+        await comes_back(day, melanie)
+        assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 1
 
 
 async def test_after_the_buddy_period_a_missed_check_in_is_not_asked(

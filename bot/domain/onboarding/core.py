@@ -37,6 +37,20 @@ PAIR_WAITING_JOB = "onboarding.pair_waiting"  # someone volunteered: pair who wa
 NEWCOMER_LEFT_JOB = "onboarding.newcomer_left"  # tells the buddy that the onboarding ended
 POLL_GROUP_JOB = "onboarding.poll_group"
 _OPEN = (OnboardingState.PAIRED, OnboardingState.UNPAIRED)
+_MISSED = "missed"  # the side of a check-in's key that records it as missed (no answer)
+
+
+def missed_check_in_key(days: int) -> str:
+    """The key in ``Onboarding.check_ins`` of the ``days`` check-in whose job was the first to
+    find the newcomer gone (no membersRemoved handled yet) and ended the onboarding: ``left_at``
+    is then later than its due time, yet it was not asked because they were away, so a rejoin
+    that resumes the onboarding asks it (rejoin.py)."""
+    return f"{days}:{_MISSED}"
+
+
+def is_missed_key(key: str) -> bool:
+    """Whether ``key`` of ``Onboarding.check_ins`` records a missed check-in (no answer)."""
+    return key.endswith(f":{_MISSED}")
 
 
 class UndeliverableError(Exception):
@@ -129,11 +143,18 @@ class OnboardingCore:
         ended = [await self.end_left(o) for o in open_ if o.newcomer_key in departed]
         return [o for o in ended if o is not None]
 
-    async def end_left(self, onboarding: Onboarding) -> Onboarding | None:
+    async def end_left(
+        self, onboarding: Onboarding, missed_check_in: int | None = None
+    ) -> Onboarding | None:
         """Ends ``onboarding`` (open) because its newcomer left: LEFT, with when; a buddy who
-        was introduced and still looks after them hears it. None when it changed meanwhile."""
+        was introduced and still looks after them hears it. None when it changed meanwhile.
+        ``missed_check_in``: the days of the check-in whose job found them gone (recorded, see
+        ``missed_check_in_key``)."""
         now = self.clock.now()
-        left = replace(onboarding, state=OnboardingState.LEFT, left_at=now,
+        check_ins = onboarding.check_ins
+        if missed_check_in is not None:
+            check_ins = {**check_ins, missed_check_in_key(missed_check_in): "newcomer_left"}
+        left = replace(onboarding, state=OnboardingState.LEFT, left_at=now, check_ins=check_ins,
                        version=onboarding.version + 1)  # fmt: skip
         if not await self.repo.save(left):
             return None

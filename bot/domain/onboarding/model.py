@@ -43,7 +43,8 @@ class Onboarding:
     welcomed_at: datetime | None = None
     introduced_at: datetime | None = None  # when the buddy's introduction went out
     left_at: datetime | None = None  # when it ended because the newcomer left (LEFT)
-    # "<days>:<newcomer|buddy>" -> answer ("ja", "noch_nicht", "hilfe")
+    # "<days>:<newcomer|buddy>" -> answer ("ja", "noch_nicht", "hilfe"); "<days>:missed" ->
+    # "newcomer_left": that check-in found them gone (core.missed_check_in_key)
     check_ins: dict[str, str] = field(default_factory=dict)
     version: int = 1
 

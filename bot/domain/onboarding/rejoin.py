@@ -7,10 +7,17 @@ afresh; the ended one stays as history."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from bot.domain.onboarding.core import INTRO_JOB, PAIR_JOB, WELCOME_JOB, OnboardingCore
+from bot.domain.onboarding.core import (
+    INTRO_JOB,
+    PAIR_JOB,
+    WELCOME_JOB,
+    OnboardingCore,
+    is_missed_key,
+    missed_check_in_key,
+)
 from bot.domain.onboarding.model import Onboarding, OnboardingState
 
 
@@ -59,13 +66,13 @@ class Rejoining(OnboardingCore):
             told = ended.introduced_at is None or ended.paired_since > busy_since
             resumed = replace(ended, state=OnboardingState.PAIRED, left_at=None,
                               introduced_at=None if told else ended.introduced_at,
-                              version=ended.version + 1)  # fmt: skip
+                              check_ins=_answers(ended), version=ended.version + 1)  # fmt: skip
             if await self.repo.pair(resumed, busy_since):
                 if told:
                     await self._send_later(INTRO_JOB, resumed, buddy, version=resumed.version)
                 if resumed.welcomed_at is None:  # left before the welcome reached them
                     await self._resumed_job(WELCOME_JOB, resumed)
-                await self._missed_check_ins(ended.left_at, resumed, buddy)
+                await self._missed_check_ins(ended, resumed, buddy)
                 return resumed
             current = await self.get(ended.id)
             if current.version != ended.version:
@@ -73,7 +80,7 @@ class Rejoining(OnboardingCore):
             # The buddy filled up meanwhile: the normal pairing below.
         waiting = replace(ended, state=OnboardingState.UNPAIRED, buddy_key=None, buddy_name="",
                           reasons=(), paired_at=None, introduced_at=None, left_at=None,
-                          version=ended.version + 1)  # fmt: skip
+                          check_ins=_answers(ended), version=ended.version + 1)  # fmt: skip
         if not await self.repo.save(waiting):
             return None
         # Paired like a new onboarding (a job: it asks Graph); a newcomer welcomed before gets
@@ -81,15 +88,19 @@ class Rejoining(OnboardingCore):
         await self._resumed_job(PAIR_JOB, waiting)
         return waiting
 
-    async def _missed_check_ins(self, left_at: datetime, resumed: Onboarding, buddy: str) -> None:
+    async def _missed_check_ins(self, ended: Onboarding, resumed: Onboarding, buddy: str) -> None:
         """The check-ins that came due while the newcomer was gone (each found the onboarding
-        ended and asked nothing), once now; none once the buddy period is over."""
+        ended, or ended it itself, and asked nothing), once now; none once the buddy period is
+        over."""
         now, since = self.clock.now(), resumed.paired_since
-        if now >= since + self.policy.match.buddy_period:
+        if now >= since + self.policy.match.buddy_period or ended.left_at is None:
             return
         again = f":resumed:{resumed.version}"  # one resumption per version (the pair save)
         for days in self.policy.check_in_days:
-            if left_at <= since + timedelta(days=days) <= now:
+            due = since + timedelta(days=days)
+            # One whose job was the first to find them gone ended it then, after its due time.
+            missed = ended.left_at <= due or missed_check_in_key(days) in ended.check_ins
+            if missed and due <= now:
                 await self._plan_check_in(resumed.id, buddy, days, now, again)
 
     async def _available(self, onboarding: Onboarding, buddy_key: str) -> bool:
@@ -107,3 +118,9 @@ class Rejoining(OnboardingCore):
         }
         key = f"{kind}:{onboarding.id}:{onboarding.newcomer_key}:resumed:{onboarding.version}"
         await self.jobs.schedule(kind, payload, self.clock.now(), dedup_key=key)
+
+
+def _answers(ended: Onboarding) -> dict[str, str]:
+    """The check-in answers without the records of missed ones: those are asked (or not) by
+    this resumption, and one that ends again records its own."""
+    return {key: answer for key, answer in ended.check_ins.items() if not is_missed_key(key)}

@@ -231,8 +231,11 @@ class OnboardingService(Reassigning, GroupPolling, Volunteering):
             return
         if buddy is not None and buddy != onboarding.buddy_key:
             return  # an admin paired the newcomer anew: that pairing has its own check-ins
-        if await self.end_departed([onboarding]):
-            return  # the newcomer left the team: the onboarding ends here
+        if onboarding.newcomer_key in await self.departures.departed([onboarding.newcomer_key]):
+            # The newcomer left the team: the onboarding ends here. Recorded as missed, so a
+            # rejoin asks it after all (left_at, now, is past its due time).
+            await self.end_left(onboarding, missed_check_in=days)
+            return
         to = onboarding.newcomer_key if side == "newcomer" else onboarding.buddy_key
         lang = await self.languages.language_of(to)
         card = self.views.check_in_card(onboarding, days, side, lang)
