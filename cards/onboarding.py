@@ -189,13 +189,14 @@ class OnboardingCards:
         }
 
     def check_in_card(
-        self, onboarding: Onboarding, days: int, side: str, lang: str
+        self, onboarding: Onboarding, days: int, side: str, lang: str, elapsed: int | None = None
     ) -> dict[str, Any]:
-        """ "Haben Sie sich getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
+        """ "Haben Sie sich getroffen?" – Ja / Noch nicht / Brauche Hilfe: the ``days`` check-in,
+        asked ``elapsed`` days after the pairing (later than planned after a rejoin)."""
         other = onboarding.buddy_name if side == "newcomer" else onboarding.newcomer_name
         body = [
             text(t("onboarding.check_in.title", lang), weight="Bolder", size="Medium"),
-            text(t("onboarding.check_in.text", lang, other=other, days=days)),
+            text(t("onboarding.check_in.text", lang, other=other, days=elapsed or days)),
         ]
         actions = [
             execute(

@@ -1,7 +1,8 @@
 """A check-in that came due while the newcomer was gone, through the real endpoint and database
 (SQLite and PostgreSQL): when they are added again and the onboarding continues, it is asked
-once after the return (also when its job had not run yet, and when Teams re-delivers the
-join); once the buddy period is over, not at all."""
+once after the return (also when its job had not run yet, or was the first to find them gone,
+and when Teams re-delivers the join), saying how many days ago they were introduced; once the
+buddy period is over, not at all."""
 
 from __future__ import annotations
 
@@ -20,12 +21,23 @@ from tests.integration.test_onboarding_endpoint import JANA, MELANIE, NOW, cards
 from tests.support.connector_sink import ConnectorSink
 
 CHECK_IN = "Haben Sie sich getroffen"
-SEVEN_DAYS = "Vor 7 Tagen"
-TWENTY_EIGHT_DAYS = "Vor 28 Tagen"
+SEVEN_DAYS = 7
+TWENTY_EIGHT_DAYS = 28
 
 
-def check_ins(sink: ConnectorSink, who: tuple[str, str], days: str) -> int:
-    return sum(CHECK_IN in c and days in c for c in cards_to(sink, who))
+def asked(sink: ConnectorSink, who: tuple[str, str], days: int) -> list[str]:
+    """The ``days`` check-in cards to ``who`` (told apart by their buttons, not their text)."""
+    return [c for c in cards_to(sink, who) if CHECK_IN in c and f'"days": {days}, "answer"' in c]
+
+
+def check_ins(sink: ConnectorSink, who: tuple[str, str], days: int) -> int:
+    return len(asked(sink, who, days))
+
+
+def says(sink: ConnectorSink, days: int, wording: str) -> bool:
+    """Whether every ``days`` check-in to Melanie and Jana says ``wording``."""
+    cards = asked(sink, MELANIE, days) + asked(sink, JANA, days)
+    return bool(cards) and all(wording in c for c in cards)
 
 
 async def comes_back(day: Day, melanie: list[dict[str, object]]) -> None:
@@ -54,6 +66,8 @@ async def test_a_check_in_missed_while_away_is_asked_once_after_the_return(
         await comes_back(day, melanie)
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
         assert check_ins(sink, JANA, SEVEN_DAYS) == 1
+        # Asked a day late, it says so: the pairing was 8 days ago, not 7.
+        assert says(sink, SEVEN_DAYS, "Vor 8 Tagen haben wir Sie mit")
         day.bot.clock.current = NOW + timedelta(days=9)
         await day.settle()
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 1
@@ -62,6 +76,7 @@ async def test_a_check_in_missed_while_away_is_asked_once_after_the_return(
         await day.settle()
         assert check_ins(sink, MELANIE, TWENTY_EIGHT_DAYS) == 1
         assert check_ins(sink, JANA, TWENTY_EIGHT_DAYS) == 1
+        assert says(sink, TWENTY_EIGHT_DAYS, "Vor 28 Tagen haben wir Sie mit")
 
 
 async def test_a_check_in_whose_job_had_not_run_while_away_is_asked_once(
@@ -76,6 +91,7 @@ async def test_a_check_in_whose_job_had_not_run_while_away_is_asked_once(
         await comes_back(day, melanie)
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
         assert check_ins(sink, JANA, SEVEN_DAYS) == 1
+        assert says(sink, SEVEN_DAYS, "Vor 8 Tagen haben wir Sie mit")
 
 
 async def gone_unnoticed(day: Day) -> None:
@@ -114,6 +130,7 @@ async def test_a_check_in_that_first_found_the_newcomer_gone_is_asked_after_the_
         await comes_back(day, melanie)
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
         assert check_ins(sink, JANA, SEVEN_DAYS) == 1
+        assert says(sink, SEVEN_DAYS, "Vor 8 Tagen haben wir Sie mit")
         day.bot.clock.current = NOW + timedelta(days=9)
         await day.settle()
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 1
@@ -133,6 +150,7 @@ async def test_after_the_buddy_period_a_missed_check_in_is_not_asked(
         day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
         await day.settle()
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
+        assert says(sink, SEVEN_DAYS, "Vor 7 Tagen haben wir Sie mit")  # asked on time
         day.bot.clock.current = NOW + timedelta(days=27)
         await melanie_leaves(day)
         day.bot.clock.current = NOW + timedelta(days=28, minutes=1)

@@ -238,7 +238,10 @@ class OnboardingService(Reassigning, GroupPolling, Volunteering):
             return
         to = onboarding.newcomer_key if side == "newcomer" else onboarding.buddy_key
         lang = await self.languages.language_of(to)
-        card = self.views.check_in_card(onboarding, days, side, lang)
+        # The days that really passed since the pairing: one asked late (missed while the
+        # newcomer was away, asked after their return) does not claim "7 days ago".
+        elapsed = max(days, (self.clock.now() - onboarding.paired_since).days)
+        card = self.views.check_in_card(onboarding, days, side, lang, elapsed)
         await self.deliver(to, card, onboarding.tenant_id)
 
     async def answer_check_in(

@@ -54,9 +54,10 @@ class OnboardingViews(Protocol):
         ...
 
     def check_in_card(
-        self, onboarding: Onboarding, days: int, side: str, lang: str
+        self, onboarding: Onboarding, days: int, side: str, lang: str, elapsed: int | None = None
     ) -> dict[str, Any]:
-        """ "Haben Sie sich getroffen?" – Ja / Noch nicht / Brauche Hilfe."""
+        """ "Haben Sie sich getroffen?" – Ja / Noch nicht / Brauche Hilfe: the ``days`` check-in,
+        asked ``elapsed`` days after the pairing (later than planned after a rejoin)."""
         ...
 
     def help_needed_card(self, onboarding: Onboarding, side: str, lang: str) -> dict[str, Any]:
