@@ -6,7 +6,8 @@ buddy period is over, not at all."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from sqlalchemy import update
@@ -40,8 +41,18 @@ def says(sink: ConnectorSink, days: int, wording: str) -> bool:
     return bool(cards) and all(wording in c for c in cards)
 
 
-async def comes_back(day: Day, melanie: list[dict[str, object]]) -> None:
-    """Melanie is added to the team again; Teams delivers the join twice."""
+@asynccontextmanager
+async def away(
+    day: Day, leaves: int, back: int, leave: Callable[[Day], Awaitable[object]] = melanie_leaves
+) -> AsyncIterator[None]:
+    """Melanie leaves the team on day ``leaves`` (``leave``: how the bot learns it), the body
+    runs while she is away, and on day ``back`` she is added again (Teams delivers the join
+    twice): the onboarding continues with Jana."""
+    melanie = [m for m in day.sink.members if m["aadObjectId"] == MELANIE[0]]
+    day.bot.clock.current = NOW + timedelta(days=leaves)
+    await leave(day)
+    yield
+    day.bot.clock.current = NOW + timedelta(days=back)
     day.sink.members += melanie
     again = member_added(day.sink, f"29:{MELANIE[0]}")
     for _ in range(2):
@@ -55,15 +66,10 @@ async def test_a_check_in_missed_while_away_is_asked_once_after_the_return(
     bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
 ) -> None:
     async with welcomed_day(bot_factory, sink, database_url) as day:
-        melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
-        day.bot.clock.current = NOW + timedelta(days=6)
-        await melanie_leaves(day)
-        day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
-        await day.settle()  # the week's check-in finds the onboarding ended: nothing
-        assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 0
-
-        day.bot.clock.current = NOW + timedelta(days=8)
-        await comes_back(day, melanie)
+        async with away(day, leaves=6, back=8):
+            day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
+            await day.settle()  # the week's check-in finds the onboarding ended: nothing
+            assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 0
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
         assert check_ins(sink, JANA, SEVEN_DAYS) == 1
         # Asked a day late, it says so: the pairing was 8 days ago, not 7.
@@ -83,12 +89,8 @@ async def test_a_check_in_whose_job_had_not_run_while_away_is_asked_once(
     bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
 ) -> None:
     async with welcomed_day(bot_factory, sink, database_url) as day:
-        melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
-        day.bot.clock.current = NOW + timedelta(days=6)
-        await melanie_leaves(day)
-        # Nothing ran in between (a busy runner): the week's check-in is still pending.
-        day.bot.clock.current = NOW + timedelta(days=8)
-        await comes_back(day, melanie)
+        async with away(day, leaves=6, back=8):
+            pass  # nothing runs in between (a busy runner): the week's check-in is pending
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
         assert check_ins(sink, JANA, SEVEN_DAYS) == 1
         assert says(sink, SEVEN_DAYS, "Vor 8 Tagen haben wir Sie mit")
@@ -116,18 +118,13 @@ async def test_a_check_in_that_first_found_the_newcomer_gone_is_asked_after_the_
     bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
 ) -> None:
     async with welcomed_day(bot_factory, sink, database_url) as day:
-        melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
-        day.bot.clock.current = NOW + timedelta(days=6)
-        await gone_unnoticed(day)
-        day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
-        await day.settle()  # the week's check-in finds her gone and ends the onboarding
-        ended = await day.stored()
-        assert ended.state is OnboardingState.LEFT and ended.left_at is not None
-        assert ended.left_at > NOW + timedelta(days=7)  # later than the check-in's due time
-        assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 0
-
-        day.bot.clock.current = NOW + timedelta(days=8)
-        await comes_back(day, melanie)
+        async with away(day, leaves=6, back=8, leave=gone_unnoticed):
+            day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
+            await day.settle()  # the week's check-in finds her gone and ends the onboarding
+            ended = await day.stored()
+            assert ended.state is OnboardingState.LEFT and ended.left_at is not None
+            assert ended.left_at > NOW + timedelta(days=7)  # later than the check-in's due
+            assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 0
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
         assert check_ins(sink, JANA, SEVEN_DAYS) == 1
         assert says(sink, SEVEN_DAYS, "Vor 8 Tagen haben wir Sie mit")
@@ -135,10 +132,8 @@ async def test_a_check_in_that_first_found_the_newcomer_gone_is_asked_after_the_
         await day.settle()
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 1
         # Gone again and back again: the week's check-in was asked, it is not asked again.
-        day.bot.clock.current = NOW + timedelta(days=10)
-        await melanie_leaves(day)
-        day.bot.clock.current = NOW + timedelta(days=11)
-        await comes_back(day, melanie)
+        async with away(day, leaves=10, back=11):
+            pass
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == check_ins(sink, JANA, SEVEN_DAYS) == 1
 
 
@@ -146,17 +141,13 @@ async def test_after_the_buddy_period_a_missed_check_in_is_not_asked(
     bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
 ) -> None:
     async with welcomed_day(bot_factory, sink, database_url) as day:
-        melanie = [m for m in sink.members if m["aadObjectId"] == MELANIE[0]]
         day.bot.clock.current = NOW + timedelta(days=7, minutes=1)
         await day.settle()
         assert check_ins(sink, MELANIE, SEVEN_DAYS) == 1
         assert says(sink, SEVEN_DAYS, "Vor 7 Tagen haben wir Sie mit")  # asked on time
-        day.bot.clock.current = NOW + timedelta(days=27)
-        await melanie_leaves(day)
-        day.bot.clock.current = NOW + timedelta(days=28, minutes=1)
-        await day.settle()
-        day.bot.clock.current = NOW + timedelta(days=29)
-        await comes_back(day, melanie)
+        async with away(day, leaves=27, back=29):
+            day.bot.clock.current = NOW + timedelta(days=28, minutes=1)
+            await day.settle()
         day.bot.clock.current = NOW + timedelta(days=30)
         await day.settle()
         assert check_ins(sink, MELANIE, TWENTY_EIGHT_DAYS) == 0
