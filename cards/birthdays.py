@@ -110,6 +110,12 @@ def _reminder_text(reminder: Reminder, lang: str) -> str:
                  years=reminder.years)  # fmt: skip
     if reminder.ahead == 0:
         return t("birthdays.reminder.birthday_today", lang, name=reminder.person_name)
+    if reminder.ahead == -1:
+        return t("birthdays.reminder.birthday_yesterday", lang, name=reminder.person_name)
+    if reminder.ahead < 0:
+        weekday = t("weekday.long", lang).split(",")[reminder.day.weekday()]
+        return t("birthdays.reminder.birthday_past", lang, name=reminder.person_name,
+                 weekday=weekday, day=day)  # fmt: skip
     key = (
         "birthdays.reminder.birthday_tomorrow"
         if reminder.ahead == 1
@@ -131,8 +137,8 @@ class BirthdayCards:
                 execute(t("birthdays.button.congratulate", lang), "birthdays.congratulate", data)
             )
         if reminder.person_mail:
-            # "Gratulieren" only on the day; before it, the link just opens the chat.
-            on_the_day = reminder.ahead == 0 and reminder.occasion is Occasion.BIRTHDAY
+            # "Gratulieren" on the day or after it (a belated note); before, it opens the chat.
+            on_the_day = reminder.ahead <= 0 and reminder.occasion is Occasion.BIRTHDAY
             title = (
                 "birthdays.button.congratulate"
                 if on_the_day and not reminder.in_channel

@@ -876,6 +876,8 @@ MESSAGES: dict[str, str] = {
     "Vor- und Nachnamen.",
     "birthdays.pick.follow": "Folgen",
     "birthdays.pick.unfollow": "Entfolgen",
+    "birthdays.reminder.birthday_yesterday": "Gestern hatte {name} Geburtstag.",
+    "birthdays.reminder.birthday_past": "Am {weekday}, {day}, hatte {name} Geburtstag.",
     "birthdays.reminder.birthday_today": "Heute hat {name} Geburtstag.",
     "birthdays.reminder.birthday_ahead": "{name} hat am {day} Geburtstag – in {days} Tagen.",
     "birthdays.reminder.birthday_tomorrow": "{name} hat am {day} Geburtstag – morgen.",

@@ -833,6 +833,8 @@ MESSAGES: dict[str, str] = {
     "name.",
     "birthdays.pick.follow": "Follow",
     "birthdays.pick.unfollow": "Unfollow",
+    "birthdays.reminder.birthday_yesterday": "Yesterday was {name}'s birthday.",
+    "birthdays.reminder.birthday_past": "{name}'s birthday was on {weekday}, {day}.",
     "birthdays.reminder.birthday_today": "Today is {name}'s birthday.",
     "birthdays.reminder.birthday_ahead": "{name}'s birthday is on {day} – in {days} days.",
     "birthdays.reminder.birthday_tomorrow": "{name}'s birthday is on {day} – tomorrow.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from bot.domain.birthdays.model import BirthdayProfile, Follow
 
@@ -13,6 +14,7 @@ class InMemoryBirthdayRepository:
     def __init__(self) -> None:
         self._profiles: dict[str, BirthdayProfile] = {}
         self._follows: dict[tuple[str, str], Follow] = {}
+        self._announced: date | None = None
 
     async def get(self, user_key: str) -> BirthdayProfile | None:
         """One person's profile, or None."""
@@ -57,3 +59,12 @@ class InMemoryBirthdayRepository:
         for key in gone:
             del self._follows[key]
         return len(gone) + (self._profiles.pop(user_key, None) is not None)
+
+    async def announced_through(self) -> date | None:
+        """The last day the daily run planned reminders for, or None before its first run."""
+        return self._announced
+
+    async def announced(self, day: date) -> None:
+        """Record that reminders up to ``day`` are planned (never moves back)."""
+        if self._announced is None or day > self._announced:
+            self._announced = day

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -79,3 +79,12 @@ async def test_racing_follows_store_one_relation(repo: BirthdayRepository) -> No
         *(repo.follow(Follow("a", "x", "Xaver", None, T0)) for _ in range(8))
     )
     assert sorted(results) == [False] * 7 + [True]
+
+
+async def test_the_daily_runs_ledger_only_moves_forward(repo: BirthdayRepository) -> None:
+    assert await repo.announced_through() is None  # before the first run: nothing missed
+    await repo.announced(date(2027, 3, 14))
+    assert await repo.announced_through() == date(2027, 3, 14)
+    # A run of an older day finishing last (another replica, a retried job) keeps the later.
+    await asyncio.gather(*(repo.announced(date(2027, 3, d)) for d in (13, 15, 12)))
+    assert await repo.announced_through() == date(2027, 3, 15)

@@ -40,6 +40,12 @@ def birthday_cards(lang: str) -> Iterator[Sample]:
     today = Reminder(JANA, "Jana Becker", "jana.becker@firma.de", Occasion.BIRTHDAY,
                      date(2027, 2, 28), 0)  # fmt: skip
     yield "birthdays.reminder_card.chat", views.reminder_card(today, lang)
+    yesterday = Reminder(JANA, "Jana Becker", "jana.becker@firma.de", Occasion.BIRTHDAY,
+                         date(2027, 2, 27), -1, in_channel=True)  # fmt: skip
+    yield "birthdays.reminder_card.yesterday", views.reminder_card(yesterday, lang)
+    past = Reminder(JANA, "Jana Becker", "jana.becker@firma.de", Occasion.BIRTHDAY,
+                    date(2027, 2, 26), -3)  # fmt: skip
+    yield "birthdays.reminder_card.past", views.reminder_card(past, lang)
     jubilee = Reminder(JANA, "Jana Becker", "", Occasion.JUBILEE, date(2027, 3, 8), 7, 25)
     yield "birthdays.reminder_card.jubilee", views.reminder_card(jubilee, lang)
     yield "birthdays.greeting_card", views.greeting_card("Sabine Krüger", "Jana Becker", lang)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import Select, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.dialect import dialect_insert
-from bot.adapters.db.models import BirthdayFollowRow, BirthdayProfileRow
+from bot.adapters.db.models import BirthdayFollowRow, BirthdayProfileRow, BirthdayRunRow
 from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow, Visibility
+
+# The one ledger row of the daily run.
+_DAILY = "daily"
 
 
 def _profile(row: BirthdayProfileRow) -> BirthdayProfile:
@@ -147,6 +151,27 @@ class SqlBirthdayRepository:
             )
             return int(getattr(follows, "rowcount", 0) or 0) + int(
                 getattr(profile, "rowcount", 0) or 0
+            )
+
+    async def announced_through(self) -> date | None:
+        """The last day the daily run planned reminders for, or None before its first run."""
+        async with self._sessions() as session:
+            row = await session.get(BirthdayRunRow, _DAILY)
+            return row.announced_through if row is not None else None
+
+    async def announced(self, day: date) -> None:
+        """Record that reminders up to ``day`` are planned; never moves back (a run of an
+        older day that finishes last, on another replica, leaves the later day)."""
+        async with self._sessions.begin() as session:
+            insert = dialect_insert(session, BirthdayRunRow).values(
+                name=_DAILY, announced_through=day
+            )
+            await session.execute(
+                insert.on_conflict_do_update(
+                    index_elements=[BirthdayRunRow.name],
+                    set_={"announced_through": insert.excluded.announced_through},
+                    where=BirthdayRunRow.announced_through < insert.excluded.announced_through,
+                )
             )
 
 

@@ -404,6 +404,16 @@ class BirthdayFollowRow(Base):
     created_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
+class BirthdayRunRow(Base):
+    """The ledger of the daily birthday run: up to which day (``TIME_ZONE``) reminders were
+    planned, so that a run late by whole days catches up the days in between."""
+
+    __tablename__ = "birthday_runs"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    announced_through: Mapped[date] = mapped_column(Date)
+
+
 class RouletteParticipantRow(Base):
     """A person taking part in the coffee/lunch roulette, with their preferences."""
 

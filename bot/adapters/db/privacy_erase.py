@@ -54,7 +54,7 @@ ERASURE_TABLES = frozenset(model.__tablename__ for model, _rule in _STEPS)
 # roulette_rounds holds a round's number, start and aggregate counts only.
 FREE_OF_PERSONAL_DATA = frozenset(
     {models.RoomRow.__tablename__, InstalledTeamRow.__tablename__,
-     models.RouletteRoundRow.__tablename__}
+     models.RouletteRoundRow.__tablename__, models.BirthdayRunRow.__tablename__}
 )  # fmt: skip
 
 

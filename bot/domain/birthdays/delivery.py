@@ -44,10 +44,11 @@ class BirthdayDelivery:
             day=day,
             ahead=int(payload["ahead"]),
             years=int(payload.get("years") or 0),
-            # Greetings go to the channel on the day; the day before, a chat link only.
+            # Greetings go to the channel on the day, and from a belated note while a greeting
+            # is still taken (GREET_LATE); before the day, or later, a chat link only.
             in_channel=occasion is Occasion.BIRTHDAY
             and profile.visibility is Visibility.NETWORK
-            and int(payload["ahead"]) == 0,
+            and -GREET_LATE.days <= int(payload["ahead"]) <= 0,
         )
         lang = await service.languages.language_of(to)
         card = service.views.reminder_card(reminder, lang)

@@ -10,7 +10,7 @@ or never was in one): their opt-ins and follows stay, and count again once they 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.domain.birthdays.dates import (
@@ -19,6 +19,12 @@ from bot.domain.birthdays.dates import (
     jubilee_reminder,
 )
 from bot.domain.birthdays.model import BirthdayProfile, Follow, Occasion, Visibility
+
+# A run late by whole days (the bot was down that morning, the day's job failed for good)
+# catches up at most this many days back: a long weekend (Friday to Sunday, caught up on
+# Monday). A birthday further back is no longer worth a note, and after a long outage a flood
+# of stale ones would bury today's.
+CATCH_UP_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +36,21 @@ class Planned:
     person: str
     occasion: Occasion
     day: date  # the day of the occasion
-    ahead: int  # days between the reminder and the occasion
+    ahead: int  # days between the reminder's planned day and the occasion
     years: int = 0  # service years of a jubilee
+    late: int = 0  # days the run that sends it is late (a missed day caught up)
 
     @property
     def key(self) -> str:
-        """The dedup key: one reminder per recipient, person, occasion, day and lead time."""
+        """The dedup key: one reminder per recipient, person, occasion, day and lead time.
+        A caught-up reminder keeps the key of the day it was due on, so the on-time run and
+        any catch-up of that day (another replica, a re-run) send it once between them."""
         return f"{self.day.isoformat()}:{self.occasion}:{self.ahead}:{self.person}:{self.to}"
+
+    @property
+    def ahead_now(self) -> int:
+        """Days from sending to the occasion: negative for a birthday already past."""
+        return self.ahead - self.late
 
 
 def may_learn_birthday(
@@ -88,3 +102,25 @@ def plan_reminders(
                             )
                         )  # fmt: skip
     return sorted(planned, key=lambda p: (p.to, p.person, p.occasion))
+
+
+def missed_days(announced_through: date | None, today: date) -> list[date]:
+    """The days before ``today`` that no run announced, at most ``CATCH_UP_DAYS`` back;
+    none before the first run (nothing is known to be missed then)."""
+    if announced_through is None:
+        return []
+    first = max(announced_through + timedelta(days=1), today - timedelta(days=CATCH_UP_DAYS))
+    return [first + timedelta(days=n) for n in range((today - first).days)]
+
+
+def catch_up(missed: date, today: date, due: Sequence[Planned]) -> list[Planned]:
+    """What of ``due`` (planned for the ``missed`` day) still makes sense ``today``: a
+    birthday of that day or one since as a belated note, and what is still ahead (a
+    jubilee's week, a reminder days before) with the days left; not a reminder before an
+    occasion that is past or today (its own day's note says it)."""
+    late = (today - missed).days
+    kept = []
+    for item in due:
+        if item.day > today or (item.day < today and item.ahead == 0):
+            kept.append(replace(item, late=late))
+    return kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from bot.domain.birthdays.model import BirthdayProfile, Follow
@@ -43,6 +44,14 @@ class BirthdayRepository(Protocol):
 
     async def forget(self, user_key: str) -> int:
         """Delete the profile and every relation in both directions; rows removed."""
+        ...
+
+    async def announced_through(self) -> date | None:
+        """The last day the daily run planned reminders for, or None before its first run."""
+        ...
+
+    async def announced(self, day: date) -> None:
+        """Record that reminders up to ``day`` are planned (never moves back)."""
         ...
 
 

@@ -15,7 +15,7 @@ from bot.domain.birthdays.model import (
     Follow,
     Visibility,
 )
-from bot.domain.birthdays.planning import plan_reminders
+from bot.domain.birthdays.planning import Planned, catch_up, missed_days, plan_reminders
 from bot.domain.birthdays.ports import BirthdayRepository, Colleague, Colleagues, NetworkChannel
 from bot.domain.birthdays.views import BirthdayViews
 from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages
@@ -177,7 +177,8 @@ class BirthdayService:
         await plan_daily(self.jobs, DAILY_JOB, max(self.clock.now(), self._run_at(self.today())))
 
     async def run_daily(self) -> int:
-        """Job: tomorrow's run, then one reminder job per recipient and occasion due today."""
+        """Job: tomorrow's run, then one reminder job per recipient and occasion due today
+        and on the days since the last run that were missed (at most ``CATCH_UP_DAYS``)."""
         today = self.today()
         # First: a day that fails for good (ten attempts) must not end the daily runs.
         await plan_daily(self.jobs, DAILY_JOB, self._run_at(today + timedelta(days=1)))
@@ -192,17 +193,27 @@ class BirthdayService:
                 hired = await self._hire_date(profile.user_key)
                 if hired is not None:
                     hire_dates[profile.user_key] = hired
-        planned = plan_reminders(
-            today, profiles, followers, hire_dates, self.policy.days_before, in_network=present
-        )
+
+        def due(day: date) -> list[Planned]:
+            days_before = self.policy.days_before
+            return plan_reminders(day, profiles, followers, hire_dates, days_before,
+                                  in_network=present)  # fmt: skip
+
+        planned = due(today)
+        # Days no run announced (the bot was down that morning): caught up now, belatedly.
+        # Read before and written after scheduling: a run that stops in between is caught up
+        # again by the next one, and the dedup keys send nothing twice.
+        for missed in missed_days(await self.repo.announced_through(), today):
+            planned += catch_up(missed, today, due(missed))
         now = self.clock.now()
         for item in planned:
             payload = {
                 "to": item.to, "tenant": item.tenant_id, "person": item.person,
                 "occasion": str(item.occasion), "day": item.day.isoformat(),
-                "ahead": item.ahead, "years": item.years,
+                "ahead": item.ahead_now, "years": item.years,
             }  # fmt: skip
             await self.jobs.schedule(REMIND_JOB, payload, now, f"{REMIND_JOB}:{item.key}")
+        await self.repo.announced(today)
         return len(planned)
 
     async def _hire_date(self, user_key: str) -> date | None:

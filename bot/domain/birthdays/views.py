@@ -18,7 +18,7 @@ class Reminder:
     person_mail: str
     occasion: Occasion
     day: date
-    ahead: int
+    ahead: int  # days until the occasion; negative: a belated note (a missed day caught up)
     years: int = 0
     in_channel: bool = False  # "Gratulieren" posts in the network channel (else: a 1:1 chat)
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.birthdays.dates import parse_day
 from bot.domain.birthdays.model import BirthdayProfile, Follow, Occasion, Visibility
-from bot.domain.birthdays.planning import plan_reminders
+from bot.domain.birthdays.planning import (
+    CATCH_UP_DAYS,
+    Planned,
+    catch_up,
+    missed_days,
+    plan_reminders,
+)
 
 PEOPLE = ["a", "b", "c", "d"]
 World = tuple[list[BirthdayProfile], dict[str, list[Follow]], dict[str, date], date, set[str]]
@@ -56,3 +62,34 @@ def test_reminders_reach_only_whom_the_person_chose(world: World, before: int) -
             subscriber = item.to in by_key and by_key[item.to].remind_network
             network = person.visibility is Visibility.NETWORK
             assert item.to in fans or (network and subscriber)
+
+
+def test_missed_days_are_those_since_the_last_run_at_most_a_few_back() -> None:
+    today = date(2027, 3, 15)
+    assert missed_days(None, today) == []  # the first run ever: nothing known to be missed
+    assert missed_days(today - timedelta(days=1), today) == []
+    assert missed_days(today, today) == []  # a second run of the day
+    assert missed_days(date(2027, 3, 13), today) == [date(2027, 3, 14)]
+    long_ago = missed_days(date(2027, 1, 1), today)
+    assert long_ago == [today - timedelta(days=n) for n in range(CATCH_UP_DAYS, 0, -1)]
+
+
+def test_a_missed_day_keeps_what_still_makes_sense_with_the_days_now_left() -> None:
+    missed, today = date(2027, 3, 14), date(2027, 3, 16)
+
+    def item(day: date, ahead: int, occasion: Occasion = Occasion.BIRTHDAY) -> Planned:
+        return Planned("to", None, "p", occasion, day, ahead)
+
+    due = [
+        item(missed, 0),  # that day's birthday: belated
+        item(date(2027, 3, 15), 1),  # the day before one that is past too: its day says it
+        item(today, 2),  # the day before today's: today's run says "Heute"
+        item(date(2027, 3, 17), 3),  # still ahead: one day left
+        item(date(2027, 3, 21), 7, Occasion.JUBILEE),
+    ]
+    kept = catch_up(missed, today, due)
+    assert [(p.day, p.ahead_now) for p in kept] == [
+        (missed, -2), (date(2027, 3, 17), 1), (date(2027, 3, 21), 5),
+    ]  # fmt: skip
+    # The key is the one of the day it was due: an on-time run and a catch-up send one.
+    assert [p.key for p in kept] == [due[0].key, due[3].key, due[4].key]
