@@ -17,6 +17,10 @@ PICK_INPUT = "person_key"
 # A name that matches more people than this is too vague: the picker lists the first ones
 # and says how many more matched.
 PICK_LIMIT = 15
+# The form lists the names one follows within this many UTF-8 bytes: the rest of the form is
+# below 5 KB, so it stays well below Teams' 28 KB with long names in any script (hundreds
+# of them; ordinary names: over a thousand). Beyond, it says how many more.
+FOLLOWING_BYTES = 18_000
 
 
 def audience(visibility: Visibility, lang: str) -> str:
@@ -84,9 +88,26 @@ def form_card(
                 bool(profile and profile.remind_network)),
     ]  # fmt: skip
     if following:
-        names = ", ".join(f.followed_name for f in following[:50])
-        body.append(text(t("birthdays.form.following", lang, names=names), isSubtle=True))
+        body.append(text(_following(following, lang), isSubtle=True))
     return card(body, [execute(t("birthdays.form.save", lang), "birthdays.save", {})])
+
+
+def _following(following: Sequence[Follow], lang: str) -> str:
+    """Whom the person follows: every name while they fit ``FOLLOWING_BYTES``, else the first
+    ones, how many more, and how to stop following one (never a silent cut)."""
+    names: list[str] = []
+    used = 0
+    for follow in following:
+        used += len(follow.followed_name.encode("utf-8")) + 2  # and ", "
+        if used > FOLLOWING_BYTES:
+            break
+        names.append(follow.followed_name)
+    listed = ", ".join(names)
+    if len(names) == len(following):
+        return t("birthdays.form.following", lang, names=listed)
+    more = len(following) - len(names)
+    example = following[0].followed_name
+    return t("birthdays.form.following_more", lang, names=listed, more=more, example=example)
 
 
 def pick_card(name: str, found: Sequence[Colleague], verb: str, lang: str) -> dict[str, Any]:

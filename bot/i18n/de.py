@@ -869,6 +869,9 @@ MESSAGES: dict[str, str] = {
     "birthdays.form.jubilee": "Runde Dienstjubiläen meinen Folgenden ankündigen",
     "birthdays.form.remind_network": "Mich an Geburtstage im Netzwerk erinnern",
     "birthdays.form.following": "Sie folgen: {names}",
+    "birthdays.form.following_more": "Sie folgen: {names} – und {more} weiteren, für die hier "
+    "kein Platz ist. Einer Person nicht mehr folgen: „entfolgen“ und ihr Name, z. B. „entfolgen "
+    "{example}“.",
     "birthdays.form.save": "Speichern",
     "birthdays.pick.title": "Wen meinen Sie mit „{name}“?",
     "birthdays.pick.more": "Es passen noch {more} weitere, die hier fehlen (ich zeige nur die "

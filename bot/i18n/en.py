@@ -826,6 +826,8 @@ MESSAGES: dict[str, str] = {
     "birthdays.form.jubilee": "Announce round service jubilees to my followers",
     "birthdays.form.remind_network": "Remind me of birthdays in the network",
     "birthdays.form.following": "You follow: {names}",
+    "birthdays.form.following_more": "You follow: {names} – and {more} more that do not fit "
+    "here. To stop following someone: “unfollow” and the name, e.g. “unfollow {example}”.",
     "birthdays.form.save": "Save",
     "birthdays.pick.title": "Whom do you mean by “{name}”?",
     "birthdays.pick.more": "{more} more match but are not listed (I show only the first "

@@ -439,6 +439,29 @@ async def test_a_picker_cut_at_fifteen_says_that_more_matched(
         assert "Es passen noch 2 weitere" in unpick
 
 
+async def test_the_form_lists_everyone_one_follows_not_only_fifty(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, the form showed "Sie folgen: …" with the first 50 names only and dropped the
+    rest without a word: Jana, who follows 60 colleagues, could not see ten of them. Now the
+    form lists all 60 (only a list too long for a Teams message is cut, and then it says
+    how many more and how to unfollow)."""
+    async with _morning_chat(bot_factory, sink, database_url, crowd=60) as chat:
+        for n in range(1, 61):
+            key = activities.user(n)["aadObjectId"]
+            assert "Sie folgen jetzt" in await chat.click(
+                JANA, "birthdays.follow", {"person_key": key}
+            )
+        reply = await chat.say(JANA, "mein geburtstag")
+        form = json.loads(reply[reply.index("[") :])[0]["content"]
+        [following] = [
+            b["text"] for b in form["body"] if str(b.get("text")).startswith("Sie folgen")
+        ]
+        listed = following.removeprefix("Sie folgen: ").split(", ")
+        assert sorted(listed) == sorted(f"Testperson {n}" for n in range(1, 61))
+        assert "weitere" not in following
+
+
 def _inputs(card: dict[str, Any]) -> dict[str, str]:
     """Every input's preset value on a card, by id (also inside column sets)."""
     return {e["id"]: str(e.get("value", "")) for e in elements(card, "Input.") if "id" in e}

@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 
+from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow
 from bot.domain.graph_types import Room
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.rooms.model import RequestState, RoomRequest
 from bot.domain.routing.experts import ExpertRecord
 from bot.domain.stammtisch.model import Member, Vote
 from cards import routing
+from cards.birthdays import form_card
 from cards.experts import DEPUTY_DATASET, my_topics_card, topics_form
 from cards.onboarding import OnboardingCards
 from cards.rooms import FEATURES, BrokerCards
@@ -212,3 +214,26 @@ def test_every_sample_card_fits_in_a_message() -> None:
         name: size for name, c in all_cards().items() if (size := activity_bytes(c)) >= TEAMS_LIMIT
     }
     assert not too_big
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_birthday_form_lists_every_followed_name_that_fits_and_says_how_many_more(
+    lang: str,
+) -> None:
+    profile = BirthdayProfile("me", "Jana Becker", None, DayOfYear(14, 3), jubilee=True)
+    follows = [Follow("me", f"k-{n}", long_name(n)) for n in range(VOTERS)]
+
+    def listed(count: int) -> str:
+        card = form_card(profile, follows[:count], lang, problem="x" * 300, note="y" * 300)
+        assert activity_bytes(card) < TEAMS_LIMIT
+        return str(card["body"][-1]["text"])
+
+    hundred = listed(100)  # more than the 50 the form used to show, all of them
+    assert all(long_name(n) in hundred for n in range(100))
+    assert "entfolgen" not in hundred and "unfollow" not in hundred
+    crowd = listed(VOTERS)  # far beyond any real list: cut, and said so
+    names = crowd.split(": ", 1)[1].split(" – ")[0].split(", ")
+    assert names == [long_name(n) for n in range(len(names))] and 100 < len(names) < VOTERS
+    more = VOTERS - len(names)
+    assert (f"und {more} weiteren" if lang == "de" else f"and {more} more") in crowd
+    assert ("„entfolgen" if lang == "de" else "“unfollow") in crowd
