@@ -226,13 +226,18 @@ async def save(turn: Turn, form: SaveForm, ctx: BirthdayContext) -> Reply:
         me[0], me[1], birthday=DayOfYear(form.day, form.month), visibility=form.visibility,
         jubilee=form.jubilee, remind_network=form.remind_network,
     )  # fmt: skip
+    service = ctx.services.service
+    before = await service.repo.get(me[0])
     try:
-        profile = await ctx.services.service.save_form(me, form.day, form.month, entered)
+        profile = await service.save_form(me, form.day, form.month, entered)
     except BirthdayError as error:
         if error.code == "invalid_date":
             return await _form_again(turn, ctx, entered)
         return refused(turn, error, card=True)
     saved = await _saved(turn, ctx, profile)
-    if profile.jubilee and await ctx.services.service.hire_date_missing(me[0]):
+    # The missing hire date is said when the jubilee is switched on, not on every later save
+    # that leaves it on (a changed day or visibility): it was said then, and nothing changed.
+    switched_on = profile.jubilee and not (before is not None and before.jubilee)
+    if switched_on and await service.hire_date_missing(me[0]):
         return Reply.of_text(f"{saved.text} {t('birthdays.no_hire_date', turn.language)}")
     return saved

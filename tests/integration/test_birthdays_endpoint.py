@@ -405,6 +405,30 @@ async def test_a_jubilee_without_a_hire_date_is_kept_but_not_promised(
         assert "Wer Ihnen folgt, wird" in promised and "kein Eintrittsdatum" not in promised
 
 
+async def test_the_missing_hire_date_is_said_when_the_jubilee_is_switched_on_not_on_every_save(
+    bot_factory: Callable[..., Awaitable[RunningBot]], sink: ConnectorSink, database_url: str
+) -> None:
+    """Before, every save of the form repeated "Allerdings ist im Verzeichnis noch kein
+    Eintrittsdatum …" while Kerstin's jubilee was on, also when she only changed her birthday
+    or its visibility. Now it is said when she switches the jubilee on (in the form or by
+    command), not on a later save that leaves it on; switched off and on again, it is said."""
+    async with _morning_chat(bot_factory, sink, database_url) as chat:
+        form = {"day": "14", "month": "3", "visibility": "followers", "jubilee": "true"}
+        first = await chat.click(KERSTIN, "birthdays.save", form)
+        assert "14. März" in first and "kein Eintrittsdatum" in first
+        for change in ({"day": "15"}, {"visibility": "network"}, {"remind_network": "true"}):
+            again = await chat.click(KERSTIN, "birthdays.save", form | change)
+            assert "Ihr Geburtstag ist der" in again and "kein Eintrittsdatum" not in again
+        assert "kein Eintrittsdatum" not in await chat.click(
+            KERSTIN, "birthdays.save", form | {"jubilee": "false"}
+        )
+        assert "kein Eintrittsdatum" in await chat.click(KERSTIN, "birthdays.save", form)
+        assert "Dienstjubiläen aus" in await chat.say(KERSTIN, "dienstjubiläum aus")
+        assert "kein Eintrittsdatum" in await chat.say(KERSTIN, "dienstjubiläum an")
+        english = await chat.click(KERSTIN, "birthdays.save", form | {"day": "2"}, "en-US")
+        assert "no hire date" not in english
+
+
 def _pick_choices(reply: str) -> list[str]:
     """The names offered by the picker card in a reply of ``Chat.say``."""
     content = json.loads(reply[reply.index("[") :])[0]["content"]
