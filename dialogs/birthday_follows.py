@@ -18,6 +18,7 @@ from cards.birthdays import PICK_LIMIT, pick_card
 from dialogs.birthdays import (
     BirthdayContext,
     BirthdayDialogServices,
+    honestly,
     me_of,
     personal_only,
     refused,
@@ -62,7 +63,8 @@ async def follow(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
         followed = await ctx.services.service.follow(me[0], me[2], found[0].key)
     except BirthdayError as error:
         return refused(turn, error)
-    return Reply.of_text(t("birthdays.followed", turn.language, name=followed.name))
+    said = t("birthdays.followed", turn.language, name=followed.name)
+    return await honestly(turn, ctx, me[0], said, reminded=True)
 
 
 @router.command("entfolgen", "nicht mehr folgen", "unfollow")
@@ -110,7 +112,8 @@ async def follow_picked(turn: Turn, action: PickAction, ctx: BirthdayContext) ->
         followed = await ctx.services.service.follow(me[0], me[2], action.person_key)
     except BirthdayError as error:
         return refused(turn, error, card=True)
-    return Reply.of_text(t("birthdays.followed", turn.language, name=followed.name))
+    said = t("birthdays.followed", turn.language, name=followed.name)
+    return await honestly(turn, ctx, me[0], said, reminded=True)
 
 
 @router.card_action("birthdays.unfollow", PickAction)

@@ -90,16 +90,20 @@ async def _saved(turn: Turn, ctx: BirthdayContext, profile: BirthdayProfile) -> 
     assert profile.birthday is not None
     day = stored_day(profile.birthday, lang)
     saved = t("birthdays.saved", lang, day=day, audience=audience(profile.visibility, lang))
-    return await _honestly(turn, ctx, profile.user_key, saved)
+    return await honestly(turn, ctx, profile.user_key, saved)
 
 
-async def _honestly(turn: Turn, ctx: BirthdayContext, user_key: str, said: str) -> Reply:
+async def honestly(
+    turn: Turn, ctx: BirthdayContext, user_key: str, said: str, *, reminded: bool = False
+) -> Reply:
     """``said``, and for whom the bot knows no team with it: that the wish is kept, but that
-    nothing is announced (no reminders, no greeting in a team's channel) until they are in
-    such a team (never in one, or left every one)."""
+    nothing is announced (no reminders, no greeting in a team's channel), or with
+    ``reminded`` that they are not reminded, until they are in such a team (never in one,
+    or left every one)."""
     if await ctx.services.service.in_network(user_key):
         return Reply.of_text(said)
-    return Reply.of_text(f"{said} {t('birthdays.not_in_team', turn.language)}")
+    note = "birthdays.not_in_team_reminded" if reminded else "birthdays.not_in_team"
+    return Reply.of_text(f"{said} {t(note, turn.language)}")
 
 
 @router.command("mein geburtstag", "my birthday", "geburtstage", "birthdays")
@@ -151,7 +155,7 @@ async def visibility(turn: Turn, rest: str, ctx: BirthdayContext) -> Reply:
         return refused(turn, error)
     lang = turn.language
     said = t("birthdays.visibility_saved", lang, audience=audience(chosen, lang))
-    return await _honestly(turn, ctx, profile.user_key, said)
+    return await honestly(turn, ctx, profile.user_key, said)
 
 
 def _switch(rest: str) -> bool | None:
@@ -206,12 +210,14 @@ async def _network(turn: Turn, ctx: BirthdayContext, *, on: bool) -> Reply:
     if (elsewhere := personal_only(turn)) is not None:
         return elsewhere
     try:
-        await ctx.services.service.set_remind_network(*me_of(turn), on)
+        me = me_of(turn)
+        await ctx.services.service.set_remind_network(*me, on)
     except BirthdayError as error:
         return refused(turn, error)
-    return Reply.of_text(
-        t("birthdays.network_on" if on else "birthdays.network_off", turn.language)
-    )
+    if not on:
+        return Reply.of_text(t("birthdays.network_off", turn.language))
+    return await honestly(turn, ctx, me[0], t("birthdays.network_on", turn.language),
+                           reminded=True)  # fmt: skip
 
 
 @router.card_action("birthdays.save", SaveForm)

@@ -816,6 +816,9 @@ MESSAGES: dict[str, str] = {
     "birthdays.not_in_team": "Allerdings kenne ich Sie aus keinem Team, in dem ich installiert "
     "bin. Geburtstage und Jubiläen kündige ich nur für Mitglieder dieser Teams an – bis Sie in "
     "einem solchen Team sind, erfährt niemand davon (weder wer Ihnen folgt noch der Kanal).",
+    "birthdays.not_in_team_reminded": "Allerdings kenne ich Sie aus keinem Team, in dem ich "
+    "installiert bin. Erinnerungen bekommen nur Mitglieder dieser Teams – Ihr Wunsch bleibt "
+    "gespeichert, und sobald Sie in einem solchen Team sind, erinnere ich Sie.",
     "birthdays.jubilee_help": "Bitte „dienstjubiläum an“ oder „dienstjubiläum aus“ schreiben.",
     "birthdays.jubilee_off": "Dienstjubiläen aus: Ihr Eintrittsdatum wird nicht mehr gelesen.",
     "birthdays.network_on": "Gern: Ich erinnere Sie an die Geburtstage, die im Netzwerk "
@@ -860,8 +863,8 @@ MESSAGES: dict[str, str] = {
     "birthdays.form.day": "Tag",
     "birthdays.form.month": "Monat",
     "birthdays.form.not_in_team": "Hinweis: Ich kenne Sie aus keinem Team, in dem ich "
-    "installiert bin. Speichern können Sie trotzdem – angekündigt wird aber erst, wenn Sie "
-    "Mitglied eines solchen Teams sind.",
+    "installiert bin. Speichern können Sie trotzdem – angekündigt und erinnert wird aber erst, "
+    "wenn Sie Mitglied eines solchen Teams sind.",
     "birthdays.form.invalid_date": "Den {day} gibt es nicht – bitte Tag oder Monat ändern. "
     "Es wurde nichts gespeichert; Ihre Angaben stehen noch im Formular.",
     "birthdays.form.required": "Bitte Tag und Monat wählen.",

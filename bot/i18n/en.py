@@ -777,6 +777,9 @@ MESSAGES: dict[str, str] = {
     "birthdays.not_in_team": "However, I know you from no team I am installed in. I announce "
     "birthdays and jubilees only for members of those teams – until you are in one, nobody "
     "learns of it (neither your followers nor the channel).",
+    "birthdays.not_in_team_reminded": "However, I know you from no team I am installed in. "
+    "Reminders go only to members of those teams – your wish is kept, and you will be reminded "
+    "once you are in one.",
     "birthdays.jubilee_help": "Please write “service jubilee on” or “service jubilee off”.",
     "birthdays.jubilee_off": "Service jubilees off: your hire date is no longer read.",
     "birthdays.network_on": "Sure: I will remind you of the birthdays shared with the network.",
@@ -818,7 +821,8 @@ MESSAGES: dict[str, str] = {
     "birthdays.form.day": "Day",
     "birthdays.form.month": "Month",
     "birthdays.form.not_in_team": "Note: I know you from no team I am installed in. You can "
-    "save anyway – but nothing is announced until you are a member of such a team.",
+    "save anyway – but nothing is announced, and you get no reminders, until you are a member "
+    "of such a team.",
     "birthdays.form.invalid_date": "There is no {day} – please change the day or the month. "
     "Nothing was saved; your entries are still in the form.",
     "birthdays.form.required": "Please choose day and month.",

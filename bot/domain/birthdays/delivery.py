@@ -25,16 +25,16 @@ class BirthdayDelivery:
 
     async def remind(self, payload: dict[str, Any]) -> bool:
         """Job: one reminder DM, if the person still shares it with the recipient (a consent
-        withdrawn meanwhile wins) and is still in a team with the app (who left since the
-        daily run is not announced); False when nothing was sent."""
+        withdrawn meanwhile wins) and both are still in a team with the app (who left since
+        the daily run is neither announced nor reminded); False when nothing was sent."""
         service = self.service
         to, person = str(payload["to"]), str(payload["person"])
         occasion, day = Occasion(str(payload["occasion"])), date.fromisoformat(payload["day"])
         profile = await service.repo.get(person)
         if profile is None or not await self._still_shared(profile, to, occasion, day):
             return False
-        if not await service.in_network(person):
-            return False
+        if not await service.in_network(person) or not await service.in_network(to):
+            return False  # one of them left every team since the daily run
         found = await service.directory.get_person(person)
         reminder = Reminder(
             person_key=person,

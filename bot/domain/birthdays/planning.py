@@ -72,7 +72,9 @@ def plan_reminders(
     in_network: Collection[str],
 ) -> list[Planned]:
     """Every reminder due ``today`` about the people ``in_network`` (members of a team with
-    the app today), sorted by recipient."""
+    the app today) to the people ``in_network``, sorted by recipient. Both sides: a birthday
+    shared with "the network" is for its members, not for whoever can write to the bot (the
+    personal app reaches people outside the teams) or left every team."""
     subscribers = {p.user_key: p.tenant_id for p in profiles if p.remind_network}
     planned: list[Planned] = []
     for profile in profiles:
@@ -84,6 +86,8 @@ def plan_reminders(
             if ahead is not None:
                 day = today + timedelta(days=ahead)
                 for to, tenant in (subscribers | fans).items():
+                    if to not in in_network:
+                        continue  # not (or no longer) in the network: kept, not reminded
                     if may_learn_birthday(profile, to, to in fans, to in subscribers):
                         planned.append(
                             Planned(to, tenant, profile.user_key, Occasion.BIRTHDAY, day, ahead)
@@ -94,7 +98,7 @@ def plan_reminders(
             if years is not None:
                 day = today + timedelta(days=JUBILEE_REMIND_DAYS_BEFORE)
                 for to, tenant in fans.items():
-                    if to != profile.user_key:
+                    if to != profile.user_key and to in in_network:
                         planned.append(
                             Planned(
                                 to, tenant, profile.user_key, Occasion.JUBILEE, day,

@@ -183,10 +183,13 @@ class BirthdayService:
         # First: a day that fails for good (ten attempts) must not end the daily runs.
         await plan_daily(self.jobs, DAILY_JOB, self._run_at(today + timedelta(days=1)))
         profiles = await self.repo.profiles()
-        # Who left every team with the app keeps their opt-ins and follows (until the members
-        # retention), but is not announced while away; back in a team, they count again.
-        present = await self.colleagues.present([p.user_key for p in profiles])
         followers = {p.user_key: await self.repo.followers(p.user_key) for p in profiles}
+        # Who left every team with the app keeps their opt-ins and follows (until the members
+        # retention), but is neither announced nor reminded while away; back in a team, they
+        # count again. Followers count as much as the people followed.
+        keys = {p.user_key for p in profiles}
+        keys.update(f.follower_key for fans in followers.values() for f in fans)
+        present = await self.colleagues.present(sorted(keys))
         hire_dates = {}
         for profile in profiles:
             if profile.jubilee and followers[profile.user_key] and profile.user_key in present:
