@@ -76,14 +76,22 @@ def build_rooms(platform: Platform) -> Rooms:
 
 def build_give_ups(decisions: RoomDecisions) -> dict[str, GiveUpHandler]:
     """A booking job given up (Graph failed on every attempt) ends the request as failed,
-    unless an attempt did book it, instead of "Buchung läuft" for good."""
+    unless an attempt did book it, instead of "Buchung läuft" for good. A release of an
+    erased person's booking given up is left to those who can cancel it in Outlook."""
 
     async def booking_given_up(job: Job) -> None:
         ended = await failure.given_up(decisions, int(job.payload["request_id"]))
         if ended.state is RequestState.BOOKED:
             count("rooms.booked")
 
-    return {kinds.BOOK_JOB: booking_given_up}
+    async def release_given_up(job: Job) -> None:
+        await erasure.release_given_up(decisions, *_release_of(job))
+
+    return {kinds.BOOK_JOB: booking_given_up, erasure.RELEASE_JOB: release_given_up}
+
+
+def _release_of(job: Job) -> tuple[int, list[int]]:
+    return int(job.payload["request_id"]), [int(i) for i in job.payload.get("skip", [])]
 
 
 def calendar_zone(settings: Settings) -> ZoneInfo:
@@ -132,6 +140,10 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
     async def withdraw_unseen(job: Job) -> None:
         await failure.withdraw_unseen(decisions, request_id(job))
 
+    async def release(job: Job) -> None:
+        # Raises while Graph fails for a while: the job runner retries with backoff.
+        await erasure.release(decisions, *_release_of(job))
+
     async def left_in_outlook(job: Job) -> None:
         await erasure.tell_left_again(decisions, request_id(job), str(job.payload["to"]))
 
@@ -151,6 +163,7 @@ def build_handlers(broker: RoomBroker, decisions: RoomDecisions) -> dict[str, Jo
         kinds.BOOK_JOB: book,
         CONFIRM_JOB: confirm,
         failure.WITHDRAW_JOB: withdraw_unseen,
+        erasure.RELEASE_JOB: release,
         erasure.LEFT_JOB: left_in_outlook,
         kinds.REFRESH_JOB: refresh,
     }

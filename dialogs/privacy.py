@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.conversation import ConversationKind, Reply, Turn
 from bot.domain.privacy.service import OFFER_VALIDITY, PrivacyService
 from bot.domain.rooms.decisions import RoomDecisions
-from bot.domain.rooms.erasure import held_by, release
+from bot.domain.rooms.erasure import releases
 from bot.domain.urgent import erasure as urgent_erasure
 from bot.domain.urgent.decisions import UrgentDecisions
 from bot.i18n import t
@@ -116,10 +116,12 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
         return refusal
     assert turn.actor.aad_object_id is not None
     decisions, urgent = ctx.services.room_decisions, ctx.services.urgent_decisions
-    bookings = await held_by(decisions, turn.actor.aad_object_id)
+    # Stored with the erasure, in its transaction: the bookings are cancelled by jobs once it
+    # went through, even if this process dies right after its commit.
+    bookings = await releases(decisions, turn.actor.aad_object_id)
     # Read before the erasure: afterwards the calls no longer name the organiser's mailbox.
     calls = await urgent_erasure.unconfirmed_of(urgent, turn.actor.aad_object_id) if urgent else []
-    counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token)
+    counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token, bookings)
     if counts is None and await _privacy(ctx).erased_with(payload.token):
         # The same click again (double click, or Teams delivering it twice): it did erase.
         card = notice_card("privacy.already_erased", turn.language, good=True)
@@ -128,11 +130,9 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
         card = notice_card("privacy.invalid_offer", turn.language, good=False)
         return Reply.of_card(card, replaces_card=True)
     if bookings:
-        # After the erasure nobody could cancel them: the rooms are freed now.
-        released = await release(decisions, bookings, turn.actor.aad_object_id)
-        counts = {**counts, "room_bookings": released.cancelled}
-        # Graph refused: the booking stands in Outlook; the room's approvers were asked.
-        counts["room_bookings_left"] = released.left
+        # Their cancellation runs after this answer: the card says it is under way, not
+        # how it ended (should Graph refuse, the room's approvers are asked to do it).
+        counts = {**counts, "room_bookings_cancelling": len(bookings)}
     if urgent is not None and calls:
         cancelled = await urgent_erasure.cancel_meetings(urgent, calls)
         counts = {**counts, "urgent_meetings": cancelled}

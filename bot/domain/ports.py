@@ -147,6 +147,16 @@ class Job:
     attempts: int
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedJob:
+    """A job to store in the transaction of another change (due at once): the work that must
+    follow it is never lost to a crash right after its commit, and never runs without it."""
+
+    kind: str
+    payload: dict[str, Any]
+    dedup_key: str
+
+
 class JobQueue(Protocol):
     """Durable scheduled jobs: each due job is handed to exactly one worker at a time."""
 

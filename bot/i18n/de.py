@@ -749,9 +749,9 @@ MESSAGES: dict[str, str] = {
     "ich erneut, was dafür nötig ist.",
     "privacy.kind.conversation_references": "Angaben, um Ihnen im Chat zu schreiben",
     "privacy.kind.processed_activities": "Vermerke über schon beantwortete Nachrichten",
-    "privacy.kind.room_bookings": "Stornierte Raumbuchungen",
-    "privacy.kind.room_bookings_left": "Raumbuchungen, deren Stornierung Microsoft 365 nicht"
-    " angenommen hat (die Zuständigen für den Raum stornieren sie in Outlook)",
+    "privacy.kind.room_bookings_cancelling": "Raumbuchungen, die jetzt storniert werden (nimmt"
+    " Microsoft 365 die Stornierung nicht an, bitte ich die Zuständigen für den Raum, sie in"
+    " Outlook zu stornieren)",
     "privacy.kind.urgent_meetings": "Abgesagte, nicht bestätigte dringende Termine",
     "privacy.kind.experts": "Expertenprofil",
     "privacy.kind.questions": "Fragen",

@@ -715,9 +715,9 @@ MESSAGES: dict[str, str] = {
     "calendars, are not changed. If you write to me again, I store again what that needs.",
     "privacy.kind.conversation_references": "Details to write to you in the chat",
     "privacy.kind.processed_activities": "Notes on messages already answered",
-    "privacy.kind.room_bookings": "Cancelled room bookings",
-    "privacy.kind.room_bookings_left": "Room bookings whose cancellation Microsoft 365 did not"
-    " accept (those responsible for the room cancel them in Outlook)",
+    "privacy.kind.room_bookings_cancelling": "Room bookings being cancelled now (should"
+    " Microsoft 365 not accept the cancellation, I ask those responsible for the room to cancel"
+    " them in Outlook)",
     "privacy.kind.urgent_meetings": "Cancelled unconfirmed urgent calls",
     "privacy.kind.experts": "Expert profile",
     "privacy.kind.questions": "Questions",

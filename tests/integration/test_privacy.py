@@ -17,6 +17,7 @@ from bot.adapters.db.models import Base, ScheduledJob
 from bot.adapters.db.privacy import ERASURE_TABLES, FREE_OF_PERSONAL_DATA, SqlPersonalData
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.adapters.db.stammtisch import SqlStammtischRepository
+from bot.domain.ports import PlannedJob
 from bot.domain.privacy.identity import ERASED_NAME, is_pseudonym
 from bot.domain.privacy.service import OFFER_JOB
 from bot.domain.routing.questions import QuestionState
@@ -225,6 +226,27 @@ async def test_a_confirmed_erasure_needs_a_valid_offer_of_the_same_person(
     offers = {j["dedup_key"]: j for j in await table_rows(sessions, "scheduled_jobs")
               if j["kind"] == OFFER_JOB}  # fmt: skip
     assert offers[f"{OFFER_JOB}:bernds"]["done_at"] is None  # Bernd's offer still stands
+
+
+async def test_jobs_planned_with_an_erasure_are_stored_in_its_transaction_or_not_at_all(
+    sessions: async_sessionmaker[AsyncSession], seeded: Seeded
+) -> None:
+    # The release of a room booking: it must outlive a crash right after the erasure's commit,
+    # and must not run for an erasure that did not happen.
+    data = SqlPersonalData(sessions)
+    release = PlannedJob("rooms.erased_release", {"request_id": 7, "skip": []}, "release:7")
+    async with sessions.begin() as session:
+        due = NOW + timedelta(minutes=15)
+        payload = {"user_key": ANNA.key}
+        session.add(ScheduledJob(kind=OFFER_JOB, payload=payload, due_at=due, dedup_key="o"))
+    assert await data.erase_confirmed(ANNA.key, "forged", NOW, [release]) is None
+    jobs = await table_rows(sessions, "scheduled_jobs")
+    assert not [j for j in jobs if j["kind"] == release.kind]  # no erasure, no release
+    assert await data.erase_confirmed(ANNA.key, "o", NOW, [release]) is not None
+    jobs = await table_rows(sessions, "scheduled_jobs")
+    [stored] = [j for j in jobs if j["kind"] == release.kind]
+    assert (stored["payload"], stored["dedup_key"]) == (release.payload, release.dedup_key)
+    assert stored["done_at"] is None and stored["due_at"] == NOW  # due at once, not cancelled
 
 
 async def test_an_escalation_running_during_the_erasure_gets_a_successor(

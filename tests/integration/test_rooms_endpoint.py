@@ -286,14 +286,17 @@ async def test_the_requesters_card_shows_the_approvers_decision(stack: Stack) ->
     assert jana_chat in json.dumps(card) and "Gebucht ✅" in json.dumps(card, ensure_ascii=False)
 
 
-async def test_erasing_my_data_cancels_my_upcoming_bookings(stack: Stack) -> None:
+async def test_erasing_my_data_cancels_my_upcoming_bookings(
+    stack: Stack, database_url: str
+) -> None:
     offer, _ = await _book_unrestricted(stack, "morgen 10-11 Uhr für 4 Personen")
     await stack.say("meine daten löschen", JANA)
     confirm = next(
         a for a in stack.last_card_to(JANA)["actions"] if a["verb"] == "privacy.erase_confirm"
     )
     erased = await stack.invoke("privacy.erase_confirm", confirm["data"], JANA)
-    assert "Stornierte Raumbuchungen" in erased
+    assert "Raumbuchungen, die jetzt storniert werden" in erased
+    await drained(database_url, stack.clock.now())  # the release job
     events = (await stack.sim_json("GET", f"/calendars/{offer['room']}"))["events"]
     assert not [e for e in events if e["subject"].startswith("Raumbuchung für Jana")]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -13,6 +13,7 @@ import pytest
 
 from bot.adapters.clock import ManualClock
 from bot.conversation import Actor, ConversationKind, Reply, Turn
+from bot.domain.ports import PlannedJob
 from bot.domain.privacy.ports import Export
 from bot.domain.privacy.retention import Cutoffs, Retention
 from bot.domain.privacy.service import ERASED_MARK, OFFER_JOB, PrivacyService, offer_key
@@ -58,7 +59,7 @@ class FakePersonalData:
         return {kind: len(rows) for kind, rows in self.data.pop(user_key, {}).items()}
 
     async def erase_confirmed(
-        self, user_key: str, offer_key: str, now: datetime
+        self, user_key: str, offer_key: str, now: datetime, then: Sequence[PlannedJob] = ()
     ) -> dict[str, int] | None:
         for job in self.queue.jobs.values():
             if (job.kind, job.dedup_key, job.done_at) == (OFFER_JOB, offer_key, None) and (
@@ -66,7 +67,11 @@ class FakePersonalData:
             ):
                 job.done_at = now
                 job.payload = {ERASED_MARK: True}
-                return await self.erase(user_key, now)
+                counts = await self.erase(user_key, now)
+                for planned in then:
+                    kind, payload, key = planned.kind, planned.payload, planned.dedup_key
+                    await self.queue.schedule(kind, payload, now, key)
+                return counts
         return None
 
     async def erased_with(self, offer_key: str) -> bool:

@@ -31,8 +31,9 @@ working for everyone else, and each changed record gets its own random pseudonym
 - room_requests: as requester: pseudonymised, free text and reason blanked, open requests
   cancelled; times, room, attendees and state stay for the audit. As approver or decider:
   pseudonymised, their DM card handles dropped. Bookings that have not ended are cancelled in
-  Exchange right after the erasure by the privacy dialog (``bot.domain.rooms.erasure``): this
-  module has no Graph access, and afterwards nobody could find them to cancel.
+  Exchange after the erasure by jobs stored in its transaction (``erase_confirmed``'s ``then``,
+  planned by ``bot.domain.rooms.erasure``): this module has no Graph access, and afterwards
+  nobody could find them to cancel.
 - room_audit: the actor is pseudonymised (the same pseudonym as the request's requester where
   that was them); the free text of their own "requested" entries is blanked.
 - onboardings: as newcomer: pseudonymised, an open onboarding ends as opted out; as buddy:
@@ -53,15 +54,18 @@ handled in ``privacy_erase`` or declared ``FREE_OF_PERSONAL_DATA``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.adapters.db.dialect import dialect_insert
 from bot.adapters.db.models import ScheduledJob
 from bot.adapters.db.privacy_erase import ERASURE_TABLES, FREE_OF_PERSONAL_DATA, erase_person
 from bot.adapters.db.privacy_export import export_person
 from bot.adapters.db.privacy_retention import purge_expired
+from bot.domain.ports import PlannedJob
 from bot.domain.privacy.ports import Export
 from bot.domain.privacy.retention import Cutoffs
 from bot.domain.privacy.service import ERASED_MARK, OFFER_JOB
@@ -86,10 +90,11 @@ class SqlPersonalData:
             return await erase_person(session, user_key, now)
 
     async def erase_confirmed(
-        self, user_key: str, offer_key: str, now: datetime
+        self, user_key: str, offer_key: str, now: datetime, then: Sequence[PlannedJob] = ()
     ) -> dict[str, int] | None:
         """Erase only with a valid pending offer for this person, used up in the same
-        transaction; None (nothing changed) for a forged, foreign, used or expired one."""
+        transaction together with storing the jobs ``then``; None (nothing changed, no job)
+        for a forged, foreign, used or expired one."""
         async with self._sessions.begin() as session:
             offer = await session.scalar(
                 select(ScheduledJob)
@@ -108,6 +113,13 @@ class SqlPersonalData:
             counts = await erase_person(session, user_key, now)
             # Names nobody (the erasure pseudonymised the row): only that it was used for this.
             offer.payload = {ERASED_MARK: True}
+            # After the erasure's own pass over scheduled_jobs, which cancels pending jobs that
+            # name the person: these name nobody, and they commit with it or not at all.
+            for job in then:
+                row = {"kind": job.kind, "payload": job.payload, "due_at": now,
+                       "dedup_key": job.dedup_key, "attempts": 0}  # fmt: skip
+                insert = dialect_insert(session, ScheduledJob)
+                await session.execute(insert.values(row).on_conflict_do_nothing())
             return counts
 
     async def erased_with(self, offer_key: str) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.domain.ports import PlannedJob
 from bot.domain.privacy.retention import Cutoffs
 
 Export = dict[str, list[dict[str, Any]]]
@@ -23,11 +25,12 @@ class PersonalData(Protocol):
         ...
 
     async def erase_confirmed(
-        self, user_key: str, offer_key: str, now: datetime
+        self, user_key: str, offer_key: str, now: datetime, then: Sequence[PlannedJob] = ()
     ) -> dict[str, int] | None:
         """Like ``erase``, but only while the pending offer job ``offer_key`` names this
-        person and is not due; the offer is used up in the same transaction. None: no valid
-        offer, nothing changed."""
+        person and is not due; the offer is used up in the same transaction, and the jobs
+        ``then`` (what other features do after it) are stored in it. None: no valid offer,
+        nothing changed."""
         ...
 
     async def erased_with(self, offer_key: str) -> bool:

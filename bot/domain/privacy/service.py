@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.domain.ports import Clock, Job, JobHandler, JobQueue
+from bot.domain.ports import Clock, Job, JobHandler, JobQueue, PlannedJob
 from bot.domain.privacy.ports import Export, PersonalData, RetentionStore
 from bot.domain.privacy.retention import Retention
 from bot.domain.recurring import plan_daily
@@ -58,9 +59,14 @@ class PrivacyService:
         (another device, an old copy) erases nothing."""
         await self.jobs.cancel(offer_key(token))
 
-    async def erase(self, user_key: str, token: str) -> dict[str, int] | None:
-        """Erase the person's data if ``token`` is their valid, unused offer; else None."""
-        counts = await self.data.erase_confirmed(user_key, offer_key(token), self.clock.now())
+    async def erase(
+        self, user_key: str, token: str, then: Sequence[PlannedJob] = ()
+    ) -> dict[str, int] | None:
+        """Erase the person's data if ``token`` is their valid, unused offer; else None.
+        The jobs ``then`` are stored with the erasure, in its transaction: they run once it
+        went through (also after a crash right after its commit), never without it."""
+        now = self.clock.now()
+        counts = await self.data.erase_confirmed(user_key, offer_key(token), now, then)
         # Counts only: the log must not say who asked to be forgotten.
         log.info("privacy erasure %s: %s", "refused" if counts is None else "done", counts)
         return counts

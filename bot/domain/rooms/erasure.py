@@ -3,83 +3,97 @@
 Erasure pseudonymises their requests, so afterwards nobody can find or cancel their bookings
 through the bot, while the rooms stay blocked in Exchange in a deleted person's name. So the
 bookings that have not ended yet are cancelled as part of the erasure (the confirmation card
-says so): collected before the erasure, cancelled once it went through.
+says so): collected before the erasure, one job per request stored in the erasure's own
+transaction (``releases``), and that job cancels it (``release``). Stored with the erasure, a
+crash right after its commit loses no cancellation, and none runs for an erasure that did not
+happen; the job queue runs each job on one replica at a time, and while Graph fails for a
+while (503, timeouts) the job raises and is retried with backoff.
 
-Graph may refuse such a cancellation for good (no permission on the organiser's mailbox):
-then the booking still stands in Outlook, and nobody could learn of it through the bot. The
-request ends as cancelled in the bot (it manages it no more; the event still blocks the room
-in free/busy until it is gone), and those who can act are told once, each in their own
-language, to cancel it in Outlook: the room's approvers, for a room everyone may book the
-admins. The message names the room and the time, never the erased person.
+Graph may refuse such a cancellation for good (no permission on the organiser's mailbox), or
+keep failing until the job is given up: then the booking still stands in Outlook, and nobody
+could learn of it through the bot. The request ends as cancelled in the bot (it manages it no
+more; the event still blocks the room in free/busy until it is gone), and those who can act
+are told once, each in their own language, to cancel it in Outlook: the room's approvers, for
+a room everyone may book the admins. The message names the room and the time, never the
+erased person.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import partial
 
+from bot.domain.ports import PlannedJob
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
-
-log = logging.getLogger(__name__)
+from bot.domain.rooms.search import BrokerPolicy
 
 _HELD = frozenset({RequestState.PENDING, RequestState.BOOKING, RequestState.BOOKED})
+# Cancels one request of an erased person (payload: request id and "skip", see releases).
+RELEASE_JOB = "rooms.erased_release"
 # The message that a booking of an erased person stands in Outlook (outbox: see outbox.py).
 LEFT_JOB = "rooms.erased_booking_left"
 
 
-@dataclass(frozen=True, slots=True)
-class Released:
-    """What the erasure did to the person's bookings: cancelled, or left standing in Outlook
-    because Graph refused the cancellation (those who can cancel it there are told)."""
-
-    cancelled: int = 0
-    left: int = 0
-
-
-async def held_by(decisions: RoomDecisions, requester_key: str) -> list[int]:
-    """Ids of the person's requests that still hold (or wait for) a room."""
+async def releases(decisions: RoomDecisions, requester_key: str) -> list[PlannedJob]:
+    """The jobs that cancel the person's requests that still hold (or wait for) a room, to
+    be stored with the erasure; one per request (its dedup key keeps it single)."""
     broker = decisions.broker
     requests = await broker.requests.of_requester(requester_key, broker.clock.now())
-    return [request.id for request in requests if request.state in _HELD]
+    return [
+        PlannedJob(
+            RELEASE_JOB,
+            {"request_id": request.id, "skip": _positions(broker.policy, request, requester_key)},
+            f"{RELEASE_JOB}:{request.id}",
+        )
+        for request in requests
+        if request.state in _HELD
+    ]
 
 
-async def release(
-    decisions: RoomDecisions, request_ids: Sequence[int], erased_key: str
-) -> Released:
-    """Cancel these requests of ``erased_key`` (the Graph events too). A cancellation Graph
-    refuses for good is reported to the room's approvers (or the admins); any other failure
-    is logged and skipped: the erasure itself has already happened."""
-    cancelled = left = 0
-    for request_id in request_ids:
-        try:
-            request = await decisions.broker.get(request_id)
-            if request.state not in _HELD:
-                continue
-            await decisions.withdraw(request, "bot")
-            cancelled += 1
-        except BrokerError as error:
-            if error.code == "cancel_refused":
-                await _left_standing(decisions, request_id, erased_key)
-                left += 1
-            # else: decided or gone meanwhile
-        except Exception:
-            log.warning("booking of an erased person not cancelled", exc_info=True)
-    return Released(cancelled, left)
+def _positions(policy: BrokerPolicy, request: RoomRequest, erased_key: str) -> list[int]:
+    # The erased person may approve the room themself (or be an admin): they are no one to
+    # tell any more. The job must not name them (the erasure forgets their key), so it keeps
+    # only where they stand among the room's approvers followed by the admins.
+    candidates = (*policy.approvers_of(request.room or ""), *policy.admins)
+    return [position for position, key in enumerate(candidates) if key == erased_key]
 
 
-async def _left_standing(decisions: RoomDecisions, request_id: int, erased_key: str) -> None:
+async def release(decisions: RoomDecisions, request_id: int, skip: Sequence[int]) -> None:
+    """Job: cancel the request of an erased person (its Graph event too). Graph refusing for
+    good tells the room's approvers (or the admins) to cancel it in Outlook; any other Graph
+    failure raises, and the job runner retries with backoff."""
+    request = await decisions.broker.requests.get(request_id)
+    if request is None or request.state not in _HELD:
+        return  # decided, cancelled or gone meanwhile (or an earlier attempt cancelled it)
+    try:
+        await decisions.withdraw(request, "bot")
+    except BrokerError as error:
+        if error.code == "cancel_refused":
+            await _left_standing(decisions, request_id, skip)
+        # else: decided meanwhile
+
+
+async def release_given_up(decisions: RoomDecisions, request_id: int, skip: Sequence[int]) -> None:
+    """The release job failed on every attempt (Graph kept failing): as for a refusal, the
+    booking is left to those who can cancel it in Outlook, and they are told."""
+    request = await decisions.broker.requests.get(request_id)
+    if request is not None and request.state in _HELD:
+        await _left_standing(decisions, request_id, skip)
+
+
+async def _left_standing(decisions: RoomDecisions, request_id: int, skip: Sequence[int]) -> None:
     broker = decisions.broker
     request = await broker.get(request_id)
     if request.state is RequestState.BOOKED:
         request = await broker.save(request, state=RequestState.CANCELLED)
         await broker.audit(request, "bot", "cancelled", "erasure; event left for Outlook")
     policy = broker.policy
-    # The erased person may approve the room themself: they are no one to tell any more.
-    recipients = [key for key in policy.approvers_of(request.room or "") if key != erased_key]
-    for to in recipients or [key for key in policy.admins if key != erased_key]:
+    approvers, admins = policy.approvers_of(request.room or ""), policy.admins
+    skipped = set(skip)
+    recipients = [key for i, key in enumerate(approvers) if i not in skipped]
+    offset = len(approvers)
+    for to in recipients or [key for i, key in enumerate(admins) if i + offset not in skipped]:
         # Keyed per request and person: the same message is on its way once (a job sends it
         # if Teams refuses it now).
         await decisions.outbox.deliver(
