@@ -21,7 +21,7 @@ from bot.adapters.clock import ManualClock
 from devkit.demo.organisation import load_demo_organisation
 from devkit.graph_simulator import running_simulator
 from tests.conftest import RunningBot, local_settings
-from tests.support import activities
+from tests.support import activities, rooms_stack
 from tests.support.connector_sink import ConnectorSink
 from tests.support.queue import drained
 
@@ -49,20 +49,13 @@ class Stack:
     async def invoke(
         self, verb: str, data: dict[str, Any], who: tuple[str, str], locale: str = "de-DE"
     ) -> str:
-        activity = activities.as_user(activities.card_invoke(self.sink.url, verb, data), *who)
-        activity["locale"] = locale
-        response = await self.bot.post(activity)
-        assert response.status == 200
-        return json.dumps(await response.json(), ensure_ascii=False)
+        return await rooms_stack.invoke(self.bot, self.sink, verb, data, who, locale)
 
     async def sim_json(self, method: str, path: str, body: Any = None) -> Any:
-        async with aiohttp.ClientSession() as http:
-            response = await http.request(method, self.sim + path, json=body)
-            return await response.json() if response.status != 204 else None
+        return await rooms_stack.sim_json(self.sim, method, path, body)
 
     def last_card_to(self, who: tuple[str, str]) -> dict[str, Any]:
-        sent = [a for a in self.sink.sent if a["_conversation"] == f"a:personal-{who[0]}"]
-        return dict(sent[-1]["attachments"][0]["content"])
+        return rooms_stack.last_card_to(self.sink, who)
 
     def notices(self) -> dict[str, list[str]]:
         """The "cancel it in Outlook" messages sent so far, per recipient's chat."""
