@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from bot.adapters.db.ledger import SqlActivityLedger
 from bot.adapters.db.urgent import SqlUrgentCallRepository
 from bot.composition import FeatureModule, Platform
 from bot.domain.graph_types import CalendarRefusedError
@@ -46,6 +47,7 @@ def build_urgent(platform: Platform) -> Urgent:
         hours=platform.calendar,
         languages=platform.languages,
         views=cards,
+        ledger=SqlActivityLedger(platform.sessions),
     )
     decisions = UrgentDecisions(service)
     handlers, give_ups = build_handlers(decisions), build_give_ups(decisions)

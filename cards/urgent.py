@@ -68,17 +68,22 @@ class UrgentCards:
         data = {"call_id": call.id, "start": slot.start.isoformat()}
         return execute(t("urgent.invite", lang, slot=label), "urgent.invite", data)
 
-    def asker_card(self, call: UrgentCall, proposal: Slot | None, lang: str) -> dict[str, Any]:
-        """The asker's one card: offers, the assistants' answers live, the booking."""
+    def asker_card(
+        self, call: UrgentCall, proposal: Slot | None, lang: str, now: datetime | None = None
+    ) -> dict[str, Any]:
+        """The asker's one card: offers, the assistants' answers live, the booking (offers
+        that began before ``now`` are no longer buttons: booking them is refused)."""
         title = t("urgent.title", lang, minutes=call.minutes, people=self._people(call))
         body = [text(title, size="Medium", weight="Bolder")]
         actions: list[dict[str, Any]] = []
+        offers = [s for s in call.slots if now is None or s.start >= now]
         if call.state is CallState.OFFERED:
             body.append(text(t("urgent.offers", lang)))
-            actions += [self._invite(call, slot, lang) for slot in call.slots]
+            actions += [self._invite(call, slot, lang) for slot in offers]
         elif call.state is CallState.ASKING:
             body += self._progress(call, proposal, lang)
-            actions += [self._invite(call, slot, lang) for slot in slot_rules.options(call)]
+            bookable = [*([proposal] if proposal else []), *offers]
+            actions += [self._invite(call, slot, lang) for slot in bookable]
         elif call.booked is not None:
             key = {
                 CallState.BOOKED: "urgent.booked",
@@ -112,7 +117,9 @@ class UrgentCards:
         window = call.ask_window or call.window
         span = f"{self._clock(window.start)}–{self._clock(window.end)}"
         blocked = ", ".join(p.name for p in call.participants if p.key in call.blocked)
-        body = [text(t("urgent.no_common", lang, people=blocked, span=span))]
+        # Nobody asked at all (no one blocked has an assistant): no "I am asking" line.
+        key = "urgent.no_common" if call.asks else "urgent.no_common_unasked"
+        body = [text(t(key, lang, people=blocked, span=span))]
         facts = []
         for ask in call.asks:
             person = call.participant(ask.for_key)
@@ -122,7 +129,14 @@ class UrgentCards:
             body.append({"type": "FactSet", "facts": facts})
         for key in call.blocked:
             person = call.participant(key)
-            if slot_rules.refused(call, key) and person is not None:
+            if person is None:
+                continue
+            if key in call.unassisted:
+                # Nobody can free this time for them: no proposal comes, they are to be
+                # asked directly.
+                line = t("urgent.unassisted", lang, name=person.name)
+                body.append(text(line, color="Attention"))
+            elif slot_rules.refused(call, key):
                 body.append(text(t("urgent.refused", lang, name=person.name), color="Attention"))
         if proposal is not None:
             label = self.slot_label(call, proposal, lang)
@@ -136,10 +150,15 @@ class UrgentCards:
     def _answer(self, ask: Ask, lang: str) -> str:
         if ask.answer == "yes" and ask.free_from is not None:
             return t("urgent.answer.yes", lang, time=self._clock(ask.free_from))
+        if ask.answer == "unreachable":
+            return t("urgent.answer.unreachable", lang)
         return t("urgent.answer.no" if ask.answer == "no" else "urgent.answer.waiting", lang)
 
-    def assistant_card(self, call: UrgentCall, ask: Ask, lang: str) -> dict[str, Any]:
-        """ "Können Sie für Dr. Albrecht heute 30 Minuten zwischen 14 und 17 Uhr freimachen?" """
+    def assistant_card(
+        self, call: UrgentCall, ask: Ask, lang: str, now: datetime | None = None
+    ) -> dict[str, Any]:
+        """ "Können Sie für Dr. Albrecht heute 30 Minuten zwischen 14 und 17 Uhr freimachen?"
+        (the choices start after ``now``: the default never lies in the past)."""
         person = call.participant(ask.for_key)
         window = call.ask_window or call.window
         question = t(
@@ -154,7 +173,7 @@ class UrgentCards:
             return card(body)
         choices = [
             {"title": self._clock(start), "value": start.isoformat()}
-            for start in slot_rules.start_choices(call)
+            for start in slot_rules.start_choices(call, now)
         ]
         body.append(
             {"type": "Input.ChoiceSet", "id": "free_from", "label": t("urgent.ask.from", lang),
@@ -182,6 +201,11 @@ class UrgentCards:
         if not ask.waiting:
             return t("urgent.ask.thanks", lang, answer=self._answer(ask, lang))
         return t("urgent.ask.closed", lang)
+
+    def withdrawn_card(self, lang: str) -> dict[str, Any]:
+        """An assistant's card once the asker erased their data: the call is cancelled, and
+        nothing of the asker is shown any more (their name was erased)."""
+        return card([text(t("urgent.ask.withdrawn", lang), weight="Bolder")])
 
     def event_subject(self, call: UrgentCall, lang: str) -> str:
         """The Teams meeting's subject."""

@@ -121,6 +121,8 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
     bookings = await releases(decisions, turn.actor.aad_object_id)
     # Read before the erasure: afterwards the calls no longer name the organiser's mailbox.
     calls = await urgent_erasure.unconfirmed_of(urgent, turn.actor.aad_object_id) if urgent else []
+    # The assistants still asked for their open calls: told afterwards that it is off.
+    asked = await urgent_erasure.asked_cards_of(urgent, turn.actor.aad_object_id) if urgent else []
     counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token, bookings)
     if counts is None and await _privacy(ctx).erased_with(payload.token):
         # The same click again (double click, or Teams delivering it twice): it did erase.
@@ -136,6 +138,8 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
     if urgent is not None and calls:
         cancelled = await urgent_erasure.cancel_meetings(urgent, calls)
         counts = {**counts, "urgent_meetings": cancelled}
+    if urgent is not None and asked:
+        await urgent_erasure.withdraw_asks(urgent, asked)
     return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)
 
 

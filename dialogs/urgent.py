@@ -3,6 +3,7 @@ the assistants' answers, "Einladen" and "Absagen"."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import time
@@ -70,16 +71,39 @@ def _elsewhere(turn: Turn) -> Reply | None:
     return Reply.of_text(t("urgent.personal_only", turn.language))
 
 
+def _once(turn: Turn, verb: str, data: object) -> str:
+    """One submit of one card with the same content starts one call: a re-delivery or a
+    double click of it carries the same card and data (a corrected form is another key)."""
+    digest = hashlib.sha256(repr(data).encode()).hexdigest()[:32]
+    return f"{verb}|{(turn.reply_to_id or turn.activity_id)[:200]}|{digest}"
+
+
+async def _resubmitted(turn: Turn, ctx: UrgentContext) -> Reply:
+    """The same submit again: the call it started, as it is now (its card stays the one that
+    is updated live), or a note while the first submit is still at work."""
+    calls = await ctx.services.service.calls.of_asker(_asker(turn).key)
+    if not calls:
+        return Reply.of_text(t("urgent.error.resubmitted", turn.language))
+    return _card(turn, ctx, calls[0], "urgent.error.resubmitted", good=False)
+
+
 async def _start(
-    turn: Turn, ctx: UrgentContext, text: str, parsed: UrgentParse, picks: Mapping[str, str]
+    turn: Turn,
+    ctx: UrgentContext,
+    text: str,
+    parsed: UrgentParse,
+    picks: Mapping[str, str],
+    once: str | None = None,
 ) -> Reply:
     """Check, read free/busy once, post the asker's one card, then ask the assistants."""
     if (elsewhere := _elsewhere(turn)) is not None:
         return elsewhere
     services = ctx.services
     try:
-        started = await services.service.start(_asker(turn), parsed, picks)
+        started = await services.service.start(_asker(turn), parsed, picks, once)
     except UrgentError as error:
+        if error.code == "resubmitted":
+            return await _resubmitted(turn, ctx)
         return _refusal(turn, error)
     if isinstance(started, Ambiguous):
         card = services.cards.pick_card(
@@ -87,7 +111,10 @@ async def _start(
         )
         return Reply.of_card(card)
     count("urgent.requested")
-    card = services.cards.asker_card(started, slot_rules.proposal(started), turn.language)
+    now = services.service.clock.now()
+    card = services.cards.asker_card(
+        started, slot_rules.proposal(started, now), turn.language, now
+    )
     handle = await services.service.notifier.post_card(top_level_place(turn), card)
     await services.decisions.posted(started.id, handle)
     return Reply()  # the card is posted (and updated live); nothing else to say
@@ -115,19 +142,33 @@ async def form(turn: Turn, data: UrgentForm, ctx: UrgentContext) -> Reply:
     parsed = replace(parsed, problems=tuple(p for p in parsed.problems if p != "no_names"))
     if not names:
         parsed = replace(parsed, problems=("no_names", *parsed.problems))
-    return await _start(turn, ctx, text, parsed, {})
+    return await _start(turn, ctx, text, parsed, {}, _once(turn, "urgent.form", data))
 
 
 @router.card_action("urgent.pick", PickAction)
 async def pick(turn: Turn, data: PickAction, ctx: UrgentContext) -> Reply:
     """A person chosen for an ambiguous name: the request goes on (checked again)."""
-    return await _start(turn, ctx, data.text, parse_urgent(data.text), data.picks)
+    once = _once(turn, "urgent.pick", data)
+    return await _start(turn, ctx, data.text, parse_urgent(data.text), data.picks, once)
 
 
-def _card(turn: Turn, ctx: UrgentContext, call: UrgentCall, note: str) -> Reply:
-    cards = ctx.services.cards
-    built = cards.asker_card(call, slot_rules.proposal(call), turn.language)
-    return Reply.of_card(with_note(built, t(note, turn.language), good=True), replaces_card=True)
+def _card(
+    turn: Turn, ctx: UrgentContext, call: UrgentCall, note: str, *, good: bool = True
+) -> Reply:
+    cards, now = ctx.services.cards, ctx.services.service.clock.now()
+    built = cards.asker_card(call, slot_rules.proposal(call, now), turn.language, now)
+    return Reply.of_card(with_note(built, t(note, turn.language), good=good), replaces_card=True)
+
+
+async def _refused_invite(
+    turn: Turn, ctx: UrgentContext, call_id: int, error: UrgentError
+) -> Reply:
+    """A refused "Einladen" answers with the asker's card as it is now (its buttons kept,
+    the slots still bookable) and the reason on top, not a bare error card in its place."""
+    call = await ctx.services.service.calls.get(call_id)
+    if call is None or call.asker_key != turn.actor.aad_object_id:
+        return Reply.of_card(error_card(turn.language, f"urgent.error.{error.code}"))
+    return _card(turn, ctx, call, f"urgent.error.{error.code}", good=False)
 
 
 @router.card_action("urgent.invite", InviteAction)
@@ -136,7 +177,7 @@ async def invite(turn: Turn, data: InviteAction, ctx: UrgentContext) -> Reply:
     try:
         call = await ctx.services.decisions.invite(data.call_id, _asker(turn).key, data.start)
     except UrgentError as error:
-        return Reply.of_card(error_card(turn.language, f"urgent.error.{error.code}"))
+        return await _refused_invite(turn, ctx, data.call_id, error)
     count("urgent.booked")
     return _card(turn, ctx, call, "urgent.note.invited")
 
@@ -154,7 +195,7 @@ async def answer(turn: Turn, data: AnswerAction, ctx: UrgentContext) -> Reply:
     except UrgentError as error:
         return Reply.of_card(error_card(turn.language, f"urgent.error.{error.code}"))
     ask = next(a for a in call.asks if a.assistant_key == me and a.for_key == data.for_key)
-    built = services.cards.assistant_card(call, ask, turn.language)
+    built = services.cards.assistant_card(call, ask, turn.language, services.service.clock.now())
     note = t("urgent.note.answered", turn.language)
     return Reply.of_card(with_note(built, note, good=True), replaces_card=True)
 

@@ -1016,6 +1016,10 @@ MESSAGES: dict[str, str] = {
     " Kalender, ob die Besprechung angelegt wurde.",
     "urgent.no_common": "Kein gemeinsamer Termin: {people} ist belegt. Ich frage die"
     " Assistenzen, ob sie zwischen {span} Zeit freimachen können:",
+    "urgent.no_common_unasked": "Kein gemeinsamer Termin zwischen {span}: {people} ist belegt.",
+    "urgent.unassisted": "{name} hat keine Assistenz, die ich fragen kann: Niemand kann diese"
+    " Zeit freimachen. Bitte sprechen Sie {name} direkt an.",
+    "urgent.answer.unreachable": "nicht erreichbar (Bot nicht installiert oder blockiert)",
     "urgent.answer.waiting": "wartet auf Antwort",
     "urgent.answer.yes": "Ja, ab {time}",
     "urgent.answer.no": "Leider nicht",
@@ -1031,6 +1035,8 @@ MESSAGES: dict[str, str] = {
     "urgent.ask.thanks": "Danke, Ihre Antwort: {answer}.",
     "urgent.ask.booked": "Erledigt: Die Besprechung ist gebucht ({slot}).",
     "urgent.ask.cancelled": "Hat sich erledigt: Die Anfrage wurde abgesagt.",
+    "urgent.ask.withdrawn": "Hat sich erledigt: Die Anfrage nach einem dringenden Termin wurde"
+    " abgesagt. Sie müssen keine Zeit mehr freimachen.",
     "urgent.ask.closed": "Hat sich erledigt.",
     "urgent.subject": "Dringender Termin: {people}",
     "urgent.cancel.comment": "Der dringende Termin wurde abgesagt.",
@@ -1093,5 +1099,7 @@ MESSAGES: dict[str, str] = {
     "urgent.error.decided": "Diese Anfrage ist bereits entschieden. Es wurde nichts geändert.",
     "urgent.error.answered": "Sie haben bereits geantwortet. Es wurde nichts geändert.",
     "urgent.error.not_offered": "Diese Zeit ist nicht (mehr) im Angebot. Es wurde nichts gebucht.",
+    "urgent.error.resubmitted": "Diese Anfrage läuft schon (doppelt gesendet). Es wurde nichts"
+    " Neues angefragt.",
     "urgent.error.busy": "Gerade ändert sich viel an dieser Anfrage. Bitte noch einmal versuchen.",
 }

@@ -966,6 +966,10 @@ MESSAGES: dict[str, str] = {
     " for the meeting.",
     "urgent.no_common": "No common slot: {people} is busy. I am asking the assistants whether"
     " they can free time between {span}:",
+    "urgent.no_common_unasked": "No common slot between {span}: {people} is busy.",
+    "urgent.unassisted": "{name} has no assistant I can ask: nobody can free this time."
+    " Please contact {name} directly.",
+    "urgent.answer.unreachable": "not reachable (bot not installed or blocked)",
     "urgent.answer.waiting": "waiting for an answer",
     "urgent.answer.yes": "Yes, from {time}",
     "urgent.answer.no": "Unfortunately not",
@@ -980,6 +984,8 @@ MESSAGES: dict[str, str] = {
     "urgent.ask.thanks": "Thank you, your answer: {answer}.",
     "urgent.ask.booked": "Done: the meeting is booked ({slot}).",
     "urgent.ask.cancelled": "No longer needed: the request was cancelled.",
+    "urgent.ask.withdrawn": "No longer needed: the request for an urgent call was cancelled. You"
+    " need not free any time.",
     "urgent.ask.closed": "No longer needed.",
     "urgent.subject": "Urgent call: {people}",
     "urgent.cancel.comment": "The urgent call was cancelled.",
@@ -1037,5 +1043,7 @@ MESSAGES: dict[str, str] = {
     "urgent.error.decided": "This request has already been decided. Nothing was changed.",
     "urgent.error.answered": "You have already answered. Nothing was changed.",
     "urgent.error.not_offered": "This time is not (or no longer) on offer. Nothing was booked.",
+    "urgent.error.resubmitted": "This request is already under way (sent twice). Nothing new"
+    " was asked.",
     "urgent.error.busy": "A lot is changing on this request right now. Please try again.",
 }

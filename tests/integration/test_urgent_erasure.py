@@ -1,7 +1,8 @@
 """ "Meine Daten löschen" by the asker of an urgent call whose booking was given up without
 the bot seeing its meeting (real endpoint, SQLite and PostgreSQL, Graph simulator): the call
 is cancelled, the meeting an attempt created is cancelled in Graph (nobody could find it
-afterwards), and nothing about the asker stays in the call."""
+afterwards), and nothing about the asker stays in the call; the assistants still asked for
+an open call see their card withdrawn (without the asker's name)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tests.integration.test_urgent_endpoint import (  # noqa: F401 (fixture)
     ALBRECHT,
     JANA,
     JANA_MAIL,
+    SABINE,
     Stack,
     _created_by_graph,
     _given_up_unconfirmed,
@@ -68,3 +70,18 @@ async def test_erasing_the_asker_of_an_unconfirmed_call_cancels_its_meeting(
     stored = json.dumps([after, trail], ensure_ascii=False, default=str).casefold()
     for trace in (JANA[0], JANA[1], JANA_MAIL, f"personal-{JANA[0]}"):
         assert trace.casefold() not in stored, trace
+
+
+async def test_erasing_the_asker_while_assistants_are_asked_withdraws_their_cards(
+    stack: Stack,  # noqa: F811 (the fixture imported above)
+) -> None:
+    await stack.busy(ALBRECHT, "09:00", "17:00")
+    await stack.say("Ich brauche heute noch 30 Minuten mit Dr. Albrecht", JANA)
+    asked = stack.cards_to(SABINE)[-1]
+    assert any(a.get("verb") == "urgent.answer" for a in asked["actions"])
+    before = len(stack.sink.updated)
+    assert "Ihre Daten sind gelöscht" in await _erase(stack, JANA)
+    updates = [json.dumps(u, ensure_ascii=False) for u in stack.sink.updated[before:]]
+    sabine = [u for u in updates if f"personal-{SABINE[0]}" in u]
+    assert sabine and "Anfrage nach einem dringenden Termin wurde abgesagt" in sabine[-1]
+    assert "urgent.answer" not in sabine[-1] and JANA[1] not in sabine[-1]

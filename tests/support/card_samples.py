@@ -352,6 +352,13 @@ def _urgent(lang: str) -> Iterator[Sample]:
     yield "urgent.assistant_card.booking_failed", views.assistant_card(failed, answered, lang)
     refused = replace(booked, state=CallState.FAILED)  # Graph refused the meeting for good
     yield "urgent.asker_card.booking_refused", views.asker_card(refused, None, lang)
+    unreachable = replace(waiting, answer="unreachable", answered_at=start)
+    nobody = (people[0], replace(people[1], blocked=True))  # no assistant for her
+    with_unreachable = replace(asking, asks=(unreachable,))
+    unassisted = replace(asking, participants=nobody, asks=(), slots=offered.slots)
+    yield "urgent.asker_card.unreachable", views.asker_card(with_unreachable, None, lang)
+    yield "urgent.asker_card.unassisted", views.asker_card(unassisted, None, lang, start)
+    yield "urgent.withdrawn_card", views.withdrawn_card(lang)
     person = Person("id-1", "Kerstin Vogel", "k@x.de", job_title="Empfang")
     yield "urgent.pick_card", views.pick_card("30 min mit Vog", "Vog", [person], {}, lang)
     yield "urgent.form_card", views.form_card(lang)

@@ -56,7 +56,8 @@ def call_values(call: UrgentCall) -> dict[str, Any]:
     values = {name: getattr(call, name) for name in _PLAIN}
     return values | {
         "participants": [
-            {"key": p.key, "name": p.name, "mail": p.mail} for p in call.participants
+            {"key": p.key, "name": p.name, "mail": p.mail, "blocked": p.blocked}
+            for p in call.participants
         ],
         "window_start": call.window.start,
         "window_end": call.window.end,
@@ -94,7 +95,10 @@ def call_of(row: UrgentCallRow) -> UrgentCall:
     window = Slot(row.window_start, row.window_end)
     return UrgentCall(
         id=row.id,
-        participants=tuple(Participant(p["key"], p["name"], p["mail"]) for p in row.participants),
+        participants=tuple(
+            Participant(p["key"], p["name"], p["mail"], bool(p.get("blocked", False)))
+            for p in row.participants
+        ),
         window=window,
         state=CallState(row.state),
         slots=tuple(s for s in map(_slot_of, row.slots) if s is not None),

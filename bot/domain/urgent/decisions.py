@@ -15,9 +15,9 @@ from typing import Any
 
 from bot.domain.graph_types import CalendarRefusedError, NewEvent
 from bot.domain.outbox import Outbox
-from bot.domain.urgent import given_up, refused
+from bot.domain.urgent import given_up, refused, unreachable
 from bot.domain.urgent import slots as slot_rules
-from bot.domain.urgent.model import Ask, CallState, UrgentCall, UrgentError
+from bot.domain.urgent.model import Ask, CallState, UrgentCall, UrgentError, find_ask, replaced
 from bot.domain.urgent.service import ASK_JOB, ASKER_CARD, BOOK_JOB, UrgentService
 
 log = logging.getLogger(__name__)
@@ -53,21 +53,23 @@ class UrgentDecisions:
     async def send_again(self, call_id: int, assistant: str, for_key: str) -> None:
         """Job: the assistant's card whose sending failed, while the call still waits."""
         call = await self.service.get(call_id)
-        ask = _ask(call, assistant, for_key)
+        ask = find_ask(call, assistant, for_key)
         if call.state is CallState.ASKING and ask is not None and ask.waiting:
             await self._send_ask(call_id, assistant, for_key)
 
     async def _send_ask(self, call_id: int, assistant: str, for_key: str) -> None:
         service = self.service
         call = await service.get(call_id)
-        ask = _ask(call, assistant, for_key)
+        ask = find_ask(call, assistant, for_key)
         if ask is None:
             return
         lang = await service.languages.language_of(assistant)
-        card = service.views.assistant_card(call, ask, lang)
+        card = service.views.assistant_card(call, ask, lang, service.clock.now())
         handle = await service.notifier.send_direct(assistant, card, call.tenant_id)
         if handle is not None:
             await service.calls.record_card(call.id, _card_key(assistant, for_key), handle)
+        else:
+            await unreachable.mark(self, call_id, assistant, for_key)
 
     async def answer(
         self, call_id: int, assistant: str, for_key: str, free_from: datetime | None
@@ -76,7 +78,7 @@ class UrgentDecisions:
         service = self.service
         for _ in range(ATTEMPTS):
             call = await service.get(call_id)
-            ask = _ask(call, assistant, for_key)
+            ask = find_ask(call, assistant, for_key)
             if ask is None:
                 raise UrgentError("not_asked")
             if call.state is not CallState.ASKING:
@@ -91,9 +93,8 @@ class UrgentDecisions:
                 ask.assistant_key, ask.assistant_name, ask.for_key,
                 "yes" if free_from else "no", free_from, service.clock.now(),
             )  # fmt: skip
-            asks = tuple(answered if a is ask else a for a in call.asks)
             try:
-                saved = await service.save(call, asks=asks)
+                saved = await service.save(call, asks=replaced(call, ask, answered))
             except UrgentError:
                 continue  # another answer came first: read it and add this one
             detail = free_from.isoformat() if free_from else "no"
@@ -111,10 +112,11 @@ class UrgentDecisions:
                 raise UrgentError("not_asker")
             if call.state not in (CallState.OFFERED, CallState.ASKING):
                 raise UrgentError("decided")
-            slot = next((s for s in slot_rules.options(call) if s.start == start), None)
+            now = service.clock.now()
+            slot = next((s for s in slot_rules.options(call, now) if s.start == start), None)
             if slot is None:
                 raise UrgentError("not_offered")
-            if slot.start < service.clock.now():
+            if slot.start < now:
                 raise UrgentError("past")
             try:
                 chosen = await service.save(call, state=CallState.BOOKING, booked=slot)
@@ -252,18 +254,19 @@ class UrgentDecisions:
 
     async def _update(self, call: UrgentCall, key: str, handle: dict[str, object]) -> None:
         service = self.service
+        now = service.clock.now()
         build: Callable[[str], dict[str, Any]]
         if key == ASKER_CARD:
             reader = call.asker_key
-            build = partial(service.views.asker_card, call, slot_rules.proposal(call))
+            build = partial(service.views.asker_card, call, slot_rules.proposal(call, now))
         else:
             reader, _, for_key = key.partition("|")
-            ask = _ask(call, reader, for_key)
+            ask = find_ask(call, reader, for_key)
             if ask is None:
                 return
             build = partial(service.views.assistant_card, call, ask)
         try:
-            card = build(await service.languages.language_of(reader))
+            card = build(await service.languages.language_of(reader), now)
             await service.notifier.update_card(dict(handle), card)
         except Exception:
             log.warning("urgent card not updated", exc_info=True)
@@ -271,9 +274,3 @@ class UrgentDecisions:
 
 def _card_key(assistant: str, for_key: str) -> str:
     return f"{assistant}|{for_key}"
-
-
-def _ask(call: UrgentCall, assistant: str, for_key: str) -> Ask | None:
-    return next(
-        (a for a in call.asks if a.assistant_key == assistant and a.for_key == for_key), None
-    )

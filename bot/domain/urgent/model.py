@@ -61,6 +61,9 @@ class Participant:
     key: str  # Entra object id
     name: str
     mail: str
+    # Busy in the asked span, so someone must free their time (with or without an assistant
+    # to ask: a blocked person nobody can free keeps every proposal off).
+    blocked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +127,17 @@ class UrgentCall:
 
     @property
     def blocked(self) -> tuple[str, ...]:
-        """Keys of the participants whose assistants were asked, in participant order."""
+        """Keys of the participants whose time must be freed, in participant order (calls
+        stored before the flag: those whose assistants were asked)."""
         asked = {ask.for_key for ask in self.asks}
-        return tuple(p.key for p in self.participants if p.key in asked)
+        return tuple(p.key for p in self.participants if p.blocked or p.key in asked)
+
+    @property
+    def unassisted(self) -> tuple[str, ...]:
+        """The blocked participants nobody was asked for (no assistant): only they themselves
+        can free their time, so the asker has to contact them directly."""
+        asked = {ask.for_key for ask in self.asks}
+        return tuple(key for key in self.blocked if key not in asked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,3 +149,15 @@ class AuditEntry:
     actor_key: str
     action: str
     detail: str = ""
+
+
+def find_ask(call: UrgentCall, assistant: str, for_key: str) -> Ask | None:
+    """The request to ``assistant`` for the blocked ``for_key``."""
+    return next(
+        (a for a in call.asks if a.assistant_key == assistant and a.for_key == for_key), None
+    )
+
+
+def replaced(call: UrgentCall, old: Ask, new: Ask) -> tuple[Ask, ...]:
+    """The call's requests with ``old`` answered as ``new``."""
+    return tuple(new if a is old else a for a in call.asks)

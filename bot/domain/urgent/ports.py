@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, Protocol
 
 from bot.domain.urgent.model import Ask, AuditEntry, UrgentCall
@@ -43,12 +44,22 @@ class UrgentCallRepository(Protocol):
 class UrgentViews(Protocol):
     """Renders the call's cards and texts in a language (implemented in cards/)."""
 
-    def asker_card(self, call: UrgentCall, proposal: Any, lang: str) -> dict[str, Any]:
-        """The asker's one card: offers, the assistants' progress, the booking."""
+    def asker_card(
+        self, call: UrgentCall, proposal: Any, lang: str, now: datetime | None = None
+    ) -> dict[str, Any]:
+        """The asker's one card: offers, the assistants' progress, the booking (offers that
+        began before ``now`` left out)."""
         ...
 
-    def assistant_card(self, call: UrgentCall, ask: Ask, lang: str) -> dict[str, Any]:
-        """The card asking an assistant to free time (or showing their answer)."""
+    def assistant_card(
+        self, call: UrgentCall, ask: Ask, lang: str, now: datetime | None = None
+    ) -> dict[str, Any]:
+        """The card asking an assistant to free time (or showing their answer); its times
+        start after ``now``."""
+        ...
+
+    def withdrawn_card(self, lang: str) -> dict[str, Any]:
+        """An assistant's card once its asker erased their data: nothing more to do."""
         ...
 
     def event_subject(self, call: UrgentCall, lang: str) -> str:

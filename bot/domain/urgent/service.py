@@ -12,7 +12,15 @@ from typing import Any
 
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.graph_types import Person
-from bot.domain.ports import Clock, Directory, JobQueue, Notifier, RecipientLanguages, RoomCalendar
+from bot.domain.ports import (
+    ActivityLedger,
+    Clock,
+    Directory,
+    JobQueue,
+    Notifier,
+    RecipientLanguages,
+    RoomCalendar,
+)
 from bot.domain.urgent import slots as slot_rules
 from bot.domain.urgent.model import (
     Ask,
@@ -32,6 +40,12 @@ BOOK_JOB = "urgent.book"  # a booking that failed at Graph
 EXPIRE_JOB = "urgent.expire"  # at the end of the last offered slot: the cards say so
 LOOK_JOB = "urgent.look_again"  # a given-up booking's meeting, looked for again by its id
 ASKER_CARD = "asker"
+# Graph statuses that leave a person available for an urgent call (lower case: Graph writes
+# "workingElsewhere"). Home office or another site is no meeting: a Teams call fits, as for
+# the coffee roulette. "unknown" counts as free too, as there: Graph reports it for items
+# without a status, which hold no meeting anyone accepted; the invitee can still decline.
+# (Room booking keeps its own stricter reading of the same schedules.)
+AVAILABLE = frozenset({"free", "workingelsewhere", "unknown"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +70,8 @@ class UrgentService:
     hours: BusinessCalendar
     languages: RecipientLanguages
     views: UrgentViews
+    # Remembers the submits that started a call (Teams re-delivers, people double-click).
+    ledger: ActivityLedger | None = None
 
     async def get(self, call_id: int) -> UrgentCall:
         """A stored call; refused when unknown."""
@@ -69,10 +85,31 @@ class UrgentService:
         await self.calls.add_audit(AuditEntry(call.id, self.clock.now(), actor, action, detail))
 
     async def start(
-        self, asker: Asker, parsed: UrgentParse, picks: Mapping[str, str]
+        self,
+        asker: Asker,
+        parsed: UrgentParse,
+        picks: Mapping[str, str],
+        once: str | None = None,
     ) -> UrgentCall | Ambiguous:
         """Check the request, read free/busy once, store the call with its offers (or the
-        assistants to ask); nothing is sent to anyone here. Raises ``UrgentError``."""
+        assistants to ask); nothing is sent to anyone here. Raises ``UrgentError``; with
+        ``once`` (the submit's key) "resubmitted" when that submit started a call before."""
+        if once is None or self.ledger is None:
+            return await self._start(asker, parsed, picks)
+        if not await self.ledger.claim(once, self.clock.now()):
+            raise UrgentError("resubmitted")
+        try:
+            started = await self._start(asker, parsed, picks)
+        except BaseException:
+            await self.ledger.release(once)  # no call: a corrected or retried submit may
+            raise
+        if isinstance(started, Ambiguous):
+            await self.ledger.release(once)
+        return started
+
+    async def _start(
+        self, asker: Asker, parsed: UrgentParse, picks: Mapping[str, str]
+    ) -> UrgentCall | Ambiguous:
         if parsed.problems:
             raise UrgentError(parsed.problems[0])
         assert parsed.minutes is not None
@@ -126,7 +163,9 @@ class UrgentService:
             schedule = by_mail.get(person.mail.lower())
             if schedule is None or schedule.error:
                 raise UrgentError("no_calendar", name=person.name)
-            busy[person.key] = [Slot(b.start, b.end) for b in schedule.busy]
+            busy[person.key] = [
+                Slot(b.start, b.end) for b in schedule.busy if b.status.lower() not in AVAILABLE
+            ]
         return busy
 
     async def _asking(
@@ -152,9 +191,13 @@ class UrgentService:
         later = slot_rules.common_slots(busy, fallback, duration)
         if not asks and not later:
             raise UrgentError("no_slot")
+        # Every blocked person is kept, also one without an assistant: the proposal needs a
+        # "Ja" for each of them, and the card names whom nobody can be asked for.
+        people = tuple(replace(p, blocked=p.key in blocked) for p in call.participants)
         return _with(
-            call, state=CallState.ASKING, asks=tuple(asks), ask_window=span, slots=tuple(later)
-        )
+            call, state=CallState.ASKING, participants=people, asks=tuple(asks),
+            ask_window=span, slots=tuple(later),
+        )  # fmt: skip
 
     async def save(self, call: UrgentCall, **changes: Any) -> UrgentCall:
         """Store a change (version + 1); a concurrent change wins and this one is refused."""

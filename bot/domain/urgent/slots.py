@@ -12,6 +12,8 @@ from bot.domain.urgent.model import Ask, Slot, UrgentCall, UrgentError
 STEP = timedelta(minutes=15)
 MORNING_END = time(12, 0)  # "then tomorrow morning"
 Busy = Mapping[str, Sequence[Slot]]
+# Answers that free no time: "Leider nicht", and an assistant the bot could not reach.
+NO_TIME = frozenset({"no", "unreachable"})
 
 
 def _next_open_day(hours: BusinessCalendar, after: datetime) -> datetime:
@@ -143,11 +145,14 @@ def _free_spans(busy: Busy, spans: Sequence[Slot], duration: timedelta) -> list[
     return result
 
 
-def start_choices(call: UrgentCall, limit: int = 32) -> list[datetime]:
-    """The times an assistant may answer "Ja, ab …" with (within the asked span)."""
+def start_choices(
+    call: UrgentCall, now: datetime | None = None, limit: int = 32
+) -> list[datetime]:
+    """The times an assistant may answer "Ja, ab …" with (within the asked span; from the
+    next quarter hour after ``now`` when given: a card read late offers no past times)."""
     window = call.ask_window or call.window
     choices: list[datetime] = []
-    start = _ceil(window.start)
+    start = _ceil(max(window.start, now) if now is not None else window.start)
     while start + call.duration <= window.end and len(choices) < limit:
         choices.append(start)
         start += STEP
@@ -161,15 +166,18 @@ def first_yes(asks: Sequence[Ask], for_key: str) -> Ask | None:
 
 
 def refused(call: UrgentCall, for_key: str) -> bool:
-    """Every assistant of this blocked person said "Leider nicht" (or there is none)."""
+    """Every assistant asked for this blocked person said "Leider nicht" or could not be
+    reached (one without an assistant is ``call.unassisted``, shown on its own)."""
     asks = [a for a in call.asks if a.for_key == for_key]
-    return all(a.answer == "no" for a in asks)
+    return bool(asks) and all(a.answer in NO_TIME for a in asks)
 
 
-def proposal(call: UrgentCall) -> Slot | None:
+def proposal(call: UrgentCall, now: datetime) -> Slot | None:
     """The slot the first workable answers make possible: every blocked person freed, from
-    the latest of their "ab" times; None while an answer is missing or it does not fit."""
-    if not call.asks:
+    the latest of their "ab" times, never before ``now`` (the next quarter hour: an answer
+    read late must not propose a slot that has begun); None while a "Ja" is missing for
+    anyone blocked (also one nobody can be asked for) or it does not fit."""
+    if not call.blocked:
         return None
     starts = []
     for key in call.blocked:
@@ -178,11 +186,12 @@ def proposal(call: UrgentCall) -> Slot | None:
             return None
         starts.append(ask.free_from)
     window = call.ask_window or call.window
-    start = max([*starts, _ceil(window.start)])
+    start = max([*starts, _ceil(window.start), _ceil(now)])
     return Slot(start, start + call.duration) if start + call.duration <= window.end else None
 
 
-def options(call: UrgentCall) -> list[Slot]:
-    """Every slot the asker may book now: the offers and the assistants' proposal."""
-    found = proposal(call)
-    return [*([found] if found else []), *call.slots]
+def options(call: UrgentCall, now: datetime) -> list[Slot]:
+    """Every slot the asker may book now: the assistants' proposal and the offers that have
+    not begun."""
+    found = proposal(call, now)
+    return [*([found] if found else []), *(s for s in call.slots if s.start >= now)]

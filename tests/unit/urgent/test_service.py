@@ -76,10 +76,10 @@ async def test_two_blocked_people_need_both_answers_and_the_asker_books() -> Non
     albrecht, meyer = call.blocked[0], call.blocked[1]
     at_15 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
     call = await decisions.answer(call.id, SABINE, albrecht, at_15)
-    assert rules.proposal(call) is None  # Ralf Meyer's assistants have not answered
+    assert rules.proposal(call, MONDAY_9) is None  # Ralf Meyer's assistants have not answered
     call = await decisions.answer(call.id, BIRGIT, meyer, None)
     call = await decisions.answer(call.id, KERSTIN, meyer, at_15 + timedelta(minutes=30))
-    proposal = rules.proposal(call)
+    proposal = rules.proposal(call, MONDAY_9)
     assert proposal is not None and proposal.start == at_15 + timedelta(minutes=30)
     assert notifier.updates  # the asker's card (and the others) show each answer
     around = await calendar.list_events(ALBRECHT, at_15, at_15 + timedelta(hours=2))

@@ -116,18 +116,42 @@ def test_answers_combine_to_the_latest_first_yes_of_each_blocked_person() -> Non
     a1 = Ask("sa", "SA", "a", "yes", at(15), at(10))
     a2 = Ask("sa2", "SA2", "a", "yes", at(14), at(10, 5))  # later answer: not the first
     b1 = Ask("sb", "SB", "b")
-    assert rules.proposal(_call(a1, a2, b1)) is None  # B's assistant has not answered
+    assert rules.proposal(_call(a1, a2, b1), MONDAY_9) is None  # B's assistant has not answered
     b_yes = replace(b1, answer="yes", free_from=at(15, 30), answered_at=at(10, 1))
-    assert rules.proposal(_call(a1, a2, b_yes)) == Slot(at(15, 30), at(16))
+    assert rules.proposal(_call(a1, a2, b_yes), MONDAY_9) == Slot(at(15, 30), at(16))
     late = replace(b_yes, free_from=at(16, 45))  # does not fit before 17:00
-    assert rules.proposal(_call(a1, a2, late)) is None
+    assert rules.proposal(_call(a1, a2, late), MONDAY_9) is None
 
 
 def test_all_assistants_saying_no_means_refused() -> None:
     no = Ask("sa", "SA", "a", "no", None, at(10))
     call = _call(no, Ask("sb", "SB", "b"))
     assert rules.refused(call, "a") and not rules.refused(call, "b")
-    assert rules.proposal(call) is None
+    assert rules.proposal(call, MONDAY_9) is None
+
+
+def test_a_blocked_person_without_an_assistant_keeps_every_proposal_off() -> None:
+    # A and B are busy; only A has an assistant. A "Ja" for A frees nobody for B.
+    call = _call(Ask("sa", "SA", "a", "yes", at(15), at(10)))
+    people = tuple(replace(p, blocked=p.key in ("a", "b")) for p in call.participants)
+    call = replace(call, participants=people)
+    assert call.blocked == ("a", "b") and call.unassisted == ("b",)
+    assert rules.proposal(call, MONDAY_9) is None
+    assert not rules.refused(call, "b")  # shown as "no assistant", not as "they said no"
+
+
+def test_an_unreachable_assistant_counts_as_no_time() -> None:
+    call = _call(Ask("sa", "SA", "a", "unreachable", None, at(10)), Ask("sb", "SB", "b"))
+    assert rules.refused(call, "a") and not call.asks[0].waiting
+
+
+def test_late_answers_and_choices_never_start_in_the_past() -> None:
+    a = Ask("sa", "SA", "a", "yes", at(14), at(14, 20))
+    b = Ask("sb", "SB", "b", "yes", at(14), at(14, 20))
+    late = at(14, 20)  # the "Ja, ab 14:00" arrived at 14:20
+    assert rules.proposal(_call(a, b), late) == Slot(at(14, 30), at(15))
+    assert rules.start_choices(_call(), late)[0] == at(14, 30)
+    assert rules.start_choices(_call())[0] == at(14)  # the whole grid, to check answers
 
 
 @given(st.lists(st.integers(0, 11), min_size=1, max_size=4))
@@ -137,7 +161,7 @@ def test_a_proposal_is_never_before_any_first_yes(quarters: list[int]) -> None:
         for n, q in enumerate(quarters)
     )
     call = _call(*asks)
-    found = rules.proposal(call)
+    found = rules.proposal(call, MONDAY_9)
     firsts = [rules.first_yes(asks, key) for key in call.blocked]
     if found is not None:
         assert all(f is not None and f.free_from and f.free_from <= found.start for f in firsts)
