@@ -247,10 +247,21 @@ class UrgentDecisions:
     async def refresh(self, call: UrgentCall, skip: str | None = None) -> None:
         """Every posted card shows the call as it is now, each in its reader's language
         (``skip``: the card just clicked, which the click's answer replaces)."""
-        stored = await self.service.calls.get(call.id)
-        for key, handle in (stored.cards if stored else {}).items():
-            if key != skip:
-                await self._update(call, key, handle)
+        for _ in range(ATTEMPTS):
+            stored = await self.service.calls.get(call.id)
+            if stored is None:
+                return
+            for key, handle in stored.cards.items():
+                if key != skip:
+                    await self._update(call, key, handle)
+            # Two decisions at once (two assistants answering) each refresh the cards, and
+            # Teams keeps whichever update arrives last: the older one may land after the
+            # newer. Whoever finds a newer version after sending sends that one too, so the
+            # last update is always the newest state.
+            newer = await self.service.calls.get(call.id)
+            if newer is None or newer.version == call.version:
+                return
+            call = newer
 
     async def _update(self, call: UrgentCall, key: str, handle: dict[str, object]) -> None:
         service = self.service

@@ -4,13 +4,17 @@ an assistant; the proposal needs both answers; nothing is booked before the aske
 
 from __future__ import annotations
 
+import asyncio
+import json
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 import pytest
 
 from bot.adapters.clock import ManualClock
 from bot.domain.business_hours import BusinessCalendar
 from bot.domain.graph_types import NewEvent
+from bot.domain.ports import MessageHandle
 from bot.domain.urgent import slots as rules
 from bot.domain.urgent.decisions import UrgentDecisions
 from bot.domain.urgent.model import CallState, UrgentCall, UrgentError
@@ -195,3 +199,42 @@ async def test_a_booking_job_that_gives_up_before_the_slot_ends_the_call_and_say
         h["activity_id"] for h, _ in notifier.updates if h["reference"] == {"user": SABINE}
     )
     assert "Die Besprechung konnte nicht gebucht werden" in last[sabine]
+
+
+class HeldFirstAskerUpdate(RecordingNotifier):
+    """Holds the first update of the asker's card until ``release`` is set: it then arrives
+    after a later decision's updates, as Teams may deliver two refreshes out of order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+        self.held = asyncio.Event()
+
+    async def update_card(self, handle: MessageHandle, card: dict[str, Any]) -> None:
+        if handle.get("activity_id") == "asker-card" and not self.held.is_set():
+            self.held.set()
+            await self.release.wait()
+        await super().update_card(handle, card)
+
+
+async def test_the_asker_card_ends_showing_both_answers_given_at_once() -> None:
+    decisions, calendar, _ = _world()
+    notifier = HeldFirstAskerUpdate()
+    decisions.service.notifier = notifier
+    await _block(calendar, ALBRECHT)
+    await _block(calendar, MEYER)
+    call = await _start(
+        decisions, "Ich brauche heute noch 30 Minuten mit Dr. Albrecht und Herrn Meyer"
+    )
+    albrecht, meyer = call.blocked[0], call.blocked[1]
+    at_14, at_15 = (datetime(2026, 3, 2, h, 0, tzinfo=UTC) for h in (13, 14))
+    first = asyncio.create_task(decisions.answer(call.id, SABINE, albrecht, at_15))
+    await notifier.held.wait()  # saved, its asker card update on the way
+    await decisions.answer(call.id, BIRGIT, meyer, at_14)
+    notifier.release.set()
+    await first
+    asker = [
+        card for handle, card in notifier.updates if handle.get("activity_id") == "asker-card"
+    ]
+    last = json.dumps(asker[-1], ensure_ascii=False)
+    assert "Ja, ab 15:00" in last and "Ja, ab 14:00" in last  # not the first answer's view
