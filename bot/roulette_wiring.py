@@ -58,7 +58,7 @@ def build_handlers(rounds: RouletteRounds) -> dict[str, JobHandler]:
         await rounds.run_round(int(job.payload["round_no"]), start)
 
     async def plan_group(job: Job) -> None:
-        await rounds.plan_group(group_id(job))
+        await rounds.plan_group(group_id(job), job.attempts)
 
     async def introduce(job: Job) -> None:
         await rounds.introduce(group_id(job), str(job.payload["to"]))

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.domain.business_hours import Interval
+from bot.domain.graph_types import CalendarRefusedError
 from bot.domain.roulette.matching import Candidate, History, match
 from bot.domain.roulette.model import Group, RoundStats
 from bot.domain.roulette.schedule import is_start, next_start, round_at, round_start
@@ -25,6 +26,10 @@ from bot.domain.roulette.slots import common_slots, search_window
 # Graph statuses that leave a person free for a coffee (compared in lower case: Graph writes
 # "workingElsewhere").
 FREE = {"free", "workingelsewhere", "unknown"}
+# Attempts at reading the group's free/busy before it is introduced without a suggestion:
+# a lasting Graph failure (no permission, an outage) must not hold the introduction back
+# until the job gives up silently.
+PLAN_TRIES = 3
 
 
 def round_key(at: datetime) -> str:
@@ -107,34 +112,53 @@ class RouletteRounds:
             for members, formats in zip(matching.groups, matching.formats, strict=True)
         ]  # fmt: skip
         stats = RoundStats(round_no, s.clock.now(), len(people), len(drafts))
-        _, groups = await s.repo.start_round(stats, drafts)
+        created, groups = await s.repo.start_round(stats, drafts)
+        # A retry (the first run failed after storing the round) re-plans the stored groups;
+        # whoever opted in (or changed their settings) after that draw was not in it and is
+        # not told they were left out of it.
+        drawn = stats if created else await s.repo.get_round(round_no) or stats
         for group in groups:
             key = f"{PLAN_JOB}:{group.id}"
             await s.jobs.schedule(PLAN_JOB, {"group_id": group.id}, s.clock.now(), key)
         # Whoever the draw left out hears it, instead of waiting for an introduction.
         grouped = {key for group in groups for key in group.members}
         for person in people:
-            if person.user_key not in grouped:
+            late = person.updated_at is not None and person.updated_at > drawn.started_at
+            if person.user_key not in grouped and not late:
                 payload = {"round_no": round_no, "to": person.user_key}
                 key = f"{UNMATCHED_JOB}:{round_no}:{person.user_key}"
                 await s.jobs.schedule(UNMATCHED_JOB, payload, s.clock.now(), key)
         return await s.repo.get_round(round_no) or stats
 
-    async def plan_group(self, group_id: int) -> None:
+    async def plan_group(self, group_id: int, attempt: int = PLAN_TRIES) -> None:
         """Job: one getSchedule for the group, the common free times stored, then one
-        introduction job and one follow-up job per member."""
+        introduction job and one follow-up job per member. When the free/busy cannot be read
+        (refused, or still failing at the ``PLAN_TRIES``-th attempt) or a mailbox's schedule
+        came back with an error, the group is planned without a suggestion: the members are
+        introduced all the same and agree on a time in their chat."""
         s = self.service
         group = await s.repo.get_group(group_id)
         if group is None:
             return  # erased meanwhile
         if not group.planned:
-            busy = await self._busy(group)
-            slots = common_slots(s.calendar, s.clock.now(), group.formats, busy)
+            try:
+                busy = await self._busy(group)
+            except CalendarRefusedError:
+                busy = None  # trying again changes nothing
+            except Exception:
+                if attempt < PLAN_TRIES:
+                    raise  # throttling or a short outage: the job runner retries
+                busy = None
+            slots = (
+                ()
+                if busy is None
+                else common_slots(s.calendar, s.clock.now(), group.formats, busy)
+            )
             planned = replace(group, slots=slots, planned=True, version=group.version + 1)
             if not await s.repo.save_group(planned):
                 return  # another run planned it meanwhile and planned the messages too
             group = planned
-        follow_up = s.clock.now() + s.policy.follow_up_after
+        follow_up = self.follow_up_due(group)
         for member in group.members:
             payload = {"group_id": group.id, "to": member}
             await s.jobs.schedule(
@@ -144,16 +168,40 @@ class RouletteRounds:
                 FOLLOW_UP_JOB, payload, follow_up, f"{FOLLOW_UP_JOB}:{group.id}:{member}"
             )
 
-    async def _busy(self, group: Group) -> list[Interval]:
-        """Everyone's busy times in the search window, from one getSchedule call."""
+    def follow_up_due(self, group: Group) -> datetime:
+        """When to ask "Haben Sie sich getroffen?": ``follow_up_after`` after the planning,
+        but never before the suggested meeting is over (suggestions reach two weeks ahead)."""
+        s = self.service
+        due = s.clock.now() + s.policy.follow_up_after
+        after = self._after_meeting(group)
+        return max(due, after) if after is not None else due
+
+    def _after_meeting(self, group: Group) -> datetime | None:
+        """One business day after the suggested meeting's end (same time), or None."""
+        slot, calendar = group.slot, self.service.calendar
+        if slot is None:
+            return None
+        end = slot.end.astimezone(calendar.zone)
+        day = end.date() + timedelta(days=1)
+        while not calendar.is_open_day(day):
+            day += timedelta(days=1)
+        return datetime.combine(day, end.time(), calendar.zone).astimezone(UTC)
+
+    async def _busy(self, group: Group) -> list[Interval] | None:
+        """Everyone's busy times in the search window, from one getSchedule call; None when
+        a member's free/busy is unknown (their schedule came back with an error): nobody can
+        then be said to be free."""
         s = self.service
         mails = [m for m in await s.mails(group) if m]
         if not mails:
             return []
         start, end = search_window(s.calendar, s.clock.now())
+        schedules = await s.free_busy.get_schedules(mails, start, end, mails[0])
+        if any(schedule.error for schedule in schedules):
+            return None
         return [
             (b.start, b.end)
-            for schedule in await s.free_busy.get_schedules(mails, start, end, mails[0])
+            for schedule in schedules
             for b in schedule.busy
             if b.status.lower() not in FREE
         ]
@@ -199,5 +247,13 @@ class RouletteRounds:
             return  # erased, or the only other member erased their data: no meeting to ask of
         if await s.repo.get_participant(to) is None or await s.forget_departed([to]):
             return  # left the roulette (or the network): no further messages
+        due = self._after_meeting(group)
+        if due is not None and due > s.clock.now():
+            # "Anderer Vorschlag" moved the meeting after this job's time: ask after it. One
+            # job per suggestion, so however often it moved, one question is sent.
+            payload = {"group_id": group.id, "to": to}
+            key = f"{FOLLOW_UP_JOB}:{group.id}:{to}:{group.slot_index}"
+            await s.jobs.schedule(FOLLOW_UP_JOB, payload, due, key)
+            return
         lang = await s.languages.language_of(to)
         await s.deliver(to, s.views.follow_up_card(group, lang), group.tenant_id)
