@@ -1,7 +1,8 @@
 """Roulette matching: pairs (one triple when the count is odd), purely and deterministically.
 
-Hard rules: a group shares at least one format; it meets at one site when a member wants only
-their own site or when lunch is the only format they share. Preferences, in this order: no
+Hard rules: a group shares at least one format it can meet in (coffee and lunch in person never
+across two sites, virtual anywhere); it meets at one site when a member wants only their own site
+or when lunch is all they can meet for. Preferences, in this order: no
 repeat of a pairing within the history window, different departments. The person who joins a
 pair as third (odd count) is the one who was a third least often (load spread). The order of
 equal choices comes from a generator seeded by the round, so the same input gives the same
@@ -58,14 +59,26 @@ def shared_formats(members: Sequence[Candidate]) -> tuple[Format, ...]:
     return tuple(f for f in FORMATS if f in common)
 
 
-def valid_group(members: Sequence[Candidate]) -> bool:
-    """The hard rules: a shared format; one site when someone wants their site only or when
-    lunch is all they share (a virtual coffee needs no common site)."""
+IN_PERSON: frozenset[Format] = frozenset({"coffee", "lunch"})
+
+
+def group_formats(members: Sequence[Candidate]) -> tuple[Format, ...]:
+    """The formats the group can meet in: shared by everyone, and in person (coffee, lunch)
+    not across sites: colleagues at Hamburg and Köln can only meet virtually. (An unknown
+    site does not rule a coffee out; see ``valid_group`` for lunch.)"""
     common = shared_formats(members)
+    if len({m.site for m in members if m.site is not None}) > 1:
+        common = tuple(f for f in common if f not in IN_PERSON)
+    return common
+
+
+def valid_group(members: Sequence[Candidate]) -> bool:
+    """The hard rules: a format they can meet in (``group_formats``); one known site when
+    someone wants their own site only or when lunch is all they can meet for."""
+    common = group_formats(members)
     if not common:
         return False
-    needs_site = common == ("lunch",) or any(m.scope == "site" for m in members)
-    if needs_site:
+    if common == ("lunch",) or any(m.scope == "site" for m in members):
         sites = {m.site for m in members}
         return len(sites) == 1 and None not in sites
     return True
@@ -135,7 +148,7 @@ def match(people: Sequence[Candidate], history: History, round_no: int) -> Match
     unmatched = _place_leftovers(left, groups, repeats)
     result = sorted(tuple(sorted(m.key for m in g)) for g in groups)
     by_key = {c.key: c for c in ordered}
-    formats = tuple(shared_formats([by_key[k] for k in g]) for g in result)
+    formats = tuple(group_formats([by_key[k] for k in g]) for g in result)
     return Matching(tuple(result), formats, tuple(sorted(c.key for c in unmatched)))
 
 

@@ -19,6 +19,7 @@ from tests.unit.roulette.test_service import (
     ROUND_57,
     SABINE,
     World,
+    join,
     make_world,
     paired_in_round_57,
 )
@@ -70,7 +71,7 @@ async def test_a_pair_whose_other_member_erased_her_data_is_not_written_to() -> 
 async def test_a_triple_goes_on_with_the_two_others() -> None:
     world = make_world()
     for key in (SABINE, AYLIN, EMILY):
-        await world.service.opt_in(key, key[:6], "t1")
+        await join(world, key)
     world.clock.advance(ROUND_57 - NOW)
     await world.rounds.run_round(57)
     await world.run_due()

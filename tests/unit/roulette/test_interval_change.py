@@ -22,7 +22,7 @@ from bot.jobs import JobRunner
 from bot.roulette_wiring import build_handlers
 from devkit.fakes.memory_jobs import InMemoryJobQueue
 from tests.support.fake_notifier import RecordingNotifier
-from tests.unit.roulette.test_service import make_world
+from tests.unit.roulette.test_service import join, make_world
 
 SABINE = "c009aadc-479f-503c-b41a-60b0bbea7223"  # Vorstand, Hamburg
 AYLIN = "97c01f7c-be03-57c5-bcea-f50c09d4e486"  # IT, Köln
@@ -80,7 +80,7 @@ async def deployment(interval_weeks: int) -> Deployment:
     policy = RoulettePolicy(interval_weeks=interval_weeks, window_rounds=WINDOW)
     world = make_world(now=START, policy=policy)
     for key in PEOPLE:
-        await world.service.opt_in(key, key[:6], "t1")
+        await join(world, key)
     await world.rounds.plan_next()  # the bot's start
     return Deployment(world.service, world.clock, world.notifier, world.runner, [])
 

@@ -9,7 +9,14 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.domain.roulette.matching import Candidate, History, group_cost, match, valid_group
+from bot.domain.roulette.matching import (
+    Candidate,
+    History,
+    Matching,
+    group_cost,
+    match,
+    valid_group,
+)
 
 SITES = ["Hamburg", "München", "Köln", None]
 DEPARTMENTS = ["Vorstand", "Finanzen", "Personal", "Vertrieb", None]
@@ -138,6 +145,19 @@ def test_lunch_only_needs_the_same_site_and_site_scope_too() -> None:
     assert valid_group([lunch_hh, Candidate("e", frozenset({"lunch"}), site="Hamburg")])
     assert not valid_group([lunch_hh, Candidate("f", frozenset({"lunch"}))])  # site unknown
     assert match([lunch_hh, lunch_muc], History(), 1).unmatched == ("a", "b")
+
+
+def test_a_coffee_in_person_needs_one_site_across_sites_only_virtual() -> None:
+    """Hamburg and Köln, both "alle Standorte": no coffee together; a virtual one if both
+    accept it, and then the group's format is virtual only (the suggestion says so)."""
+    hamburg = Candidate("a", frozenset({"coffee"}), site="Hamburg")
+    koeln = Candidate("b", frozenset({"coffee"}), site="Köln")
+    assert not valid_group([hamburg, koeln])
+    assert match([hamburg, koeln], History(), 1) == Matching((), (), ("a", "b"))
+    both_hh = Candidate("c", frozenset({"coffee", "lunch", "virtual"}), site="Hamburg")
+    both_k = Candidate("d", frozenset({"coffee", "virtual"}), site="Köln")
+    assert match([both_hh, both_k], History(), 1).formats == (("virtual",),)
+    assert match([both_hh, hamburg], History(), 1).formats == (("coffee",),)
 
 
 @settings(max_examples=100, deadline=None)

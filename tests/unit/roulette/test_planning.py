@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from bot.domain.graph_types import NewEvent, Schedule
 from bot.domain.roulette.model import Group
 from tests.unit.roulette.test_service import (
+    AYLIN,
     EMILY,
     NOW,
     ROUND_57,
@@ -100,3 +101,24 @@ async def test_a_retried_round_tells_only_those_of_its_draw_that_they_were_left_
     await world.run_due()
     assert world.cards_to(EMILY, "nobody who fits") == []
     assert world.cards_to(EMILY, "niemanden") == []
+
+
+async def test_hamburg_and_koeln_meet_virtually_or_not_at_all() -> None:
+    world = make_world()
+    for key in (SABINE, AYLIN):  # Hamburg and Köln, "alle Standorte", coffee only
+        await world.service.opt_in(key, key[:6], "t1")
+    world.clock.advance(ROUND_57 - NOW)
+    await world.rounds.run_round(57)
+    await world.run_due()
+    assert await world.service.repo.groups_since(57) == []
+    assert len(world.cards_to(SABINE, "niemanden")) == 1
+    for key in (SABINE, AYLIN):  # both would meet virtually too
+        await world.service.set_preferences(key, ["coffee", "virtual"], "all")
+    world.clock.advance(timedelta(days=14))
+    await world.rounds.run_round(58)
+    await world.run_due()
+    [group] = await world.service.repo.groups_since(58)
+    assert group.formats == ("virtual",) and group.slot is not None
+    assert group.slot.format == "virtual"
+    [intro] = world.cards_to(SABINE, "Los entschieden")
+    assert "(virtuell)" in str(intro) and "(Kaffee)" not in str(intro)

@@ -87,6 +87,13 @@ def make_world(
     return World(service, rounds, notifier, clock, runner, calendar, members)
 
 
+async def join(world: World, key: str) -> None:
+    """Opt in for coffee or a virtual coffee: the people of these tests sit in Hamburg and
+    Köln, and a coffee in person needs one site."""
+    await world.service.opt_in(key, key[:6], "t1")
+    await world.service.set_preferences(key, ["coffee", "virtual"], "all")
+
+
 async def test_opt_in_reads_the_directory_and_preferences_are_checked() -> None:
     world = make_world()
     joined = await world.service.opt_in(AYLIN, "Aylin", "t1")
@@ -140,7 +147,7 @@ async def test_a_round_pairs_once_and_each_member_is_introduced_in_their_languag
 async def paired_in_round_57(world: World) -> Group:
     """Sabine and Aylin opt in and round 57 pairs them (its jobs run): their group."""
     for key in (SABINE, AYLIN):
-        await world.service.opt_in(key, key[:6], "t1")
+        await join(world, key)
     world.clock.advance(ROUND_57 - NOW)
     await world.rounds.run_round(57)
     await world.run_due()
@@ -169,7 +176,7 @@ async def test_other_slot_refuses_stale_and_foreign_cards_and_tells_the_others()
 async def test_follow_up_counts_anonymously_and_skips_those_who_left() -> None:
     world = make_world(reachable={SABINE})
     for key in (SABINE, AYLIN, EMILY):
-        await world.service.opt_in(key, key[:6], "t1")
+        await join(world, key)
     world.clock.advance(ROUND_57 - NOW)
     await world.rounds.run_round(57)
     await world.run_due()
@@ -232,7 +239,7 @@ async def test_whoever_the_draw_leaves_out_is_told_once() -> None:
     # out, who hears that nobody fitted instead of waiting for an introduction.
     world = make_world()
     for key in (SABINE, EMILY, AYLIN):
-        await world.service.opt_in(key, key[:6], "t1")
+        await join(world, key)
     await world.service.set_preferences(AYLIN, ["coffee"], "site")
     world.clock.advance(ROUND_57 - NOW)
     await world.rounds.run_round(57)
@@ -268,7 +275,7 @@ async def test_who_left_the_team_is_no_longer_matched_and_their_participation_go
     # Sabine never was in a team with the bot (she uses the personal app): she takes part.
     world = make_world()
     for key in (SABINE, AYLIN, EMILY):
-        await world.service.opt_in(key, key[:6], "t1")
+        await join(world, key)
     await _in_the_team(world, AYLIN, EMILY)
     await _leaves(world, AYLIN)
     world.clock.advance(ROUND_57 - NOW)
@@ -285,7 +292,7 @@ async def test_who_left_the_team_is_no_longer_matched_and_their_participation_go
 async def test_an_introduction_to_someone_who_left_since_the_round_stops_being_retried() -> None:
     world = make_world(reachable={SABINE, EMILY})  # Aylin's introduction waits
     for key in (SABINE, AYLIN, EMILY):
-        await world.service.opt_in(key, key[:6], "t1")
+        await join(world, key)
     await _in_the_team(world, SABINE, AYLIN, EMILY)
     world.clock.advance(ROUND_57 - NOW)
     await world.rounds.run_round(57)
