@@ -1,9 +1,11 @@
 """The roulette through the real endpoint and database (SQLite and PostgreSQL) when things go
 wrong: Graph refuses the free/busy read (the group is introduced all the same, without a
-suggested time)."""
+suggested time) and follow-up answers that arrive more than once (a repeated click, a Teams
+re-delivery, a member who left) are counted once per member."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 
@@ -24,6 +26,7 @@ from tests.integration.test_roulette_endpoint import (
     _having,
     text_of,
 )
+from tests.support import activities
 from tests.support.connector_sink import ConnectorSink
 
 
@@ -68,3 +71,28 @@ async def test_a_lasting_free_busy_failure_still_introduces_the_group(stack: Sta
         assert len(intros) == 1, [text_of(c) for c in stack.cards_to(who)]
         shown = text_of(intros[0])
         assert "keine gemeinsame freie Zeit" in shown and "alle sind frei" not in shown
+
+
+async def test_a_follow_up_answer_counts_once_per_member(stack: Stack) -> None:
+    await _round_of_two(stack)
+    stack.clock.advance(timedelta(days=8))  # past the suggested meeting, before round 58
+    await stack.settle()
+    [asked] = _having(stack.cards_to(SABINE), "getroffen?")
+    yes = next(a for a in asked["actions"] if a["data"]["met"] is True)
+    no = next(a for a in asked["actions"] if a["data"]["met"] is False)
+    click = activities.as_user(
+        activities.card_invoke(stack.sink.url, "roulette.met", yes["data"]), *SABINE
+    )
+    for _ in range(2):  # Teams delivers the same invoke twice
+        assert (await stack.bots[1].post(click)).status == 200
+    assert "nächsten Runde" in await stack.invoke("roulette.met", yes["data"], SABINE)
+    await stack.invoke("roulette.met", no["data"], SABINE)  # an old card's other button
+    assert await _met_counts(stack) == (1, 0)
+    # Jana leaves the roulette, then clicks her card: no longer counted.
+    await stack.say("kaffee roulette aus", JANA)
+    [jana] = _having(stack.cards_to(JANA), "getroffen?")
+    jana_yes = next(a for a in jana["actions"] if a["data"]["met"] is True)
+    assert "nicht am Roulette teil" in await stack.invoke("roulette.met", jana_yes["data"], JANA)
+    assert await _met_counts(stack) == (1, 0)
+    status = await stack.say("bot status", SABINE)
+    assert '"value": "1 / 0"' in status, json.loads(status)

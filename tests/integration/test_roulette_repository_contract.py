@@ -82,6 +82,8 @@ async def test_groups_save_with_version_check_and_history(repo: RouletteReposito
     assert await repo.save_group(planned)
     assert not await repo.save_group(planned)  # stale version
     assert await repo.get_group(new.id) == planned
+    answered = replace(planned, answered=("c",), version=3)  # who answered, not what
+    assert await repo.save_group(answered) and await repo.get_group(new.id) == answered
     assert [g.id for g in await repo.groups_since(1)] == [old.id, new.id]
     assert [g.id for g in await repo.groups_since(2)] == [new.id]
     assert (await repo.latest_round()) == RoundStats(2, T0, 2, 1)

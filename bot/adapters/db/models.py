@@ -458,6 +458,8 @@ class RouletteGroupRow(Base):
     slot_index: Mapped[int]
     planned: Mapped[bool]
     version: Mapped[int] = mapped_column(default=1)
+    # Members whose follow-up answer was counted (not the answer); NULL for none.
+    answered: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class UrgentCallRow(Base):

@@ -194,7 +194,8 @@ class Erasure:
         kept = [i for i, key in enumerate(row["members"]) if key != self.key]
         names = row["names"]
         new = {**row, "members": [row["members"][i] for i in kept],
-               "names": [names[i] for i in kept if i < len(names)]}  # fmt: skip
+               "names": [names[i] for i in kept if i < len(names)],
+               "answered": [k for k in row.get("answered") or () if k != self.key]}  # fmt: skip
         return {**self.scrubbed(new, new_pseudonym()), "version": row["version"] + 1}
 
     def urgent_call(self, row: Row) -> Row:

@@ -59,6 +59,7 @@ def group_values(group: Group) -> dict[str, Any]:
         "names": list(group.names), "formats": list(group.formats),
         "tenant_id": group.tenant_id, "slots": [_slot_json(s) for s in group.slots],
         "slot_index": group.slot_index, "planned": group.planned, "version": group.version,
+        "answered": list(group.answered),
     }  # fmt: skip
 
 
@@ -67,7 +68,7 @@ def group_of(row: RouletteGroupRow) -> Group:
     return Group(
         row.id, row.round_no, tuple(row.members), tuple(row.names), formats_of(row.formats),
         row.tenant_id, tuple(_slot_of(s) for s in row.slots), row.slot_index, row.planned,
-        row.version,
+        row.version, tuple(row.answered or ()),
     )  # fmt: skip
 
 

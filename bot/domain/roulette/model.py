@@ -59,6 +59,9 @@ class Group:
     slot_index: int = 0
     planned: bool = False  # the free/busy was read and the slots stored
     version: int = 1
+    # Members whose follow-up answer was counted (never what they answered): one answer per
+    # member counts, however often the card is clicked or Teams delivers the click.
+    answered: tuple[str, ...] = ()
 
     @property
     def dissolved(self) -> bool:

@@ -163,10 +163,28 @@ class RouletteService:
         return moved
 
     async def answer_follow_up(self, group_id: int, user_key: str, met: bool) -> Group:
-        """Count one anonymous answer for the group's round; nothing is stored per person."""
+        """Count one anonymous answer for the group's round, once per member: a repeated
+        click, a Teams re-delivery or the other button of an old copy of the card adds
+        nothing (the first answer stands; the card is replaced once answered). The group
+        records that the member answered, never what. Someone who left the roulette is not
+        counted (RouletteError "not_in")."""
         group = await self.group_of(group_id, user_key)
-        await self.repo.count_answer(group.round_no, met)
-        return group
+        participant = await self.repo.get_participant(user_key)
+        if participant is None or not participant.active:
+            raise RouletteError("not_in")
+        for _ in range(3):  # another member's answer or "anderer Vorschlag" may come between
+            if user_key in group.answered:
+                return group
+            marked = replace(
+                group, answered=(*group.answered, user_key), version=group.version + 1
+            )
+            if await self.repo.save_group(marked):
+                # Marked first: a crash between the two steps loses this answer at most,
+                # never counts it twice.
+                await self.repo.count_answer(group.round_no, met)
+                return marked
+            group = await self.group_of(group_id, user_key)
+        raise RouletteError("stale")
 
     async def mails(self, group: Group) -> list[str]:
         """Each member's mail from the directory ("" when unknown), in member order."""

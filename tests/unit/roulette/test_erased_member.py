@@ -41,11 +41,13 @@ async def _erased(world: World, group: Group, key: str) -> Group:
 def test_the_erasure_takes_her_out_of_her_groups() -> None:
     row = {"id": 4, "round_no": 57, "members": [SABINE, AYLIN, EMILY], "version": 2,
            "names": ["Sabine Krüger", "Aylin Yıldız", "Emily Clarke"], "formats": ["coffee"],
-           "tenant_id": "t1", "slots": [], "slot_index": 0, "planned": True}  # fmt: skip
+           "tenant_id": "t1", "slots": [], "slot_index": 0, "planned": True,
+           "answered": [AYLIN, SABINE]}  # fmt: skip
     rule = Erasure(Traces(Identity(AYLIN, names=frozenset({"Aylin Yıldız"}))), NOW)
     new = rule.roulette_group(row)
     assert new["members"] == [SABINE, EMILY]
     assert new["names"] == ["Sabine Krüger", "Emily Clarke"]
+    assert new["answered"] == [SABINE]  # whose answer counted: hers is gone too
     assert new["version"] == 3 and AYLIN not in str(new) and ERASED_NAME not in str(new)
 
 
