@@ -6,7 +6,8 @@ or when lunch is all they can meet for. Preferences, in this order: no
 repeat of a pairing within the history window, different departments. The person who joins a
 pair as third (odd count) is the one who was a third least often (load spread). The order of
 equal choices comes from a generator seeded by the round, so the same input gives the same
-groups on every replica and every run.
+groups on every replica and every run. Whoever the greedy passes leave out is placed by a small
+search where a grouping allows it (see regroup.py: exhaustive in rounds of up to twelve).
 """
 
 from __future__ import annotations
@@ -16,18 +17,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from bot.domain.roulette.model import FORMATS, Format, Scope
+from bot.domain.roulette.model import Format
+from bot.domain.roulette.regroup import EXACT_UP_TO, exact, rearrange
+from bot.domain.roulette.rules import (
+    Candidate,
+    Cost,
+    group_cost,
+    group_formats,
+    shared_formats,
+    valid_group,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A participant as the matcher sees them."""
-
-    key: str
-    formats: frozenset[Format]
-    scope: Scope = "all"
-    department: str | None = None
-    site: str | None = None
+# The rules are part of the matcher's interface (tests and callers import them from here).
+__all__ = [
+    "Candidate", "History", "Matching", "group_cost", "group_formats", "match",
+    "shared_formats", "valid_group",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,51 +54,6 @@ class History:
     def pairs(self) -> set[frozenset[str]]:
         """Every pair of people who were in one group."""
         return {frozenset(p) for g in self.groups for p in combinations(sorted(set(g)), 2)}
-
-
-def shared_formats(members: Sequence[Candidate]) -> tuple[Format, ...]:
-    """The formats every member accepts, in the fixed order coffee, lunch, virtual."""
-    common = set(FORMATS)
-    for member in members:
-        common &= member.formats
-    return tuple(f for f in FORMATS if f in common)
-
-
-IN_PERSON: frozenset[Format] = frozenset({"coffee", "lunch"})
-
-
-def group_formats(members: Sequence[Candidate]) -> tuple[Format, ...]:
-    """The formats the group can meet in: shared by everyone, and in person (coffee, lunch)
-    not across sites: colleagues at Hamburg and Köln can only meet virtually. (An unknown
-    site does not rule a coffee out; see ``valid_group`` for lunch.)"""
-    common = shared_formats(members)
-    if len({m.site for m in members if m.site is not None}) > 1:
-        common = tuple(f for f in common if f not in IN_PERSON)
-    return common
-
-
-def valid_group(members: Sequence[Candidate]) -> bool:
-    """The hard rules: a format they can meet in (``group_formats``); one known site when
-    someone wants their own site only or when lunch is all they can meet for."""
-    common = group_formats(members)
-    if not common:
-        return False
-    if common == ("lunch",) or any(m.scope == "site" for m in members):
-        sites = {m.site for m in members}
-        return len(sites) == 1 and None not in sites
-    return True
-
-
-Cost = tuple[int, int]
-
-
-def group_cost(members: Sequence[Candidate], repeats: set[frozenset[str]]) -> Cost:
-    """(pairings repeated within the window, pairs from the same department): lower is better."""
-    repeated = same = 0
-    for a, b in combinations(members, 2):
-        repeated += frozenset((a.key, b.key)) in repeats
-        same += a.department is not None and a.department == b.department
-    return repeated, same
 
 
 def _profile(c: Candidate) -> tuple[object, ...]:
@@ -146,6 +106,13 @@ def match(people: Sequence[Candidate], history: History, round_no: int) -> Match
     if extra is not None:
         left.insert(0, extra)
     unmatched = _place_leftovers(left, groups, repeats)
+    unmatched = rearrange(unmatched, groups, repeats)
+    if unmatched and len(ordered) <= EXACT_UP_TO:
+        # Small rounds: the greedy passes can miss a grouping that places everyone (the
+        # triple's third is chosen before the pairing); an exhaustive search cannot.
+        exact_groups, exact_left = exact(ordered, repeats)
+        if len(exact_left) < len(unmatched):
+            groups, unmatched = exact_groups, exact_left
     result = sorted(tuple(sorted(m.key for m in g)) for g in groups)
     by_key = {c.key: c for c in ordered}
     formats = tuple(group_formats([by_key[k] for k in g]) for g in result)

@@ -160,6 +160,23 @@ def test_a_coffee_in_person_needs_one_site_across_sites_only_virtual() -> None:
     assert match([both_hh, hamburg], History(), 1).formats == (("coffee",),)
 
 
+def test_nobody_is_left_out_when_a_grouping_places_everyone() -> None:
+    """The triple's third used to be picked before the pairing: here p3 (virtual only) was
+    left out, although (p3, p4) virtually and (p0, p1, p2) for lunch in Köln place all five."""
+    five = [
+        Candidate("p0", frozenset({"coffee", "lunch"}), "all", "A", "Köln"),
+        Candidate("p1", frozenset({"lunch", "virtual"}), "all", "B", "Köln"),
+        Candidate("p2", frozenset({"lunch", "virtual"}), "site", None, "Köln"),
+        Candidate("p3", frozenset({"virtual"}), "all", "A", None),
+        Candidate("p4", frozenset({"coffee", "virtual", "lunch"}), "all", "A", "Köln"),
+    ]
+    for round_no in range(60):
+        result = match(five, History(), round_no)
+        assert result.unmatched == (), (round_no, result)
+        assert sorted(k for g in result.groups for k in g) == [c.key for c in five]
+        assert all(valid_group([c for c in five if c.key in g]) for g in result.groups)
+
+
 @settings(max_examples=100, deadline=None)
 @given(people(), st.integers(0, 10_000), st.integers(0, 500), st.randoms())
 def test_same_input_same_groups_whatever_the_order(
