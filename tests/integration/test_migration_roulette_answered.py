@@ -1,4 +1,4 @@
-"""Migration 0019: roulette groups remember whose follow-up answer was counted (answered);
+"""Migration 0020: roulette groups remember whose follow-up answer was counted (answered);
 groups stored before keep none (one more answer per member counts). Down and up again."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def _groups(*newer: sa.ColumnClause[Any]) -> sa.TableClause:
 BEFORE = _groups()
 AFTER = _groups(sa.column("answered", sa.JSON()))
 
-database_at_0018 = database_fixture("0018")
+database_at_0019 = database_fixture("0019")
 
 
 def _group(group_id: int) -> dict[str, object]:
@@ -37,17 +37,17 @@ def _group(group_id: int) -> dict[str, object]:
     }  # fmt: skip
 
 
-def test_answered_is_added_empty_and_dropped_again(database_at_0018: str) -> None:
-    url = database_at_0018
+def test_answered_is_added_empty_and_dropped_again(database_at_0019: str) -> None:
+    url = database_at_0019
     run_sql(url, BEFORE.insert().values([_group(1)]))
 
-    upgrade(url, "0019")
+    upgrade(url, "0020")
     read = sa.select(AFTER.c.id, AFTER.c.answered).order_by(AFTER.c.id)
     assert run_sql(url, read) == [(1, None)]  # nobody's answer is known to be counted
     run_sql(url, AFTER.insert().values([{**_group(2), "answered": ["a"]}]))
     assert run_sql(url, read) == [(1, None), (2, ["a"])]
 
-    downgrade(url, "0018")
+    downgrade(url, "0019")
     assert run_sql(url, sa.select(BEFORE.c.id).order_by(BEFORE.c.id)) == [(1,), (2,)]
-    upgrade(url, "0019")
+    upgrade(url, "0020")
     assert run_sql(url, read) == [(1, None), (2, None)]
