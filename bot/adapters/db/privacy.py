@@ -43,7 +43,9 @@ working for everyone else, and each changed record gets its own random pseudonym
   time) stops the next group poll from welcoming them as a newcomer again (a suppression
   marker, like a do-not-contact list).
 - scheduled_jobs: jobs naming them are pseudonymised; pending ones are cancelled (done).
-- In every other text or JSON value of the rows found, their ids, mail and names (whole words)
+- In every other text or JSON value of the rows found, their ids and mail (whole tokens: never
+  inside "julia.schmidt@…" for "a.schmidt@…"; rows the substring search in SQL finds only so
+  are left alone, ``rows_mentioning``) and names (whole words)
   are replaced too. Versioned records (questions, polls, requests) get a new version, and
   escalations or approval reminders planned for the old version move to the new one.
 

@@ -36,7 +36,7 @@ from bot.adapters.db.models import (
     StammtischVoteRow,
     UrgentCallRow,
 )
-from bot.domain.privacy.identity import Identity
+from bot.domain.privacy.identity import Identity, Traces
 
 Row = dict[str, Any]
 RowRule = Callable[[Row], Row | None]
@@ -49,7 +49,12 @@ def table(model: type[Base]) -> Table:
 
 
 def mentions(target: Table, identifiers: Iterable[str]) -> ColumnElement[bool]:
-    """Rows in which any text or JSON column contains one of ``identifiers`` (any case)."""
+    """Rows in which any text or JSON column contains one of ``identifiers`` (any case).
+
+    A substring search (portable, uses no regular expressions in SQL): it also finds
+    "julia.schmidt@firma.de" for "a.schmidt@firma.de". Only a prefilter; callers re-check the
+    rows (``rows_mentioning``) or compare the values exactly.
+    """
     texts = [
         func.lower(cast(column, Text) if isinstance(column.type, JSON) else column, type_=Text)
         for column in target.columns
@@ -62,11 +67,14 @@ def mentions(target: Table, identifiers: Iterable[str]) -> ColumnElement[bool]:
 async def rows_mentioning(
     session: AsyncSession, target: Table, identity: Identity, *, lock: bool = True
 ) -> list[Row]:
-    """Every row that mentions one of the person's identifiers, locked for the erasure."""
+    """Every row that mentions one of the person's identifiers as a whole token, locked for
+    the erasure (rows the SQL prefilter found only by a longer value are left alone)."""
     statement = select(target).where(mentions(target, identity.identifiers))
     if lock:
         statement = statement.with_for_update()
-    return [dict(row) for row in (await session.execute(statement)).mappings()]
+    traces = Traces(identity)
+    found = (dict(row) for row in (await session.execute(statement)).mappings())
+    return [row for row in found if traces.identified_in(row)]
 
 
 async def rewrite(session: AsyncSession, target: Table, rows: Sequence[Row], rule: RowRule) -> int:
