@@ -16,6 +16,14 @@ from cards.status import reach_reason
 # the remaining 12 KB.
 PART_BYTES = 16_000
 
+# Facts the cards show besides one per table of the erasure (``ERASURE_TABLES``); each needs
+# a "privacy.kind.<kind>" text like the tables (tests/unit/test_privacy_kinds.py).
+BOOKINGS_CANCELLING = "room_bookings_cancelling"
+URGENT_MEETINGS = "urgent_meetings"
+FOLLOWERS = "birthday_followers"
+_ERASED_KINDS = {"birthday_follows": "birthday_follows_both"}
+CARD_KINDS = frozenset({BOOKINGS_CANCELLING, URGENT_MEETINGS, FOLLOWERS, *_ERASED_KINDS.values()})
+
 
 def _wire_bytes(value: str) -> int:
     return len(json.dumps(value)) - 2  # ASCII-escaped, without the quotes
@@ -61,7 +69,7 @@ def _counts(data: Mapping[str, list[dict[str, Any]]]) -> dict[str, int]:
             counts[kind] = len(records)
             continue
         counts[kind] = sum(1 for r in records if r.get("role") != "followed")
-        counts["birthday_followers"] = sum(
+        counts[FOLLOWERS] = sum(
             int(r.get("followers") or 0) for r in records if r.get("role") == "followed"
         )
     return counts
@@ -156,9 +164,6 @@ def confirm_card(token: str, minutes: int, lang: str) -> dict[str, Any]:
         execute(t("privacy.confirm.no", lang), "privacy.erase_cancel", {"token": token}),
     ]  # fmt: skip
     return card(body, actions)
-
-
-_ERASED_KINDS = {"birthday_follows": "birthday_follows_both"}
 
 
 def erased_card(counts: Mapping[str, int], lang: str) -> dict[str, Any]:

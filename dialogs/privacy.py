@@ -13,7 +13,14 @@ from bot.domain.rooms.erasure import releases
 from bot.domain.urgent import erasure as urgent_erasure
 from bot.domain.urgent.decisions import UrgentDecisions
 from bot.i18n import t
-from cards.privacy import confirm_card, erased_card, export_card, notice_card
+from cards.privacy import (
+    BOOKINGS_CANCELLING,
+    URGENT_MEETINGS,
+    confirm_card,
+    erased_card,
+    export_card,
+    notice_card,
+)
 from dialogs.context import DialogContext
 from dialogs.router import Router
 
@@ -134,10 +141,10 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
     if bookings:
         # Their cancellation runs after this answer: the card says it is under way, not
         # how it ended (should Graph refuse, the room's approvers are asked to do it).
-        counts = {**counts, "room_bookings_cancelling": len(bookings)}
+        counts = {**counts, BOOKINGS_CANCELLING: len(bookings)}
     if urgent is not None and calls:
         cancelled = await urgent_erasure.cancel_meetings(urgent, calls)
-        counts = {**counts, "urgent_meetings": cancelled}
+        counts = {**counts, URGENT_MEETINGS: cancelled}
     if urgent is not None and asked:
         await urgent_erasure.withdraw_asks(urgent, asked)
     return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)

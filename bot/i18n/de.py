@@ -766,6 +766,10 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.onboarding_group_members": "Merker „schon begrüßt“",
     "privacy.kind.team_members": "Mitgliedschaften in Teams mit dieser App",
     "privacy.kind.member_reach": "Erreichbarkeit für meine Nachrichten",
+    "privacy.kind.routing_decisions": "Was die Expertensuche aus „Nicht mein Thema“ und "
+    "Weiterleitungen gelernt hat",
+    "privacy.kind.urgent_calls": "Dringende Termine (angefragt oder beteiligt)",
+    "privacy.kind.urgent_audit": "Protokoll der dringenden Termine",
     "privacy.export.teams": "Sie sind Mitglied in diesen Teams, in denen ich installiert bin: "
     "{teams}.",
     "privacy.export.teams_left": "Früher Mitglied (wird nach Ablauf der Aufbewahrungsfrist "

@@ -732,6 +732,10 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.onboarding_group_members": "“Already welcomed” marker",
     "privacy.kind.team_members": "Memberships of teams with this app",
     "privacy.kind.member_reach": "Reachability for my messages",
+    "privacy.kind.routing_decisions": "What the expert search learnt from “Not my topic” and "
+    "forwards",
+    "privacy.kind.urgent_calls": "Urgent calls (requested or taking part)",
+    "privacy.kind.urgent_audit": "Urgent call audit trail",
     "privacy.export.teams": "You are a member of these teams I am installed in: {teams}.",
     "privacy.export.teams_left": "Former member (deleted when the retention period ends): "
     "{teams}.",
