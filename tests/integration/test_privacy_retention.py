@@ -27,7 +27,7 @@ from bot.domain.birthdays.model import BirthdayProfile, DayOfYear, Follow
 from bot.domain.members.model import Reach, TeamMember
 from bot.domain.onboarding.model import Onboarding, OnboardingState, VolunteerProfile
 from bot.domain.privacy.identity import ERASED_NAME, is_pseudonym
-from bot.domain.privacy.retention import Retention
+from bot.domain.privacy.retention import Cutoffs, Retention
 from bot.domain.privacy.service import RETENTION_JOB, PrivacyService
 from bot.domain.rooms.model import AuditEntry, RequestState
 from bot.domain.roulette.model import Participant
@@ -260,6 +260,26 @@ async def test_the_retention_job_purges_and_plans_the_next_day(
         f"{RETENTION_JOB}:{NOW.date()}",  # claimed, completed by the runner
         f"{RETENTION_JOB}:{(NOW + DAY).date()}",
     ]
+
+
+class _BrokenStore:
+    async def purge(self, cutoffs: Cutoffs) -> dict[str, int]:
+        raise RuntimeError("database unavailable")
+
+
+async def test_a_failing_retention_run_still_plans_the_next_day(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    # Else one failed run (ten attempts) would end the daily runs until the next restart.
+    queue, clock = SqlJobQueue(sessions), ManualClock(NOW)
+    data = SqlPersonalData(sessions)
+    service = PrivacyService(data, _BrokenStore(), queue, clock, Retention())
+    await service.plan_retention()
+    [job] = await queue.claim_due(NOW, 10, timedelta(minutes=5))
+    with pytest.raises(RuntimeError):
+        await service.handlers()[RETENTION_JOB](job)
+    planned = [j["dedup_key"] for j in await table_rows(sessions, "scheduled_jobs")]
+    assert f"{RETENTION_JOB}:{(NOW + DAY).date()}" in planned
 
 
 async def test_opt_ins_of_thousands_who_left_go_and_the_app_leaving_is_not_leaving(

@@ -91,8 +91,9 @@ class PrivacyService:
 
         async def run_retention(job: Job) -> None:
             now = self.clock.now()
-            await self.purge_expired(now)
+            # First: a run that fails for good (every attempt) must not end the daily runs.
             await self._plan(now + timedelta(days=1))
+            await self.purge_expired(now)
 
         async def offer_expired(job: Job) -> None:
             # Nothing to do: a due (expired) offer no longer confirms anything.
