@@ -85,6 +85,8 @@ async def _runtime(app: web.Application) -> AsyncIterator[None]:
             languages=outbound.languages,
         )
         services = build_services(platform, outbound.member_sync)
+        # Whoever erases their data here writes again: store their references again at once.
+        services.privacy.on_erased.append(outbound.recorder.forget)
         endpoint = build_endpoint(settings, outbound, services.dialogs, sessions, clock)
         app[RUNTIME] = Runtime(engine=engine, http=http, endpoint=endpoint, services=services)
         if (await schema_status(engine)).usable:

@@ -1,8 +1,10 @@
-"""Stores every conversation reference once per (conversation, user, service URL, locale)."""
+"""Stores every conversation reference once per (conversation, user, service URL, locale),
+and again when the process last stored it a while ago (it may have been erased since)."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import datetime, timedelta
 
 from botbuilder.schema import Activity
 
@@ -10,6 +12,12 @@ from bot.domain.ports import Clock, ConversationReferences
 from bot.teams.translate import stored_reference, tenant_of, user_key_of
 
 _CACHE_SIZE = 10_000
+# "Meine Daten löschen" deletes the person's references on the database, but every replica
+# still remembers having stored them: a remembered key is trusted this long only, so whoever
+# writes again after an erasure on another replica is stored again within this time (the
+# replica that erased forgets at once, ``forget``). A hot chat costs one batched write per
+# interval instead of none.
+RECHECK_AFTER = timedelta(minutes=5)
 
 
 class ReferenceRecorder:
@@ -18,7 +26,8 @@ class ReferenceRecorder:
     def __init__(self, store: ConversationReferences, clock: Clock) -> None:
         self._store = store
         self._clock = clock
-        self._seen: OrderedDict[tuple[str, str, str, str], None] = OrderedDict()
+        # key -> when this process last stored it
+        self._seen: OrderedDict[tuple[str, str, str, str], datetime] = OrderedDict()
         # The service URL Teams last used per tenant: where to write to a chat known only by
         # its id (a personal app installed through Graph).
         self._routes: dict[str | None, tuple[str, str]] = {}
@@ -42,10 +51,18 @@ class ReferenceRecorder:
             activity.service_url,
             activity.locale or "",
         )
-        if key in self._seen:
+        now = self._clock.now()
+        stored = self._seen.get(key)
+        if stored is not None and now - stored < RECHECK_AFTER:
             self._seen.move_to_end(key)
             return
-        await self._store.save(stored_reference(activity, self._clock.now()))
-        self._seen[key] = None
+        await self._store.save(stored_reference(activity, now))
+        self._seen[key] = now
+        self._seen.move_to_end(key)
         if len(self._seen) > _CACHE_SIZE:
             self._seen.popitem(last=False)
+
+    def forget(self, user_key: str) -> None:
+        """The person was erased: their next activity here stores its reference again."""
+        for key in [key for key in self._seen if key[1] == user_key]:
+            del self._seen[key]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.domain.ports import Clock, Job, JobHandler, JobQueue, PlannedJob
@@ -38,6 +38,9 @@ class PrivacyService:
     jobs: JobQueue
     clock: Clock
     retention: Retention
+    # Told the erased person's key after an erasure on this process: what it keeps in memory
+    # about them (the conversations whose references it stored) it forgets.
+    on_erased: list[Callable[[str], None]] = field(default_factory=list)
 
     async def export(self, user_key: str) -> Export:
         """Everything stored about the person, per data kind."""
@@ -67,6 +70,9 @@ class PrivacyService:
         went through (also after a crash right after its commit), never without it."""
         now = self.clock.now()
         counts = await self.data.erase_confirmed(user_key, offer_key(token), now, then)
+        if counts is not None:
+            for forget in self.on_erased:
+                forget(user_key)
         # Counts only: the log must not say who asked to be forgotten.
         log.info("privacy erasure %s: %s", "refused" if counts is None else "done", counts)
         return counts
