@@ -90,8 +90,10 @@ def build_give_ups(decisions: RoomDecisions) -> dict[str, GiveUpHandler]:
     return {kinds.BOOK_JOB: booking_given_up, erasure.RELEASE_JOB: release_given_up}
 
 
-def _release_of(job: Job) -> tuple[int, list[int]]:
-    return int(job.payload["request_id"]), [int(i) for i in job.payload.get("skip", [])]
+def _release_of(job: Job) -> tuple[int, list[int], str]:
+    # "organiser": only for a request that was being booked (jobs before 2026-12: none).
+    skip = [int(i) for i in job.payload.get("skip", [])]
+    return int(job.payload["request_id"]), skip, str(job.payload.get("organiser") or "")
 
 
 def calendar_zone(settings: Settings) -> ZoneInfo:

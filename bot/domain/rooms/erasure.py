@@ -16,6 +16,13 @@ more; the event still blocks the room in free/busy until it is gone), and those 
 are told once, each in their own language, to cancel it in Outlook: the room's approvers, for
 a room everyone may book the admins. The message names the room and the time, never the
 erased person.
+
+A request still being booked when the erasure cancels it may have its event in Exchange
+already without the bot knowing (the booking's answer was lost, or another replica is inside
+``book`` and loses its save to the erasure). Its release looks for that event by the
+booking's transaction id in the organiser's calendar and cancels it, like a booking. The
+organiser's mailbox is read before the erasure and kept in the job (``organiser``): afterwards
+the bot could not name it any more, and without it the event would stay.
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
+from bot.domain.graph_types import CalendarRefusedError
 from bot.domain.ports import PlannedJob
+from bot.domain.rooms.confirmation import own_event
 from bot.domain.rooms.decisions import RoomDecisions
 from bot.domain.rooms.model import BrokerError, RequestState, RoomRequest
 from bot.domain.rooms.search import BrokerPolicy
@@ -40,15 +49,28 @@ async def releases(decisions: RoomDecisions, requester_key: str) -> list[Planned
     be stored with the erasure; one per request (its dedup key keeps it single)."""
     broker = decisions.broker
     requests = await broker.requests.of_requester(requester_key, broker.clock.now())
-    return [
-        PlannedJob(
-            RELEASE_JOB,
-            {"request_id": request.id, "skip": _positions(broker.policy, request, requester_key)},
-            f"{RELEASE_JOB}:{request.id}",
-        )
-        for request in requests
-        if request.state in _HELD
-    ]
+    jobs = []
+    for request in requests:
+        if request.state not in _HELD:
+            continue
+        payload: dict[str, object] = {
+            "request_id": request.id,
+            "skip": _positions(broker.policy, request, requester_key),
+        }
+        if request.state is RequestState.BOOKING:
+            payload["organiser"] = await _organiser(decisions, requester_key)
+        jobs.append(PlannedJob(RELEASE_JOB, payload, f"{RELEASE_JOB}:{request.id}"))
+    return jobs
+
+
+async def _organiser(decisions: RoomDecisions, requester_key: str) -> str:
+    # The mailbox a booking of theirs is made in ("": none, they are not in the directory,
+    # so no booking could create an event).
+    broker = decisions.broker
+    try:
+        return broker.policy.booking_mailbox or await broker.mailbox_of(requester_key)
+    except BrokerError:
+        return ""
 
 
 def _positions(policy: BrokerPolicy, request: RoomRequest, erased_key: str) -> list[int]:
@@ -59,11 +81,17 @@ def _positions(policy: BrokerPolicy, request: RoomRequest, erased_key: str) -> l
     return [position for position, key in enumerate(candidates) if key == erased_key]
 
 
-async def release(decisions: RoomDecisions, request_id: int, skip: Sequence[int]) -> None:
-    """Job: cancel the request of an erased person (its Graph event too). Graph refusing for
-    good tells the room's approvers (or the admins) to cancel it in Outlook; any other Graph
+async def release(
+    decisions: RoomDecisions, request_id: int, skip: Sequence[int], organiser: str = ""
+) -> None:
+    """Job: cancel the request of an erased person (its Graph event too; ``organiser``: the
+    mailbox of a request that was being booked, see the module). Graph refusing for good
+    tells the room's approvers (or the admins) to cancel it in Outlook; any other Graph
     failure raises, and the job runner retries with backoff."""
     request = await decisions.broker.requests.get(request_id)
+    if request is not None and _unrecorded(request, organiser):
+        await _cancel_unrecorded(decisions, request, organiser, skip)
+        return
     if request is None or request.state not in _HELD:
         return  # decided, cancelled or gone meanwhile (or an earlier attempt cancelled it)
     try:
@@ -74,11 +102,38 @@ async def release(decisions: RoomDecisions, request_id: int, skip: Sequence[int]
         # else: decided meanwhile
 
 
-async def release_given_up(decisions: RoomDecisions, request_id: int, skip: Sequence[int]) -> None:
+def _unrecorded(request: RoomRequest, organiser: str) -> bool:
+    # Cancelled by the erasure while being booked: its event, if any, is not recorded.
+    return bool(organiser) and request.state is RequestState.CANCELLED and not request.event_id
+
+
+async def _cancel_unrecorded(
+    decisions: RoomDecisions, request: RoomRequest, organiser: str, skip: Sequence[int]
+) -> None:
+    broker = decisions.broker
+    try:
+        # Cancelled events are not found: a retry after a cancellation does nothing.
+        mine = await own_event(broker.calendar, organiser, request, f"room-request-{request.id}")
+        if mine is None:
+            return  # no attempt created it
+        lang = await broker.languages.language_of(request.requester_key)
+        comment = broker.views.cancellation_comment(lang)
+        await broker.calendar.cancel_event(organiser, mine.id, comment)
+    except CalendarRefusedError as error:  # for good: left to those who can act in Outlook
+        await broker.audit(request, "bot", "cancel_refused", error.detail)
+        await _left_standing(decisions, request.id, skip)
+        return
+    await broker.audit(request, "bot", "withdrawn", "erasure; event of the booking under way")
+
+
+async def release_given_up(
+    decisions: RoomDecisions, request_id: int, skip: Sequence[int], organiser: str = ""
+) -> None:
     """The release job failed on every attempt (Graph kept failing): as for a refusal, the
-    booking is left to those who can cancel it in Outlook, and they are told."""
+    booking is left to those who can cancel it in Outlook, and they are told (for a request
+    that was being booked: its event may stand, unseen)."""
     request = await decisions.broker.requests.get(request_id)
-    if request is not None and request.state in _HELD:
+    if request is not None and (request.state in _HELD or _unrecorded(request, organiser)):
         await _left_standing(decisions, request_id, skip)
 
 
