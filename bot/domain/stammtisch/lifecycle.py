@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.domain.graph_types import CalendarRefusedError
 from bot.domain.ports import ActivityLedger
-from bot.domain.stammtisch import schedule
+from bot.domain.stammtisch import orphaned, schedule
 from bot.domain.stammtisch.model import Member, Poll, PollError, PollState
 from bot.domain.stammtisch.poll import decide
 from bot.domain.stammtisch.service import (
@@ -97,7 +97,10 @@ class PollLifecycle:
         if not poll.is_open or poll.deadline.isoformat() != deadline:
             return
         try:
-            await self.close(poll_id)
+            if orphaned.unattended(self.service.policy, poll):  # see orphaned.py
+                await self._call_off(poll, None)
+            else:
+                await self.close(poll_id)
         except PollError as error:
             log.info("poll close skipped: %s", error.code)
 
@@ -131,6 +134,9 @@ class PollLifecycle:
         poll = await self._organised(poll_id, by)
         if poll.state is PollState.CANCELLED:
             raise PollError("cancelled")
+        return await self._call_off(poll, by)
+
+    async def _call_off(self, poll: Poll, by: str | None) -> Poll:
         svc = self.service
         cancelled = replace(poll, state=PollState.CANCELLED, version=poll.version + 1)
         if poll.closed_at is None:
@@ -153,6 +159,12 @@ class PollLifecycle:
         svc = self.service
         poll = await svc.get(poll_id)
         if not poll.is_open or poll.deadline.isoformat() != deadline:
+            return 0
+        if orphaned.unattended(svc.policy, poll):  # nobody runs it: called off, not reminded
+            try:
+                await self._call_off(poll, None)
+            except PollError as error:
+                log.info("poll call-off skipped: %s", error.code)
             return 0
         missing = await self.non_voters(poll)
         for member in missing:
@@ -249,14 +261,9 @@ class PollLifecycle:
         except CalendarRefusedError as error:
             # For good (no permission on the sending mailbox, no such mailbox): retrying for
             # hours changes nothing and nobody would hear of it. The job ends here and the
-            # organiser is told once (the dedup key) to invite the yes-voters by hand.
+            # organiser (erased: the configured ones) is told once to invite by hand.
             log.warning("stammtisch invitation refused: %s %s", error.status, error.code)
-            await svc.jobs.schedule(
-                DIRECT_JOB,
-                {"poll_id": poll.id, "member_key": poll.organiser_key, "kind": "refused"},
-                svc.clock.now(),
-                dedup_key=f"{DIRECT_JOB}:refused:{poll.id}",
-            )
+            await orphaned.tell_in_charge(svc, poll, "refused")
             return
         await svc.repo.record_event(poll.id, event_id)
 
@@ -272,18 +279,10 @@ class PollLifecycle:
             await svc.invitations.cancel(poll, poll.event_id, svc.views.invitation_cancelled(poll))
         except CalendarRefusedError as error:
             # For good (no permission on the sending mailbox): no retry cancels it, so the job
-            # ends and the organiser is told once (the dedup key) to cancel it in Outlook.
+            # ends and who called it off (else the organiser, erased: the configured ones)
+            # is told once to cancel it in Outlook.
             log.warning("stammtisch cancellation refused: %s %s", error.status, error.code)
-            await svc.jobs.schedule(
-                DIRECT_JOB,
-                {
-                    "poll_id": poll.id,
-                    "member_key": by or poll.organiser_key,
-                    "kind": "uninvite_refused",
-                },
-                svc.clock.now(),
-                dedup_key=f"{DIRECT_JOB}:uninvite_refused:{poll.id}",
-            )
+            await orphaned.tell_in_charge(svc, poll, "uninvite_refused", by)
 
     async def export(self, poll_id: int, by: str, start: int = 0) -> dict[str, Any]:
         """The results table from vote ``start`` on, and the non-voters (organisers only)."""
