@@ -85,15 +85,18 @@ def build_give_ups(decisions: RoomDecisions) -> dict[str, GiveUpHandler]:
             count("rooms.booked")
 
     async def release_given_up(job: Job) -> None:
-        await erasure.release_given_up(decisions, *_release_of(job))
+        request, skip, organiser, _event = _release_of(job)
+        await erasure.release_given_up(decisions, request, skip, organiser)
 
     return {kinds.BOOK_JOB: booking_given_up, erasure.RELEASE_JOB: release_given_up}
 
 
-def _release_of(job: Job) -> tuple[int, list[int], str]:
-    # "organiser": only for a request that was being booked (jobs before 2026-12: none).
+def _release_of(job: Job) -> tuple[int, list[int], str, str]:
+    # "organiser": only for a request that was being booked, "event": for a booked one (jobs
+    # stored before: neither).
     skip = [int(i) for i in job.payload.get("skip", [])]
-    return int(job.payload["request_id"]), skip, str(job.payload.get("organiser") or "")
+    organiser, event = (str(job.payload.get(k) or "") for k in ("organiser", "event"))
+    return int(job.payload["request_id"]), skip, organiser, event
 
 
 def calendar_zone(settings: Settings) -> ZoneInfo:

@@ -29,6 +29,7 @@ from tests.integration.test_rooms_erasure_refused_endpoint import (  # noqa: F40
     _room_events,
     stack,
 )
+from tests.support import activities
 
 JANA_EVENTS = "/users/jana.becker@nordlicht-demo.de/events"
 
@@ -192,4 +193,27 @@ async def test_an_event_created_for_a_booking_under_way_is_cancelled_once(
     assert not await _room_events(stack, offer["room"])
     assert await _cancel_calls(stack) == 1
     assert await _release_jobs(stack) == [(1, True, False)]
+    assert not stack.notices()
+
+
+async def test_a_booking_of_someone_the_roster_knows_by_mail_is_cancelled(
+    stack: Stack,  # noqa: F811
+) -> None:
+    # The roster gives the erasure Jana's mail (her UPN), and the erasure replaces it in every
+    # stored value, the booking's event id ("<organiser mailbox>|<id>") too. Before, the
+    # release then cancelled in a mailbox that does not exist: the event stayed in Exchange.
+    jana = activities.user(aad=JANA[0], name=JANA[1])
+    jana["userPrincipalName"] = "jana.becker@nordlicht-demo.de"
+    stack.sink.members = [jana]
+    assert (await stack.bot.post(activities.bot_added_to_team(stack.sink.url))).status < 300
+    await stack.later(0)  # the roster is read
+    room = await _book(stack)
+    await stack.sim_json("DELETE", "/requests")
+    erased, _ = await stack.erase(JANA)
+    assert "Raumbuchungen, die jetzt storniert werden" in erased, erased
+    await stack.later(0)
+    assert not await _room_events(stack, room)
+    assert await _cancel_calls(stack) == 1
+    assert await _release_jobs(stack) == [(1, True, False)]
+    assert await _cancelled_entries(stack) == 1
     assert not stack.notices()

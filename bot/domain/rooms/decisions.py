@@ -6,7 +6,7 @@ carries a transaction id, so a retried booking job cannot book twice."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -271,13 +271,18 @@ class RoomDecisions:
             raise BrokerError("not_requester")
         return await self.withdraw(request, requester_key)
 
-    async def withdraw(self, request: RoomRequest, actor: str) -> RoomRequest:
+    async def withdraw(
+        self, request: RoomRequest, actor: str, event_id: str | None = None
+    ) -> RoomRequest:
         """Cancel a request still open or booked (its Graph event too); ``actor`` goes to
-        the audit trail. The cancellation goes to the requester, so it is in their language."""
+        the audit trail. The cancellation goes to the requester, so it is in their language.
+        ``event_id``: the event as it was stored before an erasure pseudonymised it (used for
+        the cancellation only, never stored again)."""
         broker = self.broker
         if request.state not in (*OPEN_STATES, RequestState.BOOKED):
             raise BrokerError("decided")
-        await failure.cancel_booked(broker, request)  # refused for good: nothing changes
+        booked = replace(request, event_id=event_id) if event_id else request
+        await failure.cancel_booked(broker, booked)  # refused for good: nothing changes
         cancelled = await broker.save(request, state=RequestState.CANCELLED)
         await broker.audit(cancelled, actor, "cancelled")
         if request.approvers:

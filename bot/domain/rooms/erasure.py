@@ -59,6 +59,11 @@ async def releases(decisions: RoomDecisions, requester_key: str) -> list[Planned
         }
         if request.state is RequestState.BOOKING:
             payload["organiser"] = await _organiser(decisions, requester_key)
+        elif request.event_id:
+            # The erasure replaces the person's mail wherever it is stored, the event id
+            # ("<organiser mailbox>|<id>") too, once the roster or a profile gave it the mail;
+            # the cancellation needs it as it was.
+            payload["event"] = request.event_id
         jobs.append(PlannedJob(RELEASE_JOB, payload, f"{RELEASE_JOB}:{request.id}"))
     return jobs
 
@@ -82,10 +87,15 @@ def _positions(policy: BrokerPolicy, request: RoomRequest, erased_key: str) -> l
 
 
 async def release(
-    decisions: RoomDecisions, request_id: int, skip: Sequence[int], organiser: str = ""
+    decisions: RoomDecisions,
+    request_id: int,
+    skip: Sequence[int],
+    organiser: str = "",
+    event: str = "",
 ) -> None:
     """Job: cancel the request of an erased person (its Graph event too; ``organiser``: the
-    mailbox of a request that was being booked, see the module). Graph refusing for good
+    mailbox of a request that was being booked, see the module; ``event``: the event id of a
+    booked one as it was before the erasure). Graph refusing for good
     tells the room's approvers (or the admins) to cancel it in Outlook; any other Graph
     failure raises, and the job runner retries with backoff."""
     request = await decisions.broker.requests.get(request_id)
@@ -95,7 +105,7 @@ async def release(
     if request is None or request.state not in _HELD:
         return  # decided, cancelled or gone meanwhile (or an earlier attempt cancelled it)
     try:
-        await decisions.withdraw(request, "bot")
+        await decisions.withdraw(request, "bot", event or None)
     except BrokerError as error:
         if error.code == "cancel_refused":
             await _left_standing(decisions, request_id, skip)
