@@ -10,7 +10,7 @@ from bot.adapters.db.urgent import SqlUrgentCallRepository
 from bot.composition import FeatureModule, Platform
 from bot.domain.graph_types import CalendarRefusedError
 from bot.domain.ports import GiveUpHandler, Job, JobHandler
-from bot.domain.urgent import refused
+from bot.domain.urgent import erasure, refused
 from bot.domain.urgent.decisions import UrgentDecisions
 from bot.domain.urgent.model import CallState
 from bot.domain.urgent.service import ASK_JOB, BOOK_JOB, EXPIRE_JOB, LOOK_JOB, UrgentService
@@ -91,8 +91,20 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
         if changed is not None and changed.state is CallState.BOOKED:
             count("urgent.booked")  # the meeting turned up after the give-up
 
+    async def cancel_erased(job: Job) -> None:
+        # Raises while Graph fails for a while: the job runner retries with backoff.
+        payload = job.payload
+        await erasure.cancel_meeting(
+            decisions, int(payload["call_id"]), str(payload["mailbox"]), str(payload["lang"])
+        )
+
+    async def withdraw_erased(job: Job) -> None:
+        await erasure.withdraw_ask(decisions, str(job.payload["reader"]), job.payload["handle"])
+
     return {
         ASK_JOB: ask_again,
+        erasure.CANCEL_JOB: cancel_erased,
+        erasure.WITHDRAW_JOB: withdraw_erased,
         BOOK_JOB: book,
         EXPIRE_JOB: expire,
         LOOK_JOB: look_again,
@@ -103,11 +115,22 @@ def build_handlers(decisions: UrgentDecisions) -> dict[str, JobHandler]:
 
 def build_give_ups(decisions: UrgentDecisions) -> dict[str, GiveUpHandler]:
     """What ends a call whose booking job the runner gave up (however its last attempt
-    failed: Graph error, timeout), instead of "wird gebucht" for good."""
+    failed: Graph error, timeout), instead of "wird gebucht" for good; and what stays of an
+    erased asker's follow-up given up (logged, the meeting audited as not cancelled)."""
 
     async def booking_given_up(job: Job) -> None:
         ended = await decisions.booking_failed(int(job.payload["call_id"]))
         if ended.state is CallState.BOOKED:
             count("urgent.booked")  # an attempt had booked it, only its answer was lost
 
-    return {BOOK_JOB: booking_given_up}
+    async def cancel_given_up(job: Job) -> None:
+        await erasure.cancel_given_up(decisions, int(job.payload["call_id"]))
+
+    async def withdraw_given_up(job: Job) -> None:
+        erasure.withdraw_given_up(int(job.payload["call_id"]))
+
+    return {
+        BOOK_JOB: booking_given_up,
+        erasure.CANCEL_JOB: cancel_given_up,
+        erasure.WITHDRAW_JOB: withdraw_given_up,
+    }

@@ -19,10 +19,10 @@ PART_BYTES = 16_000
 # Facts the cards show besides one per table of the erasure (``ERASURE_TABLES``); each needs
 # a "privacy.kind.<kind>" text like the tables (tests/unit/test_privacy_kinds.py).
 BOOKINGS_CANCELLING = "room_bookings_cancelling"
-URGENT_MEETINGS = "urgent_meetings"
+URGENT_MEETINGS_CANCELLING = "urgent_meetings_cancelling"
 FOLLOWERS = "birthday_followers"
 _ERASED_KINDS = {"birthday_follows": "birthday_follows_both"}
-CARD_KINDS = frozenset({BOOKINGS_CANCELLING, URGENT_MEETINGS, FOLLOWERS, *_ERASED_KINDS.values()})
+CARD_KINDS = frozenset({BOOKINGS_CANCELLING, URGENT_MEETINGS_CANCELLING, FOLLOWERS, *_ERASED_KINDS.values()})
 
 
 def _wire_bytes(value: str) -> int:

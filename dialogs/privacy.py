@@ -15,7 +15,7 @@ from bot.domain.urgent.decisions import UrgentDecisions
 from bot.i18n import t
 from cards.privacy import (
     BOOKINGS_CANCELLING,
-    URGENT_MEETINGS,
+    URGENT_MEETINGS_CANCELLING,
     confirm_card,
     erased_card,
     export_card,
@@ -126,11 +126,12 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
     # Stored with the erasure, in its transaction: the bookings are cancelled by jobs once it
     # went through, even if this process dies right after its commit.
     bookings = await releases(decisions, turn.actor.aad_object_id)
-    # Read before the erasure: afterwards the calls no longer name the organiser's mailbox.
-    calls = await urgent_erasure.unconfirmed_of(urgent, turn.actor.aad_object_id) if urgent else []
-    # The assistants still asked for their open calls: told afterwards that it is off.
-    asked = await urgent_erasure.asked_cards_of(urgent, turn.actor.aad_object_id) if urgent else []
-    counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token, bookings)
+    # Read before the erasure (afterwards the calls no longer name the organiser's mailbox)
+    # and stored with it: the meetings an attempt may have created are cancelled and the
+    # assistants still asked are told it is off, by jobs, also after a crash.
+    calls = await urgent_erasure.follow_ups(urgent, turn.actor.aad_object_id) if urgent else []
+    then = [*bookings, *calls]
+    counts = await _privacy(ctx).erase(turn.actor.aad_object_id, payload.token, then)
     if counts is None and await _privacy(ctx).erased_with(payload.token):
         # The same click again (double click, or Teams delivering it twice): it did erase.
         card = notice_card("privacy.already_erased", turn.language, good=True)
@@ -142,11 +143,9 @@ async def erase_confirm(turn: Turn, payload: ConfirmPayload, ctx: PrivacyContext
         # Their cancellation runs after this answer: the card says it is under way, not
         # how it ended (should Graph refuse, the room's approvers are asked to do it).
         counts = {**counts, BOOKINGS_CANCELLING: len(bookings)}
-    if urgent is not None and calls:
-        cancelled = await urgent_erasure.cancel_meetings(urgent, calls)
-        counts = {**counts, URGENT_MEETINGS: cancelled}
-    if urgent is not None and asked:
-        await urgent_erasure.withdraw_asks(urgent, asked)
+    if meetings := urgent_erasure.cancelling(calls):
+        # Looked for and cancelled after this answer: the card says it is under way.
+        counts = {**counts, URGENT_MEETINGS_CANCELLING: meetings}
     return Reply.of_card(erased_card(counts, turn.language), replaces_card=True)
 
 

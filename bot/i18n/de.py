@@ -752,7 +752,8 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.room_bookings_cancelling": "Raumbuchungen, die jetzt storniert werden (nimmt"
     " Microsoft 365 die Stornierung nicht an, bitte ich die Zuständigen für den Raum, sie in"
     " Outlook zu stornieren)",
-    "privacy.kind.urgent_meetings": "Abgesagte, nicht bestätigte dringende Termine",
+    "privacy.kind.urgent_meetings_cancelling": "Nicht bestätigte dringende Termine, deren"
+    " Besprechung jetzt abgesagt wird, falls sie angelegt wurde",
     "privacy.kind.experts": "Expertenprofil",
     "privacy.kind.questions": "Fragen",
     "privacy.kind.scheduled_jobs": "Geplante Aufgaben",

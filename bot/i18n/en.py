@@ -718,7 +718,8 @@ MESSAGES: dict[str, str] = {
     "privacy.kind.room_bookings_cancelling": "Room bookings being cancelled now (should"
     " Microsoft 365 not accept the cancellation, I ask those responsible for the room to cancel"
     " them in Outlook)",
-    "privacy.kind.urgent_meetings": "Cancelled unconfirmed urgent calls",
+    "privacy.kind.urgent_meetings_cancelling": "Unconfirmed urgent calls whose meeting is"
+    " being cancelled now, should it have been created",
     "privacy.kind.experts": "Expert profile",
     "privacy.kind.questions": "Questions",
     "privacy.kind.scheduled_jobs": "Scheduled tasks",

@@ -38,7 +38,7 @@ class CallState(StrEnum):
 # Open: the asker's erasure cancels these in the database. Unconfirmed is open too: after
 # the erasure the planned looks no longer know the organiser's mailbox (the asker's own), so
 # they could neither book nor cancel it; the meeting an attempt may have created is looked
-# for and cancelled in Graph right after the erasure (``erasure.cancel_meetings``), as for a
+# for and cancelled in Graph by a job stored with the erasure (``erasure``), as for a
 # call still booking. A booked call is not open: its meeting was confirmed to everyone.
 OPEN_STATES = frozenset(
     {CallState.OFFERED, CallState.ASKING, CallState.BOOKING, CallState.UNCONFIRMED}
