@@ -230,3 +230,21 @@ async def test_two_replicas_cancel_the_meeting_and_withdraw_the_card_once(
     assert len(_withdrawn(stack, before)) == 1
     done = [job[:4] for job in await _jobs(stack)]
     assert done == [(CANCEL_JOB, 1, True, False), (WITHDRAW_JOB, 1, True, False)]
+
+
+async def test_a_cancellation_graph_fails_on_every_attempt_is_given_up_and_audited_once(
+    stack: Stack,  # noqa: F811 (the fixture imported above)
+) -> None:
+    offer = await _given_up_unconfirmed(stack)
+    await _created_by_graph(stack, offer)
+    down = {"path_prefix": f"/users/{JANA_MAIL}/events", "method": "POST", "status": 502,
+            "count": 10_000}  # fmt: skip
+    await _sim(stack, "POST", "faults", down)  # down for hours (msgraph does not retry 502)
+    await _erase(stack, JANA)
+    for _ in range(12):
+        await _later(stack, 60)  # ten attempts, backoff capped at an hour
+    assert [job[:4] for job in await _jobs(stack)] == [(CANCEL_JOB, 10, True, True)]
+    assert [m["isCancelled"] for m in _meetings(await stack.calendar(ALBRECHT))] == [False]
+    _, trail = await _stored(stack, offer["call_id"])
+    actions = [entry["action"] for entry in trail]
+    assert actions.count("cancel_refused") == 1 and "meeting_cancelled" not in actions
