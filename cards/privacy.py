@@ -22,7 +22,9 @@ BOOKINGS_CANCELLING = "room_bookings_cancelling"
 URGENT_MEETINGS_CANCELLING = "urgent_meetings_cancelling"
 FOLLOWERS = "birthday_followers"
 _ERASED_KINDS = {"birthday_follows": "birthday_follows_both"}
-CARD_KINDS = frozenset({BOOKINGS_CANCELLING, URGENT_MEETINGS_CANCELLING, FOLLOWERS, *_ERASED_KINDS.values()})
+CARD_KINDS = frozenset(
+    {BOOKINGS_CANCELLING, URGENT_MEETINGS_CANCELLING, FOLLOWERS, *_ERASED_KINDS.values()}
+)
 
 
 def _wire_bytes(value: str) -> int:

@@ -271,13 +271,10 @@ class RoomDecisions:
             raise BrokerError("not_requester")
         return await self.withdraw(request, requester_key)
 
-    async def withdraw(
-        self, request: RoomRequest, actor: str, event_id: str | None = None
-    ) -> RoomRequest:
-        """Cancel a request still open or booked (its Graph event too); ``actor`` goes to
-        the audit trail. The cancellation goes to the requester, so it is in their language.
-        ``event_id``: the event as it was stored before an erasure pseudonymised it (used for
-        the cancellation only, never stored again)."""
+    async def withdraw(self, request: RoomRequest, actor: str, event_id: str = "") -> RoomRequest:
+        """Cancel a request still open or booked (its Graph event too, ``event_id`` if an
+        erasure pseudonymised the stored one; never stored again); ``actor`` goes to the
+        audit trail. The cancellation goes to the requester, so it is in their language."""
         broker = self.broker
         if request.state not in (*OPEN_STATES, RequestState.BOOKED):
             raise BrokerError("decided")

@@ -105,7 +105,7 @@ async def release(
     if request is None or request.state not in _HELD:
         return  # decided, cancelled or gone meanwhile (or an earlier attempt cancelled it)
     try:
-        await decisions.withdraw(request, "bot", event or None)
+        await decisions.withdraw(request, "bot", event)
     except BrokerError as error:
         if error.code == "cancel_refused":
             await _left_standing(decisions, request_id, skip)
