@@ -10,8 +10,10 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.clock import ManualClock
+from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.app import create_app
 from bot.settings import Settings
 from tests.support.connector_sink import ConnectorSink, running_sink
@@ -69,6 +71,17 @@ class RunningBot:
                 headers={"Content-Type": "application/json", **(headers or {})},
             )
         return await self.http.post(f"{self.url}/api/messages", json=activity, headers=headers)
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on the test database (SQLite or PostgreSQL), for tests that read or write
+    rows directly."""
+    engine = create_engine(database_url)
+    try:
+        yield create_session_factory(engine)
+    finally:
+        await engine.dispose()
 
 
 def local_settings(database_url: str, **overrides: Any) -> Settings:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.models import Base, ScheduledJob
@@ -40,15 +38,6 @@ PERSONAL_TABLES = sorted(ERASURE_TABLES)
 # The group poll's "already seen" marker is kept on purpose (see bot/adapters/db/privacy.py).
 KEPT = {"onboarding_group_members"}
 VERSIONED = ("routing.escalate", "rooms.remind")
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 @pytest.fixture

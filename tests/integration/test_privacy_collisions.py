@@ -7,13 +7,11 @@ someone else's mail address into "juli" + pseudonym.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.experts import SqlExpertRepository
 from bot.adapters.db.members import SqlMemberRepository
 from bot.adapters.db.privacy import SqlPersonalData
@@ -27,15 +25,6 @@ ANTON = Person("a0a0a0a0-aaaa-4aaa-8aaa-aaaaaaaaaaaa", "Anton Schmidt", "a.schmi
                "29:1anton", "a:1anton-chat")  # fmt: skip
 JULIA = Person("b0b0b0b0-bbbb-4bbb-8bbb-bbbbbbbbbbbb", "Julia Schmidt", "julia.schmidt@firma.de",
                "29:1anton-julia", "a:1julia-chat")  # fmt: skip
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 def _call(asker: Person, *others: Person) -> UrgentCall:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -13,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.adapters.clock import ManualClock
 from bot.adapters.db import models
 from bot.adapters.db.birthdays import SqlBirthdayRepository
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.jobs import SqlJobQueue
 from bot.adapters.db.member_tables import TeamMemberRow
 from bot.adapters.db.members import SqlMemberRepository
@@ -48,15 +46,6 @@ from tests.support.privacy_world import (
 )
 
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 async def _questions(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:

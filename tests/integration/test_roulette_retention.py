@@ -3,28 +3,16 @@ older than the onboarding retention go, the round's aggregate counts and partici
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.privacy import SqlPersonalData
 from bot.adapters.db.roulette import SqlRouletteRepository
 from bot.domain.privacy.retention import Retention
 from bot.domain.roulette.model import Group, Participant, RoundStats
 
 NOW = datetime(2027, 5, 3, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 async def test_old_introductions_go_and_the_counts_stay(

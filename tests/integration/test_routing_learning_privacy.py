@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.adapters.db.decisions import SqlDecisionLog
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.privacy import SqlPersonalData
 from bot.adapters.db.questions import SqlQuestionRepository
 from bot.domain.privacy.retention import Retention
@@ -17,15 +14,6 @@ from bot.domain.routing.decisions import DecisionSignal
 from tests.support.privacy_world import ANNA, BERND, CARLA, NOW, seed
 
 SINCE = NOW - timedelta(days=30)
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 async def _learnt(sessions: async_sessionmaker[AsyncSession]) -> list[tuple[int, str, str]]:

@@ -3,28 +3,16 @@ longer ago than the room request retention go with their audit trail; recent one
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.adapters.db.engine import create_engine, create_session_factory
 from bot.adapters.db.privacy import SqlPersonalData
 from bot.adapters.db.urgent import SqlUrgentCallRepository
 from bot.domain.privacy.retention import Retention
 from bot.domain.urgent.model import AuditEntry, Participant, Slot, UrgentCall
 
 NOW = datetime(2027, 5, 3, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    try:
-        yield create_session_factory(engine)
-    finally:
-        await engine.dispose()
 
 
 def _call(days_ago: int) -> UrgentCall:
