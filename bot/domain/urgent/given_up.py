@@ -124,16 +124,6 @@ def may_be_created(call: UrgentCall, now: datetime) -> bool:
     return now <= call.booked.end + LOOK_UNTIL_AFTER_END
 
 
-async def cancel_unseen(service: UrgentService, call: UrgentCall) -> bool:
-    """Cancel in Graph the meeting of ``call`` if Graph shows it (by the transaction id);
-    True when it did. Nothing is stored. Raises when Graph cannot be asked."""
-    mine = await own_event(service, call)
-    if mine is None:
-        return False
-    await _cancel_in_graph(service, call, mine)
-    return True
-
-
 async def cancel_found(decisions: UrgentDecisions, call: UrgentCall) -> UrgentCall:
     """The asker cancelled ``call`` (stored as cancelled) whose booking was given up: its
     meeting, if Graph shows it by the transaction id, is cancelled too (attendees notified).
